@@ -1,0 +1,52 @@
+# bootstrap.sh - sourced by scripts/run and scripts/test: installs the Debian
+# packages factnet needs when they are missing, then configures Graphviz's
+# plugins. Only missing packages are installed; nothing is downloaded from
+# anywhere but the system's apt sources.
+
+# Build and run time.
+FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
+libgraphviz-dev graphviz"
+# Tests: independent reference implementations and format readers.
+FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
+python3-scipy clang libclang-rt-dev"
+
+fnet_missing() {
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+            grep -q '^install ok installed$' || printf '%s ' "$p"
+    done
+}
+
+fnet_bootstrap() { # fnet_bootstrap PACKAGES...
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        echo "factnet: not a Debian system; install these packages by hand: $*" >&2
+        return 0
+    fi
+    missing=$(fnet_missing "$@")
+    if [ -n "$missing" ]; then
+        echo "factnet: installing missing packages: $missing" >&2
+        if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+            echo "factnet: cannot install packages (not root, no sudo); please install: $missing" >&2
+            return 1
+        fi
+        # shellcheck disable=SC2086
+        if ! { $sudo apt-get update -qq &&
+               DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing; } >&2; then
+            echo "factnet: apt-get could not install: $missing" >&2
+            return 1
+        fi
+    fi
+    # Graphviz finds its renderers (SVG, PDF, PNG) through a plugin registry
+    # that `dot -c` writes; a fresh install may not have it yet.
+    if command -v dot >/dev/null 2>&1 &&
+       ! echo 'digraph{a}' | dot -Tpdf >/dev/null 2>&1; then
+        if [ "$(id -u)" = 0 ]; then dot -c; else sudo dot -c 2>/dev/null || true; fi
+    fi
+    return 0
+}
+
+fnet_build() { # fnet_build DIR [CMAKE ARGS...]
+    dir=$1; shift
+    cmake -S "$FNET_ROOT" -B "$dir" "$@" >/dev/null &&
+        cmake --build "$dir" -j "$(nproc 2>/dev/null || echo 2)"
+}

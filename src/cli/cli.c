@@ -1,0 +1,174 @@
+/* cli.c - option parsing and messages shared by the commands. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void fnet_args_init(fnet_args *a, const char *cmd, int argc, char **argv)
+{
+    a->argc = argc;
+    a->argv = argv;
+    a->i = 1;
+    a->only_positional = false;
+    a->cmd = cmd;
+}
+
+static const fnet_opt *find_long(const fnet_opt *opts, const char *name,
+                                 size_t len)
+{
+    for (const fnet_opt *o = opts; o->name; o++)
+        if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+            return o;
+    return NULL;
+}
+
+int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value)
+{
+    *value = NULL;
+    if (a->i >= a->argc)
+        return FNET_ARG_END;
+    char *w = a->argv[a->i++];
+    if (a->only_positional || w[0] != '-' || strcmp(w, "-") == 0) {
+        *value = w;
+        return FNET_ARG_POSITIONAL;
+    }
+    if (strcmp(w, "--") == 0) {
+        a->only_positional = true;
+        return fnet_args_next(a, opts, value);
+    }
+    const fnet_opt *o = NULL;
+    const char *inline_val = NULL;
+    if (w[1] == '-') {
+        const char *name = w + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        o = find_long(opts, name, len);
+        if (!o) {
+            fnet_cli_usage(a->cmd, "unknown option '--%.*s'", (int)len, name);
+            return FNET_ARG_ERROR;
+        }
+        if (eq) {
+            if (!o->has_arg) {
+                fnet_cli_usage(a->cmd, "option '--%s' takes no value",
+                               o->name);
+                return FNET_ARG_ERROR;
+            }
+            inline_val = eq + 1;
+        }
+    } else {
+        for (const fnet_opt *p = opts; p->name; p++)
+            if (p->short_name && p->short_name == w[1])
+                o = p;
+        if (!o) {
+            fnet_cli_usage(a->cmd, "unknown option '-%c'", w[1]);
+            return FNET_ARG_ERROR;
+        }
+        if (w[2]) {
+            if (!o->has_arg) {
+                fnet_cli_usage(a->cmd, "option '-%c' takes no value "
+                               "(write short options separately)", w[1]);
+                return FNET_ARG_ERROR;
+            }
+            inline_val = w + 2;
+        }
+    }
+    if (o->has_arg) {
+        if (inline_val) {
+            *value = inline_val;
+        } else if (a->i < a->argc) {
+            *value = a->argv[a->i++];
+        } else {
+            fnet_cli_usage(a->cmd, "option '--%s' needs a value", o->name);
+            return FNET_ARG_ERROR;
+        }
+    }
+    return o->id;
+}
+
+void fnet_opts_print(FILE *fp, const fnet_opt *opts)
+{
+    for (const fnet_opt *o = opts; o->name; o++) {
+        if (!o->help)
+            continue;
+        char left[64];
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s",
+                 o->short_name ? "-" : "", o->short_name ? o->short_name : ' ',
+                 o->short_name ? ", " : " ", o->name, o->has_arg ? " " : "",
+                 o->has_arg ? (o->arg_name ? o->arg_name : "VALUE") : "");
+        if (!o->short_name)
+            snprintf(left, sizeof left, "    --%s%s%s", o->name,
+                     o->has_arg ? " " : "",
+                     o->has_arg ? (o->arg_name ? o->arg_name : "VALUE") : "");
+        if (strlen(left) > 26)
+            fprintf(fp, "  %s\n  %-26s %s\n", left, "", o->help);
+        else
+            fprintf(fp, "  %-26s %s\n", left, o->help);
+    }
+}
+
+int fnet_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("factnet: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, "\ntry 'factnet %s --help'\n", cmd);
+    else
+        fputs("\ntry 'factnet --help'\n", stderr);
+    return FNET_EXIT_USAGE;
+}
+
+void fnet_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("factnet: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int fnet_cli_fail(const fnet_err *err)
+{
+    if (err->msg[0])
+        fnet_cli_error("%s", err->msg);
+    return fnet_err_exit_status(err->code);
+}
+
+void fnet_cli_print_diag(const fnet_diag *d) { fnet_diag_print(d, stderr); }
+
+bool fnet_cli_number(const char *cmd, const char *opt, const char *s,
+                     double min, double max, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !isfinite(v) || v < min || v > max) {
+        fnet_cli_usage(cmd, "--%s: expected a number from %g to %g, got '%s'",
+                       opt, min, max, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+int fnet_cli_finish_stdout(int status)
+{
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        e = errno;
+    }
+    if (failed) {
+        fnet_cli_error("standard output: write error: %s",
+                       strerror(e ? e : EIO));
+        return status ? status : FNET_EXIT_IO;
+    }
+    return status;
+}

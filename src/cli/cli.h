@@ -1,0 +1,87 @@
+/* cli.h - what every command shares: option parsing, messages, the command
+ * table. Each command is one cmd_<verb>.c with one entry point
+ * `int fnet_cmd_<verb>(int argc, char **argv)` (argv[0] is the verb) that
+ * returns the process exit status (core/error.h, docs/CLI.md). */
+#ifndef FNET_CLI_H
+#define FNET_CLI_H
+
+#include "core/diag.h"
+#include "core/error.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* ---- option parsing ----------------------------------------------------
+ * Accepts --name, --name=value, --name value, -x, -x value, -xVALUE, "--"
+ * (ends options) and "-" (a positional meaning stdin/stdout). Options and
+ * positionals may be mixed. */
+typedef struct fnet_opt {
+    const char *name; /* long name without dashes */
+    char short_name;  /* 0 if none */
+    bool has_arg;
+    int id;           /* > 0, returned by fnet_args_next */
+    const char *arg_name; /* for --help, e.g. "FILE" */
+    const char *help;     /* one line for --help; NULL hides the option */
+} fnet_opt;
+
+typedef struct fnet_args {
+    int argc;
+    char **argv;
+    int i;
+    bool only_positional;
+    const char *cmd; /* for messages */
+} fnet_args;
+
+enum { FNET_ARG_END = -1, FNET_ARG_ERROR = -2, FNET_ARG_POSITIONAL = 0 };
+
+/* Starts parsing argv[1..] of command cmd. */
+void fnet_args_init(fnet_args *a, const char *cmd, int argc, char **argv);
+
+/* Returns the next option's id (its value in *value, NULL if none),
+ * FNET_ARG_POSITIONAL with the word in *value, FNET_ARG_END, or
+ * FNET_ARG_ERROR after printing a usage error. opts ends with {0}. */
+int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value);
+
+/* Prints the options table (two columns) to fp. */
+void fnet_opts_print(FILE *fp, const fnet_opt *opts);
+
+/* ---- messages ---------------------------------------------------------- */
+
+/* "factnet: MESSAGE" + "try 'factnet CMD --help'" on stderr; returns
+ * FNET_EXIT_USAGE. */
+int fnet_cli_usage(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* "factnet: MESSAGE" on stderr. */
+void fnet_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints err's message as "factnet: ..." (unless it is already located) and
+ * returns the exit status for its code. */
+int fnet_cli_fail(const fnet_err *err);
+
+/* Prints the diagnostics to stderr. */
+void fnet_cli_print_diag(const fnet_diag *d);
+
+/* Parses a number option; prints a usage error and returns false when s is
+ * not a number in [min, max]. */
+bool fnet_cli_number(const char *cmd, const char *opt, const char *s,
+                     double min, double max, double *out);
+
+/* Closes stdout and reports a write error (full disk, closed pipe); returns
+ * status unchanged or FNET_EXIT_IO. Called once at the end of main. */
+int fnet_cli_finish_stdout(int status);
+
+/* ---- commands ---------------------------------------------------------- */
+
+typedef struct fnet_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} fnet_command;
+
+/* The command table, sorted by name, ending with {0}. */
+extern const fnet_command fnet_commands[];
+
+int fnet_cmd_check(int argc, char **argv);
+
+#endif

@@ -1,0 +1,182 @@
+/* cmd_check.c - `factnet check`: validate fact files, print a summary. */
+#include "cli/cli.h"
+
+#include "input/load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_HELP = 1, OPT_STRICT, OPT_FORMAT, OPT_QUIET };
+
+static const fnet_opt options[] = {
+    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    {"input-format", 0, true, OPT_FORMAT, "FMT",
+     "json or jsonl (default: from the file extension)"},
+    {"quiet", 'q', false, OPT_QUIET, NULL,
+     "print only problems, no summary"},
+    {"strict", 0, false, OPT_STRICT, NULL, "treat warnings as errors"},
+    {0},
+};
+
+static void help(void)
+{
+    puts("usage: factnet check [OPTIONS] FILE...\n\n"
+         "Validates fact files (JSON documents or JSON Lines; several files "
+         "merge\ninto one corpus) and prints a summary: entities per type, "
+         "facts per\nrelation, sources, date range and warnings. Every "
+         "problem is reported\nwith its location; '-' reads standard "
+         "input.\n\noptions:");
+    fnet_opts_print(stdout, options);
+    puts("\nexit status: 0 valid, 1 invalid data (or warnings with --strict),"
+         "\n2 usage error, 3 file not readable, 4 internal error.");
+}
+
+/* Counts of a string key, kept in first-seen order then sorted. */
+typedef struct tally {
+    const char *key;
+    unsigned long n;
+} tally;
+
+static int by_count(const void *a, const void *b)
+{
+    const tally *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+static void count(tally *t, size_t *n, const char *key)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(t[i].key, key) == 0) {
+            t[i].n++;
+            return;
+        }
+    t[*n].key = key;
+    t[*n].n = 1;
+    (*n)++;
+}
+
+static void print_tally(const char *title, tally *t, size_t n)
+{
+    qsort(t, n, sizeof *t, by_count);
+    printf("%s\n", title);
+    for (size_t i = 0; i < n; i++)
+        printf("  %-24s %8lu\n", t[i].key, t[i].n);
+}
+
+static int summary(const fnet_corpus *c, const fnet_diag *d)
+{
+    size_t cap = c->n_entities > c->n_relations ? c->n_entities
+                                                : c->n_relations;
+    tally *t = malloc((cap + 1) * sizeof *t);
+    if (!t)
+        return FNET_EXIT_INTERNAL;
+    if (c->n_files == 1)
+        printf("%s: ", c->files[0]);
+    else
+        printf("%u files: ", c->n_files);
+    printf("%u entities, %llu facts, %u sources\n", c->n_entities,
+           (unsigned long long)c->n_facts, c->n_sources);
+    if (c->title)
+        printf("title: %s\n", c->title);
+    size_t n = 0;
+    for (uint32_t i = 0; i < c->n_entities; i++)
+        count(t, &n, c->entities[i].type);
+    print_tally("entities by type:", t, n);
+    /* Facts per relation: count by resolved index, then name. */
+    unsigned long *per = calloc(c->n_relations, sizeof *per);
+    if (!per) {
+        free(t);
+        return FNET_EXIT_INTERNAL;
+    }
+    fnet_date lo = FNET_DATE_NONE, hi = FNET_DATE_NONE;
+    unsigned long dated = 0, negative = 0;
+    for (uint64_t i = 0; i < c->n_facts; i++) {
+        const fnet_fact *f = &c->facts[i];
+        if (f->relation >= 0)
+            per[f->relation]++;
+        if (fnet_fact_sign(c, f) < 0)
+            negative++;
+        if (!fnet_date_is_set(f->date))
+            continue;
+        dated++;
+        fnet_date end = fnet_date_is_set(f->until) ? f->until : f->date;
+        if (!fnet_date_is_set(lo) || fnet_date_compare(f->date, lo) < 0)
+            lo = f->date;
+        if (!fnet_date_is_set(hi) ||
+            fnet_date_last_day(end) > fnet_date_last_day(hi))
+            hi = end;
+    }
+    n = 0;
+    for (uint32_t i = 0; i < c->n_relations; i++)
+        if (per[i])
+            t[n++] = (tally){c->relations[i].name, per[i]};
+    print_tally("facts by relation:", t, n);
+    char a[11], b[11];
+    fnet_date_format(lo, a);
+    fnet_date_format(hi, b);
+    if (dated)
+        printf("dates: %s to %s (%lu of %llu facts dated)\n", a, b, dated,
+               (unsigned long long)c->n_facts);
+    else
+        printf("dates: none\n");
+    printf("negative facts: %lu\n", negative);
+    printf("warnings: %zu\n", d->n_warnings);
+    free(per);
+    free(t);
+    return FNET_EXIT_OK;
+}
+
+int fnet_cmd_check(int argc, char **argv)
+{
+    fnet_args a;
+    fnet_load_opts lo = {0};
+    bool strict = false, quiet = false;
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t n_paths = 0;
+    int status = FNET_EXIT_OK, id;
+    const char *v;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_corpus *c = NULL;
+
+    if (!paths)
+        return FNET_EXIT_INTERNAL;
+    fnet_args_init(&a, "check", argc, argv);
+    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+        switch (id) {
+        case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
+        case FNET_ARG_POSITIONAL: paths[n_paths++] = (char *)v; break;
+        case OPT_HELP: help(); goto done;
+        case OPT_STRICT: strict = true; break;
+        case OPT_QUIET: quiet = true; break;
+        case OPT_FORMAT: lo.format = v; break;
+        }
+    }
+    if (n_paths == 0) {
+        status = fnet_cli_usage("check", "no input files");
+        goto done;
+    }
+    int rc = fnet_load_corpus(&c, paths, n_paths, &lo, strict, &d, &err);
+    fnet_cli_print_diag(&d);
+    if (rc != FNET_OK && rc != FNET_EDATA) {
+        status = fnet_cli_fail(&err);
+        goto done;
+    }
+    if (rc == FNET_EDATA) {
+        fnet_cli_error("%zu error%s, %zu warning%s%s", d.n_errors,
+                       d.n_errors == 1 ? "" : "s", d.n_warnings,
+                       d.n_warnings == 1 ? "" : "s",
+                       strict && !d.n_errors ? " (--strict)" : "");
+        status = FNET_EXIT_DATA;
+        goto done;
+    }
+    if (!quiet)
+        status = summary(c, &d);
+done:
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    free(paths);
+    return status;
+}

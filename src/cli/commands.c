@@ -1,0 +1,7 @@
+/* commands.c - the command table (sorted by name) and top-level help. */
+#include "cli/cli.h"
+
+const fnet_command fnet_commands[] = {
+    {"check", fnet_cmd_check, "validate fact files and print a summary"},
+    {0},
+};

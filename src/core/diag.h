@@ -1,0 +1,46 @@
+/* diag.h - collects the errors and warnings about input data.
+ *
+ * Loading reports every problem it finds, not just the first: messages are
+ * kept in order up to a cap per severity (FNET_DIAG_CAP), and the rest are
+ * only counted so that a file with a million bad records stays cheap. */
+#ifndef FNET_DIAG_H
+#define FNET_DIAG_H
+
+#include "core/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define FNET_DIAG_CAP 50
+
+enum fnet_severity { FNET_SEV_ERROR, FNET_SEV_WARNING };
+
+typedef struct fnet_diag_item {
+    int severity;
+    char *msg; /* owned; one line, no trailing newline */
+} fnet_diag_item;
+
+typedef struct fnet_diag {
+    fnet_diag_item *items;
+    size_t n_items, cap_items;
+    size_t n_errors, n_warnings; /* all, including those not kept */
+    size_t cap;                  /* kept per severity; 0 means FNET_DIAG_CAP */
+} fnet_diag;
+
+/* A collector starts zeroed: `fnet_diag d = {0};` */
+
+/* Records a message. The error form is "LOCATION: message"; warnings are
+ * stored as "LOCATION: warning: message" — callers pass the location prefix
+ * (fnet_corpus_locate) and the message separately. Out of memory only
+ * loses the text, never the count. */
+void fnet_diag_add(fnet_diag *d, int severity, const char *where,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Prints kept messages in order, then "factnet: N more errors not shown"
+ * lines for those beyond the cap. */
+void fnet_diag_print(const fnet_diag *d, FILE *fp);
+
+void fnet_diag_free(fnet_diag *d);
+
+#endif

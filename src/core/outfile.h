@@ -1,0 +1,39 @@
+/* outfile.h - every file factnet writes goes through here.
+ *
+ * A regular file is written to a temporary file in the same folder
+ * (".NAME.XXXXXX") and renamed over NAME only by fnet_outfile_commit(), after
+ * the data is flushed and closed without error. On any failure, or on
+ * fnet_outfile_abort(), the temporary file is removed and an existing NAME is
+ * left untouched. The path "-" means standard output: it is written
+ * directly and commit checks it for write errors (closed pipe, full disk). */
+#ifndef FNET_OUTFILE_H
+#define FNET_OUTFILE_H
+
+#include "core/error.h"
+
+#include <stdio.h>
+
+typedef struct fnet_outfile fnet_outfile;
+
+/* Opens path for writing. On success *out owns the handle, which must be
+ * passed to exactly one of commit or abort. On error *out is NULL. */
+int fnet_outfile_open(fnet_outfile **out, const char *path, fnet_err *err);
+
+/* The stream to write to. Valid until commit/abort. */
+FILE *fnet_outfile_stream(fnet_outfile *f);
+
+/* The final path (as given to open). */
+const char *fnet_outfile_path(const fnet_outfile *f);
+
+/* Flushes, closes and renames into place; frees f in every case. Returns 0 or
+ * FNET_EIO with "PATH: reason" in err (and the temporary file removed). */
+int fnet_outfile_commit(fnet_outfile *f, fnet_err *err);
+
+/* Discards what was written; frees f. NULL is allowed. Can't fail. */
+void fnet_outfile_abort(fnet_outfile *f);
+
+/* Writes len bytes of data to path atomically (open, write, commit). */
+int fnet_outfile_write_all(const char *path, const void *data, size_t len,
+                           fnet_err *err);
+
+#endif

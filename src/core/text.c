@@ -1,0 +1,135 @@
+/* text.c - UTF-8 checks, name folding, edit distance (see text.h). */
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t fnet_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+bool fnet_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = fnet_utf8_seq_len(p + i, n - i);
+        if (len == 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+size_t fnet_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+void fnet_text_fold(fnet_buf *out, const char *s, bool casefold)
+{
+    bool pending_space = false, started = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* U+00A0 no-break space folds like a space. */
+        if (p[0] == 0xC2 && p[1] == 0xA0) {
+            pending_space = started;
+            p++;
+            continue;
+        }
+        if (is_space(*p)) {
+            pending_space = started;
+            continue;
+        }
+        if (pending_space)
+            fnet_buf_putc(out, ' ');
+        pending_space = false;
+        started = true;
+        char c = (char)*p;
+        if (casefold && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        fnet_buf_putc(out, c);
+    }
+    if (!out->data)
+        fnet_buf_append(out, "", 0);
+}
+
+size_t fnet_text_distance(const char *a, const char *b, size_t max)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > max)
+        return max + 1;
+    size_t *row = malloc((lb + 1) * sizeof *row);
+    if (!row)
+        return max + 1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0], best = i;
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = prev + cost;
+            if (row[j] + 1 < v)
+                v = row[j] + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            prev = cur;
+            if (v < best)
+                best = v;
+        }
+        if (best > max) {
+            free(row);
+            return max + 1;
+        }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d;
+}

@@ -1,0 +1,31 @@
+/* text.h - small text utilities: UTF-8 checks, name folding, edit distance. */
+#ifndef FNET_TEXT_H
+#define FNET_TEXT_H
+
+#include "core/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Returns the length of the valid UTF-8 sequence at s (1..4), or 0 when the
+ * bytes at s (n available) are not valid UTF-8 (overlongs, surrogates and
+ * code points above U+10FFFF are invalid). */
+size_t fnet_utf8_seq_len(const unsigned char *s, size_t n);
+
+/* Returns true when s[0..n) is valid UTF-8; else false and, if bad is not
+ * NULL, the byte offset of the first invalid sequence. */
+bool fnet_utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* Number of code points in valid UTF-8 s[0..n). */
+size_t fnet_utf8_count(const char *s, size_t n);
+
+/* Appends the folded form of s to out: runs of white space become one space,
+ * leading and trailing white space is dropped, and ASCII letters are
+ * lower-cased when casefold is set. Names and quotes compare in this form. */
+void fnet_text_fold(fnet_buf *out, const char *s, bool casefold);
+
+/* Levenshtein distance between a and b (bytes), stopping early once it
+ * exceeds max (returns max + 1 then). O(|a|*|b|) time, O(|b|) memory. */
+size_t fnet_text_distance(const char *a, const char *b, size_t max);
+
+#endif

@@ -1,0 +1,956 @@
+/* load.c - JSON and JSON Lines fact files into the corpus (see load.h). */
+#include "input/load.h"
+
+#include "core/text.h"
+#include "input/validate.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What a record parser needs: where it is and where messages go. */
+typedef struct ctx {
+    fnet_corpus *c;
+    fnet_diag *d;
+    fnet_loc loc;
+    const char *section; /* "facts", "entities", ... for JSON documents */
+    fnet_buf where;      /* scratch for location prefixes */
+    bool failed;         /* the current record had an error */
+} ctx;
+
+static const char *where(ctx *x, const char *field)
+{
+    fnet_buf_reset(&x->where);
+    fnet_corpus_locate(x->c, x->loc, x->section, field, &x->where);
+    return fnet_buf_str(&x->where);
+}
+
+#define ERR(x, field, ...)                                                     \
+    do {                                                                       \
+        fnet_diag_add((x)->d, FNET_SEV_ERROR, where((x), (field)),            \
+                      __VA_ARGS__);                                            \
+        (x)->failed = true;                                                    \
+    } while (0)
+#define WARN(x, field, ...)                                                    \
+    fnet_diag_add((x)->d, FNET_SEV_WARNING, where((x), (field)), __VA_ARGS__)
+
+static const char *json_kind(const cJSON *v)
+{
+    if (cJSON_IsString(v)) return "a string";
+    if (cJSON_IsNumber(v)) return "a number";
+    if (cJSON_IsBool(v)) return "a boolean";
+    if (cJSON_IsNull(v)) return "null";
+    if (cJSON_IsArray(v)) return "an array";
+    if (cJSON_IsObject(v)) return "an object";
+    return "an invalid value";
+}
+
+/* ---- syntax: encoding, limits, then cJSON ---------------------------- */
+
+/* Line and column (1-based, columns in characters) of byte offset off. */
+static void line_col(const char *s, size_t off, size_t *line, size_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static void syntax_error(fnet_diag *d, const char *name, const char *s,
+                         size_t off, size_t first_line, const char *fmt,
+                         const char *arg)
+{
+    size_t line, col;
+    line_col(s, off, &line, &col);
+    char where_buf[4200];
+    snprintf(where_buf, sizeof where_buf, "%s:%zu:%zu: error: ", name,
+             line + first_line - 1, col);
+    fnet_diag_add(d, FNET_SEV_ERROR, where_buf, fmt, arg);
+}
+
+/* Checks what cJSON does not: NUL bytes, UTF-8, \u0000 escapes, string
+ * length and nesting depth. Returns false after reporting the first
+ * problem. */
+static bool prescan(fnet_diag *d, const char *name, const char *s, size_t n,
+                    size_t first_line)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool in_str = false;
+    size_t depth = 0, str_start = 0;
+    char num[32];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = p[i];
+        if (ch == 0) {
+            syntax_error(d, name, s, i, first_line,
+                         "NUL byte in input%s", "");
+            return false;
+        }
+        if (ch >= 0x80) {
+            size_t len = fnet_utf8_seq_len(p + i, n - i);
+            if (!len) {
+                syntax_error(d, name, s, i, first_line,
+                             "invalid UTF-8 byte sequence%s", "");
+                return false;
+            }
+            i += len - 1;
+            continue;
+        }
+        if (in_str) {
+            if (ch == '\\') {
+                if (i + 5 < n && p[i + 1] == 'u' &&
+                    memcmp(p + i + 2, "0000", 4) == 0) {
+                    syntax_error(d, name, s, i, first_line,
+                                 "NUL character (\\u0000) in string%s", "");
+                    return false;
+                }
+                i++;
+            } else if (ch == '"') {
+                in_str = false;
+            }
+            if (i - str_start > FNET_MAX_STRING_BYTES) {
+                snprintf(num, sizeof num, "%lu", FNET_MAX_STRING_BYTES);
+                syntax_error(d, name, s, str_start, first_line,
+                             "string longer than the limit of %s bytes", num);
+                return false;
+            }
+            continue;
+        }
+        if (ch == '"') {
+            in_str = true;
+            str_start = i;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > FNET_MAX_DEPTH) {
+                snprintf(num, sizeof num, "%d", FNET_MAX_DEPTH);
+                syntax_error(d, name, s, i, first_line,
+                             "nesting deeper than the limit of %s levels", num);
+                return false;
+            }
+        } else if ((ch == '}' || ch == ']') && depth > 0) {
+            depth--;
+        }
+    }
+    return true;
+}
+
+/* Parses s[0..n) (s[n] must be NUL) into *out; reports a located error and
+ * returns false on failure. */
+static bool parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
+                       size_t first_line, cJSON **out)
+{
+    *out = NULL;
+    if (!prescan(d, name, s, n, first_line))
+        return false;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);
+    if (root) {
+        *out = root;
+        return true;
+    }
+    size_t off = end && end >= s && end <= s + n ? (size_t)(end - s) : n;
+    /* cJSON stops at or just after the offending byte; skip white space so
+     * the column points at the token. */
+    while (off < n && (s[off] == ' ' || s[off] == '\t' || s[off] == '\r' ||
+                       s[off] == '\n'))
+        off++;
+    if (off >= n) {
+        syntax_error(d, name, s, n, first_line,
+                     "invalid JSON: unexpected end of input%s", "");
+    } else {
+        char tok[8] = {0};
+        size_t len = fnet_utf8_seq_len((const unsigned char *)s + off, n - off);
+        memcpy(tok, s + off, len ? len : 1);
+        syntax_error(d, name, s, off, first_line,
+                     "invalid JSON: unexpected '%s'", tok);
+    }
+    return false;
+}
+
+/* ---- fields ----------------------------------------------------------- */
+
+/* Looks key up in obj. Returns NULL when absent. */
+static cJSON *field(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* Copies a string field into the arena. Absent: NULL (an error if required).
+ * Wrong type or empty when required: error, NULL. */
+static const char *str_field(ctx *x, const cJSON *obj, const char *key,
+                             bool required)
+{
+    cJSON *v = field(obj, key);
+    if (!v) {
+        if (required)
+            ERR(x, key, "missing required field \"%s\"", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        ERR(x, key, "expected a string, got %s", json_kind(v));
+        return NULL;
+    }
+    if (required && v->valuestring[0] == '\0') {
+        ERR(x, key, "must not be empty");
+        return NULL;
+    }
+    const char *s = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    if (!s)
+        ERR(x, key, "out of memory");
+    return s;
+}
+
+static fnet_date date_field(ctx *x, const cJSON *obj, const char *key)
+{
+    const char *s = str_field(x, obj, key, false);
+    fnet_date d = FNET_DATE_NONE;
+    char why[160];
+    if (s && fnet_date_parse(s, &d, why, sizeof why) != 0)
+        ERR(x, key, "%s", why);
+    return d;
+}
+
+/* A string or an array of strings, copied into *out (n in *n). */
+static void str_list_field(ctx *x, const cJSON *obj, const char *key,
+                           const char ***out, uint32_t *n)
+{
+    cJSON *v = field(obj, key);
+    *out = NULL;
+    *n = 0;
+    if (!v)
+        return;
+    if (cJSON_IsString(v)) {
+        const char **list = fnet_arena_alloc(&x->c->arena, sizeof *list);
+        if (!list || !(list[0] = fnet_arena_strdup(&x->c->arena,
+                                                   v->valuestring))) {
+            ERR(x, key, "out of memory");
+            return;
+        }
+        *out = list;
+        *n = 1;
+        return;
+    }
+    if (!cJSON_IsArray(v)) {
+        ERR(x, key, "expected a string or an array of strings, got %s",
+            json_kind(v));
+        return;
+    }
+    int count = cJSON_GetArraySize(v);
+    if (count == 0)
+        return;
+    const char **list = fnet_arena_alloc(&x->c->arena, count * sizeof *list);
+    if (!list) {
+        ERR(x, key, "out of memory");
+        return;
+    }
+    int k = 0;
+    char sub[64];
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+    {
+        snprintf(sub, sizeof sub, "%s[%d]", key, k);
+        if (!cJSON_IsString(item)) {
+            ERR(x, sub, "expected a string, got %s", json_kind(item));
+            return;
+        }
+        if (!(list[k++] = fnet_arena_strdup(&x->c->arena, item->valuestring))) {
+            ERR(x, sub, "out of memory");
+            return;
+        }
+    }
+    *out = list;
+    *n = (uint32_t)count;
+}
+
+static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
+{
+    cJSON *v = field(obj, "attrs");
+    *out = NULL;
+    *n = 0;
+    if (!v)
+        return;
+    if (!cJSON_IsObject(v)) {
+        ERR(x, "attrs", "expected an object, got %s", json_kind(v));
+        return;
+    }
+    int count = cJSON_GetArraySize(v);
+    if (count == 0)
+        return;
+    fnet_attr *a = fnet_arena_alloc(&x->c->arena, count * sizeof *a);
+    if (!a) {
+        ERR(x, "attrs", "out of memory");
+        return;
+    }
+    int k = 0;
+    const cJSON *item;
+    char sub[128], num[64];
+    cJSON_ArrayForEach(item, v)
+    {
+        snprintf(sub, sizeof sub, "attrs.%.100s", item->string);
+        const char *val = NULL;
+        int kind;
+        if (cJSON_IsString(item)) {
+            val = item->valuestring;
+            kind = FNET_ATTR_STRING;
+        } else if (cJSON_IsNumber(item)) {
+            snprintf(num, sizeof num, "%.17g", item->valuedouble);
+            val = num;
+            kind = FNET_ATTR_NUMBER;
+        } else if (cJSON_IsBool(item)) {
+            val = cJSON_IsTrue(item) ? "true" : "false";
+            kind = FNET_ATTR_BOOL;
+        } else {
+            ERR(x, sub, "expected a string, number or boolean, got %s",
+                json_kind(item));
+            continue;
+        }
+        a[k].key = fnet_arena_strdup(&x->c->arena, item->string);
+        a[k].value = fnet_arena_strdup(&x->c->arena, val);
+        a[k].kind = kind;
+        if (!a[k].key || !a[k].value) {
+            ERR(x, sub, "out of memory");
+            return;
+        }
+        k++;
+    }
+    *out = a;
+    *n = (uint32_t)k;
+}
+
+/* Reports keys outside `known` (warning: likely a typo) and duplicate keys
+ * (error: which one counts would be arbitrary). */
+static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
+{
+    const cJSON *item, *other;
+    cJSON_ArrayForEach(item, obj)
+    {
+        for (other = obj->child; other != item; other = other->next)
+            if (strcmp(other->string, item->string) == 0) {
+                ERR(x, item->string, "duplicate key \"%s\"", item->string);
+                break;
+            }
+        bool ok = false;
+        for (const char *const *k = known; *k && !ok; k++)
+            ok = strcmp(*k, item->string) == 0;
+        if (!ok) {
+            const char *best = NULL;
+            size_t best_d = 3;
+            for (const char *const *k = known; *k; k++) {
+                size_t dd = fnet_text_distance(item->string, *k, 2);
+                if (dd < best_d) {
+                    best_d = dd;
+                    best = *k;
+                }
+            }
+            if (best)
+                WARN(x, item->string,
+                     "unknown field \"%s\" ignored (did you mean \"%s\"?)",
+                     item->string, best);
+            else
+                WARN(x, item->string, "unknown field \"%s\" ignored",
+                     item->string);
+        }
+    }
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+static void add_source(ctx *x, const cJSON *obj)
+{
+    static const char *const known[] = {"kind", "id", "title", "author",
+                                        "date", "url", "file", NULL};
+    check_keys(x, obj, known);
+    fnet_source s = {0};
+    s.id = str_field(x, obj, "id", true);
+    s.title = str_field(x, obj, "title", false);
+    s.author = str_field(x, obj, "author", false);
+    s.url = str_field(x, obj, "url", false);
+    s.file = str_field(x, obj, "file", false);
+    s.date = str_field(x, obj, "date", false);
+    if (s.date) {
+        fnet_date dd;
+        char why[160];
+        if (fnet_date_parse(s.date, &dd, why, sizeof why) != 0)
+            ERR(x, "date", "%s", why);
+    }
+    s.loc = x->loc;
+    if (!s.id)
+        return;
+    int32_t prev = fnet_corpus_find_source(x->c, s.id);
+    if (prev >= 0) {
+        /* The same source may be repeated across files (each file self-
+         * contained); within one file a second record is a mistake. */
+        if (x->c->sources[prev].loc.file == x->loc.file)
+            ERR(x, "id", "duplicate source id \"%s\"", s.id);
+        return;
+    }
+    fnet_source *rec;
+    if (fnet_corpus_add_source(x->c, &rec) != FNET_OK) {
+        ERR(x, NULL, "out of memory");
+        return;
+    }
+    *rec = s;
+    fnet_corpus_index_source(x->c, x->c->n_sources - 1);
+}
+
+static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
+{
+    if (strcmp(old->type, e->type) != 0) {
+        ERR(x, "type",
+            "entity \"%s\" has type \"%s\" here but \"%s\" in %s", e->id,
+            e->type, old->type, x->c->files[old->loc.file]);
+        return;
+    }
+    if (old->loc.file == x->loc.file) {
+        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
+        return;
+    }
+    /* Same entity described in another file: keep the first label, add the
+     * aliases (and the new label as an alias) the first lacked. */
+    uint32_t n = old->n_aliases + e->n_aliases + 1;
+    const char **al = fnet_arena_alloc(&x->c->arena, n * sizeof *al);
+    if (!al)
+        return;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < old->n_aliases; i++)
+        al[k++] = old->aliases[i];
+    for (uint32_t i = 0; i <= e->n_aliases; i++) {
+        const char *a = i < e->n_aliases ? e->aliases[i] : e->label;
+        bool seen = strcmp(a, old->label) == 0;
+        for (uint32_t j = 0; j < k && !seen; j++)
+            seen = strcmp(al[j], a) == 0;
+        if (!seen)
+            al[k++] = a;
+    }
+    old->aliases = al;
+    old->n_aliases = k;
+}
+
+static void add_entity(ctx *x, const cJSON *obj)
+{
+    static const char *const known[] = {"kind", "id", "type", "label",
+                                        "aliases", "date", "attrs", NULL};
+    check_keys(x, obj, known);
+    fnet_entity e = {0};
+    e.id = str_field(x, obj, "id", true);
+    e.type = str_field(x, obj, "type", true);
+    e.label = str_field(x, obj, "label", false);
+    str_list_field(x, obj, "aliases", &e.aliases, &e.n_aliases);
+    e.date = date_field(x, obj, "date");
+    attrs_field(x, obj, &e.attrs, &e.n_attrs);
+    e.loc = x->loc;
+    if (!e.id || !e.type)
+        return;
+    if (!e.label || !e.label[0])
+        e.label = e.id;
+    int32_t prev = fnet_corpus_find_entity(x->c, e.id);
+    if (prev >= 0) {
+        merge_entity(x, &x->c->entities[prev], &e);
+        return;
+    }
+    fnet_entity *rec;
+    if (fnet_corpus_add_entity(x->c, &rec) != FNET_OK) {
+        ERR(x, NULL, "out of memory");
+        return;
+    }
+    *rec = e;
+    fnet_corpus_index_entity(x->c, x->c->n_entities - 1);
+}
+
+/* "from"/"to" of a relation: "any", a type, or an array of types. */
+static void type_list_field(ctx *x, const cJSON *obj, const char *key,
+                            const char ***out, uint32_t *n)
+{
+    cJSON *v = field(obj, key);
+    if (cJSON_IsString(v) && strcmp(v->valuestring, "any") == 0) {
+        *out = NULL;
+        *n = 0;
+        return;
+    }
+    str_list_field(x, obj, key, out, n);
+}
+
+static bool same_types(const char **a, uint32_t na, const char **b,
+                       uint32_t nb)
+{
+    if (na != nb)
+        return false;
+    for (uint32_t i = 0; i < na; i++)
+        if (!fnet_relation_allows(b, nb, a[i]))
+            return false;
+    return true;
+}
+
+static void add_relation(ctx *x, const char *name, const cJSON *obj)
+{
+    static const char *const known[] = {"kind", "name", "from", "to",
+                                        "directed", "sign", "description",
+                                        NULL};
+    if (!cJSON_IsObject(obj)) {
+        ERR(x, NULL, "expected an object, got %s", json_kind(obj));
+        return;
+    }
+    check_keys(x, obj, known);
+    fnet_relation r = {0};
+    r.name = fnet_arena_strdup(&x->c->arena, name);
+    type_list_field(x, obj, "from", &r.from, &r.n_from);
+    type_list_field(x, obj, "to", &r.to, &r.n_to);
+    r.directed = true;
+    r.sign = 1;
+    cJSON *v = field(obj, "directed");
+    if (v && !cJSON_IsBool(v))
+        ERR(x, "directed", "expected true or false, got %s", json_kind(v));
+    else if (v)
+        r.directed = cJSON_IsTrue(v);
+    v = field(obj, "sign");
+    if (v && (!cJSON_IsNumber(v) ||
+              (v->valuedouble != 1 && v->valuedouble != -1)))
+        ERR(x, "sign", "expected 1 or -1");
+    else if (v)
+        r.sign = v->valuedouble < 0 ? -1 : 1;
+    r.description = str_field(x, obj, "description", false);
+    r.loc = x->loc;
+    if (!r.name || x->failed)
+        return;
+    int32_t prev = fnet_corpus_find_relation(x->c, name);
+    if (prev >= 0) {
+        const fnet_relation *o = &x->c->relations[prev];
+        if (o->builtin)
+            ERR(x, NULL, "relation \"%s\" is built in and cannot be "
+                         "redeclared; choose another name", name);
+        else if (o->loc.file == x->loc.file)
+            ERR(x, NULL, "duplicate relation \"%s\"", name);
+        else if (o->directed != r.directed || o->sign != r.sign ||
+                 !same_types(o->from, o->n_from, r.from, r.n_from) ||
+                 !same_types(o->to, o->n_to, r.to, r.n_to))
+            ERR(x, NULL, "relation \"%s\" is declared differently in %s",
+                name, x->c->files[o->loc.file]);
+        return;
+    }
+    fnet_relation *rec;
+    if (fnet_corpus_add_relation(x->c, &rec) != FNET_OK) {
+        ERR(x, NULL, "out of memory");
+        return;
+    }
+    *rec = r;
+    fnet_corpus_index_relation(x->c, x->c->n_relations - 1);
+}
+
+static void add_fact(ctx *x, const cJSON *obj)
+{
+    static const char *const known[] = {
+        "kind",   "id",       "subject",  "relation",   "object", "date",
+        "until",  "weight",   "sign",     "source",     "evidence",
+        "confidence", "attrs", NULL};
+    check_keys(x, obj, known);
+    fnet_fact f = {0};
+    f.subject = f.relation = f.object = -1;
+    f.weight = 1.0;
+    f.confidence = FNET_NO_CONFIDENCE;
+    f.id = str_field(x, obj, "id", false);
+    f.subject_ref = str_field(x, obj, "subject", true);
+    f.relation_ref = str_field(x, obj, "relation", true);
+    f.object_ref = str_field(x, obj, "object", true);
+    f.date = date_field(x, obj, "date");
+    f.until = date_field(x, obj, "until");
+    if (fnet_date_is_set(f.until) && !fnet_date_is_set(f.date))
+        ERR(x, "until", "\"until\" needs a \"date\"");
+    else if (fnet_date_is_set(f.until) &&
+             fnet_date_last_day(f.until) < fnet_date_first_day(f.date))
+        ERR(x, "until", "\"until\" is before \"date\"");
+    cJSON *v = field(obj, "weight");
+    if (v && !cJSON_IsNumber(v))
+        ERR(x, "weight", "expected a number, got %s", json_kind(v));
+    else if (v && !(isfinite(v->valuedouble) && v->valuedouble > 0))
+        ERR(x, "weight", "must be a finite number greater than 0");
+    else if (v)
+        f.weight = v->valuedouble;
+    v = field(obj, "sign");
+    if (v && (!cJSON_IsNumber(v) ||
+              (v->valuedouble != 1 && v->valuedouble != -1)))
+        ERR(x, "sign", "expected 1 or -1");
+    else if (v)
+        f.sign = v->valuedouble < 0 ? -1 : 1;
+    v = field(obj, "confidence");
+    if (v && !cJSON_IsNumber(v))
+        ERR(x, "confidence", "expected a number, got %s", json_kind(v));
+    else if (v && !(v->valuedouble >= 0 && v->valuedouble <= 1))
+        ERR(x, "confidence", "must be between 0 and 1");
+    else if (v)
+        f.confidence = v->valuedouble;
+    str_list_field(x, obj, "source", &f.source_refs, &f.n_sources);
+    f.evidence = str_field(x, obj, "evidence", false);
+    attrs_field(x, obj, &f.attrs, &f.n_attrs);
+    f.loc = x->loc;
+    if (x->failed)
+        return;
+    fnet_fact *rec;
+    if (fnet_corpus_add_fact(x->c, &rec) != FNET_OK) {
+        ERR(x, NULL, "out of memory");
+        return;
+    }
+    *rec = f;
+}
+
+/* ---- JSON documents --------------------------------------------------- */
+
+static void load_array(ctx *x, const cJSON *root, const char *key,
+                       void (*add)(ctx *, const cJSON *))
+{
+    cJSON *arr = field(root, key);
+    if (!arr)
+        return;
+    x->section = NULL;
+    x->loc.index = FNET_LOC_NO_INDEX;
+    if (!cJSON_IsArray(arr)) {
+        ERR(x, key, "expected an array, got %s", json_kind(arr));
+        return;
+    }
+    x->section = key;
+    uint32_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        x->loc.index = i++;
+        x->failed = false;
+        if (!cJSON_IsObject(item)) {
+            ERR(x, NULL, "expected an object, got %s", json_kind(item));
+            continue;
+        }
+        add(x, item);
+    }
+}
+
+static void load_document(ctx *x, const cJSON *root)
+{
+    static const char *const known[] = {"factnet", "title", "sources",
+                                        "entities", "relations", "facts",
+                                        NULL};
+    x->loc.index = FNET_LOC_NO_INDEX;
+    if (!cJSON_IsObject(root)) {
+        ERR(x, NULL, "expected a JSON object with \"facts\", got %s",
+            json_kind(root));
+        return;
+    }
+    check_keys(x, root, known);
+    cJSON *v = field(root, "factnet");
+    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
+        ERR(x, "factnet", "unsupported format version (this factnet reads "
+                          "version 1)");
+    v = field(root, "title");
+    if (v && cJSON_IsString(v) && !x->c->title)
+        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    else if (v && !cJSON_IsString(v))
+        ERR(x, "title", "expected a string, got %s", json_kind(v));
+    if (!field(root, "facts"))
+        WARN(x, NULL, "no \"facts\" array");
+
+    /* Relations first: facts may use them whatever the key order. */
+    cJSON *rels = field(root, "relations");
+    if (rels && !cJSON_IsObject(rels)) {
+        ERR(x, "relations", "expected an object mapping names to "
+                            "declarations, got %s", json_kind(rels));
+    } else if (rels) {
+        const cJSON *item;
+        char sub[160];
+        cJSON_ArrayForEach(item, rels)
+        {
+            snprintf(sub, sizeof sub, "relations.%.120s", item->string);
+            x->section = sub;
+            x->loc.index = FNET_LOC_NO_INDEX;
+            x->failed = false;
+            add_relation(x, item->string, item);
+        }
+    }
+    load_array(x, root, "sources", add_source);
+    load_array(x, root, "entities", add_entity);
+    load_array(x, root, "facts", add_fact);
+}
+
+/* ---- JSON Lines ------------------------------------------------------- */
+
+static void load_record(ctx *x, const cJSON *obj)
+{
+    if (!cJSON_IsObject(obj)) {
+        ERR(x, NULL, "expected a JSON object, got %s", json_kind(obj));
+        return;
+    }
+    cJSON *kind = field(obj, "kind");
+    if (!kind) {
+        ERR(x, "kind", "missing \"kind\" (source, entity, relation or fact)");
+        return;
+    }
+    if (!cJSON_IsString(kind)) {
+        ERR(x, "kind", "expected a string, got %s", json_kind(kind));
+        return;
+    }
+    const char *k = kind->valuestring;
+    if (strcmp(k, "fact") == 0) {
+        add_fact(x, obj);
+    } else if (strcmp(k, "entity") == 0) {
+        add_entity(x, obj);
+    } else if (strcmp(k, "source") == 0) {
+        add_source(x, obj);
+    } else if (strcmp(k, "relation") == 0) {
+        const char *name = str_field(x, obj, "name", true);
+        if (name)
+            add_relation(x, name, obj);
+    } else if (strcmp(k, "header") == 0) {
+        cJSON *t = field(obj, "title");
+        if (cJSON_IsString(t) && !x->c->title)
+            x->c->title = fnet_arena_strdup(&x->c->arena, t->valuestring);
+    } else {
+        ERR(x, "kind", "unknown kind \"%s\" (expected source, entity, "
+                       "relation, fact or header)", k);
+    }
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+static void load_line(ctx *x, const char *name, char *line, size_t len,
+                      uint32_t lineno)
+{
+    if (blank(line, len))
+        return;
+    x->loc.line = lineno;
+    x->loc.index = FNET_LOC_NO_INDEX;
+    x->section = NULL;
+    x->failed = false;
+    cJSON *obj;
+    if (!parse_json(x->d, name, line, len, lineno, &obj))
+        return;
+    load_record(x, obj);
+    cJSON_Delete(obj);
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int begin(ctx *x, fnet_corpus *c, const char *name, fnet_diag *d)
+{
+    memset(x, 0, sizeof *x);
+    x->c = c;
+    x->d = d;
+    return fnet_corpus_add_file(c, name, &x->loc.file);
+}
+
+int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
+                     size_t len, bool jsonl, fnet_diag *d, fnet_err *err)
+{
+    ctx x;
+    if (begin(&x, c, name, d) != FNET_OK)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    size_t start = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        start = 3; /* UTF-8 byte order mark, as editors on Windows write */
+    if (blank(data + start, len - start)) {
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
+                      "(expected %s)", name,
+                      jsonl ? "JSON Lines records" : "a JSON object");
+        fnet_buf_free(&x.where);
+        return FNET_OK;
+    }
+    char *copy = malloc(len - start + 1);
+    if (!copy) {
+        fnet_buf_free(&x.where);
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    }
+    memcpy(copy, data + start, len - start);
+    copy[len - start] = '\0';
+    if (jsonl) {
+        char *p = copy, *end = copy + (len - start);
+        uint32_t lineno = 1;
+        while (p < end) {
+            char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            p[n] = '\0';
+            load_line(&x, name, p, n, lineno++);
+            p += n + 1;
+        }
+    } else {
+        cJSON *root;
+        if (parse_json(d, name, copy, len - start, 1, &root)) {
+            load_document(&x, root);
+            cJSON_Delete(root);
+        }
+    }
+    free(copy);
+    fnet_buf_free(&x.where);
+    return FNET_OK;
+}
+
+/* Streams a JSON Lines file: memory is bounded by the longest line. */
+static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
+                             fnet_diag *d, fnet_err *err)
+{
+    ctx x;
+    if (begin(&x, c, name, d) != FNET_OK)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    uint32_t lineno = 0;
+    bool any = false;
+    int rc = FNET_OK;
+    while ((n = getline(&line, &cap, fp)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(line, line + 3, len - 2);
+            len -= 3;
+        }
+        if (len > FNET_MAX_LINE_BYTES) {
+            char w[4200];
+            snprintf(w, sizeof w, "%s:%u:1: error: ", name, lineno);
+            fnet_diag_add(d, FNET_SEV_ERROR, w, "line longer than the limit "
+                          "of %lu bytes", FNET_MAX_LINE_BYTES);
+            continue;
+        }
+        if (len && line[len - 1] == '\n')
+            line[--len] = '\0';
+        if (memchr(line, '\0', len)) {
+            char w[4200];
+            snprintf(w, sizeof w, "%s:%u:%zu: error: ", name, lineno,
+                     (size_t)((char *)memchr(line, '\0', len) - line) + 1);
+            fnet_diag_add(d, FNET_SEV_ERROR, w, "NUL byte in input");
+            continue;
+        }
+        any = any || !blank(line, len);
+        load_line(&x, name, line, len, lineno);
+    }
+    if (ferror(fp))
+        rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
+                          strerror(errno));
+    else if (!any)
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
+                      "(expected JSON Lines records)", name);
+    free(line);
+    fnet_buf_free(&x.where);
+    return rc;
+}
+
+/* Reads a whole file into memory (JSON documents are parsed as a tree). */
+static int slurp(const char *name, FILE *fp, char **out, size_t *len,
+                 fnet_err *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    *out = NULL;
+    if (!buf)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    for (;;) {
+        if (n == cap) {
+            if (cap > FNET_MAX_DOCUMENT_BYTES) {
+                free(buf);
+                return fnet_err_set(err, FNET_EDATA,
+                                    "%s: file larger than the limit of %lu "
+                                    "bytes for a JSON document (use JSON "
+                                    "Lines for large corpora)", name,
+                                    FNET_MAX_DOCUMENT_BYTES);
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory",
+                                    name);
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        free(buf);
+        return fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
+                            strerror(errno));
+    }
+    *out = buf;
+    *len = n;
+    return FNET_OK;
+}
+
+int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                   fnet_diag *d, fnet_err *err)
+{
+    const char *fmt = o && o->format ? o->format : "auto";
+    bool jsonl;
+    if (strcmp(fmt, "json") == 0)
+        jsonl = false;
+    else if (strcmp(fmt, "jsonl") == 0)
+        jsonl = true;
+    else if (strcmp(fmt, "auto") == 0)
+        jsonl = has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
+    else
+        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
+                            "(expected json or jsonl)", fmt);
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    int rc;
+    if (jsonl) {
+        rc = load_jsonl_stream(c, name, fp, d, err);
+    } else {
+        char *data = NULL;
+        size_t len = 0;
+        rc = slurp(name, fp, &data, &len, err);
+        if (rc == FNET_EDATA) { /* too large: a data error, located */
+            fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
+            rc = FNET_OK;
+        } else if (rc == FNET_OK) {
+            rc = fnet_load_buffer(c, name, data, len, false, d, err);
+            free(data);
+        }
+    }
+    if (!is_stdin)
+        fclose(fp);
+    return rc;
+}
+
+int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
+                     const fnet_load_opts *o, bool strict, fnet_diag *d,
+                     fnet_err *err)
+{
+    fnet_corpus *c;
+    *out = NULL;
+    if (fnet_corpus_new(&c) != FNET_OK)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    int rc = FNET_OK;
+    for (size_t i = 0; i < n_paths && rc == FNET_OK; i++)
+        rc = fnet_load_file(c, paths[i], o, d, err);
+    if (rc != FNET_OK) {
+        fnet_corpus_free(c);
+        return rc;
+    }
+    if (d->n_errors == 0)
+        rc = fnet_corpus_resolve(c, d, err);
+    *out = c;
+    if (rc != FNET_OK)
+        return rc;
+    if (d->n_errors || (strict && d->n_warnings))
+        return fnet_err_set(err, FNET_EDATA, "invalid input data");
+    return FNET_OK;
+}

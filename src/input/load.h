@@ -1,0 +1,48 @@
+/* load.h - reads fact files (JSON documents and JSON Lines) into a corpus.
+ *
+ * Loading checks syntax, encoding, limits and the shape of every record
+ * (field names and types, dates, numbers) and adds the records to the corpus
+ * with their references as written; fnet_corpus_resolve() (validate.h) then
+ * resolves and checks the references across all loaded files. Problems with
+ * the data go to the diagnostics collector, located as
+ * "FILE:LINE:COL: error: ..." (syntax), "FILE: facts[12].date: ..." (JSON
+ * document) or "FILE:7: date: ..." (JSON Lines). */
+#ifndef FNET_LOAD_H
+#define FNET_LOAD_H
+
+#include "core/diag.h"
+#include "core/error.h"
+#include "model/corpus.h"
+
+/* Documented limits (docs/FORMAT.md, "Limits"). */
+#define FNET_MAX_DOCUMENT_BYTES (1024UL * 1024 * 1024) /* one JSON document */
+#define FNET_MAX_LINE_BYTES (16UL * 1024 * 1024)       /* one JSON Lines record */
+#define FNET_MAX_STRING_BYTES (1024UL * 1024)          /* one string value */
+#define FNET_MAX_DEPTH 64                              /* nesting of [ and { */
+
+typedef struct fnet_load_opts {
+    const char *format; /* NULL or "auto" (by extension), "json", "jsonl" */
+} fnet_load_opts;
+
+/* Loads one file ("-" reads standard input) into c. Returns 0 when the file
+ * was read (its data problems, if any, are in d: check d->n_errors),
+ * FNET_EIO when it cannot be read, FNET_EUSAGE for an unknown format name,
+ * FNET_ENOMEM; err holds the message for a non-zero return. */
+int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                   fnet_diag *d, fnet_err *err);
+
+/* Loads a JSON document or JSON Lines text held in memory (tests, fuzzing).
+ * name is used in messages. jsonl selects the syntax. Same returns. */
+int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
+                     size_t len, bool jsonl, fnet_diag *d, fnet_err *err);
+
+/* The whole front end: creates a corpus, loads every path, resolves and
+ * validates it. On return *out holds the corpus (also when the data has
+ * errors, so that callers may report counts) unless the return is non-zero
+ * and not FNET_EDATA. Returns 0, FNET_EDATA when d holds errors (or, with
+ * strict, warnings), or the load error. The caller frees *out. */
+int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
+                     const fnet_load_opts *o, bool strict, fnet_diag *d,
+                     fnet_err *err);
+
+#endif

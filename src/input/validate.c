@@ -1,0 +1,300 @@
+/* validate.c - reference resolution and checks (see validate.h). */
+#include "input/validate.h"
+
+#include "core/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AMBIGUOUS SIZE_MAX
+#define SUGGEST_MAX_ENTITIES 200000 /* beyond this, skip the fuzzy search */
+
+typedef struct resolver {
+    fnet_corpus *c;
+    fnet_diag *d;
+    fnet_strmap names; /* folded label/alias -> entity index or AMBIGUOUS */
+    fnet_buf where, scratch;
+} resolver;
+
+static const char *fold(resolver *r, const char *s)
+{
+    fnet_buf_reset(&r->scratch);
+    fnet_text_fold(&r->scratch, s, true);
+    return fnet_buf_str(&r->scratch);
+}
+
+static int add_name(resolver *r, const char *name, size_t e)
+{
+    const char *f = fold(r, name);
+    size_t len = strlen(f), prev;
+    if (fnet_strmap_get(&r->names, f, len, &prev)) {
+        if (prev != e && prev != AMBIGUOUS)
+            return fnet_strmap_put(&r->names, f, len, AMBIGUOUS);
+        return FNET_OK;
+    }
+    char *key = fnet_arena_strndup(&r->c->arena, f, len);
+    if (!key)
+        return FNET_ENOMEM;
+    return fnet_strmap_put(&r->names, key, len, e);
+}
+
+static int build_names(resolver *r)
+{
+    for (uint32_t i = 0; i < r->c->n_entities; i++) {
+        const fnet_entity *e = &r->c->entities[i];
+        int rc = add_name(r, e->label, i);
+        for (uint32_t k = 0; rc == FNET_OK && k < e->n_aliases; k++)
+            rc = add_name(r, e->aliases[k], i);
+        if (rc)
+            return rc;
+    }
+    return FNET_OK;
+}
+
+static const char *where(resolver *r, const fnet_fact *f, const char *field)
+{
+    fnet_buf_reset(&r->where);
+    fnet_corpus_locate(r->c, f->loc, "facts", field, &r->where);
+    return fnet_buf_str(&r->where);
+}
+
+/* Appends ` "ID" (Label)` for entity i. */
+static void describe(const fnet_corpus *c, uint32_t i, fnet_buf *out)
+{
+    const fnet_entity *e = &c->entities[i];
+    fnet_buf_printf(out, "\"%s\"", e->id);
+    if (strcmp(e->label, e->id) != 0)
+        fnet_buf_printf(out, " (%s)", e->label);
+}
+
+typedef struct candidate {
+    size_t dist;
+    uint32_t index;
+} candidate;
+
+/* Keeps the three closest entities to name (by id or folded label). */
+static size_t suggest(resolver *r, const char *name, candidate best[3])
+{
+    size_t n = 0;
+    if (r->c->n_entities > SUGGEST_MAX_ENTITIES)
+        return 0;
+    fnet_buf fname = {0};
+    fnet_text_fold(&fname, name, true);
+    size_t len = fname.len, max = len / 3 > 2 ? len / 3 : 2;
+    for (uint32_t i = 0; i < r->c->n_entities; i++) {
+        const fnet_entity *e = &r->c->entities[i];
+        size_t dist = fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
+                                         max);
+        size_t dl = fnet_text_distance(fold(r, e->label),
+                                       fnet_buf_str(&fname), max);
+        if (dl < dist)
+            dist = dl;
+        if (dist > max)
+            continue;
+        size_t k = n < 3 ? n++ : 3;
+        while (k > 0 && best[k - 1].dist > dist) {
+            if (k < 3)
+                best[k] = best[k - 1];
+            k--;
+        }
+        if (k < 3)
+            best[k] = (candidate){dist, i};
+    }
+    fnet_buf_free(&fname);
+    return n;
+}
+
+/* Resolves an entity reference; reports and returns -1 when it fails. */
+static int32_t resolve_entity(resolver *r, const fnet_fact *f,
+                              const char *field, const char *ref)
+{
+    int32_t i = fnet_corpus_find_entity(r->c, ref);
+    if (i >= 0)
+        return i;
+    const char *fr = fold(r, ref);
+    size_t v;
+    if (fnet_strmap_get(&r->names, fr, strlen(fr), &v) && v != AMBIGUOUS)
+        return (int32_t)v;
+    fnet_buf msg = {0};
+    if (fnet_strmap_get(&r->names, fr, strlen(fr), &v)) {
+        fnet_buf_printf(&msg, "\"%s\" is ambiguous: it names", ref);
+        char *want = strdup(fr);
+        int shown = 0;
+        for (uint32_t k = 0; want && k < r->c->n_entities && shown < 5; k++) {
+            const fnet_entity *e = &r->c->entities[k];
+            bool hit = strcmp(fold(r, e->label), want) == 0;
+            for (uint32_t a = 0; !hit && a < e->n_aliases; a++)
+                hit = strcmp(fold(r, e->aliases[a]), want) == 0;
+            if (hit) {
+                fnet_buf_puts(&msg, shown++ ? ", " : " ");
+                describe(r->c, k, &msg);
+            }
+        }
+        free(want);
+        fnet_buf_puts(&msg, "; use the entity id");
+    } else {
+        fnet_buf_printf(&msg, "unknown entity \"%s\"", ref);
+        candidate best[3];
+        size_t n = r->d->n_errors < FNET_DIAG_CAP ? suggest(r, ref, best) : 0;
+        for (size_t k = 0; k < n; k++) {
+            fnet_buf_puts(&msg, k == 0 ? " (did you mean " : " or ");
+            describe(r->c, best[k].index, &msg);
+        }
+        if (n)
+            fnet_buf_puts(&msg, "?)");
+    }
+    fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, field), "%s",
+                  fnet_buf_str(&msg));
+    fnet_buf_free(&msg);
+    return -1;
+}
+
+static int32_t resolve_relation(resolver *r, const fnet_fact *f)
+{
+    int32_t i = fnet_corpus_find_relation(r->c, f->relation_ref);
+    if (i >= 0)
+        return i;
+    const char *best = NULL;
+    size_t best_d = 4;
+    for (uint32_t k = 0; k < r->c->n_relations; k++) {
+        size_t dd = fnet_text_distance(f->relation_ref,
+                                       r->c->relations[k].name, 3);
+        if (dd < best_d) {
+            best_d = dd;
+            best = r->c->relations[k].name;
+        }
+    }
+    if (best)
+        fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "relation"),
+                      "unknown relation \"%s\" (did you mean \"%s\"?); "
+                      "declare new relations under \"relations\"",
+                      f->relation_ref, best);
+    else
+        fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "relation"),
+                      "unknown relation \"%s\"; declare new relations under "
+                      "\"relations\"", f->relation_ref);
+    return -1;
+}
+
+static void type_list(const char **types, uint32_t n, fnet_buf *out)
+{
+    for (uint32_t i = 0; i < n; i++)
+        fnet_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                        types[i]);
+}
+
+static void check_type(resolver *r, const fnet_fact *f, const char *field,
+                       const fnet_relation *rel, int32_t e)
+{
+    bool subj = strcmp(field, "subject") == 0;
+    const char **types = subj ? rel->from : rel->to;
+    uint32_t n = subj ? rel->n_from : rel->n_to;
+    const fnet_entity *ent = &r->c->entities[e];
+    if (fnet_relation_allows(types, n, ent->type))
+        return;
+    fnet_buf msg = {0};
+    fnet_buf_printf(&msg, "relation \"%s\" expects %s %s of type ", rel->name,
+                    subj ? "a" : "an", field);
+    type_list(types, n, &msg);
+    fnet_buf_puts(&msg, ", but ");
+    describe(r->c, (uint32_t)e, &msg);
+    fnet_buf_printf(&msg, " is of type %s", ent->type);
+    fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, field), "%s",
+                  fnet_buf_str(&msg));
+    fnet_buf_free(&msg);
+}
+
+static int resolve_sources(resolver *r, fnet_fact *f)
+{
+    if (f->n_sources == 0)
+        return FNET_OK;
+    f->sources = fnet_arena_alloc(&r->c->arena,
+                                  f->n_sources * sizeof *f->sources);
+    if (!f->sources)
+        return FNET_ENOMEM;
+    for (uint32_t k = 0; k < f->n_sources; k++) {
+        int32_t s = fnet_corpus_find_source(r->c, f->source_refs[k]);
+        if (s >= 0) {
+            f->sources[k] = (uint32_t)s;
+            continue;
+        }
+        f->sources[k] = UINT32_MAX;
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (uint32_t j = 0; j < r->c->n_sources; j++) {
+            size_t dd = fnet_text_distance(f->source_refs[k],
+                                           r->c->sources[j].id, 2);
+            if (dd < best_d) {
+                best_d = dd;
+                best = r->c->sources[j].id;
+            }
+        }
+        if (best)
+            fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "source"),
+                          "unknown source \"%s\" (did you mean \"%s\"?)",
+                          f->source_refs[k], best);
+        else
+            fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "source"),
+                          "unknown source \"%s\"", f->source_refs[k]);
+    }
+    return FNET_OK;
+}
+
+static int resolve_fact(resolver *r, fnet_fact *f)
+{
+    f->relation = resolve_relation(r, f);
+    f->subject = resolve_entity(r, f, "subject", f->subject_ref);
+    f->object = resolve_entity(r, f, "object", f->object_ref);
+    if (f->relation >= 0) {
+        const fnet_relation *rel = &r->c->relations[f->relation];
+        if (f->subject >= 0)
+            check_type(r, f, "subject", rel, f->subject);
+        if (f->object >= 0)
+            check_type(r, f, "object", rel, f->object);
+    }
+    if (f->subject >= 0)
+        r->c->entities[f->subject].n_facts++;
+    if (f->object >= 0 && f->object != f->subject)
+        r->c->entities[f->object].n_facts++;
+    if (f->subject >= 0 && f->subject == f->object)
+        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
+                      "subject and object are the same entity; the fact "
+                      "makes a self-loop and is left out of the graph");
+    if (f->n_sources == 0)
+        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
+                      "fact has no source");
+    if (!f->evidence || !f->evidence[0])
+        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
+                      "fact has no evidence");
+    return resolve_sources(r, f);
+}
+
+int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err)
+{
+    resolver r = {.c = c, .d = d};
+    size_t errors_before = d->n_errors;
+    int rc = build_names(&r);
+    for (uint32_t i = 0; i < c->n_entities; i++)
+        c->entities[i].n_facts = 0;
+    for (uint64_t i = 0; rc == FNET_OK && i < c->n_facts; i++)
+        rc = resolve_fact(&r, &c->facts[i]);
+    for (uint32_t i = 0; rc == FNET_OK && i < c->n_entities; i++) {
+        const fnet_entity *e = &c->entities[i];
+        if (e->n_facts == 0) {
+            fnet_buf_reset(&r.where);
+            fnet_corpus_locate(c, e->loc, "entities", NULL, &r.where);
+            fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(&r.where),
+                          "entity \"%s\" is not used by any fact", e->id);
+        }
+    }
+    if (rc == FNET_OK && (!fnet_buf_ok(&r.where) || !fnet_buf_ok(&r.scratch)))
+        rc = FNET_ENOMEM;
+    c->resolved = rc == FNET_OK && d->n_errors == errors_before;
+    fnet_strmap_free(&r.names);
+    fnet_buf_free(&r.where);
+    fnet_buf_free(&r.scratch);
+    if (rc)
+        return fnet_err_set(err, rc, "out of memory while resolving");
+    return FNET_OK;
+}

@@ -1,0 +1,66 @@
+/* main.c - factnet's entry point: global options and command dispatch. */
+#include "cli/cli.h"
+
+#include <cjson/cJSON.h>
+#include <igraph.h>
+#include <graphviz/graphviz_version.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *fp)
+{
+    fputs("usage: factnet COMMAND [OPTIONS] FILE...\n"
+          "       factnet --version | --help\n\n"
+          "Turns annotated facts about actors, agreements and strategies "
+          "into\nrelationship graphs, network metrics and diagrams.\n\n"
+          "commands:\n", fp);
+    for (const fnet_command *c = fnet_commands; c->name; c++)
+        fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+    fputs("\n'factnet COMMAND --help' describes a command. Exit status: 0 ok,"
+          "\n1 invalid input data, 2 usage error, 3 I/O error, 4 internal "
+          "error.\nDocumentation: docs/CLI.md, docs/FORMAT.md, "
+          "docs/METRICS.md.\n", fp);
+}
+
+static void version(void)
+{
+    int maj, min, sub;
+    igraph_version(NULL, &maj, &min, &sub);
+    printf("factnet %s (igraph %d.%d.%d, cJSON %s, Graphviz %s)\n",
+           FNET_VERSION, maj, min, sub, cJSON_Version(),
+           PACKAGE_VERSION);
+}
+
+int main(int argc, char **argv)
+{
+    int status;
+    fnet_err_init_igraph();
+    if (argc < 2) {
+        usage(stderr);
+        status = FNET_EXIT_USAGE;
+    } else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+               strcmp(argv[1], "help") == 0) {
+        if (argc > 2 && strcmp(argv[1], "help") == 0) {
+            char *sub[] = {argv[2], "--help", NULL};
+            for (const fnet_command *c = fnet_commands; c->name; c++)
+                if (strcmp(c->name, argv[2]) == 0)
+                    return fnet_cli_finish_stdout(c->run(2, sub));
+            return fnet_cli_usage(NULL, "unknown command '%s'", argv[2]);
+        }
+        usage(stdout);
+        status = FNET_EXIT_OK;
+    } else if (strcmp(argv[1], "--version") == 0 ||
+               strcmp(argv[1], "-V") == 0) {
+        version();
+        status = FNET_EXIT_OK;
+    } else {
+        const fnet_command *cmd = NULL;
+        for (const fnet_command *c = fnet_commands; c->name; c++)
+            if (strcmp(c->name, argv[1]) == 0)
+                cmd = c;
+        if (!cmd)
+            return fnet_cli_usage(NULL, "unknown command '%s'", argv[1]);
+        status = cmd->run(argc - 1, argv + 1);
+    }
+    return fnet_cli_finish_stdout(status);
+}
