@@ -1,0 +1,84 @@
+/* metrics.h - node and graph metrics computed with igraph.
+ *
+ * Definitions and formulas: docs/METRICS.md. Defaults follow NetworkX and
+ * Gephi so that readers can compare: tie-strength metrics (strength,
+ * eigenvector, PageRank, hub/authority, constraint) use edge weights unless
+ * `unweighted`; path metrics (betweenness, closeness, harmonic) are
+ * unweighted unless `weighted_paths` (distance = 1/weight). Only the metrics
+ * asked for in `want` are computed.
+ *
+ * Ownership: fnet_metrics owns its arrays; free with fnet_metrics_free(). */
+#ifndef FNET_METRICS_H
+#define FNET_METRICS_H
+
+#include "core/error.h"
+#include "graph/graph.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Node metric columns, in table order after id,label,type. */
+enum fnet_metric {
+    FNET_M_DEGREE,
+    FNET_M_IN_DEGREE,
+    FNET_M_OUT_DEGREE,
+    FNET_M_STRENGTH,
+    FNET_M_BETWEENNESS,
+    FNET_M_CLOSENESS,
+    FNET_M_HARMONIC,
+    FNET_M_EIGENVECTOR,
+    FNET_M_PAGERANK,
+    FNET_M_HUB,
+    FNET_M_AUTHORITY,
+    FNET_M_CORENESS,
+    FNET_M_CLUSTERING,
+    FNET_M_CONSTRAINT,
+    FNET_M_COMMUNITY, /* filled from fnet_communities by the caller */
+    FNET_M_COUNT
+};
+
+#define FNET_METRIC_BIT(m) (1u << (m))
+#define FNET_METRICS_ALL ((1u << FNET_M_COUNT) - 1)
+
+/* "degree" -> FNET_M_DEGREE ...; -1 for an unknown name. */
+int fnet_metric_from_name(const char *name);
+const char *fnet_metric_name(int metric);
+
+typedef struct fnet_metrics_opts {
+    unsigned want;        /* FNET_METRIC_BIT mask */
+    bool unweighted;      /* ignore weights everywhere */
+    bool weighted_paths;  /* path metrics use distance 1/weight */
+    bool exact;           /* never sample betweenness/closeness */
+    long samples;         /* sources to sample when sampling; 0: default */
+    unsigned long seed;   /* for sampling */
+} fnet_metrics_opts;
+
+typedef struct fnet_metrics {
+    uint32_t n;                      /* nodes */
+    double *value[FNET_M_COUNT];     /* NULL when not computed; NaN marks an
+                                        undefined value (e.g. constraint of
+                                        an isolated node) */
+    bool sampled;                    /* betweenness/closeness from samples */
+    long samples_used;
+} fnet_metrics;
+
+void fnet_metrics_opts_init(fnet_metrics_opts *o);
+
+/* Computes the wanted node metrics. Returns 0 or an FNET_E* code with err
+ * set. The caller frees out with fnet_metrics_free() in every case. */
+int fnet_metrics_compute(fnet_metrics *out, const fnet_graph *g,
+                         const fnet_metrics_opts *o, fnet_err *err);
+
+void fnet_metrics_free(fnet_metrics *m);
+
+/* Graph-level metrics (`--level graph`), in table order. */
+typedef struct fnet_graph_metrics {
+    double nodes, edges, density, components, largest_component, diameter,
+        average_path_length, transitivity, average_clustering,
+        degree_assortativity, type_assortativity, communities, modularity;
+} fnet_graph_metrics;
+
+int fnet_graph_metrics_compute(fnet_graph_metrics *out, const fnet_graph *g,
+                               fnet_err *err);
+
+#endif
