@@ -668,3 +668,64 @@ int32_t fnet_graph_find_node(const fnet_graph *g, const char *id)
     int32_t e = fnet_corpus_find_entity(g->corpus, id);
     return e < 0 ? -1 : g->node_of[e];
 }
+
+typedef struct upair {
+    uint32_t a, b;
+    double w;
+} upair;
+
+static int cmp_upair(const void *x, const void *y)
+{
+    const upair *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
+                          igraph_vector_t *weights, fnet_err *err)
+{
+    uint32_t ne = fnet_graph_edge_count(g);
+    upair *p = malloc((ne ? ne : 1) * sizeof *p);
+    igraph_vector_int_t ev;
+    size_t n = 0;
+    int irc;
+    if (!p)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    for (uint32_t i = 0; i < ne; i++) {
+        uint32_t a = g->edges[i].from, b = g->edges[i].to;
+        p[i] = (upair){a < b ? a : b, a < b ? b : a, g->edges[i].weight};
+    }
+    qsort(p, ne, sizeof *p, cmp_upair);
+    for (uint32_t i = 0; i < ne; i++) {
+        if (n && p[n - 1].a == p[i].a && p[n - 1].b == p[i].b)
+            p[n - 1].w += p[i].w;
+        else
+            p[n++] = p[i];
+    }
+    irc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * n));
+    if (irc) {
+        free(p);
+        return fnet_err_igraph(err, irc, "undirected graph");
+    }
+    for (size_t i = 0; i < n; i++) {
+        VECTOR(ev)[2 * i] = p[i].a;
+        VECTOR(ev)[2 * i + 1] = p[i].b;
+    }
+    irc = igraph_create(out, &ev, (igraph_integer_t)g->n_nodes,
+                        IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&ev);
+    if (!irc) {
+        irc = igraph_vector_init(weights, (igraph_integer_t)n);
+        if (irc)
+            igraph_destroy(out);
+    }
+    if (irc) {
+        free(p);
+        return fnet_err_igraph(err, irc, "undirected graph");
+    }
+    for (size_t i = 0; i < n; i++)
+        VECTOR(*weights)[i] = p[i].w;
+    free(p);
+    return 0;
+}

@@ -112,6 +112,16 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
 /* NULL is allowed. */
 void fnet_graph_free(fnet_graph *g);
 
+/* The undirected version of the graph: one edge per connected pair of
+ * nodes, ordered by (min, max), with weight w(u->v) + w(v->u) (the matrix
+ * A + A^T; for an undirected graph, a copy). Used where a metric is defined
+ * on undirected graphs only (coreness, distinct-neighbour degree,
+ * communities). The caller initialises nothing and destroys both *out and
+ * *weights (igraph_destroy, igraph_vector_destroy) after a 0 return; on
+ * error nothing is left to free. O(E log E). */
+int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
+                          igraph_vector_t *weights, fnet_err *err);
+
 /* The node of the entity with this id, or -1 (unknown id or filtered out). */
 int32_t fnet_graph_find_node(const fnet_graph *g, const char *id);
 
