@@ -227,6 +227,11 @@ def case_deterministic():
     run(["render", JAPAN, "-o", s2])
     if open(s1, "rb").read() != open(s2, "rb").read():
         fail("two renders to SVG differ")
+    p1, p2 = out("d1.png"), out("d2.png")
+    run(["render", SMALL, "-o", p1])
+    run(["render", SMALL, "-o", p2])
+    if open(p1, "rb").read() != open(p2, "rb").read():
+        fail("two renders to PNG differ")
     check_svg(s1, JAPAN)
 
 
