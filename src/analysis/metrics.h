@@ -57,11 +57,25 @@ typedef struct fnet_metrics {
     uint32_t n;                      /* nodes */
     double *value[FNET_M_COUNT];     /* NULL when not computed; NaN marks an
                                         undefined value (e.g. constraint of
-                                        an isolated node) */
+                                        an isolated node). The caller may
+                                        put a malloc'd community column in
+                                        value[FNET_M_COMMUNITY]; free()
+                                        releases it with the rest. */
     bool sampled;                    /* betweenness/closeness from samples */
     long samples_used;
 } fnet_metrics;
 
+/* Exact betweenness, closeness and harmonic cost O(V E) (one BFS or
+ * Dijkstra per node). Above FNET_METRICS_EXACT_LIMIT = n * m they are
+ * estimated from `samples` sources (default FNET_METRICS_DEFAULT_SAMPLES)
+ * unless `exact`; a positive `samples` smaller than n asks for sampling on
+ * any graph. The sources are drawn with a fixed PRNG seeded by `seed`.
+ * docs/METRICS.md, "Sampling". */
+#define FNET_METRICS_EXACT_LIMIT 5e9
+#define FNET_METRICS_DEFAULT_SAMPLES 1000
+
+/* Defaults: every metric but community, weighted, exact below the limit,
+ * seed 1. */
 void fnet_metrics_opts_init(fnet_metrics_opts *o);
 
 /* Computes the wanted node metrics. Returns 0 or an FNET_E* code with err
@@ -78,6 +92,9 @@ typedef struct fnet_graph_metrics {
         degree_assortativity, type_assortativity, communities, modularity;
 } fnet_graph_metrics;
 
+/* Computes every graph metric but communities and modularity, which are
+ * set to NaN for the caller to fill from fnet_communities (they depend on
+ * the community options). All unweighted; undefined values are NaN. */
 int fnet_graph_metrics_compute(fnet_graph_metrics *out, const fnet_graph *g,
                                fnet_err *err);
 

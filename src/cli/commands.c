@@ -3,5 +3,6 @@
 
 const fnet_command fnet_commands[] = {
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
+    {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {0},
 };

@@ -68,7 +68,11 @@ typedef struct fnet_graph {
     int32_t *node_of;         /* entity -> node, or -1 when filtered out */
     fnet_edge *edges;         /* igraph_ecount(&g) edges */
     igraph_vector_t weights;  /* edge weights, by edge id */
-    uint64_t n_facts_used;    /* facts that passed the filters */
+    uint64_t n_facts_used;    /* facts cited by at least one edge (they
+                                 passed the filters and were not dropped
+                                 with an edge by min_weight) */
+    uint64_t *fact_pool;      /* storage behind every edges[i].facts */
+    bool has_g, has_weights;  /* what fnet_graph_free() must destroy */
 } fnet_graph;
 
 /* Fills opts with the defaults (full view, undirected, no filters). */
@@ -82,8 +86,44 @@ void fnet_graph_opts_init(fnet_graph_opts *opts);
 int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
                      const fnet_graph_opts *opts, fnet_err *err);
 
+/* Filters and views in detail (docs/METRICS.md, "Views"):
+ * - relations: names of the vocabulary; an unknown name -> FNET_EUSAGE.
+ * - types / via: entity types; a type no entity has -> FNET_EUSAGE.
+ * - from / to: a fact is kept when the days it covers (date .. until, each
+ *   at its own precision: "2013" covers the whole year) overlap the window
+ *   [first day of from, last day of to]. Undated facts are kept unless
+ *   dated_only.
+ * - Facts whose subject or object is not a node are dropped, except in the
+ *   actors view, where a fact between an actor node and an item (an entity
+ *   of a via type that passes `types`) makes the actor a member of the item.
+ * - Actors view weights, for actors a and b with item sets A and B (k(i) =
+ *   number of actors linked to item i):
+ *     count:   |A n B|
+ *     newman:  sum over i in A n B of 1/(k(i) - 1)
+ *     jaccard: |A n B| / |A u B|
+ *   The edge weight is this projection weight PLUS the sum of the weights
+ *   of the direct actor-actor facts between a and b; count = direct facts +
+ *   shared items. The sign is that of the direct facts, a shared item
+ *   counting as +1 (so a negative direct fact plus a shared item is mixed,
+ *   0); relation is computed over all cited facts. In directed mode a
+ *   shared item adds both arcs.
+ * - min_weight is applied to the final (aggregated / combined) weight. */
+
 /* NULL is allowed. */
 void fnet_graph_free(fnet_graph *g);
+
+/* The undirected version of the graph: one edge per connected pair of
+ * nodes, ordered by (min, max), with weight w(u->v) + w(v->u) (the matrix
+ * A + A^T; for an undirected graph, a copy). Used where a metric is defined
+ * on undirected graphs only (coreness, distinct-neighbour degree,
+ * communities). The caller initialises nothing and destroys both *out and
+ * *weights (igraph_destroy, igraph_vector_destroy) after a 0 return; on
+ * error nothing is left to free. O(E log E). */
+int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
+                          igraph_vector_t *weights, fnet_err *err);
+
+/* The node of the entity with this id, or -1 (unknown id or filtered out). */
+int32_t fnet_graph_find_node(const fnet_graph *g, const char *id);
 
 /* Convenience accessors. */
 static inline const fnet_entity *fnet_graph_node_entity(const fnet_graph *g,

@@ -1,0 +1,695 @@
+/* cmd_metrics.c - `factnet metrics`: node or graph metrics as a table. */
+#include "cli/cli.h"
+#include "cli/graphopts.h"
+
+#include "analysis/community.h"
+#include "analysis/metrics.h"
+#include "core/outfile.h"
+#include "input/load.h"
+#include "output/table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_HELP = 1,
+    OPT_ALGORITHM,
+    OPT_CAPTION,
+    OPT_COLUMNS,
+    OPT_DIGITS,
+    OPT_EXACT,
+    OPT_FORMAT,
+    OPT_INPUT_FORMAT,
+    OPT_LABEL,
+    OPT_LEVEL,
+    OPT_OUTPUT,
+    OPT_RESOLUTION,
+    OPT_RUNS,
+    OPT_SAMPLES,
+    OPT_SEED,
+    OPT_SORT,
+    OPT_TOP,
+};
+
+static const fnet_opt options[] = {
+    {"algorithm", 0, true, OPT_ALGORITHM, "A",
+     "community algorithm (default leiden; see below)"},
+    {"caption", 0, true, OPT_CAPTION, "TEXT", "latex: table caption"},
+    {"columns", 0, true, OPT_COLUMNS, "LIST",
+     "node columns to write, in this order (comma list)"},
+    {"digits", 0, true, OPT_DIGITS, "N",
+     "decimals for reals (default: 3 for md/latex, full otherwise)"},
+    {"exact", 0, false, OPT_EXACT, NULL,
+     "never sample betweenness/closeness/harmonic"},
+    {"format", 'f', true, OPT_FORMAT, "F",
+     "csv (default), tsv, md, latex or json"},
+    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
+     "json or jsonl (default: from the file extension)"},
+    {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
+    {"level", 0, true, OPT_LEVEL, "L", "node (default) or graph"},
+    {"output", 'o', true, OPT_OUTPUT, "FILE",
+     "write to FILE (default: standard output)"},
+    {"resolution", 0, true, OPT_RESOLUTION, "R",
+     "modularity resolution (leiden, louvain, spinglass; default 1)"},
+    {"runs", 0, true, OPT_RUNS, "N",
+     "run community detection N times (seeds S, S+1, ...)"},
+    {"samples", 0, true, OPT_SAMPLES, "K",
+     "estimate path metrics from K sampled sources"},
+    {"seed", 0, true, OPT_SEED, "S",
+     "random seed for communities and sampling (default 42)"},
+    {"sort", 0, true, OPT_SORT, "COLUMN",
+     "sort rows by COLUMN (default pagerank)"},
+    {"top", 0, true, OPT_TOP, "K", "write only the first K rows"},
+    FNET_GRAPHOPTS_OPTIONS,
+    {0},
+};
+
+static void help(void)
+{
+    puts("usage: factnet metrics [OPTIONS] FILE...\n\n"
+         "Computes network metrics of the graph built from the fact files "
+         "and writes\nthem as a table: one row per node (--level node), or "
+         "one row per graph\nmetric (--level graph, columns metric,value).\n");
+    fnet_graphopts_print_options(stdout, options);
+    puts("\nnode columns (default: all, in this order; community last, then "
+         "stability\nwith --runs N > 1):\n"
+         "  id, label, type     the entity\n"
+         "  degree              distinct neighbours (directed: of the "
+         "undirected version)\n"
+         "  in_degree, out_degree  arcs in / out (undirected: = degree)\n"
+         "  strength            sum of incident edge weights\n"
+         "  betweenness         shortest-path betweenness, normalised by "
+         "(n-1)(n-2)/2\n"
+         "                      ((n-1)(n-2) directed)\n"
+         "  closeness           Wasserman-Faust closeness (outgoing when "
+         "directed)\n"
+         "  harmonic            sum of 1/distance / (n-1) (outgoing when "
+         "directed)\n"
+         "  eigenvector         eigenvector centrality, max 1 (undirected)\n"
+         "  pagerank            PageRank, damping 0.85, sums to 1\n"
+         "  hub, authority      HITS scores, max 1 (not unique on two-mode "
+         "graphs)\n"
+         "  coreness            k-core number (undirected)\n"
+         "  clustering          local clustering coefficient, 0 below "
+         "degree 2\n"
+         "  constraint          Burt's constraint (empty for isolated "
+         "nodes)\n"
+         "  community           community number, 1 = largest\n"
+         "  stability           share of runs agreeing with the reported "
+         "community\n\n"
+         "Weights are tie strengths: strength, eigenvector, pagerank, hub, "
+         "authority,\nconstraint and communities use them (--unweighted "
+         "turns that off);\nbetweenness, closeness and harmonic use "
+         "unweighted shortest paths unless\n--weighted (distance = "
+         "1/weight). --directed affects degree, betweenness,\ncloseness, "
+         "harmonic, pagerank and hub/authority.\n\n"
+         "Rows are sorted by --sort: numbers descending (community "
+         "ascending), text\nascending, ties by id; empty values last. "
+         "Only the metrics needed for the\ncolumns and the sort are "
+         "computed.\n\n"
+         "Betweenness, closeness and harmonic cost O(n m). When n*m > 5e9 "
+         "they are\nestimated from 1000 sampled sources (or --samples K on "
+         "any graph) unless\n--exact; standard error says so, and md/latex "
+         "add a note line and json a\nsampled_sources field.\n\n"
+         "Communities: always on the undirected weighted graph (a directed "
+         "graph is\ncollapsed, weights of both arcs summed). --algorithm "
+         "leiden (modularity),\nlouvain, walktrap, infomap, "
+         "label-propagation, edge-betweenness, fastgreedy,\noptimal (exact; "
+         "small graphs only) or spinglass (one connected component\nplus "
+         "isolated nodes). The seed makes runs reproducible. With --runs N "
+         "the\nrun of highest modularity is reported; --level graph adds "
+         "modularity_mean,\n_sd, _min and _max, and standard error reports "
+         "them at node level.\nModularity is that of the reported partition, "
+         "with the weights used.");
+    fnet_graphopts_help(stdout);
+    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+         "4 internal error.");
+}
+
+/* Column ids: metrics are 0..FNET_M_COUNT-1. */
+enum { COL_ID = -1, COL_LABEL = -2, COL_TYPE = -3, COL_STABILITY = -4 };
+
+typedef struct mopts {
+    fnet_graphopts g;
+    fnet_load_opts lo;
+    fnet_community_opts co;
+    fnet_table_style style;
+    const char *out, *columns, *sort;
+    bool graph_level, exact, resolution_given;
+    long top, samples;
+} mopts;
+
+static int column_from_name(const char *s)
+{
+    if (strcmp(s, "id") == 0)
+        return COL_ID;
+    if (strcmp(s, "label") == 0)
+        return COL_LABEL;
+    if (strcmp(s, "type") == 0)
+        return COL_TYPE;
+    if (strcmp(s, "stability") == 0)
+        return COL_STABILITY;
+    int m = fnet_metric_from_name(s);
+    return m >= 0 ? m : COL_STABILITY - 1;
+}
+
+static const char *column_name(int col)
+{
+    switch (col) {
+    case COL_ID: return "id";
+    case COL_LABEL: return "label";
+    case COL_TYPE: return "type";
+    case COL_STABILITY: return "stability";
+    default: return fnet_metric_name(col);
+    }
+}
+
+static bool integer_opt(const char *cmd, const char *opt, const char *v,
+                        double min, double max, long *out)
+{
+    double x;
+    if (!fnet_cli_number(cmd, opt, v, min, max, &x))
+        return false;
+    if (x != floor(x)) {
+        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt, v);
+        return false;
+    }
+    *out = (long)x;
+    return true;
+}
+
+/* Handles one of the command's own options; false after a usage error. */
+static bool own_option(mopts *o, int id, const char *v)
+{
+    const char *cmd = "metrics";
+    double x;
+    long k;
+    switch (id) {
+    case OPT_ALGORITHM:
+        o->co.algorithm = fnet_community_algorithm_from_name(v);
+        if (o->co.algorithm < 0) {
+            fnet_cli_usage(cmd, "--algorithm: unknown algorithm '%s'", v);
+            return false;
+        }
+        return true;
+    case OPT_CAPTION: o->style.caption = v; return true;
+    case OPT_COLUMNS: o->columns = v; return true;
+    case OPT_DIGITS:
+        if (!integer_opt(cmd, "digits", v, 0, 17, &k))
+            return false;
+        o->style.digits = (int)k;
+        return true;
+    case OPT_EXACT: o->exact = true; return true;
+    case OPT_FORMAT:
+        o->style.format = fnet_table_format_from_name(v);
+        if (o->style.format < 0) {
+            fnet_cli_usage(cmd, "--format: expected csv, tsv, md, latex or "
+                           "json, got '%s'", v);
+            return false;
+        }
+        return true;
+    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
+    case OPT_LABEL: o->style.label = v; return true;
+    case OPT_LEVEL:
+        if (strcmp(v, "node") != 0 && strcmp(v, "graph") != 0) {
+            fnet_cli_usage(cmd, "--level: expected node or graph, got '%s'",
+                           v);
+            return false;
+        }
+        o->graph_level = strcmp(v, "graph") == 0;
+        return true;
+    case OPT_OUTPUT: o->out = v; return true;
+    case OPT_RESOLUTION:
+        if (!fnet_cli_number(cmd, "resolution", v, 1e-12, 1e12, &x))
+            return false;
+        o->co.resolution = x;
+        o->resolution_given = true;
+        return true;
+    case OPT_RUNS:
+        if (!integer_opt(cmd, "runs", v, 1, 100000, &k))
+            return false;
+        o->co.runs = (int)k;
+        return true;
+    case OPT_SAMPLES:
+        return integer_opt(cmd, "samples", v, 1, 1e12, &o->samples);
+    case OPT_SEED:
+        if (!integer_opt(cmd, "seed", v, 0, 4294967295.0, &k))
+            return false;
+        o->co.seed = (unsigned long)k;
+        return true;
+    case OPT_SORT: o->sort = v; return true;
+    case OPT_TOP: return integer_opt(cmd, "top", v, 0, 1e15, &o->top);
+    }
+    return true;
+}
+
+/* Cross-option checks after parsing. */
+static bool check_options(mopts *o)
+{
+    const char *cmd = "metrics";
+    if (fnet_graphopts_finish(&o->g, cmd) != 0)
+        return false;
+    if (o->exact && o->samples) {
+        fnet_cli_usage(cmd, "--exact and --samples contradict each other");
+        return false;
+    }
+    if (o->resolution_given && !fnet_community_has_resolution(o->co.algorithm)) {
+        fnet_cli_usage(cmd, "--resolution: algorithm %s has no resolution "
+                       "parameter (leiden, louvain and spinglass do)",
+                       fnet_community_algorithm_name(o->co.algorithm));
+        return false;
+    }
+    if (o->graph_level && (o->columns || o->sort || o->top >= 0)) {
+        fnet_cli_usage(cmd, "--%s applies to --level node only",
+                       o->columns ? "columns" : o->sort ? "sort" : "top");
+        return false;
+    }
+    o->co.unweighted = o->g.unweighted;
+    return true;
+}
+
+/* ---- node level -------------------------------------------------------- */
+
+typedef struct node_job {
+    const mopts *o;
+    const fnet_graph *g;
+    int cols[FNET_M_COUNT + 8];
+    size_t n_cols;
+    int sort;
+    fnet_metrics m;
+    fnet_communities cm;
+    bool has_cm;
+} node_job;
+
+static bool add_column(node_job *j, int col, const char *name)
+{
+    if (col < COL_STABILITY) {
+        fnet_cli_usage("metrics", "--columns: unknown column '%s'", name);
+        return false;
+    }
+    for (size_t i = 0; i < j->n_cols; i++)
+        if (j->cols[i] == col) {
+            fnet_cli_usage("metrics", "--columns: '%s' given twice", name);
+            return false;
+        }
+    if (j->n_cols == sizeof j->cols / sizeof j->cols[0])
+        return false;
+    j->cols[j->n_cols++] = col;
+    return true;
+}
+
+/* Fills j->cols from --columns (or the default list) and j->sort. */
+static bool choose_columns(node_job *j)
+{
+    const mopts *o = j->o;
+    if (!o->columns) {
+        j->cols[j->n_cols++] = COL_ID;
+        j->cols[j->n_cols++] = COL_LABEL;
+        j->cols[j->n_cols++] = COL_TYPE;
+        for (int m = 0; m < FNET_M_COUNT; m++)
+            j->cols[j->n_cols++] = m;
+        if (o->co.runs > 1)
+            j->cols[j->n_cols++] = COL_STABILITY;
+    } else {
+        char name[64];
+        const char *p = o->columns;
+        for (;;) {
+            size_t len = strcspn(p, ",");
+            snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
+            if (!add_column(j, column_from_name(name), name))
+                return false;
+            if (!p[len])
+                break;
+            p += len + 1;
+        }
+    }
+    const char *s = o->sort ? o->sort : "pagerank";
+    j->sort = column_from_name(s);
+    if (j->sort < COL_STABILITY) {
+        fnet_cli_usage("metrics", "--sort: unknown column '%s'", s);
+        return false;
+    }
+    for (size_t i = 0; i < j->n_cols; i++)
+        if (j->cols[i] == COL_STABILITY && o->co.runs < 2) {
+            fnet_cli_usage("metrics", "column stability needs --runs N "
+                           "with N > 1");
+            return false;
+        }
+    if (j->sort == COL_STABILITY && o->co.runs < 2) {
+        fnet_cli_usage("metrics", "--sort stability needs --runs N with "
+                       "N > 1");
+        return false;
+    }
+    return true;
+}
+
+static unsigned wanted(const node_job *j)
+{
+    unsigned want = 0;
+    for (size_t i = 0; i < j->n_cols; i++)
+        if (j->cols[i] >= 0)
+            want |= FNET_METRIC_BIT(j->cols[i]);
+    if (j->sort >= 0)
+        want |= FNET_METRIC_BIT(j->sort);
+    return want;
+}
+
+static double stability_of(const node_job *j, uint32_t v)
+{
+    return j->has_cm && j->cm.stability ? j->cm.stability[v] : NAN;
+}
+
+/* The sort key of node v in column col, for numbers. */
+static double number(const node_job *j, int col, uint32_t v)
+{
+    if (col == COL_STABILITY)
+        return stability_of(j, v);
+    return j->m.value[col] ? j->m.value[col][v] : NAN;
+}
+
+static const char *text(const node_job *j, int col, uint32_t v)
+{
+    const fnet_entity *e = fnet_graph_node_entity(j->g, v);
+    return col == COL_ID ? e->id : col == COL_LABEL ? e->label : e->type;
+}
+
+/* qsort has no context argument in C17: sort an array of (job, node). */
+typedef struct row_ref {
+    const node_job *j;
+    uint32_t v;
+} row_ref;
+
+static int cmp_rows(const void *x, const void *y)
+{
+    const row_ref *a = x, *b = y;
+    const node_job *j = a->j;
+    int col = j->sort, d = 0;
+    if (col == COL_ID || col == COL_LABEL || col == COL_TYPE) {
+        d = strcmp(text(j, col, a->v), text(j, col, b->v));
+    } else {
+        double p = number(j, col, a->v), q = number(j, col, b->v);
+        if (isnan(p) != isnan(q))
+            return isnan(p) ? 1 : -1;
+        if (!isnan(p) && p != q)
+            d = col == FNET_M_COMMUNITY ? (p < q ? -1 : 1) : (p > q ? -1 : 1);
+    }
+    return d ? d : strcmp(text(j, COL_ID, a->v), text(j, COL_ID, b->v));
+}
+
+static int cell(fnet_table *t, size_t row, size_t c, const node_job *j,
+                int col, uint32_t v)
+{
+    if (col == COL_ID || col == COL_LABEL || col == COL_TYPE)
+        return fnet_table_set_str(t, row, c, text(j, col, v));
+    double x = number(j, col, v);
+    bool integer = col == FNET_M_DEGREE || col == FNET_M_IN_DEGREE ||
+                   col == FNET_M_OUT_DEGREE || col == FNET_M_CORENESS ||
+                   col == FNET_M_COMMUNITY;
+    if (integer && !isnan(x))
+        fnet_table_set_int(t, row, c, (int64_t)x);
+    else
+        fnet_table_set_real(t, row, c, x);
+    return 0;
+}
+
+static int node_table(node_job *j, fnet_table **out)
+{
+    fnet_table_col tc[FNET_M_COUNT + 8];
+    uint32_t n = j->g->n_nodes;
+    bool sampled_field = j->m.sampled && j->o->style.format == FNET_TABLE_JSON;
+    size_t nc = j->n_cols;
+    int rc;
+    for (size_t i = 0; i < nc; i++) {
+        int col = j->cols[i];
+        tc[i].name = column_name(col);
+        tc[i].kind = col < 0 && col != COL_STABILITY ? FNET_COL_STRING
+                                                     : FNET_COL_REAL;
+    }
+    if (sampled_field)
+        tc[nc++] = (fnet_table_col){"sampled_sources", FNET_COL_INTEGER};
+    if ((rc = fnet_table_new(out, tc, nc)))
+        return rc;
+    row_ref *r = malloc((n ? n : 1) * sizeof *r);
+    if (!r)
+        return FNET_ENOMEM;
+    for (uint32_t v = 0; v < n; v++)
+        r[v] = (row_ref){j, v};
+    qsort(r, n, sizeof *r, cmp_rows);
+    size_t rows = j->o->top >= 0 && (size_t)j->o->top < n ? (size_t)j->o->top
+                                                          : n;
+    for (size_t i = 0; !rc && i < rows; i++) {
+        size_t row;
+        if ((rc = fnet_table_add_row(*out, &row)))
+            break;
+        for (size_t c = 0; !rc && c < j->n_cols; c++)
+            rc = cell(*out, row, c, j, j->cols[c], r[i].v);
+        if (sampled_field)
+            fnet_table_set_int(*out, row, nc - 1, j->m.samples_used);
+    }
+    free(r);
+    return rc;
+}
+
+/* Warns when hub/authority are asked for on a two-mode graph, where HITS
+ * is not unique (docs/METRICS.md). */
+static void warn_bipartite(const node_job *j)
+{
+    igraph_bool_t bip = false;
+    unsigned hits = FNET_METRIC_BIT(FNET_M_HUB) |
+                    FNET_METRIC_BIT(FNET_M_AUTHORITY);
+    if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0 ||
+        j->g->opts.directed)
+        return;
+    if (igraph_is_bipartite(&j->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
+        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
+                       "its hub and authority scores are not unique "
+                       "(docs/METRICS.md, HITS)");
+}
+
+static void sampling_note(const fnet_metrics *m, char *buf, size_t size)
+{
+    snprintf(buf, size, "Betweenness, closeness and harmonic centrality "
+             "estimated from %ld sampled sources.", m->samples_used);
+}
+
+static void runs_note(const fnet_communities *c)
+{
+    if (c->runs > 1)
+        fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
+                       "%.6f, min %.6f, max %.6f (reported: the best run)",
+                       c->runs, c->mod_mean, c->mod_sd, c->mod_min,
+                       c->mod_max);
+}
+
+static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
+                      char *note, size_t note_size, fnet_err *err)
+{
+    node_job j = {.o = o, .g = g};
+    fnet_metrics_opts mo;
+    int rc;
+    if (!choose_columns(&j))
+        return FNET_EUSAGE;
+    fnet_metrics_opts_init(&mo);
+    mo.want = wanted(&j);
+    mo.unweighted = o->g.unweighted;
+    mo.weighted_paths = o->g.weighted_paths;
+    mo.exact = o->exact;
+    mo.samples = o->samples;
+    mo.seed = o->co.seed;
+    warn_bipartite(&j);
+    rc = fnet_metrics_compute(&j.m, g, &mo, err);
+    bool need_cm = (mo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY)) ||
+                   j.sort == COL_STABILITY;
+    for (size_t i = 0; i < j.n_cols; i++)
+        need_cm = need_cm || j.cols[i] == COL_STABILITY;
+    if (!rc && need_cm) {
+        j.has_cm = true;
+        rc = fnet_communities_detect(&j.cm, g, &o->co, err);
+        if (!rc) {
+            j.m.value[FNET_M_COMMUNITY] = malloc((g->n_nodes ? g->n_nodes
+                                                             : 1) *
+                                                 sizeof(double));
+            if (!j.m.value[FNET_M_COMMUNITY])
+                rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
+            for (uint32_t v = 0; !rc && v < g->n_nodes; v++)
+                j.m.value[FNET_M_COMMUNITY][v] = j.cm.community[v];
+            runs_note(&j.cm);
+        }
+    }
+    if (!rc && j.m.sampled) {
+        sampling_note(&j.m, note, note_size);
+        fnet_cli_error("note: n*m = %.3g: %s Use --exact for exact values.",
+                       (double)g->n_nodes * fnet_graph_edge_count(g), note);
+    }
+    if (!rc && (rc = node_table(&j, t)) == FNET_ENOMEM)
+        fnet_err_set(err, rc, "out of memory");
+    fnet_metrics_free(&j.m);
+    if (j.has_cm)
+        fnet_communities_free(&j.cm);
+    return rc;
+}
+
+/* ---- graph level ------------------------------------------------------- */
+
+static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
+                       fnet_err *err)
+{
+    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
+                                          {"value", FNET_COL_REAL}};
+    fnet_graph_metrics gm;
+    fnet_communities cm;
+    int rc = fnet_graph_metrics_compute(&gm, g, err);
+    if (rc)
+        return rc;
+    rc = fnet_communities_detect(&cm, g, &o->co, err);
+    if (rc) {
+        fnet_communities_free(&cm);
+        return rc;
+    }
+    gm.communities = cm.n_communities;
+    gm.modularity = cm.modularity;
+    const struct {
+        const char *name;
+        double v;
+        bool integer;
+    } rows[] = {
+        {"nodes", gm.nodes, true},
+        {"edges", gm.edges, true},
+        {"density", gm.density, false},
+        {"components", gm.components, true},
+        {"largest_component", gm.largest_component, true},
+        {"diameter", gm.diameter, true},
+        {"average_path_length", gm.average_path_length, false},
+        {"transitivity", gm.transitivity, false},
+        {"average_clustering", gm.average_clustering, false},
+        {"degree_assortativity", gm.degree_assortativity, false},
+        {"type_assortativity", gm.type_assortativity, false},
+        {"communities", gm.communities, true},
+        {"modularity", gm.modularity, false},
+        {"modularity_mean", cm.mod_mean, false},
+        {"modularity_sd", cm.mod_sd, false},
+        {"modularity_min", cm.mod_min, false},
+        {"modularity_max", cm.mod_max, false},
+    };
+    size_t n_rows = cm.runs > 1 ? 17 : 13;
+    fnet_communities_free(&cm);
+    if ((rc = fnet_table_new(t, cols, 2)))
+        return fnet_err_set(err, rc, "out of memory");
+    for (size_t i = 0; i < n_rows; i++) {
+        size_t row;
+        if (fnet_table_add_row(*t, &row) ||
+            fnet_table_set_str(*t, row, 0, rows[i].name))
+            return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        if (rows[i].integer && isfinite(rows[i].v))
+            fnet_table_set_int(*t, row, 1, (int64_t)rows[i].v);
+        else
+            fnet_table_set_real(*t, row, 1, rows[i].v);
+    }
+    return 0;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+static int write_table(const mopts *o, const fnet_table *t, const char *note,
+                       fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    fnet_table_style st = o->style;
+    st.note = note[0] ? note : NULL;
+    int rc = fnet_outfile_open(&f, o->out ? o->out : "-", err);
+    if (rc)
+        return rc;
+    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
+    if (rc) {
+        fnet_outfile_abort(f);
+        return rc;
+    }
+    return fnet_outfile_commit(f, err);
+}
+
+static int parse(mopts *o, int argc, char **argv, char **paths,
+                 size_t *n_paths, bool *done)
+{
+    fnet_args a;
+    const char *v;
+    int id;
+    fnet_args_init(&a, "metrics", argc, argv);
+    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+        int h = fnet_graphopts_handle(&o->g, id, v, "metrics");
+        if (h < 0 || id == FNET_ARG_ERROR)
+            return FNET_EXIT_USAGE;
+        if (h > 0)
+            continue;
+        if (id == FNET_ARG_POSITIONAL) {
+            paths[(*n_paths)++] = (char *)v;
+        } else if (id == OPT_HELP) {
+            help();
+            *done = true;
+            return FNET_EXIT_OK;
+        } else if (!own_option(o, id, v)) {
+            return FNET_EXIT_USAGE;
+        }
+    }
+    if (*n_paths == 0)
+        return fnet_cli_usage("metrics", "no input files");
+    return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
+}
+
+int fnet_cmd_metrics(int argc, char **argv)
+{
+    mopts o = {.top = -1};
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t n_paths = 0;
+    bool done = false;
+    int status, rc;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_corpus *c = NULL;
+    fnet_graph *g = NULL;
+    fnet_table *t = NULL;
+    char note[256] = "";
+
+    if (!paths)
+        return FNET_EXIT_INTERNAL;
+    fnet_graphopts_init(&o.g);
+    fnet_community_opts_init(&o.co);
+    o.style.format = FNET_TABLE_CSV;
+    o.style.digits = -1;
+    status = parse(&o, argc, argv, paths, &n_paths, &done);
+    if (status != FNET_EXIT_OK || done)
+        goto out;
+    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
+    fnet_cli_print_diag(&d);
+    if (rc == FNET_EDATA) {
+        fnet_cli_error("%zu error%s in the input", d.n_errors,
+                       d.n_errors == 1 ? "" : "s");
+        status = FNET_EXIT_DATA;
+        goto out;
+    }
+    if (rc == 0)
+        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
+    if (rc == FNET_EUSAGE) {
+        status = fnet_cli_usage("metrics", "%s", err.msg);
+        goto out;
+    }
+    if (rc == 0)
+        rc = o.graph_level ? graph_level(&o, g, &t, &err)
+                           : node_level(&o, g, &t, note, sizeof note, &err);
+    if (rc == 0)
+        rc = write_table(&o, t, note, &err);
+    if (rc == FNET_EUSAGE && !err.msg[0])
+        status = FNET_EXIT_USAGE; /* already reported */
+    else if (rc == FNET_EUSAGE)
+        status = fnet_cli_usage("metrics", "%s", err.msg);
+    else
+        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+out:
+    fnet_table_free(t);
+    fnet_graph_free(g);
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    free(paths);
+    return status;
+}

@@ -1,0 +1,97 @@
+/* table.h - a generic table (named, typed columns; rows of cells) and its
+ * writers: CSV, TSV, Markdown, LaTeX (booktabs) and JSON.
+ *
+ * Used for metrics, evidence tables, summaries and exporters' CSV, so that
+ * every table factnet writes quotes, escapes and rounds the same way
+ * (docs/CLI.md, "Tables"):
+ * - csv: RFC 4180 (fields with , " CR or LF are quoted, quotes doubled),
+ *   LF line ends, a header row.
+ * - tsv: a header row; in cells, tab, newline, carriage return and
+ *   backslash are written \t \n \r \\.
+ * - md: GitHub table; | is escaped as \|, newlines become <br>; number
+ *   columns are right-aligned (---:).
+ * - latex: a table float with a booktabs tabular (\toprule \midrule
+ *   \bottomrule), optional \caption and \label; text is escaped (& % $ # _
+ *   { } ~ ^ \ < > |); needs \usepackage{booktabs}.
+ * - json: an array of objects, one per row, keys in column order; numbers
+ *   as numbers, undefined as null.
+ * Reals: csv, tsv and json write the shortest of %.15g, %.16g, %.17g that
+ * reads back to the same double, unless digits >= 0 (then %.<digits>f); md
+ * and latex round to digits, 3 by default. An undefined cell (NaN, or a
+ * string/integer never set) is an empty field (null in JSON).
+ *
+ * Ownership: the table copies every string it is given; free it with
+ * fnet_table_free(). */
+#ifndef FNET_TABLE_H
+#define FNET_TABLE_H
+
+#include "core/error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum fnet_col_kind { FNET_COL_STRING, FNET_COL_INTEGER, FNET_COL_REAL };
+
+enum fnet_table_format {
+    FNET_TABLE_CSV,
+    FNET_TABLE_TSV,
+    FNET_TABLE_MD,
+    FNET_TABLE_LATEX,
+    FNET_TABLE_JSON
+};
+
+typedef struct fnet_table_col {
+    const char *name;
+    int kind; /* enum fnet_col_kind: alignment, and the kind of its cells
+                 unless a setter says otherwise */
+} fnet_table_col;
+
+typedef struct fnet_table fnet_table;
+
+/* Creates an empty table with these columns (names copied). Returns 0 or
+ * FNET_ENOMEM. The caller frees *out with fnet_table_free(). */
+int fnet_table_new(fnet_table **out, const fnet_table_col *cols,
+                   size_t n_cols);
+
+void fnet_table_free(fnet_table *t); /* NULL is allowed */
+
+/* Appends a row of undefined cells; returns its index in *row. Returns 0 or
+ * FNET_ENOMEM. */
+int fnet_table_add_row(fnet_table *t, size_t *row);
+
+/* Set one cell. A string is copied (NULL: undefined); a NaN real is
+ * undefined. set_int on a real column writes that cell as an integer.
+ * Returns 0 or FNET_ENOMEM (set_str only). */
+int fnet_table_set_str(fnet_table *t, size_t row, size_t col, const char *s);
+void fnet_table_set_int(fnet_table *t, size_t row, size_t col, int64_t v);
+void fnet_table_set_real(fnet_table *t, size_t row, size_t col, double v);
+
+size_t fnet_table_rows(const fnet_table *t);
+size_t fnet_table_cols(const fnet_table *t);
+
+typedef struct fnet_table_style {
+    int format;          /* enum fnet_table_format */
+    int digits;          /* decimals for reals; < 0: the format's default */
+    const char *caption; /* latex; NULL: none */
+    const char *label;   /* latex; NULL: none */
+    const char *note;    /* md and latex: a note line under the table;
+                            NULL: none. Ignored by csv, tsv, json (which
+                            must stay plain data). */
+} fnet_table_style;
+
+/* "csv", "tsv", "md" (or "markdown"), "latex" (or "tex"), "json" -> the
+ * format; -1 for an unknown name. */
+int fnet_table_format_from_name(const char *name);
+
+/* Writes the table to fp. Returns 0, FNET_ENOMEM, or FNET_EIO when fp has
+ * a write error (err set). */
+int fnet_table_write(const fnet_table *t, FILE *fp,
+                     const fnet_table_style *style, fnet_err *err);
+
+/* Formats a real as the writers do: digits < 0 gives the shortest of
+ * %.15g/%.16g/%.17g that round-trips, otherwise %.<digits>f; -0 is written
+ * 0; NaN gives "". out should hold 64 bytes. */
+void fnet_table_format_real(char *out, size_t size, double v, int digits);
+
+#endif
