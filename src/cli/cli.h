@@ -83,6 +83,7 @@ typedef struct fnet_command {
 extern const fnet_command fnet_commands[];
 
 int fnet_cmd_check(int argc, char **argv);
+int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 
 #endif

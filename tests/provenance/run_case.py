@@ -2,9 +2,10 @@
 """Runs one factnet command and checks its exit status and output.
 
 usage: run_case.py [--cwd DIR] [--needs PATH] --status N [--stderr FILE]
-                   [--stdout-match REGEX]... -- COMMAND ARG...
+                   [--stdout FILE] [--stdout-match REGEX]... -- COMMAND ARG...
 
---stderr FILE: standard error must equal the file's content exactly.
+--stderr FILE, --stdout FILE: the stream must equal the file's content
+exactly.
 --stdout-match REGEX: some line of standard output must match (re.fullmatch).
 --needs PATH: when PATH does not exist, print why and exit 77 (ctest SKIP).
 """
@@ -21,6 +22,7 @@ def main():
     ap.add_argument("--needs")
     ap.add_argument("--status", type=int, required=True)
     ap.add_argument("--stderr")
+    ap.add_argument("--stdout")
     ap.add_argument("--stdout-match", action="append", default=[])
     ap.add_argument("command", nargs=argparse.REMAINDER)
     a = ap.parse_args()
@@ -34,11 +36,14 @@ def main():
     failed = []
     if p.returncode != a.status:
         failed.append(f"exit status {p.returncode}, want {a.status}")
-    if a.stderr is not None:
-        with open(a.stderr, encoding="utf-8") as f:
+    for name, path, got in (("stderr", a.stderr, err),
+                            ("stdout", a.stdout, out)):
+        if path is None:
+            continue
+        with open(path, encoding="utf-8") as f:
             want = f.read()
-        if err != want:
-            failed.append(f"stderr differs:\n--- got\n{err}--- want\n{want}")
+        if got != want:
+            failed.append(f"{name} differs:\n--- got\n{got}--- want\n{want}")
     lines = out.splitlines()
     for rx in a.stdout_match:
         if not any(re.fullmatch(rx, line) for line in lines):
