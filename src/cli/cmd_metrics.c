@@ -89,7 +89,7 @@ static void help(void)
          "directed)\n"
          "  eigenvector         eigenvector centrality, max 1 (undirected)\n"
          "  pagerank            PageRank, damping 0.85, sums to 1\n"
-         "  hub, authority      HITS scores, max 1 (not unique on two-mode "
+         "  hub, authority      HITS scores, max 1 (not unique on bipartite "
          "graphs)\n"
          "  coreness            k-core number (undirected)\n"
          "  clustering          local clustering coefficient, 0 below "
