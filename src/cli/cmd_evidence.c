@@ -41,7 +41,7 @@ static void help(void)
          "facts it\naggregates: date, subject, relation, object, source and "
          "the evidence quote.\nEvery line of a diagram or metrics table can "
          "so be traced to its citation.\nThe graph options select the same "
-         "graph as for metrics and dot.\n");
+         "graph as for factnet metrics.\n");
     fnet_graphopts_print_options(stdout, options);
     puts("\nOrder: edges by the labels of their ends, then their ids (an "
          "undirected edge\nshows the end with the smaller label first); "
