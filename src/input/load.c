@@ -2,6 +2,7 @@
 #include "input/load.h"
 
 #include "core/text.h"
+#include "input/jsonsyntax.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -48,130 +49,27 @@ static const char *json_kind(const cJSON *v)
     return "an invalid value";
 }
 
-/* ---- syntax: encoding, limits, then cJSON ---------------------------- */
+/* ---- syntax: the strict check, then cJSON ---------------------------- */
 
-/* Line and column (1-based, columns in characters) of byte offset off. */
-static void line_col(const char *s, size_t off, size_t *line, size_t *col)
+/* Parses s[0..n) (s[n] must be NUL) into *out. Returns FNET_OK, FNET_EDATA
+ * after reporting a located syntax error, or FNET_ENOMEM: cJSON accepts
+ * everything fnet_json_check accepts, so its failure means no memory. */
+static int parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
+                      size_t first_line, cJSON **out, fnet_err *err)
 {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (s[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-}
-
-static void syntax_error(fnet_diag *d, const char *name, const char *s,
-                         size_t off, size_t first_line, const char *fmt,
-                         const char *arg)
-{
-    size_t line, col;
-    line_col(s, off, &line, &col);
-    char where_buf[4200];
-    snprintf(where_buf, sizeof where_buf, "%s:%zu:%zu: error: ", name,
-             line + first_line - 1, col);
-    fnet_diag_add(d, FNET_SEV_ERROR, where_buf, fmt, arg);
-}
-
-/* Checks what cJSON does not: NUL bytes, UTF-8, \u0000 escapes, string
- * length and nesting depth. Returns false after reporting the first
- * problem. */
-static bool prescan(fnet_diag *d, const char *name, const char *s, size_t n,
-                    size_t first_line)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    bool in_str = false;
-    size_t depth = 0, str_start = 0;
-    char num[32];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = p[i];
-        if (ch == 0) {
-            syntax_error(d, name, s, i, first_line,
-                         "NUL byte in input%s", "");
-            return false;
-        }
-        if (ch >= 0x80) {
-            size_t len = fnet_utf8_seq_len(p + i, n - i);
-            if (!len) {
-                syntax_error(d, name, s, i, first_line,
-                             "invalid UTF-8 byte sequence%s", "");
-                return false;
-            }
-            i += len - 1;
-            continue;
-        }
-        if (in_str) {
-            if (ch == '\\') {
-                if (i + 5 < n && p[i + 1] == 'u' &&
-                    memcmp(p + i + 2, "0000", 4) == 0) {
-                    syntax_error(d, name, s, i, first_line,
-                                 "NUL character (\\u0000) in string%s", "");
-                    return false;
-                }
-                i++;
-            } else if (ch == '"') {
-                in_str = false;
-            }
-            if (i - str_start > FNET_MAX_STRING_BYTES) {
-                snprintf(num, sizeof num, "%lu", FNET_MAX_STRING_BYTES);
-                syntax_error(d, name, s, str_start, first_line,
-                             "string longer than the limit of %s bytes", num);
-                return false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_str = true;
-            str_start = i;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > FNET_MAX_DEPTH) {
-                snprintf(num, sizeof num, "%d", FNET_MAX_DEPTH);
-                syntax_error(d, name, s, i, first_line,
-                             "nesting deeper than the limit of %s levels", num);
-                return false;
-            }
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            depth--;
-        }
-    }
-    return true;
-}
-
-/* Parses s[0..n) (s[n] must be NUL) into *out; reports a located error and
- * returns false on failure. */
-static bool parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
-                       size_t first_line, cJSON **out)
-{
+    fnet_json_problem p;
     *out = NULL;
-    if (!prescan(d, name, s, n, first_line))
-        return false;
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);
-    if (root) {
-        *out = root;
-        return true;
+    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
+                         FNET_MAX_DEPTH, &p)) {
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:%zu:%zu: error: %s", name,
+                      p.line, p.column, p.msg);
+        return FNET_EDATA;
     }
-    size_t off = end && end >= s && end <= s + n ? (size_t)(end - s) : n;
-    /* cJSON stops at or just after the offending byte; skip white space so
-     * the column points at the token. */
-    while (off < n && (s[off] == ' ' || s[off] == '\t' || s[off] == '\r' ||
-                       s[off] == '\n'))
-        off++;
-    if (off >= n) {
-        syntax_error(d, name, s, n, first_line,
-                     "invalid JSON: unexpected end of input%s", "");
-    } else {
-        char tok[8] = {0};
-        size_t len = fnet_utf8_seq_len((const unsigned char *)s + off, n - off);
-        memcpy(tok, s + off, len ? len : 1);
-        syntax_error(d, name, s, off, first_line,
-                     "invalid JSON: unexpected '%s'", tok);
-    }
-    return false;
+    *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
+    if (!*out)
+        return fnet_err_set(err, FNET_ENOMEM,
+                            "%s: out of memory while parsing JSON", name);
+    return FNET_OK;
 }
 
 /* ---- fields ----------------------------------------------------------- */
@@ -720,20 +618,30 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-static void load_line(ctx *x, const char *name, char *line, size_t len,
-                      uint32_t lineno)
+/* Loads one JSON Lines record. Returns FNET_OK (data problems go to the
+ * collector) or FNET_ENOMEM. */
+static int load_line(ctx *x, const char *name, char *line, size_t len,
+                     uint32_t lineno, fnet_err *err)
 {
     if (blank(line, len))
-        return;
+        return FNET_OK;
+    if (len > FNET_MAX_LINE_BYTES) {
+        fnet_diag_add(x->d, FNET_SEV_ERROR, NULL, "%s:%u:1: error: line "
+                      "longer than the limit of %lu bytes", name, lineno,
+                      FNET_MAX_LINE_BYTES);
+        return FNET_OK;
+    }
     x->loc.line = lineno;
     x->loc.index = FNET_LOC_NO_INDEX;
     x->section = NULL;
     x->failed = false;
     cJSON *obj;
-    if (!parse_json(x->d, name, line, len, lineno, &obj))
-        return;
+    int rc = parse_json(x->d, name, line, len, lineno, &obj, err);
+    if (rc != FNET_OK)
+        return rc == FNET_EDATA ? FNET_OK : rc;
     load_record(x, obj);
     cJSON_Delete(obj);
+    return FNET_OK;
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -775,26 +683,30 @@ int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
     }
     memcpy(copy, data + start, len - start);
     copy[len - start] = '\0';
+    int rc = FNET_OK;
     if (jsonl) {
         char *p = copy, *end = copy + (len - start);
         uint32_t lineno = 1;
-        while (p < end) {
+        while (p < end && rc == FNET_OK) {
             char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
             p[n] = '\0';
-            load_line(&x, name, p, n, lineno++);
+            rc = load_line(&x, name, p, n, lineno++, err);
             p += n + 1;
         }
     } else {
         cJSON *root;
-        if (parse_json(d, name, copy, len - start, 1, &root)) {
+        rc = parse_json(d, name, copy, len - start, 1, &root, err);
+        if (rc == FNET_OK) {
             load_document(&x, root);
             cJSON_Delete(root);
+        } else if (rc == FNET_EDATA) {
+            rc = FNET_OK; /* reported */
         }
     }
     free(copy);
     fnet_buf_free(&x.where);
-    return FNET_OK;
+    return rc;
 }
 
 /* Streams a JSON Lines file: memory is bounded by the longest line. */
@@ -810,36 +722,22 @@ static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
     uint32_t lineno = 0;
     bool any = false;
     int rc = FNET_OK;
-    while ((n = getline(&line, &cap, fp)) >= 0) {
+    while (rc == FNET_OK && (n = getline(&line, &cap, fp)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             memmove(line, line + 3, len - 2);
             len -= 3;
         }
-        if (len > FNET_MAX_LINE_BYTES) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:1: error: ", name, lineno);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "line longer than the limit "
-                          "of %lu bytes", FNET_MAX_LINE_BYTES);
-            continue;
-        }
         if (len && line[len - 1] == '\n')
             line[--len] = '\0';
-        if (memchr(line, '\0', len)) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:%zu: error: ", name, lineno,
-                     (size_t)((char *)memchr(line, '\0', len) - line) + 1);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "NUL byte in input");
-            continue;
-        }
         any = any || !blank(line, len);
-        load_line(&x, name, line, len, lineno);
+        rc = load_line(&x, name, line, len, lineno, err);
     }
     if (ferror(fp))
         rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
                           strerror(errno));
-    else if (!any)
+    else if (rc == FNET_OK && !any)
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
                       "(expected JSON Lines records)", name);
     free(line);
