@@ -167,6 +167,41 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
     *n = (uint32_t)count;
 }
 
+/* Reports duplicate keys of obj as errors (which value counts would be
+ * arbitrary); prefix names the object in the location ("attrs." or "").
+ * Small objects compare pairwise; from DUP_SCAN_MAX keys on a hash set keeps
+ * the check linear, since hostile input may hold 100k keys in one object. */
+#define DUP_SCAN_MAX 16
+
+static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
+{
+    const cJSON *item, *other;
+    fnet_strmap seen = {0};
+    bool hashed = cJSON_GetArraySize(obj) > DUP_SCAN_MAX;
+    char sub[128];
+    cJSON_ArrayForEach(item, obj)
+    {
+        bool dup = false;
+        size_t len = strlen(item->string);
+        if (hashed) {
+            dup = fnet_strmap_get(&seen, item->string, len, NULL);
+            if (!dup && fnet_strmap_put(&seen, item->string, len, 0)) {
+                ERR(x, NULL, "out of memory");
+                break;
+            }
+        } else {
+            for (other = obj->child; other != item && !dup;
+                 other = other->next)
+                dup = strcmp(other->string, item->string) == 0;
+        }
+        if (dup) {
+            snprintf(sub, sizeof sub, "%s%.100s", prefix, item->string);
+            ERR(x, sub, "duplicate key \"%s\"", item->string);
+        }
+    }
+    fnet_strmap_free(&seen);
+}
+
 static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
 {
     cJSON *v = field(obj, "attrs");
@@ -178,6 +213,7 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
         ERR(x, "attrs", "expected an object, got %s", json_kind(v));
         return;
     }
+    dup_keys(x, v, "attrs.");
     int count = cJSON_GetArraySize(v);
     if (count == 0)
         return;
@@ -222,39 +258,35 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
     *n = (uint32_t)k;
 }
 
-/* Reports keys outside `known` (warning: likely a typo) and duplicate keys
- * (error: which one counts would be arbitrary). */
+/* Reports duplicate keys (dup_keys) and keys outside `known` (warning:
+ * likely a typo, with the closest known name). O(k * |known|). */
 static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
 {
-    const cJSON *item, *other;
+    const cJSON *item;
+    dup_keys(x, obj, "");
     cJSON_ArrayForEach(item, obj)
     {
-        for (other = obj->child; other != item; other = other->next)
-            if (strcmp(other->string, item->string) == 0) {
-                ERR(x, item->string, "duplicate key \"%s\"", item->string);
-                break;
-            }
         bool ok = false;
         for (const char *const *k = known; *k && !ok; k++)
             ok = strcmp(*k, item->string) == 0;
-        if (!ok) {
-            const char *best = NULL;
-            size_t best_d = 3;
-            for (const char *const *k = known; *k; k++) {
-                size_t dd = fnet_text_distance(item->string, *k, 2);
-                if (dd < best_d) {
-                    best_d = dd;
-                    best = *k;
-                }
+        if (ok)
+            continue;
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (const char *const *k = known; *k; k++) {
+            size_t dd = fnet_text_distance(item->string, *k, 2);
+            if (dd < best_d) {
+                best_d = dd;
+                best = *k;
             }
-            if (best)
-                WARN(x, item->string,
-                     "unknown field \"%s\" ignored (did you mean \"%s\"?)",
-                     item->string, best);
-            else
-                WARN(x, item->string, "unknown field \"%s\" ignored",
-                     item->string);
         }
+        if (best)
+            WARN(x, item->string,
+                 "unknown field \"%s\" ignored (did you mean \"%s\"?)",
+                 item->string, best);
+        else
+            WARN(x, item->string, "unknown field \"%s\" ignored",
+                 item->string);
     }
 }
 
