@@ -332,14 +332,14 @@ static void add_source(ctx *x, const cJSON *obj)
 
 static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
 {
+    if (old->loc.file == x->loc.file) {
+        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
+        return;
+    }
     if (strcmp(old->type, e->type) != 0) {
         ERR(x, "type",
             "entity \"%s\" has type \"%s\" here but \"%s\" in %s", e->id,
             e->type, old->type, x->c->files[old->loc.file]);
-        return;
-    }
-    if (old->loc.file == x->loc.file) {
-        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
         return;
     }
     /* Same entity described in another file: keep the first label, add the
