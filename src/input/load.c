@@ -558,6 +558,21 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
     }
 }
 
+/* "factnet" (the format version) and "title" of a document or of a JSON
+ * Lines header record. The corpus keeps the first title it sees. */
+static void header_fields(ctx *x, const cJSON *obj)
+{
+    cJSON *v = field(obj, "factnet");
+    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
+        ERR(x, "factnet", "unsupported format version (this factnet reads "
+                          "version 1)");
+    v = field(obj, "title");
+    if (v && cJSON_IsString(v) && !x->c->title)
+        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    else if (v && !cJSON_IsString(v))
+        ERR(x, "title", "expected a string, got %s", json_kind(v));
+}
+
 static void load_document(ctx *x, const cJSON *root)
 {
     static const char *const known[] = {"factnet", "title", "sources",
@@ -570,15 +585,7 @@ static void load_document(ctx *x, const cJSON *root)
         return;
     }
     check_keys(x, root, known);
-    cJSON *v = field(root, "factnet");
-    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
-        ERR(x, "factnet", "unsupported format version (this factnet reads "
-                          "version 1)");
-    v = field(root, "title");
-    if (v && cJSON_IsString(v) && !x->c->title)
-        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
-    else if (v && !cJSON_IsString(v))
-        ERR(x, "title", "expected a string, got %s", json_kind(v));
+    header_fields(x, root);
     if (!field(root, "facts"))
         WARN(x, NULL, "no \"facts\" array");
 
@@ -633,9 +640,9 @@ static void load_record(ctx *x, const cJSON *obj)
         if (name)
             add_relation(x, name, obj);
     } else if (strcmp(k, "header") == 0) {
-        cJSON *t = field(obj, "title");
-        if (cJSON_IsString(t) && !x->c->title)
-            x->c->title = fnet_arena_strdup(&x->c->arena, t->valuestring);
+        static const char *const known[] = {"kind", "factnet", "title", NULL};
+        check_keys(x, obj, known);
+        header_fields(x, obj);
     } else {
         ERR(x, "kind", "unknown kind \"%s\" (expected source, entity, "
                        "relation, fact or header)", k);
