@@ -394,6 +394,23 @@ static void add_entity(ctx *x, const cJSON *obj)
     fnet_corpus_index_entity(x->c, x->c->n_entities - 1);
 }
 
+/* "sign": 1 or -1 into *out; absent leaves *out alone. */
+static void sign_field(ctx *x, const cJSON *obj, int *out)
+{
+    cJSON *v = field(obj, "sign");
+    if (!v)
+        return;
+    if (!cJSON_IsNumber(v))
+        ERR(x, "sign", "expected 1 or -1, got %s", json_kind(v));
+    else if (v->valuedouble == 0)
+        ERR(x, "sign", "expected 1 or -1, got 0 (leave \"sign\" out for "
+                       "the default)");
+    else if (v->valuedouble != 1 && v->valuedouble != -1)
+        ERR(x, "sign", "expected 1 or -1, got %g", v->valuedouble);
+    else
+        *out = v->valuedouble < 0 ? -1 : 1;
+}
+
 /* "from"/"to" of a relation: "any", a type, or an array of types. */
 static void type_list_field(ctx *x, const cJSON *obj, const char *key,
                             const char ***out, uint32_t *n)
@@ -439,12 +456,7 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         ERR(x, "directed", "expected true or false, got %s", json_kind(v));
     else if (v)
         r.directed = cJSON_IsTrue(v);
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        r.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &r.sign);
     r.description = str_field(x, obj, "description", false);
     r.loc = x->loc;
     if (!r.name || x->failed)
@@ -502,12 +514,7 @@ static void add_fact(ctx *x, const cJSON *obj)
         ERR(x, "weight", "must be a finite number greater than 0");
     else if (v)
         f.weight = v->valuedouble;
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        f.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &f.sign);
     v = field(obj, "confidence");
     if (v && !cJSON_IsNumber(v))
         ERR(x, "confidence", "expected a number, got %s", json_kind(v));
