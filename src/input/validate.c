@@ -83,7 +83,8 @@ typedef struct candidate {
     uint32_t index;
 } candidate;
 
-/* Keeps the three closest entities to name (by id or folded label). */
+/* Keeps the three closest entities to name (by id, or folded label or
+ * alias). */
 static size_t suggest(resolver *r, const char *name, candidate best[3])
 {
     size_t n = 0;
@@ -96,10 +97,13 @@ static size_t suggest(resolver *r, const char *name, candidate best[3])
         const fnet_entity *e = &r->c->entities[i];
         size_t dist = fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
                                          max);
-        size_t dl = fnet_text_distance(fold(r, e->label),
-                                       fnet_buf_str(&fname), max);
-        if (dl < dist)
-            dist = dl;
+        for (uint32_t a = 0; a <= e->n_aliases && dist > 0; a++) {
+            const char *other = a < e->n_aliases ? e->aliases[a] : e->label;
+            size_t dl = fnet_text_distance(fold(r, other),
+                                           fnet_buf_str(&fname), max);
+            if (dl < dist)
+                dist = dl;
+        }
         if (dist > max)
             continue;
         size_t k = n < 3 ? n++ : 3;
