@@ -68,29 +68,30 @@ static unsigned code_point(const unsigned char *p, size_t len)
 static bool unexpected(scan *x, size_t off, const char *what)
 {
     if (off >= x->n)
-        return fail(x, off, "%s, got the end of the input", what);
+        return fail(x, off, "invalid JSON: %s, got the end of the input", what);
     const unsigned char *p = x->s + off;
     unsigned char c = *p;
     if (c == 0)
         return fail(x, off, "NUL byte in input");
     if (c < 0x20 || c == 0x7F)
-        return fail(x, off, "%s, got control character U+%04X", what, c);
+        return fail(x, off, "invalid JSON: %s, got control character U+%04X",
+                    what, c);
     bool after_value = strncmp(what, "expected ','", 12) == 0;
     if (c < 0x80) {
-        const char *hint = c == '\'' ? " (strings need double quotes)"
+        const char *hint = c == '\''  ? " (strings need double quotes)"
                            : c == '/' ? " (JSON has no comments)"
                            : strchr("\"{[", c) && after_value
                                ? " (missing comma?)"
                                : "";
-        return fail(x, off, "%s, got '%c'%s", what, c, hint);
+        return fail(x, off, "invalid JSON: %s, got '%c'%s", what, c, hint);
     }
     size_t len = fnet_utf8_seq_len(p, x->n - off);
     if (!len)
         return fail(x, off, "invalid UTF-8 byte sequence");
     unsigned cp = code_point(p, len);
     bool quote = cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
-    return fail(x, off, "%s, got '%.*s' (U+%04X)%s", what, (int)len,
-                (const char *)p, cp,
+    return fail(x, off, "invalid JSON: %s, got '%.*s' (U+%04X)%s", what,
+                (int)len, (const char *)p, cp,
                 quote ? "; JSON strings need straight double quotes" : "");
 }
 
@@ -98,11 +99,13 @@ static bool unexpected(scan *x, size_t off, const char *what)
 static bool unclosed(scan *x, size_t opener)
 {
     if (opener == NO_OPENER)
-        return fail(x, x->n, "unexpected end of input");
+        return fail(x, x->n, "invalid JSON: unexpected end of input");
     size_t line, col;
     line_col(x, opener, &line, &col);
-    return fail(x, x->n, "unexpected end of input: the '%c' at line %zu, "
-                "column %zu is not closed", x->s[opener], line, col);
+    return fail(x, x->n,
+                "invalid JSON: unexpected end of input: the '%c' at line %zu, "
+                "column %zu is not closed",
+                x->s[opener], line, col);
 }
 
 static bool is_hex(unsigned char c)
@@ -141,24 +144,39 @@ static bool unicode_escape(scan *x, size_t start)
     while (k < 4 && k < avail && is_hex(x->s[at + 2 + k]))
         k++;
     if (k < 4 && k == avail)
-        return fail(x, start, "unterminated string");
+        return fail(x, start, "invalid JSON: unterminated string");
     if (k < 4)
-        return fail(x, at, "invalid \\u escape: expected 4 hex digits");
+        return fail(x, at, "invalid JSON: \\u escape needs 4 hex digits");
     unsigned u = hex4(x->s + at + 2);
     if (u == 0)
         return fail(x, at, "NUL character (\\u0000) in string");
     if (u >= 0xDC00 && u <= 0xDFFF)
-        return fail(x, at, "invalid \\u escape: unpaired surrogate \\u%04X",
+        return fail(x, at, "invalid JSON: unpaired surrogate escape \\u%04X",
                     u);
     x->i += 6;
     if (u < 0xD800 || u > 0xDBFF)
         return true;
     unsigned lo = u_escape_at(x, x->i) ? hex4(x->s + x->i + 2) : 0;
     if (lo < 0xDC00 || lo > 0xDFFF)
-        return fail(x, at, "invalid \\u escape: unpaired surrogate \\u%04X",
+        return fail(x, at, "invalid JSON: unpaired surrogate escape \\u%04X",
                     u);
     x->i += 6;
     return true;
+}
+
+/* The JSON escape that writes control character c: \t, \r, \b, \f or
+ * \u00XX (\n never gets here: a raw line break ends the string's line). */
+static const char *control_escape(unsigned char c, char out[8])
+{
+    const char *named = c == '\t'   ? "\\t"
+                        : c == '\r' ? "\\r"
+                        : c == '\b' ? "\\b"
+                        : c == '\f' ? "\\f"
+                                    : NULL;
+    if (named)
+        return named;
+    snprintf(out, 8, "\\u%04X", c);
+    return out;
 }
 
 /* A string at x->i (the opening quote). */
@@ -170,7 +188,7 @@ static bool string(scan *x)
             return fail(x, start, "string longer than the limit of %zu bytes",
                         x->max_string);
         if (x->i >= x->n)
-            return fail(x, start, "unterminated string");
+            return fail(x, start, "invalid JSON: unterminated string");
         unsigned char c = x->s[x->i];
         if (c == '"') {
             x->i++;
@@ -178,7 +196,7 @@ static bool string(scan *x)
         }
         if (c == '\\') {
             if (x->i + 1 >= x->n)
-                return fail(x, start, "unterminated string");
+                return fail(x, start, "invalid JSON: unterminated string");
             unsigned char e = x->s[x->i + 1];
             if (e == 'u') {
                 if (!unicode_escape(x, start))
@@ -188,22 +206,30 @@ static bool string(scan *x)
             } else if (strchr("\"\\/bfnrt", e)) {
                 x->i += 2;
             } else if (e >= 0x20 && e < 0x7F) {
-                return fail(x, x->i, "invalid escape '\\%c' in string (valid: "
-                            "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", e);
+                return fail(
+                    x, x->i,
+                    "invalid JSON: unknown escape '\\%c' in string (valid: "
+                    "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                    e);
             } else {
-                return fail(x, x->i, "invalid escape in string (a backslash "
+                return fail(x, x->i,
+                            "invalid JSON: bad escape in string (a backslash "
                             "must be followed by one of \"\\/bfnrtu)");
             }
             continue;
         }
         if (c == '\n')
-            return fail(x, start, "unterminated string (a string cannot "
+            return fail(x, start,
+                        "invalid JSON: unterminated string (a string cannot "
                         "span lines; write \\n for a line break)");
         if (c == 0)
             return fail(x, x->i, "NUL byte in input");
+        char esc[8];
         if (c < 0x20)
-            return fail(x, x->i, "control character U+%04X in string (write "
-                        "it as an escape, e.g. \\t for a tab)", c);
+            return fail(x, x->i,
+                        "invalid JSON: control character in a "
+                        "string (write it as %s)",
+                        control_escape(c, esc));
         if (c < 0x80) {
             x->i++;
             continue;
@@ -241,20 +267,24 @@ static bool number(scan *x)
     if (x->i < x->n && x->s[x->i] == '0') {
         x->i++;
         if (x->i < x->n && is_digit(x->s[x->i]))
-            return fail(x, start, "invalid number '%.*s' (no leading zeros)",
-                        token_len(x, start), tok);
+            return fail(
+                x, start,
+                "invalid JSON: malformed number '%.*s' (no leading zeros)",
+                token_len(x, start), tok);
     } else if (x->i < x->n && is_digit(x->s[x->i])) {
         while (x->i < x->n && is_digit(x->s[x->i]))
             x->i++;
     } else {
-        return fail(x, start, "invalid number '%.*s'", token_len(x, start),
-                    tok);
+        return fail(x, start, "invalid JSON: malformed number '%.*s'",
+                    token_len(x, start), tok);
     }
     if (x->i < x->n && x->s[x->i] == '.') {
         x->i++;
         if (x->i >= x->n || !is_digit(x->s[x->i]))
-            return fail(x, start, "invalid number '%.*s' (digits must "
-                        "follow the decimal point)", token_len(x, start), tok);
+            return fail(x, start,
+                        "invalid JSON: malformed number '%.*s' (digits must "
+                        "follow the decimal point)",
+                        token_len(x, start), tok);
         while (x->i < x->n && is_digit(x->s[x->i]))
             x->i++;
     }
@@ -263,8 +293,10 @@ static bool number(scan *x)
         if (x->i < x->n && (x->s[x->i] == '+' || x->s[x->i] == '-'))
             x->i++;
         if (x->i >= x->n || !is_digit(x->s[x->i]))
-            return fail(x, start, "invalid number '%.*s' (digits must "
-                        "follow the exponent)", token_len(x, start), tok);
+            return fail(x, start,
+                        "invalid JSON: malformed number '%.*s' (digits must "
+                        "follow the exponent)",
+                        token_len(x, start), tok);
         while (x->i < x->n && is_digit(x->s[x->i]))
             x->i++;
     }
@@ -275,8 +307,8 @@ static bool number(scan *x)
 static bool literal(scan *x)
 {
     size_t start = x->i, k = start;
-    while (k < x->n && (is_word(x->s[k]) && x->s[k] != '.' &&
-                        x->s[k] != '+' && x->s[k] != '-'))
+    while (k < x->n && (is_word(x->s[k]) && x->s[k] != '.' && x->s[k] != '+' &&
+                        x->s[k] != '-'))
         k++;
     size_t len = k - start;
     const char *w = (const char *)x->s + start;
@@ -286,9 +318,11 @@ static bool literal(scan *x)
         x->i = k;
         return true;
     }
-    return fail(x, start, "invalid value '%.*s' (expected a string in double "
-                "quotes, a number, true, false or null)",
-                (int)(len > 24 ? 24 : len), w);
+    return fail(
+        x, start,
+        "invalid JSON: '%.*s' is not a value (expected a string in double "
+        "quotes, a number, true, false or null)",
+        (int)(len > 24 ? 24 : len), w);
 }
 
 static bool value(scan *x, unsigned depth, size_t opener);
@@ -341,7 +375,8 @@ static bool container(scan *x, unsigned depth)
         size_t comma = x->i++;
         skip_ws(x);
         if (x->i < x->n && x->s[x->i] == close)
-            return fail(x, comma, "trailing comma before '%c'", close);
+            return fail(x, comma, "invalid JSON: trailing comma before '%c'",
+                        close);
     }
 }
 
@@ -360,8 +395,8 @@ static bool value(scan *x, unsigned depth, size_t opener)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
         return literal(x);
     if (c == '.' || c == '+')
-        return fail(x, x->i, "invalid number '%.*s'", token_len(x, x->i),
-                    (const char *)x->s + x->i);
+        return fail(x, x->i, "invalid JSON: malformed number '%.*s'",
+                    token_len(x, x->i), (const char *)x->s + x->i);
     return unexpected(x, x->i, "expected a value");
 }
 
@@ -369,13 +404,14 @@ bool fnet_json_check(const char *s, size_t n, size_t first_line,
                      size_t max_string, unsigned max_depth,
                      fnet_json_problem *out)
 {
-    scan x = {(const unsigned char *)s, n, 0, first_line, max_string,
-              max_depth, out};
+    scan x = {
+        (const unsigned char *)s, n, 0, first_line, max_string, max_depth, out};
     if (!value(&x, 0, NO_OPENER))
         return false;
     skip_ws(&x);
     if (x.i < n)
-        return unexpected(&x, x.i, "expected the end of the input after the "
-                                   "JSON value");
+        return unexpected(&x, x.i,
+                          "expected the end of the input after the "
+                          "JSON value");
     return true;
 }

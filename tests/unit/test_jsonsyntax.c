@@ -38,63 +38,73 @@ static void test_valid(void)
 
 static void test_structure(void)
 {
-    CHECK_STR(check("{\"a\":1,}"), "1:7: trailing comma before '}'");
-    CHECK_STR(check("[1,\n]"), "1:3: trailing comma before ']'");
-    CHECK_STR(check("{\"a\":1"),
-              "1:7: unexpected end of input: the '{' at line 1, column 1 is "
-              "not closed");
-    CHECK_STR(check("{\"a\":\n[1,\n"),
-              "3:1: unexpected end of input: the '[' at line 2, column 1 is "
-              "not closed");
-    CHECK_STR(check("{\"a\":"),
-              "1:6: unexpected end of input: the '{' at line 1, column 1 is "
-              "not closed");
-    CHECK_STR(check("{} x"),
-              "1:4: expected the end of the input after the JSON value, got "
-              "'x'");
-    CHECK_STR(check("{\"a\" 1}"), "1:6: expected ':' after the key, got '1'");
-    CHECK_STR(check("{\"a\":1 \"b\":2}"),
-              "1:8: expected ',' or '}', got '\"' (missing comma?)");
-    CHECK_STR(check("[1 2]"), "1:4: expected ',' or ']', got '2'");
-    CHECK_STR(check("{a:1}"), "1:2: expected a key in double quotes, got 'a'");
-    CHECK_STR(check("{'a':1}"),
-              "1:2: expected a key in double quotes, got ''' (strings need "
-              "double quotes)");
-    CHECK_STR(check("[1]// x"),
-              "1:4: expected the end of the input after the JSON value, got "
-              "'/' (JSON has no comments)");
-    CHECK_STR(check("[,]"), "1:2: expected a value, got ','");
-    CHECK_STR(check(""), "1:1: unexpected end of input");
+    CHECK_STR(check("{\"a\":1,}"),
+              "1:7: invalid JSON: trailing comma before '}'");
+    CHECK_STR(check("[1,\n]"), "1:3: invalid JSON: trailing comma before ']'");
+    CHECK_STR(check("{\"a\":1"), "1:7: invalid JSON: unexpected end of input: "
+                                 "the '{' at line 1, column 1 is "
+                                 "not closed");
+    CHECK_STR(check("{\"a\":\n[1,\n"), "3:1: invalid JSON: unexpected end of "
+                                       "input: the '[' at line 2, column 1 is "
+                                       "not closed");
+    CHECK_STR(check("{\"a\":"), "1:6: invalid JSON: unexpected end of input: "
+                                "the '{' at line 1, column 1 is "
+                                "not closed");
+    CHECK_STR(check("{} x"), "1:4: invalid JSON: expected the end of the input "
+                             "after the JSON value, got "
+                             "'x'");
+    CHECK_STR(check("{\"a\" 1}"),
+              "1:6: invalid JSON: expected ':' after the key, got '1'");
+    CHECK_STR(
+        check("{\"a\":1 \"b\":2}"),
+        "1:8: invalid JSON: expected ',' or '}', got '\"' (missing comma?)");
+    CHECK_STR(check("[1 2]"),
+              "1:4: invalid JSON: expected ',' or ']', got '2'");
+    CHECK_STR(check("{a:1}"),
+              "1:2: invalid JSON: expected a key in double quotes, got 'a'");
+    CHECK_STR(check("{'a':1}"), "1:2: invalid JSON: expected a key in double "
+                                "quotes, got ''' (strings need "
+                                "double quotes)");
+    CHECK_STR(check("[1]// x"), "1:4: invalid JSON: expected the end of the "
+                                "input after the JSON value, got "
+                                "'/' (JSON has no comments)");
+    CHECK_STR(check("[,]"), "1:2: invalid JSON: expected a value, got ','");
+    CHECK_STR(check(""), "1:1: invalid JSON: unexpected end of input");
     CHECK_STR(check("[[[[[]]]]]"),
               "1:5: nesting deeper than the limit of 4 levels");
-    CHECK_STR(check("[\xE2\x80\x9C" "a\xE2\x80\x9D]"),
-              "1:2: expected a value, got '\xE2\x80\x9C' (U+201C); JSON "
+    CHECK_STR(check("[\xE2\x80\x9C"
+                    "a\xE2\x80\x9D]"),
+              "1:2: invalid JSON: expected a value, got '\xE2\x80\x9C' "
+              "(U+201C); JSON "
               "strings need straight double quotes");
 }
 
 static void test_strings(void)
 {
-    CHECK_STR(check("[\"abc"), "1:2: unterminated string");
-    CHECK_STR(check("[\"ab\nc\"]"),
-              "1:2: unterminated string (a string cannot span lines; write "
-              "\\n for a line break)");
+    CHECK_STR(check("[\"abc"), "1:2: invalid JSON: unterminated string");
+    CHECK_STR(check("[\"ab\nc\"]"), "1:2: invalid JSON: unterminated string (a "
+                                    "string cannot span lines; write "
+                                    "\\n for a line break)");
     CHECK_STR(check("\"a\tb\""),
-              "1:3: control character U+0009 in string (write it as an "
-              "escape, e.g. \\t for a tab)");
-    CHECK_STR(check("\"a\\qb\""),
-              "1:3: invalid escape '\\q' in string (valid: \\\" \\\\ \\/ \\b "
-              "\\f \\n \\r \\t \\uXXXX)");
+              "1:3: invalid JSON: control character in a string (write it "
+              "as \\t)");
+    CHECK_STR(check("\"a\x1b\""),
+              "1:3: invalid JSON: control character in a string (write it "
+              "as \\u001B)");
+    CHECK_STR(check("\"a\\qb\""), "1:3: invalid JSON: unknown escape '\\q' in "
+                                  "string (valid: \\\" \\\\ \\/ \\b "
+                                  "\\f \\n \\r \\t \\uXXXX)");
     CHECK_STR(check("\"\\u12G4\""),
-              "1:2: invalid \\u escape: expected 4 hex digits");
-    CHECK_STR(check("\"\\u12"), "1:1: unterminated string");
-    CHECK_STR(check("\"\\"), "1:1: unterminated string");
+              "1:2: invalid JSON: \\u escape needs 4 hex digits");
+    CHECK_STR(check("\"\\u12"), "1:1: invalid JSON: unterminated string");
+    CHECK_STR(check("\"\\"), "1:1: invalid JSON: unterminated string");
     CHECK_STR(check("\"\\u0000\""), "1:2: NUL character (\\u0000) in string");
     CHECK_STR(check("\"\\ud800\""),
-              "1:2: invalid \\u escape: unpaired surrogate \\uD800");
+              "1:2: invalid JSON: unpaired surrogate escape \\uD800");
     CHECK_STR(check("\"\\ud800\\u0041\""),
-              "1:2: invalid \\u escape: unpaired surrogate \\uD800");
+              "1:2: invalid JSON: unpaired surrogate escape \\uD800");
     CHECK_STR(check("\"\\udc00\""),
-              "1:2: invalid \\u escape: unpaired surrogate \\uDC00");
+              "1:2: invalid JSON: unpaired surrogate escape \\uDC00");
     /* 17 bytes is one over the limit; the error points at the string. */
     CHECK_STR(check("[\"0123456789abcdefg\"]"),
               "1:2: string longer than the limit of 16 bytes");
@@ -113,35 +123,38 @@ static void test_encoding(void)
     CHECK_STR(check("\"\xC0\xAF\""), "1:2: invalid UTF-8 byte sequence");
     CHECK_STR(check("\"\xED\xA0\x80\""), "1:2: invalid UTF-8 byte sequence");
     CHECK_STR(check("[1]\xC3"), "1:4: invalid UTF-8 byte sequence");
-    CHECK_STR(check("[1,\x01]"),
-              "1:4: expected a value, got control character U+0001");
+    CHECK_STR(
+        check("[1,\x01]"),
+        "1:4: invalid JSON: expected a value, got control character U+0001");
     /* Columns count characters: the é before the error is one column. */
     CHECK_STR(check("[\"\xC3\xA9\" x]"),
-              "1:6: expected ',' or ']', got 'x'");
+              "1:6: invalid JSON: expected ',' or ']', got 'x'");
 }
 
 static void test_values(void)
 {
-    CHECK_STR(check("01"), "1:1: invalid number '01' (no leading zeros)");
-    CHECK_STR(check("-01"), "1:1: invalid number '-01' (no leading zeros)");
-    CHECK_STR(check("1."),
-              "1:1: invalid number '1.' (digits must follow the decimal "
-              "point)");
-    CHECK_STR(check("1e"),
-              "1:1: invalid number '1e' (digits must follow the exponent)");
-    CHECK_STR(check("-"), "1:1: invalid number '-'");
-    CHECK_STR(check(".5"), "1:1: invalid number '.5'");
-    CHECK_STR(check("+1"), "1:1: invalid number '+1'");
+    CHECK_STR(check("01"),
+              "1:1: invalid JSON: malformed number '01' (no leading zeros)");
+    CHECK_STR(check("-01"),
+              "1:1: invalid JSON: malformed number '-01' (no leading zeros)");
+    CHECK_STR(check("1."), "1:1: invalid JSON: malformed number '1.' (digits "
+                           "must follow the decimal "
+                           "point)");
+    CHECK_STR(check("1e"), "1:1: invalid JSON: malformed number '1e' (digits "
+                           "must follow the exponent)");
+    CHECK_STR(check("-"), "1:1: invalid JSON: malformed number '-'");
+    CHECK_STR(check(".5"), "1:1: invalid JSON: malformed number '.5'");
+    CHECK_STR(check("+1"), "1:1: invalid JSON: malformed number '+1'");
     CHECK_STR(check("1e999"), "OK"); /* JSON syntax; range is checked later */
-    CHECK_STR(check("tru"),
-              "1:1: invalid value 'tru' (expected a string in double quotes, "
-              "a number, true, false or null)");
-    CHECK_STR(check("NaN"),
-              "1:1: invalid value 'NaN' (expected a string in double quotes, "
-              "a number, true, false or null)");
-    CHECK_STR(check("truex"),
-              "1:1: invalid value 'truex' (expected a string in double "
-              "quotes, a number, true, false or null)");
+    CHECK_STR(check("tru"), "1:1: invalid JSON: 'tru' is not a value (expected "
+                            "a string in double quotes, "
+                            "a number, true, false or null)");
+    CHECK_STR(check("NaN"), "1:1: invalid JSON: 'NaN' is not a value (expected "
+                            "a string in double quotes, "
+                            "a number, true, false or null)");
+    CHECK_STR(check("truex"), "1:1: invalid JSON: 'truex' is not a value "
+                              "(expected a string in double "
+                              "quotes, a number, true, false or null)");
 }
 
 static void test_first_line(void)
@@ -150,7 +163,7 @@ static void test_first_line(void)
     CHECK(!fnet_json_check("{\"a\":}", 6, 41, 16, 4, &p));
     CHECK_INT(p.line, 41);
     CHECK_INT(p.column, 6);
-    CHECK_STR(p.msg, "expected a value, got '}'");
+    CHECK_STR(p.msg, "invalid JSON: expected a value, got '}'");
 }
 
 /* Every prefix of a valid document is rejected without reading past n (the
