@@ -800,9 +800,11 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
     *out = NULL;
     if (!buf)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    /* The buffer grows to at most the limit plus one byte: filling that
+     * byte proves the file is over the limit without reading all of it. */
     for (;;) {
         if (n == cap) {
-            if (cap > FNET_MAX_DOCUMENT_BYTES) {
+            if (n > FNET_MAX_DOCUMENT_BYTES) {
                 free(buf);
                 return fnet_err_set(err, FNET_EDATA,
                                     "%s: file larger than the limit of %lu "
@@ -810,14 +812,17 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
                                     "Lines for large corpora)", name,
                                     FNET_MAX_DOCUMENT_BYTES);
             }
-            char *p = realloc(buf, cap * 2);
+            size_t grown = cap * 2 > FNET_MAX_DOCUMENT_BYTES + 1
+                               ? FNET_MAX_DOCUMENT_BYTES + 1
+                               : cap * 2;
+            char *p = realloc(buf, grown);
             if (!p) {
                 free(buf);
                 return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory",
                                     name);
             }
             buf = p;
-            cap *= 2;
+            cap = grown;
         }
         size_t got = fread(buf + n, 1, cap - n, fp);
         n += got;
