@@ -15,9 +15,10 @@ A case is a folder tests/cli/CASE/ holding:
     stdin             optional: fed to standard input (else /dev/null)
     copy              optional: repository files to copy in, one path per
                       line (copied under their base name)
-    unreadable        optional: names of files to make unreadable (chmod 0);
-                      the case is skipped (exit 77) when run as root, since
-                      root reads them anyway
+    unreadable        optional: names of files to make unreadable (chmod 0).
+                      Root reads them anyway, so as root factnet runs as
+                      the user nobody; the case is skipped (exit 77) only
+                      when nobody cannot run factnet
     stdout_full       optional, empty: standard output is /dev/full
     anything else     input files, copied with the case
 
@@ -38,6 +39,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SKIP = 77
+NOBODY = 65534
 META = {"cmd", "expected.status", "expected.stdout", "expected.stdout.re",
         "expected.stderr", "stdin", "copy", "unreadable", "stdout_full"}
 
@@ -47,6 +49,13 @@ def read(path, default=None):
         return default
     with open(path, "rb") as f:
         return f.read()
+
+
+def drop_to_nobody():
+    """In the child, before exec: become nobody, for whom chmod 0 holds."""
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
 
 
 def prepare(case_dir, tmp):
@@ -69,22 +78,26 @@ def prepare(case_dir, tmp):
 def run_case(factnet, name, update):
     case_dir = os.path.join(HERE, name)
     unreadable = os.path.exists(os.path.join(case_dir, "unreadable"))
-    if unreadable and os.geteuid() == 0:
-        print("%s: SKIP: running as root, which can read a chmod 0 file"
-              % name)
-        return SKIP
+    as_nobody = unreadable and os.geteuid() == 0
     args = shlex.split(read(os.path.join(case_dir, "cmd"), b"").decode())
     stdin_data = read(os.path.join(case_dir, "stdin"))
     to_full = os.path.exists(os.path.join(case_dir, "stdout_full"))
     with tempfile.TemporaryDirectory(prefix="fnet-cli-") as tmp:
         prepare(case_dir, tmp)
+        if as_nobody:
+            os.chmod(tmp, 0o755)
         out = open("/dev/full", "wb") if to_full else subprocess.PIPE
         try:
             proc = subprocess.run(
                 [factnet] + args, cwd=tmp,
                 input=stdin_data if stdin_data is not None else b"",
                 stdout=out, stderr=subprocess.PIPE,
-                env=dict(os.environ, NO_COLOR="1"))
+                env=dict(os.environ, NO_COLOR="1"),
+                preexec_fn=drop_to_nobody if as_nobody else None)
+        except (PermissionError, subprocess.SubprocessError) as e:
+            print("%s: SKIP: the user nobody cannot run %s (%s)"
+                  % (name, factnet, e))
+            return SKIP
         finally:
             if to_full:
                 out.close()

@@ -1,5 +1,6 @@
 # Golden tests of the command line: one ctest per folder tests/cli/CASE/,
-# run by run.py (exit 77 = skipped, e.g. a permission test run as root).
+# run by run.py (exit 77 = skipped: the permission test when the user nobody
+# cannot run the factnet binary).
 file(GLOB FNET_CLI_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS
      ${CMAKE_CURRENT_SOURCE_DIR}/cli/*)
 foreach(dir ${FNET_CLI_CASES})
