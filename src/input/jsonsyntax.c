@@ -89,6 +89,9 @@ static bool unexpected(scan *x, size_t off, const char *what)
     if (!len)
         return fail(x, off, "invalid UTF-8 byte sequence");
     unsigned cp = code_point(p, len);
+    if (cp < 0xA0) /* C1 controls: never sent to the terminal raw */
+        return fail(x, off, "invalid JSON: %s, got control character U+%04X",
+                    what, cp);
     bool quote = cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
     return fail(x, off, "invalid JSON: %s, got '%.*s' (U+%04X)%s", what,
                 (int)len, (const char *)p, cp,

@@ -123,6 +123,9 @@ static void test_encoding(void)
     CHECK_STR(check("\"\xC0\xAF\""), "1:2: invalid UTF-8 byte sequence");
     CHECK_STR(check("\"\xED\xA0\x80\""), "1:2: invalid UTF-8 byte sequence");
     CHECK_STR(check("[1]\xC3"), "1:4: invalid UTF-8 byte sequence");
+    CHECK_STR(check("[1,\xC2\x9B]"),
+              "1:4: invalid JSON: expected a value, got control character "
+              "U+009B");
     CHECK_STR(
         check("[1,\x01]"),
         "1:4: invalid JSON: expected a value, got control character U+0001");
