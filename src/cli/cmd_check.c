@@ -1,6 +1,7 @@
 /* cmd_check.c - `factnet check`: validate fact files, print a summary. */
 #include "cli/cli.h"
 
+#include "core/strmap.h"
 #include "input/load.h"
 #include "input/provenance.h"
 
@@ -56,16 +57,18 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static void count(tally *t, size_t *n, const char *key)
+/* Counts key in t (n entries so far); index maps keys to entries so that
+ * counting stays O(1) even when every entity has its own type. */
+static int count(tally *t, size_t *n, fnet_strmap *index, const char *key)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp(t[i].key, key) == 0) {
-            t[i].n++;
-            return;
-        }
+    size_t i, len = strlen(key);
+    if (fnet_strmap_get(index, key, len, &i)) {
+        t[i].n++;
+        return FNET_OK;
+    }
     t[*n].key = key;
     t[*n].n = 1;
-    (*n)++;
+    return fnet_strmap_put(index, key, len, (*n)++);
 }
 
 static void print_tally(const char *title, tally *t, size_t n)
@@ -122,8 +125,15 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
     if (c->title)
         printf("title: %s\n", c->title);
     size_t n = 0;
-    for (uint32_t i = 0; i < c->n_entities; i++)
-        count(t, &n, c->entities[i].type);
+    fnet_strmap types = {0};
+    int rc = FNET_OK;
+    for (uint32_t i = 0; i < c->n_entities && rc == FNET_OK; i++)
+        rc = count(t, &n, &types, c->entities[i].type);
+    fnet_strmap_free(&types);
+    if (rc != FNET_OK) {
+        free(t);
+        return FNET_EXIT_INTERNAL;
+    }
     print_tally("entities by type:", t, n);
     /* Facts per relation: count by resolved index, then name. */
     unsigned long *per = calloc(c->n_relations, sizeof *per);
@@ -196,7 +206,14 @@ int fnet_cmd_check(int argc, char **argv)
         case OPT_HELP: help(); goto done;
         case OPT_STRICT: strict = true; break;
         case OPT_QUIET: quiet = true; break;
-        case OPT_FORMAT: lo.format = v; break;
+        case OPT_FORMAT:
+            if (strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0) {
+                status = fnet_cli_usage("check", "--input-format: expected "
+                                        "json or jsonl, got '%s'", v);
+                goto done;
+            }
+            lo.format = v;
+            break;
         case OPT_SOURCES_DIR: sources_dir = v; break;
         }
     }
