@@ -1,17 +1,16 @@
 /* cmd_check.c - `factnet check`: validate fact files, print a summary. */
 #include "cli/cli.h"
+#include "cli/input_opts.h"
 
 #include "input/load.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_HELP = 1, OPT_STRICT, OPT_FORMAT, OPT_QUIET };
+enum { OPT_HELP = 1, OPT_STRICT, OPT_QUIET };
 
 static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"quiet", 'q', false, OPT_QUIET, NULL,
      "print only problems, no summary"},
     {"strict", 0, false, OPT_STRICT, NULL, "treat warnings as errors"},
@@ -25,8 +24,11 @@ static void help(void)
          "merge\ninto one corpus) and prints a summary: entities per type, "
          "facts per\nrelation, sources, date range and warnings. Every "
          "problem is reported\nwith its location; '-' reads standard "
-         "input.\n\noptions:");
+         "input. Edge lists (CSV/TSV), brat\nfolders, Label Studio and "
+         "doccano exports and GDELT/ICEWS event files\nare imported "
+         "directly (docs/IMPORT.md).\n\noptions:");
     fnet_opts_print(stdout, options);
+    fnet_cli_input_help(stdout);
     puts("\nexit status: 0 valid, 1 invalid data (or warnings with --strict),"
          "\n2 usage error, 3 file not readable, 4 internal error.");
 }
@@ -134,6 +136,7 @@ int fnet_cmd_check(int argc, char **argv)
     fnet_load_opts lo = {0};
     bool strict = false, quiet = false;
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    fnet_opt *opts = fnet_cli_opts_join(options);
     size_t n_paths = 0;
     int status = FNET_EXIT_OK, id;
     const char *v;
@@ -141,23 +144,29 @@ int fnet_cmd_check(int argc, char **argv)
     fnet_err err = {0};
     fnet_corpus *c = NULL;
 
-    if (!paths)
-        return FNET_EXIT_INTERNAL;
+    if (!paths || !opts) {
+        status = FNET_EXIT_INTERNAL;
+        goto done;
+    }
     fnet_args_init(&a, "check", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
+        if (fnet_cli_input_option(id, v, &lo))
+            continue;
         switch (id) {
         case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
         case FNET_ARG_POSITIONAL: paths[n_paths++] = (char *)v; break;
         case OPT_HELP: help(); goto done;
         case OPT_STRICT: strict = true; break;
         case OPT_QUIET: quiet = true; break;
-        case OPT_FORMAT: lo.format = v; break;
         }
     }
     if (n_paths == 0) {
         status = fnet_cli_usage("check", "no input files");
         goto done;
     }
+    status = fnet_cli_input_check("check", &lo);
+    if (status != FNET_EXIT_OK)
+        goto done;
     int rc = fnet_load_corpus(&c, paths, n_paths, &lo, strict, &d, &err);
     fnet_cli_print_diag(&d);
     if (rc != FNET_OK && rc != FNET_EDATA) {
@@ -178,5 +187,6 @@ done:
     fnet_corpus_free(c);
     fnet_diag_free(&d);
     free(paths);
+    free(opts);
     return status;
 }

@@ -19,6 +19,11 @@ bool fnet_utf8_valid(const char *s, size_t n, size_t *bad);
 /* Number of code points in valid UTF-8 s[0..n). */
 size_t fnet_utf8_count(const char *s, size_t n);
 
+/* Line and column (1-based; columns count characters, not bytes) of byte
+ * offset off in s. A line ends at LF; the CR of a CRLF counts as a character
+ * of its line. O(off). */
+void fnet_text_line_col(const char *s, size_t off, size_t *line, size_t *col);
+
 /* Appends the folded form of s to out: runs of white space become one space,
  * leading and trailing white space is dropped, and ASCII letters are
  * lower-cased when casefold is set. Names and quotes compare in this form. */
