@@ -404,10 +404,29 @@ static bool is_ws(char c)
            c == '\v';
 }
 
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_alpha(char c)
+{
+    return is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/* A sentence ends at '.', '!' or '?' followed by white space, unless the
+ * next word starts in lower case ("Acme Corp. hired") or the '.' ends a
+ * one-letter initial ("J. Smith"). */
 static bool ends_sentence(const char *text, size_t len, size_t i)
 {
-    return (text[i] == '.' || text[i] == '!' || text[i] == '?') &&
-           (i + 1 == len || is_ws(text[i + 1]));
+    if (!(text[i] == '.' || text[i] == '!' || text[i] == '?') ||
+        !(i + 1 == len || is_ws(text[i + 1])))
+        return false;
+    size_t j = i + 1;
+    while (j < len && is_ws(text[j]))
+        j++;
+    if (j < len && text[j] >= 'a' && text[j] <= 'z')
+        return false;
+    if (text[i] == '.' && i >= 1 && is_upper(text[i - 1]) &&
+        (i == 1 || !is_alpha(text[i - 2])))
+        return false;
+    return true;
 }
 
 void fnet_import_sentence(const char *text, size_t len, size_t start,
@@ -442,6 +461,23 @@ void fnet_import_fold(const char *s, size_t len, fnet_buf *out)
     tmp[len] = '\0';
     fnet_text_fold(out, tmp, false);
     free(tmp);
+}
+
+bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)
+{
+    char day[11], reason[160];
+    size_t n = strlen(v);
+    if (n > 10 && (v[10] == 'T' || v[10] == ' '))
+        n = 10;
+    snprintf(day, sizeof day, "%.*s", (int)(n < 10 ? n : 10), v);
+    if (n <= 10 && fnet_date_parse(day, out, reason, sizeof reason) == 0)
+        return true;
+    if (n > 10 || strncmp(reason, "expected", 8) == 0)
+        snprintf(why, (size_t)why_size, "expected a date as YYYY, YYYY-MM or "
+                 "YYYY-MM-DD, got \"%s\"", v);
+    else
+        snprintf(why, (size_t)why_size, "%s", reason);
+    return false;
 }
 
 bool fnet_import_iequal(const char *a, const char *b)

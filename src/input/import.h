@@ -182,14 +182,23 @@ bool fnet_offsets_span(const fnet_offsets *o, long long start, long long end,
 
 /* Appends to out the sentence(s) of text[0..len) around the byte span
  * [start, end): from the start of the sentence holding start to the end of
- * the one holding end. A sentence ends after '.', '!' or '?' followed by
- * white space, and at every line break. White space is folded. */
+ * the one holding end. A sentence ends at every line break, and after '.',
+ * '!' or '?' followed by white space unless the next word starts in lower
+ * case or the '.' ends a one-letter initial ("J. Smith"). White space is
+ * folded. */
 void fnet_import_sentence(const char *text, size_t len, size_t start,
                           size_t end, fnet_buf *out);
 
 /* Appends the folded form of s[0..len) (white space runs -> one space,
  * trimmed, case kept): how importers compare names. */
 void fnet_import_fold(const char *s, size_t len, fnet_buf *out);
+
+/* Parses a date cell: "YYYY", "YYYY-MM", "YYYY-MM-DD", or a timestamp
+ * whose first ten characters are a day ("2015-02-18T23:00:00"). On failure
+ * returns false with the reason in why ("no day 30 in 2021-02", or
+ * "expected a date as ..., got \"X\""). */
+bool fnet_import_date(const char *v, fnet_date *out, char *why,
+                      int why_size);
 
 /* Case-insensitive ASCII comparison of a and b. */
 bool fnet_import_iequal(const char *a, const char *b);

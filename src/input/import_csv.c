@@ -292,8 +292,9 @@ static bool parse_weight(edges *x, uint32_t line, fnet_fact *f)
     }
     if (!(w > 0)) {
         fnet_import_error(&x->t.im, line, NULL, "column \"%s\": must be "
-                          "greater than 0, got \"%s\" (a negative tie is a "
-                          "sign column of -1)", column(&x->t, c), v);
+                          "greater than 0, got \"%s\"%s", column(&x->t, c), v,
+                          w < 0 ? " (for a negative tie, use a sign column "
+                                  "of -1)" : "");
         return false;
     }
     f->weight = w;
@@ -305,21 +306,13 @@ static bool parse_date(edges *x, uint32_t line, fnet_fact *f)
     int c = x->col[K_DATE];
     if (c < 0 || blank(x->t.r.fields[c].text))
         return true;
-    const char *v = folded(&x->t, c, &x->tmp);
-    char day[11], why[160];
-    size_t n = strlen(v);
-    /* A timestamp keeps its day: "2015-02-18T23:00:00", "... 23:00". */
-    if (n > 10 && (v[10] == 'T' || v[10] == ' '))
-        n = 10;
-    snprintf(day, sizeof day, "%.*s", (int)(n < 10 ? n : 10), v);
-    if (n > 10 || fnet_date_parse(day, &f->date, why, sizeof why) != 0) {
-        if (n > 10)
-            snprintf(why, sizeof why, "expected YYYY, YYYY-MM or YYYY-MM-DD");
-        fnet_import_error(&x->t.im, line, NULL, "column \"%s\": %s, got "
-                          "\"%s\"", column(&x->t, c), why, v);
-        return false;
-    }
-    return true;
+    char why[300];
+    if (fnet_import_date(folded(&x->t, c, &x->tmp), &f->date, why,
+                         sizeof why))
+        return true;
+    fnet_import_error(&x->t.im, line, NULL, "column \"%s\": %s",
+                      column(&x->t, c), why);
+    return false;
 }
 
 static bool parse_sign(edges *x, uint32_t line, fnet_fact *f)

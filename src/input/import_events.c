@@ -40,7 +40,7 @@ static const struct {
 /* GDELT 2.0 event columns (0-based; the codebook counts from 1). */
 enum {
     G_ID = 0, G_SQLDATE = 1, G_A1CODE = 5, G_A1NAME = 6, G_A2CODE = 15,
-    G_A2NAME = 16, G_EVENTCODE = 26, G_ROOTCODE = 28, G_QUAD = 29,
+    G_A2NAME = 16, G_EVENTCODE = 26, G_QUAD = 29,
     G_GOLDSTEIN = 30, G_MENTIONS = 31, G_URL = 60, G_NCOLS = 61
 };
 
@@ -88,25 +88,30 @@ static bool blank(const char *s)
     return !*s;
 }
 
-/* The CAMEO root (1..20) of an event code, restoring a leading zero that a
- * spreadsheet dropped ("42" -> "042"); 0 when it is not a CAMEO code. The
- * code as kept is written to out (5 bytes + NUL). */
-static int cameo_root(const char *code, char out[8])
+/* The CAMEO root (1..20) of an event code: its first two digits; 0 when
+ * it is not a code. Codes are strings: "010" (make a statement) is not
+ * "10" (demand), so a leading zero that a spreadsheet dropped cannot be put
+ * back; bad_code() says so. */
+static int cameo_root(const char *code)
 {
     size_t n = strlen(code);
-    if (n == 0 || n > 4 || strspn(code, "0123456789") != n)
+    if (n < 2 || n > 4 || strspn(code, "0123456789") != n)
         return 0;
-    snprintf(out, 8, "%s", code);
-    for (;;) {
-        int root = n >= 2 ? (out[0] - '0') * 10 + (out[1] - '0') : 0;
-        if (root >= 1 && root <= 20)
-            return root;
-        if (n >= 4)
-            return 0;
-        memmove(out + 1, out, n + 1);
-        out[0] = '0';
-        n++;
-    }
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root >= 1 && root <= 20 ? root : 0;
+}
+
+static const char *bad_code(const char *code, char *buf, size_t size)
+{
+    size_t n = strlen(code);
+    bool digits = n && strspn(code, "0123456789") == n;
+    snprintf(buf, size, "expected a CAMEO event code (two to four digits, "
+             "the first two from 01 to 20), got \"%s\"%s", code,
+             digits && n <= 3 && code[0] != '0'
+                 ? "; was a leading zero lost (\"042\" saved as a number "
+                   "is 42)?"
+                 : "");
+    return buf;
 }
 
 static int relation_for(ev *x, int root, uint32_t line, int32_t *rel)
@@ -186,15 +191,13 @@ static int gdelt_row(ev *x)
     const char *id1 = blank(c1) ? n1 : c1, *id2 = blank(c2) ? n2 : c2;
     fnet_date date;
     double goldstein = 0, mentions = 1;
-    char code[8];
-    const char *event = cell(x, G_EVENTCODE);
-    int root = cameo_root(blank(cell(x, G_ROOTCODE)) ? event
-                                                     : cell(x, G_ROOTCODE),
-                          code);
+    char why[300];
+    const char *event = cell(x, G_EVENTCODE), *code = event;
+    int root = cameo_root(event);
     bool ok = gdelt_date(x, line, cell(x, G_SQLDATE), &date);
-    if (!root || !cameo_root(event, code)) {
-        fnet_import_error(&x->im, line, "column 27 (EventCode)", "expected a "
-                          "CAMEO event code, got \"%s\"", event);
+    if (!root) {
+        fnet_import_error(&x->im, line, "column 27 (EventCode)", "%s",
+                          bad_code(event, why, sizeof why));
         ok = false;
     }
     ok = number(x, line, "column 31 (GoldsteinScale)",
@@ -313,20 +316,20 @@ static int icews_row(ev *x, size_t n_cols)
     }
     bool ok = true;
     fnet_date date;
-    char why[160], code[8];
+    char why[300];
     const char *v = cell(x, x->col[I_DATE]);
-    if (fnet_date_parse(v, &date, why, sizeof why) != 0) {
-        fnet_import_error(&x->im, line, "column \"Event Date\"", "%s, got "
-                          "\"%s\"", why, v);
+    if (!fnet_import_date(v, &date, why, sizeof why)) {
+        fnet_import_error(&x->im, line, "column \"Event Date\"", "%s", why);
         ok = false;
     }
     v = cell(x, x->col[I_CODE]);
-    int root = cameo_root(v, code);
+    int root = cameo_root(v);
     if (!root) {
-        fnet_import_error(&x->im, line, "column \"CAMEO Code\"", "expected "
-                          "a CAMEO event code, got \"%s\"", v);
+        fnet_import_error(&x->im, line, "column \"CAMEO Code\"", "%s",
+                          bad_code(v, why, sizeof why));
         ok = false;
     }
+    const char *code = v;
     double intensity = 0;
     v = cell(x, x->col[I_INTENSITY]);
     bool has_intensity = !blank(v);

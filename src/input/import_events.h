@@ -11,9 +11,10 @@
  * GDELT 2.0 event files ("*.export.CSV"): tab-separated, no header, 61
  * columns (codebook V2.0): GLOBALEVENTID 1, SQLDATE 2, Actor1Code 6,
  * Actor1Name 7, Actor2Code 16, Actor2Name 17, EventCode 27 (a string:
- * "010"), EventRootCode 29, QuadClass 30, GoldsteinScale 31, NumMentions
- * 32, SOURCEURL 61. Actors are entities with the CAMEO code as id and the
- * name as label; the source is the SOURCEURL.
+ * "010"; its first two digits are the root), QuadClass 30, GoldsteinScale
+ * 31, NumMentions 32, SOURCEURL 61. Actors are entities with the CAMEO code
+ * as id (the name when there is no code) and the name as label; the source
+ * is the SOURCEURL.
  *
  * ICEWS event files: tab-separated with a header; Source Name, Target Name,
  * Event Date and CAMEO Code are required, Event ID, Event Text, Intensity,

@@ -198,7 +198,7 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
 
 static int relation_fact(ls *x, const char *name, bool tie,
                          const region *from, const region *to,
-                         uint32_t line)
+                         uint32_t line, int32_t *out)
 {
     int32_t rel;
     fnet_import_rel r = {.name = name,
@@ -214,6 +214,7 @@ static int relation_fact(ls *x, const char *name, bool tie,
                               x->source, &f);
     if (rc)
         return rc;
+    *out = rel;
     size_t a = from->b_start < to->b_start ? from->b_start : to->b_start;
     size_t e = from->b_end > to->b_end ? from->b_end : to->b_end;
     fnet_buf_reset(&x->tmp);
@@ -271,10 +272,13 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
                              : FNET_IMPORT_TIE;
         if (!name)
             continue;
-        bool tie = !l;
-        rc = relation_fact(x, name, tie, a, b, line);
-        if (rc == FNET_OK && strcmp(d, "bi") == 0 && !tie)
-            rc = relation_fact(x, name, false, b, a, line);
+        int32_t rel;
+        rc = relation_fact(x, name, !l, a, b, line, &rel);
+        /* "bi" on a directed relation is two facts; on an undirected one
+         * the first says it all. */
+        if (rc == FNET_OK && strcmp(d, "bi") == 0 &&
+            x->im.c->relations[rel].directed)
+            rc = relation_fact(x, name, !l, b, a, line, &rel);
     }
     return rc;
 }
