@@ -703,11 +703,18 @@ static int gather_attrs(doc *dc, const char *id, pending_attr **out,
         if (!((r->kind == 'A' || r->kind == '#') &&
               strcmp(r->ids[0], id) == 0))
             continue;
+        /* Copied: the document's records go when the document is done. */
         pending_attr *a = &(*out)[(*n)++];
-        a->key = r->kind == '#' ? "note" : r->type;
-        a->value = r->kind == '#' ? r->text : r->value ? r->value : "true";
+        a->key = fnet_arena_strdup(&c->arena, r->kind == '#' ? "note"
+                                                             : r->type);
+        a->value = fnet_arena_strdup(&c->arena,
+                                     r->kind == '#' ? r->text
+                                     : r->value     ? r->value
+                                                    : "true");
         a->kind = r->kind == 'A' && !r->value ? FNET_ATTR_BOOL
                                               : FNET_ATTR_STRING;
+        if (!a->key || !a->value)
+            return FNET_ENOMEM;
     }
     return FNET_OK;
 }
