@@ -6,25 +6,23 @@
 
 const fnet_opt fnet_input_options[] = {
     {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",
-     "brat events: first (edges from the first argument), pairs or none"},
+     "brat events: first (default), pairs or none"},
     {"brat-map", 0, true, FNET_OPT_BRAT_MAP, "FILE",
      "the same as --label-map"},
     {"entities", 0, true, FNET_OPT_ENTITIES, "FILE",
-     "CSV/TSV entity table for edge lists (id,type,label,aliases)"},
+     "entity table for CSV/TSV edge lists"},
     {"event-weight", 0, true, FNET_OPT_EVENT_WEIGHT, "W",
-     "GDELT fact weight: events (1 per event) or mentions (NumMentions)"},
+     "GDELT fact weight: events (default) or mentions"},
     {"input-format", 0, true, FNET_OPT_INPUT_FORMAT, "FMT",
-     "json, jsonl, csv, tsv, brat, labelstudio, doccano, gdelt or icews "
-     "(default: from the file name)"},
+     "the format (default: from the file name)"},
     {"label-map", 0, true, FNET_OPT_LABEL_MAP, "FILE",
-     "map annotation labels to entity types and relations (INI or JSON)"},
+     "annotation labels -> entity types, relations"},
     {"map", 0, true, FNET_OPT_MAP, "KEY=COL,...",
-     "CSV/TSV columns: subject, object, relation, date, weight, source, "
-     "evidence, sign, id"},
+     "CSV/TSV columns by header name or number"},
     {"relation", 0, true, FNET_OPT_RELATION, "NAME",
-     "the relation of edge-list rows that name none (default: tie)"},
+     "relation of edge-list rows naming none (tie)"},
     {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",
-     "Label Studio: the task data field holding the text (default: text)"},
+     "Label Studio data field with the text (text)"},
     {0},
 };
 
@@ -70,6 +68,7 @@ int fnet_cli_input_check(const char *cmd, const fnet_load_opts *o)
 
 void fnet_cli_input_help(FILE *fp)
 {
-    fputs("\ninput options (docs/IMPORT.md):\n", fp);
+    fputs("\ninput options (FMT: json, jsonl, csv, tsv, brat, labelstudio, "
+          "doccano,\ngdelt or icews; see docs/IMPORT.md):\n", fp);
     fnet_opts_print(fp, fnet_input_options);
 }
