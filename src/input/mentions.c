@@ -162,10 +162,11 @@ static int commit_group(fnet_mentions *m, fnet_importer *im,
         return FNET_ENOMEM;
     const char *label = group_label(m, members, n);
     int32_t e;
-    fnet_importer at = *im;
-    at.file = root->loc.file;
-    int rc = fnet_import_entity(&at, id.data, root->type, label,
+    uint32_t file = im->file; /* the entity is located at its first mention */
+    im->file = root->loc.file;
+    int rc = fnet_import_entity(im, id.data, root->type, label,
                                 root->loc.line, &e);
+    im->file = file;
     fnet_buf_free(&id);
     for (uint32_t k = 0; rc == FNET_OK && k < n; k++)
         rc = fnet_import_alias(im, (uint32_t)e, m->names[members[k]].text);
