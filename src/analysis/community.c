@@ -279,10 +279,17 @@ done:
 static int run_algorithm(const job *j, igraph_vector_int_t *memb)
 {
     igraph_vector_t mod;
+    igraph_matrix_int_t merges;
     igraph_real_t x;
     int rc = 0;
+    /* walktrap and fastgreedy fill the membership of the highest-modularity
+     * cut only when given the merges and modularity too. */
     if (igraph_vector_init(&mod, 0))
         return fnet_err_set(j->err, FNET_ENOMEM, "out of memory");
+    if (igraph_matrix_int_init(&merges, 0, 0)) {
+        igraph_vector_destroy(&mod);
+        return fnet_err_set(j->err, FNET_ENOMEM, "out of memory");
+    }
     switch (j->o->algorithm) {
     case FNET_COMM_LEIDEN: rc = leiden(j, memb); break;
     case FNET_COMM_LOUVAIN:
@@ -290,7 +297,7 @@ static int run_algorithm(const job *j, igraph_vector_int_t *memb)
                                        NULL, NULL), "louvain");
         break;
     case FNET_COMM_WALKTRAP:
-        IG(igraph_community_walktrap(j->u, j->w, 4, NULL, &mod, memb),
+        IG(igraph_community_walktrap(j->u, j->w, 4, &merges, &mod, memb),
            "walktrap");
         break;
     case FNET_COMM_INFOMAP:
@@ -304,7 +311,7 @@ static int run_algorithm(const job *j, igraph_vector_int_t *memb)
         break;
     case FNET_COMM_EDGE_BETWEENNESS: rc = edge_betweenness(j, memb); break;
     case FNET_COMM_FASTGREEDY:
-        IG(igraph_community_fastgreedy(j->u, j->w, NULL, &mod, memb),
+        IG(igraph_community_fastgreedy(j->u, j->w, &merges, &mod, memb),
            "fastgreedy");
         break;
     case FNET_COMM_OPTIMAL:
@@ -317,6 +324,7 @@ static int run_algorithm(const job *j, igraph_vector_int_t *memb)
                           j->o->algorithm);
     }
 done:
+    igraph_matrix_int_destroy(&merges);
     igraph_vector_destroy(&mod);
     return rc;
 }
@@ -347,10 +355,8 @@ static uint32_t pair_count(const uint64_t *keys, uint32_t n, uint64_t key)
     return c;
 }
 
-/* Adds 1 to agree[u] for every node whose run community (canonical
- * numbers in run[]) agrees with its reported community ref[]. */
-static int stability_add(const uint32_t *ref, const uint32_t *run,
-                         uint32_t n, double *agree)
+int fnet_communities_agreement(const uint32_t *ref, const uint32_t *run,
+                               uint32_t n, double *agree)
 {
     uint64_t *keys = malloc((n ? n : 1) * sizeof *keys);
     uint32_t *size_ref = calloc((size_t)n + 1, sizeof *size_ref);
@@ -475,7 +481,7 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
             out->n_communities = out->community[i];
     run_stats(out, s->q, o->runs);
     for (int r = 0; out->stability && r < o->runs; r++)
-        if (stability_add(out->community, s->canon + (size_t)r * n, n,
+        if (fnet_communities_agreement(out->community, s->canon + (size_t)r * n, n,
                           out->stability))
             return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     for (uint32_t i = 0; out->stability && i < n; i++)

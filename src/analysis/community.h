@@ -89,4 +89,11 @@ void fnet_communities_free(fnet_communities *c);
 long fnet_communities_canonical(uint32_t *out, const igraph_integer_t *raw,
                                 uint32_t n, const char *const *ids);
 
+/* The stability rule for one run: adds 1 to agree[u] for every node u
+ * whose run community agrees with its reported community, i.e.
+ * |C(u) n C_r(u)| > max(|C(u)|, |C_r(u)|) / 2. ref and run hold canonical
+ * numbers (1 .. n). Returns 0 or FNET_ENOMEM. O(n log n). */
+int fnet_communities_agreement(const uint32_t *ref, const uint32_t *run,
+                               uint32_t n, double *agree);
+
 #endif

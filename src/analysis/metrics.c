@@ -535,7 +535,7 @@ int fnet_graph_metrics_compute(fnet_graph_metrics *out, const fnet_graph *g,
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     }
     IG(igraph_density(ig, &x, false), "density");
-    out->density = x;
+    out->density = out->nodes > 1 ? x : 0; /* NetworkX: 0 below 2 nodes */
     IG(igraph_connected_components(ig, NULL, &csize, &no, IGRAPH_WEAK),
        "components");
     out->components = (double)no;

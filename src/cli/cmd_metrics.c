@@ -89,7 +89,7 @@ static void help(void)
          "directed)\n"
          "  eigenvector         eigenvector centrality, max 1 (undirected)\n"
          "  pagerank            PageRank, damping 0.85, sums to 1\n"
-         "  hub, authority      HITS scores, max 1 (not unique on two-mode "
+         "  hub, authority      HITS scores, max 1 (not unique on bipartite "
          "graphs)\n"
          "  coreness            k-core number (undirected)\n"
          "  clustering          local clustering coefficient, 0 below "
@@ -459,12 +459,13 @@ static void warn_bipartite(const node_job *j)
     igraph_bool_t bip = false;
     unsigned hits = FNET_METRIC_BIT(FNET_M_HUB) |
                     FNET_METRIC_BIT(FNET_M_AUTHORITY);
-    if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0)
+    if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0 ||
+        j->g->opts.directed)
         return;
     if (igraph_is_bipartite(&j->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
-        fnet_cli_error("warning: the graph is bipartite (two-mode): hub and "
-                       "authority scores are not unique there; "
-                       "docs/METRICS.md");
+        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
+                       "its hub and authority scores are not unique "
+                       "(docs/METRICS.md, HITS)");
 }
 
 static void sampling_note(const fnet_metrics *m, char *buf, size_t size)

@@ -353,7 +353,8 @@ static int add_share(build *b, share s)
  * (both orders in directed mode). O(sum over items of k^2). */
 static int collect_shares(build *b)
 {
-    qsort(b->mem, b->n_mem, sizeof *b->mem, cmp_member);
+    if (b->n_mem) /* qsort(NULL, 0) is undefined */
+        qsort(b->mem, b->n_mem, sizeof *b->mem, cmp_member);
     for (size_t i = 0; i < b->n_mem;) {
         size_t j = i;
         while (j < b->n_mem && b->mem[j].item == b->mem[i].item &&
@@ -385,7 +386,8 @@ static int collect_shares(build *b)
             }
         i = j;
     }
-    qsort(b->sh, b->n_sh, sizeof *b->sh, cmp_share);
+    if (b->n_sh)
+        qsort(b->sh, b->n_sh, sizeof *b->sh, cmp_share);
     return 0;
 }
 
@@ -515,7 +517,8 @@ static int pair_cmp(uint32_t a1, uint32_t b1, uint32_t a2, uint32_t b2)
 
 static int merge_all(build *b)
 {
-    qsort(b->con, b->n_con, sizeof *b->con, cmp_contrib);
+    if (b->n_con)
+        qsort(b->con, b->n_con, sizeof *b->con, cmp_contrib);
     size_t ci = 0, si = 0;
     while (ci < b->n_con || si < b->n_sh) {
         uint32_t from, to;

@@ -2,6 +2,12 @@
 #include "input/load.h"
 
 #include "core/text.h"
+#include "input/import_brat.h"
+#include "input/import_csv.h"
+#include "input/import_doccano.h"
+#include "input/import_events.h"
+#include "input/import_labelstudio.h"
+#include "input/jsontext.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -10,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What a record parser needs: where it is and where messages go. */
 typedef struct ctx {
@@ -46,132 +53,6 @@ static const char *json_kind(const cJSON *v)
     if (cJSON_IsArray(v)) return "an array";
     if (cJSON_IsObject(v)) return "an object";
     return "an invalid value";
-}
-
-/* ---- syntax: encoding, limits, then cJSON ---------------------------- */
-
-/* Line and column (1-based, columns in characters) of byte offset off. */
-static void line_col(const char *s, size_t off, size_t *line, size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (s[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-}
-
-static void syntax_error(fnet_diag *d, const char *name, const char *s,
-                         size_t off, size_t first_line, const char *fmt,
-                         const char *arg)
-{
-    size_t line, col;
-    line_col(s, off, &line, &col);
-    char where_buf[4200];
-    snprintf(where_buf, sizeof where_buf, "%s:%zu:%zu: error: ", name,
-             line + first_line - 1, col);
-    fnet_diag_add(d, FNET_SEV_ERROR, where_buf, fmt, arg);
-}
-
-/* Checks what cJSON does not: NUL bytes, UTF-8, \u0000 escapes, string
- * length and nesting depth. Returns false after reporting the first
- * problem. */
-static bool prescan(fnet_diag *d, const char *name, const char *s, size_t n,
-                    size_t first_line)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    bool in_str = false;
-    size_t depth = 0, str_start = 0;
-    char num[32];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = p[i];
-        if (ch == 0) {
-            syntax_error(d, name, s, i, first_line,
-                         "NUL byte in input%s", "");
-            return false;
-        }
-        if (ch >= 0x80) {
-            size_t len = fnet_utf8_seq_len(p + i, n - i);
-            if (!len) {
-                syntax_error(d, name, s, i, first_line,
-                             "invalid UTF-8 byte sequence%s", "");
-                return false;
-            }
-            i += len - 1;
-            continue;
-        }
-        if (in_str) {
-            if (ch == '\\') {
-                if (i + 5 < n && p[i + 1] == 'u' &&
-                    memcmp(p + i + 2, "0000", 4) == 0) {
-                    syntax_error(d, name, s, i, first_line,
-                                 "NUL character (\\u0000) in string%s", "");
-                    return false;
-                }
-                i++;
-            } else if (ch == '"') {
-                in_str = false;
-            }
-            if (i - str_start > FNET_MAX_STRING_BYTES) {
-                snprintf(num, sizeof num, "%lu", FNET_MAX_STRING_BYTES);
-                syntax_error(d, name, s, str_start, first_line,
-                             "string longer than the limit of %s bytes", num);
-                return false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_str = true;
-            str_start = i;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > FNET_MAX_DEPTH) {
-                snprintf(num, sizeof num, "%d", FNET_MAX_DEPTH);
-                syntax_error(d, name, s, i, first_line,
-                             "nesting deeper than the limit of %s levels", num);
-                return false;
-            }
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            depth--;
-        }
-    }
-    return true;
-}
-
-/* Parses s[0..n) (s[n] must be NUL) into *out; reports a located error and
- * returns false on failure. */
-static bool parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
-                       size_t first_line, cJSON **out)
-{
-    *out = NULL;
-    if (!prescan(d, name, s, n, first_line))
-        return false;
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);
-    if (root) {
-        *out = root;
-        return true;
-    }
-    size_t off = end && end >= s && end <= s + n ? (size_t)(end - s) : n;
-    /* cJSON stops at or just after the offending byte; skip white space so
-     * the column points at the token. */
-    while (off < n && (s[off] == ' ' || s[off] == '\t' || s[off] == '\r' ||
-                       s[off] == '\n'))
-        off++;
-    if (off >= n) {
-        syntax_error(d, name, s, n, first_line,
-                     "invalid JSON: unexpected end of input%s", "");
-    } else {
-        char tok[8] = {0};
-        size_t len = fnet_utf8_seq_len((const unsigned char *)s + off, n - off);
-        memcpy(tok, s + off, len ? len : 1);
-        syntax_error(d, name, s, off, first_line,
-                     "invalid JSON: unexpected '%s'", tok);
-    }
-    return false;
 }
 
 /* ---- fields ----------------------------------------------------------- */
@@ -269,6 +150,41 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
     *n = (uint32_t)count;
 }
 
+/* Reports duplicate keys of obj as errors (which value counts would be
+ * arbitrary); prefix names the object in the location ("attrs." or "").
+ * Small objects compare pairwise; from DUP_SCAN_MAX keys on a hash set keeps
+ * the check linear, since hostile input may hold 100k keys in one object. */
+#define DUP_SCAN_MAX 16
+
+static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
+{
+    const cJSON *item, *other;
+    fnet_strmap seen = {0};
+    bool hashed = cJSON_GetArraySize(obj) > DUP_SCAN_MAX;
+    char sub[128];
+    cJSON_ArrayForEach(item, obj)
+    {
+        bool dup = false;
+        size_t len = strlen(item->string);
+        if (hashed) {
+            dup = fnet_strmap_get(&seen, item->string, len, NULL);
+            if (!dup && fnet_strmap_put(&seen, item->string, len, 0)) {
+                ERR(x, NULL, "out of memory");
+                break;
+            }
+        } else {
+            for (other = obj->child; other != item && !dup;
+                 other = other->next)
+                dup = strcmp(other->string, item->string) == 0;
+        }
+        if (dup) {
+            snprintf(sub, sizeof sub, "%s%.100s", prefix, item->string);
+            ERR(x, sub, "duplicate key \"%s\"", item->string);
+        }
+    }
+    fnet_strmap_free(&seen);
+}
+
 static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
 {
     cJSON *v = field(obj, "attrs");
@@ -280,6 +196,7 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
         ERR(x, "attrs", "expected an object, got %s", json_kind(v));
         return;
     }
+    dup_keys(x, v, "attrs.");
     int count = cJSON_GetArraySize(v);
     if (count == 0)
         return;
@@ -324,39 +241,35 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
     *n = (uint32_t)k;
 }
 
-/* Reports keys outside `known` (warning: likely a typo) and duplicate keys
- * (error: which one counts would be arbitrary). */
+/* Reports duplicate keys (dup_keys) and keys outside `known` (warning:
+ * likely a typo, with the closest known name). O(k * |known|). */
 static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
 {
-    const cJSON *item, *other;
+    const cJSON *item;
+    dup_keys(x, obj, "");
     cJSON_ArrayForEach(item, obj)
     {
-        for (other = obj->child; other != item; other = other->next)
-            if (strcmp(other->string, item->string) == 0) {
-                ERR(x, item->string, "duplicate key \"%s\"", item->string);
-                break;
-            }
         bool ok = false;
         for (const char *const *k = known; *k && !ok; k++)
             ok = strcmp(*k, item->string) == 0;
-        if (!ok) {
-            const char *best = NULL;
-            size_t best_d = 3;
-            for (const char *const *k = known; *k; k++) {
-                size_t dd = fnet_text_distance(item->string, *k, 2);
-                if (dd < best_d) {
-                    best_d = dd;
-                    best = *k;
-                }
+        if (ok)
+            continue;
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (const char *const *k = known; *k; k++) {
+            size_t dd = fnet_text_distance(item->string, *k, 2);
+            if (dd < best_d) {
+                best_d = dd;
+                best = *k;
             }
-            if (best)
-                WARN(x, item->string,
-                     "unknown field \"%s\" ignored (did you mean \"%s\"?)",
-                     item->string, best);
-            else
-                WARN(x, item->string, "unknown field \"%s\" ignored",
-                     item->string);
         }
+        if (best)
+            WARN(x, item->string,
+                 "unknown field \"%s\" ignored (did you mean \"%s\"?)",
+                 item->string, best);
+        else
+            WARN(x, item->string, "unknown field \"%s\" ignored",
+                 item->string);
     }
 }
 
@@ -402,14 +315,14 @@ static void add_source(ctx *x, const cJSON *obj)
 
 static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
 {
+    if (old->loc.file == x->loc.file) {
+        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
+        return;
+    }
     if (strcmp(old->type, e->type) != 0) {
         ERR(x, "type",
             "entity \"%s\" has type \"%s\" here but \"%s\" in %s", e->id,
             e->type, old->type, x->c->files[old->loc.file]);
-        return;
-    }
-    if (old->loc.file == x->loc.file) {
-        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
         return;
     }
     /* Same entity described in another file: keep the first label, add the
@@ -464,6 +377,23 @@ static void add_entity(ctx *x, const cJSON *obj)
     fnet_corpus_index_entity(x->c, x->c->n_entities - 1);
 }
 
+/* "sign": 1 or -1 into *out; absent leaves *out alone. */
+static void sign_field(ctx *x, const cJSON *obj, int *out)
+{
+    cJSON *v = field(obj, "sign");
+    if (!v)
+        return;
+    if (!cJSON_IsNumber(v))
+        ERR(x, "sign", "expected 1 or -1, got %s", json_kind(v));
+    else if (v->valuedouble == 0)
+        ERR(x, "sign", "expected 1 or -1, got 0 (leave \"sign\" out for "
+                       "the default)");
+    else if (v->valuedouble != 1 && v->valuedouble != -1)
+        ERR(x, "sign", "expected 1 or -1, got %g", v->valuedouble);
+    else
+        *out = v->valuedouble < 0 ? -1 : 1;
+}
+
 /* "from"/"to" of a relation: "any", a type, or an array of types. */
 static void type_list_field(ctx *x, const cJSON *obj, const char *key,
                             const char ***out, uint32_t *n)
@@ -509,12 +439,7 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         ERR(x, "directed", "expected true or false, got %s", json_kind(v));
     else if (v)
         r.directed = cJSON_IsTrue(v);
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        r.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &r.sign);
     r.description = str_field(x, obj, "description", false);
     r.loc = x->loc;
     if (!r.name || x->failed)
@@ -572,12 +497,7 @@ static void add_fact(ctx *x, const cJSON *obj)
         ERR(x, "weight", "must be a finite number greater than 0");
     else if (v)
         f.weight = v->valuedouble;
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        f.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &f.sign);
     v = field(obj, "confidence");
     if (v && !cJSON_IsNumber(v))
         ERR(x, "confidence", "expected a number, got %s", json_kind(v));
@@ -628,6 +548,21 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
     }
 }
 
+/* "factnet" (the format version) and "title" of a document or of a JSON
+ * Lines header record. The corpus keeps the first title it sees. */
+static void header_fields(ctx *x, const cJSON *obj)
+{
+    cJSON *v = field(obj, "factnet");
+    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
+        ERR(x, "factnet", "unsupported format version (this factnet reads "
+                          "version 1)");
+    v = field(obj, "title");
+    if (v && cJSON_IsString(v) && !x->c->title)
+        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    else if (v && !cJSON_IsString(v))
+        ERR(x, "title", "expected a string, got %s", json_kind(v));
+}
+
 static void load_document(ctx *x, const cJSON *root)
 {
     static const char *const known[] = {"factnet", "title", "sources",
@@ -640,15 +575,7 @@ static void load_document(ctx *x, const cJSON *root)
         return;
     }
     check_keys(x, root, known);
-    cJSON *v = field(root, "factnet");
-    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
-        ERR(x, "factnet", "unsupported format version (this factnet reads "
-                          "version 1)");
-    v = field(root, "title");
-    if (v && cJSON_IsString(v) && !x->c->title)
-        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
-    else if (v && !cJSON_IsString(v))
-        ERR(x, "title", "expected a string, got %s", json_kind(v));
+    header_fields(x, root);
     if (!field(root, "facts"))
         WARN(x, NULL, "no \"facts\" array");
 
@@ -703,9 +630,9 @@ static void load_record(ctx *x, const cJSON *obj)
         if (name)
             add_relation(x, name, obj);
     } else if (strcmp(k, "header") == 0) {
-        cJSON *t = field(obj, "title");
-        if (cJSON_IsString(t) && !x->c->title)
-            x->c->title = fnet_arena_strdup(&x->c->arena, t->valuestring);
+        static const char *const known[] = {"kind", "factnet", "title", NULL};
+        check_keys(x, obj, known);
+        header_fields(x, obj);
     } else {
         ERR(x, "kind", "unknown kind \"%s\" (expected source, entity, "
                        "relation, fact or header)", k);
@@ -720,20 +647,30 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-static void load_line(ctx *x, const char *name, char *line, size_t len,
-                      uint32_t lineno)
+/* Loads one JSON Lines record. Returns FNET_OK (data problems go to the
+ * collector) or FNET_ENOMEM. */
+static int load_line(ctx *x, const char *name, char *line, size_t len,
+                     uint32_t lineno, fnet_err *err)
 {
     if (blank(line, len))
-        return;
+        return FNET_OK;
+    if (len > FNET_MAX_LINE_BYTES) {
+        fnet_diag_add(x->d, FNET_SEV_ERROR, NULL, "%s:%u:1: error: line "
+                      "longer than the limit of %lu bytes", name, lineno,
+                      FNET_MAX_LINE_BYTES);
+        return FNET_OK;
+    }
     x->loc.line = lineno;
     x->loc.index = FNET_LOC_NO_INDEX;
     x->section = NULL;
     x->failed = false;
     cJSON *obj;
-    if (!parse_json(x->d, name, line, len, lineno, &obj))
-        return;
+    int rc = fnet_json_parse(x->d, name, line, len, lineno, &obj);
+    if (rc != FNET_OK)
+        return rc == FNET_EDATA ? FNET_OK : fnet_err_set(err, rc, "%s: out of memory", name);
     load_record(x, obj);
     cJSON_Delete(obj);
+    return FNET_OK;
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -775,26 +712,30 @@ int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
     }
     memcpy(copy, data + start, len - start);
     copy[len - start] = '\0';
+    int rc = FNET_OK;
     if (jsonl) {
         char *p = copy, *end = copy + (len - start);
         uint32_t lineno = 1;
-        while (p < end) {
+        while (p < end && rc == FNET_OK) {
             char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
             p[n] = '\0';
-            load_line(&x, name, p, n, lineno++);
+            rc = load_line(&x, name, p, n, lineno++, err);
             p += n + 1;
         }
     } else {
         cJSON *root;
-        if (parse_json(d, name, copy, len - start, 1, &root)) {
+        rc = fnet_json_parse(d, name, copy, len - start, 1, &root);
+        if (rc == FNET_OK) {
             load_document(&x, root);
             cJSON_Delete(root);
+        } else if (rc == FNET_EDATA) {
+            rc = FNET_OK; /* reported */
         }
     }
     free(copy);
     fnet_buf_free(&x.where);
-    return FNET_OK;
+    return rc;
 }
 
 /* Streams a JSON Lines file: memory is bounded by the longest line. */
@@ -810,36 +751,22 @@ static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
     uint32_t lineno = 0;
     bool any = false;
     int rc = FNET_OK;
-    while ((n = getline(&line, &cap, fp)) >= 0) {
+    while (rc == FNET_OK && (n = getline(&line, &cap, fp)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             memmove(line, line + 3, len - 2);
             len -= 3;
         }
-        if (len > FNET_MAX_LINE_BYTES) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:1: error: ", name, lineno);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "line longer than the limit "
-                          "of %lu bytes", FNET_MAX_LINE_BYTES);
-            continue;
-        }
         if (len && line[len - 1] == '\n')
             line[--len] = '\0';
-        if (memchr(line, '\0', len)) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:%zu: error: ", name, lineno,
-                     (size_t)((char *)memchr(line, '\0', len) - line) + 1);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "NUL byte in input");
-            continue;
-        }
         any = any || !blank(line, len);
-        load_line(&x, name, line, len, lineno);
+        rc = load_line(&x, name, line, len, lineno, err);
     }
     if (ferror(fp))
         rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
                           strerror(errno));
-    else if (!any)
+    else if (rc == FNET_OK && !any)
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
                       "(expected JSON Lines records)", name);
     free(line);
@@ -856,9 +783,11 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
     *out = NULL;
     if (!buf)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    /* The buffer grows to at most the limit plus one byte: filling that
+     * byte proves the file is over the limit without reading all of it. */
     for (;;) {
         if (n == cap) {
-            if (cap > FNET_MAX_DOCUMENT_BYTES) {
+            if (n > FNET_MAX_DOCUMENT_BYTES) {
                 free(buf);
                 return fnet_err_set(err, FNET_EDATA,
                                     "%s: file larger than the limit of %lu "
@@ -866,14 +795,17 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
                                     "Lines for large corpora)", name,
                                     FNET_MAX_DOCUMENT_BYTES);
             }
-            char *p = realloc(buf, cap * 2);
+            size_t grown = cap * 2 > FNET_MAX_DOCUMENT_BYTES + 1
+                               ? FNET_MAX_DOCUMENT_BYTES + 1
+                               : cap * 2;
+            char *p = realloc(buf, grown);
             if (!p) {
                 free(buf);
                 return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory",
                                     name);
             }
             buf = p;
-            cap *= 2;
+            cap = grown;
         }
         size_t got = fread(buf + n, 1, cap - n, fp);
         n += got;
@@ -890,20 +822,9 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
     return FNET_OK;
 }
 
-int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
-                   fnet_diag *d, fnet_err *err)
+static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
+                          fnet_diag *d, fnet_err *err)
 {
-    const char *fmt = o && o->format ? o->format : "auto";
-    bool jsonl;
-    if (strcmp(fmt, "json") == 0)
-        jsonl = false;
-    else if (strcmp(fmt, "jsonl") == 0)
-        jsonl = true;
-    else if (strcmp(fmt, "auto") == 0)
-        jsonl = has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
-    else
-        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
-                            "(expected json or jsonl)", fmt);
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -930,6 +851,186 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
     return rc;
 }
 
+/* ---- formats ---------------------------------------------------------- */
+
+static const char *const formats[] = {"json",        "jsonl",   "csv",
+                                      "tsv",         "brat",    "labelstudio",
+                                      "doccano",     "gdelt",   "icews",
+                                      "auto",        NULL};
+
+static bool known_format(const char *fmt)
+{
+    for (const char *const *f = formats; *f; f++)
+        if (strcmp(*f, fmt) == 0)
+            return true;
+    return false;
+}
+
+int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err)
+{
+    if (!o)
+        return FNET_OK;
+    if (o->format && !known_format(o->format))
+        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
+                            "(expected " FNET_LOAD_FORMATS ")", o->format);
+    int rc = fnet_import_csv_check_map(o->import.map, err);
+    if (rc == FNET_OK)
+        rc = fnet_import_brat_check(&o->import, err);
+    if (rc == FNET_OK)
+        rc = fnet_import_events_check(&o->import, err);
+    return rc;
+}
+
+static bool isuffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && fnet_import_iequal(s + n - m, suf);
+}
+
+/* Reads up to cap - 1 bytes of the start of path (NUL-terminated). */
+static size_t peek(const char *path, char *buf, size_t cap)
+{
+    FILE *fp = fopen(path, "rb");
+    size_t n = fp ? fread(buf, 1, cap - 1, fp) : 0;
+    if (fp)
+        fclose(fp);
+    buf[n] = '\0';
+    return n;
+}
+
+/* A .json file holding an array of tasks is a Label Studio export
+ * (factnet's JSON is an object): the array must open with an object and a
+ * task key must appear early. Anything else stays "json", so a factnet file
+ * with a wrong root gets the factnet message. */
+static bool peek_labelstudio(const char *path)
+{
+    enum { CAP = 1 << 16 };
+    char *buf = malloc(CAP);
+    if (!buf)
+        return false;
+    size_t n = peek(path, buf, CAP), i = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", buf[i]))
+        i++;
+    bool yes = i < n && buf[i] == '[';
+    for (i++; yes && i < n && strchr(" \t\r\n", buf[i]); i++)
+        ;
+    yes = yes && i < n && buf[i] == '{' &&
+          (strstr(buf + i, "\"annotations\"") || strstr(buf + i, "\"data\"") ||
+           strstr(buf + i, "\"predictions\""));
+    free(buf);
+    return yes;
+}
+
+/* A .jsonl file whose first record has "text" and no "kind" is doccano's. */
+static bool peek_doccano(const char *path)
+{
+    enum { CAP = 1 << 16 };
+    char *buf = malloc(CAP);
+    if (!buf)
+        return false;
+    size_t n = peek(path, buf, CAP);
+    char *p = buf;
+    while ((size_t)(p - buf) < n && strchr(" \t\r\n", *p))
+        p++;
+    char *nl = strchr(p, '\n');
+    if (nl)
+        *nl = '\0';
+    cJSON *obj = cJSON_Parse(p);
+    bool yes = cJSON_IsObject(obj) &&
+               cJSON_GetObjectItemCaseSensitive(obj, "text") &&
+               !cJSON_GetObjectItemCaseSensitive(obj, "kind");
+    cJSON_Delete(obj);
+    free(buf);
+    return yes;
+}
+
+static bool peek_icews(const char *path)
+{
+    char buf[4096];
+    size_t n = peek(path, buf, sizeof buf);
+    const char *nl = memchr(buf, '\n', n);
+    return fnet_import_events_is_icews(buf, nl ? (size_t)(nl - buf) : n);
+}
+
+const char *fnet_load_format(const char *path, const fnet_load_opts *o)
+{
+    if (o && o->format && strcmp(o->format, "auto") != 0)
+        return o->format;
+    struct stat st;
+    bool is_stdin = strcmp(path, "-") == 0;
+    /* A folder is a brat collection, unless it is named like a fact file
+     * (then reading it fails with the ordinary "Is a directory"). */
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+        !has_suffix(path, ".json") && !has_suffix(path, ".jsonl") &&
+        !has_suffix(path, ".ndjson"))
+        return "brat";
+    if (isuffix(path, ".ann"))
+        return "brat";
+    if (isuffix(path, ".export.csv") || isuffix(path, ".gdelt.tsv") ||
+        isuffix(path, ".gdelt.csv"))
+        return "gdelt";
+    if (isuffix(path, ".icews.tsv"))
+        return "icews";
+    if (isuffix(path, ".csv"))
+        return "csv";
+    if (isuffix(path, ".tsv") || isuffix(path, ".tab"))
+        return !is_stdin && peek_icews(path) ? "icews" : "tsv";
+    if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+        return !is_stdin && peek_doccano(path) ? "doccano" : "jsonl";
+    if (!is_stdin && has_suffix(path, ".json") && peek_labelstudio(path))
+        return "labelstudio";
+    return "json";
+}
+
+/* The label map: o->labels, else parsed into *own (freed by the caller). */
+static int labels_for(const fnet_load_opts *o, fnet_labelmap *own,
+                      const fnet_labelmap **out, fnet_diag *d, fnet_err *err)
+{
+    *out = o ? o->labels : NULL;
+    if (*out || !o || !o->import.label_map)
+        return FNET_OK;
+    int rc = fnet_labelmap_load(own, o->import.label_map, d, err);
+    *out = own;
+    return rc;
+}
+
+int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                   fnet_diag *d, fnet_err *err)
+{
+    int rc = fnet_load_opts_check(o, err);
+    if (rc)
+        return rc;
+    const char *fmt = fnet_load_format(path, o);
+    const fnet_import_opts *io = o ? &o->import : NULL;
+    if (strcmp(fmt, "json") == 0 || strcmp(fmt, "jsonl") == 0)
+        return load_json_file(c, path, strcmp(fmt, "jsonl") == 0, d, err);
+    if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "tsv") == 0)
+        return fnet_import_csv_file(c, path, fmt[0] == 'c' ? ',' : '\t', io,
+                                    d, err);
+    if (strcmp(fmt, "gdelt") == 0 || strcmp(fmt, "icews") == 0)
+        return fnet_import_events_file(c, path, fmt[0] == 'g'
+                                                    ? FNET_EVENTS_GDELT
+                                                    : FNET_EVENTS_ICEWS,
+                                       io, d, err);
+    fnet_labelmap own = {0};
+    const fnet_labelmap *labels;
+    rc = labels_for(o, &own, &labels, d, err);
+    if (rc == FNET_EDATA) { /* the map's problems are in d */
+        fnet_labelmap_free(&own);
+        return FNET_OK;
+    }
+    if (rc == FNET_OK && strcmp(fmt, "brat") == 0)
+        rc = fnet_import_brat_path(c, path, io, labels, d, err);
+    else if (rc == FNET_OK && strcmp(fmt, "labelstudio") == 0)
+        rc = fnet_import_labelstudio_file(c, path, io, labels, d, err);
+    else if (rc == FNET_OK)
+        rc = fnet_import_doccano_file(c, path, io, labels, d, err);
+    fnet_labelmap_free(&own);
+    return rc;
+}
+
 int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
                      const fnet_load_opts *o, bool strict, fnet_diag *d,
                      fnet_err *err)
@@ -938,9 +1039,20 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
     *out = NULL;
     if (fnet_corpus_new(&c) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    int rc = FNET_OK;
+    fnet_load_opts lo = o ? *o : (fnet_load_opts){0};
+    fnet_labelmap own = {0};
+    int rc = fnet_load_opts_check(&lo, err);
+    if (rc == FNET_OK)
+        rc = labels_for(&lo, &own, &lo.labels, d, err);
+    if (rc == FNET_EDATA) /* the label map's problems are in d */
+        rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
     for (size_t i = 0; i < n_paths && rc == FNET_OK; i++)
-        rc = fnet_load_file(c, paths[i], o, d, err);
+        rc = fnet_load_file(c, paths[i], &lo, d, err);
+    fnet_labelmap_free(&own);
+    if (rc == FNET_EDATA) {
+        *out = c;
+        return rc;
+    }
     if (rc != FNET_OK) {
         fnet_corpus_free(c);
         return rc;

@@ -369,13 +369,11 @@ static cJSON *json_row(const fnet_table *t, size_t r, int digits)
         cJSON *v;
         if (x->state == CELL_STR)
             v = cJSON_CreateString(x->v.s);
-        else if (x->state == CELL_INT)
-            v = cJSON_CreateNumber((double)x->v.i);
-        else if (x->state == CELL_REAL && isfinite(x->v.r))
-            v = cJSON_CreateNumber(
-                digits < 0 ? x->v.r
-                           : strtod(cell_text(x, buf, sizeof buf, digits),
-                                    NULL));
+        else if (x->state == CELL_INT ||
+                 (x->state == CELL_REAL && isfinite(x->v.r)))
+            /* Our own number text, so that json shows the same digits as
+             * csv (cJSON would print 17 digits where 16 round-trip). */
+            v = cJSON_CreateRaw(cell_text(x, buf, sizeof buf, digits));
         else
             v = cJSON_CreateNull();
         if (!v || !cJSON_AddItemToObject(o, t->cols[c].name, v)) {

@@ -3,7 +3,7 @@
  *
  * Used for metrics, evidence tables, summaries and exporters' CSV, so that
  * every table factnet writes quotes, escapes and rounds the same way
- * (docs/CLI.md, "Tables"):
+ * (docs/TABLES.md):
  * - csv: RFC 4180 (fields with , " CR or LF are quoted, quotes doubled),
  *   LF line ends, a header row.
  * - tsv: a header row; in cells, tab, newline, carriage return and

@@ -1,0 +1,40 @@
+#!/bin/sh
+# `--format latex --top 10` compiles with pdflatex inside a minimal document
+# with booktabs. Skips (77) when pdflatex is not installed.
+# usage: latex.sh FACTNET   (run from the repository root)
+set -u
+bin=$1
+command -v pdflatex >/dev/null 2>&1 || { echo "skip: pdflatex not installed"; exit 77; }
+data=data/japan_cyber.json
+[ -f "$data" ] || { echo "skip: $data missing"; exit 77; }
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+"$bin" metrics "$data" --format latex --top 10 --caption 'Top 10 & more: 100% of $x_1$ {~^\}' --label tab:metrics >"$tmp/table.tex" || exit 1
+"$bin" metrics "$data" --format latex --level graph >"$tmp/graph.tex" || exit 1
+cat >"$tmp/doc.tex" <<'TEX'
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage{booktabs}
+\usepackage{graphicx}
+\begin{document}
+\resizebox{\textwidth}{!}{\input{table.tex}}
+\input{graph.tex}
+\end{document}
+TEX
+# A table float cannot go inside \resizebox: use the tabular only there.
+sed -n '/\\begin{tabular}/,/\\end{tabular}/p' "$tmp/table.tex" >"$tmp/tab.tex"
+sed -i 's/\\input{table.tex}/\\input{tab.tex}/' "$tmp/doc.tex"
+(cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex >log.txt 2>&1) || {
+    echo "FAIL: pdflatex"; tail -30 "$tmp/log.txt"; exit 1; }
+# The whole float, caption and label included, must compile too.
+cat >"$tmp/doc2.tex" <<'TEX'
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage{booktabs}
+\begin{document}
+\input{table.tex}
+\end{document}
+TEX
+(cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc2.tex >log2.txt 2>&1) || {
+    echo "FAIL: pdflatex (float)"; tail -30 "$tmp/log2.txt"; exit 1; }
+echo "ok: latex output compiles"
