@@ -5,6 +5,8 @@ const fnet_command fnet_commands[] = {
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
     {"evidence", fnet_cmd_evidence,
      "the facts, quotes and sources behind every edge"},
+    {"export", fnet_cmd_export,
+     "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {0},
 };
