@@ -285,17 +285,17 @@ static bool metric_columns(const xopts *o, int *cols, size_t *n)
     for (const char *p = o->columns;;) {
         size_t len = strcspn(p, ",");
         snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        int m = strcmp(name, "stability") == 0 ? FNET_EXPORT_STABILITY
-                                               : fnet_metric_from_name(name);
+        bool stability = strcmp(name, "stability") == 0;
+        int m = stability ? FNET_EXPORT_STABILITY : fnet_metric_from_name(name);
         bool fixed = strcmp(name, "id") == 0 || strcmp(name, "label") == 0 ||
                      strcmp(name, "type") == 0;
-        if (!fixed && m == FNET_EXPORT_STABILITY && o->co.runs < 2) {
-            fnet_cli_usage("export", "column stability needs --runs N with "
-                           "N > 1");
+        if (!fixed && !stability && m < 0) {
+            fnet_cli_usage("export", "--columns: unknown column '%s'", name);
             return false;
         }
-        if (!fixed && m < FNET_EXPORT_STABILITY) {
-            fnet_cli_usage("export", "--columns: unknown column '%s'", name);
+        if (stability && o->co.runs < 2) {
+            fnet_cli_usage("export", "column stability needs --runs N with "
+                           "N > 1");
             return false;
         }
         if (!fixed && !add_metric(cols, n, m, name))
@@ -393,7 +393,8 @@ static int write_table(fnet_table *t, FILE *fp, fnet_err *err)
     return rc;
 }
 
-static int tables(const fnet_export *x, bool neo4j, FILE **fp,
+/* Writes both tables; *which is the file being written. */
+static int tables(const fnet_export *x, bool neo4j, FILE **fp, size_t *which,
                   fnet_err *err)
 {
     fnet_table *t = NULL;
@@ -402,20 +403,22 @@ static int tables(const fnet_export *x, bool neo4j, FILE **fp,
     if (rc == FNET_OK)
         rc = write_table(t, fp[0], err);
     t = NULL;
-    if (rc == FNET_OK)
-        rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
-                   : fnet_export_edges_table(&t, x, err);
-    if (rc == FNET_OK)
-        rc = write_table(t, fp[1], err);
-    return rc;
+    if (rc != FNET_OK)
+        return rc;
+    *which = 1;
+    rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
+               : fnet_export_edges_table(&t, x, err);
+    return rc == FNET_OK ? write_table(t, fp[1], err) : rc;
 }
 
-/* Writes the format's files into the open streams. */
+/* Writes the format's files into the open streams; *which is the file
+ * being written when an error occurs. */
 static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
-                        size_t n, fnet_err *err)
+                        size_t n, size_t *which, fnet_err *err)
 {
     size_t replaced = 0;
     int rc = FNET_OK;
+    *which = 0;
     switch (o->format) {
     case F_GRAPHML: rc = fnet_export_graphml(x, fp[0], &replaced, err); break;
     case F_GEXF:
@@ -425,17 +428,29 @@ static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
     case F_JSON: rc = fnet_export_json(x, fp[0], err); break;
     case F_PAJEK:
         rc = fnet_export_pajek(x, fp[0], err);
+        *which = rc == FNET_OK ? 1 : 0;
         if (rc == FNET_OK && n > 1)
             rc = fnet_export_pajek_clu(x, fp[1], err);
         break;
     case F_CSV:
-    case F_NEO4J: rc = tables(x, o->format == F_NEO4J, fp, err); break;
+    case F_NEO4J:
+        rc = tables(x, o->format == F_NEO4J, fp, which, err);
+        break;
     }
     if (rc == FNET_OK && replaced)
         fnet_cli_error("warning: %zu character%s that XML cannot carry "
                        "(control characters) written as U+FFFD",
                        replaced, replaced == 1 ? "" : "s");
     return rc;
+}
+
+/* Puts "PATH: " in front of err's message ("standard output" for -). */
+static void located(fnet_err *err, const char *path)
+{
+    char msg[FNET_ERR_MSG_MAX];
+    snprintf(msg, sizeof msg, "%s", err->msg);
+    fnet_err_set(err, err->code, "%s: %s",
+                 strcmp(path, "-") == 0 ? "standard output" : path, msg);
 }
 
 /* Opens every file, writes, and commits them as one set. */
@@ -450,8 +465,12 @@ static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
     for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
         if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
             fp[i] = fnet_outfile_stream(f[i]);
-    if (rc == FNET_OK)
-        rc = write_format(o, x, fp, p.n, err);
+    if (rc == FNET_OK) {
+        size_t which;
+        rc = write_format(o, x, fp, p.n, &which, err);
+        if (rc == FNET_EIO) /* the writers do not know the file's name */
+            located(err, which < p.n ? p.path[which] : "-");
+    }
     if (rc == FNET_OK) {
         rc = fnet_outfile_commit_set(f, p.n, err); /* frees the files */
     } else {
