@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A string in quotes: printable ASCII but " and & as is, the rest as
+/* A string in quotes: printable ASCII as is but " and & as &quot; and
+ * &amp; (named, so that igraph's reader decodes them too), the rest as
  * &#N;. Invalid UTF-8 (which the loaders reject) is written as U+FFFD. */
 static void gml_string(FILE *fp, const char *s)
 {
@@ -18,7 +19,12 @@ static void gml_string(FILE *fp, const char *s)
     putc('"', fp);
     while (i < n) {
         unsigned c = p[i];
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '&') {
+        if (c == '"' || c == '&') {
+            fputs(c == '"' ? "&quot;" : "&amp;", fp);
+            i++;
+            continue;
+        }
+        if (c >= 0x20 && c < 0x7F) {
             putc((int)c, fp);
             i++;
             continue;

@@ -6,9 +6,10 @@
  *
  * Nodes are numbered 0..n-1 in node order; label is the entity label, name
  * the entity id, then every other field of the bundle (export.h) as a key.
- * GML files are ASCII: in strings, every character outside printable
- * ASCII, and " and &, is written as the character reference &#N; (N the
- * code point in decimal), which NetworkX un-escapes. Reals always have a
+ * GML files are ASCII: in strings, " and & are written &quot; and &amp;,
+ * and every character outside printable ASCII as the character reference
+ * &#N; (N the code point in decimal); NetworkX un-escapes both kinds,
+ * igraph only the named ones. Reals always have a
  * decimal point (NetworkX reads "2" as an integer); booleans are 1 or 0.
  * A key may only hold ASCII letters, digits and _ and start with a letter:
  * other characters of an attribute name become _, a name not starting

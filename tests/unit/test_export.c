@@ -275,8 +275,9 @@ static char *capture(int (*fn)(const fnet_export *, FILE *, fnet_err *),
     return text;
 }
 
-/* GML written by hand from the rules in export_gml.h: ASCII only, " & and
- * non-ASCII as &#N;, reals with a point, booleans 1/0, keys made valid. */
+/* GML written by hand from the rules in export_gml.h: ASCII only, " and &
+ * as &quot; &amp;, non-ASCII as &#N;, reals with a point, booleans 1/0,
+ * keys made valid. */
 static void test_gml(void)
 {
     fixture f;
@@ -284,7 +285,7 @@ static void test_gml(void)
         return;
     char *text = capture(fnet_export_gml, f.x);
     const char *want_a =
-        "  node [\n    id 0\n    label \"A &#34;1&#34; &#38; &#233;\"\n"
+        "  node [\n    id 0\n    label \"A &quot;1&quot; &amp; &#233;\"\n"
         "    name \"a\"\n    type \"actor\"\n    aliases \"x; y\"\n"
         "    date \"2001-02\"\n    a1_odd_key \"k\"\n"
         "    attr_label \"AL\"\n    attr_degree 3.0\n    flag 1\n"
