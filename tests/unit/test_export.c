@@ -16,17 +16,20 @@ static const char doc[] =
     "{\"factnet\": 1,"
     " \"sources\": [{\"id\": \"s1\"}, {\"id\": \"s2\"}],"
     " \"entities\": ["
-    "  {\"id\": \"a\", \"type\": \"actor\", \"label\": \"A \\\"1\\\" & \\u00e9\","
+    "  {\"id\": \"a\", \"type\": \"actor\","
+    "   \"label\": \"A \\\"1\\\" & \\u00e9\","
     "   \"aliases\": [\"x\", \"y\"], \"date\": \"2001-02\","
     "   \"attrs\": {\"label\": \"L\", \"attr_label\": \"AL\", \"degree\": 3,"
-    "              \"n\": 1.5, \"flag\": true, \"mix\": 2, \"1 odd-key\": \"k\"}},"
+    "              \"n\": 1.5, \"flag\": true, \"mix\": 2,"
+    "              \"1 odd-key\": \"k\"}},"
     "  {\"id\": \"b\", \"type\": \"actor\","
     "   \"attrs\": {\"n\": 7, \"flag\": false, \"mix\": \"two\"}},"
     "  {\"id\": \"c\", \"type\": \"agreement\", \"label\": \"C\\nnew\"},"
     "  {\"id\": \"z\", \"type\": \"actor\", \"label\": \"Z\"}"
     " ],"
     " \"facts\": ["
-    "  {\"subject\": \"a\", \"relation\": \"cooperates_with\", \"object\": \"b\","
+    "  {\"subject\": \"a\", \"relation\": \"cooperates_with\","
+    "   \"object\": \"b\","
     "   \"source\": \"s2\", \"evidence\": \"q late\", \"date\": \"2015\","
     "   \"id\": \"f1\"},"
     "  {\"subject\": \"b\", \"relation\": \"opposes\", \"object\": \"a\","
@@ -168,10 +171,12 @@ static uint32_t edge_between(const fnet_graph *g, const char *p,
                              const char *q)
 {
     int32_t u = fnet_graph_find_node(g, p), w = fnet_graph_find_node(g, q);
-    for (uint32_t e = 0; e < fnet_graph_edge_count(g); e++)
-        if ((g->edges[e].from == (uint32_t)u && g->edges[e].to == (uint32_t)w)
-            || (g->edges[e].from == (uint32_t)w && g->edges[e].to == (uint32_t)u))
+    for (uint32_t e = 0; e < fnet_graph_edge_count(g); e++) {
+        uint32_t from = g->edges[e].from, to = g->edges[e].to;
+        if ((from == (uint32_t)u && to == (uint32_t)w) ||
+            (from == (uint32_t)w && to == (uint32_t)u))
             return e;
+    }
     return UINT32_MAX;
 }
 
