@@ -8,6 +8,8 @@ const fnet_command fnet_commands[] = {
     {"dot", fnet_cmd_dot, "the relationship diagram as Graphviz DOT"},
     {"evidence", fnet_cmd_evidence,
      "the facts, quotes and sources behind every edge"},
+    {"export", fnet_cmd_export,
+     "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
     {0},
