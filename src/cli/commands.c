@@ -2,9 +2,13 @@
 #include "cli/cli.h"
 
 const fnet_command fnet_commands[] = {
+    {"build", fnet_cmd_build,
+     "write diagrams, metrics and summaries for every corpus"},
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
+    {"dot", fnet_cmd_dot, "the relationship diagram as Graphviz DOT"},
     {"evidence", fnet_cmd_evidence,
      "the facts, quotes and sources behind every edge"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
+    {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
     {0},
 };
