@@ -88,5 +88,6 @@ int fnet_cmd_dot(int argc, char **argv);
 int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);
+int fnet_cmd_report(int argc, char **argv);
 
 #endif
