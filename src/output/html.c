@@ -117,6 +117,7 @@ typedef struct page {
     fnet_buf *o;
     fnet_buf tmp;
     uint32_t *rows;       /* nodes of g in table order */
+    bool whole[16];       /* per column: shown as integers */
 } page;
 
 static void esc(fnet_buf *o, const char *s)
@@ -142,7 +143,7 @@ static void human(fnet_buf *o, double v, bool integer, int digits)
 {
     if (!isfinite(v))
         fnet_buf_puts(o, "\xE2\x80\x93"); /* en dash: undefined */
-    else if (integer || (v == floor(v) && fabs(v) < 1e15))
+    else if (integer)
         fnet_buf_printf(o, "%.0f", v);
     else
         fnet_buf_printf(o, "%.*f", digits, v);
@@ -197,11 +198,27 @@ static const column columns[] = {
     {FNET_M_CONSTRAINT, "Constraint", "Burt's constraint", false, false},
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
+_Static_assert(N_COLUMNS <= 16, "page.whole holds 16 columns");
 
 static bool shown(const page *pg, const column *col)
 {
     return pg->p->m->value[col->metric] &&
            (!col->directed_only || pg->g->opts.directed);
+}
+
+/* A column is written as integers when its metric counts something, or
+ * when every value happens to be whole (strength with unit weights), so
+ * that numbers line up. */
+static void whole_columns(page *pg)
+{
+    for (size_t i = 0; i < N_COLUMNS; i++) {
+        const double *v = pg->p->m->value[columns[i].metric];
+        bool whole = true;
+        for (uint32_t k = 0; v && whole && k < pg->g->n_nodes; k++)
+            whole = !isfinite(v[k]) || (v[k] == floor(v[k]) &&
+                                        fabs(v[k]) < 1e15);
+        pg->whole[i] = columns[i].integer || whole;
+    }
 }
 
 static double community_of(const page *pg, uint32_t v)
@@ -425,8 +442,7 @@ static void metrics_row(page *pg, uint32_t rank, uint32_t v)
     fnet_buf_puts(o, "</td>");
     for (size_t i = 0; i < N_COLUMNS; i++)
         if (shown(pg, &columns[i]))
-            num_cell(o, pg->p->m->value[columns[i].metric][v],
-                     columns[i].integer);
+            num_cell(o, pg->p->m->value[columns[i].metric][v], pg->whole[i]);
     if (pg->p->cm)
         num_cell(o, community_of(pg, v), true);
     fnet_buf_puts(o, "</tr>\n");
@@ -897,8 +913,7 @@ static void json_columns(page *pg)
             fnet_buf_printf(o, "%s{\"key\":\"%s\",\"name\":\"%s\","
                             "\"integer\":%s}", any ? "," : "",
                             fnet_metric_name(columns[i].metric),
-                            columns[i].head,
-                            columns[i].integer ? "true" : "false");
+                            columns[i].head, pg->whole[i] ? "true" : "false");
             any = true;
         }
     fnet_buf_puts(o, "],\n");
@@ -1047,6 +1062,7 @@ static int body(page *pg, fnet_err *err)
     int rc = order_rows(pg);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
+    whole_columns(pg);
     head(pg);
     header(pg);
     fnet_buf_puts(pg->o, "<main>\n");

@@ -30,10 +30,11 @@
     return e;
   }
 
+  /* Numbers as in the tables: whole columns as integers, others with 3
+   * decimals; an undefined value (null) as a dash. */
   function fmt(v, integer) {
     if (v === null || v === undefined) return '\u2013';
-    if (integer || Number.isInteger(v)) return String(v);
-    return v.toFixed(3);
+    return integer ? String(v) : v.toFixed(3);
   }
 
   function plural(n, word) {
@@ -140,7 +141,8 @@
     var body = el('div');
     var sign = e.sign < 0 ? ' \u00b7 negative' : e.sign === 0 ? ' \u00b7 mixed signs' : '';
     body.appendChild(header(e.a + (data.directed ? ' \u2192 ' : ' \u2014 ') + e.b,
-      plural(e.facts.length, 'fact') + ' \u00b7 weight ' + fmt(e.weight) + sign));
+      plural(e.facts.length, 'fact') + ' \u00b7 weight ' +
+      fmt(e.weight, Number.isInteger(e.weight)) + sign));
     var ol = el('ol', 'facts');
     e.facts.forEach(function (k) { ol.appendChild(factItem(data.facts[k])); });
     body.appendChild(ol);
