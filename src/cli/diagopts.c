@@ -291,7 +291,7 @@ static int legend(Agraph_t *g, const fnet_diagram *d, const fnet_diagopts *o,
     double right = 0, top = 0;
     if (!o->dot.legend)
         return 0;
-    int rc = fnet_render_pin(rr, g, &right, &top, err);
+    int rc = fnet_render_fix(rr, g, &right, &top, err);
     if (!rc)
         rc = fnet_dot_add_legend(g, d, &o->dot, right + 24, top, err);
     return rc;

@@ -111,8 +111,8 @@ void fnet_diagopts_help(FILE *fp);
 
 /* The pipeline. On success *out is the styled graph (free with agclose).
  * With a legend, r lays the drawing out once to place the legend beside
- * it (fnet_render_pin): every node is then pinned and the graph's layout
- * is neato. Returns 0, FNET_EUSAGE (err: an option names something the
+ * it (fnet_render_fix): the graph then holds every position and its
+ * layout is "nop2". Returns 0, FNET_EUSAGE (err: an option names something the
  * corpus does not have), or FNET_ENOMEM / FNET_EINTERNAL. */
 int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *r,

@@ -488,12 +488,25 @@ static int32_t drel(const builder *b, int32_t corpus_relation)
     return corpus_relation >= 0 ? b->relation_of[corpus_relation] : -1;
 }
 
+/* Facts of e that link its two entities directly (in the actors view the
+ * others link one of them to a shared item). */
+static uint32_t direct_facts(const builder *b, const fnet_edge *e)
+{
+    uint32_t ea = b->g->entity[e->from], eb = b->g->entity[e->to], n = 0;
+    for (uint32_t k = 0; k < e->n_facts; k++)
+        n += direct(b->c, e->facts[k], ea, eb);
+    return n;
+}
+
 static int aggregated_edge(builder *b, const fnet_edge *e, uint32_t *n)
 {
     fnet_dedge *d = &b->s->edges[(*n)++];
     d->from = b->s->node_of[e->from];
     d->to = b->s->node_of[e->to];
     d->relation = drel(b, e->relation);
+    /* A tie through shared items is not an instance of a relation. */
+    if (direct_facts(b, e) != e->n_facts)
+        d->relation = -1;
     d->sign = e->sign;
     d->weight = e->weight;
     d->serial = 0;
@@ -779,7 +792,7 @@ static int collapse(builder *b)
         fnet_buf_printf(&b->tmp, "community-%u", k);
         d->id = keep_str(b, &b->tmp);
         fnet_buf_reset(&b->tmp);
-        community_name(b, r, m, 2, SIZE_MAX, &b->tmp);
+        community_name(b, r, m, 1, 28, &b->tmp);
         fnet_buf_printf(&b->tmp, " (%u)", m);
         d->label = keep_str(b, &b->tmp);
         fnet_buf_reset(&b->tmp);
@@ -933,6 +946,8 @@ int fnet_diagram_make(fnet_diagram_set **out, const fnet_graph *draw,
         if (!o->collapse)
             b.s->d.size_by = size ? o->size_by : NULL;
         b.s->d.weight_by = o->collapse ? "sum of tie weights" : "weight";
+        if (draw->opts.view == FNET_VIEW_ACTORS)
+            b.s->d.several_name = "shared items or several relations";
     }
     free(b.keep);
     free(b.type_of);

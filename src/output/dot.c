@@ -209,7 +209,7 @@ static int add_node(writer *w, uint32_t i)
     fnet_buf_free(&id);
     const char *t = type_name(w, n->type);
     fnet_buf_reset(&w->b);
-    fnet_dotesc_id(&w->b, t ? t : "community");
+    fnet_dotesc_class(&w->b, t ? t : "community");
     set(v, "class", fnet_buf_str(&w->b));
     set(v, "shape", shape_of(w, n->type));
     if (!t)
@@ -262,7 +262,7 @@ static int add_edge(writer *w, uint32_t i)
     set(x, "id", fnet_buf_str(&w->a));
     const char *rel = relation_name(w, e->relation);
     fnet_buf_reset(&w->b);
-    fnet_dotesc_id(&w->b, rel ? rel : "several");
+    fnet_dotesc_class(&w->b, rel ? rel : "several");
     if (e->sign < 0)
         fnet_buf_puts(&w->b, " negative");
     else if (e->sign == 0)
@@ -277,7 +277,8 @@ static int add_edge(writer *w, uint32_t i)
     if (e->dir == FNET_DIR_NONE) {
         set(x, "dir", "none");
     } else {
-        set(x, "arrowhead", arrow);
+        if (strcmp(arrow, "normal") != 0)
+            set(x, "arrowhead", arrow);
         if (e->dir == FNET_DIR_BOTH) {
             set(x, "dir", "both");
             set(x, "arrowtail", arrow);
@@ -362,6 +363,7 @@ static void legend_free(legend *l)
 /* What the drawing shows, to list only that. */
 typedef struct shown {
     bool *type, *fill, *relation;
+    bool *arrow; /* a drawn edge of the relation has an arrowhead */
     bool community_node, several, negative, mixed, sizes, widths;
 } shown;
 
@@ -371,7 +373,8 @@ static int survey(const writer *w, shown *s)
     s->type = calloc(d->n_types + 1, 1);
     s->fill = calloc(d->n_fills + 1, 1);
     s->relation = calloc(d->n_relations + 1, 1);
-    if (!s->type || !s->fill || !s->relation)
+    s->arrow = calloc(d->n_relations + 1, 1);
+    if (!s->type || !s->fill || !s->relation || !s->arrow)
         return FNET_ENOMEM;
     for (uint32_t i = 0; i < d->n_nodes; i++) {
         const fnet_dnode *n = &d->nodes[i];
@@ -390,6 +393,9 @@ static int survey(const writer *w, shown *s)
             s->several = true;
         else
             s->relation[e->relation] = true;
+        if (e->sign >= 0 && relation_name(w, e->relation) &&
+            e->dir != FNET_DIR_NONE)
+            s->arrow[e->relation] = true;
         if (e->sign == 0)
             s->mixed = true;
     }
@@ -403,6 +409,7 @@ static void shown_free(shown *s)
     free(s->type);
     free(s->fill);
     free(s->relation);
+    free(s->arrow);
 }
 
 /* Relations that appear only on negative edges, for the negative row. */
@@ -499,10 +506,11 @@ static int relation_rows(const writer *w, const shown *s, legend *l)
     for (uint32_t k = 0; r && k < d->n_relations; k++)
         if (s->relation[k])
             r = edge_row(l, d->relations[k].name, (int32_t)k, 1,
-                         d->relations[k].directed ? FNET_DIR_FORWARD
-                                                  : FNET_DIR_NONE);
+                         s->arrow[k] ? FNET_DIR_FORWARD : FNET_DIR_NONE);
     if (r && s->several)
-        r = edge_row(l, "several relations", -1, 1, FNET_DIR_NONE);
+        r = edge_row(l, d->several_name ? d->several_name
+                                        : "several relations",
+                     -1, 1, FNET_DIR_NONE);
     if (r && s->negative) {
         r = edge_row(l, "negative", -1, -1, FNET_DIR_NONE);
         if (r)
@@ -592,8 +600,25 @@ static void sample_edge_look(Agedge_t *x, const fnet_dedge *e)
     set(x, "penwidth", "1.5");
     if (e->dir == FNET_DIR_NONE)
         set(x, "dir", "none");
-    else
+    else if (strcmp(arrow, "normal") != 0)
         set(x, "arrowhead", arrow);
+}
+
+/* A straight spline for a sample edge, so that the final pass has nothing
+ * to route; with an arrowhead the line stops short of the tip. */
+static void sample_pos(writer *w, Agedge_t *x, bool arrow, double y)
+{
+    char pos[160];
+    double a = w->x0 + SAMPLE_X - 20, b = w->x0 + SAMPLE_X + 20;
+    double e = arrow ? b - 7 : b, yy = w->y0 + y;
+    if (arrow)
+        snprintf(pos, sizeof pos, "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
+                 "%.2f,%.2f", b, yy, a, yy, a + (e - a) / 3, yy,
+                 a + 2 * (e - a) / 3, yy, e, yy);
+    else
+        snprintf(pos, sizeof pos, "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f",
+                 a, yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e, yy);
+    set(x, "pos", pos);
 }
 
 /* The graphic sample of row i (centre at x = SAMPLE_X, y). */
@@ -635,6 +660,7 @@ static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i,
         snprintf(name, sizeof name, "legend_%u_e", i);
         set(x, "id", name);
         set(x, "class", "legend");
+        sample_pos(w, x, r->edge.dir != FNET_DIR_NONE, y);
         sample_edge_look(x, &r->edge);
         return 0;
     }
@@ -666,23 +692,20 @@ static int legend_draw(writer *w, Agraph_t *sub, const legend *l)
                               -TOP_GAP - (l->n * ROW_H) / 2);
     if (!t || !fnet_buf_ok(h))
         return t ? FNET_ENOMEM : FNET_EINTERNAL;
-    /* neato sizes a cluster from its nodes' centres: two invisible
-     * corners make the frame enclose every sample and text. */
-    for (int k = 0; k < 2; k++) {
-        Agnode_t *c = legend_node(w, sub, k ? "legend_corner_b"
-                                            : "legend_corner_a",
-                                  k ? TEXT_X + tw + 6 : 0,
-                                  k ? -TOP_GAP - l->n * ROW_H - 6 : 0);
-        if (!c)
-            return FNET_EINTERNAL;
-        set(c, "shape", "point");
-        set(c, "style", "invis");
-        set(c, "width", "0.01");
-    }
     set(t, "shape", "plain");
     set(t, "style", "");
     set(t, "fontsize", LEGEND_PT_S);
     set_html(t, "label", fnet_buf_str(h));
+    /* The final pass draws clusters with the box they are given. */
+    char box[160];
+    double right = w->x0 + TEXT_X + tw + 8, bottom = w->y0 - TOP_GAP -
+                                                      l->n * ROW_H - 8;
+    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - 4, bottom,
+             right, w->y0 + 4);
+    set(sub, "bb", box);
+    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - 4 + right) / 2,
+             w->y0 - 9);
+    set(sub, "lp", box);
     return 0;
 }
 

@@ -79,6 +79,8 @@ typedef struct fnet_diagram {
     const char *size_by;   /* metric behind node size, for the legend;
                               NULL: sizes are all equal */
     const char *weight_by; /* what pen width shows, e.g. "weight" */
+    const char *several_name; /* legend text for edges of relation -1;
+                                 NULL: "several relations" */
 } fnet_diagram;
 
 typedef struct fnet_dot_opts {
@@ -111,8 +113,9 @@ int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
 /* Adds the legend of d to g as subgraph cluster_legend: one row per shape,
  * fill, relation and line style that appears in the diagram, a sample
  * (node or edge) and its text, pinned with the legend's top left corner at
- * (x, y) in points. g must be pinned already (fnet_render_pin), so that
- * the final neato pass keeps every position. Adds nothing when the diagram
+ * (x, y) in points, its sample edges given their own pos. g must be laid
+ * out already (fnet_render_fix), so that the final "nop2" pass keeps
+ * every position. Adds nothing when the diagram
  * is empty. Returns 0 or FNET_ENOMEM / FNET_EINTERNAL. */
 int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
                         const fnet_dot_opts *o, double x, double y,

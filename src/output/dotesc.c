@@ -87,13 +87,14 @@ void fnet_dotesc_display(fnet_buf *out, const char *s)
     escape(out, s, ESC_DISPLAY);
 }
 
-void fnet_dotesc_id(fnet_buf *out, const char *s)
+static void identifier(fnet_buf *out, const char *s, bool underscore)
 {
     static const char hex[] = "0123456789abcdef";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
         bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    (c >= '0' && c <= '9') || c == '-';
+                    (c >= '0' && c <= '9') || c == '-' ||
+                    (underscore && c == '_');
         if (keep) {
             fnet_buf_putc(out, (char)c);
         } else {
@@ -101,4 +102,14 @@ void fnet_dotesc_id(fnet_buf *out, const char *s)
             fnet_buf_append(out, e, 3);
         }
     }
+}
+
+void fnet_dotesc_id(fnet_buf *out, const char *s)
+{
+    identifier(out, s, false);
+}
+
+void fnet_dotesc_class(fnet_buf *out, const char *s)
+{
+    identifier(out, s, true);
 }

@@ -45,6 +45,11 @@ void fnet_dotesc_html(fnet_buf *out, const char *s);
  * parts ("e_<from>_<to>"). Used for node names and SVG id/class values. */
 void fnet_dotesc_id(fnet_buf *out, const char *s);
 
+/* A CSS class name: [A-Za-z0-9_-] kept, every other byte "_XX" (as
+ * above, but '_' stays readable: "party_to"). Not injective; classes only
+ * group, ids identify. */
+void fnet_dotesc_class(fnet_buf *out, const char *s);
+
 /* The displayed form of s: line breaks normalised to '\n' and control
  * characters replaced by control pictures, as the functions above do.
  * Tests compare rendered text with this. */

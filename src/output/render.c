@@ -124,31 +124,34 @@ static void gset(Agraph_t *g, const char *name, const char *value)
     agsafeset(g, (char *)name, (char *)value, "");
 }
 
-int fnet_render_pin(fnet_renderer *r, Agraph_t *g, double *right,
+int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
                     double *top, fnet_err *err)
 {
-    char engine[32], splines[32], buf[96];
-    const char *e = agget(g, "layout"), *sp = agget(g, "splines");
+    char engine[32], buf[96];
+    const char *e = agget(g, "layout");
+    char *data = NULL;
+    unsigned len = 0;
     snprintf(engine, sizeof engine, "%s", e && *e ? e : "fdp");
-    snprintf(splines, sizeof splines, "%s", sp ? sp : "");
-    gset(g, "splines", "false"); /* routing comes in the final pass */
     int rc = fnet_render_layout(r, g, err);
-    gset(g, "splines", splines);
     if (rc)
         return rc;
-    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-        snprintf(buf, sizeof buf, "%.2f,%.2f!", ND_coord(n).x, ND_coord(n).y);
-        agsafeset(n, "pos", buf, "");
+    /* Rendering to "dot" writes the layout into the graph's attributes
+     * (pos, width, height, lp, bb): the output itself is not needed. */
+    if (gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
+        gvFreeRenderData(data);
+        fnet_render_unlayout(r, g);
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: cannot record the layout");
     }
+    gvFreeRenderData(data);
     *right = GD_bb(g).UR.x;
     *top = GD_bb(g).UR.y;
     fnet_render_unlayout(r, g);
-    snprintf(buf, sizeof buf, "node positions: %s layout, start=%s", engine,
+    snprintf(buf, sizeof buf, "laid out by %s, start=%s", engine,
              agget(g, "start") ? agget(g, "start") : "");
     gset(g, "comment", buf);
-    gset(g, "layout", "neato");
-    gset(g, "inputscale", "72");
-    gset(g, "overlap", "true");
+    gset(g, "layout", "nop2");
+    gset(g, "bb", ""); /* recomputed: things will be added */
     return 0;
 }
 

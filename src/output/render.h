@@ -52,13 +52,13 @@ int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err);
 void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g);
 
 /* Fixes the drawing so that more can be placed beside it (the legend):
- * lays g out with its engine (edges not routed), pins every node where
- * the engine put it (pos="x,y!" in points, inputscale=72), and switches
- * the graph to neato with overlaps kept, which then only routes the edges.
- * The engine used goes into the graph's `comment`. *right and *top receive
- * the drawing's right and top edges in points. Returns 0 or
- * FNET_EINTERNAL / FNET_ENOMEM. */
-int fnet_render_pin(fnet_renderer *r, Agraph_t *g, double *right,
+ * lays g out with its engine, records the result in g's attributes (node
+ * pos, width, height; edge pos and label positions; as `dot -Tdot` does)
+ * and switches the graph to the "nop2" engine, which then draws exactly
+ * those positions and routes only edges that have none. The engine used
+ * goes into the graph's `comment`. *right and *top receive the drawing's
+ * right and top edges in points. Returns 0 or FNET_EINTERNAL. */
+int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
                     double *top, fnet_err *err);
 
 /* Renders the laid-out g to memory. On success *data (free with free())
