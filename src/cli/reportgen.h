@@ -25,7 +25,9 @@ typedef struct fnet_reportopts {
 void fnet_reportopts_init(fnet_reportopts *o);
 
 /* Builds the report of corpus c and writes it to path ("-": standard
- * output) through core/outfile.h: nothing is left behind on failure. r
+ * output) through core/outfile.h: nothing is left behind on failure. It
+ * seeds igraph's default random generator with the community seed first,
+ * so the page does not depend on what ran before in the process. r
  * must render SVG. Returns 0, FNET_EUSAGE (an option names something the
  * corpus does not have: err says what), FNET_EIO, FNET_ENOMEM or
  * FNET_EINTERNAL. */

@@ -382,7 +382,9 @@ static int diagram(page *pg, fnet_err *err)
         "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out\">"
         "\xE2\x88\x92</button>"
         "<button type=\"button\" id=\"zoom-reset\" title=\"Show the whole "
-        "diagram\">Fit</button></div>\n"
+        "diagram\">Fit</button>"
+        "<button type=\"button\" id=\"legend-toggle\" aria-pressed=\"true\" "
+        "title=\"Show or hide the legend\" hidden>Legend</button></div>\n"
         "<div id=\"diagram\">\n");
     fnet_buf_append(o, svg, len);
     fnet_buf_puts(o,

@@ -278,9 +278,47 @@
     if (view.w > base.w / 2) zoomAt(p, 0.5);
   }
 
+  /* The legend: Graphviz's cluster "legend" and the nodes and edges of
+   * class "legend". Hiding it fits the view to the drawing alone. */
+  function legendParts() {
+    return svg.querySelectorAll('#legend, .legend');
+  }
+
+  function showLegend(on) {
+    var full = base;
+    Array.prototype.forEach.call(legendParts(), function (e) {
+      e.style.display = on ? '' : 'none';
+    });
+    if (!on) {
+      /* The drawing's extent: its nodes, edges, clusters and title (the
+       * graph's background polygon spans the legend too). */
+      var r = null;
+      Array.prototype.forEach.call(svg.querySelectorAll(
+        'g.node:not(.legend), g.edge:not(.legend), g.cluster:not(#legend), g.graph > text'),
+        function (e) {
+          var q = e.getBoundingClientRect();
+          if (!q.width && !q.height) return;
+          r = r ? { left: Math.min(r.left, q.left), top: Math.min(r.top, q.top),
+                    right: Math.max(r.right, q.right), bottom: Math.max(r.bottom, q.bottom) }
+                : { left: q.left, top: q.top, right: q.right, bottom: q.bottom };
+        });
+      if (!r) return;
+      var a = toSvg(r.left, r.top), b = toSvg(r.right, r.bottom);
+      var pad = 12 * (full.w / svg.clientWidth || 1);
+      base = { x: a.x - pad, y: a.y - pad, w: b.x - a.x + 2 * pad, h: b.y - a.y + 2 * pad };
+    } else {
+      base = whole;
+    }
+    view = { x: base.x, y: base.y, w: base.w, h: base.h };
+    applyView();
+  }
+
+  var whole = null;
+
   function setupView() {
     var vb = svg.viewBox.baseVal;
     base = { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
+    whole = base;
     view = { x: base.x, y: base.y, w: base.w, h: base.h };
     svg.removeAttribute('width');
     svg.removeAttribute('height');
@@ -325,6 +363,17 @@
       view = { x: base.x, y: base.y, w: base.w, h: base.h };
       applyView();
     });
+    var toggle = document.getElementById('legend-toggle');
+    if (!legendParts().length) {
+      toggle.hidden = true;
+    } else {
+      toggle.hidden = false;
+      toggle.addEventListener('click', function () {
+        var on = toggle.getAttribute('aria-pressed') !== 'true';
+        toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+        showLegend(on);
+      });
+    }
   }
 
   /* ---- the diagram's hooks -------------------------------------------- */

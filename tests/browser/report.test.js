@@ -124,12 +124,18 @@ function common(label, log, url) {
 /* Moves the pointer onto the middle of an edge's line. */
 async function pointAtEdge(page, id) {
   const p = await page.evaluate((eid) => {
-    document.getElementById('diagram').scrollIntoView({ block: 'center', behavior: 'instant' });
     const path = document.getElementById(eid).querySelector('path:not(.hit)');
-    const len = path.getTotalLength();
-    const pt = path.getPointAtLength(len / 2);
-    const m = path.getScreenCTM();
-    return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    const mid = () => {
+      const pt = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM();
+      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    };
+    let q = mid();
+    if (q.y < 0 || q.y > window.innerHeight) {
+      document.getElementById('diagram').scrollIntoView({ block: 'center', behavior: 'instant' });
+      q = mid();
+    }
+    return q;
   }, id);
   await page.mouse.move(p.x, p.y);
   await page.waitForTimeout(100);
@@ -253,6 +259,23 @@ async function japan(ctx) {
   const vb2 = (await page.$eval('#diagram svg', (s) => s.getAttribute('viewBox'))).split(/[ ,]+/).map(Number);
   check('japan: Fit shows the whole diagram again',
         Math.abs(vb2[2] - w0) < 0.01, vb2.join(' '));
+
+  /* The legend toggle hides Graphviz's legend and fits the drawing. */
+  await page.click('#legend-toggle');
+  const hidden = await page.evaluate(() => ({
+    legend: getComputedStyle(document.getElementById('legend')).display,
+    width: +document.querySelector('#diagram svg').getAttribute('viewBox').split(/[ ,]+/)[2],
+  }));
+  check('japan: Legend hides the legend and fits the drawing',
+        hidden.legend === 'none' && hidden.width < w0, JSON.stringify(hidden));
+  await page.click('#legend-toggle');
+  const shownAgain = await page.evaluate(() => ({
+    legend: getComputedStyle(document.getElementById('legend')).display,
+    width: +document.querySelector('#diagram svg').getAttribute('viewBox').split(/[ ,]+/)[2],
+  }));
+  check('japan: Legend again shows it and the whole diagram',
+        shownAgain.legend !== 'none' && Math.abs(shownAgain.width - w0) < 0.01,
+        JSON.stringify(shownAgain));
 
   /* The evidence table holds every fact's quote. */
   const quotes = await page.$$eval('#evidence-table td.quote', (t) => t.map((x) => x.textContent));
