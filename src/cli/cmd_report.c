@@ -15,13 +15,13 @@ enum { OPT_HELP = 1, OPT_OUTPUT, OPT_TREND, OPT_TREND_METRIC, OPT_TREND_TOP };
 static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
     {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write the page to FILE, e.g. NAME.html (required; '-': stdout)"},
+     "the page, e.g. NAME.html (required; '-': stdout)"},
     {"trend", 0, true, OPT_TREND, "MODE",
-     "centrality over time: cumulative (default), each or none"},
+     "over time: cumulative (default), each or none"},
     {"trend-metric", 0, true, OPT_TREND_METRIC, "METRIC",
-     "the metric drawn over time (default pagerank)"},
+     "metric drawn over time (default pagerank)"},
     {"trend-top", 0, true, OPT_TREND_TOP, "N",
-     "draw the N entities ranked highest by it (default 5)"},
+     "entities drawn over time (default 5)"},
     FNET_DIAGOPTS_OPTIONS,
     FNET_GRAPHOPTS_OPTIONS,
     {0},
@@ -31,8 +31,8 @@ static void help(void)
 {
     puts("usage: factnet report [OPTIONS] FILE... -o NAME.html\n\n"
          "Writes one self-contained HTML page about the fact files: the "
-         "diagram\n(rendered in-process by Graphviz, the same as `factnet "
-         "render`), where pointing\nat a node shows its metrics and pointing "
+         "diagram\n(rendered in-process by Graphviz, as `factnet render` "
+         "does), where pointing\nat a node shows its metrics and pointing "
          "at a tie shows the facts behind it\n(date, relation, source, the "
          "quoted evidence); a search box; pan and zoom;\nthe node metrics "
          "table, sortable by any column; the graph metrics; the\n"
