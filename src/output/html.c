@@ -643,9 +643,14 @@ static int trend(page *pg)
         fnet_buf_puts(o, "</section>\n");
         return 0;
     }
+    bool actors = true;
+    for (uint32_t k = 0; k < t->n_series; k++)
+        actors = actors &&
+                 strcmp(pg->c->entities[t->entity[k]].type, "actor") == 0;
     fnet_buf_printf(o, "<p>%s of the %u %s with the highest %s overall, ",
                     metric_title(t->metric), t->n_series,
-                    t->n_series == 1 ? "entity" : "entities",
+                    actors ? (t->n_series == 1 ? "actor" : "actors")
+                           : (t->n_series == 1 ? "entity" : "entities"),
                     metric_title(t->metric));
     if (t->cumulative)
         fnet_buf_puts(o, "in the network of the facts dated up to the end "
