@@ -24,8 +24,9 @@ static void help(void)
     puts("usage: factnet dot [OPTIONS] FILE...\n\n"
          "Writes the relationship diagram of the fact files as Graphviz DOT: "
          "styled\nnodes and edges, a legend, a title and a caption, ready for "
-         "`factnet render`\nor any Graphviz tool (the layout engine is set in "
-         "the file).\n");
+         "`factnet render`\nor any Graphviz tool. With the legend the file "
+         "holds the final positions\n(laid out in-process, layout=nop2); "
+         "with --no-legend it names the engine\nand Graphviz lays it out.\n");
     fnet_diagopts_print_options(stdout, options);
     fnet_diagopts_help(stdout);
     fnet_graphopts_help(stdout);

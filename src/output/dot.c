@@ -107,16 +107,33 @@ static void set_tooltip(writer *w, void *obj, const char *text)
 
 /* ---- graph, nodes, edges ---------------------------------------------- */
 
+/* True when two drawn edges join the same pair (--multi). */
+static bool parallel_edges(const fnet_diagram *d)
+{
+    for (uint32_t i = 0; i < d->n_edges; i++)
+        if (d->edges[i].serial > 1)
+            return true;
+    return false;
+}
+
 static void graph_attrs(writer *w)
 {
     Agraph_t *g = w->g;
     bool force = strcmp(w->layout, "dot") != 0;
+    /* Graphviz 2.42 routes parallel edges with splines=true through its
+     * multispline code, which aborts (findMap assertion) on some layouts;
+     * curved edges fan parallel edges out safely. */
+    const char *splines = parallel_edges(w->d) ? "curved" : "true";
+    /* Routing splines around nodes costs minutes on a few hundred nodes
+     * and edges; big drawings get straight lines. */
+    if (w->d->n_nodes > FNET_DOT_SMALL || w->d->n_edges > FNET_DOT_SPLINES)
+        splines = "line";
     agattr(g, AGRAPH, "layout", (char *)w->layout);
     agattr(g, AGRAPH, "fontname", (char *)w->font);
     agattr(g, AGRAPH, "bgcolor", "white");
     agattr(g, AGRAPH, "pad", "0.3");
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
-    agattr(g, AGRAPH, "splines", "true");
+    agattr(g, AGRAPH, "splines", (char *)splines);
     if (force) {
         agattr(g, AGRAPH, "overlap", "prism");
         /* Prism scales the layout by 2 average node sizes (Graphviz's

@@ -93,6 +93,8 @@ typedef struct fnet_dot_opts {
 #define FNET_DOT_FONT "DejaVu Sans"
 #define FNET_DOT_WRAP 16
 #define FNET_DOT_SMALL 150 /* up to this many nodes: neato, else sfdp */
+#define FNET_DOT_SPLINES 500 /* above this many edges (or FNET_DOT_SMALL
+                                nodes): straight edges, not splines */
 
 /* Defaults: automatic layout, legend on, wrap at FNET_DOT_WRAP. */
 void fnet_dot_opts_init(fnet_dot_opts *o);

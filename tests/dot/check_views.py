@@ -166,6 +166,14 @@ def case_multi():
     ids = sorted(e.get("id") for e in edges)
     if len(set(ids)) != len(ids):
         fail("edge ids repeat: %r" % ids)
+    # The bundled corpus has pairs with several facts (parallel edges).
+    svg = out("multi-japan.svg")
+    run(["render", JAPAN, "--multi", "--edge-labels", "date", "-o", svg])
+    facts = [f for f in corpus(JAPAN)["facts"]
+             if f["subject"] != f["object"]]
+    if len(groups(svg, "edge")) != len(facts):
+        fail("%d edges with --multi, the corpus has %d facts" %
+             (len(groups(svg, "edge")), len(facts)))
 
 
 def case_edge_labels():
