@@ -6,10 +6,12 @@
 # Build and run time.
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
 libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
-# Tests: independent reference implementations and format readers.
+# Tests: independent reference implementations and format readers; Chromium
+# and Node for the HTML report's browser test (tests/browser/, which also
+# needs npm: fnet_npm).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
-texlive-latex-recommended"
+texlive-latex-recommended chromium nodejs"
 
 fnet_missing() {
     for p in "$@"; do
@@ -44,6 +46,12 @@ fnet_bootstrap() { # fnet_bootstrap PACKAGES...
         if [ "$(id -u)" = 0 ]; then dot -c; else sudo dot -c 2>/dev/null || true; fi
     fi
     return 0
+}
+
+# npm comes with some builds of the nodejs package and is a package of its
+# own in Debian's: install it only when the command is missing.
+fnet_npm() {
+    command -v npm >/dev/null 2>&1 || fnet_bootstrap npm
 }
 
 fnet_build() { # fnet_build DIR [CMAKE ARGS...]

@@ -89,5 +89,6 @@ int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_export(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);
+int fnet_cmd_report(int argc, char **argv);
 
 #endif

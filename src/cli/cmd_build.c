@@ -2,6 +2,7 @@
  * PDF), the metrics tables (CSV, LaTeX), the communities and a summary. */
 #include "cli/cli.h"
 #include "cli/diagopts.h"
+#include "cli/reportgen.h"
 
 #include "analysis/community.h"
 #include "analysis/metrics.h"
@@ -46,6 +47,10 @@ static void help(void)
          "id\n"
          "  NAME.summary.md      graph metrics, top 10 by PageRank, the "
          "communities\n"
+         "  NAME.html            the interactive report (factnet report): "
+         "the diagram\n"
+         "                       with the evidence of every tie, sortable "
+         "tables, sources\n"
          "with factnet's defaults (full view, Leiden seed 42, size by "
          "PageRank).\nEach file is written atomically: a failure leaves "
          "what was written before\nintact. One line per file written goes "
@@ -450,6 +455,20 @@ static int diagram_files(job *j, fnet_err *err)
     return rc;
 }
 
+/* ---- report ------------------------------------------------------------ */
+
+static int report_file(job *j, fnet_err *err)
+{
+    fnet_reportopts o;
+    fnet_reportopts_init(&o);
+    fnet_diagopts_finish(&o.d, "build");
+    progress(j, "writing the HTML report");
+    int rc = fnet_report_write(j->c, &o, j->r, out_path(j, ".html"), err);
+    if (!rc)
+        wrote(j);
+    return rc;
+}
+
 /* ---- driver ------------------------------------------------------------ */
 
 static int analyse(job *j, fnet_err *err)
@@ -527,6 +546,8 @@ static int one(const char *path, const char *dir, fnet_renderer *r,
         rc = communities_file(&j, err);
     if (!rc)
         rc = summary_file(&j, err);
+    if (!rc)
+        rc = report_file(&j, err);
     job_free(&j);
     fnet_corpus_free(c);
     fnet_diag_free(&d);

@@ -12,5 +12,7 @@ const fnet_command fnet_commands[] = {
      "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
+    {"report", fnet_cmd_report,
+     "one interactive HTML page: diagram, metrics, evidence"},
     {0},
 };

@@ -26,7 +26,7 @@ import sys
 FACTNET, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 NAMES = ["japan_cyber", "small"]
 EXTS = [".dot", ".svg", ".pdf", ".metrics.csv", ".metrics.tex",
-        ".communities.csv", ".summary.md"]
+        ".communities.csv", ".summary.md", ".html"]
 
 
 def fail(msg):
@@ -115,6 +115,9 @@ def main():
         ids = re.findall(r"^\| [^|]* \| ([^|]*?) \|", section, re.M)[2:]
         if ids != top:
             fail("%s.summary.md top 10 %r, metrics says %r" % (n, ids, top))
+        page, _ = run(["report", "data/%s.json" % n, "-o", "-"], d)
+        if read(os.path.join(g, n + ".html")).decode() != page:
+            fail(n + ".html differs from `factnet report`")
         tex = read(os.path.join(g, n + ".metrics.tex")).decode()
         if "\\toprule" not in tex or "\\label{tab:%s-metrics}" % n not in tex:
             fail(n + ".metrics.tex is not a labelled booktabs table")

@@ -1,0 +1,16 @@
+# `factnet report` without a browser: page structure and safety rules, data
+# against `factnet metrics` and the corpus, centrality over time against
+# `factnet metrics --dated-only --to YEAR`, determinism, errors. The
+# browser test is tests/browser/.
+set(FNET_REPORT_WORK ${CMAKE_CURRENT_BINARY_DIR}/report-work)
+set(FNET_REPORT_TESTS)
+foreach(case page metrics trend trend_each deterministic errors)
+  add_test(NAME report.${case}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/report/check_report.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                   ${FNET_REPORT_WORK}/${case} ${case})
+  list(APPEND FNET_REPORT_TESTS report.${case})
+endforeach()
+# Rendering goes through Graphviz: same leak suppressions as tests/dot.
+set_tests_properties(${FNET_REPORT_TESTS} PROPERTIES ENVIRONMENT
+  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
