@@ -6,6 +6,7 @@
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 struct fnet_renderer {
@@ -155,6 +156,36 @@ int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
     return 0;
 }
 
+/* cairo 1.16 stamps the time of rendering into a PDF's /CreationDate and
+ * ignores SOURCE_DATE_EPOCH, so two renderings of the same graph differ.
+ * The stamp is overwritten in place (same length, so the cross-reference
+ * offsets stay valid) with SOURCE_DATE_EPOCH when it is set, else with the
+ * Unix epoch: the same input then gives byte-identical PDFs. */
+static void pdf_fix_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    const size_t klen = sizeof key - 1;
+    for (size_t i = 0; i + klen + 14 <= len; i++) {
+        if (memcmp(data + i, key, klen) != 0)
+            continue;
+        char *digits = data + i + klen;
+        for (int k = 0; k < 14; k++)
+            if (digits[k] < '0' || digits[k] > '9')
+                return;
+        const char *env = getenv("SOURCE_DATE_EPOCH");
+        char *end = NULL;
+        long long secs = env ? strtoll(env, &end, 10) : 0;
+        time_t t = (time_t)(env && end && !*end && secs >= 0 ? secs : 0);
+        struct tm tm;
+        char stamp[16];
+        if (!gmtime_r(&t, &tm) ||
+            strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm) != 14)
+            return;
+        memcpy(digits, stamp, 14);
+        return;
+    }
+}
+
 int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
                      char **data, size_t *len, fnet_err *err)
 {
@@ -179,6 +210,8 @@ int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
     memcpy(*data, gv, n);
     *len = n;
     gvFreeRenderData(gv);
+    if (strcmp(format, "pdf") == 0)
+        pdf_fix_date(*data, *len);
     return 0;
 }
 
