@@ -2,6 +2,8 @@
 #include "cli/cli.h"
 
 const fnet_command fnet_commands[] = {
+    {"balance", fnet_cmd_balance,
+     "structural balance: triangles by sign, with their evidence"},
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {0},
