@@ -8,7 +8,8 @@ FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
 libgraphviz-dev graphviz"
 # Tests: independent reference implementations and format readers.
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
-python3-scipy clang libclang-rt-dev"
+python3-scipy clang libclang-rt-dev texlive-latex-base
+texlive-latex-recommended"
 
 fnet_missing() {
     for p in "$@"; do

@@ -84,6 +84,7 @@ extern const fnet_command fnet_commands[];
 
 int fnet_cmd_balance(int argc, char **argv);
 int fnet_cmd_check(int argc, char **argv);
+int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_evolve(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 

@@ -5,6 +5,8 @@ const fnet_command fnet_commands[] = {
     {"balance", fnet_cmd_balance,
      "structural balance: triangles by sign, with their evidence"},
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
+    {"evidence", fnet_cmd_evidence,
+     "the facts, quotes and sources behind every edge"},
     {"evolve", fnet_cmd_evolve,
      "the network period by period: metrics, ranks, communities"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},

@@ -1,7 +1,9 @@
 /* outfile.c - atomic file output (see outfile.h). */
+#define _XOPEN_SOURCE 700 /* realpath() is XSI */
 #include "core/outfile.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,8 +11,11 @@
 
 struct fnet_outfile {
     FILE *fp;
-    char *path; /* final name */
-    char *tmp;  /* temporary name, NULL for stdout */
+    char *path;   /* final name, as given */
+    char *tmp;    /* temporary name; NULL when written in place */
+    char *target; /* what tmp is renamed to: a symlink's target, or NULL
+                   * for path itself */
+    bool close;   /* written in place to a device or FIFO we opened */
 };
 
 static char *temp_name(const char *path)
@@ -25,49 +30,82 @@ static char *temp_name(const char *path)
     return t;
 }
 
+/* Creates the temporary file next to dest and opens it as f->fp. */
+static int open_temp(fnet_outfile *f, const char *dest, fnet_err *err)
+{
+    if (!(f->tmp = temp_name(dest)))
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", f->path);
+    int fd = mkstemp(f->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(f->tmp);
+        f->tmp = NULL;
+        return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
+                            f->path, strerror(e));
+    }
+    /* mkstemp creates 0600; outputs are ordinary documents. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (!(f->fp = fdopen(fd, "w"))) {
+        int e = errno;
+        close(fd);
+        unlink(f->tmp);
+        free(f->tmp);
+        f->tmp = NULL;
+        return fnet_err_set(err, FNET_EIO, "%s: %s", f->path, strerror(e));
+    }
+    return FNET_OK;
+}
+
+/* Opens f->path. Only a regular file can be replaced by rename: a device
+ * or FIFO (/dev/null, /dev/stdout, a named pipe) is written in place, since
+ * renaming over it would replace, say, /dev/null with a regular file when
+ * run as root. A symbolic link is followed, so the link stays and its
+ * target is replaced. */
+static int open_path(fnet_outfile *f, fnet_err *err)
+{
+    struct stat st;
+    if (stat(f->path, &st) == 0 && S_ISDIR(st.st_mode))
+        return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
+                            f->path, strerror(EISDIR));
+    if (stat(f->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (!(f->fp = fopen(f->path, "w")))
+            return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s",
+                                f->path, strerror(errno));
+        f->close = true;
+        return FNET_OK;
+    }
+    if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
+        !(f->target = realpath(f->path, NULL)))
+        return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
+                            f->path, strerror(errno));
+    return open_temp(f, f->target ? f->target : f->path, err);
+}
+
+static void release(fnet_outfile *f)
+{
+    free(f->target);
+    free(f->tmp);
+    free(f->path);
+    free(f);
+}
+
 int fnet_outfile_open(fnet_outfile **out, const char *path, fnet_err *err)
 {
     int rc = FNET_OK;
     fnet_outfile *f = calloc(1, sizeof *f);
     *out = NULL;
     if (!f || !(f->path = strdup(path))) {
-        rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", path);
-        goto done;
+        free(f);
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", path);
     }
-    if (strcmp(path, "-") == 0) {
+    if (strcmp(path, "-") == 0)
         f->fp = stdout;
-        goto done;
-    }
-    if (!(f->tmp = temp_name(path))) {
-        rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", path);
-        goto done;
-    }
-    int fd = mkstemp(f->tmp);
-    if (fd < 0) {
-        rc = fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s", path,
-                          strerror(errno));
-        free(f->tmp);
-        f->tmp = NULL;
-        goto done;
-    }
-    /* mkstemp creates 0600; outputs are ordinary documents. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    f->fp = fdopen(fd, "w");
-    if (!f->fp) {
-        rc = fnet_err_set(err, FNET_EIO, "%s: %s", path, strerror(errno));
-        close(fd);
-        unlink(f->tmp);
-        goto done;
-    }
-done:
+    else
+        rc = open_path(f, err);
     if (rc) {
-        if (f) {
-            free(f->tmp);
-            free(f->path);
-            free(f);
-        }
+        release(f);
         return rc;
     }
     *out = f;
@@ -78,30 +116,46 @@ FILE *fnet_outfile_stream(fnet_outfile *f) { return f->fp; }
 
 const char *fnet_outfile_path(const fnet_outfile *f) { return f->path; }
 
-static void release(fnet_outfile *f)
+/* Commit for output written in place (stdout, a device, a FIFO). */
+static int commit_in_place(fnet_outfile *f, fnet_err *err)
 {
-    free(f->tmp);
-    free(f->path);
-    free(f);
+    const char *name = f->close ? f->path : "standard output";
+    errno = 0;
+    int failed = fflush(f->fp) != 0 || ferror(f->fp);
+    int saved = errno;
+    if (f->close && fclose(f->fp) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    int rc = FNET_OK;
+    if (failed)
+        rc = fnet_err_set(err, FNET_EIO, "%s: write error: %s", name,
+                          strerror(saved ? saved : EIO));
+    release(f);
+    return rc;
 }
 
 int fnet_outfile_commit(fnet_outfile *f, fnet_err *err)
 {
     int rc = FNET_OK;
-    if (!f->tmp) { /* stdout */
-        if (fflush(f->fp) != 0 || ferror(f->fp))
-            rc = fnet_err_set(err, FNET_EIO, "standard output: write error: %s",
-                              strerror(errno ? errno : EIO));
-        release(f);
-        return rc;
-    }
+    if (!f->tmp)
+        return commit_in_place(f, err);
+    errno = 0;
     int failed = fflush(f->fp) != 0 || ferror(f->fp);
     int saved = errno;
+    /* The data must be on disk before the rename makes it the output: after
+     * a crash or power loss the file is then the old or the new one, never
+     * empty or partial. Some file systems (NFS) also report write errors
+     * only here. EINVAL: the file system cannot sync; nothing to wait for. */
+    if (!failed && fsync(fileno(f->fp)) != 0 && errno != EINVAL) {
+        failed = 1;
+        saved = errno;
+    }
     if (fclose(f->fp) != 0 && !failed) {
         failed = 1;
         saved = errno;
     }
-    if (!failed && rename(f->tmp, f->path) != 0) {
+    if (!failed && rename(f->tmp, f->target ? f->target : f->path) != 0) {
         failed = 1;
         saved = errno;
     }
@@ -121,6 +175,8 @@ void fnet_outfile_abort(fnet_outfile *f)
     if (f->tmp) {
         fclose(f->fp);
         unlink(f->tmp);
+    } else if (f->close) {
+        fclose(f->fp);
     } else {
         fflush(f->fp);
     }

@@ -2,10 +2,14 @@
  *
  * A regular file is written to a temporary file in the same folder
  * (".NAME.XXXXXX") and renamed over NAME only by fnet_outfile_commit(), after
- * the data is flushed and closed without error. On any failure, or on
+ * the data is flushed, synced to disk (fsync) and closed without error. On any failure, or on
  * fnet_outfile_abort(), the temporary file is removed and an existing NAME is
  * left untouched. The path "-" means standard output: it is written
- * directly and commit checks it for write errors (closed pipe, full disk). */
+ * directly and commit checks it for write errors (closed pipe, full disk).
+ * An existing path that is not a regular file - a device such as /dev/null
+ * or a FIFO - is also written in place (renaming over it would replace the
+ * device). A symbolic link is followed: its target is replaced, the link
+ * stays. A directory is refused at open. */
 #ifndef FNET_OUTFILE_H
 #define FNET_OUTFILE_H
 

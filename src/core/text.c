@@ -65,37 +65,57 @@ size_t fnet_utf8_count(const char *s, size_t n)
     return count;
 }
 
-static bool is_space(unsigned char c)
+size_t fnet_text_space_len(const char *s, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    const unsigned char *p = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    if (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r'))
+        return 1;
+    if (n >= 2 && p[0] == 0xC2 && (p[1] == 0x85 || p[1] == 0xA0))
+        return 2;
+    if (n < 3)
+        return 0;
+    if (p[0] == 0xE1 && p[1] == 0x9A && p[2] == 0x80) /* U+1680 */
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x80 && /* U+2000..200A, 2028, 2029, 202F */
+        ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 ||
+         p[2] == 0xAF))
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) /* U+205F */
+        return 3;
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
+        return 3;
+    return 0;
 }
 
-void fnet_text_fold(fnet_buf *out, const char *s, bool casefold)
+void fnet_text_fold_n(fnet_buf *out, const char *s, size_t n, bool casefold)
 {
     bool pending_space = false, started = false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        /* U+00A0 no-break space folds like a space. */
-        if (p[0] == 0xC2 && p[1] == 0xA0) {
+    size_t i = 0;
+    while (i < n) {
+        size_t sp = fnet_text_space_len(s + i, n - i);
+        if (sp) {
             pending_space = started;
-            p++;
-            continue;
-        }
-        if (is_space(*p)) {
-            pending_space = started;
+            i += sp;
             continue;
         }
         if (pending_space)
             fnet_buf_putc(out, ' ');
         pending_space = false;
         started = true;
-        char c = (char)*p;
+        char c = s[i++];
         if (casefold && c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
         fnet_buf_putc(out, c);
     }
     if (!out->data)
         fnet_buf_append(out, "", 0);
+}
+
+void fnet_text_fold(fnet_buf *out, const char *s, bool casefold)
+{
+    fnet_text_fold_n(out, s, strlen(s), casefold);
 }
 
 size_t fnet_text_distance(const char *a, const char *b, size_t max)

@@ -19,9 +19,21 @@ bool fnet_utf8_valid(const char *s, size_t n, size_t *bad);
 /* Number of code points in valid UTF-8 s[0..n). */
 size_t fnet_utf8_count(const char *s, size_t n);
 
-/* Appends the folded form of s to out: runs of white space become one space,
- * leading and trailing white space is dropped, and ASCII letters are
- * lower-cased when casefold is set. Names and quotes compare in this form. */
+/* Returns the byte length (1..3) of the white-space character at s (n bytes
+ * available), or 0 when s does not start with one. White space is Unicode's
+ * White_Space property: ASCII TAB, LF, VT, FF, CR and space, U+0085, U+00A0
+ * (no-break space), U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+ * and U+3000. Can't fail. */
+size_t fnet_text_space_len(const char *s, size_t n);
+
+/* Appends the folded form of s[0..n) to out: runs of white space
+ * (fnet_text_space_len) become one space, leading and trailing white space is
+ * dropped, and ASCII letters are lower-cased when casefold is set. Other
+ * bytes, NUL included, are copied unchanged. Names and evidence quotes
+ * compare in this form. O(n). */
+void fnet_text_fold_n(fnet_buf *out, const char *s, size_t n, bool casefold);
+
+/* fnet_text_fold_n() of the NUL-terminated string s. */
 void fnet_text_fold(fnet_buf *out, const char *s, bool casefold);
 
 /* Levenshtein distance between a and b (bytes), stopping early once it

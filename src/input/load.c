@@ -2,6 +2,7 @@
 #include "input/load.h"
 
 #include "core/text.h"
+#include "input/jsonsyntax.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -48,130 +49,27 @@ static const char *json_kind(const cJSON *v)
     return "an invalid value";
 }
 
-/* ---- syntax: encoding, limits, then cJSON ---------------------------- */
+/* ---- syntax: the strict check, then cJSON ---------------------------- */
 
-/* Line and column (1-based, columns in characters) of byte offset off. */
-static void line_col(const char *s, size_t off, size_t *line, size_t *col)
+/* Parses s[0..n) (s[n] must be NUL) into *out. Returns FNET_OK, FNET_EDATA
+ * after reporting a located syntax error, or FNET_ENOMEM: cJSON accepts
+ * everything fnet_json_check accepts, so its failure means no memory. */
+static int parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
+                      size_t first_line, cJSON **out, fnet_err *err)
 {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (s[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-}
-
-static void syntax_error(fnet_diag *d, const char *name, const char *s,
-                         size_t off, size_t first_line, const char *fmt,
-                         const char *arg)
-{
-    size_t line, col;
-    line_col(s, off, &line, &col);
-    char where_buf[4200];
-    snprintf(where_buf, sizeof where_buf, "%s:%zu:%zu: error: ", name,
-             line + first_line - 1, col);
-    fnet_diag_add(d, FNET_SEV_ERROR, where_buf, fmt, arg);
-}
-
-/* Checks what cJSON does not: NUL bytes, UTF-8, \u0000 escapes, string
- * length and nesting depth. Returns false after reporting the first
- * problem. */
-static bool prescan(fnet_diag *d, const char *name, const char *s, size_t n,
-                    size_t first_line)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    bool in_str = false;
-    size_t depth = 0, str_start = 0;
-    char num[32];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = p[i];
-        if (ch == 0) {
-            syntax_error(d, name, s, i, first_line,
-                         "NUL byte in input%s", "");
-            return false;
-        }
-        if (ch >= 0x80) {
-            size_t len = fnet_utf8_seq_len(p + i, n - i);
-            if (!len) {
-                syntax_error(d, name, s, i, first_line,
-                             "invalid UTF-8 byte sequence%s", "");
-                return false;
-            }
-            i += len - 1;
-            continue;
-        }
-        if (in_str) {
-            if (ch == '\\') {
-                if (i + 5 < n && p[i + 1] == 'u' &&
-                    memcmp(p + i + 2, "0000", 4) == 0) {
-                    syntax_error(d, name, s, i, first_line,
-                                 "NUL character (\\u0000) in string%s", "");
-                    return false;
-                }
-                i++;
-            } else if (ch == '"') {
-                in_str = false;
-            }
-            if (i - str_start > FNET_MAX_STRING_BYTES) {
-                snprintf(num, sizeof num, "%lu", FNET_MAX_STRING_BYTES);
-                syntax_error(d, name, s, str_start, first_line,
-                             "string longer than the limit of %s bytes", num);
-                return false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_str = true;
-            str_start = i;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > FNET_MAX_DEPTH) {
-                snprintf(num, sizeof num, "%d", FNET_MAX_DEPTH);
-                syntax_error(d, name, s, i, first_line,
-                             "nesting deeper than the limit of %s levels", num);
-                return false;
-            }
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            depth--;
-        }
-    }
-    return true;
-}
-
-/* Parses s[0..n) (s[n] must be NUL) into *out; reports a located error and
- * returns false on failure. */
-static bool parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
-                       size_t first_line, cJSON **out)
-{
+    fnet_json_problem p;
     *out = NULL;
-    if (!prescan(d, name, s, n, first_line))
-        return false;
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);
-    if (root) {
-        *out = root;
-        return true;
+    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
+                         FNET_MAX_DEPTH, &p)) {
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:%zu:%zu: error: %s", name,
+                      p.line, p.column, p.msg);
+        return FNET_EDATA;
     }
-    size_t off = end && end >= s && end <= s + n ? (size_t)(end - s) : n;
-    /* cJSON stops at or just after the offending byte; skip white space so
-     * the column points at the token. */
-    while (off < n && (s[off] == ' ' || s[off] == '\t' || s[off] == '\r' ||
-                       s[off] == '\n'))
-        off++;
-    if (off >= n) {
-        syntax_error(d, name, s, n, first_line,
-                     "invalid JSON: unexpected end of input%s", "");
-    } else {
-        char tok[8] = {0};
-        size_t len = fnet_utf8_seq_len((const unsigned char *)s + off, n - off);
-        memcpy(tok, s + off, len ? len : 1);
-        syntax_error(d, name, s, off, first_line,
-                     "invalid JSON: unexpected '%s'", tok);
-    }
-    return false;
+    *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
+    if (!*out)
+        return fnet_err_set(err, FNET_ENOMEM,
+                            "%s: out of memory while parsing JSON", name);
+    return FNET_OK;
 }
 
 /* ---- fields ----------------------------------------------------------- */
@@ -269,6 +167,41 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
     *n = (uint32_t)count;
 }
 
+/* Reports duplicate keys of obj as errors (which value counts would be
+ * arbitrary); prefix names the object in the location ("attrs." or "").
+ * Small objects compare pairwise; from DUP_SCAN_MAX keys on a hash set keeps
+ * the check linear, since hostile input may hold 100k keys in one object. */
+#define DUP_SCAN_MAX 16
+
+static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
+{
+    const cJSON *item, *other;
+    fnet_strmap seen = {0};
+    bool hashed = cJSON_GetArraySize(obj) > DUP_SCAN_MAX;
+    char sub[128];
+    cJSON_ArrayForEach(item, obj)
+    {
+        bool dup = false;
+        size_t len = strlen(item->string);
+        if (hashed) {
+            dup = fnet_strmap_get(&seen, item->string, len, NULL);
+            if (!dup && fnet_strmap_put(&seen, item->string, len, 0)) {
+                ERR(x, NULL, "out of memory");
+                break;
+            }
+        } else {
+            for (other = obj->child; other != item && !dup;
+                 other = other->next)
+                dup = strcmp(other->string, item->string) == 0;
+        }
+        if (dup) {
+            snprintf(sub, sizeof sub, "%s%.100s", prefix, item->string);
+            ERR(x, sub, "duplicate key \"%s\"", item->string);
+        }
+    }
+    fnet_strmap_free(&seen);
+}
+
 static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
 {
     cJSON *v = field(obj, "attrs");
@@ -280,6 +213,7 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
         ERR(x, "attrs", "expected an object, got %s", json_kind(v));
         return;
     }
+    dup_keys(x, v, "attrs.");
     int count = cJSON_GetArraySize(v);
     if (count == 0)
         return;
@@ -324,39 +258,35 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
     *n = (uint32_t)k;
 }
 
-/* Reports keys outside `known` (warning: likely a typo) and duplicate keys
- * (error: which one counts would be arbitrary). */
+/* Reports duplicate keys (dup_keys) and keys outside `known` (warning:
+ * likely a typo, with the closest known name). O(k * |known|). */
 static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
 {
-    const cJSON *item, *other;
+    const cJSON *item;
+    dup_keys(x, obj, "");
     cJSON_ArrayForEach(item, obj)
     {
-        for (other = obj->child; other != item; other = other->next)
-            if (strcmp(other->string, item->string) == 0) {
-                ERR(x, item->string, "duplicate key \"%s\"", item->string);
-                break;
-            }
         bool ok = false;
         for (const char *const *k = known; *k && !ok; k++)
             ok = strcmp(*k, item->string) == 0;
-        if (!ok) {
-            const char *best = NULL;
-            size_t best_d = 3;
-            for (const char *const *k = known; *k; k++) {
-                size_t dd = fnet_text_distance(item->string, *k, 2);
-                if (dd < best_d) {
-                    best_d = dd;
-                    best = *k;
-                }
+        if (ok)
+            continue;
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (const char *const *k = known; *k; k++) {
+            size_t dd = fnet_text_distance(item->string, *k, 2);
+            if (dd < best_d) {
+                best_d = dd;
+                best = *k;
             }
-            if (best)
-                WARN(x, item->string,
-                     "unknown field \"%s\" ignored (did you mean \"%s\"?)",
-                     item->string, best);
-            else
-                WARN(x, item->string, "unknown field \"%s\" ignored",
-                     item->string);
         }
+        if (best)
+            WARN(x, item->string,
+                 "unknown field \"%s\" ignored (did you mean \"%s\"?)",
+                 item->string, best);
+        else
+            WARN(x, item->string, "unknown field \"%s\" ignored",
+                 item->string);
     }
 }
 
@@ -402,14 +332,14 @@ static void add_source(ctx *x, const cJSON *obj)
 
 static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
 {
+    if (old->loc.file == x->loc.file) {
+        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
+        return;
+    }
     if (strcmp(old->type, e->type) != 0) {
         ERR(x, "type",
             "entity \"%s\" has type \"%s\" here but \"%s\" in %s", e->id,
             e->type, old->type, x->c->files[old->loc.file]);
-        return;
-    }
-    if (old->loc.file == x->loc.file) {
-        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
         return;
     }
     /* Same entity described in another file: keep the first label, add the
@@ -464,6 +394,23 @@ static void add_entity(ctx *x, const cJSON *obj)
     fnet_corpus_index_entity(x->c, x->c->n_entities - 1);
 }
 
+/* "sign": 1 or -1 into *out; absent leaves *out alone. */
+static void sign_field(ctx *x, const cJSON *obj, int *out)
+{
+    cJSON *v = field(obj, "sign");
+    if (!v)
+        return;
+    if (!cJSON_IsNumber(v))
+        ERR(x, "sign", "expected 1 or -1, got %s", json_kind(v));
+    else if (v->valuedouble == 0)
+        ERR(x, "sign", "expected 1 or -1, got 0 (leave \"sign\" out for "
+                       "the default)");
+    else if (v->valuedouble != 1 && v->valuedouble != -1)
+        ERR(x, "sign", "expected 1 or -1, got %g", v->valuedouble);
+    else
+        *out = v->valuedouble < 0 ? -1 : 1;
+}
+
 /* "from"/"to" of a relation: "any", a type, or an array of types. */
 static void type_list_field(ctx *x, const cJSON *obj, const char *key,
                             const char ***out, uint32_t *n)
@@ -509,12 +456,7 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         ERR(x, "directed", "expected true or false, got %s", json_kind(v));
     else if (v)
         r.directed = cJSON_IsTrue(v);
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        r.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &r.sign);
     r.description = str_field(x, obj, "description", false);
     r.loc = x->loc;
     if (!r.name || x->failed)
@@ -572,12 +514,7 @@ static void add_fact(ctx *x, const cJSON *obj)
         ERR(x, "weight", "must be a finite number greater than 0");
     else if (v)
         f.weight = v->valuedouble;
-    v = field(obj, "sign");
-    if (v && (!cJSON_IsNumber(v) ||
-              (v->valuedouble != 1 && v->valuedouble != -1)))
-        ERR(x, "sign", "expected 1 or -1");
-    else if (v)
-        f.sign = v->valuedouble < 0 ? -1 : 1;
+    sign_field(x, obj, &f.sign);
     v = field(obj, "confidence");
     if (v && !cJSON_IsNumber(v))
         ERR(x, "confidence", "expected a number, got %s", json_kind(v));
@@ -628,6 +565,21 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
     }
 }
 
+/* "factnet" (the format version) and "title" of a document or of a JSON
+ * Lines header record. The corpus keeps the first title it sees. */
+static void header_fields(ctx *x, const cJSON *obj)
+{
+    cJSON *v = field(obj, "factnet");
+    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
+        ERR(x, "factnet", "unsupported format version (this factnet reads "
+                          "version 1)");
+    v = field(obj, "title");
+    if (v && cJSON_IsString(v) && !x->c->title)
+        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    else if (v && !cJSON_IsString(v))
+        ERR(x, "title", "expected a string, got %s", json_kind(v));
+}
+
 static void load_document(ctx *x, const cJSON *root)
 {
     static const char *const known[] = {"factnet", "title", "sources",
@@ -640,15 +592,7 @@ static void load_document(ctx *x, const cJSON *root)
         return;
     }
     check_keys(x, root, known);
-    cJSON *v = field(root, "factnet");
-    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
-        ERR(x, "factnet", "unsupported format version (this factnet reads "
-                          "version 1)");
-    v = field(root, "title");
-    if (v && cJSON_IsString(v) && !x->c->title)
-        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
-    else if (v && !cJSON_IsString(v))
-        ERR(x, "title", "expected a string, got %s", json_kind(v));
+    header_fields(x, root);
     if (!field(root, "facts"))
         WARN(x, NULL, "no \"facts\" array");
 
@@ -703,9 +647,9 @@ static void load_record(ctx *x, const cJSON *obj)
         if (name)
             add_relation(x, name, obj);
     } else if (strcmp(k, "header") == 0) {
-        cJSON *t = field(obj, "title");
-        if (cJSON_IsString(t) && !x->c->title)
-            x->c->title = fnet_arena_strdup(&x->c->arena, t->valuestring);
+        static const char *const known[] = {"kind", "factnet", "title", NULL};
+        check_keys(x, obj, known);
+        header_fields(x, obj);
     } else {
         ERR(x, "kind", "unknown kind \"%s\" (expected source, entity, "
                        "relation, fact or header)", k);
@@ -720,20 +664,30 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-static void load_line(ctx *x, const char *name, char *line, size_t len,
-                      uint32_t lineno)
+/* Loads one JSON Lines record. Returns FNET_OK (data problems go to the
+ * collector) or FNET_ENOMEM. */
+static int load_line(ctx *x, const char *name, char *line, size_t len,
+                     uint32_t lineno, fnet_err *err)
 {
     if (blank(line, len))
-        return;
+        return FNET_OK;
+    if (len > FNET_MAX_LINE_BYTES) {
+        fnet_diag_add(x->d, FNET_SEV_ERROR, NULL, "%s:%u:1: error: line "
+                      "longer than the limit of %lu bytes", name, lineno,
+                      FNET_MAX_LINE_BYTES);
+        return FNET_OK;
+    }
     x->loc.line = lineno;
     x->loc.index = FNET_LOC_NO_INDEX;
     x->section = NULL;
     x->failed = false;
     cJSON *obj;
-    if (!parse_json(x->d, name, line, len, lineno, &obj))
-        return;
+    int rc = parse_json(x->d, name, line, len, lineno, &obj, err);
+    if (rc != FNET_OK)
+        return rc == FNET_EDATA ? FNET_OK : rc;
     load_record(x, obj);
     cJSON_Delete(obj);
+    return FNET_OK;
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -775,26 +729,30 @@ int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
     }
     memcpy(copy, data + start, len - start);
     copy[len - start] = '\0';
+    int rc = FNET_OK;
     if (jsonl) {
         char *p = copy, *end = copy + (len - start);
         uint32_t lineno = 1;
-        while (p < end) {
+        while (p < end && rc == FNET_OK) {
             char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
             p[n] = '\0';
-            load_line(&x, name, p, n, lineno++);
+            rc = load_line(&x, name, p, n, lineno++, err);
             p += n + 1;
         }
     } else {
         cJSON *root;
-        if (parse_json(d, name, copy, len - start, 1, &root)) {
+        rc = parse_json(d, name, copy, len - start, 1, &root, err);
+        if (rc == FNET_OK) {
             load_document(&x, root);
             cJSON_Delete(root);
+        } else if (rc == FNET_EDATA) {
+            rc = FNET_OK; /* reported */
         }
     }
     free(copy);
     fnet_buf_free(&x.where);
-    return FNET_OK;
+    return rc;
 }
 
 /* Streams a JSON Lines file: memory is bounded by the longest line. */
@@ -810,36 +768,22 @@ static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
     uint32_t lineno = 0;
     bool any = false;
     int rc = FNET_OK;
-    while ((n = getline(&line, &cap, fp)) >= 0) {
+    while (rc == FNET_OK && (n = getline(&line, &cap, fp)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             memmove(line, line + 3, len - 2);
             len -= 3;
         }
-        if (len > FNET_MAX_LINE_BYTES) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:1: error: ", name, lineno);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "line longer than the limit "
-                          "of %lu bytes", FNET_MAX_LINE_BYTES);
-            continue;
-        }
         if (len && line[len - 1] == '\n')
             line[--len] = '\0';
-        if (memchr(line, '\0', len)) {
-            char w[4200];
-            snprintf(w, sizeof w, "%s:%u:%zu: error: ", name, lineno,
-                     (size_t)((char *)memchr(line, '\0', len) - line) + 1);
-            fnet_diag_add(d, FNET_SEV_ERROR, w, "NUL byte in input");
-            continue;
-        }
         any = any || !blank(line, len);
-        load_line(&x, name, line, len, lineno);
+        rc = load_line(&x, name, line, len, lineno, err);
     }
     if (ferror(fp))
         rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
                           strerror(errno));
-    else if (!any)
+    else if (rc == FNET_OK && !any)
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
                       "(expected JSON Lines records)", name);
     free(line);
@@ -856,9 +800,11 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
     *out = NULL;
     if (!buf)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    /* The buffer grows to at most the limit plus one byte: filling that
+     * byte proves the file is over the limit without reading all of it. */
     for (;;) {
         if (n == cap) {
-            if (cap > FNET_MAX_DOCUMENT_BYTES) {
+            if (n > FNET_MAX_DOCUMENT_BYTES) {
                 free(buf);
                 return fnet_err_set(err, FNET_EDATA,
                                     "%s: file larger than the limit of %lu "
@@ -866,14 +812,17 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
                                     "Lines for large corpora)", name,
                                     FNET_MAX_DOCUMENT_BYTES);
             }
-            char *p = realloc(buf, cap * 2);
+            size_t grown = cap * 2 > FNET_MAX_DOCUMENT_BYTES + 1
+                               ? FNET_MAX_DOCUMENT_BYTES + 1
+                               : cap * 2;
+            char *p = realloc(buf, grown);
             if (!p) {
                 free(buf);
                 return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory",
                                     name);
             }
             buf = p;
-            cap *= 2;
+            cap = grown;
         }
         size_t got = fread(buf + n, 1, cap - n, fp);
         n += got;

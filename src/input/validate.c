@@ -52,6 +52,16 @@ static int build_names(resolver *r)
     return FNET_OK;
 }
 
+/* True when the collector will keep the text of the next error. Candidate
+ * lists and suggestions scan every entity (or source, relation), so they
+ * are built only for kept messages: past the cap, an error costs O(1) and
+ * resolving stays linear however many references are wrong. */
+static bool error_kept(const resolver *r)
+{
+    size_t cap = r->d->cap ? r->d->cap : FNET_DIAG_CAP;
+    return r->d->n_errors < cap;
+}
+
 static const char *where(resolver *r, const fnet_fact *f, const char *field)
 {
     fnet_buf_reset(&r->where);
@@ -73,7 +83,8 @@ typedef struct candidate {
     uint32_t index;
 } candidate;
 
-/* Keeps the three closest entities to name (by id or folded label). */
+/* Keeps the three closest entities to name (by id, or folded label or
+ * alias). */
 static size_t suggest(resolver *r, const char *name, candidate best[3])
 {
     size_t n = 0;
@@ -86,10 +97,13 @@ static size_t suggest(resolver *r, const char *name, candidate best[3])
         const fnet_entity *e = &r->c->entities[i];
         size_t dist = fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
                                          max);
-        size_t dl = fnet_text_distance(fold(r, e->label),
-                                       fnet_buf_str(&fname), max);
-        if (dl < dist)
-            dist = dl;
+        for (uint32_t a = 0; a <= e->n_aliases && dist > 0; a++) {
+            const char *other = a < e->n_aliases ? e->aliases[a] : e->label;
+            size_t dl = fnet_text_distance(fold(r, other),
+                                           fnet_buf_str(&fname), max);
+            if (dl < dist)
+                dist = dl;
+        }
         if (dist > max)
             continue;
         size_t k = n < 3 ? n++ : 3;
@@ -116,6 +130,10 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
     size_t v;
     if (fnet_strmap_get(&r->names, fr, strlen(fr), &v) && v != AMBIGUOUS)
         return (int32_t)v;
+    if (!error_kept(r)) {
+        fnet_diag_add(r->d, FNET_SEV_ERROR, NULL, "%s", ""); /* counted */
+        return -1;
+    }
     fnet_buf msg = {0};
     if (fnet_strmap_get(&r->names, fr, strlen(fr), &v)) {
         fnet_buf_printf(&msg, "\"%s\" is ambiguous: it names", ref);
@@ -136,7 +154,7 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
     } else {
         fnet_buf_printf(&msg, "unknown entity \"%s\"", ref);
         candidate best[3];
-        size_t n = r->d->n_errors < FNET_DIAG_CAP ? suggest(r, ref, best) : 0;
+        size_t n = suggest(r, ref, best);
         for (size_t k = 0; k < n; k++) {
             fnet_buf_puts(&msg, k == 0 ? " (did you mean " : " or ");
             describe(r->c, best[k].index, &msg);
@@ -155,6 +173,10 @@ static int32_t resolve_relation(resolver *r, const fnet_fact *f)
     int32_t i = fnet_corpus_find_relation(r->c, f->relation_ref);
     if (i >= 0)
         return i;
+    if (!error_kept(r)) {
+        fnet_diag_add(r->d, FNET_SEV_ERROR, NULL, "%s", ""); /* counted */
+        return -1;
+    }
     const char *best = NULL;
     size_t best_d = 4;
     for (uint32_t k = 0; k < r->c->n_relations; k++) {
@@ -220,6 +242,10 @@ static int resolve_sources(resolver *r, fnet_fact *f)
             continue;
         }
         f->sources[k] = UINT32_MAX;
+        if (!error_kept(r)) {
+            fnet_diag_add(r->d, FNET_SEV_ERROR, NULL, "%s", ""); /* counted */
+            continue;
+        }
         const char *best = NULL;
         size_t best_d = 3;
         for (uint32_t j = 0; j < r->c->n_sources; j++) {

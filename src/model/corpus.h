@@ -24,9 +24,10 @@
 #include <stdint.h>
 
 /* Where a record was read from. file indexes corpus.files. For a JSON
- * document, index is the record's position in its array and line is the line
- * of the record's opening brace; for JSON Lines, line is the line number and
- * index is unused (FNET_LOC_NO_INDEX). */
+ * document, index is the record's position in its array (FNET_LOC_NO_INDEX
+ * for keyed records such as relations) and line is 0, since cJSON keeps no
+ * positions; for JSON Lines, line is the line number and index is unused
+ * (FNET_LOC_NO_INDEX). */
 typedef struct fnet_loc {
     uint32_t file;
     uint32_t line;

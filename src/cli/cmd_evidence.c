@@ -1,0 +1,193 @@
+/* cmd_evidence.c - `factnet evidence`: the facts, quotes and sources behind
+ * every edge of the graph. */
+#include "cli/cli.h"
+#include "cli/graphopts.h"
+
+#include "core/outfile.h"
+#include "input/load.h"
+#include "output/evidence.h"
+#include "output/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_HELP = 1,
+    OPT_CAPTION,
+    OPT_FORMAT,
+    OPT_INPUT_FORMAT,
+    OPT_LABEL,
+    OPT_OUTPUT,
+};
+
+static const fnet_opt options[] = {
+    {"caption", 0, true, OPT_CAPTION, "TEXT", "latex: table caption"},
+    {"format", 'f', true, OPT_FORMAT, "F",
+     "md (default), csv, tsv, latex or json"},
+    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
+     "json or jsonl (default: from the file extension)"},
+    {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
+    {"output", 'o', true, OPT_OUTPUT, "FILE",
+     "write to FILE (default: standard output)"},
+    FNET_GRAPHOPTS_OPTIONS,
+    {0},
+};
+
+static void help(void)
+{
+    puts("usage: factnet evidence [OPTIONS] FILE...\n\n"
+         "Lists, for every edge of the graph built from the fact files, the "
+         "facts it\naggregates: date, subject, relation, object, source and "
+         "the evidence quote.\nEvery line of a diagram or metrics table can "
+         "so be traced to its citation.\nThe graph options select the same "
+         "graph as for factnet metrics.\n");
+    fnet_graphopts_print_options(stdout, options);
+    puts("\nOrder: edges by the labels of their ends, then their ids (an "
+         "undirected edge\nshows the end with the smaller label first); "
+         "within an edge, facts by date,\nundated last, ties in file "
+         "order. The same input gives the same output.\n\n"
+         "Formats:\n"
+         "  md     a section per edge, each fact with its quote, then the "
+         "cited sources\n"
+         "  latex  a longtable (\\usepackage{booktabs,longtable}) headed "
+         "per edge, then\n"
+         "         the cited sources\n"
+         "  csv, tsv, json  one row per (edge, fact): edge, from_id, from, "
+         "to_id, to,\n"
+         "         edge_weight, edge_facts, edge_sign, date, subject, "
+         "relation, object,\n"
+         "         sign, confidence, source, source_title, source_author, "
+         "source_date,\n"
+         "         quote, location (several sources are joined with "
+         "\"; \")\n"
+         "In the actors view an edge also lists the facts that tie each "
+         "actor to the\nitems they share. --weighted and --unweighted do not "
+         "change the listing.");
+    fnet_graphopts_help(stdout);
+    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+         "4 internal error.");
+}
+
+typedef struct eopts {
+    fnet_graphopts g;
+    fnet_load_opts lo;
+    int format; /* enum fnet_table_format */
+    const char *out, *caption, *label;
+} eopts;
+
+static int parse(eopts *o, int argc, char **argv, char **paths,
+                 size_t *n_paths, bool *done)
+{
+    fnet_args a;
+    const char *v;
+    int id;
+    fnet_args_init(&a, "evidence", argc, argv);
+    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+        int h = fnet_graphopts_handle(&o->g, id, v, "evidence");
+        if (h < 0 || id == FNET_ARG_ERROR)
+            return FNET_EXIT_USAGE;
+        if (h > 0)
+            continue;
+        switch (id) {
+        case FNET_ARG_POSITIONAL: paths[(*n_paths)++] = (char *)v; break;
+        case OPT_HELP: help(); *done = true; return FNET_EXIT_OK;
+        case OPT_CAPTION: o->caption = v; break;
+        case OPT_FORMAT:
+            o->format = fnet_table_format_from_name(v);
+            if (o->format < 0)
+                return fnet_cli_usage("evidence", "--format: expected md, "
+                                      "csv, tsv, latex or json, got '%s'", v);
+            break;
+        case OPT_INPUT_FORMAT: o->lo.format = v; break;
+        case OPT_LABEL: o->label = v; break;
+        case OPT_OUTPUT: o->out = v; break;
+        }
+    }
+    if (*n_paths == 0)
+        return fnet_cli_usage("evidence", "no input files");
+    if ((o->caption || o->label) && o->format != FNET_TABLE_LATEX)
+        return fnet_cli_usage("evidence", "--%s applies to --format latex "
+                              "only", o->caption ? "caption" : "label");
+    return fnet_graphopts_finish(&o->g, "evidence") == 0 ? FNET_EXIT_OK
+                                                        : FNET_EXIT_USAGE;
+}
+
+/* Writes the listing in the chosen format to o->out (atomically). */
+static int write_evidence(const eopts *o, const fnet_evidence *ev,
+                          fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    fnet_table *t = NULL;
+    int rc = FNET_OK;
+    if (o->format != FNET_TABLE_MD && o->format != FNET_TABLE_LATEX)
+        rc = fnet_evidence_table(&t, ev, err);
+    if (rc == FNET_OK)
+        rc = fnet_outfile_open(&f, o->out ? o->out : "-", err);
+    if (rc != FNET_OK)
+        goto done;
+    FILE *fp = fnet_outfile_stream(f);
+    if (o->format == FNET_TABLE_MD) {
+        rc = fnet_evidence_write_md(ev, fp, err);
+    } else if (o->format == FNET_TABLE_LATEX) {
+        rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label, err);
+    } else {
+        fnet_table_style st = {.format = o->format, .digits = -1};
+        rc = fnet_table_write(t, fp, &st, err);
+    }
+    if (rc != FNET_OK) {
+        fnet_outfile_abort(f);
+        goto done;
+    }
+    rc = fnet_outfile_commit(f, err);
+done:
+    fnet_table_free(t);
+    return rc;
+}
+
+int fnet_cmd_evidence(int argc, char **argv)
+{
+    eopts o = {.format = FNET_TABLE_MD};
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t n_paths = 0;
+    bool done = false;
+    int status, rc;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_corpus *c = NULL;
+    fnet_graph *g = NULL;
+    fnet_evidence *ev = NULL;
+
+    if (!paths)
+        return FNET_EXIT_INTERNAL;
+    fnet_graphopts_init(&o.g);
+    status = parse(&o, argc, argv, paths, &n_paths, &done);
+    if (status != FNET_EXIT_OK || done)
+        goto out;
+    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
+    fnet_cli_print_diag(&d);
+    if (rc == FNET_EDATA) {
+        fnet_cli_error("%zu error%s in the input", d.n_errors,
+                       d.n_errors == 1 ? "" : "s");
+        status = FNET_EXIT_DATA;
+        goto out;
+    }
+    if (rc == FNET_OK)
+        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
+    if (rc == FNET_EUSAGE) {
+        status = fnet_cli_usage("evidence", "%s", err.msg);
+        goto out;
+    }
+    if (rc == FNET_OK)
+        rc = fnet_evidence_build(&ev, g, &err);
+    if (rc == FNET_OK)
+        rc = write_evidence(&o, ev, &err);
+    status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+out:
+    fnet_evidence_free(ev);
+    fnet_graph_free(g);
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    free(paths);
+    return status;
+}

@@ -1,0 +1,443 @@
+/* test_load.c - unit tests for src/input/load: records parsed from JSON
+ * documents and JSON Lines through fnet_load_buffer() and fnet_load_file(),
+ * located messages, the error cap, warnings and fnet_load_corpus(). */
+#include "test.h"
+
+#include "core/diag.h"
+#include "input/load.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct loaded {
+    fnet_corpus *c;
+    fnet_diag d;
+    int rc;
+} loaded;
+
+/* Loads text into a fresh corpus (no resolution). */
+static void load(loaded *L, const char *name, const char *text, bool jsonl)
+{
+    fnet_err err = {0};
+    memset(L, 0, sizeof *L);
+    CHECK_INT(fnet_corpus_new(&L->c), FNET_OK);
+    L->rc = fnet_load_buffer(L->c, name, text, strlen(text), jsonl, &L->d,
+                             &err);
+}
+
+static void done(loaded *L)
+{
+    fnet_diag_free(&L->d);
+    fnet_corpus_free(L->c);
+}
+
+/* Message i of the collector, or "(none)". */
+static const char *msg(const loaded *L, size_t i)
+{
+    return i < L->d.n_items ? L->d.items[i].msg : "(none)";
+}
+
+static const char *const DOC =
+    "{\"factnet\": 1, \"title\": \"T\",\n"
+    " \"sources\": [{\"id\": \"s1\", \"title\": \"Ti\", \"author\": \"Au\","
+    " \"date\": \"2013-12-03\", \"url\": \"https://x.test/\","
+    " \"file\": \"a.txt\"}],\n"
+    " \"entities\": [\n"
+    "  {\"id\": \"JPN\", \"type\": \"actor\", \"label\": \"Japan\","
+    " \"aliases\": [\"Tokyo\", \"Nippon\"], \"date\": \"1952-04\","
+    " \"attrs\": {\"kind\": \"state\", \"pop\": 125.7, \"g7\": true}},\n"
+    "  {\"id\": \"RCEP\", \"type\": \"agreement\", \"aliases\": \"the RCEP\"}],\n"
+    " \"relations\": {\"hosts\": {\"from\": \"any\", \"to\": [\"meeting\","
+    " \"agreement\"], \"directed\": false, \"sign\": -1,"
+    " \"description\": \"d\"}},\n"
+    " \"facts\": [\n"
+    "  {\"subject\": \"JPN\", \"relation\": \"party_to\", \"object\": \"RCEP\"},\n"
+    "  {\"id\": \"f2\", \"subject\": \"Tokyo\", \"relation\": \"hosts\","
+    " \"object\": \"RCEP\", \"date\": \"2020-11-15\", \"until\": \"2021\","
+    " \"weight\": 2.5, \"sign\": 1, \"confidence\": 0.8,"
+    " \"source\": [\"s1\", \"s2\"], \"evidence\": \"quote\","
+    " \"attrs\": {\"page\": 3}}]}\n";
+
+static void test_document_fields(void)
+{
+    loaded L;
+    load(&L, "doc.json", DOC, false);
+    fnet_corpus *c = L.c;
+    CHECK_INT(L.rc, FNET_OK);
+    CHECK_INT(L.d.n_errors, 0);
+    CHECK_INT(L.d.n_warnings, 0);
+    CHECK_STR(c->title, "T");
+    CHECK_INT(c->n_files, 1);
+    CHECK_STR(c->files[0], "doc.json");
+
+    CHECK_INT(c->n_sources, 1);
+    const fnet_source *s = &c->sources[0];
+    CHECK_STR(s->id, "s1");
+    CHECK_STR(s->title, "Ti");
+    CHECK_STR(s->author, "Au");
+    CHECK_STR(s->date, "2013-12-03");
+    CHECK_STR(s->url, "https://x.test/");
+    CHECK_STR(s->file, "a.txt");
+
+    CHECK_INT(c->n_entities, 2);
+    const fnet_entity *e = &c->entities[0];
+    CHECK_STR(e->id, "JPN");
+    CHECK_STR(e->type, "actor");
+    CHECK_STR(e->label, "Japan");
+    CHECK_INT(e->n_aliases, 2);
+    CHECK_STR(e->aliases[1], "Nippon");
+    CHECK_INT(e->date.year, 1952);
+    CHECK_INT(e->date.month, 4);
+    CHECK_INT(e->date.day, 0);
+    CHECK_INT(e->n_attrs, 3);
+    CHECK_STR(e->attrs[0].key, "kind");
+    CHECK_INT(e->attrs[0].kind, FNET_ATTR_STRING);
+    CHECK_STR(e->attrs[1].value, "125.7");
+    CHECK_INT(e->attrs[1].kind, FNET_ATTR_NUMBER);
+    CHECK_STR(e->attrs[2].value, "true");
+    CHECK_INT(e->attrs[2].kind, FNET_ATTR_BOOL);
+    CHECK_INT(e->loc.index, 0);
+    /* No label: the id is the label. A single alias may be a string. */
+    CHECK_STR(c->entities[1].label, "RCEP");
+    CHECK_INT(c->entities[1].n_aliases, 1);
+    CHECK_STR(c->entities[1].aliases[0], "the RCEP");
+    CHECK_INT(c->entities[1].loc.index, 1);
+    CHECK_INT(fnet_corpus_find_entity(c, "RCEP"), 1);
+
+    int32_t r = fnet_corpus_find_relation(c, "hosts");
+    CHECK(r >= 0);
+    if (r >= 0) {
+        const fnet_relation *rel = &c->relations[r];
+        CHECK(!rel->builtin);
+        CHECK_INT(rel->n_from, 0); /* "any" */
+        CHECK_INT(rel->n_to, 2);
+        CHECK_STR(rel->to[1], "agreement");
+        CHECK(!rel->directed);
+        CHECK_INT(rel->sign, -1);
+        CHECK_STR(rel->description, "d");
+    }
+    CHECK(c->relations[fnet_corpus_find_relation(c, "party_to")].builtin);
+
+    CHECK_INT(c->n_facts, 2);
+    const fnet_fact *f = &c->facts[0];
+    CHECK_STR(f->subject_ref, "JPN");
+    CHECK_STR(f->relation_ref, "party_to");
+    CHECK_STR(f->object_ref, "RCEP");
+    CHECK_INT(f->subject, -1); /* resolved later */
+    CHECK(f->weight == 1.0);
+    CHECK_INT(f->sign, 0);
+    CHECK(f->confidence == FNET_NO_CONFIDENCE);
+    CHECK(!fnet_date_is_set(f->date));
+    CHECK(f->evidence == NULL);
+    CHECK_INT(f->n_sources, 0);
+    CHECK_INT(f->loc.file, 0);
+    CHECK_INT(f->loc.index, 0);
+    CHECK_INT(f->loc.line, 0);
+    f = &c->facts[1];
+    CHECK_STR(f->id, "f2");
+    CHECK_STR(f->subject_ref, "Tokyo");
+    CHECK_INT(f->date.year, 2020);
+    CHECK_INT(f->date.day, 15);
+    CHECK_INT(f->until.year, 2021);
+    CHECK_INT(f->until.month, 0);
+    CHECK(f->weight == 2.5);
+    CHECK_INT(f->sign, 1);
+    CHECK(f->confidence == 0.8);
+    CHECK_INT(f->n_sources, 2);
+    CHECK_STR(f->source_refs[1], "s2"); /* unknown: found by resolve */
+    CHECK_STR(f->evidence, "quote");
+    CHECK_INT(f->n_attrs, 1);
+    CHECK_STR(f->attrs[0].value, "3");
+    CHECK_INT(f->loc.index, 1);
+    done(&L);
+}
+
+/* JSON Lines: records in any order, blank lines skipped but counted, CRLF
+ * line ends, a header record for the title; loc.line is the line. */
+static void test_jsonl_records(void)
+{
+    loaded L;
+    load(&L, "r.jsonl",
+         "{\"kind\":\"fact\",\"subject\":\"A\",\"relation\":\"opposes\","
+         "\"object\":\"B\"}\r\n"
+         "\r\n"
+         "   \n"
+         "{\"kind\":\"entity\",\"id\":\"A\",\"type\":\"actor\"}\r\n"
+         "{\"kind\":\"relation\",\"name\":\"r\",\"from\":\"actor\"}\n"
+         "{\"kind\":\"header\",\"factnet\":1,\"title\":\"JL\"}\n"
+         "{\"kind\":\"source\",\"id\":\"s\"}",
+         true);
+    CHECK_INT(L.rc, FNET_OK);
+    CHECK_INT(L.d.n_errors, 0);
+    CHECK_INT(L.d.n_warnings, 0);
+    CHECK_INT(L.c->n_facts, 1);
+    CHECK_INT(L.c->facts[0].loc.line, 1);
+    CHECK_INT(L.c->facts[0].loc.index, FNET_LOC_NO_INDEX);
+    CHECK_INT(L.c->n_entities, 1);
+    CHECK_INT(L.c->entities[0].loc.line, 4);
+    CHECK_INT(L.c->n_sources, 1);
+    CHECK_INT(L.c->sources[0].loc.line, 7);
+    CHECK(fnet_corpus_find_relation(L.c, "r") >= 0);
+    CHECK_STR(L.c->title, "JL");
+    done(&L);
+}
+
+/* Records with errors are reported (all of them) and not added. */
+static void test_bad_records(void)
+{
+    loaded L;
+    load(&L, "b.json",
+         "{\"entities\": [{\"id\": \"A\"}, {\"id\": \"B\", \"type\": \"actor\"}],"
+         " \"facts\": [\n"
+         "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\","
+         " \"weight\": 0},\n"
+         "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\","
+         " \"date\": \"2021-02-30\", \"confidence\": 2},\n"
+         "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\"},\n"
+         "  \"A opposes B\"]}",
+         false);
+    CHECK_INT(L.rc, FNET_OK);
+    CHECK_INT(L.d.n_errors, 5);
+    CHECK_STR(msg(&L, 0),
+              "b.json: entities[0].type: missing required field \"type\"");
+    CHECK_STR(msg(&L, 1), "b.json: facts[0].weight: must be a finite number "
+                          "greater than 0");
+    CHECK_STR(msg(&L, 2), "b.json: facts[1].date: no day 30 in 2021-02");
+    CHECK_STR(msg(&L, 3), "b.json: facts[1].confidence: must be between 0 "
+                          "and 1");
+    CHECK_STR(msg(&L, 4), "b.json: facts[3]: expected an object, got a "
+                          "string");
+    CHECK_INT(L.c->n_entities, 1); /* A has no type */
+    CHECK_INT(L.c->n_facts, 1);    /* only facts[2] */
+    done(&L);
+}
+
+/* Syntax errors: FILE:LINE:COL; JSON Lines lines keep their own number and
+ * the other lines are still read. */
+static void test_syntax_located(void)
+{
+    loaded L;
+    load(&L, "s.json", "{\"facts\": [\n  {\"subject\": \"A\",}\n]}", false);
+    CHECK_INT(L.d.n_errors, 1);
+    CHECK_STR(msg(&L, 0), "s.json:2:18: error: invalid JSON: trailing comma "
+                          "before '}'");
+    done(&L);
+    load(&L, "s.jsonl",
+         "{\"kind\":\"entity\",\"id\":\"A\",\"type\":\"actor\"}\n"
+         "{\"kind\":\"entity\",\"id\":\"B\" \"type\":\"actor\"}\n"
+         "{\"kind\":\"entity\",\"id\":\"C\",\"type\":7}\n"
+         "{\"kind\":\"entity\",\"id\":\"D\",\"type\":\"actor\"}\n",
+         true);
+    CHECK_INT(L.d.n_errors, 2);
+    CHECK_STR(msg(&L, 0), "s.jsonl:2:27: error: invalid JSON: expected ',' "
+                          "or '}', got '\"' (missing comma?)");
+    CHECK_STR(msg(&L, 1), "s.jsonl:3: type: expected a string, got a "
+                          "number");
+    CHECK_INT(L.c->n_entities, 2); /* A and D */
+    done(&L);
+}
+
+static void test_empty_and_bom(void)
+{
+    loaded L;
+    load(&L, "e.json", "", false);
+    CHECK_INT(L.d.n_errors, 1);
+    CHECK_STR(msg(&L, 0), "e.json:1:1: error: empty file (expected a JSON "
+                          "object)");
+    done(&L);
+    load(&L, "e.jsonl", "\xEF\xBB\xBF \n\n", true);
+    CHECK_STR(msg(&L, 0), "e.jsonl:1:1: error: empty file (expected JSON "
+                          "Lines records)");
+    done(&L);
+    /* A byte order mark is skipped; columns on line 1 do not count it. */
+    load(&L, "b.json", "\xEF\xBB\xBF{\"facts\": [}", false);
+    CHECK_STR(msg(&L, 0), "b.json:1:12: error: invalid JSON: expected a "
+                          "value, got '}'");
+    done(&L);
+    load(&L, "b.json", "\xEF\xBB\xBF{\"facts\": []}", false);
+    CHECK_INT(L.d.n_errors, 0);
+    done(&L);
+}
+
+/* Unknown fields are warnings with the closest known name; duplicate keys
+ * are errors. */
+static void test_warnings(void)
+{
+    loaded L;
+    load(&L, "w.json",
+         "{\"facts\": [{\"subject\": \"A\", \"relation\": \"opposes\","
+         " \"object\": \"B\", \"evidense\": \"x\", \"xyzzy\": 1}],"
+         " \"sorces\": []}",
+         false);
+    CHECK_INT(L.d.n_errors, 0);
+    CHECK_INT(L.d.n_warnings, 3);
+    CHECK_STR(msg(&L, 0), "w.json: sorces: warning: unknown field \"sorces\" "
+                          "ignored (did you mean \"sources\"?)");
+    CHECK_STR(msg(&L, 1), "w.json: facts[0].evidense: warning: unknown field "
+                          "\"evidense\" ignored (did you mean \"evidence\"?)");
+    CHECK_STR(msg(&L, 2), "w.json: facts[0].xyzzy: warning: unknown field "
+                          "\"xyzzy\" ignored");
+    done(&L);
+    load(&L, "w.json", "{\"title\": \"a\"}", false);
+    CHECK_STR(msg(&L, 0), "w.json: warning: no \"facts\" array");
+    done(&L);
+    /* A key repeated in a large object (hash path) and in attrs. */
+    char big[4096] = "{\"facts\": [], \"k\": 0";
+    for (int i = 0; i < 40; i++)
+        snprintf(big + strlen(big), sizeof big - strlen(big), ", \"k%d\": 1",
+                 i);
+    strcat(big, ", \"k\": 1, \"entities\": [{\"id\": \"A\", \"type\": "
+                "\"actor\", \"attrs\": {\"p\": 1, \"p\": 2}}]}");
+    load(&L, "d.json", big, false);
+    CHECK_INT(L.d.n_errors, 2);
+    CHECK_STR(msg(&L, 0), "d.json: k: duplicate key \"k\"");
+    size_t last = L.d.n_items - 1;
+    CHECK_STR(msg(&L, last), "d.json: entities[0].attrs.p: duplicate key "
+                             "\"p\"");
+    done(&L);
+}
+
+/* 60 bad records: every error is counted, the first 50 are kept, and the
+ * printout says how many were left out. A collector may set its own cap. */
+static void test_error_cap(void)
+{
+    char *text = malloc(60 * 64 + 1);
+    text[0] = '\0';
+    for (int i = 0; i < 60; i++)
+        sprintf(text + strlen(text), "{\"kind\":\"fact\",\"subject\":%d}\n",
+                i);
+    loaded L;
+    load(&L, "cap.jsonl", text, true);
+    /* each line: subject is not a string, relation and object missing */
+    CHECK_INT(L.d.n_errors, 180);
+    CHECK_INT(L.d.n_items, FNET_DIAG_CAP);
+    /* items 48..50 are line 17's three errors; 50 is not kept */
+    CHECK_STR(msg(&L, 49), "cap.jsonl:17: relation: missing required field "
+                           "\"relation\"");
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *fp = open_memstream(&out, &outlen);
+    fnet_diag_print(&L.d, fp);
+    fclose(fp);
+    const char *tail = "factnet: 130 more errors not shown\n";
+    CHECK(outlen > strlen(tail) &&
+          strcmp(out + outlen - strlen(tail), tail) == 0);
+    free(out);
+    done(&L);
+
+    fnet_err err = {0};
+    memset(&L, 0, sizeof L);
+    L.d.cap = 2;
+    fnet_corpus_new(&L.c);
+    fnet_load_buffer(L.c, "cap.jsonl", text, strlen(text), true, &L.d, &err);
+    CHECK_INT(L.d.n_errors, 180);
+    CHECK_INT(L.d.n_items, 2);
+    done(&L);
+    free(text);
+}
+
+static char tmpdir[64];
+
+static const char *tmp_file(const char *name, const char *text)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *fp = fopen(path, "w");
+    if (fp) {
+        fputs(text, fp);
+        fclose(fp);
+    }
+    return path;
+}
+
+/* Files: JSON Lines are streamed, with the same records and messages as the
+ * buffer; unreadable paths and unknown formats are not data errors. */
+static void test_load_file(void)
+{
+    const char *jl = "{\"kind\":\"entity\",\"id\":\"A\",\"type\":\"actor\"}\n"
+                     "\n"
+                     "{\"kind\":\"entity\",\"id\":\"B\",\"type\":[]}\n";
+    fnet_corpus *c;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_corpus_new(&c);
+    const char *p = tmp_file("a.jsonl", jl);
+    CHECK_INT(fnet_load_file(c, p, NULL, &d, &err), FNET_OK);
+    CHECK_INT(c->n_entities, 1);
+    CHECK_INT(d.n_errors, 1);
+    char want[256];
+    snprintf(want, sizeof want, "%s:3: type: expected a string, got an array",
+             p);
+    CHECK_STR(d.n_items ? d.items[0].msg : "", want);
+    fnet_diag_free(&d);
+
+    /* --input-format: a .txt file read as JSON Lines. */
+    p = tmp_file("a.txt", jl);
+    fnet_load_opts o = {"jsonl"};
+    CHECK_INT(fnet_load_file(c, p, &o, &d, &err), FNET_OK);
+    CHECK_INT(d.n_errors, 1);
+    fnet_diag_free(&d);
+    o.format = "xml";
+    CHECK_INT(fnet_load_file(c, p, &o, &d, &err), FNET_EUSAGE);
+
+    snprintf(want, sizeof want, "%s/missing.json", tmpdir);
+    CHECK_INT(fnet_load_file(c, want, NULL, &d, &err), FNET_EIO);
+    CHECK(strstr(err.msg, "missing.json: cannot open: No such file or "
+                          "directory") != NULL);
+    CHECK_INT(fnet_load_file(c, tmpdir, NULL, &d, &err), FNET_EIO);
+    CHECK(strstr(err.msg, ": read error: Is a directory") != NULL);
+    CHECK_INT(d.n_errors, 0);
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+}
+
+/* fnet_load_corpus: warnings pass unless strict; the corpus is returned
+ * in both cases so that callers can report counts. */
+static void test_load_corpus_strict(void)
+{
+    char *paths[1];
+    paths[0] = strdup(tmp_file("w.json",
+                               "{\"entities\": [{\"id\": \"A\", \"type\": "
+                               "\"actor\"}], \"facts\": []}"));
+    for (int strict = 0; strict <= 1; strict++) {
+        fnet_corpus *c = NULL;
+        fnet_diag d = {0};
+        fnet_err err = {0};
+        int rc = fnet_load_corpus(&c, paths, 1, NULL, strict, &d, &err);
+        CHECK_INT(rc, strict ? FNET_EDATA : FNET_OK);
+        CHECK(c != NULL);
+        CHECK_INT(d.n_warnings, 1); /* A is not used */
+        CHECK(c && c->resolved);
+        fnet_diag_free(&d);
+        fnet_corpus_free(c);
+    }
+    unlink(paths[0]);
+    free(paths[0]);
+}
+
+int main(void)
+{
+    strcpy(tmpdir, "/tmp/fnet-load-XXXXXX");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    RUN(test_document_fields);
+    RUN(test_jsonl_records);
+    RUN(test_bad_records);
+    RUN(test_syntax_located);
+    RUN(test_empty_and_bom);
+    RUN(test_warnings);
+    RUN(test_error_cap);
+    RUN(test_load_file);
+    RUN(test_load_corpus_strict);
+    char path[128];
+    snprintf(path, sizeof path, "%s/a.jsonl", tmpdir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/a.txt", tmpdir);
+    unlink(path);
+    rmdir(tmpdir);
+    return TEST_REPORT();
+}

@@ -1,0 +1,240 @@
+/* test_outfile.c - unit tests for src/core/outfile: atomic replacement
+ * through a temporary file, abort, and real write failures (/dev/full, a
+ * read-only directory, a missing directory). */
+#define _DEFAULT_SOURCE /* setgroups */
+#include "test.h"
+
+#include "core/outfile.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <grp.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define NOBODY 65534
+
+static char dir[64];
+
+static const char *at(const char *name)
+{
+    static char path[2][128];
+    static int k;
+    k ^= 1;
+    snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
+    return path[k];
+}
+
+/* Names in d other than "." and "..", as "a b c" (sorted), for checks. */
+static const char *listing(const char *d)
+{
+    static char out[512];
+    struct dirent **names;
+    int n = scandir(d, &names, NULL, alphasort);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        const char *s = names[i]->d_name;
+        if (strcmp(s, ".") != 0 && strcmp(s, "..") != 0) {
+            if (out[0])
+                strncat(out, " ", sizeof out - strlen(out) - 1);
+            strncat(out, s, sizeof out - strlen(out) - 1);
+        }
+        free(names[i]);
+    }
+    if (n >= 0)
+        free(names);
+    return out;
+}
+
+static void put(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    if (fp) {
+        fputs(text, fp);
+        fclose(fp);
+    }
+}
+
+static const char *content(const char *path)
+{
+    static char buf[256];
+    FILE *fp = fopen(path, "r");
+    size_t n = fp ? fread(buf, 1, sizeof buf - 1, fp) : 0;
+    buf[n] = '\0';
+    if (fp)
+        fclose(fp);
+    return fp ? buf : "(missing)";
+}
+
+/* Until commit, readers see the old file and the new data sits in
+ * ".NAME.XXXXXX" beside it; commit renames it over the old file. */
+static void test_commit_replaces(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f;
+    put(at("out.csv"), "old\n");
+    CHECK_INT(fnet_outfile_open(&f, at("out.csv"), &err), FNET_OK);
+    fputs("new\n", fnet_outfile_stream(f));
+    fflush(fnet_outfile_stream(f));
+    CHECK_STR(content(at("out.csv")), "old\n");
+    const char *names = listing(dir);
+    CHECK(strncmp(names, ".out.csv.", 9) == 0 && strlen(names) == 23 &&
+          strcmp(names + 15, " out.csv") == 0);
+    CHECK_STR(fnet_outfile_path(f), at("out.csv"));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_OK);
+    CHECK_STR(content(at("out.csv")), "new\n");
+    CHECK_STR(listing(dir), "out.csv");
+    unlink(at("out.csv"));
+}
+
+/* Abort leaves the old file as it was and removes the temporary file. */
+static void test_abort_keeps_old(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f;
+    put(at("out.csv"), "old\n");
+    CHECK_INT(fnet_outfile_open(&f, at("out.csv"), &err), FNET_OK);
+    fputs("half-written", fnet_outfile_stream(f));
+    fnet_outfile_abort(f);
+    CHECK_STR(content(at("out.csv")), "old\n");
+    CHECK_STR(listing(dir), "out.csv");
+    unlink(at("out.csv"));
+    /* Abort of a file that did not exist leaves nothing at all. */
+    CHECK_INT(fnet_outfile_open(&f, at("new.csv"), &err), FNET_OK);
+    fputs("x", fnet_outfile_stream(f));
+    fnet_outfile_abort(f);
+    CHECK_STR(listing(dir), "");
+    fnet_outfile_abort(NULL); /* allowed */
+}
+
+/* A new file gets the usual mode (umask), not mkstemp's 0600. */
+static void test_new_file_mode(void)
+{
+    fnet_err err = {0};
+    mode_t old = umask(022);
+    CHECK_INT(fnet_outfile_write_all(at("a.txt"), "abc", 3, &err), FNET_OK);
+    umask(old);
+    struct stat st;
+    CHECK_INT(stat(at("a.txt"), &st), 0);
+    CHECK_INT(st.st_mode & 0777, 0644);
+    CHECK_STR(content(at("a.txt")), "abc");
+    unlink(at("a.txt"));
+}
+
+/* /dev/full accepts the open and fails on flush: commit reports EIO with
+ * the reason, and the device is still a device (not renamed over). */
+static void test_dev_full(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f;
+    CHECK_INT(fnet_outfile_open(&f, "/dev/full", &err), FNET_OK);
+    fputs("data\n", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    CHECK_INT(err.code, FNET_EIO);
+    char want[128];
+    snprintf(want, sizeof want, "/dev/full: write error: %s",
+             strerror(ENOSPC));
+    CHECK_STR(err.msg, want);
+    struct stat st;
+    CHECK_INT(stat("/dev/full", &st), 0);
+    CHECK(S_ISCHR(st.st_mode));
+    CHECK_INT(fnet_outfile_write_all("/dev/full", "x", 1, &err), FNET_EIO);
+}
+
+/* The checks of a read-only directory, run by a process that the
+ * directory's mode applies to. Returns the number of failed checks. */
+static int readonly_checks(const char *ro)
+{
+    int failed_before = test_st.failed;
+    char path[128], old[128], want[256];
+    fnet_err err = {0};
+    fnet_outfile *f = NULL;
+    snprintf(path, sizeof path, "%s/new.csv", ro);
+    snprintf(old, sizeof old, "%s/old.csv", ro);
+    CHECK_INT(fnet_outfile_open(&f, path, &err), FNET_EIO);
+    CHECK(f == NULL);
+    snprintf(want, sizeof want, "%s: cannot create file: %s", path,
+             strerror(EACCES));
+    CHECK_STR(err.msg, want);
+    CHECK_INT(fnet_outfile_write_all(old, "new\n", 4, &err), FNET_EIO);
+    CHECK_STR(content(old), "old\n");
+    CHECK_STR(listing(ro), "old.csv");
+    return test_st.failed - failed_before;
+}
+
+/* A read-only directory: nothing can be created, an existing file stays.
+ * Root ignores directory modes, so as root the checks run in a child that
+ * has dropped to nobody (the test is never skipped). */
+static void test_readonly_dir(void)
+{
+    char ro[128];
+    snprintf(ro, sizeof ro, "%s/ro", dir);
+    CHECK_INT(mkdir(ro, 0755), 0);
+    char old[160];
+    snprintf(old, sizeof old, "%s/old.csv", ro);
+    put(old, "old\n");
+    CHECK_INT(chmod(ro, 0555), 0);
+    if (geteuid() != 0) {
+        readonly_checks(ro);
+    } else {
+        CHECK_INT(chmod(dir, 0755), 0); /* let nobody reach ro */
+        fflush(NULL);
+        pid_t pid = fork();
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 ||
+                setuid(NOBODY) != 0) {
+                fprintf(stderr, "test_readonly_dir: cannot drop to uid "
+                                "%d: %s\n", NOBODY, strerror(errno));
+                _exit(2);
+            }
+            int bad = readonly_checks(ro);
+            fflush(NULL);
+            _exit(bad ? 1 : 0);
+        }
+        int status = -1;
+        CHECK_INT(waitpid(pid, &status, 0), pid);
+        CHECK(WIFEXITED(status));
+        CHECK_INT(WEXITSTATUS(status), 0);
+        CHECK_INT(chmod(dir, 0700), 0);
+    }
+    CHECK_INT(chmod(ro, 0755), 0);
+    CHECK_STR(listing(ro), "old.csv");
+    unlink(old);
+    rmdir(ro);
+}
+
+/* A missing directory: open fails, nothing is created anywhere. */
+static void test_missing_dir(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f = NULL;
+    CHECK_INT(fnet_outfile_open(&f, at("nowhere/out.csv"), &err), FNET_EIO);
+    CHECK(f == NULL);
+    char want[256];
+    snprintf(want, sizeof want, "%s: cannot create file: %s",
+             at("nowhere/out.csv"), strerror(ENOENT));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(listing(dir), "");
+}
+
+int main(void)
+{
+    strcpy(dir, "/tmp/fnet-outfile-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    RUN(test_commit_replaces);
+    RUN(test_abort_keeps_old);
+    RUN(test_new_file_mode);
+    RUN(test_dev_full);
+    RUN(test_readonly_dir);
+    RUN(test_missing_dir);
+    rmdir(dir);
+    return TEST_REPORT();
+}
