@@ -171,13 +171,15 @@ static void pattern(const fnet_triangle *t, char out[4])
     out[k] = 0;
 }
 
-/* Columns of the fact part of a row, shared by the md and csv tables. */
+/* Columns of the fact part of a row, shared by the md and csv tables; as
+ * in `factnet evidence` (docs/EVIDENCE.md): date is "DATE" or
+ * "DATE/UNTIL", quote the fact's evidence. */
 static const fnet_table_col fact_cols[] = {
-    {"fact_sign", FNET_COL_STRING}, {"subject", FNET_COL_STRING},
-    {"relation", FNET_COL_STRING},  {"object", FNET_COL_STRING},
-    {"date", FNET_COL_STRING},      {"until", FNET_COL_STRING},
-    {"weight", FNET_COL_REAL},      {"evidence", FNET_COL_STRING},
-    {"sources", FNET_COL_STRING},   {"location", FNET_COL_STRING},
+    {"fact_sign", FNET_COL_STRING},  {"subject", FNET_COL_STRING},
+    {"relation", FNET_COL_STRING},   {"object", FNET_COL_STRING},
+    {"date", FNET_COL_STRING},       {"weight", FNET_COL_REAL},
+    {"confidence", FNET_COL_REAL},   {"quote", FNET_COL_STRING},
+    {"source", FNET_COL_STRING},     {"location", FNET_COL_STRING},
 };
 #define N_FACT_COLS (sizeof fact_cols / sizeof fact_cols[0])
 
@@ -191,18 +193,26 @@ static void location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
         b->data[--b->len] = 0;
 }
 
+/* "2013-06", "2013/2015" (a span), or "" when undated. */
+static void fact_date(const fnet_fact *f, char out[24])
+{
+    char a[11], b[11];
+    fnet_date_format(f->date, a);
+    fnet_date_format(f->until, b);
+    snprintf(out, 24, "%s%s%s", a, b[0] ? "/" : "", b);
+}
+
 /* Fills the fact columns (from column off) of row with fact i. */
 static int fact_cells(fnet_table *t, size_t row, size_t off,
                       const fnet_corpus *c, uint64_t i, fnet_buf *b)
 {
     const fnet_fact *f = &c->facts[i];
-    char d[11], u[11];
+    char d[24];
     int rc;
-    fnet_date_format(f->date, d);
-    fnet_date_format(f->until, u);
+    fact_date(f, d);
     fnet_buf_reset(b);
     for (uint32_t s = 0; s < f->n_sources; s++)
-        fnet_buf_printf(b, "%s%s", s ? ";" : "", c->sources[f->sources[s]].id);
+        fnet_buf_printf(b, "%s%s", s ? "; " : "", c->sources[f->sources[s]].id);
     if ((rc = fnet_table_set_str(t, row, off + 0,
                                  fnet_fact_sign(c, f) < 0 ? "-" : "+")) ||
         (rc = fnet_table_set_str(t, row, off + 1,
@@ -212,12 +222,14 @@ static int fact_cells(fnet_table *t, size_t row, size_t off,
         (rc = fnet_table_set_str(t, row, off + 3,
                                  c->entities[f->object].label)) ||
         (rc = fnet_table_set_str(t, row, off + 4, d[0] ? d : NULL)) ||
-        (rc = fnet_table_set_str(t, row, off + 5, u[0] ? u : NULL)) ||
         (rc = fnet_table_set_str(t, row, off + 7, f->evidence)) ||
         (rc = fnet_table_set_str(t, row, off + 8,
                                  b->len ? fnet_buf_str(b) : NULL)))
         return rc;
-    fnet_table_set_real(t, row, off + 6, f->weight);
+    fnet_table_set_real(t, row, off + 5, f->weight);
+    fnet_table_set_real(t, row, off + 6, f->confidence == FNET_NO_CONFIDENCE
+                                             ? NAN
+                                             : f->confidence);
     location(c, f, b);
     if ((rc = fnet_table_set_str(t, row, off + 9, fnet_buf_str(b))))
         return rc;
@@ -271,7 +283,7 @@ static int pair_name(job *j, const fnet_triangle *tr, int k, bool labels,
 {
     uint32_t a = FNET_TRIANGLE_A(tr, k), c = FNET_TRIANGLE_B(tr, k);
     fnet_buf_reset(b);
-    fnet_buf_printf(b, "%s -- %s", labels ? node_label(j, a) : node_id(j, a),
+    fnet_buf_printf(b, "%s – %s", labels ? node_label(j, a) : node_id(j, a),
                     labels ? node_label(j, c) : node_id(j, c));
     return fnet_buf_ok(b) ? 0 : FNET_ENOMEM;
 }
@@ -388,7 +400,7 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
 static cJSON *json_fact(const fnet_corpus *c, uint64_t i)
 {
     const fnet_fact *f = &c->facts[i];
-    char d[11];
+    char d[24];
     cJSON *o = cJSON_CreateObject(), *src = cJSON_CreateArray();
     if (!o || !src) {
         cJSON_Delete(o);
@@ -399,22 +411,21 @@ static cJSON *json_fact(const fnet_corpus *c, uint64_t i)
     cJSON_AddStringToObject(o, "subject", c->entities[f->subject].id);
     cJSON_AddStringToObject(o, "relation", c->relations[f->relation].name);
     cJSON_AddStringToObject(o, "object", c->entities[f->object].id);
-    fnet_date_format(f->date, d);
+    fact_date(f, d);
     if (d[0])
         cJSON_AddStringToObject(o, "date", d);
     else
         cJSON_AddNullToObject(o, "date");
-    fnet_date_format(f->until, d);
-    if (d[0])
-        cJSON_AddStringToObject(o, "until", d);
-    else
-        cJSON_AddNullToObject(o, "until");
     cJSON_AddNumberToObject(o, "weight", f->weight);
-    if (f->evidence)
-        cJSON_AddStringToObject(o, "evidence", f->evidence);
+    if (f->confidence != FNET_NO_CONFIDENCE)
+        cJSON_AddNumberToObject(o, "confidence", f->confidence);
     else
-        cJSON_AddNullToObject(o, "evidence");
-    cJSON_AddItemToObject(o, "sources", src);
+        cJSON_AddNullToObject(o, "confidence");
+    if (f->evidence)
+        cJSON_AddStringToObject(o, "quote", f->evidence);
+    else
+        cJSON_AddNullToObject(o, "quote");
+    cJSON_AddItemToObject(o, "source", src);
     for (uint32_t s = 0; s < f->n_sources; s++)
         cJSON_AddItemToArray(src, cJSON_CreateString(
                                       c->sources[f->sources[s]].id));
