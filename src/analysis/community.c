@@ -240,26 +240,39 @@ static int spinglass(const job *j, igraph_vector_int_t *memb)
             }
             big = k;
         }
+    /* The component as its own graph, built edge by edge in id order so
+     * that the weights follow (igraph_induced_subgraph may reorder the
+     * edges). keep maps a node to its index in the component, or -1. */
+    IG(igraph_vector_int_resize(&keep, n), "spinglass");
+    igraph_integer_t nk = 0;
     for (igraph_integer_t v = 0; v < n; v++)
-        if (VECTOR(comp)[v] == big)
-            IG(igraph_vector_int_push_back(&keep, v), "spinglass");
-    IG(igraph_induced_subgraph(j->u, &sub, igraph_vss_vector(&keep),
-                               IGRAPH_SUBGRAPH_CREATE_FROM_SCRATCH),
-       "spinglass");
-    has_sub = true;
-    /* CREATE_FROM_SCRATCH keeps the edges in id order, so the weights of
-     * the kept edges follow in the same order. */
+        VECTOR(keep)[v] = VECTOR(comp)[v] == big ? nk++ : -1;
     IG(igraph_vector_init(&subw, 0), "spinglass");
     has_subw = true;
     /* With negative edges, the signed weights and the implementation for
      * negative links (Traag & Bruggeman 2009): gamma+ = resolution,
      * gamma- = 1. */
     const igraph_vector_t *w = j->sw ? j->sw : j->w;
-    if (w)
-        for (igraph_integer_t e = 0; e < igraph_ecount(j->u); e++)
-            if (VECTOR(comp)[IGRAPH_FROM(j->u, e)] == big)
-                IG(igraph_vector_push_back(&subw, VECTOR(*w)[e]),
-                   "spinglass");
+    {
+        igraph_vector_int_t ev;
+        IG(igraph_vector_int_init(&ev, 0), "spinglass");
+        igraph_error_t irc = IGRAPH_SUCCESS;
+        for (igraph_integer_t e = 0; !irc && e < igraph_ecount(j->u); e++) {
+            igraph_integer_t a = IGRAPH_FROM(j->u, e), b = IGRAPH_TO(j->u, e);
+            if (VECTOR(keep)[a] < 0)
+                continue;
+            irc = igraph_vector_int_push_back(&ev, VECTOR(keep)[a]);
+            if (!irc)
+                irc = igraph_vector_int_push_back(&ev, VECTOR(keep)[b]);
+            if (!irc && w)
+                irc = igraph_vector_push_back(&subw, VECTOR(*w)[e]);
+        }
+        if (!irc)
+            irc = igraph_create(&sub, &ev, nk, IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&ev);
+        IG(irc, "spinglass");
+    }
+    has_sub = true;
     IG(igraph_community_spinglass(&sub, w ? &subw : NULL, &q, &temp,
                                   &sub_memb, NULL, 25, false, 1.0, 0.01, 0.99,
                                   IGRAPH_SPINCOMM_UPDATE_CONFIG,
