@@ -158,7 +158,7 @@ typedef struct eopts {
     int table;  /* -1: the format's default */
     int layout; /* -1: the format's default; 0 long; 1 wide */
     long top;
-    bool by_given, every_given, resolution_given;
+    bool by_given, every_given, resolution_given, cumulative, window;
 } eopts;
 
 /* ---- options ----------------------------------------------------------- */
@@ -234,7 +234,10 @@ static bool own_option(eopts *o, int id, const char *v)
         o->by_given = true;
         return true;
     case OPT_COLUMNS: o->columns = v; return true;
-    case OPT_CUMULATIVE: o->ev.periods.mode = FNET_PERIODS_CUMULATIVE; return true;
+    case OPT_CUMULATIVE:
+        o->ev.periods.mode = FNET_PERIODS_CUMULATIVE;
+        o->cumulative = true;
+        return true;
     case OPT_DIGITS:
         if (!whole(cmd, "digits", v, 0, 17, &k))
             return false;
@@ -304,6 +307,7 @@ static bool own_option(eopts *o, int id, const char *v)
             return false;
         o->ev.periods.mode = FNET_PERIODS_WINDOW;
         o->ev.periods.window = (int)k;
+        o->window = true;
         return true;
     }
     return true;
@@ -353,8 +357,7 @@ static bool check_options(eopts *o)
         fnet_cli_usage(cmd, "--by and --every contradict each other");
         return false;
     }
-    if (o->ev.periods.mode == FNET_PERIODS_CUMULATIVE &&
-        o->ev.periods.window > 1) {
+    if (o->cumulative && o->window) {
         fnet_cli_usage(cmd, "--cumulative and --window contradict each other");
         return false;
     }
