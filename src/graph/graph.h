@@ -113,9 +113,14 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
  *   of the direct actor-actor facts between a and b; count = direct facts +
  *   shared items. The sign is that of the direct facts, a shared item
  *   counting as +1 (so a negative direct fact plus a shared item is mixed,
- *   0); relation is computed over all cited facts. In directed mode a
+ *   0); relation is computed over all cited facts. By sign, the
+ *   projection weight and the positive direct facts go to pos_weight, the
+ *   negative direct facts to neg_weight: shared membership is positive,
+ *   direct negative facts subtract from the net weight. In directed mode a
  *   shared item adds both arcs.
- * - min_weight is applied to the final (aggregated / combined) weight. */
+ * - min_weight is applied to the final (aggregated / combined) weight.
+ * - drop_isolated then removes the nodes left without an edge (node order
+ *   is kept; node_of gives -1 for them). */
 
 /* NULL is allowed. */
 void fnet_graph_free(fnet_graph *g);
