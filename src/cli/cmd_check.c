@@ -1,5 +1,6 @@
 /* cmd_check.c - `factnet check`: validate fact files, print a summary. */
 #include "cli/cli.h"
+#include "cli/input_opts.h"
 
 #include "core/strmap.h"
 #include "input/load.h"
@@ -10,12 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { OPT_HELP = 1, OPT_STRICT, OPT_FORMAT, OPT_QUIET, OPT_SOURCES_DIR };
+enum { OPT_HELP = 1, OPT_STRICT, OPT_QUIET, OPT_SOURCES_DIR };
 
 static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"quiet", 'q', false, OPT_QUIET, NULL,
      "print only problems, no summary"},
     {"sources-dir", 0, true, OPT_SOURCES_DIR, "DIR",
@@ -37,8 +36,12 @@ static void help(void)
          "otherwise exact, with '…' or '...'\nbetween fragments that must "
          "occur in that order (docs/PROVENANCE.md).\nA quote that does not "
          "occur is a warning showing the closest passage; a\nsource text "
-         "that cannot be read is an error.\n\noptions:");
+         "that cannot be read is an error.\n\n"
+         "Edge lists (CSV/TSV), brat folders, Label Studio and doccano "
+         "exports\nand GDELT/ICEWS event files are imported directly "
+         "(docs/IMPORT.md).\n\noptions:");
     fnet_opts_print(stdout, options);
+    fnet_cli_input_help(stdout);
     puts("\nexit status: 0 valid, 1 invalid data (or warnings with --strict),"
          "\n2 usage error, 3 file not readable, 4 internal error.");
 }
@@ -189,6 +192,7 @@ int fnet_cmd_check(int argc, char **argv)
     const char *sources_dir = NULL;
     fnet_prov_stats ps = {0};
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    fnet_opt *opts = fnet_cli_opts_join(options);
     size_t n_paths = 0;
     int status = FNET_EXIT_OK, id;
     const char *v;
@@ -196,24 +200,20 @@ int fnet_cmd_check(int argc, char **argv)
     fnet_err err = {0};
     fnet_corpus *c = NULL;
 
-    if (!paths)
-        return FNET_EXIT_INTERNAL;
+    if (!paths || !opts) {
+        status = FNET_EXIT_INTERNAL;
+        goto done;
+    }
     fnet_args_init(&a, "check", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
+        if (fnet_cli_input_option(id, v, &lo))
+            continue;
         switch (id) {
         case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
         case FNET_ARG_POSITIONAL: paths[n_paths++] = (char *)v; break;
         case OPT_HELP: help(); goto done;
         case OPT_STRICT: strict = true; break;
         case OPT_QUIET: quiet = true; break;
-        case OPT_FORMAT:
-            if (strcmp(v, "json") != 0 && strcmp(v, "jsonl") != 0) {
-                status = fnet_cli_usage("check", "--input-format: expected "
-                                        "json or jsonl, got '%s'", v);
-                goto done;
-            }
-            lo.format = v;
-            break;
         case OPT_SOURCES_DIR: sources_dir = v; break;
         }
     }
@@ -225,6 +225,9 @@ int fnet_cmd_check(int argc, char **argv)
         status = FNET_EXIT_IO;
         goto done;
     }
+    status = fnet_cli_input_check("check", &lo);
+    if (status != FNET_EXIT_OK)
+        goto done;
     int rc = fnet_load_corpus(&c, paths, n_paths, &lo, strict, &d, &err);
     if (rc != FNET_OK && rc != FNET_EDATA) {
         fnet_cli_print_diag(&d);
@@ -254,5 +257,6 @@ done:
     fnet_corpus_free(c);
     fnet_diag_free(&d);
     free(paths);
+    free(opts);
     return status;
 }

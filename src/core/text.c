@@ -65,6 +65,20 @@ size_t fnet_utf8_count(const char *s, size_t n)
     return count;
 }
 
+void fnet_text_line_col(const char *s, size_t off, size_t *line, size_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
 size_t fnet_text_space_len(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -19,6 +19,11 @@ bool fnet_utf8_valid(const char *s, size_t n, size_t *bad);
 /* Number of code points in valid UTF-8 s[0..n). */
 size_t fnet_utf8_count(const char *s, size_t n);
 
+/* Line and column (1-based; columns count characters, not bytes) of byte
+ * offset off in s. A line ends at LF; the CR of a CRLF counts as a character
+ * of its line. O(off). */
+void fnet_text_line_col(const char *s, size_t off, size_t *line, size_t *col);
+
 /* Returns the byte length (1..3) of the white-space character at s (n bytes
  * available), or 0 when s does not start with one. White space is Unicode's
  * White_Space property: ASCII TAB, LF, VT, FF, CR and space, U+0085, U+00A0

@@ -2,7 +2,12 @@
 #include "input/load.h"
 
 #include "core/text.h"
-#include "input/jsonsyntax.h"
+#include "input/import_brat.h"
+#include "input/import_csv.h"
+#include "input/import_doccano.h"
+#include "input/import_events.h"
+#include "input/import_labelstudio.h"
+#include "input/jsontext.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -11,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What a record parser needs: where it is and where messages go. */
 typedef struct ctx {
@@ -47,29 +53,6 @@ static const char *json_kind(const cJSON *v)
     if (cJSON_IsArray(v)) return "an array";
     if (cJSON_IsObject(v)) return "an object";
     return "an invalid value";
-}
-
-/* ---- syntax: the strict check, then cJSON ---------------------------- */
-
-/* Parses s[0..n) (s[n] must be NUL) into *out. Returns FNET_OK, FNET_EDATA
- * after reporting a located syntax error, or FNET_ENOMEM: cJSON accepts
- * everything fnet_json_check accepts, so its failure means no memory. */
-static int parse_json(fnet_diag *d, const char *name, const char *s, size_t n,
-                      size_t first_line, cJSON **out, fnet_err *err)
-{
-    fnet_json_problem p;
-    *out = NULL;
-    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
-                         FNET_MAX_DEPTH, &p)) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:%zu:%zu: error: %s", name,
-                      p.line, p.column, p.msg);
-        return FNET_EDATA;
-    }
-    *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
-    if (!*out)
-        return fnet_err_set(err, FNET_ENOMEM,
-                            "%s: out of memory while parsing JSON", name);
-    return FNET_OK;
 }
 
 /* ---- fields ----------------------------------------------------------- */
@@ -682,9 +665,9 @@ static int load_line(ctx *x, const char *name, char *line, size_t len,
     x->section = NULL;
     x->failed = false;
     cJSON *obj;
-    int rc = parse_json(x->d, name, line, len, lineno, &obj, err);
+    int rc = fnet_json_parse(x->d, name, line, len, lineno, &obj);
     if (rc != FNET_OK)
-        return rc == FNET_EDATA ? FNET_OK : rc;
+        return rc == FNET_EDATA ? FNET_OK : fnet_err_set(err, rc, "%s: out of memory", name);
     load_record(x, obj);
     cJSON_Delete(obj);
     return FNET_OK;
@@ -742,7 +725,7 @@ int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
         }
     } else {
         cJSON *root;
-        rc = parse_json(d, name, copy, len - start, 1, &root, err);
+        rc = fnet_json_parse(d, name, copy, len - start, 1, &root);
         if (rc == FNET_OK) {
             load_document(&x, root);
             cJSON_Delete(root);
@@ -839,20 +822,9 @@ static int slurp(const char *name, FILE *fp, char **out, size_t *len,
     return FNET_OK;
 }
 
-int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
-                   fnet_diag *d, fnet_err *err)
+static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
+                          fnet_diag *d, fnet_err *err)
 {
-    const char *fmt = o && o->format ? o->format : "auto";
-    bool jsonl;
-    if (strcmp(fmt, "json") == 0)
-        jsonl = false;
-    else if (strcmp(fmt, "jsonl") == 0)
-        jsonl = true;
-    else if (strcmp(fmt, "auto") == 0)
-        jsonl = has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
-    else
-        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
-                            "(expected json or jsonl)", fmt);
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -879,6 +851,186 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
     return rc;
 }
 
+/* ---- formats ---------------------------------------------------------- */
+
+static const char *const formats[] = {"json",        "jsonl",   "csv",
+                                      "tsv",         "brat",    "labelstudio",
+                                      "doccano",     "gdelt",   "icews",
+                                      "auto",        NULL};
+
+static bool known_format(const char *fmt)
+{
+    for (const char *const *f = formats; *f; f++)
+        if (strcmp(*f, fmt) == 0)
+            return true;
+    return false;
+}
+
+int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err)
+{
+    if (!o)
+        return FNET_OK;
+    if (o->format && !known_format(o->format))
+        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
+                            "(expected " FNET_LOAD_FORMATS ")", o->format);
+    int rc = fnet_import_csv_check_map(o->import.map, err);
+    if (rc == FNET_OK)
+        rc = fnet_import_brat_check(&o->import, err);
+    if (rc == FNET_OK)
+        rc = fnet_import_events_check(&o->import, err);
+    return rc;
+}
+
+static bool isuffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && fnet_import_iequal(s + n - m, suf);
+}
+
+/* Reads up to cap - 1 bytes of the start of path (NUL-terminated). */
+static size_t peek(const char *path, char *buf, size_t cap)
+{
+    FILE *fp = fopen(path, "rb");
+    size_t n = fp ? fread(buf, 1, cap - 1, fp) : 0;
+    if (fp)
+        fclose(fp);
+    buf[n] = '\0';
+    return n;
+}
+
+/* A .json file holding an array of tasks is a Label Studio export
+ * (factnet's JSON is an object): the array must open with an object and a
+ * task key must appear early. Anything else stays "json", so a factnet file
+ * with a wrong root gets the factnet message. */
+static bool peek_labelstudio(const char *path)
+{
+    enum { CAP = 1 << 16 };
+    char *buf = malloc(CAP);
+    if (!buf)
+        return false;
+    size_t n = peek(path, buf, CAP), i = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", buf[i]))
+        i++;
+    bool yes = i < n && buf[i] == '[';
+    for (i++; yes && i < n && strchr(" \t\r\n", buf[i]); i++)
+        ;
+    yes = yes && i < n && buf[i] == '{' &&
+          (strstr(buf + i, "\"annotations\"") || strstr(buf + i, "\"data\"") ||
+           strstr(buf + i, "\"predictions\""));
+    free(buf);
+    return yes;
+}
+
+/* A .jsonl file whose first record has "text" and no "kind" is doccano's. */
+static bool peek_doccano(const char *path)
+{
+    enum { CAP = 1 << 16 };
+    char *buf = malloc(CAP);
+    if (!buf)
+        return false;
+    size_t n = peek(path, buf, CAP);
+    char *p = buf;
+    while ((size_t)(p - buf) < n && strchr(" \t\r\n", *p))
+        p++;
+    char *nl = strchr(p, '\n');
+    if (nl)
+        *nl = '\0';
+    cJSON *obj = cJSON_Parse(p);
+    bool yes = cJSON_IsObject(obj) &&
+               cJSON_GetObjectItemCaseSensitive(obj, "text") &&
+               !cJSON_GetObjectItemCaseSensitive(obj, "kind");
+    cJSON_Delete(obj);
+    free(buf);
+    return yes;
+}
+
+static bool peek_icews(const char *path)
+{
+    char buf[4096];
+    size_t n = peek(path, buf, sizeof buf);
+    const char *nl = memchr(buf, '\n', n);
+    return fnet_import_events_is_icews(buf, nl ? (size_t)(nl - buf) : n);
+}
+
+const char *fnet_load_format(const char *path, const fnet_load_opts *o)
+{
+    if (o && o->format && strcmp(o->format, "auto") != 0)
+        return o->format;
+    struct stat st;
+    bool is_stdin = strcmp(path, "-") == 0;
+    /* A folder is a brat collection, unless it is named like a fact file
+     * (then reading it fails with the ordinary "Is a directory"). */
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+        !has_suffix(path, ".json") && !has_suffix(path, ".jsonl") &&
+        !has_suffix(path, ".ndjson"))
+        return "brat";
+    if (isuffix(path, ".ann"))
+        return "brat";
+    if (isuffix(path, ".export.csv") || isuffix(path, ".gdelt.tsv") ||
+        isuffix(path, ".gdelt.csv"))
+        return "gdelt";
+    if (isuffix(path, ".icews.tsv"))
+        return "icews";
+    if (isuffix(path, ".csv"))
+        return "csv";
+    if (isuffix(path, ".tsv") || isuffix(path, ".tab"))
+        return !is_stdin && peek_icews(path) ? "icews" : "tsv";
+    if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+        return !is_stdin && peek_doccano(path) ? "doccano" : "jsonl";
+    if (!is_stdin && has_suffix(path, ".json") && peek_labelstudio(path))
+        return "labelstudio";
+    return "json";
+}
+
+/* The label map: o->labels, else parsed into *own (freed by the caller). */
+static int labels_for(const fnet_load_opts *o, fnet_labelmap *own,
+                      const fnet_labelmap **out, fnet_diag *d, fnet_err *err)
+{
+    *out = o ? o->labels : NULL;
+    if (*out || !o || !o->import.label_map)
+        return FNET_OK;
+    int rc = fnet_labelmap_load(own, o->import.label_map, d, err);
+    *out = own;
+    return rc;
+}
+
+int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                   fnet_diag *d, fnet_err *err)
+{
+    int rc = fnet_load_opts_check(o, err);
+    if (rc)
+        return rc;
+    const char *fmt = fnet_load_format(path, o);
+    const fnet_import_opts *io = o ? &o->import : NULL;
+    if (strcmp(fmt, "json") == 0 || strcmp(fmt, "jsonl") == 0)
+        return load_json_file(c, path, strcmp(fmt, "jsonl") == 0, d, err);
+    if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "tsv") == 0)
+        return fnet_import_csv_file(c, path, fmt[0] == 'c' ? ',' : '\t', io,
+                                    d, err);
+    if (strcmp(fmt, "gdelt") == 0 || strcmp(fmt, "icews") == 0)
+        return fnet_import_events_file(c, path, fmt[0] == 'g'
+                                                    ? FNET_EVENTS_GDELT
+                                                    : FNET_EVENTS_ICEWS,
+                                       io, d, err);
+    fnet_labelmap own = {0};
+    const fnet_labelmap *labels;
+    rc = labels_for(o, &own, &labels, d, err);
+    if (rc == FNET_EDATA) { /* the map's problems are in d */
+        fnet_labelmap_free(&own);
+        return FNET_OK;
+    }
+    if (rc == FNET_OK && strcmp(fmt, "brat") == 0)
+        rc = fnet_import_brat_path(c, path, io, labels, d, err);
+    else if (rc == FNET_OK && strcmp(fmt, "labelstudio") == 0)
+        rc = fnet_import_labelstudio_file(c, path, io, labels, d, err);
+    else if (rc == FNET_OK)
+        rc = fnet_import_doccano_file(c, path, io, labels, d, err);
+    fnet_labelmap_free(&own);
+    return rc;
+}
+
 int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
                      const fnet_load_opts *o, bool strict, fnet_diag *d,
                      fnet_err *err)
@@ -887,9 +1039,20 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
     *out = NULL;
     if (fnet_corpus_new(&c) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    int rc = FNET_OK;
+    fnet_load_opts lo = o ? *o : (fnet_load_opts){0};
+    fnet_labelmap own = {0};
+    int rc = fnet_load_opts_check(&lo, err);
+    if (rc == FNET_OK)
+        rc = labels_for(&lo, &own, &lo.labels, d, err);
+    if (rc == FNET_EDATA) /* the label map's problems are in d */
+        rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
     for (size_t i = 0; i < n_paths && rc == FNET_OK; i++)
-        rc = fnet_load_file(c, paths[i], o, d, err);
+        rc = fnet_load_file(c, paths[i], &lo, d, err);
+    fnet_labelmap_free(&own);
+    if (rc == FNET_EDATA) {
+        *out = c;
+        return rc;
+    }
     if (rc != FNET_OK) {
         fnet_corpus_free(c);
         return rc;

@@ -1,4 +1,6 @@
-/* load.h - reads fact files (JSON documents and JSON Lines) into a corpus.
+/* load.h - reads fact files (JSON documents and JSON Lines) into a corpus,
+ * and dispatches the other input formats to their importers (import_*.h:
+ * CSV/TSV edge lists, brat, Label Studio, doccano, GDELT, ICEWS).
  *
  * Loading checks syntax, encoding, limits and the shape of every record
  * (field names and types, dates, numbers) and adds the records to the corpus
@@ -12,6 +14,8 @@
 
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/import.h"
+#include "input/labelmap.h"
 #include "model/corpus.h"
 
 /* Documented limits (docs/FORMAT.md, "Limits"). */
@@ -21,13 +25,32 @@
 #define FNET_MAX_DEPTH 64                              /* nesting of [ and { */
 
 typedef struct fnet_load_opts {
-    const char *format; /* NULL or "auto" (by extension), "json", "jsonl" */
+    /* NULL or "auto" (from the file name, docs/IMPORT.md), "json", "jsonl",
+     * "csv", "tsv", "brat", "labelstudio", "doccano", "gdelt", "icews". */
+    const char *format;
+    fnet_import_opts import; /* options of the importers */
+    /* The label map of import.label_map, parsed; NULL: fnet_load_file
+     * parses it for each file that needs it (fnet_load_corpus does it once). */
+    const fnet_labelmap *labels;
 } fnet_load_opts;
+
+/* The format names fnet_load_opts.format accepts, for messages. */
+#define FNET_LOAD_FORMATS                                                      \
+    "json, jsonl, csv, tsv, brat, labelstudio, doccano, gdelt or icews"
+
+/* Checks the format name and the importer options that need no file.
+ * Returns 0 or FNET_EUSAGE with the message in err. */
+int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err);
+
+/* The format fnet_load_file would use for path under o (format "auto": by
+ * the name, a folder is brat, and a peek at the start of .json, .jsonl and
+ * .tsv/.tab files tells Label Studio, doccano and ICEWS apart). */
+const char *fnet_load_format(const char *path, const fnet_load_opts *o);
 
 /* Loads one file ("-" reads standard input) into c. Returns 0 when the file
  * was read (its data problems, if any, are in d: check d->n_errors),
- * FNET_EIO when it cannot be read, FNET_EUSAGE for an unknown format name,
- * FNET_ENOMEM; err holds the message for a non-zero return. */
+ * FNET_EIO when it cannot be read, FNET_EUSAGE for an unknown format name
+ * or option, FNET_ENOMEM; err holds the message for a non-zero return. */
 int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                    fnet_diag *d, fnet_err *err);
 

@@ -375,7 +375,7 @@ static void test_load_file(void)
 
     /* --input-format: a .txt file read as JSON Lines. */
     p = tmp_file("a.txt", jl);
-    fnet_load_opts o = {"jsonl"};
+    fnet_load_opts o = {.format = "jsonl"};
     CHECK_INT(fnet_load_file(c, p, &o, &d, &err), FNET_OK);
     CHECK_INT(d.n_errors, 1);
     fnet_diag_free(&d);
@@ -386,8 +386,15 @@ static void test_load_file(void)
     CHECK_INT(fnet_load_file(c, want, NULL, &d, &err), FNET_EIO);
     CHECK(strstr(err.msg, "missing.json: cannot open: No such file or "
                           "directory") != NULL);
+    /* A folder is read as a brat collection; one named like a fact file is
+     * an ordinary read error. */
     CHECK_INT(fnet_load_file(c, tmpdir, NULL, &d, &err), FNET_EIO);
+    CHECK(strstr(err.msg, "no brat .ann files") != NULL);
+    snprintf(want, sizeof want, "%s/dir.json", tmpdir);
+    CHECK_INT(mkdir(want, 0700), 0);
+    CHECK_INT(fnet_load_file(c, want, NULL, &d, &err), FNET_EIO);
     CHECK(strstr(err.msg, ": read error: Is a directory") != NULL);
+    rmdir(want);
     CHECK_INT(d.n_errors, 0);
     fnet_diag_free(&d);
     fnet_corpus_free(c);

@@ -1,0 +1,513 @@
+/* import.c - the importers' shared toolkit (see import.h). */
+#include "input/import.h"
+
+#include "core/text.h"
+#include "input/load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- context and messages --------------------------------------------- */
+
+int fnet_importer_begin(fnet_importer *im, fnet_corpus *c, fnet_diag *d,
+                        const char *name)
+{
+    memset(im, 0, sizeof *im);
+    im->c = c;
+    im->d = d;
+    return fnet_importer_file(im, name);
+}
+
+int fnet_importer_file(fnet_importer *im, const char *name)
+{
+    if (fnet_corpus_add_file(im->c, name, &im->file) != FNET_OK)
+        return FNET_ENOMEM;
+    im->name = im->c->files[im->file];
+    return FNET_OK;
+}
+
+void fnet_importer_end(fnet_importer *im)
+{
+    fnet_buf_free(&im->where);
+    fnet_buf_free(&im->msg);
+}
+
+fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line)
+{
+    fnet_loc loc = {im->file, line, FNET_LOC_NO_INDEX};
+    return loc;
+}
+
+static void vformat(fnet_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    fnet_buf_reset(b);
+    if (n < 0)
+        return;
+    char *tmp = malloc((size_t)n + 1);
+    if (!tmp)
+        return;
+    vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+    fnet_buf_append(b, tmp, (size_t)n);
+    free(tmp);
+}
+
+static void report(fnet_importer *im, int sev, uint32_t line,
+                   const char *field, const char *fmt, va_list ap)
+{
+    fnet_buf_reset(&im->where);
+    fnet_corpus_locate(im->c, fnet_importer_loc(im, line), NULL, field,
+                       &im->where);
+    vformat(&im->msg, fmt, ap);
+    fnet_diag_add(im->d, sev, fnet_buf_str(&im->where), "%s",
+                  fnet_buf_str(&im->msg));
+}
+
+void fnet_import_error(fnet_importer *im, uint32_t line, const char *field,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(im, FNET_SEV_ERROR, line, field, fmt, ap);
+    va_end(ap);
+}
+
+void fnet_import_warn(fnet_importer *im, uint32_t line, const char *field,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(im, FNET_SEV_WARNING, line, field, fmt, ap);
+    va_end(ap);
+}
+
+void fnet_import_syntax(fnet_importer *im, uint32_t line, uint32_t col,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    fnet_buf_reset(&im->where);
+    fnet_buf_printf(&im->where, "%s:%u:%u: error: ", im->name, line, col);
+    va_start(ap, fmt);
+    vformat(&im->msg, fmt, ap);
+    va_end(ap);
+    fnet_diag_add(im->d, FNET_SEV_ERROR, fnet_buf_str(&im->where), "%s",
+                  fnet_buf_str(&im->msg));
+}
+
+char *fnet_import_str(fnet_importer *im, const char *s, size_t len)
+{
+    return fnet_arena_strndup(&im->c->arena, s, len);
+}
+
+static const char *dup(fnet_importer *im, const char *s)
+{
+    return s ? fnet_arena_strdup(&im->c->arena, s) : NULL;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+int fnet_import_entity(fnet_importer *im, const char *id, const char *type,
+                       const char *label, uint32_t line, int32_t *out)
+{
+    int32_t i = fnet_corpus_find_entity(im->c, id);
+    if (i >= 0) {
+        *out = i;
+        return FNET_OK;
+    }
+    fnet_entity *e;
+    if (fnet_corpus_add_entity(im->c, &e) != FNET_OK)
+        return FNET_ENOMEM;
+    e->id = dup(im, id);
+    e->type = dup(im, type);
+    e->label = label ? dup(im, label) : e->id;
+    e->loc = fnet_importer_loc(im, line);
+    if (!e->id || !e->type || !e->label)
+        return FNET_ENOMEM;
+    *out = (int32_t)(im->c->n_entities - 1);
+    return fnet_corpus_index_entity(im->c, im->c->n_entities - 1);
+}
+
+int fnet_import_mention(fnet_importer *im, const char *type, const char *text,
+                        size_t len, uint32_t line, const char **id)
+{
+    fnet_buf b = {0};
+    fnet_buf_printf(&b, "%s:", type);
+    size_t at = b.len;
+    fnet_import_fold(text, len, &b);
+    int32_t e;
+    int rc = fnet_buf_ok(&b) ? fnet_import_entity(im, b.data, type,
+                                                  b.data + at, line, &e)
+                             : FNET_ENOMEM;
+    fnet_buf_free(&b);
+    *id = rc == FNET_OK ? im->c->entities[e].id : NULL;
+    return rc;
+}
+
+int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
+{
+    fnet_entity *ent = &im->c->entities[e];
+    if (strcmp(ent->label, alias) == 0)
+        return FNET_OK;
+    for (uint32_t k = 0; k < ent->n_aliases; k++)
+        if (strcmp(ent->aliases[k], alias) == 0)
+            return FNET_OK;
+    const char **al = fnet_arena_alloc(&im->c->arena,
+                                       (ent->n_aliases + 1) * sizeof *al);
+    const char *copy = dup(im, alias);
+    if (!al || !copy)
+        return FNET_ENOMEM;
+    if (ent->n_aliases)
+        memcpy(al, ent->aliases, ent->n_aliases * sizeof *al);
+    al[ent->n_aliases++] = copy;
+    ent->aliases = al;
+    return FNET_OK;
+}
+
+static int add_attr(fnet_importer *im, fnet_attr **attrs, uint32_t *n,
+                    const char *key, const char *value, int kind, bool first)
+{
+    if (first)
+        for (uint32_t k = 0; k < *n; k++)
+            if (strcmp((*attrs)[k].key, key) == 0)
+                return FNET_OK;
+    fnet_attr *a = fnet_arena_alloc(&im->c->arena, (*n + 1) * sizeof *a);
+    if (!a)
+        return FNET_ENOMEM;
+    if (*n)
+        memcpy(a, *attrs, *n * sizeof *a);
+    a[*n].key = dup(im, key);
+    a[*n].value = dup(im, value);
+    a[*n].kind = kind;
+    if (!a[*n].key || !a[*n].value)
+        return FNET_ENOMEM;
+    *attrs = a;
+    (*n)++;
+    return FNET_OK;
+}
+
+int fnet_import_entity_attr(fnet_importer *im, uint32_t e, const char *key,
+                            const char *value, int kind)
+{
+    fnet_entity *ent = &im->c->entities[e];
+    return add_attr(im, &ent->attrs, &ent->n_attrs, key, value, kind, true);
+}
+
+int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
+                          const char *value, int kind)
+{
+    return add_attr(im, &f->attrs, &f->n_attrs, key, value, kind, false);
+}
+
+static const char **copy_types(fnet_importer *im, const char *const *src,
+                               uint32_t n)
+{
+    if (n == 0)
+        return NULL;
+    const char **list = fnet_arena_alloc(&im->c->arena, n * sizeof *list);
+    for (uint32_t i = 0; list && i < n; i++)
+        if (!(list[i] = dup(im, src[i])))
+            return NULL;
+    return list;
+}
+
+int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
+                         uint32_t line, int32_t *out)
+{
+    int32_t i = fnet_corpus_find_relation(im->c, r->name);
+    if (i >= 0) {
+        *out = i;
+        return FNET_OK;
+    }
+    fnet_relation *rel;
+    if (fnet_corpus_add_relation(im->c, &rel) != FNET_OK)
+        return FNET_ENOMEM;
+    rel->name = dup(im, r->name);
+    rel->from = copy_types(im, r->from, r->n_from);
+    rel->n_from = r->n_from;
+    rel->to = copy_types(im, r->to, r->n_to);
+    rel->n_to = r->n_to;
+    rel->directed = r->directed;
+    rel->sign = r->sign < 0 ? -1 : 1;
+    rel->description = dup(im, r->description);
+    rel->loc = fnet_importer_loc(im, line);
+    if (!rel->name || (r->n_from && !rel->from) || (r->n_to && !rel->to))
+        return FNET_ENOMEM;
+    *out = (int32_t)(im->c->n_relations - 1);
+    return fnet_corpus_index_relation(im->c, im->c->n_relations - 1);
+}
+
+int fnet_import_tie(fnet_importer *im, uint32_t line, int32_t *out)
+{
+    fnet_import_rel r = {
+        .name = FNET_IMPORT_TIE,
+        .directed = false,
+        .sign = 1,
+        .description = "an undirected tie of an edge list or annotation "
+                       "without a relation name"};
+    return fnet_import_relation(im, &r, line, out);
+}
+
+int fnet_import_source(fnet_importer *im, const char *id, const char *title,
+                       const char *url, const char *file, uint32_t line,
+                       int32_t *out)
+{
+    int32_t i = fnet_corpus_find_source(im->c, id);
+    if (i >= 0) {
+        *out = i;
+        return FNET_OK;
+    }
+    fnet_source *s;
+    if (fnet_corpus_add_source(im->c, &s) != FNET_OK)
+        return FNET_ENOMEM;
+    s->id = dup(im, id);
+    s->title = dup(im, title);
+    s->url = dup(im, url);
+    s->file = dup(im, file);
+    s->loc = fnet_importer_loc(im, line);
+    if (!s->id || (title && !s->title) || (url && !s->url) ||
+        (file && !s->file))
+        return FNET_ENOMEM;
+    *out = (int32_t)(im->c->n_sources - 1);
+    return fnet_corpus_index_source(im->c, im->c->n_sources - 1);
+}
+
+int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
+                     const char *relation, const char *object,
+                     const char *source, fnet_fact **out)
+{
+    fnet_fact *f;
+    if (fnet_corpus_add_fact(im->c, &f) != FNET_OK)
+        return FNET_ENOMEM;
+    f->subject_ref = dup(im, subject);
+    f->relation_ref = dup(im, relation);
+    f->object_ref = dup(im, object);
+    f->loc = fnet_importer_loc(im, line);
+    if (!f->subject_ref || !f->relation_ref || !f->object_ref)
+        return FNET_ENOMEM;
+    if (source) {
+        const char **list = fnet_arena_alloc(&im->c->arena, sizeof *list);
+        if (!list || !(list[0] = dup(im, source)))
+            return FNET_ENOMEM;
+        f->source_refs = list;
+        f->n_sources = 1;
+    }
+    *out = f;
+    return FNET_OK;
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+int fnet_import_read(const char *path, char **out, size_t *len,
+                     fnet_err *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    *out = NULL;
+    *len = 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    int rc = FNET_OK;
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap > FNET_MAX_DOCUMENT_BYTES) {
+                rc = fnet_err_set(err, FNET_EDATA, "%s: file larger than the "
+                                  "limit of %lu bytes", name,
+                                  FNET_MAX_DOCUMENT_BYTES);
+                break;
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p)
+                break;
+            buf = p;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (!buf || (rc == FNET_OK && n + 1 >= cap))
+        rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    else if (rc == FNET_OK && ferror(fp))
+        rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
+                          strerror(errno));
+    if (!is_stdin)
+        fclose(fp);
+    if (rc != FNET_OK) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return FNET_OK;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len,
+                       int unit)
+{
+    o->n = 0;
+    o->byte = malloc((2 * len + 1) * sizeof *o->byte); /* UTF-16: <= 2/char */
+    if (!o->byte)
+        return FNET_ENOMEM;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = fnet_utf8_seq_len(p + i, len - i);
+        if (!n)
+            n = 1; /* callers check UTF-8 first; stay safe anyway */
+        o->byte[o->n++] = i;
+        if (unit == FNET_OFFSET_UTF16 && n == 4)
+            o->byte[o->n++] = SIZE_MAX; /* low surrogate */
+        if (unit == FNET_OFFSET_CODEPOINT_LF && p[i] == '\r' && i + 1 < len &&
+            p[i + 1] == '\n')
+            n = 2;
+        i += n;
+    }
+    o->byte[o->n] = len;
+    return FNET_OK;
+}
+
+void fnet_offsets_free(fnet_offsets *o)
+{
+    free(o->byte);
+    o->byte = NULL;
+    o->n = 0;
+}
+
+bool fnet_offsets_span(const fnet_offsets *o, long long start, long long end,
+                       size_t *b_start, size_t *b_end)
+{
+    if (start < 0 || end < start || (unsigned long long)end > o->n)
+        return false;
+    *b_start = o->byte[start];
+    *b_end = o->byte[end];
+    return *b_start != SIZE_MAX && *b_end != SIZE_MAX;
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_alpha(char c)
+{
+    return is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/* A sentence ends at '.', '!' or '?' followed by white space, unless the
+ * next word starts in lower case ("Acme Corp. hired") or the '.' ends a
+ * one-letter initial ("J. Smith"). */
+static bool ends_sentence(const char *text, size_t len, size_t i)
+{
+    if (!(text[i] == '.' || text[i] == '!' || text[i] == '?') ||
+        !(i + 1 == len || is_ws(text[i + 1])))
+        return false;
+    size_t j = i + 1;
+    while (j < len && is_ws(text[j]))
+        j++;
+    if (j < len && text[j] >= 'a' && text[j] <= 'z')
+        return false;
+    if (text[i] == '.' && i >= 1 && is_upper(text[i - 1]) &&
+        (i == 1 || !is_alpha(text[i - 2])))
+        return false;
+    return true;
+}
+
+void fnet_import_sentence(const char *text, size_t len, size_t start,
+                          size_t end, fnet_buf *out)
+{
+    if (start > len)
+        start = len;
+    if (end > len)
+        end = len;
+    size_t a = start;
+    while (a > 0 && text[a - 1] != '\n' && text[a - 1] != '\r' &&
+           !(a >= 2 && is_ws(text[a - 1]) && ends_sentence(text, len, a - 2)))
+        a--;
+    size_t b = end;
+    if (!(b > start && ends_sentence(text, len, b - 1))) {
+        while (b < len && text[b] != '\n' && text[b] != '\r') {
+            if (ends_sentence(text, len, b++))
+                break;
+        }
+    }
+    fnet_import_fold(text + a, b - a, out);
+}
+
+void fnet_import_fold(const char *s, size_t len, fnet_buf *out)
+{
+    char *tmp = malloc(len + 1);
+    if (!tmp) {
+        out->oom = true;
+        return;
+    }
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    fnet_text_fold(out, tmp, false);
+    free(tmp);
+}
+
+bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)
+{
+    char day[11], reason[160];
+    size_t n = strlen(v);
+    if (n > 10 && (v[10] == 'T' || v[10] == ' '))
+        n = 10;
+    snprintf(day, sizeof day, "%.*s", (int)(n < 10 ? n : 10), v);
+    if (n <= 10 && fnet_date_parse(day, out, reason, sizeof reason) == 0)
+        return true;
+    if (n > 10 || strncmp(reason, "expected", 8) == 0)
+        snprintf(why, (size_t)why_size, "expected a date as YYYY, YYYY-MM or "
+                 "YYYY-MM-DD, got \"%s\"", v);
+    else
+        snprintf(why, (size_t)why_size, "%s", reason);
+    return false;
+}
+
+bool fnet_import_iequal(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+        if (!x)
+            return true;
+    }
+}
+
+bool fnet_import_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    while (is_ws(*s))
+        s++;
+    if (!*s)
+        return false;
+    double v = strtod(s, &end);
+    while (is_ws(*end))
+        end++;
+    if (errno || end == s || *end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,53 @@
+/* jsontext.h - JSON text: parsing with located errors, and where each value
+ * of a parsed tree was written.
+ *
+ * Shared by the JSON fact loader and the importers of JSON-based formats
+ * (Label Studio, doccano, label maps), so that every message about a JSON
+ * value can name the line and column it came from, although cJSON keeps no
+ * positions. */
+#ifndef FNET_JSONTEXT_H
+#define FNET_JSONTEXT_H
+
+#include "core/diag.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parses s[0..n) (s[n] must be NUL) into *out, which the caller frees with
+ * cJSON_Delete. The text is first checked strictly (RFC 8259, UTF-8, no NUL,
+ * string length and nesting limits of input/load.h; input/jsonsyntax.h),
+ * since cJSON accepts more than JSON. On failure reports
+ * "NAME:LINE:COL: error: ..." to d (lines counted from first_line) and
+ * returns FNET_EDATA, or FNET_ENOMEM (also reported), with *out NULL. */
+int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
+                     size_t first_line, cJSON **out);
+
+typedef struct fnet_json_pos {
+    const cJSON *item;
+    uint32_t line, col;
+} fnet_json_pos;
+
+/* Where every value of a tree parsed from a text starts. */
+typedef struct fnet_jsonpos {
+    fnet_json_pos *v; /* sorted by item */
+    size_t n;
+} fnet_jsonpos;
+
+/* Records the position of every value of root, parsed from s[0..n) by
+ * fnet_json_parse (lines counted from first_line). Values appear in the text
+ * in the order of a pre-order walk of the tree, which is how positions are
+ * matched to items. Returns 0 or FNET_ENOMEM. The caller frees p with
+ * fnet_jsonpos_free(). O(n + values log values). */
+int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
+                       const cJSON *root, uint32_t first_line);
+
+/* Line and column of item's first character; false (and 0, 0) when item is
+ * not from the recorded tree. */
+bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item,
+                       uint32_t *line, uint32_t *col);
+
+void fnet_jsonpos_free(fnet_jsonpos *p);
+
+#endif

@@ -1,0 +1,228 @@
+/* labelmap.c - label mapping files (see labelmap.h). */
+#include "input/labelmap.h"
+
+#include "input/import.h"
+#include "input/jsontext.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int put(fnet_labelmap *m, fnet_strmap *sec, const char *key,
+               size_t klen, const char *value, size_t vlen)
+{
+    if (m->n_values == m->cap_values) {
+        size_t cap = m->cap_values ? m->cap_values * 2 : 16;
+        const char **p = realloc(m->values, cap * sizeof *p);
+        if (!p)
+            return FNET_ENOMEM;
+        m->values = p;
+        m->cap_values = cap;
+    }
+    char *k = fnet_arena_strndup(&m->arena, key, klen);
+    char *v = fnet_arena_strndup(&m->arena, value, vlen);
+    if (!k || !v)
+        return FNET_ENOMEM;
+    m->values[m->n_values] = v;
+    return fnet_strmap_put(sec, k, klen, m->n_values++);
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t'))
+        (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+                  (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+static void report(fnet_diag *d, const char *name, unsigned line,
+                   const char *msg, const char *arg)
+{
+    char where[4200];
+    snprintf(where, sizeof where, "%s:%u: ", name, line);
+    fnet_diag_add(d, FNET_SEV_ERROR, where, msg, arg);
+}
+
+static int parse_ini(fnet_labelmap *m, const char *name, const char *data,
+                     size_t len, fnet_diag *d)
+{
+    fnet_strmap *sec = NULL;
+    int rc = FNET_OK;
+    unsigned line = 0;
+    for (size_t i = 0; i < len && rc != FNET_ENOMEM;) {
+        const char *s = data + i;
+        const char *nl = memchr(s, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - s) : len - i;
+        i += n + 1;
+        line++;
+        trim(&s, &n);
+        if (n == 0 || s[0] == '#' || s[0] == ';')
+            continue;
+        if (s[0] == '[' && s[n - 1] == ']') {
+            size_t k = n - 2;
+            const char *h = s + 1;
+            trim(&h, &k);
+            if (k == 8 && memcmp(h, "entities", 8) == 0)
+                sec = &m->entities;
+            else if ((k == 9 && memcmp(h, "relations", 9) == 0) ||
+                     (k == 6 && memcmp(h, "events", 6) == 0))
+                sec = &m->relations;
+            else {
+                char hdr[128];
+                snprintf(hdr, sizeof hdr, "%.*s", (int)(k < 100 ? k : 100), h);
+                report(d, name, line, "unknown section \"%s\" (expected "
+                       "[entities] or [relations])", hdr);
+                rc = FNET_EDATA;
+                sec = NULL;
+            }
+            continue;
+        }
+        const char *eq = memchr(s, '=', n);
+        if (!eq) {
+            report(d, name, line, "expected LABEL = NAME%s", "");
+            rc = FNET_EDATA;
+            continue;
+        }
+        if (!sec) {
+            report(d, name, line, "mapping outside a section (start with "
+                   "[entities] or [relations])%s", "");
+            rc = FNET_EDATA;
+            continue;
+        }
+        const char *k = s, *v = eq + 1;
+        size_t kn = (size_t)(eq - s), vn = n - kn - 1;
+        trim(&k, &kn);
+        trim(&v, &vn);
+        if (!kn || !vn) {
+            report(d, name, line, "expected LABEL = NAME%s", "");
+            rc = FNET_EDATA;
+            continue;
+        }
+        if (put(m, sec, k, kn, v, vn) != FNET_OK)
+            rc = FNET_ENOMEM;
+    }
+    return rc;
+}
+
+static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
+                        fnet_strmap *sec, const fnet_jsonpos *pos,
+                        fnet_diag *d)
+{
+    int rc = FNET_OK;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, obj)
+    {
+        uint32_t line, col;
+        fnet_jsonpos_find(pos, item, &line, &col);
+        if (!cJSON_IsString(item) || !item->valuestring[0]) {
+            report(d, name, line, "\"%s\": expected a non-empty string",
+                   item->string);
+            rc = FNET_EDATA;
+            continue;
+        }
+        if (put(m, sec, item->string, strlen(item->string),
+                item->valuestring, strlen(item->valuestring)) != FNET_OK)
+            return FNET_ENOMEM;
+    }
+    return rc;
+}
+
+static int parse_json(fnet_labelmap *m, const char *name, const char *data,
+                      size_t len, fnet_diag *d)
+{
+    cJSON *root;
+    fnet_jsonpos pos = {0};
+    if (fnet_json_parse(d, name, data, len, 1, &root) != FNET_OK)
+        return FNET_EDATA;
+    int rc = fnet_jsonpos_build(&pos, data, len, root, 1);
+    if (rc == FNET_OK && !cJSON_IsObject(root)) {
+        report(d, name, 1, "expected an object with \"entities\" and "
+               "\"relations\"%s", "");
+        rc = FNET_EDATA;
+    }
+    const cJSON *item;
+    if (rc == FNET_OK)
+        cJSON_ArrayForEach(item, root)
+        {
+            uint32_t line, col;
+            fnet_jsonpos_find(&pos, item, &line, &col);
+            fnet_strmap *sec = strcmp(item->string, "entities") == 0
+                                   ? &m->entities
+                               : strcmp(item->string, "relations") == 0 ||
+                                       strcmp(item->string, "events") == 0
+                                   ? &m->relations
+                                   : NULL;
+            int r2;
+            if (!sec || !cJSON_IsObject(item)) {
+                report(d, name, line, "\"%s\": expected \"entities\" or "
+                       "\"relations\" with an object of LABEL: NAME",
+                       item->string);
+                r2 = FNET_EDATA;
+            } else {
+                r2 = json_section(m, name, item, sec, &pos, d);
+            }
+            if (r2 == FNET_ENOMEM || (r2 && rc == FNET_OK))
+                rc = r2;
+        }
+    fnet_jsonpos_free(&pos);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int fnet_labelmap_parse(fnet_labelmap *m, const char *name, const char *data,
+                        size_t len, bool json, fnet_diag *d, fnet_err *err)
+{
+    int rc = json ? parse_json(m, name, data, len, d)
+                  : parse_ini(m, name, data, len, d);
+    if (rc == FNET_ENOMEM)
+        return fnet_err_set(err, rc, "%s: out of memory", name);
+    return rc;
+}
+
+int fnet_labelmap_load(fnet_labelmap *m, const char *path, fnet_diag *d,
+                       fnet_err *err)
+{
+    char *data;
+    size_t len;
+    int rc = fnet_import_read(path, &data, &len, err);
+    if (rc != FNET_OK)
+        return rc;
+    size_t n = strlen(path);
+    bool json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
+    rc = fnet_labelmap_parse(m, path, data, len, json, d, err);
+    free(data);
+    return rc;
+}
+
+static const char *lookup(const fnet_strmap *sec, const fnet_labelmap *m,
+                          const char *label, bool *mapped)
+{
+    size_t v;
+    bool hit = m && fnet_strmap_get(sec, label, strlen(label), &v);
+    if (mapped)
+        *mapped = hit;
+    if (!hit)
+        return label;
+    return strcmp(m->values[v], "-") == 0 ? NULL : m->values[v];
+}
+
+const char *fnet_labelmap_entity(const fnet_labelmap *m, const char *label)
+{
+    return lookup(m ? &m->entities : NULL, m, label, NULL);
+}
+
+const char *fnet_labelmap_relation(const fnet_labelmap *m, const char *label,
+                                   bool *mapped)
+{
+    return lookup(m ? &m->relations : NULL, m, label, mapped);
+}
+
+void fnet_labelmap_free(fnet_labelmap *m)
+{
+    fnet_strmap_free(&m->entities);
+    fnet_strmap_free(&m->relations);
+    free(m->values);
+    fnet_arena_free(&m->arena);
+    memset(m, 0, sizeof *m);
+}
