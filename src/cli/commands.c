@@ -4,11 +4,15 @@
 const fnet_command fnet_commands[] = {
     {"balance", fnet_cmd_balance,
      "structural balance: triangles by sign, with their evidence"},
+    {"build", fnet_cmd_build,
+     "write diagrams, metrics and summaries for every corpus"},
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
+    {"dot", fnet_cmd_dot, "the relationship diagram as Graphviz DOT"},
     {"evidence", fnet_cmd_evidence,
      "the facts, quotes and sources behind every edge"},
     {"evolve", fnet_cmd_evolve,
      "the network period by period: metrics, ranks, communities"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
+    {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
     {0},
 };

@@ -1,0 +1,642 @@
+/* cmd_build.c - `factnet build`: for every corpus, the diagram (DOT, SVG,
+ * PDF), the metrics tables (CSV, LaTeX), the communities and a summary. */
+#include "cli/cli.h"
+#include "cli/diagopts.h"
+
+#include "analysis/community.h"
+#include "analysis/metrics.h"
+#include "core/outfile.h"
+#include "output/render.h"
+#include "output/table.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { OPT_HELP = 1, OPT_OUTPUT };
+
+static const fnet_opt options[] = {
+    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    {"output", 'o', true, OPT_OUTPUT, "DIR",
+     "write into DIR (default: graphs; created if missing)"},
+    {0},
+};
+
+#define DEFAULT_GLOB "data/*.json"
+#define DEFAULT_DIR "graphs"
+#define TOP_N 10
+
+static void help(void)
+{
+    puts("usage: factnet build [OPTIONS] [FILE...]\n\n"
+         "The one-shot job: for each fact file NAME.json (default: every "
+         DEFAULT_GLOB ")\nwrites into DIR (default " DEFAULT_DIR "/):\n"
+         "  NAME.dot             the diagram (factnet dot)\n"
+         "  NAME.svg, NAME.pdf   the diagram rendered in-process by "
+         "Graphviz\n"
+         "  NAME.metrics.csv     node metrics, as `factnet metrics NAME.json`"
+         "\n"
+         "  NAME.metrics.tex     the main columns as a LaTeX (booktabs) "
+         "table\n"
+         "  NAME.communities.csv id,label,type,community, by community then "
+         "id\n"
+         "  NAME.summary.md      graph metrics, top 10 by PageRank, the "
+         "communities\n"
+         "with factnet's defaults (full view, Leiden seed 42, size by "
+         "PageRank).\nEach file is written atomically: a failure leaves "
+         "what was written before\nintact. One line per file written goes "
+         "to standard output; progress goes\nto standard error when it is "
+         "a terminal. Each input is its own corpus.\n\noptions:");
+    fnet_opts_print(stdout, options);
+    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+         "4 internal error (including a missing Graphviz plugin).");
+}
+
+/* ---- one corpus -------------------------------------------------------- */
+
+typedef struct job {
+    const char *path, *dir;
+    char name[256];
+    const fnet_corpus *c;
+    fnet_graph *g;
+    fnet_metrics m;
+    fnet_communities cm;
+    bool has_m, has_cm;
+    fnet_renderer *r;
+    bool progress;
+    fnet_buf out; /* current output path */
+} job;
+
+static void progress(const job *j, const char *what)
+{
+    if (j->progress)
+        fprintf(stderr, "factnet: %s: %s...\n", j->name, what);
+}
+
+static const char *out_path(job *j, const char *suffix)
+{
+    fnet_buf_reset(&j->out);
+    fnet_buf_printf(&j->out, "%s/%s%s", j->dir, j->name, suffix);
+    return fnet_buf_str(&j->out);
+}
+
+static void wrote(job *j)
+{
+    printf("wrote %s\n", fnet_buf_str(&j->out));
+}
+
+/* Writes table t to the current output path. */
+static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
+                       fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
+    if (!rc && (rc = fnet_table_write(t, fnet_outfile_stream(f), s, err)))
+        fnet_outfile_abort(f);
+    else if (!rc && !(rc = fnet_outfile_commit(f, err)))
+        wrote(j);
+    return rc;
+}
+
+/* Nodes by PageRank, descending (undefined last), ties by id: the order of
+ * `factnet metrics`. qsort has no context: sort (job, node) pairs. */
+typedef struct ref {
+    const job *j;
+    uint32_t v;
+} ref;
+
+static int by_pagerank(const void *x, const void *y)
+{
+    const ref *a = x, *b = y;
+    const double *pr = a->j->m.value[FNET_M_PAGERANK];
+    double p = pr[a->v], q = pr[b->v];
+    if (isnan(p) != isnan(q))
+        return isnan(p) ? 1 : -1;
+    if (!isnan(p) && p != q)
+        return p > q ? -1 : 1;
+    return strcmp(fnet_graph_node_entity(a->j->g, a->v)->id,
+                  fnet_graph_node_entity(b->j->g, b->v)->id);
+}
+
+static int by_community(const void *x, const void *y)
+{
+    const ref *a = x, *b = y;
+    uint32_t p = a->j->cm.community[a->v], q = b->j->cm.community[b->v];
+    if (p != q)
+        return p < q ? -1 : 1;
+    return strcmp(fnet_graph_node_entity(a->j->g, a->v)->id,
+                  fnet_graph_node_entity(b->j->g, b->v)->id);
+}
+
+static ref *sorted_nodes(const job *j, int (*cmp)(const void *, const void *))
+{
+    uint32_t n = j->g->n_nodes;
+    ref *r = malloc((n + 1) * sizeof *r);
+    if (!r)
+        return NULL;
+    for (uint32_t v = 0; v < n; v++)
+        r[v] = (ref){j, v};
+    qsort(r, n, sizeof *r, cmp);
+    return r;
+}
+
+static bool integer_metric(int m)
+{
+    return m == FNET_M_DEGREE || m == FNET_M_IN_DEGREE ||
+           m == FNET_M_OUT_DEGREE || m == FNET_M_CORENESS ||
+           m == FNET_M_COMMUNITY;
+}
+
+/* Column: -1 id, -2 label, -3 type, else a metric. */
+static int cell(fnet_table *t, size_t row, size_t c, const job *j, int col,
+                uint32_t v)
+{
+    const fnet_entity *e = fnet_graph_node_entity(j->g, v);
+    if (col < 0)
+        return fnet_table_set_str(t, row, c,
+                                  col == -1 ? e->id
+                                  : col == -2 ? e->label
+                                              : e->type);
+    double x = col == FNET_M_COMMUNITY ? (double)j->cm.community[v]
+                                       : j->m.value[col][v];
+    if (integer_metric(col) && !isnan(x))
+        fnet_table_set_int(t, row, c, (int64_t)x);
+    else
+        fnet_table_set_real(t, row, c, x);
+    return 0;
+}
+
+/* The node table: cols[] as above, rows by PageRank. */
+static int node_table(const job *j, const int *cols, size_t n_cols,
+                      size_t max_rows, fnet_table **out)
+{
+    fnet_table_col tc[FNET_M_COUNT + 3];
+    for (size_t i = 0; i < n_cols; i++) {
+        tc[i].name = cols[i] == -1   ? "id"
+                     : cols[i] == -2 ? "label"
+                     : cols[i] == -3 ? "type"
+                                     : fnet_metric_name(cols[i]);
+        tc[i].kind = cols[i] < 0 ? FNET_COL_STRING : FNET_COL_REAL;
+    }
+    int rc = fnet_table_new(out, tc, n_cols);
+    ref *r = rc ? NULL : sorted_nodes(j, by_pagerank);
+    if (!rc && !r)
+        rc = FNET_ENOMEM;
+    uint32_t n = j->g->n_nodes < max_rows ? j->g->n_nodes : (uint32_t)max_rows;
+    for (uint32_t i = 0; !rc && i < n; i++) {
+        size_t row;
+        rc = fnet_table_add_row(*out, &row);
+        for (size_t c = 0; !rc && c < n_cols; c++)
+            rc = cell(*out, row, c, j, cols[c], r[i].v);
+    }
+    free(r);
+    return rc;
+}
+
+static int metrics_files(job *j, fnet_err *err)
+{
+    int all[FNET_M_COUNT + 3] = {-1, -2, -3};
+    static const int print[] = {-2, -3, FNET_M_DEGREE, FNET_M_STRENGTH,
+                                FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
+                                FNET_M_PAGERANK, FNET_M_COMMUNITY};
+    for (int m = 0; m < FNET_M_COUNT; m++)
+        all[3 + m] = m;
+    fnet_table *t = NULL;
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    char caption[512], label[300], note[200] = "";
+    int rc = node_table(j, all, FNET_M_COUNT + 3, SIZE_MAX, &t);
+    if (rc)
+        return fnet_err_set(err, rc, "out of memory");
+    out_path(j, ".metrics.csv");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (rc)
+        return rc;
+    if ((rc = node_table(j, print, sizeof print / sizeof print[0], SIZE_MAX,
+                         &t)))
+        return fnet_err_set(err, rc, "out of memory");
+    snprintf(caption, sizeof caption, "Network metrics: %s",
+             j->c->title ? j->c->title : j->name);
+    snprintf(label, sizeof label, "tab:%s-metrics", j->name);
+    if (j->m.sampled)
+        snprintf(note, sizeof note, "Betweenness and closeness estimated "
+                 "from %ld sampled sources.", j->m.samples_used);
+    st = (fnet_table_style){.format = FNET_TABLE_LATEX, .digits = 3,
+                            .caption = caption, .label = label,
+                            .note = note[0] ? note : NULL};
+    out_path(j, ".metrics.tex");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    return rc;
+}
+
+static int communities_file(job *j, fnet_err *err)
+{
+    static const int cols[] = {-1, -2, -3, FNET_M_COMMUNITY};
+    fnet_table_col tc[] = {{"id", FNET_COL_STRING},
+                           {"label", FNET_COL_STRING},
+                           {"type", FNET_COL_STRING},
+                           {"community", FNET_COL_INTEGER}};
+    fnet_table *t = NULL;
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    int rc = fnet_table_new(&t, tc, 4);
+    ref *r = rc ? NULL : sorted_nodes(j, by_community);
+    if (!rc && !r)
+        rc = FNET_ENOMEM;
+    for (uint32_t i = 0; !rc && i < j->g->n_nodes; i++) {
+        size_t row;
+        rc = fnet_table_add_row(t, &row);
+        for (size_t c = 0; !rc && c < 4; c++)
+            rc = cell(t, row, c, j, cols[c], r[i].v);
+    }
+    free(r);
+    if (rc) {
+        fnet_table_free(t);
+        return fnet_err_set(err, rc, "out of memory");
+    }
+    out_path(j, ".communities.csv");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    return rc;
+}
+
+/* ---- summary.md -------------------------------------------------------- */
+
+static int graph_table(const job *j, const fnet_graph_metrics *gm,
+                       fnet_table **t)
+{
+    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
+                                          {"value", FNET_COL_REAL}};
+    const struct {
+        const char *name;
+        double v;
+        bool integer;
+    } rows[] = {
+        {"nodes", gm->nodes, true},
+        {"edges", gm->edges, true},
+        {"density", gm->density, false},
+        {"components", gm->components, true},
+        {"largest_component", gm->largest_component, true},
+        {"diameter", gm->diameter, true},
+        {"average_path_length", gm->average_path_length, false},
+        {"transitivity", gm->transitivity, false},
+        {"average_clustering", gm->average_clustering, false},
+        {"degree_assortativity", gm->degree_assortativity, false},
+        {"type_assortativity", gm->type_assortativity, false},
+        {"communities", j->cm.n_communities, true},
+        {"modularity", j->cm.modularity, false},
+    };
+    int rc = fnet_table_new(t, cols, 2);
+    for (size_t i = 0; !rc && i < sizeof rows / sizeof rows[0]; i++) {
+        size_t row;
+        rc = fnet_table_add_row(*t, &row);
+        if (!rc)
+            rc = fnet_table_set_str(*t, row, 0, rows[i].name);
+        if (!rc && rows[i].integer && isfinite(rows[i].v))
+            fnet_table_set_int(*t, row, 1, (int64_t)rows[i].v);
+        else if (!rc)
+            fnet_table_set_real(*t, row, 1, rows[i].v);
+    }
+    return rc;
+}
+
+/* One row per community: number, size, members by PageRank. */
+static int community_table(const job *j, fnet_table **t)
+{
+    static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
+                                          {"size", FNET_COL_INTEGER},
+                                          {"members", FNET_COL_STRING}};
+    fnet_buf members = {0};
+    int rc = fnet_table_new(t, cols, 3);
+    ref *r = rc ? NULL : sorted_nodes(j, by_pagerank);
+    if (!rc && !r)
+        rc = FNET_ENOMEM;
+    for (uint32_t k = 1; !rc && k <= j->cm.n_communities; k++) {
+        size_t row, n = 0;
+        fnet_buf_reset(&members);
+        for (uint32_t i = 0; i < j->g->n_nodes; i++) {
+            if (j->cm.community[r[i].v] != k)
+                continue;
+            fnet_buf_puts(&members, n++ ? ", " : "");
+            fnet_buf_puts(&members,
+                          fnet_graph_node_entity(j->g, r[i].v)->label);
+        }
+        rc = fnet_table_add_row(*t, &row);
+        if (!rc) {
+            fnet_table_set_int(*t, row, 0, k);
+            fnet_table_set_int(*t, row, 1, (int64_t)n);
+            rc = fnet_buf_ok(&members)
+                     ? fnet_table_set_str(*t, row, 2, fnet_buf_str(&members))
+                     : FNET_ENOMEM;
+        }
+    }
+    free(r);
+    fnet_buf_free(&members);
+    return rc;
+}
+
+static int md_section(FILE *fp, const char *heading, const fnet_table *t,
+                      fnet_err *err)
+{
+    fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
+    fprintf(fp, "\n## %s\n\n", heading);
+    return fnet_table_write(t, fp, &st, err);
+}
+
+static int summary_body(job *j, FILE *fp, fnet_err *err)
+{
+    static const int top_cols[] = {-2, -1, -3, FNET_M_PAGERANK,
+                                   FNET_M_DEGREE, FNET_M_BETWEENNESS,
+                                   FNET_M_COMMUNITY};
+    fnet_graph_metrics gm;
+    fnet_community_opts co;
+    fnet_table *t = NULL;
+    int rc = fnet_graph_metrics_compute(&gm, j->g, err);
+    if (rc)
+        return rc;
+    fnet_community_opts_init(&co);
+    fprintf(fp, "# %s\n\nInput: `%s`: %u entities, %llu facts, %u sources. "
+            "Graph: full view, undirected, weighted by the sum of fact "
+            "weights.\n", j->c->title ? j->c->title : j->name, j->path,
+            j->c->n_entities, (unsigned long long)j->c->n_facts,
+            j->c->n_sources);
+    if (!(rc = graph_table(j, &gm, &t)))
+        rc = md_section(fp, "Graph metrics", t, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (!rc && !(rc = node_table(j, top_cols, 7, TOP_N, &t)))
+        rc = md_section(fp, "Top 10 by PageRank", t, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (!rc) {
+        fprintf(fp, "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
+                "communities, modularity %.3f. Members by PageRank.\n",
+                fnet_community_algorithm_name(co.algorithm), co.resolution,
+                co.seed, j->cm.n_communities, j->cm.modularity);
+        fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
+        fputc('\n', fp);
+        if (!(rc = community_table(j, &t)))
+            rc = fnet_table_write(t, fp, &st, err);
+    }
+    fnet_table_free(t);
+    if (rc == FNET_ENOMEM)
+        fnet_err_set(err, rc, "out of memory");
+    return rc;
+}
+
+static int summary_file(job *j, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
+    if (rc)
+        return rc;
+    if ((rc = summary_body(j, fnet_outfile_stream(f), err))) {
+        fnet_outfile_abort(f);
+        return rc;
+    }
+    if (!(rc = fnet_outfile_commit(f, err)))
+        wrote(j);
+    return rc;
+}
+
+/* ---- diagram ----------------------------------------------------------- */
+
+static int write_dot(job *j, Agraph_t *g, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, out_path(j, ".dot"), err);
+    if (rc)
+        return rc;
+    if ((rc = fnet_dot_write(g, fnet_outfile_stream(f), err))) {
+        fnet_outfile_abort(f);
+        return rc;
+    }
+    if (!(rc = fnet_outfile_commit(f, err)))
+        wrote(j);
+    return rc;
+}
+
+static int diagram_files(job *j, fnet_err *err)
+{
+    fnet_diagopts o;
+    Agraph_t *g = NULL;
+    fnet_diagopts_init(&o);
+    fnet_diagopts_finish(&o, "build");
+    progress(j, "laying out the diagram");
+    int rc = fnet_diagopts_graph(&g, j->c, &o, j->r, err);
+    if (!rc)
+        rc = write_dot(j, g, err);
+    if (!rc) {
+        progress(j, "rendering SVG and PDF");
+        rc = fnet_render_layout(j->r, g, err);
+    }
+    if (!rc) {
+        rc = fnet_render_write(j->r, g, "svg", out_path(j, ".svg"), err);
+        if (!rc)
+            wrote(j);
+        if (!rc)
+            rc = fnet_render_write(j->r, g, "pdf", out_path(j, ".pdf"), err);
+        if (!rc)
+            wrote(j);
+        fnet_render_unlayout(j->r, g);
+    }
+    if (g)
+        agclose(g);
+    return rc;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+static int analyse(job *j, fnet_err *err)
+{
+    fnet_graph_opts go;
+    fnet_metrics_opts mo;
+    fnet_community_opts co;
+    fnet_graph_opts_init(&go);
+    fnet_metrics_opts_init(&mo);
+    fnet_community_opts_init(&co);
+    mo.seed = co.seed; /* as `factnet metrics` does */
+    progress(j, "computing metrics and communities");
+    int rc = fnet_graph_build(&j->g, j->c, &go, err);
+    if (!rc) {
+        j->has_m = true;
+        rc = fnet_metrics_compute(&j->m, j->g, &mo, err);
+    }
+    if (!rc) {
+        j->has_cm = true;
+        rc = fnet_communities_detect(&j->cm, j->g, &co, err);
+    }
+    if (!rc && j->m.sampled)
+        fnet_cli_error("note: %s: betweenness and closeness estimated from "
+                       "%ld sampled sources", j->name, j->m.samples_used);
+    return rc;
+}
+
+static void job_free(job *j)
+{
+    if (j->has_cm)
+        fnet_communities_free(&j->cm);
+    if (j->has_m)
+        fnet_metrics_free(&j->m);
+    fnet_graph_free(j->g);
+    fnet_buf_free(&j->out);
+}
+
+/* NAME of a path: the file name without its directory and its .json /
+ * .jsonl extension. */
+static void base_name(const char *path, char *out, size_t size)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    size_t n = strlen(b);
+    const char *dot = strrchr(b, '.');
+    if (dot && (strcmp(dot, ".json") == 0 || strcmp(dot, ".jsonl") == 0))
+        n = (size_t)(dot - b);
+    snprintf(out, size, "%.*s", (int)n, b);
+}
+
+static int one(const char *path, const char *dir, fnet_renderer *r,
+               fnet_err *err)
+{
+    job j = {.path = path, .dir = dir, .r = r,
+             .progress = isatty(STDERR_FILENO) != 0};
+    fnet_corpus *c = NULL;
+    fnet_diag d = {0};
+    fnet_load_opts lo = {0};
+    char *paths[] = {(char *)path};
+    base_name(path, j.name, sizeof j.name);
+    progress(&j, "loading");
+    int rc = fnet_load_corpus(&c, paths, 1, &lo, false, &d, err);
+    fnet_cli_print_diag(&d);
+    if (rc == FNET_EDATA)
+        fnet_err_set(err, rc, "%s: %zu error%s in the input", path,
+                     d.n_errors, d.n_errors == 1 ? "" : "s");
+    j.c = c;
+    if (!rc)
+        rc = analyse(&j, err);
+    if (!rc)
+        rc = diagram_files(&j, err);
+    if (!rc)
+        rc = metrics_files(&j, err);
+    if (!rc)
+        rc = communities_file(&j, err);
+    if (!rc)
+        rc = summary_file(&j, err);
+    job_free(&j);
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    return rc;
+}
+
+/* mkdir -p. Returns 0 or FNET_EIO. */
+static int make_dir(const char *dir, fnet_err *err)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s", dir);
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c != '/' && c != '\0')
+            continue;
+        *s = '\0';
+        struct stat st;
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            return fnet_err_set(err, FNET_EIO, "%s: cannot create: %s", p,
+                                strerror(errno));
+        if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+            return fnet_err_set(err, FNET_EIO, "%s: not a directory", p);
+        *s = c;
+        if (!c)
+            return 0;
+    }
+}
+
+/* Two inputs with the same NAME would overwrite each other's outputs. */
+static bool names_unique(char **paths, size_t n)
+{
+    char a[256], b[256];
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++) {
+            base_name(paths[i], a, sizeof a);
+            base_name(paths[k], b, sizeof b);
+            if (strcmp(a, b) == 0) {
+                fnet_cli_usage("build", "'%s' and '%s' would both write %s.*",
+                               paths[i], paths[k], a);
+                return false;
+            }
+        }
+    return true;
+}
+
+static int run(char **paths, size_t n, const char *dir)
+{
+    fnet_err err = {0};
+    fnet_renderer *r = NULL;
+    int rc = make_dir(dir, &err);
+    if (!rc)
+        rc = fnet_renderer_new(&r, &err);
+    if (!rc)
+        rc = fnet_render_check_format(r, "svg", &err);
+    if (!rc)
+        rc = fnet_render_check_format(r, "pdf", &err);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = one(paths[i], dir, r, &err);
+    fnet_renderer_free(r);
+    return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+}
+
+int fnet_cmd_build(int argc, char **argv)
+{
+    fnet_args a;
+    const char *v, *dir = DEFAULT_DIR;
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t n_paths = 0;
+    int status = FNET_EXIT_OK, id;
+    glob_t gl = {0};
+    bool globbed = false;
+
+    if (!paths)
+        return FNET_EXIT_INTERNAL;
+    fnet_args_init(&a, "build", argc, argv);
+    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
+        if (id == FNET_ARG_ERROR) {
+            status = FNET_EXIT_USAGE;
+            goto done;
+        } else if (id == FNET_ARG_POSITIONAL) {
+            paths[n_paths++] = (char *)v;
+        } else if (id == OPT_HELP) {
+            help();
+            goto done;
+        } else if (id == OPT_OUTPUT) {
+            dir = v;
+        }
+    }
+    if (n_paths == 0) {
+        globbed = true;
+        if (glob(DEFAULT_GLOB, 0, NULL, &gl) != 0 || gl.gl_pathc == 0) {
+            status = fnet_cli_usage("build", "no input files, and no "
+                                    DEFAULT_GLOB " here");
+            goto done;
+        }
+    }
+    if (!*dir) {
+        status = fnet_cli_usage("build", "--output: empty directory name");
+        goto done;
+    }
+    char **list = globbed ? gl.gl_pathv : paths;
+    size_t n = globbed ? gl.gl_pathc : n_paths;
+    if (!names_unique(list, n)) {
+        status = FNET_EXIT_USAGE;
+        goto done;
+    }
+    status = run(list, n, dir);
+done:
+    if (globbed)
+        globfree(&gl);
+    free(paths);
+    return status;
+}

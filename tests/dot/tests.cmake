@@ -1,0 +1,27 @@
+# Diagrams (factnet dot / render / build): SVG structure and labels read
+# back with Python's xml.etree, image formats, views, errors, the golden DOT
+# of tests/dot/small.json, and the one-shot build. The C-level round trip
+# through cgraph's agread is tests/unit/test_dot.c.
+set(FNET_DOT_WORK ${CMAKE_CURRENT_BINARY_DIR}/dot-work)
+foreach(case small japan hostile ego actors top collapse multi edge_labels
+        cluster formats deterministic golden errors missing_plugin)
+  add_test(NAME dot.${case}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_views.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                   ${FNET_DOT_WORK}/${case} ${case})
+endforeach()
+add_test(NAME dot.build
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_build.py
+                 $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                 ${FNET_DOT_WORK}/build)
+
+# Under the sanitizers, leaks inside Graphviz and its font stack are not
+# ours (see dot/lsan.supp); everything else still counts. The suppressions
+# match function names deep in the stack, hence the slow unwinder.
+set(FNET_DOT_TESTS unit.test_dot dot.build)
+foreach(case small japan hostile ego actors top collapse multi edge_labels
+        cluster formats deterministic golden errors missing_plugin)
+  list(APPEND FNET_DOT_TESTS dot.${case})
+endforeach()
+set_tests_properties(${FNET_DOT_TESTS} PROPERTIES ENVIRONMENT
+  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")

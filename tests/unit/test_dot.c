@@ -1,0 +1,452 @@
+/* test_dot.c - unit tests for output/dotesc, output/style, output/diagram
+ * and output/dot: escaping rules, the styling tables, and the DOT text read
+ * back with cgraph's agread (agmemread): counts, every label and tooltip
+ * byte for byte (hostile fixture tests/dot/hostile.json), shapes and
+ * colours. The decoders and expected strings here are written
+ * independently of the code under test, from Graphviz's rules. */
+#include "test.h"
+
+#include "analysis/community.h"
+#include "core/buf.h"
+#include "graph/graph.h"
+#include "input/load.h"
+#include "output/diagram.h"
+#include "output/dot.h"
+#include "output/dotesc.h"
+#include "output/render.h"
+#include "output/style.h"
+
+#include <graphviz/cgraph.h>
+#include <stdlib.h>
+
+/* ---- escaping ----------------------------------------------------------- */
+
+static const char *esc(void (*f)(fnet_buf *, const char *), const char *s)
+{
+    static fnet_buf b;
+    fnet_buf_reset(&b);
+    f(&b, s);
+    return fnet_buf_str(&b);
+}
+
+static void test_escape(void)
+{
+    CHECK_STR(esc(fnet_dotesc_label, "plain"), "plain");
+    CHECK_STR(esc(fnet_dotesc_label, "a\\b"), "a\\\\b");
+    CHECK_STR(esc(fnet_dotesc_label, "end\\"), "end\\\\");
+    CHECK_STR(esc(fnet_dotesc_label, "x & y"), "x &amp; y");
+    CHECK_STR(esc(fnet_dotesc_label, "l1\nl2"), "l1\\nl2");
+    CHECK_STR(esc(fnet_dotesc_label, "a\r\nb\rc"), "a\\nb\\nc");
+    CHECK_STR(esc(fnet_dotesc_label, "t\tq\"<>"), "t\tq\"<>");
+    CHECK_STR(esc(fnet_dotesc_label, "\x01\x7f"), "\xE2\x90\x81\xE2\x90\xA1");
+    CHECK_STR(esc(fnet_dotesc_tooltip, "a\\b"), "a\\\\\\\\b");
+    CHECK_STR(esc(fnet_dotesc_tooltip, "a&b\n"), "a&amp;b\\n");
+    CHECK_STR(esc(fnet_dotesc_html, "<a&\"b\">"),
+              "&lt;a&amp;&quot;b&quot;&gt;");
+    CHECK_STR(esc(fnet_dotesc_html, "\\N\nx\ty"), "\\\\N<BR/>x y");
+    CHECK_STR(esc(fnet_dotesc_id, "a b_c-d"), "a_20b_5fc-d");
+    CHECK_STR(esc(fnet_dotesc_id, "\xC3\xA9"), "_c3_a9");
+    CHECK_STR(esc(fnet_dotesc_class, "party_to"), "party_to");
+    CHECK_STR(esc(fnet_dotesc_class, "a b"), "a_20b");
+    CHECK_STR(esc(fnet_dotesc_display, "a\r\nb\x02"), "a\nb\xE2\x90\x82");
+}
+
+/* ---- style -------------------------------------------------------------- */
+
+static const char *wrap(const char *s, unsigned width)
+{
+    static fnet_buf b;
+    fnet_buf_reset(&b);
+    fnet_style_wrap(&b, s, width);
+    return fnet_buf_str(&b);
+}
+
+static void test_style(void)
+{
+    CHECK_STR(wrap("Information Security Policy Council", 16),
+              "Information\nSecurity Policy\nCouncil");
+    CHECK_STR(wrap("ASEAN\xE2\x80\x93Japan Ministerial Meeting 2013", 16),
+              "ASEAN\xE2\x80\x93Japan\nMinisterial\nMeeting 2013");
+    CHECK_STR(wrap("Supercalifragilisticexpialidocious is long", 16),
+              "Supercalifragilisticexpialidocious\nis long");
+    CHECK_STR(wrap("one\ntwo three four five six", 9),
+              "one\ntwo three\nfour five\nsix");
+    CHECK_STR(wrap("exactly sixteen! next", 16), "exactly sixteen!\nnext");
+    CHECK_STR(wrap("no wrap at all here", 0), "no wrap at all here");
+    CHECK_STR(wrap("Japan", 16), "Japan");
+
+    CHECK_STR(fnet_style_shape("actor", 0), "ellipse");
+    CHECK_STR(fnet_style_shape("agreement", 5), "box");
+    CHECK_STR(fnet_style_shape("strategy", 0), "note");
+    CHECK_STR(fnet_style_shape("meeting", 0), "hexagon");
+    CHECK_STR(fnet_style_shape("norm", 1), "octagon");
+    CHECK_STR(fnet_style_shape("x", 12), "hexagon"); /* the cycle wraps */
+    CHECK_STR(fnet_style_fill(0), "#77AADD");
+    CHECK_STR(fnet_style_fill(7), "#AAAA00");
+    CHECK_STR(fnet_style_fill(8), "#DDDDDD");
+    CHECK_STR(fnet_style_fill(-1), "#FFFFFF");
+    CHECK_STR(fnet_style_edge_color(0), fnet_style_edge_color(8));
+    CHECK_STR(fnet_style_edge_arrow(0), "normal");
+    CHECK_STR(fnet_style_edge_arrow(8), "empty");
+    CHECK_STR(fnet_style_edge_arrow(16), "diamond");
+    CHECK_STR(fnet_style_edge_color(-1), "#555555");
+    CHECK_NEAR(fnet_style_node_width(4, 4), 1.9, 1e-12);
+    CHECK_NEAR(fnet_style_node_width(1, 4), 0.95, 1e-12); /* area 1/4 */
+    CHECK_NEAR(fnet_style_node_width(0.01, 4), 0.55, 1e-12);
+    CHECK_NEAR(fnet_style_node_width(NAN, 4), 0.55, 1e-12);
+    CHECK_NEAR(fnet_style_pen_width(1, 1, 3), 1.0, 1e-12);
+    CHECK_NEAR(fnet_style_pen_width(3, 1, 3), 4.5, 1e-12);
+    CHECK_NEAR(fnet_style_pen_width(2, 1, 3), 2.75, 1e-12);
+    CHECK_NEAR(fnet_style_pen_width(5, 5, 5), 1.0, 1e-12);
+}
+
+/* ---- decoding, as Graphviz does (independent of dotesc.c) -------------- */
+
+/* A label: \n \l \r are line breaks, \x is x; &amp; is &. */
+static void decode_label(const char *s, fnet_buf *out)
+{
+    while (*s) {
+        if (s[0] == '\\' && s[1]) {
+            char c = s[1];
+            fnet_buf_putc(out, c == 'n' || c == 'l' || c == 'r' ? '\n' : c);
+            s += 2;
+        } else if (strncmp(s, "&amp;", 5) == 0) {
+            fnet_buf_putc(out, '&');
+            s += 5;
+        } else {
+            fnet_buf_putc(out, *s++);
+        }
+    }
+}
+
+/* A tooltip: a first pass as for labels but keeping what follows a
+ * backslash, then \\ -> \ (the \N-substitution pass), then &amp;. */
+static void decode_tooltip(const char *s, fnet_buf *out)
+{
+    fnet_buf one = {0}, two = {0};
+    for (const char *p = s; *p;) {
+        if (p[0] == '\\' && p[1]) {
+            char c = p[1];
+            fnet_buf_putc(&one, c == 'n' || c == 'l' || c == 'r' ? '\n' : c);
+            p += 2;
+        } else {
+            fnet_buf_putc(&one, *p++);
+        }
+    }
+    for (const char *p = fnet_buf_str(&one); *p;) {
+        if (p[0] == '\\' && p[1] == '\\') {
+            fnet_buf_putc(&two, '\\');
+            p += 2;
+        } else {
+            fnet_buf_putc(&two, *p++);
+        }
+    }
+    for (const char *p = fnet_buf_str(&two); *p;) {
+        if (strncmp(p, "&amp;", 5) == 0) {
+            fnet_buf_putc(out, '&');
+            p += 5;
+        } else {
+            fnet_buf_putc(out, *p++);
+        }
+    }
+    fnet_buf_free(&one);
+    fnet_buf_free(&two);
+}
+
+/* The text a reader sees: CR LF and CR are line breaks, C0 controls (but
+ * tab and LF) and DEL become control pictures. */
+static void displayed(const char *s, fnet_buf *out)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\r') {
+            fnet_buf_putc(out, '\n');
+            if (p[1] == '\n')
+                p++;
+        } else if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F) {
+            unsigned cp = *p == 0x7F ? 0x2421 : 0x2400u + *p;
+            fnet_buf_printf(out, "%c%c%c", (char)(0xE0 | (cp >> 12)),
+                            (char)(0x80 | ((cp >> 6) & 0x3F)),
+                            (char)(0x80 | (cp & 0x3F)));
+        } else {
+            fnet_buf_putc(out, (char)*p);
+        }
+    }
+}
+
+/* ---- the hostile fixture through the whole writer ---------------------- */
+
+typedef struct fixture {
+    fnet_corpus *c;
+    fnet_graph *g;
+    fnet_communities cm;
+    fnet_diagram_set *ds;
+} fixture;
+
+static bool fixture_open(fixture *f, const char *path)
+{
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_graph_opts go;
+    fnet_community_opts co;
+    fnet_diagram_opts o;
+    char *paths[] = {(char *)path};
+    fnet_load_opts lo = {0};
+    memset(f, 0, sizeof *f);
+    int rc = fnet_load_corpus(&f->c, paths, 1, &lo, false, &d, &err);
+    fnet_diag_free(&d);
+    fnet_graph_opts_init(&go);
+    fnet_community_opts_init(&co);
+    fnet_diagram_opts_init(&o);
+    if (!rc)
+        rc = fnet_graph_build(&f->g, f->c, &go, &err);
+    if (!rc)
+        rc = fnet_communities_detect(&f->cm, f->g, &co, &err);
+    if (!rc)
+        rc = fnet_diagram_make(&f->ds, f->g, NULL, f->cm.community, &o, &err);
+    if (rc)
+        fprintf(stderr, "fixture %s: %s\n", path, err.msg);
+    return rc == 0;
+}
+
+static void fixture_close(fixture *f)
+{
+    fnet_diagram_free(f->ds);
+    fnet_communities_free(&f->cm);
+    fnet_graph_free(f->g);
+    fnet_corpus_free(f->c);
+}
+
+/* The DOT text of g. */
+static char *dot_text(Agraph_t *g)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    fnet_err err = {0};
+    CHECK_INT(fnet_dot_write(g, fp, &err), 0);
+    fclose(fp);
+    return text;
+}
+
+static Agraph_t *build(const fixture *f, unsigned wrap_width)
+{
+    fnet_dot_opts o;
+    fnet_err err = {0};
+    Agraph_t *g = NULL;
+    fnet_dot_opts_init(&o);
+    o.wrap = wrap_width;
+    CHECK_INT(fnet_dot_build(&g, &f->ds->d, &o, &err), 0);
+    return g;
+}
+
+static const char *expected_shape(const char *type)
+{
+    /* hostile.json's types sorted: actor agreement meeting
+     * "odd type <&> \"q\"" strategy; the two without a fixed shape get the
+     * first two of the cycle. */
+    if (strcmp(type, "actor") == 0)
+        return "ellipse";
+    if (strcmp(type, "agreement") == 0)
+        return "box";
+    if (strcmp(type, "strategy") == 0)
+        return "note";
+    if (strcmp(type, "meeting") == 0)
+        return "hexagon";
+    return "octagon";
+}
+
+static const char *const palette[] = {"#77AADD", "#EE8866", "#EEDD88",
+                                      "#FFAABB", "#99DDFF", "#44BB99",
+                                      "#BBCC33", "#AAAA00"};
+
+/* Every entity of f, looked up in the graph read back. */
+static void check_nodes(const fixture *f, Agraph_t *back)
+{
+    fnet_buf name = {0}, got = {0}, want = {0};
+    for (uint32_t i = 0; i < f->c->n_entities; i++) {
+        const fnet_entity *e = &f->c->entities[i];
+        fnet_buf_reset(&name);
+        fnet_buf_puts(&name, "n_");
+        fnet_dotesc_id(&name, e->id);
+        Agnode_t *n = agnode(back, name.data, 0);
+        CHECK(n != NULL);
+        if (!n)
+            continue;
+        CHECK_STR(agget(n, "id"), name.data);
+        fnet_buf_reset(&got);
+        fnet_buf_reset(&want);
+        decode_label(agget(n, "label"), &got);
+        displayed(e->label, &want);
+        CHECK_STR(fnet_buf_str(&got), fnet_buf_str(&want));
+        CHECK(!aghtmlstr(agget(n, "label")));
+        fnet_buf_reset(&got);
+        fnet_buf_reset(&want);
+        decode_tooltip(agget(n, "tooltip"), &got);
+        fnet_buf tip = {0};
+        fnet_buf_printf(&tip, "%s\nid: %s\ntype: %s", e->label, e->id,
+                        e->type);
+        for (uint32_t a = 0; a < e->n_aliases; a++)
+            fnet_buf_printf(&tip, "%s%s", a ? "; " : "\nalso: ",
+                            e->aliases[a]);
+        displayed(fnet_buf_str(&tip), &want);
+        fnet_buf_free(&tip);
+        CHECK_STR(fnet_buf_str(&got), fnet_buf_str(&want));
+        CHECK_STR(agget(n, "shape"), expected_shape(e->type));
+        uint32_t k = f->cm.community[f->g->node_of[i]];
+        CHECK_STR(agget(n, "fillcolor"), k <= 8 ? palette[k - 1] : "#DDDDDD");
+    }
+    fnet_buf_free(&name);
+    fnet_buf_free(&got);
+    fnet_buf_free(&want);
+}
+
+static void check_edges(const fixture *f, Agraph_t *back)
+{
+    int negative = 0;
+    for (Agnode_t *n = agfstnode(back); n; n = agnxtnode(back, n))
+        for (Agedge_t *e = agfstout(back, n); e; e = agnxtout(back, e)) {
+            if (strstr(agget(e, "class"), "negative")) {
+                negative++;
+                CHECK_STR(agget(e, "color"), "#CC3311");
+                CHECK_STR(agget(e, "style"), "dashed");
+            }
+            /* cooperates_with and opposes are undirected relations */
+            if (strncmp(agget(e, "class"), "cooperates_with", 15) == 0 ||
+                strncmp(agget(e, "class"), "opposes", 7) == 0)
+                CHECK_STR(agget(e, "dir"), "none");
+        }
+    CHECK_INT(negative, 1); /* the one opposes fact */
+    (void)f;
+}
+
+static void test_hostile_roundtrip(void)
+{
+    fixture f;
+    if (!fixture_open(&f, "dot/hostile.json")) {
+        CHECK(!"hostile fixture loads");
+        return;
+    }
+    Agraph_t *g = build(&f, 0);
+    char *text = g ? dot_text(g) : NULL;
+    Agraph_t *back = text ? agmemread(text) : NULL;
+    CHECK(back != NULL);
+    if (back) {
+        CHECK_INT(agnnodes(back), 11);
+        CHECK_INT(agnedges(back), 10);
+        check_nodes(&f, back);
+        check_edges(&f, back);
+        /* The title is an HTML table holding the escaped title. */
+        const char *title = agget(back, "label");
+        CHECK(aghtmlstr((char *)title));
+        CHECK(strstr(title, "Hostile &quot;labels&quot; \\\\ &lt;b&gt;&amp;"
+                            "amp;&lt;/b&gt; {x} tab") != NULL);
+        /* Reading back and writing again changes nothing. */
+        char *again = dot_text(back);
+        CHECK_STR(again, text);
+        free(again);
+        agclose(back);
+    }
+    free(text);
+    if (g)
+        agclose(g);
+    fixture_close(&f);
+}
+
+/* Wrapped labels: the label with some spaces turned into line breaks. */
+static void test_wrapped_labels(void)
+{
+    fixture f;
+    if (!fixture_open(&f, "dot/small.json")) {
+        CHECK(!"small fixture loads");
+        return;
+    }
+    Agraph_t *g = build(&f, 16);
+    Agnode_t *n = g ? agnode(g, "n_STRAT2013", 0) : NULL;
+    CHECK(n != NULL);
+    if (n)
+        CHECK_STR(agget(n, "label"), "Cybersecurity\\nStrategy 2013");
+    n = g ? agnode(g, "n_MEET", 0) : NULL;
+    if (n)
+        CHECK_STR(agget(n, "label"),
+                  "ASEAN\xE2\x80\x93Japan\\nMinisterial\\nMeeting 2013");
+    /* Same diagram, same text. */
+    Agraph_t *h = build(&f, 16);
+    char *a = g ? dot_text(g) : NULL, *b = h ? dot_text(h) : NULL;
+    CHECK(a && b && strcmp(a, b) == 0);
+    free(a);
+    free(b);
+    if (g)
+        agclose(g);
+    if (h)
+        agclose(h);
+    fixture_close(&f);
+}
+
+/* With the legend: laid out in-process, read back, still exact; the
+ * legend lists the five types once each. */
+static void test_legend(void)
+{
+    fixture f;
+    fnet_renderer *r = NULL;
+    fnet_err err = {0};
+    double right = 0, top = 0;
+    if (!fixture_open(&f, "dot/hostile.json")) {
+        CHECK(!"hostile fixture loads");
+        return;
+    }
+    Agraph_t *g = build(&f, 0);
+    fnet_dot_opts o;
+    fnet_dot_opts_init(&o);
+    o.wrap = 0;
+    CHECK_INT(fnet_renderer_new(&r, &err), 0);
+    CHECK_INT(fnet_render_fix(r, g, &right, &top, &err), 0);
+    CHECK(right > 0 && top > 0);
+    CHECK_STR(agget(g, "layout"), "nop2");
+    CHECK_INT(fnet_dot_add_legend(g, &f.ds->d, &o, right + 24, top, &err),
+              0);
+    char *text = dot_text(g);
+    Agraph_t *back = agmemread(text);
+    CHECK(back != NULL);
+    if (back) {
+        check_nodes(&f, back);
+        Agraph_t *leg = agsubg(back, "cluster_legend", 0);
+        CHECK(leg != NULL);
+        Agnode_t *t = leg ? agnode(leg, "legend_text", 0) : NULL;
+        CHECK(t != NULL);
+        if (t) {
+            const char *html = agget(t, "label");
+            CHECK(aghtmlstr((char *)html));
+            CHECK(strstr(html, ">odd type &lt;&amp;&gt; &quot;q&quot;<") !=
+                  NULL);
+            CHECK(strstr(html, ">meeting<") != NULL);
+            CHECK(strstr(html, ">negative: opposes<") != NULL);
+            CHECK(strstr(html, ">odd &quot;rel&quot; &lt;x&gt;<") != NULL);
+        }
+        /* Every node has a position the final pass keeps. */
+        for (Agnode_t *n = agfstnode(back); n; n = agnxtnode(back, n))
+            CHECK(agget(n, "pos") && agget(n, "pos")[0]);
+        agclose(back);
+    }
+    /* Rendering the fixed graph works and gives SVG. */
+    char *svg = NULL;
+    size_t len = 0;
+    CHECK_INT(fnet_render_layout(r, g, &err), 0);
+    CHECK_INT(fnet_render_data(r, g, "svg", &svg, &len, &err), 0);
+    CHECK(len > 100 && svg && strstr(svg, "<svg") != NULL);
+    fnet_render_unlayout(r, g);
+    free(svg);
+    free(text);
+    agclose(g);
+    fnet_renderer_free(r);
+    fixture_close(&f);
+}
+
+int main(void)
+{
+    RUN(test_escape);
+    RUN(test_style);
+    RUN(test_hostile_roundtrip);
+    RUN(test_wrapped_labels);
+    RUN(test_legend);
+    return TEST_REPORT();
+}
