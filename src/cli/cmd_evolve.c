@@ -4,6 +4,7 @@
 #include "cli/graphopts.h"
 
 #include "analysis/evolve.h"
+#include "cli/evolve_dot.h"
 #include "core/buf.h"
 #include "core/outfile.h"
 #include "input/load.h"
@@ -22,6 +23,7 @@ enum {
     OPT_COLUMNS,
     OPT_CUMULATIVE,
     OPT_DIGITS,
+    OPT_DOT,
     OPT_EVERY,
     OPT_FORMAT,
     OPT_INPUT_FORMAT,
@@ -48,6 +50,8 @@ static const fnet_opt options[] = {
      "each snapshot holds everything up to the period's end"},
     {"digits", 0, true, OPT_DIGITS, "N",
      "decimals for reals (default: 3 for md/latex, full otherwise)"},
+    {"dot", 0, true, OPT_DOT, "DIR",
+     "also write DIR/PERIOD.dot and .svg, nodes placed alike in all"},
     {"every", 0, true, OPT_EVERY, "N-UNITS",
      "periods of N years or months (e.g. 5-years, 6-months)"},
     {"format", 'f', true, OPT_FORMAT, "F",
@@ -135,8 +139,13 @@ static void help(void)
          "Output: md writes the four tables as sections; json one object "
          "with the\nfour arrays; latex four tables; csv and tsv hold one "
          "table: nodes unless\n--table says otherwise. --table picks one "
-         "table in any format;\n--output-dir DIR writes all four as files. "
-         "See docs/EVOLUTION.md.");
+         "table in any format;\n--output-dir DIR writes all four as files."
+         "\n\nDiagrams: --dot DIR also writes one diagram per non-empty "
+         "period,\nDIR/PERIOD.dot and DIR/PERIOD.svg, styled as `factnet dot` "
+         "(fill: persistent\ncommunity id; node area: --rank-by). The union "
+         "of all periods is laid out\nonce and every period's nodes are "
+         "pinned at their places (neato -n2), so a\nnode stays put from one "
+         "period to the next. See docs/EVOLUTION.md.");
     fnet_graphopts_help(stdout);
     puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
          "4 internal error.");
@@ -154,7 +163,7 @@ typedef struct eopts {
     fnet_load_opts lo;
     fnet_evolve_opts ev;
     fnet_table_style style;
-    const char *out, *out_dir, *columns;
+    const char *out, *out_dir, *columns, *dot_dir;
     int table;  /* -1: the format's default */
     int layout; /* -1: the format's default; 0 long; 1 wide */
     long top;
@@ -243,6 +252,7 @@ static bool own_option(eopts *o, int id, const char *v)
             return false;
         o->style.digits = (int)k;
         return true;
+    case OPT_DOT: o->dot_dir = v; return true;
     case OPT_EVERY: o->every_given = true; return every(o, v);
     case OPT_FORMAT:
         o->style.format = fnet_table_format_from_name(v);
@@ -884,6 +894,8 @@ int fnet_cmd_evolve(int argc, char **argv)
         shown_columns(&j, cols, n_cols);
         rc = write_output(&j, &err);
     }
+    if (rc == 0 && o.dot_dir)
+        rc = fnet_evolve_dot(&e, &o.ev, o.dot_dir, &err);
     if (rc == FNET_EUSAGE)
         status = fnet_cli_usage("evolve", "%s", err.msg);
     else
