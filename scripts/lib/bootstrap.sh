@@ -5,7 +5,7 @@
 
 # Build and run time.
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
-libgraphviz-dev graphviz fonts-dejavu-core"
+libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
 # Tests: independent reference implementations and format readers.
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base

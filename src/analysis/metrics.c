@@ -417,6 +417,20 @@ static int signed_metrics(ctx *c)
 
 /* ---- spectral and structural metrics ----------------------------------- */
 
+
+/* igraph's ARPACK-based solvers (eigenvector, hub/authority) may draw a
+ * start vector from igraph's global RNG, whose state depends on whatever
+ * ran before in the process (community detection, sampling, an earlier
+ * corpus in `factnet build`). Reseeding with a constant before each call
+ * makes the values a function of the graph alone, so `build` and
+ * `metrics` agree to the last bit. */
+#define FNET_ARPACK_SEED 20131203UL
+
+static void arpack_reseed(void)
+{
+    igraph_rng_seed(igraph_rng_default(), FNET_ARPACK_SEED);
+}
+
 static int spectral(ctx *c)
 {
     igraph_vector_t v, a;
@@ -435,6 +449,7 @@ static int spectral(ctx *c)
             goto done;
     }
     if (wants(c, FNET_M_EIGENVECTOR)) {
+        arpack_reseed();
         IG(igraph_eigenvector_centrality(c->ig, &v, &value, false, true, c->w,
                                          NULL), "eigenvector");
         if ((rc = store(c, FNET_M_EIGENVECTOR, &v)))
@@ -448,6 +463,7 @@ static int spectral(ctx *c)
             goto done;
     }
     if (wants(c, FNET_M_HUB) || wants(c, FNET_M_AUTHORITY)) {
+        arpack_reseed();
         IG(igraph_hub_and_authority_scores(c->ig, &v, &a, &value, true, c->w,
                                            NULL), "hub/authority");
         if (wants(c, FNET_M_HUB) && (rc = store(c, FNET_M_HUB, &v)))

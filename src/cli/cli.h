@@ -88,6 +88,7 @@ int fnet_cmd_check(int argc, char **argv);
 int fnet_cmd_dot(int argc, char **argv);
 int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_evolve(int argc, char **argv);
+int fnet_cmd_export(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);
 

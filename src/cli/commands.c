@@ -12,6 +12,8 @@ const fnet_command fnet_commands[] = {
      "the facts, quotes and sources behind every edge"},
     {"evolve", fnet_cmd_evolve,
      "the network period by period: metrics, ranks, communities"},
+    {"export", fnet_cmd_export,
+     "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
     {0},

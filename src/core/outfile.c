@@ -135,36 +135,101 @@ static int commit_in_place(fnet_outfile *f, fnet_err *err)
     return rc;
 }
 
+/* Flushes, syncs and closes a temporary file; returns 0 or the errno of
+ * the first failure. */
+static int finish_temp(fnet_outfile *f)
+{
+    errno = 0;
+    int failed = fflush(f->fp) != 0 || ferror(f->fp);
+    int saved = failed ? (errno ? errno : EIO) : 0;
+    /* The data must be on disk before the rename makes it the output: after
+     * a crash or power loss the file is then the old or the new one, never
+     * empty or partial. Some file systems (NFS) also report write errors
+     * only here. EINVAL: the file system cannot sync; nothing to wait for. */
+    if (!failed && fsync(fileno(f->fp)) != 0 && errno != EINVAL)
+        saved = errno ? errno : EIO;
+    if (fclose(f->fp) != 0 && !saved)
+        saved = errno ? errno : EIO;
+    f->fp = NULL;
+    return saved;
+}
+
+/* Renames a finished temporary file into place; 0 or errno. */
+static int place(fnet_outfile *f)
+{
+    if (rename(f->tmp, f->target ? f->target : f->path) != 0)
+        return errno ? errno : EIO;
+    return 0;
+}
+
+static int write_error(fnet_outfile *f, int e, fnet_err *err)
+{
+    return fnet_err_set(err, FNET_EIO, "%s: write error: %s", f->path,
+                        strerror(e));
+}
+
 int fnet_outfile_commit(fnet_outfile *f, fnet_err *err)
 {
     int rc = FNET_OK;
     if (!f->tmp)
         return commit_in_place(f, err);
-    errno = 0;
-    int failed = fflush(f->fp) != 0 || ferror(f->fp);
-    int saved = errno;
-    /* The data must be on disk before the rename makes it the output: after
-     * a crash or power loss the file is then the old or the new one, never
-     * empty or partial. Some file systems (NFS) also report write errors
-     * only here. EINVAL: the file system cannot sync; nothing to wait for. */
-    if (!failed && fsync(fileno(f->fp)) != 0 && errno != EINVAL) {
-        failed = 1;
-        saved = errno;
-    }
-    if (fclose(f->fp) != 0 && !failed) {
-        failed = 1;
-        saved = errno;
-    }
-    if (!failed && rename(f->tmp, f->target ? f->target : f->path) != 0) {
-        failed = 1;
-        saved = errno;
-    }
-    if (failed) {
+    int e = finish_temp(f);
+    if (!e)
+        e = place(f);
+    if (e) {
         unlink(f->tmp);
-        rc = fnet_err_set(err, FNET_EIO, "%s: write error: %s", f->path,
-                          strerror(saved ? saved : EIO));
+        rc = write_error(f, e, err);
     }
     release(f);
+    return rc;
+}
+
+/* Phase one of a set: every file is finished (written out, synced, closed)
+ * before any is renamed, so that a full disk or a write error in any file
+ * leaves every output as it was. */
+static int finish_all(fnet_outfile **files, size_t n, fnet_err *err)
+{
+    int rc = FNET_OK;
+    for (size_t i = 0; i < n; i++) {
+        fnet_outfile *f = files[i];
+        if (!f->tmp) {
+            errno = 0;
+            if (rc == FNET_OK && (fflush(f->fp) != 0 || ferror(f->fp)))
+                rc = write_error(f, errno ? errno : EIO, err);
+            continue;
+        }
+        int e = finish_temp(f);
+        if (e && rc == FNET_OK)
+            rc = write_error(f, e, err);
+    }
+    return rc;
+}
+
+int fnet_outfile_commit_set(fnet_outfile **files, size_t n, fnet_err *err)
+{
+    int rc = finish_all(files, n, err);
+    size_t placed = 0;
+    for (size_t i = 0; i < n; i++) {
+        fnet_outfile *f = files[i];
+        if (f->tmp && rc == FNET_OK) {
+            int e = place(f);
+            if (e) {
+                rc = fnet_err_set(err, FNET_EIO, "%s: write error: %s "
+                                  "(%zu file%s of the set already replaced)",
+                                  f->path, strerror(e), placed,
+                                  placed == 1 ? "" : "s");
+            } else {
+                placed++;
+                continue;
+            }
+        }
+        if (f->tmp)
+            unlink(f->tmp);
+        else if (f->close && f->fp)
+            fclose(f->fp);
+    }
+    for (size_t i = 0; i < n; i++)
+        release(files[i]);
     return rc;
 }
 

@@ -33,6 +33,15 @@ const char *fnet_outfile_path(const fnet_outfile *f);
  * FNET_EIO with "PATH: reason" in err (and the temporary file removed). */
 int fnet_outfile_commit(fnet_outfile *f, fnet_err *err);
 
+/* Commits several files written as one set (an exporter's nodes and edges
+ * files): first every file is flushed, synced and closed, and only when all
+ * of them succeeded are they renamed into place, one after the other. If
+ * any file fails in the first phase, no output is replaced. A rename that
+ * fails in the second phase (rare: the folder changed meanwhile) stops the
+ * set; err then says how many files were already replaced. Frees every
+ * file in every case. Returns 0 or FNET_EIO with "PATH: reason" in err. */
+int fnet_outfile_commit_set(fnet_outfile **files, size_t n, fnet_err *err);
+
 /* Discards what was written; frees f. NULL is allowed. Can't fail. */
 void fnet_outfile_abort(fnet_outfile *f);
 

@@ -1258,7 +1258,7 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
     bool folder = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
     if (folder) {
         rc = list_ann(path, 0, &list, err);
-        if (rc == FNET_OK)
+        if (rc == FNET_OK && list.n) /* qsort(NULL, 0, ...) is undefined */
             qsort(list.v, list.n, sizeof *list.v, by_path);
         if (rc == FNET_OK && list.n == 0)
             rc = fnet_err_set(err, FNET_EIO, "%s: no brat .ann files in "

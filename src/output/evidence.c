@@ -343,28 +343,6 @@ int fnet_evidence_write_md(const fnet_evidence *ev, FILE *fp, fnet_err *err)
 
 /* ---- LaTeX -------------------------------------------------------------- */
 
-/* Text in LaTeX: the special characters escaped as in output/table.c, line
- * breaks and tabs as spaces. */
-static void tex(FILE *fp, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
-            fputc('\\', fp);
-            fputc(*s, fp);
-            break;
-        case '~': fputs("\\textasciitilde{}", fp); break;
-        case '^': fputs("\\textasciicircum{}", fp); break;
-        case '\\': fputs("\\textbackslash{}", fp); break;
-        case '<': fputs("\\textless{}", fp); break;
-        case '>': fputs("\\textgreater{}", fp); break;
-        case '|': fputs("\\textbar{}", fp); break;
-        case '\n': case '\r': case '\t': fputc(' ', fp); break;
-        default: fputc(*s, fp);
-        }
-    }
-}
-
 static const char *const tex_head =
     "\\toprule\nDate & Fact & Source & Quote \\\\\n\\midrule\n";
 
@@ -373,13 +351,13 @@ static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
     const fnet_fact *f = &c->facts[fi];
     char date[24];
     fact_date(f, date);
-    tex(fp, date[0] ? date : "undated");
+    fnet_table_put_latex(fp, date[0] ? date : "undated");
     fputs(" & ", fp);
-    tex(fp, c->entities[f->subject].label);
+    fnet_table_put_latex(fp, c->entities[f->subject].label);
     fputs(" \\emph{", fp);
-    tex(fp, c->relations[f->relation].name);
+    fnet_table_put_latex(fp, c->relations[f->relation].name);
     fputs("} ", fp);
-    tex(fp, c->entities[f->object].label);
+    fnet_table_put_latex(fp, c->entities[f->object].label);
     if (fnet_fact_sign(c, f) < 0)
         fputs(" ($-$)", fp);
     if (f->confidence != FNET_NO_CONFIDENCE)
@@ -388,12 +366,12 @@ static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
     for (uint32_t s = 0; s < f->n_sources; s++) {
         if (s)
             fputs(", ", fp);
-        tex(fp, c->sources[f->sources[s]].id);
+        fnet_table_put_latex(fp, c->sources[f->sources[s]].id);
     }
     fputs(" & ", fp);
     if (f->evidence) {
         fputs("``", fp);
-        tex(fp, f->evidence);
+        fnet_table_put_latex(fp, f->evidence);
         fputs("''", fp);
     }
     fputs(" \\\\\n", fp);
@@ -409,9 +387,9 @@ static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
     if (i)
         fputs("\\addlinespace\n", fp);
     fprintf(fp, "\\multicolumn{4}{@{}l}{\\textbf{%u.\\ ", i + 1);
-    tex(fp, node_entity(g, x->a)->label);
+    fnet_table_put_latex(fp, node_entity(g, x->a)->label);
     fputs(g->opts.directed ? " $\\rightarrow$ " : " -- ", fp);
-    tex(fp, node_entity(g, x->b)->label);
+    fnet_table_put_latex(fp, node_entity(g, x->b)->label);
     fprintf(fp, "}\\quad %u fact%s, weight %s, sign %s} \\\\*\n", x->n_facts,
             x->n_facts == 1 ? "" : "s", w,
             e->sign > 0 ? "+" : e->sign < 0 ? "$-$" : "mixed");
@@ -427,20 +405,20 @@ static void tex_sources(FILE *fp, const fnet_corpus *c, const bool *cited)
         if (!cited[i])
             continue;
         fputs("\\item[", fp);
-        tex(fp, s->id);
+        fnet_table_put_latex(fp, s->id);
         fputs("] ", fp);
-        tex(fp, s->author ? s->author : "author not given");
+        fnet_table_put_latex(fp, s->author ? s->author : "author not given");
         fputs(" (", fp);
-        tex(fp, s->date ? s->date : "n.d.");
+        fnet_table_put_latex(fp, s->date ? s->date : "n.d.");
         fputs(").", fp);
         if (s->title) {
             fputs(" \\emph{", fp);
-            tex(fp, s->title);
+            fnet_table_put_latex(fp, s->title);
             fputs("}.", fp);
         }
         if (s->url) {
             fputs(" \\texttt{", fp);
-            tex(fp, s->url);
+            fnet_table_put_latex(fp, s->url);
             fputs("}", fp);
         }
         fputc('\n', fp);
@@ -468,7 +446,7 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
     if (caption || label) {
         if (caption) {
             fputs("\\caption{", fp);
-            tex(fp, caption);
+            fnet_table_put_latex(fp, caption);
             fputs("}", fp);
         }
         if (label) {

@@ -222,7 +222,7 @@ static void put_md(FILE *fp, const char *s)
     }
 }
 
-static void put_latex(FILE *fp, const char *s)
+void fnet_table_put_latex(FILE *fp, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -306,7 +306,7 @@ static void put_latex_number(FILE *fp, const char *s)
         fputs("$-$", fp);
         s++;
     }
-    put_latex(fp, s);
+    fnet_table_put_latex(fp, s);
 }
 
 static void write_latex(const fnet_table *t, FILE *fp,
@@ -316,7 +316,7 @@ static void write_latex(const fnet_table *t, FILE *fp,
     fputs("\\begin{table}[htbp]\n\\centering\n", fp);
     if (s->caption) {
         fputs("\\caption{", fp);
-        put_latex(fp, s->caption);
+        fnet_table_put_latex(fp, s->caption);
         fputs("}\n", fp);
     }
     if (s->label) {
@@ -334,7 +334,7 @@ static void write_latex(const fnet_table *t, FILE *fp,
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputs(" & ", fp);
-        put_latex(fp, t->cols[c].name);
+        fnet_table_put_latex(fp, t->cols[c].name);
     }
     fputs(" \\\\\n\\midrule\n", fp);
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -346,14 +346,14 @@ static void write_latex(const fnet_table *t, FILE *fp,
             if (x->state == CELL_INT || x->state == CELL_REAL)
                 put_latex_number(fp, txt);
             else
-                put_latex(fp, txt);
+                fnet_table_put_latex(fp, txt);
         }
         fputs(" \\\\\n", fp);
     }
     fputs("\\bottomrule\n\\end{tabular}\n", fp);
     if (s->note) {
         fputs("\\par\\smallskip{\\footnotesize ", fp);
-        put_latex(fp, s->note);
+        fnet_table_put_latex(fp, s->note);
         fputs("}\n", fp);
     }
     fputs("\\end{table}\n", fp);

@@ -94,4 +94,9 @@ int fnet_table_write(const fnet_table *t, FILE *fp,
  * 0; NaN gives "". out should hold 64 bytes. */
 void fnet_table_format_real(char *out, size_t size, double v, int digits);
 
+/* Writes s as LaTeX text: & % $ # _ { } escaped with a backslash, ~ ^ \ < > |
+ * as their \text... commands, line breaks and tabs as spaces. Every LaTeX
+ * output of factnet escapes data through this one function. */
+void fnet_table_put_latex(FILE *fp, const char *s);
+
 #endif

@@ -1,6 +1,7 @@
 /* test_outfile.c - unit tests for src/core/outfile: atomic replacement
  * through a temporary file, abort, and real write failures (/dev/full, a
- * read-only directory, a missing directory). */
+ * read-only directory, a missing directory); sets of files committed
+ * together. */
 #define _DEFAULT_SOURCE /* setgroups */
 #include "test.h"
 
@@ -222,6 +223,48 @@ static void test_missing_dir(void)
     CHECK_STR(listing(dir), "");
 }
 
+/* A set is replaced together: after commit_set both files hold the new
+ * data and no temporary file is left. */
+static void test_set_commits_all(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f[2];
+    put(at("n.csv"), "old n\n");
+    CHECK_INT(fnet_outfile_open(&f[0], at("n.csv"), &err), FNET_OK);
+    CHECK_INT(fnet_outfile_open(&f[1], at("e.csv"), &err), FNET_OK);
+    fputs("new n\n", fnet_outfile_stream(f[0]));
+    fputs("new e\n", fnet_outfile_stream(f[1]));
+    CHECK_STR(content(at("n.csv")), "old n\n");
+    CHECK_INT(fnet_outfile_commit_set(f, 2, &err), FNET_OK);
+    CHECK_STR(content(at("n.csv")), "new n\n");
+    CHECK_STR(content(at("e.csv")), "new e\n");
+    CHECK_STR(listing(dir), "e.csv n.csv");
+    unlink(at("n.csv"));
+    unlink(at("e.csv"));
+}
+
+/* When one file of a set fails (here the second, on /dev/full), none is
+ * replaced: the first keeps its old content, its temporary file goes, and
+ * err names the file that failed. */
+static void test_set_one_fails(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f[2];
+    char want[128];
+    put(at("n.csv"), "old n\n");
+    CHECK_INT(fnet_outfile_open(&f[0], at("n.csv"), &err), FNET_OK);
+    CHECK_INT(fnet_outfile_open(&f[1], "/dev/full", &err), FNET_OK);
+    fputs("new n\n", fnet_outfile_stream(f[0]));
+    fputs("new e\n", fnet_outfile_stream(f[1]));
+    CHECK_INT(fnet_outfile_commit_set(f, 2, &err), FNET_EIO);
+    snprintf(want, sizeof want, "/dev/full: write error: %s",
+             strerror(ENOSPC));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(content(at("n.csv")), "old n\n");
+    CHECK_STR(listing(dir), "n.csv");
+    unlink(at("n.csv"));
+}
+
 int main(void)
 {
     strcpy(dir, "/tmp/fnet-outfile-XXXXXX");
@@ -235,6 +278,8 @@ int main(void)
     RUN(test_dev_full);
     RUN(test_readonly_dir);
     RUN(test_missing_dir);
+    RUN(test_set_commits_all);
+    RUN(test_set_one_fails);
     rmdir(dir);
     return TEST_REPORT();
 }

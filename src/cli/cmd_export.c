@@ -1,0 +1,624 @@
+/* cmd_export.c - `factnet export`: the graph with its attributes and
+ * metrics for Gephi, Cytoscape, NetworkX, R, Pajek and Neo4j. */
+#include "cli/cli.h"
+#include "cli/graphopts.h"
+#include "cli/input_opts.h"
+
+#include "core/outfile.h"
+#include "input/load.h"
+#include "output/export.h"
+#include "output/export_csv.h"
+#include "output/export_gexf.h"
+#include "output/export_gml.h"
+#include "output/export_graphml.h"
+#include "output/export_json.h"
+#include "output/export_pajek.h"
+#include "output/table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+    OPT_HELP = 1,
+    OPT_ALGORITHM,
+    OPT_COLUMNS,
+    OPT_DYNAMIC,
+    OPT_EXACT,
+    OPT_FORMAT,
+    OPT_NO_METRICS,
+    OPT_OUTPUT,
+    OPT_RESOLUTION,
+    OPT_RUNS,
+    OPT_SAMPLES,
+    OPT_SEED,
+};
+
+static const fnet_opt options[] = {
+    {"algorithm", 0, true, OPT_ALGORITHM, "A",
+     "community algorithm (default leiden; see factnet metrics)"},
+    {"columns", 0, true, OPT_COLUMNS, "LIST",
+     "metric columns to export, in this order (comma list)"},
+    {"dynamic", 0, false, OPT_DYNAMIC, NULL,
+     "gexf: time intervals from the fact dates"},
+    {"exact", 0, false, OPT_EXACT, NULL,
+     "never sample betweenness/closeness/harmonic"},
+    {"format", 'f', true, OPT_FORMAT, "F",
+     "graphml, gexf, gml, pajek, csv, json or neo4j"},
+    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    {"no-metrics", 0, false, OPT_NO_METRICS, NULL,
+     "structure and attributes only, no metrics"},
+    {"output", 'o', true, OPT_OUTPUT, "PATH",
+     "output file (csv: prefix; neo4j: folder; default: stdout)"},
+    {"resolution", 0, true, OPT_RESOLUTION, "R",
+     "modularity resolution (leiden, louvain, spinglass; default 1)"},
+    {"runs", 0, true, OPT_RUNS, "N",
+     "run community detection N times; adds stability"},
+    {"samples", 0, true, OPT_SAMPLES, "K",
+     "estimate path metrics from K sampled sources"},
+    {"seed", 0, true, OPT_SEED, "S",
+     "random seed for communities and sampling (default 42)"},
+    FNET_GRAPHOPTS_OPTIONS,
+    {0},
+};
+
+enum xformat { F_NONE, F_GRAPHML, F_GEXF, F_GML, F_PAJEK, F_CSV, F_JSON,
+               F_NEO4J };
+
+static const char *const format_names[] = {
+    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j"};
+
+static void help(void)
+{
+    puts("usage: factnet export --format F [-o PATH] [OPTIONS] FILE...\n\n"
+         "Writes the graph built from the fact files, with its node and "
+         "edge attributes\nand every metric, for other tools. The graph "
+         "options select the same graph\nas for factnet metrics.\n\n"
+         "formats (docs/EXPORT.md):\n"
+         "  graphml  GraphML with typed keys (Gephi, Cytoscape, yEd, "
+         "igraph, NetworkX)\n"
+         "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds time "
+         "intervals\n"
+         "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
+         "  pajek    Pajek .net; with -o NAME.net also NAME.clu, the "
+         "communities\n"
+         "  csv      -o PREFIX writes PREFIX.nodes.csv and "
+         "PREFIX.edges.csv\n"
+         "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
+         "  neo4j    -o DIR writes DIR/nodes.csv and DIR/relationships.csv "
+         "for\n"
+         "           neo4j-admin database import, one relationship per "
+         "fact\n"
+         "Without --format, -o names it by extension: .graphml, .gexf, "
+         ".gml, .net or\n.json.\n");
+    fnet_graphopts_print_options(stdout, options);
+    fnet_cli_input_help(stdout);
+    puts("\nNode attributes: id, label, type, aliases, date, the entity "
+         "attributes, then\nthe metric columns of factnet metrics (all by "
+         "default: degree ... community,\nand stability with --runs N > 1; "
+         "--columns picks some, --no-metrics none).\nEdge attributes: "
+         "weight, count, sign, relation, relations, first, last,\nfacts, "
+         "sources, evidence. Files are written whole or not at all; a set "
+         "of\nfiles (csv, neo4j, pajek with .clu) is replaced together.");
+    fnet_graphopts_help(stdout);
+    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+         "4 internal error.");
+}
+
+typedef struct xopts {
+    fnet_graphopts g;
+    fnet_load_opts lo;
+    fnet_community_opts co;
+    int format; /* enum xformat */
+    const char *out, *columns;
+    bool dynamic, no_metrics, exact, resolution_given;
+    long samples;
+} xopts;
+
+static int format_from_name(const char *s)
+{
+    for (int f = F_GRAPHML; f <= F_NEO4J; f++)
+        if (strcmp(s, format_names[f]) == 0)
+            return f;
+    return F_NONE;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int format_from_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        int format;
+    } ext[] = {{".graphml", F_GRAPHML}, {".gexf", F_GEXF}, {".gml", F_GML},
+               {".net", F_PAJEK},       {".json", F_JSON}};
+    for (size_t i = 0; path && i < sizeof ext / sizeof ext[0]; i++)
+        if (ends_with(path, ext[i].ext))
+            return ext[i].format;
+    return F_NONE;
+}
+
+static bool whole_number(const char *opt, const char *v, double min,
+                         double max, long *out)
+{
+    double x;
+    if (!fnet_cli_number("export", opt, v, min, max, &x))
+        return false;
+    if (x != floor(x)) {
+        fnet_cli_usage("export", "--%s: expected a whole number, got '%s'",
+                       opt, v);
+        return false;
+    }
+    *out = (long)x;
+    return true;
+}
+
+/* Handles one of the command's own options; false after a usage error. */
+static bool own_option(xopts *o, int id, const char *v)
+{
+    double x;
+    long k;
+    switch (id) {
+    case OPT_ALGORITHM:
+        o->co.algorithm = fnet_community_algorithm_from_name(v);
+        if (o->co.algorithm < 0) {
+            fnet_cli_usage("export", "--algorithm: unknown algorithm '%s'",
+                           v);
+            return false;
+        }
+        return true;
+    case OPT_COLUMNS: o->columns = v; return true;
+    case OPT_DYNAMIC: o->dynamic = true; return true;
+    case OPT_EXACT: o->exact = true; return true;
+    case OPT_FORMAT:
+        if ((o->format = format_from_name(v)) == F_NONE) {
+            fnet_cli_usage("export", "--format: expected graphml, gexf, gml, "
+                           "pajek, csv, json or neo4j, got '%s'", v);
+            return false;
+        }
+        return true;
+    case OPT_NO_METRICS: o->no_metrics = true; return true;
+    case OPT_OUTPUT: o->out = v; return true;
+    case OPT_RESOLUTION:
+        if (!fnet_cli_number("export", "resolution", v, 1e-12, 1e12, &x))
+            return false;
+        o->co.resolution = x;
+        o->resolution_given = true;
+        return true;
+    case OPT_RUNS:
+        if (!whole_number("runs", v, 1, 100000, &k))
+            return false;
+        o->co.runs = (int)k;
+        return true;
+    case OPT_SAMPLES: return whole_number("samples", v, 1, 1e12, &o->samples);
+    case OPT_SEED:
+        if (!whole_number("seed", v, 0, 4294967295.0, &k))
+            return false;
+        o->co.seed = (unsigned long)k;
+        return true;
+    }
+    return true;
+}
+
+/* Cross-option checks after parsing; false after a usage error. */
+static bool check_options(xopts *o)
+{
+    const char *cmd = "export";
+    if (fnet_graphopts_finish(&o->g, cmd) != 0)
+        return false;
+    if (o->format == F_NONE)
+        o->format = format_from_path(o->out);
+    if (o->format == F_NONE && o->out) {
+        fnet_cli_usage(cmd, "cannot tell the format from '%s': give "
+                       "--format", o->out);
+        return false;
+    }
+    if (o->format == F_NONE) {
+        fnet_cli_usage(cmd, "--format is required");
+        return false;
+    }
+    if ((o->format == F_CSV || o->format == F_NEO4J) &&
+        (!o->out || strcmp(o->out, "-") == 0)) {
+        fnet_cli_usage(cmd, "--format %s writes several files: give -o %s",
+                       format_names[o->format],
+                       o->format == F_CSV ? "PREFIX" : "DIR");
+        return false;
+    }
+    if (o->dynamic && o->format != F_GEXF) {
+        fnet_cli_usage(cmd, "--dynamic applies to --format gexf only");
+        return false;
+    }
+    if (o->no_metrics && o->columns) {
+        fnet_cli_usage(cmd, "--no-metrics and --columns contradict each "
+                       "other");
+        return false;
+    }
+    if (o->exact && o->samples) {
+        fnet_cli_usage(cmd, "--exact and --samples contradict each other");
+        return false;
+    }
+    if (o->resolution_given &&
+        !fnet_community_has_resolution(o->co.algorithm)) {
+        fnet_cli_usage(cmd, "--resolution: %s has no resolution parameter "
+                       "(leiden, louvain and spinglass do)",
+                       fnet_community_algorithm_name(o->co.algorithm));
+        return false;
+    }
+    o->co.unweighted = o->g.unweighted;
+    return fnet_cli_input_check(cmd, &o->lo) == FNET_EXIT_OK;
+}
+
+/* ---- metric columns ---------------------------------------------------- */
+
+static bool add_metric(int *cols, size_t *n, int m, const char *name)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (cols[i] == m) {
+            fnet_cli_usage("export", "--columns: '%s' given twice", name);
+            return false;
+        }
+    cols[(*n)++] = m;
+    return true;
+}
+
+/* The metric columns from --columns (id, label and type are always
+ * exported and accepted there), or all of them. */
+static bool metric_columns(const xopts *o, int *cols, size_t *n)
+{
+    *n = 0;
+    if (o->no_metrics)
+        return true;
+    if (!o->columns) {
+        for (int m = 0; m < FNET_M_COUNT; m++)
+            cols[(*n)++] = m;
+        if (o->co.runs > 1)
+            cols[(*n)++] = FNET_EXPORT_STABILITY;
+        return true;
+    }
+    char name[64];
+    for (const char *p = o->columns;;) {
+        size_t len = strcspn(p, ",");
+        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
+        bool stability = strcmp(name, "stability") == 0;
+        int m = stability ? FNET_EXPORT_STABILITY : fnet_metric_from_name(name);
+        bool fixed = strcmp(name, "id") == 0 || strcmp(name, "label") == 0 ||
+                     strcmp(name, "type") == 0;
+        if (!fixed && !stability && m < 0) {
+            fnet_cli_usage("export", "--columns: unknown column '%s'", name);
+            return false;
+        }
+        if (stability && o->co.runs < 2) {
+            fnet_cli_usage("export", "column stability needs --runs N with "
+                           "N > 1");
+            return false;
+        }
+        if (!fixed && !add_metric(cols, n, m, name))
+            return false;
+        if (!p[len])
+            return true;
+        p += len + 1;
+    }
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* The paths of the files a format writes (up to 2). */
+typedef struct paths {
+    char *path[2];
+    size_t n;
+} paths;
+
+static void paths_free(paths *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->path[i]);
+}
+
+static char *joined(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s", a, b);
+    return s;
+}
+
+/* The .clu beside NAME.net: NAME.clu (or PATH.clu without .net). */
+static char *clu_path(const char *net)
+{
+    size_t n = strlen(net);
+    if (!ends_with(net, ".net"))
+        return joined(net, ".clu");
+    char *s = joined(net, "");
+    if (s)
+        memcpy(s + n - 4, ".clu", 4);
+    return s;
+}
+
+/* Creates folder dir when missing. Returns 0 or FNET_EIO. */
+static int make_dir(const char *dir, fnet_err *err)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return FNET_OK;
+        return fnet_err_set(err, FNET_EIO, "%s: not a directory", dir);
+    }
+    if (mkdir(dir, 0777) != 0)
+        return fnet_err_set(err, FNET_EIO, "%s: cannot create directory: %s",
+                            dir, strerror(errno));
+    return FNET_OK;
+}
+
+static int plan(const xopts *o, bool with_clu, paths *p, fnet_err *err)
+{
+    const char *out = o->out ? o->out : "-";
+    int rc = FNET_OK;
+    switch (o->format) {
+    case F_CSV:
+        p->path[0] = joined(out, ".nodes.csv");
+        p->path[1] = joined(out, ".edges.csv");
+        p->n = 2;
+        break;
+    case F_NEO4J:
+        rc = make_dir(out, err);
+        p->path[0] = joined(out, "/nodes.csv");
+        p->path[1] = joined(out, "/relationships.csv");
+        p->n = 2;
+        break;
+    case F_PAJEK:
+        p->path[p->n++] = joined(out, "");
+        if (with_clu)
+            p->path[p->n++] = clu_path(out);
+        break;
+    default: p->path[p->n++] = joined(out, ""); break;
+    }
+    for (size_t i = 0; rc == FNET_OK && i < p->n; i++)
+        if (!p->path[i])
+            rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    return rc;
+}
+
+static int write_table(fnet_table *t, FILE *fp, fnet_err *err)
+{
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    int rc = fnet_table_write(t, fp, &st, err);
+    fnet_table_free(t);
+    return rc;
+}
+
+/* Writes both tables; *which is the file being written. */
+static int tables(const fnet_export *x, bool neo4j, FILE **fp, size_t *which,
+                  fnet_err *err)
+{
+    fnet_table *t = NULL;
+    int rc = neo4j ? fnet_export_neo4j_nodes(&t, x, err)
+                   : fnet_export_nodes_table(&t, x, err);
+    if (rc == FNET_OK)
+        rc = write_table(t, fp[0], err);
+    t = NULL;
+    if (rc != FNET_OK)
+        return rc;
+    *which = 1;
+    rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
+               : fnet_export_edges_table(&t, x, err);
+    return rc == FNET_OK ? write_table(t, fp[1], err) : rc;
+}
+
+/* Writes the format's files into the open streams; *which is the file
+ * being written when an error occurs. */
+static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
+                        size_t n, size_t *which, fnet_err *err)
+{
+    size_t replaced = 0;
+    int rc = FNET_OK;
+    *which = 0;
+    switch (o->format) {
+    case F_GRAPHML: rc = fnet_export_graphml(x, fp[0], &replaced, err); break;
+    case F_GEXF:
+        rc = fnet_export_gexf(x, fp[0], o->dynamic, &replaced, err);
+        break;
+    case F_GML: rc = fnet_export_gml(x, fp[0], err); break;
+    case F_JSON: rc = fnet_export_json(x, fp[0], err); break;
+    case F_PAJEK:
+        rc = fnet_export_pajek(x, fp[0], err);
+        *which = rc == FNET_OK ? 1 : 0;
+        if (rc == FNET_OK && n > 1)
+            rc = fnet_export_pajek_clu(x, fp[1], err);
+        break;
+    case F_CSV:
+    case F_NEO4J:
+        rc = tables(x, o->format == F_NEO4J, fp, which, err);
+        break;
+    }
+    if (rc == FNET_OK && replaced)
+        fnet_cli_error("warning: %zu character%s that XML cannot carry "
+                       "(control characters) written as U+FFFD",
+                       replaced, replaced == 1 ? "" : "s");
+    return rc;
+}
+
+/* Puts "PATH: " in front of err's message ("standard output" for -). */
+static void located(fnet_err *err, const char *path)
+{
+    char msg[FNET_ERR_MSG_MAX];
+    snprintf(msg, sizeof msg, "%s", err->msg);
+    fnet_err_set(err, err->code, "%s: %s",
+                 strcmp(path, "-") == 0 ? "standard output" : path, msg);
+}
+
+/* Opens every file, writes, and commits them as one set. */
+static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
+{
+    paths p = {0};
+    fnet_outfile *f[2] = {NULL, NULL};
+    FILE *fp[2] = {NULL, NULL};
+    bool with_clu = o->format == F_PAJEK && x->has_cm && o->out &&
+                    strcmp(o->out, "-") != 0;
+    int rc = plan(o, with_clu, &p, err);
+    for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
+        if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
+            fp[i] = fnet_outfile_stream(f[i]);
+    if (rc == FNET_OK) {
+        size_t which;
+        rc = write_format(o, x, fp, p.n, &which, err);
+        if (rc == FNET_EIO) /* the writers do not know the file's name */
+            located(err, which < p.n ? p.path[which] : "-");
+    }
+    if (rc == FNET_OK) {
+        rc = fnet_outfile_commit_set(f, p.n, err); /* frees the files */
+    } else {
+        fnet_outfile_abort(f[0]);
+        fnet_outfile_abort(f[1]);
+    }
+    paths_free(&p);
+    return rc;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+/* Hub and authority are not unique on a two-mode graph (docs/METRICS.md),
+ * and the default columns include them. */
+static void warn_bipartite(const fnet_export *x)
+{
+    igraph_bool_t bip = false;
+    if (!fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_HUB) &&
+        !fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_AUTHORITY))
+        return;
+    if (fnet_graph_edge_count(x->g) == 0 || x->g->opts.directed)
+        return;
+    if (igraph_is_bipartite(&x->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
+        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
+                       "its hub and authority scores are not unique "
+                       "(docs/METRICS.md, HITS)");
+}
+
+static void notes(const fnet_export *x)
+{
+    if (x->m.sampled)
+        fnet_cli_error("note: n*m = %.3g: betweenness, closeness and "
+                       "harmonic centrality estimated from %ld sampled "
+                       "sources. Use --exact for exact values.",
+                       (double)x->g->n_nodes * fnet_graph_edge_count(x->g),
+                       x->m.samples_used);
+    if (x->has_cm && x->cm.runs > 1)
+        fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
+                       "%.6f, min %.6f, max %.6f (reported: the best run)",
+                       x->cm.runs, x->cm.mod_mean, x->cm.mod_sd,
+                       x->cm.mod_min, x->cm.mod_max);
+}
+
+static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
+{
+    int cols[FNET_M_COUNT + 2];
+    size_t n_cols;
+    fnet_export_opts eo = {.co = o->co, .fact_ends = o->format == F_NEO4J};
+    fnet_export *x = NULL;
+    if (!metric_columns(o, cols, &n_cols))
+        return FNET_EUSAGE;
+    eo.metrics = cols;
+    eo.n_metrics = n_cols;
+    fnet_metrics_opts_init(&eo.mo);
+    eo.mo.unweighted = o->g.unweighted;
+    eo.mo.weighted_paths = o->g.weighted_paths;
+    eo.mo.exact = o->exact;
+    eo.mo.samples = o->samples;
+    eo.mo.seed = o->co.seed;
+    int rc = fnet_export_build(&x, g, &eo, err);
+    if (rc == FNET_OK) {
+        warn_bipartite(x);
+        notes(x);
+        if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))
+            fnet_cli_error("warning: some nodes share a label; NetworkX's "
+                           "read_pajek names nodes by label and would "
+                           "merge them (docs/EXPORT.md)");
+        rc = write_files(o, x, err);
+    }
+    fnet_export_free(x);
+    return rc;
+}
+
+static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,
+                 char **paths_in, size_t *n_paths, bool *done)
+{
+    fnet_args a;
+    const char *v;
+    int id;
+    fnet_args_init(&a, "export", argc, argv);
+    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
+        if (id == FNET_ARG_ERROR)
+            return FNET_EXIT_USAGE;
+        if (fnet_cli_input_option(id, v, &o->lo))
+            continue;
+        int h = fnet_graphopts_handle(&o->g, id, v, "export");
+        if (h < 0)
+            return FNET_EXIT_USAGE;
+        if (h > 0)
+            continue;
+        if (id == FNET_ARG_POSITIONAL) {
+            paths_in[(*n_paths)++] = (char *)v;
+        } else if (id == OPT_HELP) {
+            help();
+            *done = true;
+            return FNET_EXIT_OK;
+        } else if (!own_option(o, id, v)) {
+            return FNET_EXIT_USAGE;
+        }
+    }
+    if (*n_paths == 0)
+        return fnet_cli_usage("export", "no input files");
+    return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
+}
+
+int fnet_cmd_export(int argc, char **argv)
+{
+    xopts o = {0};
+    char **paths_in = calloc((size_t)argc + 1, sizeof *paths_in);
+    fnet_opt *opts = fnet_cli_opts_join(options);
+    size_t n_paths = 0;
+    bool done = false;
+    int status = FNET_EXIT_INTERNAL, rc;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    fnet_corpus *c = NULL;
+    fnet_graph *g = NULL;
+
+    if (!paths_in || !opts)
+        goto out;
+    fnet_graphopts_init(&o.g);
+    fnet_community_opts_init(&o.co);
+    status = parse(&o, opts, argc, argv, paths_in, &n_paths, &done);
+    if (status != FNET_EXIT_OK || done)
+        goto out;
+    rc = fnet_load_corpus(&c, paths_in, n_paths, &o.lo, false, &d, &err);
+    fnet_cli_print_diag(&d);
+    if (rc == FNET_EDATA) {
+        fnet_cli_error("%zu error%s in the input", d.n_errors,
+                       d.n_errors == 1 ? "" : "s");
+        status = FNET_EXIT_DATA;
+        goto out;
+    }
+    if (rc == FNET_OK)
+        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
+    if (rc == FNET_OK)
+        rc = export_graph(&o, g, &err);
+    if (rc == FNET_EUSAGE && !err.msg[0])
+        status = FNET_EXIT_USAGE; /* already reported */
+    else if (rc == FNET_EUSAGE)
+        status = fnet_cli_usage("export", "%s", err.msg);
+    else
+        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+out:
+    fnet_graph_free(g);
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    free(paths_in);
+    free(opts);
+    return status;
+}

@@ -1,0 +1,56 @@
+/* xmlout.h - XML output for the GraphML and GEXF exporters, through
+ * libxml2's xmlTextWriter: it escapes markup characters (& < > " and the
+ * white space of attribute values) and writes UTF-8, so every label reads
+ * back exactly.
+ *
+ * XML 1.0 cannot carry every string: the control characters U+0001 to
+ * U+001F other than tab, line feed and carriage return, and U+FFFE and
+ * U+FFFF, are not allowed even as character references. They are written
+ * as U+FFFD (the replacement character) and counted in `replaced`, so that
+ * the caller can say so; invalid UTF-8 (which the loaders reject) would be
+ * replaced the same way.
+ *
+ * Errors are sticky: after the first failure every call does nothing, and
+ * fnet_xml_finish() reports it. Use: fnet_xml_begin, then start/attr/
+ * text/end calls, then exactly one fnet_xml_finish. */
+#ifndef FNET_XMLOUT_H
+#define FNET_XMLOUT_H
+
+#include "core/buf.h"
+#include "core/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct fnet_xml {
+    void *writer;    /* xmlTextWriterPtr */
+    fnet_buf clean;  /* scratch for sanitised text */
+    size_t replaced; /* characters written as U+FFFD */
+    bool failed;
+} fnet_xml;
+
+/* Starts an indented UTF-8 document on fp. Returns 0 or FNET_ENOMEM; on
+ * error nothing is left to finish. */
+int fnet_xml_begin(fnet_xml *x, FILE *fp, fnet_err *err);
+
+/* Opens element name. */
+void fnet_xml_start(fnet_xml *x, const char *name);
+
+/* Adds an attribute to the element just opened. */
+void fnet_xml_attr(fnet_xml *x, const char *name, const char *value);
+
+/* Writes text as the content of the open element. */
+void fnet_xml_text(fnet_xml *x, const char *text);
+
+/* Closes the innermost open element. */
+void fnet_xml_end(fnet_xml *x);
+
+/* <name>text</name>. */
+void fnet_xml_element(fnet_xml *x, const char *name, const char *text);
+
+/* Closes every open element, flushes to fp and frees the writer. Returns 0,
+ * or FNET_EIO (a write failed) / FNET_ENOMEM with err set. */
+int fnet_xml_finish(fnet_xml *x, fnet_err *err);
+
+#endif
