@@ -118,6 +118,9 @@ long fnet_communities_canonical(uint32_t *out, const igraph_integer_t *raw,
 typedef struct job {
     const igraph_t *u;           /* undirected graph */
     const igraph_vector_t *w;    /* tie strengths or NULL */
+    const igraph_vector_t *sw;   /* signed weights (net, or its sign when
+                                    unweighted) when the graph has a
+                                    negative edge; else NULL */
     const fnet_community_opts *o;
     fnet_err *err;
 } job;
@@ -237,26 +240,45 @@ static int spinglass(const job *j, igraph_vector_int_t *memb)
             }
             big = k;
         }
+    /* The component as its own graph, built edge by edge in id order so
+     * that the weights follow (igraph_induced_subgraph may reorder the
+     * edges). keep maps a node to its index in the component, or -1. */
+    IG(igraph_vector_int_resize(&keep, n), "spinglass");
+    igraph_integer_t nk = 0;
     for (igraph_integer_t v = 0; v < n; v++)
-        if (VECTOR(comp)[v] == big)
-            IG(igraph_vector_int_push_back(&keep, v), "spinglass");
-    IG(igraph_induced_subgraph(j->u, &sub, igraph_vss_vector(&keep),
-                               IGRAPH_SUBGRAPH_CREATE_FROM_SCRATCH),
-       "spinglass");
-    has_sub = true;
-    /* CREATE_FROM_SCRATCH keeps the edges in id order, so the weights of
-     * the kept edges follow in the same order. */
+        VECTOR(keep)[v] = VECTOR(comp)[v] == big ? nk++ : -1;
     IG(igraph_vector_init(&subw, 0), "spinglass");
     has_subw = true;
-    if (j->w)
-        for (igraph_integer_t e = 0; e < igraph_ecount(j->u); e++)
-            if (VECTOR(comp)[IGRAPH_FROM(j->u, e)] == big)
-                IG(igraph_vector_push_back(&subw, VECTOR(*j->w)[e]),
-                   "spinglass");
-    IG(igraph_community_spinglass(&sub, j->w ? &subw : NULL, &q, &temp,
+    /* With negative edges, the signed weights and the implementation for
+     * negative links (Traag & Bruggeman 2009): gamma+ = resolution,
+     * gamma- = 1. */
+    const igraph_vector_t *w = j->sw ? j->sw : j->w;
+    {
+        igraph_vector_int_t ev;
+        IG(igraph_vector_int_init(&ev, 0), "spinglass");
+        igraph_error_t irc = IGRAPH_SUCCESS;
+        for (igraph_integer_t e = 0; !irc && e < igraph_ecount(j->u); e++) {
+            igraph_integer_t a = IGRAPH_FROM(j->u, e), b = IGRAPH_TO(j->u, e);
+            if (VECTOR(keep)[a] < 0)
+                continue;
+            irc = igraph_vector_int_push_back(&ev, VECTOR(keep)[a]);
+            if (!irc)
+                irc = igraph_vector_int_push_back(&ev, VECTOR(keep)[b]);
+            if (!irc && w)
+                irc = igraph_vector_push_back(&subw, VECTOR(*w)[e]);
+        }
+        if (!irc)
+            irc = igraph_create(&sub, &ev, nk, IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&ev);
+        IG(irc, "spinglass");
+    }
+    has_sub = true;
+    IG(igraph_community_spinglass(&sub, w ? &subw : NULL, &q, &temp,
                                   &sub_memb, NULL, 25, false, 1.0, 0.01, 0.99,
                                   IGRAPH_SPINCOMM_UPDATE_CONFIG,
-                                  j->o->resolution, IGRAPH_SPINCOMM_IMP_ORIG,
+                                  j->o->resolution,
+                                  j->sw ? IGRAPH_SPINCOMM_IMP_NEG
+                                        : IGRAPH_SPINCOMM_IMP_ORIG,
                                   1.0),
        "spinglass");
     IG(igraph_vector_int_resize(memb, n), "spinglass");
@@ -430,6 +452,9 @@ typedef struct state {
     igraph_t u;
     igraph_vector_t uw;
     bool has_u;
+    igraph_vector_t sw, wpos, wneg; /* signed spinglass: net weights and
+                                       their positive and negative parts */
+    bool has_sw;
     igraph_vector_int_t memb;
     bool has_memb;
     uint32_t *canon; /* runs x n canonical labels */
@@ -443,6 +468,11 @@ static void state_free(state *s)
         igraph_destroy(&s->u);
         igraph_vector_destroy(&s->uw);
     }
+    if (s->has_sw) {
+        igraph_vector_destroy(&s->sw);
+        igraph_vector_destroy(&s->wpos);
+        igraph_vector_destroy(&s->wneg);
+    }
     if (s->has_memb)
         igraph_vector_int_destroy(&s->memb);
     free(s->canon);
@@ -450,11 +480,58 @@ static void state_free(state *s)
     free(s->ids);
 }
 
+/* Signed modularity (Gomez, Jensen & Arenas 2009) of memb:
+ * Q = (w+ Q+ - w- Q-) / (w+ + w-), where Q+ is the modularity (resolution
+ * res) with the positive parts of the signed weights, Q- that with the
+ * magnitudes of the negative parts (resolution 1), and w+ and w- their
+ * totals. This is the quality spinglass maximises with negative links. */
+static int signed_modularity(const state *s, const igraph_vector_int_t *memb,
+                             double res, double *q, fnet_err *err)
+{
+    double wp = igraph_vector_sum(&s->wpos), wn = igraph_vector_sum(&s->wneg);
+    igraph_real_t qp = 0, qn = 0;
+    igraph_error_t irc = IGRAPH_SUCCESS;
+    if (wp > 0)
+        irc = igraph_modularity(&s->u, memb, &s->wpos, res, false, &qp);
+    if (!irc && wn > 0)
+        irc = igraph_modularity(&s->u, memb, &s->wneg, 1, false, &qn);
+    if (irc)
+        return fnet_err_igraph(err, irc, "signed modularity");
+    *q = wp + wn > 0 ? (wp * qp - wn * qn) / (wp + wn) : NAN;
+    return 0;
+}
+
+/* The signed weights for spinglass when the graph has a negative edge:
+ * net = pos - neg per undirected pair (its sign with `unweighted`). */
+static int signed_weights(state *s, const fnet_graph *g,
+                          const fnet_community_opts *o, fnet_err *err)
+{
+    int rc = fnet_graph_undirected_signs(g, &s->wpos, &s->wneg, err);
+    if (rc)
+        return rc;
+    if (igraph_vector_init(&s->sw, igraph_vector_size(&s->wpos))) {
+        igraph_vector_destroy(&s->wpos);
+        igraph_vector_destroy(&s->wneg);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    s->has_sw = true;
+    for (igraph_integer_t e = 0; e < igraph_vector_size(&s->sw); e++) {
+        double net = VECTOR(s->wpos)[e] - VECTOR(s->wneg)[e];
+        if (o->unweighted)
+            net = net > 0 ? 1 : net < 0 ? -1 : 0;
+        VECTOR(s->sw)[e] = net;
+        VECTOR(s->wpos)[e] = net > 0 ? net : 0;
+        VECTOR(s->wneg)[e] = net < 0 ? -net : 0;
+    }
+    return 0;
+}
+
 static int all_runs(fnet_communities *out, const fnet_graph *g,
                     const fnet_community_opts *o, state *s, fnet_err *err)
 {
     uint32_t n = g->n_nodes;
-    job j = {&s->u, o->unweighted ? NULL : &s->uw, o, err};
+    job j = {&s->u, o->unweighted ? NULL : &s->uw, s->has_sw ? &s->sw : NULL,
+             o, err};
     double res = fnet_community_has_resolution(o->algorithm) ? o->resolution
                                                              : 1.0;
     int best = 0, rc;
@@ -463,10 +540,15 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
                         (igraph_uint_t)(o->seed + (unsigned long)r));
         if ((rc = run_algorithm(&j, &s->memb)))
             return rc;
-        igraph_error_t irc = igraph_modularity(&s->u, &s->memb, j.w, res,
-                                               false, &s->q[r]);
-        if (irc)
-            return fnet_err_igraph(err, irc, "modularity");
+        if (j.sw) {
+            if ((rc = signed_modularity(s, &s->memb, res, &s->q[r], err)))
+                return rc;
+        } else {
+            igraph_error_t irc = igraph_modularity(&s->u, &s->memb, j.w, res,
+                                                   false, &s->q[r]);
+            if (irc)
+                return fnet_err_igraph(err, irc, "modularity");
+        }
         if (fnet_communities_canonical(s->canon + (size_t)r * n,
                                        VECTOR(s->memb), n, s->ids) < 0)
             return fnet_err_set(err, FNET_ENOMEM, "out of memory");
@@ -519,6 +601,10 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
     if ((rc = fnet_graph_undirected(g, &s.u, &s.uw, err)))
         goto done;
     s.has_u = true;
+    out->signed_quality = o->algorithm == FNET_COMM_SPINGLASS &&
+                          fnet_graph_has_negative(g);
+    if (out->signed_quality && (rc = signed_weights(&s, g, o, err)))
+        goto done;
     if (igraph_vector_int_init(&s.memb, 0)) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;

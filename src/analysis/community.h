@@ -65,7 +65,12 @@ typedef struct fnet_communities {
     uint32_t n_communities;
     double modularity;      /* igraph_modularity of the reported partition
                                (weights and resolution as used); NaN for a
-                               graph without edges */
+                               graph without edges. With signed_quality:
+                               the signed modularity of Gomez et al. */
+    bool signed_quality;    /* spinglass on a graph with a negative edge:
+                               run on the signed weights (pos - neg per
+                               pair) with igraph's implementation for
+                               negative links */
     int runs;
     double mod_mean, mod_sd, mod_min, mod_max; /* over the runs (sd: sample
                                                   standard deviation, 0 for
@@ -73,7 +78,9 @@ typedef struct fnet_communities {
     double *stability;      /* per node; NULL when runs == 1 */
 } fnet_communities;
 
-/* Detects communities. Returns 0, FNET_EUSAGE (spinglass on a graph with
+/* Detects communities. Every algorithm uses the tie strengths (pos + neg),
+ * except spinglass on a graph with a negative edge, which separates the
+ * signs (signed_quality; docs/METRICS.md, "Signed networks"). Returns 0, FNET_EUSAGE (spinglass on a graph with
  * more than one component of two or more nodes), or FNET_EINTERNAL /
  * FNET_ENOMEM. The caller frees out with fnet_communities_free() in every
  * case. */

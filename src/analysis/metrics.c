@@ -14,7 +14,8 @@
 #include <string.h>
 
 static const char *const names[FNET_M_COUNT] = {
-    "degree",      "in_degree",  "out_degree", "strength",  "betweenness",
+    "degree",      "in_degree",  "out_degree", "strength",
+    "pos_degree",  "neg_degree", "net_strength",              "betweenness",
     "closeness",   "harmonic",   "eigenvector", "pagerank", "hub",
     "authority",   "coreness",   "clustering", "constraint", "community",
 };
@@ -30,6 +31,14 @@ int fnet_metric_from_name(const char *name)
 const char *fnet_metric_name(int metric)
 {
     return metric >= 0 && metric < FNET_M_COUNT ? names[metric] : NULL;
+}
+
+bool fnet_metric_is_integer(int metric)
+{
+    return metric == FNET_M_DEGREE || metric == FNET_M_IN_DEGREE ||
+           metric == FNET_M_OUT_DEGREE || metric == FNET_M_POS_DEGREE ||
+           metric == FNET_M_NEG_DEGREE || metric == FNET_M_CORENESS ||
+           metric == FNET_M_COMMUNITY;
 }
 
 void fnet_metrics_opts_init(fnet_metrics_opts *o)
@@ -356,6 +365,56 @@ static int path_metrics(ctx *c)
     return rc;
 }
 
+/* ---- signed metrics ---------------------------------------------------- */
+
+static double sign_of(double x)
+{
+    return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
+/* pos_degree / neg_degree: distinct neighbours j with a positive / negative
+ * fact between i and j (either direction; a mixed pair counts in both).
+ * net_strength: sum over the arcs at i (in + out, as strength) of
+ * pos_weight - neg_weight, or of its sign with `unweighted`. O(E log E). */
+static int signed_metrics(ctx *c)
+{
+    const fnet_graph *g = c->g;
+    int rc = 0;
+    if ((wants(c, FNET_M_POS_DEGREE) && (rc = column(c, FNET_M_POS_DEGREE))) ||
+        (wants(c, FNET_M_NEG_DEGREE) && (rc = column(c, FNET_M_NEG_DEGREE))) ||
+        (wants(c, FNET_M_NET_STRENGTH) &&
+         (rc = column(c, FNET_M_NET_STRENGTH))))
+        return rc;
+    double *pd = c->m->value[FNET_M_POS_DEGREE];
+    double *nd = c->m->value[FNET_M_NEG_DEGREE];
+    double *ns = c->m->value[FNET_M_NET_STRENGTH];
+    for (uint32_t i = 0; i < fnet_graph_edge_count(g); i++) {
+        const fnet_edge *e = &g->edges[i];
+        double net = e->pos_weight - e->neg_weight;
+        if (ns) {
+            double x = c->o->unweighted ? sign_of(net) : net;
+            ns[e->from] += x;
+            ns[e->to] += x;
+        }
+        double pos = e->pos_weight, neg = e->neg_weight;
+        if (c->directed) {
+            /* a reciprocal pair is one neighbour: count it at from < to */
+            int64_t r = fnet_graph_find_edge(g, e->to, e->from);
+            if (r >= 0 && e->from > e->to)
+                continue;
+            if (r >= 0) {
+                pos += g->edges[r].pos_weight;
+                neg += g->edges[r].neg_weight;
+            }
+        }
+        if (pd && pos > 0)
+            pd[e->from]++, pd[e->to]++;
+        if (nd && neg > 0)
+            nd[e->from]++, nd[e->to]++;
+    }
+    return 0;
+}
+
 /* ---- spectral and structural metrics ----------------------------------- */
 
 
@@ -489,7 +548,8 @@ int fnet_metrics_compute(fnet_metrics *out, const fnet_graph *g,
             goto done;
         c.has_und = true;
     }
-    if ((rc = degrees(&c)) || (rc = path_metrics(&c)))
+    if ((rc = degrees(&c)) || (rc = signed_metrics(&c)) ||
+        (rc = path_metrics(&c)))
         goto done;
     if (c.ne == 0) {
         if ((rc = edgeless(&c)))

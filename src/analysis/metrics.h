@@ -23,6 +23,9 @@ enum fnet_metric {
     FNET_M_IN_DEGREE,
     FNET_M_OUT_DEGREE,
     FNET_M_STRENGTH,
+    FNET_M_POS_DEGREE,   /* signed: neighbours with a positive fact */
+    FNET_M_NEG_DEGREE,   /* signed: neighbours with a negative fact */
+    FNET_M_NET_STRENGTH, /* signed: sum of (positive - negative) weights */
     FNET_M_BETWEENNESS,
     FNET_M_CLOSENESS,
     FNET_M_HARMONIC,
@@ -39,6 +42,13 @@ enum fnet_metric {
 
 #define FNET_METRIC_BIT(m) (1u << (m))
 #define FNET_METRICS_ALL ((1u << FNET_M_COUNT) - 1)
+/* The signed columns, which tables add when the graph has a negative edge
+ * (fnet_graph_has_negative(); docs/METRICS.md, "Signed networks"). */
+#define FNET_METRICS_SIGNED                                                    \
+    (FNET_METRIC_BIT(FNET_M_POS_DEGREE) | FNET_METRIC_BIT(FNET_M_NEG_DEGREE) | \
+     FNET_METRIC_BIT(FNET_M_NET_STRENGTH))
+/* True for the columns written as integers. */
+bool fnet_metric_is_integer(int metric);
 
 /* "degree" -> FNET_M_DEGREE ...; -1 for an unknown name. */
 int fnet_metric_from_name(const char *name);

@@ -82,10 +82,12 @@ typedef struct fnet_command {
 /* The command table, sorted by name, ending with {0}. */
 extern const fnet_command fnet_commands[];
 
+int fnet_cmd_balance(int argc, char **argv);
 int fnet_cmd_build(int argc, char **argv);
 int fnet_cmd_check(int argc, char **argv);
 int fnet_cmd_dot(int argc, char **argv);
 int fnet_cmd_evidence(int argc, char **argv);
+int fnet_cmd_evolve(int argc, char **argv);
 int fnet_cmd_export(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);

@@ -151,9 +151,7 @@ static ref *sorted_nodes(const job *j, int (*cmp)(const void *, const void *))
 
 static bool integer_metric(int m)
 {
-    return m == FNET_M_DEGREE || m == FNET_M_IN_DEGREE ||
-           m == FNET_M_OUT_DEGREE || m == FNET_M_CORENESS ||
-           m == FNET_M_COMMUNITY;
+    return fnet_metric_is_integer(m);
 }
 
 /* Column: -1 id, -2 label, -3 type, else a metric. */
@@ -208,12 +206,15 @@ static int metrics_files(job *j, fnet_err *err)
     static const int print[] = {-2, -3, FNET_M_DEGREE, FNET_M_STRENGTH,
                                 FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
                                 FNET_M_PAGERANK, FNET_M_COMMUNITY};
+    size_t n_all = 3;
+    bool neg = fnet_graph_has_negative(j->g);
     for (int m = 0; m < FNET_M_COUNT; m++)
-        all[3 + m] = m;
+        if (neg || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
+            all[n_all++] = m; /* signed columns: signed graphs only */
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
     char caption[512], label[300], note[200] = "";
-    int rc = node_table(j, all, FNET_M_COUNT + 3, SIZE_MAX, &t);
+    int rc = node_table(j, all, n_all, SIZE_MAX, &t);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
     out_path(j, ".metrics.csv");

@@ -269,14 +269,16 @@ static bool add_metric(int *cols, size_t *n, int m, const char *name)
 
 /* The metric columns from --columns (id, label and type are always
  * exported and accepted there), or all of them. */
-static bool metric_columns(const xopts *o, int *cols, size_t *n)
+static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
+                           size_t *n)
 {
     *n = 0;
     if (o->no_metrics)
         return true;
     if (!o->columns) {
         for (int m = 0; m < FNET_M_COUNT; m++)
-            cols[(*n)++] = m;
+            if (signed_graph || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
+                cols[(*n)++] = m; /* signed columns: signed graphs only */
         if (o->co.runs > 1)
             cols[(*n)++] = FNET_EXPORT_STABILITY;
         return true;
@@ -520,7 +522,7 @@ static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
     size_t n_cols;
     fnet_export_opts eo = {.co = o->co, .fact_ends = o->format == F_NEO4J};
     fnet_export *x = NULL;
-    if (!metric_columns(o, cols, &n_cols))
+    if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
     eo.metrics = cols;
     eo.n_metrics = n_cols;

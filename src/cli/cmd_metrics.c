@@ -4,6 +4,7 @@
 
 #include "analysis/community.h"
 #include "analysis/metrics.h"
+#include "analysis/signed.h"
 #include "core/outfile.h"
 #include "input/load.h"
 #include "output/table.h"
@@ -80,6 +81,12 @@ static void help(void)
          "undirected version)\n"
          "  in_degree, out_degree  arcs in / out (undirected: = degree)\n"
          "  strength            sum of incident edge weights\n"
+         "  pos_degree, neg_degree  neighbours with a positive / negative "
+         "fact\n"
+         "  net_strength        sum of positive minus negative weights\n"
+         "                      (these three by default only when the "
+         "graph has a\n"
+         "                      negative edge)\n"
          "  betweenness         shortest-path betweenness, normalised by "
          "(n-1)(n-2)/2\n"
          "                      ((n-1)(n-2) directed)\n"
@@ -122,7 +129,17 @@ static void help(void)
          "the\nrun of highest modularity is reported; --level graph adds "
          "modularity_mean,\n_sd, _min and _max, and standard error reports "
          "them at node level.\nModularity is that of the reported partition, "
-         "with the weights used.");
+         "with the weights used.\n\n"
+         "Signed networks: a fact's sign is its own `sign` or its "
+         "relation's\n(opposes, competes_with: -1). When the graph has a "
+         "negative edge, spinglass\nruns on the signed weights (net = "
+         "positive - negative per pair; igraph's\nimplementation for "
+         "negative links) and reports the signed modularity\n(Gomez et "
+         "al. 2009); --level graph adds negative_edges, mixed_edges,\n"
+         "negative_within (share of negative pairs inside communities),\n"
+         "positive_between (share of positive pairs between them) and\n"
+         "frustration (the share of signed pairs the partition violates). "
+         "See\n`factnet balance` for triangles.");
     fnet_graphopts_help(stdout);
     puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
          "4 internal error.");
@@ -308,8 +325,10 @@ static bool choose_columns(node_job *j)
         j->cols[j->n_cols++] = COL_ID;
         j->cols[j->n_cols++] = COL_LABEL;
         j->cols[j->n_cols++] = COL_TYPE;
+        bool neg = fnet_graph_has_negative(j->g);
         for (int m = 0; m < FNET_M_COUNT; m++)
-            j->cols[j->n_cols++] = m;
+            if (neg || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
+                j->cols[j->n_cols++] = m;
         if (o->co.runs > 1)
             j->cols[j->n_cols++] = COL_STABILITY;
     } else {
@@ -404,10 +423,7 @@ static int cell(fnet_table *t, size_t row, size_t c, const node_job *j,
     if (col == COL_ID || col == COL_LABEL || col == COL_TYPE)
         return fnet_table_set_str(t, row, c, text(j, col, v));
     double x = number(j, col, v);
-    bool integer = col == FNET_M_DEGREE || col == FNET_M_IN_DEGREE ||
-                   col == FNET_M_OUT_DEGREE || col == FNET_M_CORENESS ||
-                   col == FNET_M_COMMUNITY;
-    if (integer && !isnan(x))
+    if (fnet_metric_is_integer(col) && !isnan(x))
         fnet_table_set_int(t, row, c, (int64_t)x);
     else
         fnet_table_set_real(t, row, c, x);
@@ -540,10 +556,14 @@ static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
                                           {"value", FNET_COL_REAL}};
     fnet_graph_metrics gm;
     fnet_communities cm;
+    fnet_frustration fr = {0};
+    bool neg = fnet_graph_has_negative(g);
     int rc = fnet_graph_metrics_compute(&gm, g, err);
     if (rc)
         return rc;
     rc = fnet_communities_detect(&cm, g, &o->co, err);
+    if (!rc && neg)
+        rc = fnet_frustration_compute(&fr, g, cm.community, err);
     if (rc) {
         fnet_communities_free(&cm);
         return rc;
@@ -572,12 +592,20 @@ static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
         {"modularity_sd", cm.mod_sd, false},
         {"modularity_min", cm.mod_min, false},
         {"modularity_max", cm.mod_max, false},
+        {"negative_edges", neg ? (double)fr.negative : 0, true},
+        {"mixed_edges", neg ? (double)fr.mixed : 0, true},
+        {"negative_within", neg ? fr.negative_within_share : NAN, false},
+        {"positive_between", neg ? fr.positive_between_share : NAN, false},
+        {"frustration", neg ? fr.frustration : NAN, false},
     };
-    size_t n_rows = cm.runs > 1 ? 17 : 13;
     fnet_communities_free(&cm);
     if ((rc = fnet_table_new(t, cols, 2)))
         return fnet_err_set(err, rc, "out of memory");
-    for (size_t i = 0; i < n_rows; i++) {
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (i >= 13 && i < 17 && cm.runs < 2)
+            continue; /* modularity statistics: --runs N > 1 only */
+        if (i >= 17 && !neg)
+            continue; /* signed rows: graphs with a negative edge only */
         size_t row;
         if (fnet_table_add_row(*t, &row) ||
             fnet_table_set_str(*t, row, 0, rows[i].name))

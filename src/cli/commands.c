@@ -2,12 +2,16 @@
 #include "cli/cli.h"
 
 const fnet_command fnet_commands[] = {
+    {"balance", fnet_cmd_balance,
+     "structural balance: triangles by sign, with their evidence"},
     {"build", fnet_cmd_build,
      "write diagrams, metrics and summaries for every corpus"},
     {"check", fnet_cmd_check, "validate fact files and print a summary"},
     {"dot", fnet_cmd_dot, "the relationship diagram as Graphviz DOT"},
     {"evidence", fnet_cmd_evidence,
      "the facts, quotes and sources behind every edge"},
+    {"evolve", fnet_cmd_evolve,
+     "the network period by period: metrics, ranks, communities"},
     {"export", fnet_cmd_export,
      "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},

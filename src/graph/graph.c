@@ -471,14 +471,21 @@ static int merge_pair(build *b, uint32_t from, uint32_t to, size_t ci,
     size_t start = b->n_pool;
     bool first = true;
     for (size_t k = ci; k < cj; k++) {
-        e.weight += c->facts[b->con[k].fact].weight;
+        const fnet_fact *f = &c->facts[b->con[k].fact];
+        e.weight += f->weight;
+        if (fnet_fact_sign(c, f) < 0)
+            e.neg_weight += f->weight;
+        else
+            e.pos_weight += f->weight;
         fold_fact(c, &e, b->con[k].fact, first);
         first = false;
         if (pool_add(b, b->con[k].fact))
             return FNET_ENOMEM;
     }
     if (sj > si) {
-        e.weight += projection_weight(b, si, sj);
+        double pw = projection_weight(b, si, sj);
+        e.weight += pw;
+        e.pos_weight += pw;
         /* A shared item is a co-membership tie: it counts as positive,
          * whatever the signs of the membership facts. */
         e.sign = e.sign == 2 || e.sign == 1 ? 1 : 0;
@@ -548,6 +555,38 @@ static int merge_all(build *b)
         ci = cj;
         si = sj;
     }
+    return 0;
+}
+
+/* drop_isolated: renumbers the nodes that have an edge (in the same order,
+ * so the (from, to) order of the edges is kept) and forgets the others. */
+static int drop_isolated(build *b)
+{
+    fnet_graph *g = b->g;
+    uint32_t *renum = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *renum);
+    if (!renum)
+        return FNET_ENOMEM;
+    for (uint32_t v = 0; v < g->n_nodes; v++)
+        renum[v] = UINT32_MAX;
+    for (size_t i = 0; i < b->n_edges; i++)
+        renum[b->edges[i].from] = renum[b->edges[i].to] = 0;
+    uint32_t n = 0;
+    for (uint32_t v = 0; v < g->n_nodes; v++) {
+        uint32_t ent = g->entity[v];
+        if (renum[v] == UINT32_MAX) {
+            g->node_of[ent] = -1;
+            continue;
+        }
+        renum[v] = n;
+        g->entity[n] = ent;
+        g->node_of[ent] = (int32_t)n++;
+    }
+    for (size_t i = 0; i < b->n_edges; i++) {
+        b->edges[i].from = renum[b->edges[i].from];
+        b->edges[i].to = renum[b->edges[i].to];
+    }
+    g->n_nodes = n;
+    free(renum);
     return 0;
 }
 
@@ -638,6 +677,8 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
     }
     if (!rc)
         rc = merge_all(&b);
+    if (!rc && g->opts.drop_isolated)
+        rc = drop_isolated(&b);
     if (!rc)
         rc = finish_edges(&b, err);
     build_free(&b);
@@ -664,6 +705,35 @@ void fnet_graph_free(fnet_graph *g)
     free(g->entity);
     free(g->node_of);
     free(g);
+}
+
+int64_t fnet_graph_find_edge(const fnet_graph *g, uint32_t from, uint32_t to)
+{
+    if (!g->opts.directed && from > to) {
+        uint32_t t = from;
+        from = to;
+        to = t;
+    }
+    size_t lo = 0, hi = fnet_graph_edge_count(g);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int d = pair_cmp(g->edges[mid].from, g->edges[mid].to, from, to);
+        if (d == 0)
+            return (int64_t)mid;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+bool fnet_graph_has_negative(const fnet_graph *g)
+{
+    for (uint32_t i = 0; i < fnet_graph_edge_count(g); i++)
+        if (g->edges[i].neg_weight > 0)
+            return true;
+    return false;
 }
 
 int32_t fnet_graph_find_node(const fnet_graph *g, const char *id)
@@ -729,6 +799,60 @@ int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
     }
     for (size_t i = 0; i < n; i++)
         VECTOR(*weights)[i] = p[i].w;
+    free(p);
+    return 0;
+}
+
+typedef struct spair {
+    uint32_t a, b;
+    double pos, neg;
+} spair;
+
+static int cmp_spair(const void *x, const void *y)
+{
+    const spair *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+int fnet_graph_undirected_signs(const fnet_graph *g, igraph_vector_t *pos,
+                                igraph_vector_t *neg, fnet_err *err)
+{
+    uint32_t ne = fnet_graph_edge_count(g);
+    spair *p = malloc((ne ? ne : 1) * sizeof *p);
+    size_t n = 0;
+    if (!p)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    for (uint32_t i = 0; i < ne; i++) {
+        const fnet_edge *e = &g->edges[i];
+        uint32_t a = e->from, b = e->to;
+        p[i] = (spair){a < b ? a : b, a < b ? b : a, e->pos_weight,
+                       e->neg_weight};
+    }
+    if (ne)
+        qsort(p, ne, sizeof *p, cmp_spair);
+    for (uint32_t i = 0; i < ne; i++) {
+        if (n && p[n - 1].a == p[i].a && p[n - 1].b == p[i].b) {
+            p[n - 1].pos += p[i].pos;
+            p[n - 1].neg += p[i].neg;
+        } else {
+            p[n++] = p[i];
+        }
+    }
+    if (igraph_vector_init(pos, (igraph_integer_t)n)) {
+        free(p);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    if (igraph_vector_init(neg, (igraph_integer_t)n)) {
+        igraph_vector_destroy(pos);
+        free(p);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        VECTOR(*pos)[i] = p[i].pos;
+        VECTOR(*neg)[i] = p[i].neg;
+    }
     free(p);
     return 0;
 }

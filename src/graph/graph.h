@@ -42,6 +42,9 @@ typedef struct fnet_graph_opts {
     bool dated_only;       /* drop undated facts */
     double min_weight;     /* drop aggregated edges lighter than this */
     bool directed;
+    bool drop_isolated;    /* leave out nodes without any edge (after
+                              min_weight); `evolve` uses it so that a
+                              snapshot holds the entities active in it */
 } fnet_graph_opts;
 
 /* One aggregated edge, in igraph edge-id order. */
@@ -50,6 +53,11 @@ typedef struct fnet_edge {
     double weight;      /* sum of fact weights (projection weight for
                            shared-membership ties in the actors view) */
     uint32_t count;     /* number of facts (direct facts + shared items) */
+    double pos_weight;  /* weight split by sign: the positive facts plus */
+    double neg_weight;  /* the projection weight (co-membership counts as
+                           positive), and the negative facts; pos_weight +
+                           neg_weight == weight. net = pos - neg
+                           (docs/METRICS.md, "Signed networks") */
     int sign;           /* +1, -1, or 0 when the facts disagree */
     int32_t relation;   /* the relation if all facts share one, else -1 */
     uint64_t *facts;    /* n_facts indices into corpus->facts: the direct
@@ -105,9 +113,14 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
  *   of the direct actor-actor facts between a and b; count = direct facts +
  *   shared items. The sign is that of the direct facts, a shared item
  *   counting as +1 (so a negative direct fact plus a shared item is mixed,
- *   0); relation is computed over all cited facts. In directed mode a
+ *   0); relation is computed over all cited facts. By sign, the
+ *   projection weight and the positive direct facts go to pos_weight, the
+ *   negative direct facts to neg_weight: shared membership is positive,
+ *   direct negative facts subtract from the net weight. In directed mode a
  *   shared item adds both arcs.
- * - min_weight is applied to the final (aggregated / combined) weight. */
+ * - min_weight is applied to the final (aggregated / combined) weight.
+ * - drop_isolated then removes the nodes left without an edge (node order
+ *   is kept; node_of gives -1 for them). */
 
 /* NULL is allowed. */
 void fnet_graph_free(fnet_graph *g);
@@ -121,6 +134,21 @@ void fnet_graph_free(fnet_graph *g);
  * error nothing is left to free. O(E log E). */
 int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
                           igraph_vector_t *weights, fnet_err *err);
+
+/* The signed weights of the undirected version (same edge order as
+ * fnet_graph_undirected()): pos[e] and neg[e] sum pos_weight and neg_weight
+ * over both arcs of the pair. The caller initialises nothing and destroys
+ * both vectors after a 0 return; on error nothing is left to free.
+ * O(E log E). */
+int fnet_graph_undirected_signs(const fnet_graph *g, igraph_vector_t *pos,
+                                igraph_vector_t *neg, fnet_err *err);
+
+/* True when some edge has a negative fact (neg_weight > 0). O(E). */
+bool fnet_graph_has_negative(const fnet_graph *g);
+
+/* The index of the edge (arc) from -> to, or -1. Undirected graphs store
+ * from < to; the order of the arguments does not matter there. O(log E). */
+int64_t fnet_graph_find_edge(const fnet_graph *g, uint32_t from, uint32_t to);
 
 /* The node of the entity with this id, or -1 (unknown id or filtered out). */
 int32_t fnet_graph_find_node(const fnet_graph *g, const char *id);

@@ -31,9 +31,7 @@ static const fnet_xfield edge_fields[] = {
 
 static bool integer_metric(int m)
 {
-    return m == FNET_M_DEGREE || m == FNET_M_IN_DEGREE ||
-           m == FNET_M_OUT_DEGREE || m == FNET_M_CORENESS ||
-           m == FNET_M_COMMUNITY;
+    return fnet_metric_is_integer(m);
 }
 
 /* ---- entity attributes ------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include "analysis/community.h"
+#include "fixture.h"
 #include "input/load.h"
 #include "input/validate.h"
 
@@ -209,8 +210,46 @@ static void test_disconnected(void)
     fnet_corpus_free(c);
 }
 
+/* Spinglass uses the weights: K6 whose pairs inside {A,B,C} and {D,E,F}
+ * weigh 10 and across weigh 1 splits into the two triangles (modularity,
+ * by hand: 2W = 2(60 + 9) = 138; each side has internal weight 30 and
+ * strength 69: Q = 2 (60/138 - (69/138)^2) = 0.3696). A regression test:
+ * the weights once went to the wrong edges of the component. */
+static void test_spinglass_weights(void)
+{
+    static const char *const k6[] = {
+        "A B cooperates_with - weight=10", "B C cooperates_with - weight=10",
+        "A C cooperates_with - weight=10", "D E cooperates_with - weight=10",
+        "E F cooperates_with - weight=10", "D F cooperates_with - weight=10",
+        "A D cooperates_with", "A E cooperates_with", "A F cooperates_with",
+        "B D cooperates_with", "B E cooperates_with", "B F cooperates_with",
+        "C D cooperates_with", "C E cooperates_with", "C F cooperates_with"};
+    fnet_corpus *c = corpus_from_edges(k6, 15, NULL);
+    fnet_graph_opts go;
+    fnet_graph *g = NULL;
+    fnet_community_opts o;
+    fnet_communities cm;
+    fnet_graph_opts_init(&go);
+    if (!c || fnet_graph_build(&g, c, &go, NULL)) {
+        CHECK(!"fixture");
+        fnet_corpus_free(c);
+        return;
+    }
+    fnet_community_opts_init(&o);
+    o.algorithm = FNET_COMM_SPINGLASS;
+    CHECK_INT(fnet_communities_detect(&cm, g, &o, NULL), 0);
+    CHECK_INT(cm.n_communities, 2);
+    for (uint32_t v = 0; v < 6; v++)
+        CHECK_INT(cm.community[v], v < 3 ? 1 : 2);
+    CHECK_NEAR(cm.modularity, 2 * (60.0 / 138 - 0.25), 1e-12);
+    fnet_communities_free(&cm);
+    fnet_graph_free(g);
+    fnet_corpus_free(c);
+}
+
 int main(void)
 {
+    test_spinglass_weights();
     test_canonical();
     test_agreement();
     test_karate();
