@@ -3,6 +3,7 @@
  * triangle. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "analysis/balance.h"
 #include "core/buf.h"
@@ -20,7 +21,6 @@ enum {
     OPT_ALL,
     OPT_DIGITS,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_OUTPUT,
     OPT_TABLE,
 };
@@ -33,13 +33,12 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     {"table", 0, true, OPT_TABLE, "T",
      "summary or triangles: the one table to write (csv/tsv/latex)"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -88,6 +87,8 @@ static bool own_option(bopts *o, int id, const char *v)
 {
     const char *cmd = "balance";
     double x;
+    if (fnet_cli_input_option(id, v, &o->lo))
+        return true;
     switch (id) {
     case OPT_ALL: o->all = true; return true;
     case OPT_DIGITS:
@@ -108,7 +109,6 @@ static bool own_option(bopts *o, int id, const char *v)
             return false;
         }
         return true;
-    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
     case OPT_OUTPUT: o->out = v; return true;
     case OPT_TABLE:
         if (strcmp(v, "summary") != 0 && strcmp(v, "triangles") != 0) {
@@ -593,6 +593,8 @@ static int parse(bopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("balance", "no input files");
+    if (fnet_cli_input_check("balance", &o->lo) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     if (fnet_graphopts_finish(&o->g, "balance") != 0)
         return FNET_EXIT_USAGE;
     if (o->g.unweighted || o->g.weighted_paths)

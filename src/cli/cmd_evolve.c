@@ -2,6 +2,7 @@
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "analysis/evolve.h"
 #include "cli/evolve_dot.h"
@@ -26,7 +27,6 @@ enum {
     OPT_DOT,
     OPT_EVERY,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_LAYOUT,
     OPT_MATCH,
     OPT_OUTPUT,
@@ -57,8 +57,6 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"layout", 0, true, OPT_LAYOUT, "L",
      "node table: long (period,id,...,metric,value) or wide"},
     {"match-threshold", 0, true, OPT_MATCH, "J",
@@ -82,6 +80,7 @@ static const fnet_opt options[] = {
     {"window", 0, true, OPT_WINDOW, "N",
      "each snapshot holds the last N periods (sliding window)"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -224,6 +223,8 @@ static bool own_option(eopts *o, int id, const char *v)
     static const char *const layouts[] = {"long", "wide"};
     double x;
     long k;
+    if (fnet_cli_input_option(id, v, &o->lo))
+        return true;
     switch (id) {
     case OPT_ALGORITHM:
         o->ev.community.algorithm = fnet_community_algorithm_from_name(v);
@@ -262,7 +263,6 @@ static bool own_option(eopts *o, int id, const char *v)
             return false;
         }
         return true;
-    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
     case OPT_LAYOUT:
         if ((o->layout = name_in(v, layouts, 2)) < 0) {
             fnet_cli_usage(cmd, "--layout: expected long or wide, got '%s'", v);
@@ -825,6 +825,8 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("evolve", "no input files");
+    if (fnet_cli_input_check("evolve", &o->lo) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 

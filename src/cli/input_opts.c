@@ -4,27 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const fnet_opt fnet_input_options[] = {
-    {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",
-     "brat events: first (default), pairs or none"},
-    {"brat-map", 0, true, FNET_OPT_BRAT_MAP, "FILE",
-     "the same as --label-map"},
-    {"entities", 0, true, FNET_OPT_ENTITIES, "FILE",
-     "entity table for CSV/TSV edge lists"},
-    {"event-weight", 0, true, FNET_OPT_EVENT_WEIGHT, "W",
-     "GDELT fact weight: events (default) or mentions"},
-    {"input-format", 0, true, FNET_OPT_INPUT_FORMAT, "FMT",
-     "the format (default: from the file name)"},
-    {"label-map", 0, true, FNET_OPT_LABEL_MAP, "FILE",
-     "annotation labels -> entity types, relations"},
-    {"map", 0, true, FNET_OPT_MAP, "KEY=COL,...",
-     "CSV/TSV columns by header name or number"},
-    {"relation", 0, true, FNET_OPT_RELATION, "NAME",
-     "relation of edge-list rows naming none (tie)"},
-    {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",
-     "Label Studio data field with the text (text)"},
-    {0},
-};
+const fnet_opt fnet_input_options[] = {FNET_INPUT_OPTIONS, {0}};
 
 fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd)
 {
