@@ -77,7 +77,7 @@ static void help(void)
 
 typedef struct bopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_table_style style;
     const char *out, *table;
     bool all, format_given;
@@ -87,7 +87,7 @@ static bool own_option(bopts *o, int id, const char *v)
 {
     const char *cmd = "balance";
     double x;
-    if (fnet_cli_input_option(id, v, &o->lo))
+    if (fnet_cli_input_option(id, v, &o->in))
         return true;
     switch (id) {
     case OPT_ALL: o->all = true; return true;
@@ -593,7 +593,7 @@ static int parse(bopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("balance", "no input files");
-    if (fnet_cli_input_check("balance", &o->lo) != FNET_EXIT_OK)
+    if (fnet_cli_input_check("balance", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     if (fnet_graphopts_finish(&o->g, "balance") != 0)
         return FNET_EXIT_USAGE;
@@ -629,14 +629,10 @@ int fnet_cmd_balance(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "balance", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     j.g = g;

@@ -534,21 +534,19 @@ static void base_name(const char *path, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)n, b);
 }
 
-static int one(const char *path, const char *dir, const fnet_load_opts *lo,
-               fnet_renderer *r, fnet_err *err)
+/* Returns 0 or an error code; a load failure is reported already, with its
+ * exit status in *reported. */
+static int one(const char *path, const char *dir, const fnet_cli_input *in,
+               fnet_renderer *r, fnet_err *err, int *reported)
 {
     job j = {.path = path, .dir = dir, .r = r,
              .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
-    fnet_diag d = {0};
     char *paths[] = {(char *)path};
     base_name(path, j.name, sizeof j.name);
     progress(&j, "loading");
-    int rc = fnet_load_corpus(&c, paths, 1, lo, false, &d, err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA)
-        fnet_err_set(err, rc, "%s: %zu error%s in the input", path,
-                     d.n_errors, d.n_errors == 1 ? "" : "s");
+    *reported = fnet_cli_load(&c, "build", paths, 1, in);
+    int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
     if (!rc)
         rc = analyse(&j, err);
@@ -564,7 +562,6 @@ static int one(const char *path, const char *dir, const fnet_load_opts *lo,
         rc = report_file(&j, err);
     job_free(&j);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     return rc;
 }
 
@@ -608,10 +605,11 @@ static bool names_unique(char **paths, size_t n)
 }
 
 static int run(char **paths, size_t n, const char *dir,
-               const fnet_load_opts *lo)
+               const fnet_cli_input *in)
 {
     fnet_err err = {0};
     fnet_renderer *r = NULL;
+    int reported = FNET_EXIT_OK;
     int rc = make_dir(dir, &err);
     if (!rc)
         rc = fnet_renderer_new(&r, &err);
@@ -620,8 +618,10 @@ static int run(char **paths, size_t n, const char *dir,
     if (!rc)
         rc = fnet_render_check_format(r, "pdf", &err);
     for (size_t i = 0; !rc && i < n; i++)
-        rc = one(paths[i], dir, lo, r, &err);
+        rc = one(paths[i], dir, in, r, &err, &reported);
     fnet_renderer_free(r);
+    if (reported != FNET_EXIT_OK)
+        return reported;
     return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
 }
 
@@ -634,7 +634,7 @@ int fnet_cmd_build(int argc, char **argv)
     int status = FNET_EXIT_OK, id;
     glob_t gl = {0};
     bool globbed = false;
-    fnet_load_opts lo = {0};
+    fnet_cli_input in = {0};
     fnet_opt *opts = fnet_cli_opts_join(options);
 
     if (!paths || !opts) {
@@ -644,7 +644,7 @@ int fnet_cmd_build(int argc, char **argv)
     }
     fnet_args_init(&a, "build", argc, argv);
     while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &lo)) {
+        if (fnet_cli_input_option(id, v, &in)) {
             continue;
         } else if (id == FNET_ARG_ERROR) {
             status = FNET_EXIT_USAGE;
@@ -658,7 +658,7 @@ int fnet_cmd_build(int argc, char **argv)
             dir = v;
         }
     }
-    if (fnet_cli_input_check("build", &lo) != FNET_EXIT_OK) {
+    if (fnet_cli_input_check("build", &in) != FNET_EXIT_OK) {
         status = FNET_EXIT_USAGE;
         goto done;
     }
@@ -680,7 +680,7 @@ int fnet_cmd_build(int argc, char **argv)
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    status = run(list, n, dir, &lo);
+    status = run(list, n, dir, &in);
 done:
     if (globbed)
         globfree(&gl);

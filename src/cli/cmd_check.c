@@ -187,7 +187,7 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
 int fnet_cmd_check(int argc, char **argv)
 {
     fnet_args a;
-    fnet_load_opts lo = {0};
+    fnet_cli_input in = {0};
     bool strict = false, quiet = false;
     const char *sources_dir = NULL;
     fnet_prov_stats ps = {0};
@@ -206,7 +206,7 @@ int fnet_cmd_check(int argc, char **argv)
     }
     fnet_args_init(&a, "check", argc, argv);
     while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &lo))
+        if (fnet_cli_input_option(id, v, &in))
             continue;
         switch (id) {
         case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
@@ -225,10 +225,10 @@ int fnet_cmd_check(int argc, char **argv)
         status = FNET_EXIT_IO;
         goto done;
     }
-    status = fnet_cli_input_check("check", &lo);
+    status = fnet_cli_input_check("check", &in);
     if (status != FNET_EXIT_OK)
         goto done;
-    int rc = fnet_load_corpus(&c, paths, n_paths, &lo, strict, &d, &err);
+    int rc = fnet_load_corpus(&c, paths, n_paths, &in.lo, strict, &d, &err);
     if (rc != FNET_OK && rc != FNET_EDATA) {
         fnet_cli_print_diag(&d);
         status = fnet_cli_fail(&err);

@@ -159,7 +159,7 @@ static const char *const table_titles[N_TABLES] = {
 
 typedef struct eopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_evolve_opts ev;
     fnet_table_style style;
     const char *out, *out_dir, *columns, *dot_dir;
@@ -223,7 +223,7 @@ static bool own_option(eopts *o, int id, const char *v)
     static const char *const layouts[] = {"long", "wide"};
     double x;
     long k;
-    if (fnet_cli_input_option(id, v, &o->lo))
+    if (fnet_cli_input_option(id, v, &o->in))
         return true;
     switch (id) {
     case OPT_ALGORITHM:
@@ -825,7 +825,7 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("evolve", "no input files");
-    if (fnet_cli_input_check("evolve", &o->lo) != FNET_EXIT_OK)
+    if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
@@ -881,14 +881,10 @@ int fnet_cmd_evolve(int argc, char **argv)
     j.wide = o.layout >= 0 ? o.layout == 1
                            : o.style.format == FNET_TABLE_MD ||
                                  o.style.format == FNET_TABLE_LATEX;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "evolve", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_evolve_run(&e, c, &o.ev, &err);
     if (rc == 0) {

@@ -149,7 +149,7 @@ enum { COL_ID = -1, COL_LABEL = -2, COL_TYPE = -3, COL_STABILITY = -4 };
 
 typedef struct mopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_community_opts co;
     fnet_table_style style;
     const char *out, *columns, *sort;
@@ -202,7 +202,7 @@ static bool own_option(mopts *o, int id, const char *v)
     const char *cmd = "metrics";
     double x;
     long k;
-    if (fnet_cli_input_option(id, v, &o->lo))
+    if (fnet_cli_input_option(id, v, &o->in))
         return true;
     switch (id) {
     case OPT_ALGORITHM:
@@ -662,7 +662,7 @@ static int parse(mopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("metrics", "no input files");
-    if (fnet_cli_input_check("metrics", &o->lo) != FNET_EXIT_OK)
+    if (fnet_cli_input_check("metrics", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
@@ -690,14 +690,10 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "metrics", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     if (rc == FNET_EUSAGE) {

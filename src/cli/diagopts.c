@@ -147,7 +147,7 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
                          const char *cmd)
 {
     long k;
-    if (fnet_cli_input_option(id, value, &o->lo))
+    if (fnet_cli_input_option(id, value, &o->in))
         return 1;
     int h = fnet_graphopts_handle(&o->g, id, value, cmd);
     if (h)
@@ -177,7 +177,7 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
     if (fnet_graphopts_finish(&o->g, cmd) != 0 ||
-        fnet_cli_input_check(cmd, &o->lo) != FNET_EXIT_OK)
+        fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK)
         return -1;
     if (o->view.top >= 0 && o->size_metric < 0) {
         fnet_cli_usage(cmd, "--top ranks nodes by --size-by, which is none");

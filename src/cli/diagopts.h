@@ -79,7 +79,7 @@ enum {
 
 typedef struct fnet_diagopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_community_opts co;
     fnet_diagram_opts view;
     fnet_dot_opts dot;

@@ -28,8 +28,15 @@ enum {
     FNET_OPT_MAP,
     FNET_OPT_RELATION,
     FNET_OPT_TEXT_KEY,
-    FNET_OPT_INPUT_LAST = FNET_OPT_TEXT_KEY
+    FNET_OPT_VERBOSE,
+    FNET_OPT_INPUT_LAST = FNET_OPT_VERBOSE
 };
+
+/* What the input options set. */
+typedef struct fnet_cli_input {
+    fnet_load_opts lo;
+    bool verbose; /* --verbose: print every warning (fnet_cli_load) */
+} fnet_cli_input;
 
 /* The option table entries, sorted by name, without a terminator. */
 #define FNET_INPUT_OPTIONS                                                     \
@@ -50,7 +57,9 @@ enum {
     {"relation", 0, true, FNET_OPT_RELATION, "NAME",                           \
      "relation of edge-list rows naming none (tie)"},                          \
     {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",                            \
-     "Label Studio data field with the text (text)"}
+     "Label Studio data field with the text (text)"},                          \
+    {"verbose", 'v', false, FNET_OPT_VERBOSE, NULL,                            \
+     "print every input warning, not just how many (check: always)"}
 
 /* True when id is one of the input options. */
 static inline bool fnet_cli_input_owns(int id)
@@ -67,11 +76,20 @@ fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd);
 
 /* Stores an input option's value in o. Returns true when id is an input
  * option. */
-bool fnet_cli_input_option(int id, const char *value, fnet_load_opts *o);
+bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *o);
 
 /* Checks the input options of cmd; prints a usage error and returns
  * FNET_EXIT_USAGE when one is wrong, else FNET_EXIT_OK. */
-int fnet_cli_input_check(const char *cmd, const fnet_load_opts *o);
+int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o);
+
+/* Loads and validates the n paths into *out (fnet_load_corpus) for every
+ * command but check, and reports on stderr: every error; every warning
+ * with --verbose, else one line "factnet: N warnings (run 'factnet check
+ * FILE' to see them)". On failure prints why ("N errors in the input", or
+ * the error; a usage error as cmd's) and returns the exit status, with
+ * *out NULL; else returns FNET_EXIT_OK. The caller frees *out. */
+int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
+                  const fnet_cli_input *in);
 
 /* Prints "input options:" and the table for --help. */
 void fnet_cli_input_help(FILE *fp);
