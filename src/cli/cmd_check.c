@@ -123,8 +123,10 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
         printf("%s: ", c->files[0]);
     else
         printf("%u files: ", c->n_files);
-    printf("%u entities, %llu facts, %u sources\n", c->n_entities,
-           (unsigned long long)c->n_facts, c->n_sources);
+    printf("%u entit%s, %llu fact%s, %u source%s\n", c->n_entities,
+           c->n_entities == 1 ? "y" : "ies", (unsigned long long)c->n_facts,
+           c->n_facts == 1 ? "" : "s", c->n_sources,
+           c->n_sources == 1 ? "" : "s");
     if (c->title)
         printf("title: %s\n", c->title);
     size_t n = 0;
@@ -171,8 +173,8 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
     fnet_date_format(lo, a);
     fnet_date_format(hi, b);
     if (dated)
-        printf("dates: %s to %s (%lu of %llu facts dated)\n", a, b, dated,
-               (unsigned long long)c->n_facts);
+        printf("dates: %s to %s (%lu of %llu fact%s dated)\n", a, b, dated,
+               (unsigned long long)c->n_facts, c->n_facts == 1 ? "" : "s");
     else
         printf("dates: none\n");
     printf("negative facts: %lu\n", negative);
