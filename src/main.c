@@ -18,8 +18,7 @@ static void usage(FILE *fp)
         fprintf(fp, "  %-10s %s\n", c->name, c->summary);
     fputs("\n'factnet COMMAND --help' describes a command. Exit status: 0 ok,"
           "\n1 invalid input data, 2 usage error, 3 I/O error, 4 internal "
-          "error.\nDocumentation: docs/CLI.md, docs/FORMAT.md, "
-          "docs/METRICS.md.\n", fp);
+          "error.\nDocumentation: docs/ (start with docs/CLI.md).\n", fp);
 }
 
 static void version(void)

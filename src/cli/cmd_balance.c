@@ -3,6 +3,7 @@
  * triangle. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "analysis/balance.h"
 #include "core/buf.h"
@@ -20,7 +21,6 @@ enum {
     OPT_ALL,
     OPT_DIGITS,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_OUTPUT,
     OPT_TABLE,
 };
@@ -33,13 +33,12 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     {"table", 0, true, OPT_TABLE, "T",
      "summary or triangles: the one table to write (csv/tsv/latex)"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -78,7 +77,7 @@ static void help(void)
 
 typedef struct bopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_table_style style;
     const char *out, *table;
     bool all, format_given;
@@ -88,6 +87,8 @@ static bool own_option(bopts *o, int id, const char *v)
 {
     const char *cmd = "balance";
     double x;
+    if (fnet_cli_input_option(id, v, &o->in))
+        return true;
     switch (id) {
     case OPT_ALL: o->all = true; return true;
     case OPT_DIGITS:
@@ -108,7 +109,6 @@ static bool own_option(bopts *o, int id, const char *v)
             return false;
         }
         return true;
-    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
     case OPT_OUTPUT: o->out = v; return true;
     case OPT_TABLE:
         if (strcmp(v, "summary") != 0 && strcmp(v, "triangles") != 0) {
@@ -593,6 +593,8 @@ static int parse(bopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("balance", "no input files");
+    if (fnet_cli_input_check("balance", &o->in) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     if (fnet_graphopts_finish(&o->g, "balance") != 0)
         return FNET_EXIT_USAGE;
     if (o->g.unweighted || o->g.weighted_paths)
@@ -627,14 +629,10 @@ int fnet_cmd_balance(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "balance", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     j.g = g;

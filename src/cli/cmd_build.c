@@ -2,6 +2,7 @@
  * PDF), the metrics tables (CSV, LaTeX), the communities and a summary. */
 #include "cli/cli.h"
 #include "cli/diagopts.h"
+#include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
 #include "analysis/community.h"
@@ -57,6 +58,7 @@ static void help(void)
          "to standard output; progress goes\nto standard error when it is "
          "a terminal. Each input is its own corpus.\n\noptions:");
     fnet_opts_print(stdout, options);
+    fnet_cli_input_help(stdout);
     puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
          "4 internal error (including a missing Graphviz plugin).");
 }
@@ -507,35 +509,44 @@ static void job_free(job *j)
     fnet_buf_free(&j->out);
 }
 
-/* NAME of a path: the file name without its directory and its .json /
- * .jsonl extension. */
+/* NAME of a path: the file or folder name without its directory, trailing
+ * slashes and the extension of an input format (.json, .jsonl, .csv, .tsv,
+ * .ann, .tab). */
 static void base_name(const char *path, char *out, size_t size)
 {
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    size_t n = strlen(b);
-    const char *dot = strrchr(b, '.');
-    if (dot && (strcmp(dot, ".json") == 0 || strcmp(dot, ".jsonl") == 0))
-        n = (size_t)(dot - b);
+    static const char *const ext[] = {".json", ".jsonl", ".csv", ".CSV",
+                                      ".tsv", ".ann", ".tab"};
+    size_t end = strlen(path);
+    while (end > 1 && path[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    const char *b = path + start;
+    size_t n = end - start;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strncmp(b + n - k, ext[i], k) == 0) {
+            n -= k;
+            break;
+        }
+    }
     snprintf(out, size, "%.*s", (int)n, b);
 }
 
-static int one(const char *path, const char *dir, fnet_renderer *r,
-               fnet_err *err)
+/* Returns 0 or an error code; a load failure is reported already, with its
+ * exit status in *reported. */
+static int one(const char *path, const char *dir, const fnet_cli_input *in,
+               fnet_renderer *r, fnet_err *err, int *reported)
 {
     job j = {.path = path, .dir = dir, .r = r,
              .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
-    fnet_diag d = {0};
-    fnet_load_opts lo = {0};
     char *paths[] = {(char *)path};
     base_name(path, j.name, sizeof j.name);
     progress(&j, "loading");
-    int rc = fnet_load_corpus(&c, paths, 1, &lo, false, &d, err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA)
-        fnet_err_set(err, rc, "%s: %zu error%s in the input", path,
-                     d.n_errors, d.n_errors == 1 ? "" : "s");
+    *reported = fnet_cli_load(&c, "build", paths, 1, in);
+    int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
     if (!rc)
         rc = analyse(&j, err);
@@ -551,7 +562,6 @@ static int one(const char *path, const char *dir, fnet_renderer *r,
         rc = report_file(&j, err);
     job_free(&j);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     return rc;
 }
 
@@ -594,10 +604,12 @@ static bool names_unique(char **paths, size_t n)
     return true;
 }
 
-static int run(char **paths, size_t n, const char *dir)
+static int run(char **paths, size_t n, const char *dir,
+               const fnet_cli_input *in)
 {
     fnet_err err = {0};
     fnet_renderer *r = NULL;
+    int reported = FNET_EXIT_OK;
     int rc = make_dir(dir, &err);
     if (!rc)
         rc = fnet_renderer_new(&r, &err);
@@ -606,8 +618,10 @@ static int run(char **paths, size_t n, const char *dir)
     if (!rc)
         rc = fnet_render_check_format(r, "pdf", &err);
     for (size_t i = 0; !rc && i < n; i++)
-        rc = one(paths[i], dir, r, &err);
+        rc = one(paths[i], dir, in, r, &err, &reported);
     fnet_renderer_free(r);
+    if (reported != FNET_EXIT_OK)
+        return reported;
     return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
 }
 
@@ -620,12 +634,19 @@ int fnet_cmd_build(int argc, char **argv)
     int status = FNET_EXIT_OK, id;
     glob_t gl = {0};
     bool globbed = false;
+    fnet_cli_input in = {0};
+    fnet_opt *opts = fnet_cli_opts_join(options);
 
-    if (!paths)
+    if (!paths || !opts) {
+        free(paths);
+        free(opts);
         return FNET_EXIT_INTERNAL;
+    }
     fnet_args_init(&a, "build", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        if (id == FNET_ARG_ERROR) {
+    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
+        if (fnet_cli_input_option(id, v, &in)) {
+            continue;
+        } else if (id == FNET_ARG_ERROR) {
             status = FNET_EXIT_USAGE;
             goto done;
         } else if (id == FNET_ARG_POSITIONAL) {
@@ -636,6 +657,10 @@ int fnet_cmd_build(int argc, char **argv)
         } else if (id == OPT_OUTPUT) {
             dir = v;
         }
+    }
+    if (fnet_cli_input_check("build", &in) != FNET_EXIT_OK) {
+        status = FNET_EXIT_USAGE;
+        goto done;
     }
     if (n_paths == 0) {
         globbed = true;
@@ -655,10 +680,11 @@ int fnet_cmd_build(int argc, char **argv)
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    status = run(list, n, dir);
+    status = run(list, n, dir, &in);
 done:
     if (globbed)
         globfree(&gl);
+    free(opts);
     free(paths);
     return status;
 }

@@ -123,8 +123,10 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
         printf("%s: ", c->files[0]);
     else
         printf("%u files: ", c->n_files);
-    printf("%u entities, %llu facts, %u sources\n", c->n_entities,
-           (unsigned long long)c->n_facts, c->n_sources);
+    printf("%u entit%s, %llu fact%s, %u source%s\n", c->n_entities,
+           c->n_entities == 1 ? "y" : "ies", (unsigned long long)c->n_facts,
+           c->n_facts == 1 ? "" : "s", c->n_sources,
+           c->n_sources == 1 ? "" : "s");
     if (c->title)
         printf("title: %s\n", c->title);
     size_t n = 0;
@@ -171,8 +173,8 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
     fnet_date_format(lo, a);
     fnet_date_format(hi, b);
     if (dated)
-        printf("dates: %s to %s (%lu of %llu facts dated)\n", a, b, dated,
-               (unsigned long long)c->n_facts);
+        printf("dates: %s to %s (%lu of %llu fact%s dated)\n", a, b, dated,
+               (unsigned long long)c->n_facts, c->n_facts == 1 ? "" : "s");
     else
         printf("dates: none\n");
     printf("negative facts: %lu\n", negative);
@@ -187,7 +189,7 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
 int fnet_cmd_check(int argc, char **argv)
 {
     fnet_args a;
-    fnet_load_opts lo = {0};
+    fnet_cli_input in = {0};
     bool strict = false, quiet = false;
     const char *sources_dir = NULL;
     fnet_prov_stats ps = {0};
@@ -206,7 +208,7 @@ int fnet_cmd_check(int argc, char **argv)
     }
     fnet_args_init(&a, "check", argc, argv);
     while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &lo))
+        if (fnet_cli_input_option(id, v, &in))
             continue;
         switch (id) {
         case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
@@ -225,10 +227,10 @@ int fnet_cmd_check(int argc, char **argv)
         status = FNET_EXIT_IO;
         goto done;
     }
-    status = fnet_cli_input_check("check", &lo);
+    status = fnet_cli_input_check("check", &in);
     if (status != FNET_EXIT_OK)
         goto done;
-    int rc = fnet_load_corpus(&c, paths, n_paths, &lo, strict, &d, &err);
+    int rc = fnet_load_corpus(&c, paths, n_paths, &in.lo, strict, &d, &err);
     if (rc != FNET_OK && rc != FNET_EDATA) {
         fnet_cli_print_diag(&d);
         status = fnet_cli_fail(&err);

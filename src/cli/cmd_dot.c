@@ -90,14 +90,10 @@ int fnet_cmd_dot(int argc, char **argv)
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "dot", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto done;
-    }
     if (rc == 0)
         rc = fnet_renderer_new(&r, &err);
     if (rc == 0)

@@ -2,6 +2,7 @@
  * every edge of the graph. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "core/outfile.h"
 #include "input/load.h"
@@ -15,7 +16,6 @@ enum {
     OPT_HELP = 1,
     OPT_CAPTION,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_LABEL,
     OPT_OUTPUT,
 };
@@ -25,12 +25,11 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -71,7 +70,7 @@ static void help(void)
 
 typedef struct eopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     int format; /* enum fnet_table_format */
     const char *out, *caption, *label;
 } eopts;
@@ -87,7 +86,7 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
         int h = fnet_graphopts_handle(&o->g, id, v, "evidence");
         if (h < 0 || id == FNET_ARG_ERROR)
             return FNET_EXIT_USAGE;
-        if (h > 0)
+        if (h > 0 || fnet_cli_input_option(id, v, &o->in))
             continue;
         switch (id) {
         case FNET_ARG_POSITIONAL: paths[(*n_paths)++] = (char *)v; break;
@@ -99,13 +98,14 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
                 return fnet_cli_usage("evidence", "--format: expected md, "
                                       "csv, tsv, latex or json, got '%s'", v);
             break;
-        case OPT_INPUT_FORMAT: o->lo.format = v; break;
         case OPT_LABEL: o->label = v; break;
         case OPT_OUTPUT: o->out = v; break;
         }
     }
     if (*n_paths == 0)
         return fnet_cli_usage("evidence", "no input files");
+    if (fnet_cli_input_check("evidence", &o->in) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     if ((o->caption || o->label) && o->format != FNET_TABLE_LATEX)
         return fnet_cli_usage("evidence", "--%s applies to --format latex "
                               "only", o->caption ? "caption" : "label");
@@ -164,14 +164,10 @@ int fnet_cmd_evidence(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "evidence", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == FNET_OK)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     if (rc == FNET_EUSAGE) {

@@ -2,6 +2,7 @@
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "analysis/evolve.h"
 #include "cli/evolve_dot.h"
@@ -26,7 +27,6 @@ enum {
     OPT_DOT,
     OPT_EVERY,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_LAYOUT,
     OPT_MATCH,
     OPT_OUTPUT,
@@ -57,8 +57,6 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"layout", 0, true, OPT_LAYOUT, "L",
      "node table: long (period,id,...,metric,value) or wide"},
     {"match-threshold", 0, true, OPT_MATCH, "J",
@@ -82,6 +80,7 @@ static const fnet_opt options[] = {
     {"window", 0, true, OPT_WINDOW, "N",
      "each snapshot holds the last N periods (sliding window)"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -160,7 +159,7 @@ static const char *const table_titles[N_TABLES] = {
 
 typedef struct eopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_evolve_opts ev;
     fnet_table_style style;
     const char *out, *out_dir, *columns, *dot_dir;
@@ -224,6 +223,8 @@ static bool own_option(eopts *o, int id, const char *v)
     static const char *const layouts[] = {"long", "wide"};
     double x;
     long k;
+    if (fnet_cli_input_option(id, v, &o->in))
+        return true;
     switch (id) {
     case OPT_ALGORITHM:
         o->ev.community.algorithm = fnet_community_algorithm_from_name(v);
@@ -262,7 +263,6 @@ static bool own_option(eopts *o, int id, const char *v)
             return false;
         }
         return true;
-    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
     case OPT_LAYOUT:
         if ((o->layout = name_in(v, layouts, 2)) < 0) {
             fnet_cli_usage(cmd, "--layout: expected long or wide, got '%s'", v);
@@ -825,6 +825,8 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("evolve", "no input files");
+    if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 
@@ -879,14 +881,10 @@ int fnet_cmd_evolve(int argc, char **argv)
     j.wide = o.layout >= 0 ? o.layout == 1
                            : o.style.format == FNET_TABLE_MD ||
                                  o.style.format == FNET_TABLE_LATEX;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "evolve", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_evolve_run(&e, c, &o.ev, &err);
     if (rc == 0) {

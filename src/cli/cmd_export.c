@@ -109,7 +109,7 @@ static void help(void)
 
 typedef struct xopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_community_opts co;
     int format; /* enum xformat */
     const char *out, *columns;
@@ -251,7 +251,7 @@ static bool check_options(xopts *o)
         return false;
     }
     o->co.unweighted = o->g.unweighted;
-    return fnet_cli_input_check(cmd, &o->lo) == FNET_EXIT_OK;
+    return fnet_cli_input_check(cmd, &o->in) == FNET_EXIT_OK;
 }
 
 /* ---- metric columns ---------------------------------------------------- */
@@ -556,7 +556,7 @@ static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,
     while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
         if (id == FNET_ARG_ERROR)
             return FNET_EXIT_USAGE;
-        if (fnet_cli_input_option(id, v, &o->lo))
+        if (fnet_cli_input_option(id, v, &o->in))
             continue;
         int h = fnet_graphopts_handle(&o->g, id, v, "export");
         if (h < 0)
@@ -598,14 +598,10 @@ int fnet_cmd_export(int argc, char **argv)
     status = parse(&o, opts, argc, argv, paths_in, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths_in, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "export", paths_in, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == FNET_OK)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     if (rc == FNET_OK)

@@ -1,6 +1,7 @@
 /* cmd_metrics.c - `factnet metrics`: node or graph metrics as a table. */
 #include "cli/cli.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include "analysis/community.h"
 #include "analysis/metrics.h"
@@ -21,7 +22,6 @@ enum {
     OPT_DIGITS,
     OPT_EXACT,
     OPT_FORMAT,
-    OPT_INPUT_FORMAT,
     OPT_LABEL,
     OPT_LEVEL,
     OPT_OUTPUT,
@@ -46,8 +46,6 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "csv (default), tsv, md, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, "FMT",
-     "json or jsonl (default: from the file extension)"},
     {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
     {"level", 0, true, OPT_LEVEL, "L", "node (default) or graph"},
     {"output", 'o', true, OPT_OUTPUT, "FILE",
@@ -64,6 +62,7 @@ static const fnet_opt options[] = {
      "sort rows by COLUMN (default pagerank)"},
     {"top", 0, true, OPT_TOP, "K", "write only the first K rows"},
     FNET_GRAPHOPTS_OPTIONS,
+    FNET_INPUT_OPTIONS,
     {0},
 };
 
@@ -150,7 +149,7 @@ enum { COL_ID = -1, COL_LABEL = -2, COL_TYPE = -3, COL_STABILITY = -4 };
 
 typedef struct mopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_community_opts co;
     fnet_table_style style;
     const char *out, *columns, *sort;
@@ -203,6 +202,8 @@ static bool own_option(mopts *o, int id, const char *v)
     const char *cmd = "metrics";
     double x;
     long k;
+    if (fnet_cli_input_option(id, v, &o->in))
+        return true;
     switch (id) {
     case OPT_ALGORITHM:
         o->co.algorithm = fnet_community_algorithm_from_name(v);
@@ -227,7 +228,6 @@ static bool own_option(mopts *o, int id, const char *v)
             return false;
         }
         return true;
-    case OPT_INPUT_FORMAT: o->lo.format = v; return true;
     case OPT_LABEL: o->style.label = v; return true;
     case OPT_LEVEL:
         if (strcmp(v, "node") != 0 && strcmp(v, "graph") != 0) {
@@ -662,6 +662,8 @@ static int parse(mopts *o, int argc, char **argv, char **paths,
     }
     if (*n_paths == 0)
         return fnet_cli_usage("metrics", "no input files");
+    if (fnet_cli_input_check("metrics", &o->in) != FNET_EXIT_OK)
+        return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 
@@ -688,14 +690,10 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = fnet_load_corpus(&c, paths, n_paths, &o.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    rc = FNET_OK;
+    status = fnet_cli_load(&c, "metrics", paths, n_paths, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     if (rc == 0)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
     if (rc == FNET_EUSAGE) {

@@ -2,6 +2,7 @@
  * with the diagram, metrics, communities, centrality over time, evidence
  * and sources (docs/REPORT.md). */
 #include "cli/cli.h"
+#include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
 #include "analysis/metrics.h"
@@ -115,14 +116,10 @@ static int run(char **paths, size_t n, const char *out,
     fnet_corpus *c = NULL;
     fnet_renderer *r = NULL;
     int status = FNET_EXIT_OK;
-    int rc = fnet_load_corpus(&c, paths, n, &o->d.lo, false, &d, &err);
-    fnet_cli_print_diag(&d);
-    if (rc == FNET_EDATA) {
-        fnet_cli_error("%zu error%s in the input", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
-        status = FNET_EXIT_DATA;
+    int rc = FNET_OK;
+    status = fnet_cli_load(&c, "report", paths, n, &o->d.in);
+    if (status != FNET_EXIT_OK)
         goto done;
-    }
     if (rc == 0)
         rc = fnet_renderer_new(&r, &err);
     if (rc == 0) /* before the work: a missing plugin fails fast */

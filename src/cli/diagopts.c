@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const fnet_opt diagram_options[] = {FNET_DIAGOPTS_OPTIONS, {0}};
+static const fnet_opt diagram_options[] = {FNET_DIAGRAM_OPTIONS, {0}};
 
 void fnet_diagopts_init(fnet_diagopts *o)
 {
@@ -147,6 +147,8 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
                          const char *cmd)
 {
     long k;
+    if (fnet_cli_input_option(id, value, &o->in))
+        return 1;
     int h = fnet_graphopts_handle(&o->g, id, value, cmd);
     if (h)
         return h;
@@ -156,7 +158,6 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
         return h;
     switch (id) {
     case FNET_DOPT_EGO: o->view.ego = value; return 1;
-    case FNET_DOPT_INPUT_FORMAT: o->lo.format = value; return 1;
     case FNET_DOPT_RADIUS:
         if (whole(cmd, "radius", value, 1e6, &k) < 0)
             return -1;
@@ -175,7 +176,8 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
 
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
-    if (fnet_graphopts_finish(&o->g, cmd) != 0)
+    if (fnet_graphopts_finish(&o->g, cmd) != 0 ||
+        fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK)
         return -1;
     if (o->view.top >= 0 && o->size_metric < 0) {
         fnet_cli_usage(cmd, "--top ranks nodes by --size-by, which is none");
@@ -224,6 +226,7 @@ void fnet_diagopts_print_options(FILE *fp, const fnet_opt *opts)
     fnet_opts_print(fp, diagram_options);
     fputs("\ngraph options:\n", fp);
     fnet_opts_print(fp, fnet_graphopts_options);
+    fnet_cli_input_help(fp);
 }
 
 void fnet_diagopts_help(FILE *fp)

@@ -14,6 +14,7 @@
 
 #include "analysis/community.h"
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 #include "input/load.h"
 #include "output/diagram.h"
 #include "output/dot.h"
@@ -27,7 +28,6 @@ enum {
     FNET_DOPT_COLOR_BY,
     FNET_DOPT_EDGE_LABELS,
     FNET_DOPT_EGO,
-    FNET_DOPT_INPUT_FORMAT,
     FNET_DOPT_LAYOUT,
     FNET_DOPT_MULTI,
     FNET_DOPT_NO_LEGEND,
@@ -41,7 +41,10 @@ enum {
     FNET_DOPT_END
 };
 
-#define FNET_DIAGOPTS_OPTIONS                                                  \
+/* The diagram options then the input options (cli/input_opts.h). */
+#define FNET_DIAGOPTS_OPTIONS FNET_DIAGRAM_OPTIONS, FNET_INPUT_OPTIONS
+
+#define FNET_DIAGRAM_OPTIONS                                                   \
     {"algorithm", 0, true, FNET_DOPT_ALGORITHM, "A",                           \
      "community algorithm, as for metrics (default leiden)"},                  \
     {"cluster-by", 0, true, FNET_DOPT_CLUSTER_BY, "BY",                        \
@@ -54,8 +57,6 @@ enum {
      "relation | date | count | none (default)"},                              \
     {"ego", 0, true, FNET_DOPT_EGO, "ID",                                      \
      "only the network around this entity (id, label or alias)"},              \
-    {"input-format", 0, true, FNET_DOPT_INPUT_FORMAT, "FMT",                   \
-     "json or jsonl (default: from the file extension)"},                      \
     {"layout", 0, true, FNET_DOPT_LAYOUT, "ENGINE",                            \
      "dot|neato|fdp|sfdp|circo|twopi (default: see below)"},                  \
     {"multi", 0, false, FNET_DOPT_MULTI, NULL,                                 \
@@ -78,7 +79,7 @@ enum {
 
 typedef struct fnet_diagopts {
     fnet_graphopts g;
-    fnet_load_opts lo;
+    fnet_cli_input in;
     fnet_community_opts co;
     fnet_diagram_opts view;
     fnet_dot_opts dot;
@@ -91,7 +92,7 @@ void fnet_diagopts_init(fnet_diagopts *o);
 static inline bool fnet_diagopts_owns(int id)
 {
     return (id >= FNET_DOPT_BASE && id < FNET_DOPT_END) ||
-           fnet_graphopts_owns(id);
+           fnet_graphopts_owns(id) || fnet_cli_input_owns(id);
 }
 
 /* Applies a shared option (diagram or graph). Returns 1 when handled, 0
@@ -103,7 +104,7 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd);
 
 /* Prints the options: the command's own, "diagram options:", "graph
- * options:". */
+ * options:", "input options". */
 void fnet_diagopts_print_options(FILE *fp, const fnet_opt *opts);
 
 /* Prints the rules behind the diagram options (docs/DIAGRAMS.md). */

@@ -1,5 +1,6 @@
 /* graphopts.c - the shared view/filter/weighting options (graphopts.h). */
 #include "cli/graphopts.h"
+#include "cli/input_opts.h"
 
 #include <float.h>
 #include <stdlib.h>
@@ -105,7 +106,8 @@ void fnet_graphopts_print_options(FILE *fp, const fnet_opt *opts)
     size_t k = 0;
     if (own) {
         for (size_t i = 0; i < n; i++)
-            if (!fnet_graphopts_owns(opts[i].id))
+            if (!fnet_graphopts_owns(opts[i].id) &&
+                !fnet_cli_input_owns(opts[i].id))
                 own[k++] = opts[i];
         fputs("options:\n", fp);
         fnet_opts_print(fp, own);
@@ -116,6 +118,11 @@ void fnet_graphopts_print_options(FILE *fp, const fnet_opt *opts)
     }
     fputs("\ngraph options:\n", fp);
     fnet_opts_print(fp, fnet_graphopts_options);
+    for (size_t i = 0; i < n; i++)
+        if (fnet_cli_input_owns(opts[i].id)) {
+            fnet_cli_input_help(fp);
+            break;
+        }
 }
 
 void fnet_graphopts_help(FILE *fp)

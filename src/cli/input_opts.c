@@ -1,30 +1,12 @@
 /* input_opts.c - input options shared by the commands (see input_opts.h). */
 #include "cli/input_opts.h"
 
+#include "core/diag.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-const fnet_opt fnet_input_options[] = {
-    {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",
-     "brat events: first (default), pairs or none"},
-    {"brat-map", 0, true, FNET_OPT_BRAT_MAP, "FILE",
-     "the same as --label-map"},
-    {"entities", 0, true, FNET_OPT_ENTITIES, "FILE",
-     "entity table for CSV/TSV edge lists"},
-    {"event-weight", 0, true, FNET_OPT_EVENT_WEIGHT, "W",
-     "GDELT fact weight: events (default) or mentions"},
-    {"input-format", 0, true, FNET_OPT_INPUT_FORMAT, "FMT",
-     "the format (default: from the file name)"},
-    {"label-map", 0, true, FNET_OPT_LABEL_MAP, "FILE",
-     "annotation labels -> entity types, relations"},
-    {"map", 0, true, FNET_OPT_MAP, "KEY=COL,...",
-     "CSV/TSV columns by header name or number"},
-    {"relation", 0, true, FNET_OPT_RELATION, "NAME",
-     "relation of edge-list rows naming none (tie)"},
-    {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",
-     "Label Studio data field with the text (text)"},
-    {0},
-};
+const fnet_opt fnet_input_options[] = {FNET_INPUT_OPTIONS, {0}};
 
 fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd)
 {
@@ -41,8 +23,9 @@ fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd)
     return t;
 }
 
-bool fnet_cli_input_option(int id, const char *value, fnet_load_opts *o)
+bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *in)
 {
+    fnet_load_opts *o = &in->lo;
     fnet_import_opts *io = &o->import;
     switch (id) {
     case FNET_OPT_BRAT_EVENTS: io->brat_events = value; return true;
@@ -54,14 +37,15 @@ bool fnet_cli_input_option(int id, const char *value, fnet_load_opts *o)
     case FNET_OPT_MAP: io->map = value; return true;
     case FNET_OPT_RELATION: io->relation = value; return true;
     case FNET_OPT_TEXT_KEY: io->text_key = value; return true;
+    case FNET_OPT_VERBOSE: in->verbose = true; return true;
     default: return false;
     }
 }
 
-int fnet_cli_input_check(const char *cmd, const fnet_load_opts *o)
+int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o)
 {
     fnet_err err = {0};
-    if (fnet_load_opts_check(o, &err) != FNET_OK)
+    if (fnet_load_opts_check(&o->lo, &err) != FNET_OK)
         return fnet_cli_usage(cmd, "%s", err.msg);
     return FNET_EXIT_OK;
 }
@@ -71,4 +55,48 @@ void fnet_cli_input_help(FILE *fp)
     fputs("\ninput options (FMT: json, jsonl, csv, tsv, brat, labelstudio, "
           "doccano,\ngdelt or icews; see docs/IMPORT.md):\n", fp);
     fnet_opts_print(fp, fnet_input_options);
+}
+
+/* Errors in full; warnings in full only when verbose, else counted. */
+static void print_diag(const fnet_diag *d, const char *first, bool verbose)
+{
+    if (verbose || d->n_warnings == 0) {
+        fnet_cli_print_diag(d);
+        return;
+    }
+    size_t cap = d->cap ? d->cap : FNET_DIAG_CAP;
+    for (size_t i = 0; i < d->n_items; i++)
+        if (d->items[i].severity == FNET_SEV_ERROR)
+            fprintf(stderr, "%s\n", d->items[i].msg);
+    if (d->n_errors > cap)
+        fnet_cli_error("%zu more errors not shown", d->n_errors - cap);
+    fnet_cli_error("%zu warning%s (run 'factnet check %s' to see %s)",
+                   d->n_warnings, d->n_warnings == 1 ? "" : "s", first,
+                   d->n_warnings == 1 ? "it" : "them");
+}
+
+int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
+                  const fnet_cli_input *in)
+{
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    int status = FNET_EXIT_OK;
+    *out = NULL;
+    int rc = fnet_load_corpus(out, paths, n, &in->lo, false, &d, &err);
+    print_diag(&d, n == 1 ? paths[0] : "FILE...", in->verbose);
+    if (rc == FNET_EDATA) {
+        fnet_cli_error("%zu error%s in the input", d.n_errors,
+                       d.n_errors == 1 ? "" : "s");
+        status = FNET_EXIT_DATA;
+    } else if (rc == FNET_EUSAGE) {
+        status = fnet_cli_usage(cmd, "%s", err.msg);
+    } else if (rc) {
+        status = fnet_cli_fail(&err);
+    }
+    if (status != FNET_EXIT_OK) {
+        fnet_corpus_free(*out);
+        *out = NULL;
+    }
+    fnet_diag_free(&d);
+    return status;
 }

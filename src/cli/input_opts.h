@@ -1,8 +1,12 @@
 /* input_opts.h - the input options every command that reads facts accepts
- * (check, metrics, dot, build): --input-format and the importers' options
- * (docs/IMPORT.md). A command parses with its own table joined to
- * fnet_input_options, hands the input ids to fnet_cli_input_option(), and
- * checks the result with fnet_cli_input_check() before loading. */
+ * (every command): --input-format and the
+ * importers' options (docs/IMPORT.md). A command either joins its table to
+ * fnet_input_options with fnet_cli_opts_join() or appends
+ * FNET_INPUT_OPTIONS to its table; it hands the input ids to
+ * fnet_cli_input_option() and checks the result with fnet_cli_input_check()
+ * before loading. fnet_graphopts_print_options() and
+ * fnet_diagopts_print_options() print the input options in their own
+ * section when the table holds them. */
 #ifndef FNET_INPUT_OPTS_H
 #define FNET_INPUT_OPTS_H
 
@@ -24,10 +28,46 @@ enum {
     FNET_OPT_MAP,
     FNET_OPT_RELATION,
     FNET_OPT_TEXT_KEY,
-    FNET_OPT_INPUT_LAST = FNET_OPT_TEXT_KEY
+    FNET_OPT_VERBOSE,
+    FNET_OPT_INPUT_LAST = FNET_OPT_VERBOSE
 };
 
-/* The input options, sorted by name, ending with {0}. */
+/* What the input options set. */
+typedef struct fnet_cli_input {
+    fnet_load_opts lo;
+    bool verbose; /* --verbose: print every warning (fnet_cli_load) */
+} fnet_cli_input;
+
+/* The option table entries, sorted by name, without a terminator. */
+#define FNET_INPUT_OPTIONS                                                     \
+    {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",                     \
+     "brat events: first (default), pairs or none"},                           \
+    {"brat-map", 0, true, FNET_OPT_BRAT_MAP, "FILE",                           \
+     "the same as --label-map"},                                               \
+    {"entities", 0, true, FNET_OPT_ENTITIES, "FILE",                           \
+     "entity table for CSV/TSV edge lists"},                                   \
+    {"event-weight", 0, true, FNET_OPT_EVENT_WEIGHT, "W",                      \
+     "GDELT fact weight: events (default) or mentions"},                       \
+    {"input-format", 0, true, FNET_OPT_INPUT_FORMAT, "FMT",                    \
+     "the format (default: from the file name)"},                              \
+    {"label-map", 0, true, FNET_OPT_LABEL_MAP, "FILE",                         \
+     "annotation labels -> entity types, relations"},                          \
+    {"map", 0, true, FNET_OPT_MAP, "KEY=COL,...",                              \
+     "CSV/TSV columns by header name or number"},                              \
+    {"relation", 0, true, FNET_OPT_RELATION, "NAME",                           \
+     "relation of edge-list rows naming none (tie)"},                          \
+    {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",                            \
+     "Label Studio data field with the text (text)"},                          \
+    {"verbose", 'v', false, FNET_OPT_VERBOSE, NULL,                            \
+     "print every input warning, not just how many (check: always)"}
+
+/* True when id is one of the input options. */
+static inline bool fnet_cli_input_owns(int id)
+{
+    return id >= FNET_OPT_INPUT_FIRST && id <= FNET_OPT_INPUT_LAST;
+}
+
+/* The same entries, ending with {0}. */
 extern const fnet_opt fnet_input_options[];
 
 /* Returns a new table holding cmd's options then the input options (ending
@@ -36,11 +76,20 @@ fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd);
 
 /* Stores an input option's value in o. Returns true when id is an input
  * option. */
-bool fnet_cli_input_option(int id, const char *value, fnet_load_opts *o);
+bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *o);
 
 /* Checks the input options of cmd; prints a usage error and returns
  * FNET_EXIT_USAGE when one is wrong, else FNET_EXIT_OK. */
-int fnet_cli_input_check(const char *cmd, const fnet_load_opts *o);
+int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o);
+
+/* Loads and validates the n paths into *out (fnet_load_corpus) for every
+ * command but check, and reports on stderr: every error; every warning
+ * with --verbose, else one line "factnet: N warnings (run 'factnet check
+ * FILE' to see them)". On failure prints why ("N errors in the input", or
+ * the error; a usage error as cmd's) and returns the exit status, with
+ * *out NULL; else returns FNET_EXIT_OK. The caller frees *out. */
+int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
+                  const fnet_cli_input *in);
 
 /* Prints "input options:" and the table for --help. */
 void fnet_cli_input_help(FILE *fp);

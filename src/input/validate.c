@@ -78,6 +78,63 @@ static void describe(const fnet_corpus *c, uint32_t i, fnet_buf *out)
         fnet_buf_printf(out, " (%s)", e->label);
 }
 
+/* True when entity e has the folded name want as label or alias. */
+static bool names_entity(const fnet_entity *e, const char *want, fnet_buf *tmp)
+{
+    for (uint32_t a = 0; a <= e->n_aliases; a++) {
+        fnet_buf_reset(tmp);
+        fnet_text_fold(tmp, a < e->n_aliases ? e->aliases[a] : e->label,
+                       true);
+        if (strcmp(fnet_buf_str(tmp), want) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Appends " ENTITY, ENTITY, ..." (at most five) for the entities whose label
+ * or alias folds to want; returns how many there are. */
+static uint32_t list_named(const fnet_corpus *c, const char *want,
+                           fnet_buf *out)
+{
+    fnet_buf tmp = {0};
+    uint32_t hits = 0;
+    for (uint32_t k = 0; k < c->n_entities; k++)
+        if (names_entity(&c->entities[k], want, &tmp) && hits++ < 5) {
+            fnet_buf_puts(out, hits > 1 ? ", " : " ");
+            describe(c, k, out);
+        }
+    fnet_buf_free(&tmp);
+    return hits;
+}
+
+int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
+                           fnet_buf *why)
+{
+    int32_t i = fnet_corpus_find_entity(c, name);
+    if (i >= 0)
+        return i;
+    fnet_buf want = {0}, tmp = {0};
+    fnet_text_fold(&want, name, true);
+    uint32_t hits = 0;
+    for (uint32_t k = 0; k < c->n_entities; k++)
+        if (names_entity(&c->entities[k], fnet_buf_str(&want), &tmp) &&
+            hits++ == 0)
+            i = (int32_t)k;
+    if (hits == 0) {
+        fnet_buf_printf(why, "no entity has the id, label or alias \"%s\"",
+                        name);
+        i = -1;
+    } else if (hits > 1) {
+        fnet_buf_printf(why, "\"%s\" is ambiguous: it names", name);
+        list_named(c, fnet_buf_str(&want), why);
+        fnet_buf_puts(why, "; use the entity id");
+        i = -1;
+    }
+    fnet_buf_free(&want);
+    fnet_buf_free(&tmp);
+    return i;
+}
+
 typedef struct candidate {
     size_t dist;
     uint32_t index;
@@ -137,19 +194,7 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
     fnet_buf msg = {0};
     if (fnet_strmap_get(&r->names, fr, strlen(fr), &v)) {
         fnet_buf_printf(&msg, "\"%s\" is ambiguous: it names", ref);
-        char *want = strdup(fr);
-        int shown = 0;
-        for (uint32_t k = 0; want && k < r->c->n_entities && shown < 5; k++) {
-            const fnet_entity *e = &r->c->entities[k];
-            bool hit = strcmp(fold(r, e->label), want) == 0;
-            for (uint32_t a = 0; !hit && a < e->n_aliases; a++)
-                hit = strcmp(fold(r, e->aliases[a]), want) == 0;
-            if (hit) {
-                fnet_buf_puts(&msg, shown++ ? ", " : " ");
-                describe(r->c, k, &msg);
-            }
-        }
-        free(want);
+        list_named(r->c, fr, &msg);
         fnet_buf_puts(&msg, "; use the entity id");
     } else {
         fnet_buf_printf(&msg, "unknown entity \"%s\"", ref);

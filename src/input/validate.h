@@ -11,6 +11,7 @@
 #ifndef FNET_VALIDATE_H
 #define FNET_VALIDATE_H
 
+#include "core/buf.h"
 #include "core/diag.h"
 #include "core/error.h"
 #include "model/corpus.h"
@@ -18,5 +19,13 @@
 /* Returns 0 (data problems are in d), or FNET_ENOMEM with err set. Sets
  * c->resolved when d holds no errors. */
 int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err);
+
+/* The entity a name refers to, by the rule facts' subjects and objects
+ * follow: the id, else a label or alias (case-insensitive, whitespace
+ * folded). Returns its index, or -1 with the reason appended to why ("no
+ * entity has ...", or "... is ambiguous: it names ...; use the entity
+ * id"). Cost: O(entities). */
+int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
+                           fnet_buf *why);
 
 #endif

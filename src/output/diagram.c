@@ -1,6 +1,8 @@
 /* diagram.c - a graph cut to a readable view, as a diagram (diagram.h). */
 #include "output/diagram.h"
 
+#include "input/validate.h"
+
 #include "core/buf.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -39,49 +41,15 @@ void fnet_diagram_free(fnet_diagram_set *s)
 
 /* ---- entity references ------------------------------------------------- */
 
-static bool names_entity(const fnet_entity *e, const char *want, fnet_buf *tmp)
-{
-    fnet_buf_reset(tmp);
-    fnet_text_fold(tmp, e->label, true);
-    if (strcmp(fnet_buf_str(tmp), want) == 0)
-        return true;
-    for (uint32_t a = 0; a < e->n_aliases; a++) {
-        fnet_buf_reset(tmp);
-        fnet_text_fold(tmp, e->aliases[a], true);
-        if (strcmp(fnet_buf_str(tmp), want) == 0)
-            return true;
-    }
-    return false;
-}
-
 int32_t fnet_diagram_find_entity(const fnet_corpus *c, const char *ref,
                                  fnet_err *err)
 {
-    int32_t found = fnet_corpus_find_entity(c, ref);
-    if (found >= 0)
-        return found;
-    fnet_buf want = {0}, tmp = {0}, names = {0};
-    fnet_text_fold(&want, ref, true);
-    uint32_t hits = 0;
-    for (uint32_t i = 0; i < c->n_entities; i++) {
-        if (!names_entity(&c->entities[i], fnet_buf_str(&want), &tmp))
-            continue;
-        if (hits++ == 0)
-            found = (int32_t)i;
-        if (hits <= 5)
-            fnet_buf_printf(&names, "%s\"%s\"", hits > 1 ? ", " : "",
-                            c->entities[i].id);
-    }
-    if (hits == 0)
-        fnet_err_set(err, FNET_EUSAGE, "--ego: no entity has the id, label "
-                     "or alias \"%s\"", ref);
-    else if (hits > 1)
-        fnet_err_set(err, FNET_EUSAGE, "--ego: \"%s\" is ambiguous: it names "
-                     "%s; use the entity id", ref, fnet_buf_str(&names));
-    fnet_buf_free(&want);
-    fnet_buf_free(&tmp);
-    fnet_buf_free(&names);
-    return hits == 1 ? found : -1;
+    fnet_buf why = {0};
+    int32_t i = fnet_corpus_lookup(c, ref, &why);
+    if (i < 0)
+        fnet_err_set(err, FNET_EUSAGE, "--ego: %s", fnet_buf_str(&why));
+    fnet_buf_free(&why);
+    return i;
 }
 
 /* ---- vocabularies ------------------------------------------------------ */

@@ -139,6 +139,21 @@ static void test_id_wins_and_ambiguity(void)
               "it names \"KOR\" (South Korea), \"JPN\" (Japan (state)); use "
               "the entity id");
     CHECK(!R.c->resolved);
+    /* fnet_corpus_lookup (--ego) follows the same rule. */
+    fnet_buf why = {0};
+    CHECK_INT(fnet_corpus_lookup(R.c, "GOV", &why), entity(&R, "GOV"));
+    CHECK_INT(fnet_corpus_lookup(R.c, " south   KOREA", &why),
+              entity(&R, "KOR"));
+    CHECK_INT(why.len, 0);
+    CHECK_INT(fnet_corpus_lookup(R.c, "the government", &why), -1);
+    CHECK_STR(fnet_buf_str(&why), "\"the government\" is ambiguous: it "
+              "names \"KOR\" (South Korea), \"JPN\" (Japan (state)); use "
+              "the entity id");
+    fnet_buf_reset(&why);
+    CHECK_INT(fnet_corpus_lookup(R.c, "Korea", &why), -1);
+    CHECK_STR(fnet_buf_str(&why), "no entity has the id, label or alias "
+              "\"Korea\"");
+    fnet_buf_free(&why);
     done(&R);
 }
 
