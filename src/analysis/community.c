@@ -149,6 +149,14 @@ static int leiden(const job *j, igraph_vector_int_t *memb)
     IG(igraph_strength(j->u, &nw, igraph_vss_all(), IGRAPH_ALL, false, j->w),
        "leiden");
     double total = igraph_vector_sum(&nw);
+    if (!(total > 0)) {
+        /* No tie has weight (no edges): gamma = resolution / 0 would make
+         * Leiden loop forever; every node is its own community. */
+        IG(igraph_vector_int_resize(memb, igraph_vcount(j->u)), "leiden");
+        for (igraph_integer_t i = 0; i < igraph_vcount(j->u); i++)
+            VECTOR(*memb)[i] = i;
+        goto done;
+    }
     IG(igraph_community_leiden(j->u, j->w, &nw, j->o->resolution / total,
                                0.01, false, -1, memb, &nb, &quality),
        "leiden");

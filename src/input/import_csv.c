@@ -379,7 +379,7 @@ static int edge_row(edges *x)
             ok = false;
         }
     }
-    fnet_fact tmp = {0};
+    fnet_fact tmp = {.weight = 1.0}; /* a row without weight counts once */
     ok = parse_weight(x, line, &tmp) && ok;
     ok = parse_date(x, line, &tmp) && ok;
     ok = parse_sign(x, line, &tmp) && ok;
