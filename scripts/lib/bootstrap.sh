@@ -11,7 +11,7 @@ libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
 # needs npm: fnet_npm).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
-texlive-latex-recommended chromium nodejs"
+texlive-latex-recommended chromium nodejs valgrind"
 
 fnet_missing() {
     for p in "$@"; do

@@ -5,6 +5,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The length (1 or 2 bytes) of the control character at s, else 0: C0
+ * controls and DEL, and UTF-8 C1 controls (U+0080..U+009F, e.g. CSI
+ * U+009B), which would break the one-line form or drive a terminal. */
+static size_t control_len(const unsigned char *s)
+{
+    if (s[0] < 0x20 || s[0] == 0x7F)
+        return 1;
+    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+/* Copies msg to out with control characters written as JSON escapes (\n,
+ * \r, \t, \u001B, \u009B): values quoted in messages come from the data,
+ * which may hold them escaped, and a message must stay one line. */
+static void put_escaped(fnet_buf *out, const char *msg)
+{
+    const unsigned char *p = (const unsigned char *)msg;
+    while (*p) {
+        size_t n = control_len(p);
+        if (!n) {
+            fnet_buf_putc(out, (char)*p++);
+            continue;
+        }
+        unsigned cp = n == 1 ? p[0] : p[1];
+        if (cp == '\n')
+            fnet_buf_puts(out, "\\n");
+        else if (cp == '\r')
+            fnet_buf_puts(out, "\\r");
+        else if (cp == '\t')
+            fnet_buf_puts(out, "\\t");
+        else
+            fnet_buf_printf(out, "\\u%04X", cp);
+        p += n;
+    }
+}
+
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,
                    const char *fmt, ...)
 {
@@ -21,7 +58,7 @@ void fnet_diag_add(fnet_diag *d, int severity, const char *where,
         d->cap_items = n;
     }
     fnet_buf b = {0};
-    fnet_buf_puts(&b, where ? where : "");
+    put_escaped(&b, where ? where : "");
     if (severity == FNET_SEV_WARNING)
         fnet_buf_puts(&b, "warning: ");
     va_list ap;
@@ -34,8 +71,10 @@ void fnet_diag_add(fnet_diag *d, int severity, const char *where,
             va_start(ap, fmt);
             vsnprintf(tmp, (size_t)n + 1, fmt, ap);
             va_end(ap);
-            fnet_buf_append(&b, tmp, (size_t)n);
+            put_escaped(&b, tmp);
             free(tmp);
+        } else {
+            b.oom = true;
         }
     }
     if (!fnet_buf_ok(&b)) {

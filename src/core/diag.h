@@ -32,8 +32,10 @@ typedef struct fnet_diag {
 
 /* Records a message. The error form is "LOCATION: message"; warnings are
  * stored as "LOCATION: warning: message" — callers pass the location prefix
- * (fnet_corpus_locate) and the message separately. Out of memory only
- * loses the text, never the count. */
+ * (fnet_corpus_locate) and the message separately. Control characters in
+ * either (C0, DEL, C1) are stored as JSON escapes (\n, \u001B), so every
+ * message is one line whatever the data holds. Out of memory only loses the
+ * text, never the count. */
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -9,6 +9,9 @@
 
 #define AMBIGUOUS SIZE_MAX
 #define SUGGEST_MAX_ENTITIES 200000 /* beyond this, skip the fuzzy search */
+/* Edit distance costs |a|*|b|: names longer than this get no suggestion and
+ * are not suggested, so a 1 MiB name cannot stall validation (fuzzing). */
+#define SUGGEST_MAX_BYTES 256
 
 typedef struct resolver {
     fnet_corpus *c;
@@ -145,17 +148,23 @@ typedef struct candidate {
 static size_t suggest(resolver *r, const char *name, candidate best[3])
 {
     size_t n = 0;
-    if (r->c->n_entities > SUGGEST_MAX_ENTITIES)
+    if (r->c->n_entities > SUGGEST_MAX_ENTITIES ||
+        strnlen(name, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES)
         return 0;
     fnet_buf fname = {0};
     fnet_text_fold(&fname, name, true);
     size_t len = fname.len, max = len / 3 > 2 ? len / 3 : 2;
     for (uint32_t i = 0; i < r->c->n_entities; i++) {
         const fnet_entity *e = &r->c->entities[i];
-        size_t dist = fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
-                                         max);
+        size_t dist =
+            strnlen(e->id, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES
+                ? max + 1
+                : fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
+                                     max);
         for (uint32_t a = 0; a <= e->n_aliases && dist > 0; a++) {
             const char *other = a < e->n_aliases ? e->aliases[a] : e->label;
+            if (strnlen(other, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES)
+                continue;
             size_t dl = fnet_text_distance(fold(r, other),
                                            fnet_buf_str(&fname), max);
             if (dl < dist)

@@ -1,0 +1,159 @@
+/* fuzz_load.h - what both loader harnesses do with one input: load it as a
+ * JSON document or as JSON Lines, resolve it as fnet_load_corpus() would,
+ * and check the invariants readers rely on. A broken invariant aborts, so
+ * the fuzzer (and the replay driver, in builds without sanitizers) reports
+ * it like a crash. Included by fuzz_json.c and fuzz_jsonl.c only. */
+#ifndef FNET_FUZZ_LOAD_H
+#define FNET_FUZZ_LOAD_H
+
+#include "core/diag.h"
+#include "core/error.h"
+#include "input/load.h"
+#include "input/validate.h"
+#include "model/corpus.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FUZZ_REQUIRE(cond)                                                     \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__,         \
+                    __LINE__, #cond);                                          \
+            abort();                                                           \
+        }                                                                      \
+    } while (0)
+
+/* A record that made it into the corpus has its required fields. */
+static void fuzz_check_records(const fnet_corpus *c)
+{
+    for (uint32_t i = 0; i < c->n_entities; i++) {
+        const fnet_entity *e = &c->entities[i];
+        FUZZ_REQUIRE(e->id && e->id[0] && e->type && e->type[0] && e->label);
+        FUZZ_REQUIRE(fnet_corpus_find_entity(c, e->id) == (int32_t)i);
+        FUZZ_REQUIRE(e->loc.file < c->n_files);
+    }
+    for (uint32_t i = 0; i < c->n_relations; i++) {
+        const fnet_relation *r = &c->relations[i];
+        FUZZ_REQUIRE(r->name && (r->sign == 1 || r->sign == -1));
+        FUZZ_REQUIRE(fnet_corpus_find_relation(c, r->name) == (int32_t)i);
+    }
+    for (uint32_t i = 0; i < c->n_sources; i++)
+        FUZZ_REQUIRE(c->sources[i].id &&
+                     fnet_corpus_find_source(c, c->sources[i].id) ==
+                         (int32_t)i);
+}
+
+/* After a clean resolve every fact points at existing records. */
+static void fuzz_check_resolved(const fnet_corpus *c)
+{
+    for (uint64_t i = 0; i < c->n_facts; i++) {
+        const fnet_fact *f = &c->facts[i];
+        FUZZ_REQUIRE(f->subject >= 0 && (uint32_t)f->subject < c->n_entities);
+        FUZZ_REQUIRE(f->object >= 0 && (uint32_t)f->object < c->n_entities);
+        FUZZ_REQUIRE(f->relation >= 0 &&
+                     (uint32_t)f->relation < c->n_relations);
+        FUZZ_REQUIRE(f->weight > 0 && isfinite(f->weight));
+        FUZZ_REQUIRE(f->sign >= -1 && f->sign <= 1);
+        int s = fnet_fact_sign(c, f);
+        FUZZ_REQUIRE(s == 1 || s == -1);
+        for (uint32_t k = 0; k < f->n_sources; k++)
+            FUZZ_REQUIRE(f->sources[k] < c->n_sources);
+    }
+}
+
+static int fuzz_load(const uint8_t *data, size_t size, bool jsonl)
+{
+    fnet_corpus *c = NULL;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    if (fnet_corpus_new(&c) != FNET_OK)
+        return 0;
+    int rc = fnet_load_buffer(c, jsonl ? "fuzz.jsonl" : "fuzz.json",
+                              (const char *)data, size, jsonl, &d, &err);
+    FUZZ_REQUIRE(rc == FNET_OK || rc == FNET_ENOMEM);
+    if (rc == FNET_OK) {
+        fuzz_check_records(c);
+        /* As fnet_load_corpus(): references are resolved only when loading
+         * found no error. */
+        if (d.n_errors == 0) {
+            size_t before = d.n_errors;
+            rc = fnet_corpus_resolve(c, &d, &err);
+            FUZZ_REQUIRE(rc == FNET_OK || rc == FNET_ENOMEM);
+            FUZZ_REQUIRE(c->resolved == (rc == FNET_OK &&
+                                         d.n_errors == before));
+            if (c->resolved)
+                fuzz_check_resolved(c);
+        }
+    }
+    /* Every kept message is one non-empty line. */
+    for (size_t i = 0; i < d.n_items; i++) {
+        const char *m = d.items[i].msg;
+        FUZZ_REQUIRE(m && m[0]);
+        for (const char *p = m; *p; p++)
+            FUZZ_REQUIRE(*p != '\n');
+    }
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+    return 0;
+}
+
+/* JSON Lines are loaded from memory (fnet_load_buffer) by the harness but
+ * streamed from files by the CLI (a 64 KiB block reader): both must give
+ * the same records and messages. The input is written to one temporary
+ * file, reused across runs and removed at exit. */
+static char fuzz_path[64];
+
+static inline void fuzz_unlink(void) { unlink(fuzz_path); }
+
+static inline void fuzz_load_both(const uint8_t *data, size_t size,
+                                  fnet_corpus **c, fnet_diag *d,
+                                  bool from_file)
+{
+    fnet_err err = {0};
+    FUZZ_REQUIRE(fnet_corpus_new(c) == FNET_OK);
+    if (from_file) {
+        fnet_load_opts o = {.format = "jsonl"};
+        FUZZ_REQUIRE(fnet_load_file(*c, fuzz_path, &o, d, &err) == FNET_OK);
+    } else {
+        FUZZ_REQUIRE(fnet_load_buffer(*c, fuzz_path, (const char *)data, size,
+                                      true, d, &err) == FNET_OK);
+    }
+}
+
+static inline void fuzz_jsonl_file_matches(const uint8_t *data,
+                                           size_t size)
+{
+    static int fd = -1;
+    if (fd < 0) {
+        snprintf(fuzz_path, sizeof fuzz_path, "/tmp/factnet-fuzz-XXXXXX");
+        fd = mkstemp(fuzz_path);
+        FUZZ_REQUIRE(fd >= 0);
+        atexit(fuzz_unlink);
+    }
+    FUZZ_REQUIRE(ftruncate(fd, 0) == 0);
+    FUZZ_REQUIRE(size == 0 || pwrite(fd, data, size, 0) == (ssize_t)size);
+    fnet_corpus *a = NULL, *b = NULL;
+    fnet_diag da = {0}, db = {0};
+    fuzz_load_both(data, size, &a, &da, false);
+    fuzz_load_both(data, size, &b, &db, true);
+    FUZZ_REQUIRE(a->n_entities == b->n_entities);
+    FUZZ_REQUIRE(a->n_relations == b->n_relations);
+    FUZZ_REQUIRE(a->n_sources == b->n_sources);
+    FUZZ_REQUIRE(a->n_facts == b->n_facts);
+    FUZZ_REQUIRE(da.n_errors == db.n_errors);
+    FUZZ_REQUIRE(da.n_warnings == db.n_warnings);
+    FUZZ_REQUIRE(da.n_items == db.n_items);
+    for (size_t i = 0; i < da.n_items; i++)
+        FUZZ_REQUIRE(strcmp(da.items[i].msg, db.items[i].msg) == 0);
+    fnet_diag_free(&da);
+    fnet_diag_free(&db);
+    fnet_corpus_free(a);
+    fnet_corpus_free(b);
+}
+
+#endif
