@@ -4,6 +4,9 @@
 #include <cjson/cJSON.h>
 #include <igraph.h>
 #include <graphviz/graphviz_version.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +37,13 @@ int main(int argc, char **argv)
 {
     int status;
     fnet_err_init_igraph();
+#ifdef _OPENMP
+    /* igraph's PRPACK (PageRank) runs an OpenMP loop whose reduction order
+     * depends on thread timing: with more than one thread the last bits of
+     * PageRank change from run to run on a busy machine, and idle threads
+     * spin. One thread keeps outputs byte-identical (docs/PERFORMANCE.md). */
+    omp_set_num_threads(1);
+#endif
     if (argc < 2) {
         usage(stderr);
         status = FNET_EXIT_USAGE;

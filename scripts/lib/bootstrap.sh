@@ -12,6 +12,10 @@ libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
 texlive-latex-recommended chromium nodejs valgrind"
+# Benchmarks (scripts/bench): GNU time measures wall time and peak RSS; the
+# peers are python-igraph and NetworkX scripts.
+FNET_BENCH_PKGS="time python3 python3-networkx python3-igraph python3-numpy
+python3-scipy"
 
 fnet_missing() {
     for p in "$@"; do
