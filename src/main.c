@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 #include <igraph.h>
 #include <graphviz/graphviz_version.h>
+#include <signal.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -36,6 +37,11 @@ static void version(void)
 int main(int argc, char **argv)
 {
     int status;
+    /* A reader that stops early (factnet ... | head) must not kill us in
+     * the middle of a write: with SIGPIPE ignored the write fails with
+     * EPIPE, temporary output files are removed on the normal error path,
+     * and the exit status is 3 without a message (docs/CLI.md). */
+    signal(SIGPIPE, SIG_IGN);
     fnet_err_init_igraph();
 #ifdef _OPENMP
     /* igraph's PRPACK (PageRank) runs an OpenMP loop whose reduction order

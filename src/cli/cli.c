@@ -159,16 +159,21 @@ bool fnet_cli_number(const char *cmd, const char *opt, const char *s,
 
 int fnet_cli_finish_stdout(int status)
 {
+    /* glibc keeps unwritten data buffered after a failed write, so this
+     * flush retries it and errno tells why it failed. */
+    errno = 0;
     int failed = fflush(stdout) != 0 || ferror(stdout);
     int e = errno;
     if (fclose(stdout) != 0 && !failed) {
         failed = 1;
         e = errno;
     }
-    if (failed) {
+    if (!failed)
+        return status;
+    /* EPIPE: the reader stopped reading (| head); that is its choice, not
+     * worth a message, but the output is incomplete: exit 3. */
+    if (e != EPIPE)
         fnet_cli_error("standard output: write error: %s",
                        strerror(e ? e : EIO));
-        return status ? status : FNET_EXIT_IO;
-    }
-    return status;
+    return status ? status : FNET_EXIT_IO;
 }
