@@ -800,31 +800,19 @@ static int write_output(job *j, fnet_err *err)
 
 /* ---- the command ------------------------------------------------------- */
 
+static bool own_option_cb(void *ctx, int id, const char *v)
+{
+    return own_option(ctx, id, v);
+}
+
 static int parse(eopts *o, int argc, char **argv, char **paths,
                  size_t *n_paths, bool *done)
 {
-    fnet_args a;
-    const char *v;
-    int id;
-    fnet_args_init(&a, "evolve", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = fnet_graphopts_handle(&o->g, id, v, "evolve");
-        if (h < 0 || id == FNET_ARG_ERROR)
-            return FNET_EXIT_USAGE;
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL) {
-            paths[(*n_paths)++] = (char *)v;
-        } else if (id == OPT_HELP) {
-            help();
-            *done = true;
-            return FNET_EXIT_OK;
-        } else if (!own_option(o, id, v)) {
-            return FNET_EXIT_USAGE;
-        }
-    }
-    if (*n_paths == 0)
-        return fnet_cli_usage("evolve", "no input files");
+    int status = fnet_graphopts_parse_args("evolve", argc, argv, options, &o->g,
+                                           OPT_HELP, help, own_option_cb, o,
+                                           paths, n_paths, done);
+    if (status != FNET_EXIT_OK || *done)
+        return status;
     if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
