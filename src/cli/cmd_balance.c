@@ -603,7 +603,6 @@ int fnet_cmd_balance(int argc, char **argv)
     size_t n_paths = 0;
     bool done = false;
     int status, rc;
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_graph *g = NULL;
@@ -637,7 +636,6 @@ out:
     fnet_buf_free(&j.buf);
     fnet_graph_free(g);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(paths);
     return status;
 }

@@ -56,7 +56,6 @@ int fnet_cmd_dot(int argc, char **argv)
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t n_paths = 0;
     int status = FNET_EXIT_OK, id, rc;
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     Agraph_t *g = NULL;
@@ -109,7 +108,6 @@ done:
         agclose(g);
     fnet_renderer_free(r);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(paths);
     return status;
 }

@@ -846,7 +846,6 @@ int fnet_cmd_evolve(int argc, char **argv)
     int cols[FNET_M_COUNT];
     bool done = false;
     int status, rc;
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_evolution e = {0};
@@ -890,7 +889,6 @@ out:
     fnet_buf_free(&j.buf);
     fnet_evolution_free(&e);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(paths);
     return status;
 }

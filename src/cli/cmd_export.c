@@ -586,7 +586,6 @@ int fnet_cmd_export(int argc, char **argv)
     size_t n_paths = 0;
     bool done = false;
     int status = FNET_EXIT_INTERNAL, rc;
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_graph *g = NULL;
@@ -615,7 +614,6 @@ int fnet_cmd_export(int argc, char **argv)
 out:
     fnet_graph_free(g);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(paths_in);
     free(opts);
     return status;

@@ -61,7 +61,6 @@ int fnet_cmd_render(int argc, char **argv)
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t n_paths = 0;
     int status = FNET_EXIT_OK, id, rc;
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     Agraph_t *g = NULL;
@@ -135,7 +134,6 @@ done:
         agclose(g);
     fnet_renderer_free(r);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(paths);
     return status;
 }

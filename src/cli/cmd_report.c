@@ -111,7 +111,6 @@ static int check(fnet_reportopts *o)
 static int run(char **paths, size_t n, const char *out,
                const fnet_reportopts *o)
 {
-    fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_renderer *r = NULL;
@@ -133,7 +132,6 @@ static int run(char **paths, size_t n, const char *out,
 done:
     fnet_renderer_free(r);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     return status;
 }
 
