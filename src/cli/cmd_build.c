@@ -74,6 +74,8 @@ typedef struct job {
     fnet_communities cm;
     bool has_m, has_cm;
     fnet_renderer *r;
+    Agraph_t *ag;   /* the diagram, made by diagram_files() */
+    bool laid_out;  /* ag is laid out */
     bool progress;
     fnet_buf out; /* current output path */
 } job;
@@ -429,32 +431,28 @@ static int write_dot(job *j, Agraph_t *g, fnet_err *err)
     return rc;
 }
 
+/* The diagram is laid out once (the most costly step by far: spline
+ * routing) and kept laid out in j->ag for every format: SVG, PDF and the
+ * report's SVG. */
 static int diagram_files(job *j, fnet_err *err)
 {
     fnet_diagopts o;
-    Agraph_t *g = NULL;
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
     progress(j, "laying out the diagram");
-    int rc = fnet_diagopts_graph(&g, j->c, &o, j->r, err);
+    int rc = fnet_diagopts_graph(&j->ag, j->c, &o, j->r, err);
     if (!rc)
-        rc = write_dot(j, g, err);
+        rc = write_dot(j, j->ag, err);
     if (!rc) {
         progress(j, "rendering SVG and PDF");
-        rc = fnet_render_layout(j->r, g, err);
+        j->laid_out = !(rc = fnet_render_layout(j->r, j->ag, err));
     }
-    if (!rc) {
-        rc = fnet_render_write(j->r, g, "svg", out_path(j, ".svg"), err);
-        if (!rc)
-            wrote(j);
-        if (!rc)
-            rc = fnet_render_write(j->r, g, "pdf", out_path(j, ".pdf"), err);
-        if (!rc)
-            wrote(j);
-        fnet_render_unlayout(j->r, g);
-    }
-    if (g)
-        agclose(g);
+    if (!rc && !(rc = fnet_render_write(j->r, j->ag, "svg",
+                                        out_path(j, ".svg"), err)))
+        wrote(j);
+    if (!rc && !(rc = fnet_render_write(j->r, j->ag, "pdf",
+                                        out_path(j, ".pdf"), err)))
+        wrote(j);
     return rc;
 }
 
@@ -466,7 +464,8 @@ static int report_file(job *j, fnet_err *err)
     fnet_reportopts_init(&o);
     fnet_diagopts_finish(&o.d, "build");
     progress(j, "writing the HTML report");
-    int rc = fnet_report_write(j->c, &o, j->r, out_path(j, ".html"), err);
+    int rc = fnet_report_write(j->c, &o, j->r, j->ag, out_path(j, ".html"),
+                               err);
     if (!rc)
         wrote(j);
     return rc;
@@ -501,6 +500,10 @@ static int analyse(job *j, fnet_err *err)
 
 static void job_free(job *j)
 {
+    if (j->laid_out)
+        fnet_render_unlayout(j->r, j->ag);
+    if (j->ag)
+        agclose(j->ag);
     if (j->has_cm)
         fnet_communities_free(&j->cm);
     if (j->has_m)

@@ -124,7 +124,7 @@ static int run(char **paths, size_t n, const char *out,
     if (rc == 0) /* before the work: a missing plugin fails fast */
         rc = fnet_render_check_format(r, "svg", &err);
     if (rc == 0)
-        rc = fnet_report_write(c, o, r, out, &err);
+        rc = fnet_report_write(c, o, r, NULL, out, &err);
     if (rc == FNET_EUSAGE)
         status = fnet_cli_usage("report", "%s", err.msg);
     else if (rc)

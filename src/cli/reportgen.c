@@ -69,21 +69,24 @@ static int analyse(run *x, const fnet_corpus *c, const fnet_reportopts *o,
     return rc;
 }
 
-/* The diagram as SVG, its nodes and edges linked to the page's tables. */
+/* The diagram as SVG, its nodes and edges linked to the page's tables:
+ * the given one (laid out), else one made and laid out here. The links are
+ * set after the layout: URL attributes do not move anything. */
 static int diagram(run *x, const fnet_corpus *c, const fnet_diagopts *d,
-                   fnet_renderer *r, fnet_err *err)
+                   fnet_renderer *r, Agraph_t *given, fnet_err *err)
 {
-    Agraph_t *ag = NULL;
-    int rc = fnet_diagopts_graph(&ag, c, d, r, err);
+    Agraph_t *ag = given;
+    bool laid_out = false;
+    int rc = 0;
+    if (!given && !(rc = fnet_diagopts_graph(&ag, c, d, r, err)))
+        laid_out = !(rc = fnet_render_layout(r, ag, err));
     if (!rc)
         rc = fnet_html_link_diagram(&x->links, ag, x->draw, err);
     if (!rc)
-        rc = fnet_render_layout(r, ag, err);
-    if (!rc) {
         rc = fnet_render_data(r, ag, "svg", &x->svg, &x->svg_len, err);
+    if (laid_out)
         fnet_render_unlayout(r, ag);
-    }
-    if (ag)
+    if (!given && ag)
         agclose(ag);
     return rc;
 }
@@ -132,7 +135,8 @@ static int write_page(run *x, const fnet_reportopts *o, const char *path,
 }
 
 int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
-                      fnet_renderer *r, const char *path, fnet_err *err)
+                      fnet_renderer *r, Agraph_t *laid_out, const char *path,
+                      fnet_err *err)
 {
     run x = {0};
     /* igraph perturbs the start vector of eigenvector centrality and HITS
@@ -142,7 +146,7 @@ int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
     igraph_rng_seed(igraph_rng_default(), o->d.co.seed);
     int rc = analyse(&x, c, o, err);
     if (!rc)
-        rc = diagram(&x, c, &o->d, r, err);
+        rc = diagram(&x, c, &o->d, r, laid_out, err);
     if (!rc)
         rc = write_page(&x, o, path, err);
     free(x.svg);

@@ -28,10 +28,19 @@ void fnet_reportopts_init(fnet_reportopts *o);
  * output) through core/outfile.h: nothing is left behind on failure. It
  * seeds igraph's default random generator with the community seed first,
  * so the page does not depend on what ran before in the process. r
- * must render SVG. Returns 0, FNET_EUSAGE (an option names something the
- * corpus does not have: err says what), FNET_EIO, FNET_ENOMEM or
- * FNET_EINTERNAL. */
+ * must render SVG.
+ *
+ * diagram: NULL, and the diagram is made and laid out here; or the
+ * caller's diagram of c with o->d (fnet_diagopts_graph()), already laid
+ * out with r (fnet_render_layout()), so that a caller that renders it in
+ * other formats too lays it out once (`factnet build`). The report then
+ * adds URL attributes to it and renders it; it stays laid out and the
+ * caller's.
+ *
+ * Returns 0, FNET_EUSAGE (an option names something the corpus does not
+ * have: err says what), FNET_EIO, FNET_ENOMEM or FNET_EINTERNAL. */
 int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
-                      fnet_renderer *r, const char *path, fnet_err *err);
+                      fnet_renderer *r, Agraph_t *diagram, const char *path,
+                      fnet_err *err);
 
 #endif

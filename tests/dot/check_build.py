@@ -12,6 +12,9 @@
   NAME.communities.csv is id,label,type,community sorted by community then
   id and agrees with `factnet metrics --columns id,community`; the summary
   has its three sections and the top 10 of the metrics table.
+- The diagram is laid out once and rendered to every format: NAME.dot,
+  NAME.svg, NAME.pdf and NAME.html are each what `factnet dot`, `factnet
+  render` and `factnet report` write on their own.
 - A failure (an output path that is a directory) stops with exit 3 and
   leaves the files written before intact and no temporary file behind.
 """
@@ -117,6 +120,16 @@ def main():
         page, _ = run(["report", "data/%s.json" % n, "-o", "-"], d)
         if read(os.path.join(g, n + ".html")).decode() != page:
             fail(n + ".html differs from `factnet report`")
+        # build lays the diagram out once for SVG, PDF and the report: each
+        # must be what `factnet dot` / `factnet render` make on their own.
+        dot, _ = run(["dot", "data/%s.json" % n], d)
+        if read(os.path.join(g, n + ".dot")).decode() != dot:
+            fail(n + ".dot differs from `factnet dot`")
+        for e in (".svg", ".pdf") if n == "small" else (".svg",):
+            alone = os.path.join(d, "render-" + n + e)
+            run(["render", "data/%s.json" % n, "-o", alone], d)
+            if read(os.path.join(g, n + e)) != read(alone):
+                fail(n + e + " differs from `factnet render`")
         tex = read(os.path.join(g, n + ".metrics.tex")).decode()
         if "\\toprule" not in tex or "\\label{tab:%s-metrics}" % n not in tex:
             fail(n + ".metrics.tex is not a labelled booktabs table")
