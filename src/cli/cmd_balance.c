@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/outfile.h"
 #include "input/load.h"
+#include "output/metrics_table.h"
 #include "output/table.h"
 
 #include <cjson/cJSON.h>
@@ -126,38 +127,22 @@ static bool own_option(bopts *o, int id, const char *v)
 
 static int summary_table(const fnet_balance *b, fnet_table **t)
 {
-    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
-                                          {"value", FNET_COL_REAL}};
-    const struct {
-        const char *name;
-        double v;
-    } rows[] = {
-        {"positive_pairs", (double)b->positive},
-        {"negative_pairs", (double)b->negative},
-        {"mixed_pairs", (double)b->mixed},
-        {"unsigned_pairs", (double)b->zero},
-        {"triangles", (double)b->triangles},
-        {"excluded_triangles", (double)b->excluded},
-        {"triangles_ppp", (double)b->by_negatives[0]},
-        {"triangles_ppn", (double)b->by_negatives[1]},
-        {"triangles_pnn", (double)b->by_negatives[2]},
-        {"triangles_nnn", (double)b->by_negatives[3]},
-        {"balanced", (double)b->balanced},
-        {"unbalanced", (double)b->unbalanced},
-        {"balance_ratio", b->ratio},
+    const fnet_metrics_table_row rows[] = {
+        {"positive_pairs", (double)b->positive, true},
+        {"negative_pairs", (double)b->negative, true},
+        {"mixed_pairs", (double)b->mixed, true},
+        {"unsigned_pairs", (double)b->zero, true},
+        {"triangles", (double)b->triangles, true},
+        {"excluded_triangles", (double)b->excluded, true},
+        {"triangles_ppp", (double)b->by_negatives[0], true},
+        {"triangles_ppn", (double)b->by_negatives[1], true},
+        {"triangles_pnn", (double)b->by_negatives[2], true},
+        {"triangles_nnn", (double)b->by_negatives[3], true},
+        {"balanced", (double)b->balanced, true},
+        {"unbalanced", (double)b->unbalanced, true},
+        {"balance_ratio", b->ratio, false},
     };
-    int rc = fnet_table_new(t, cols, 2);
-    for (size_t i = 0; !rc && i < sizeof rows / sizeof rows[0]; i++) {
-        size_t row;
-        rc = fnet_table_add_row(*t, &row);
-        if (!rc)
-            rc = fnet_table_set_str(*t, row, 0, rows[i].name);
-        if (!rc && strcmp(rows[i].name, "balance_ratio") == 0)
-            fnet_table_set_real(*t, row, 1, rows[i].v);
-        else if (!rc)
-            fnet_table_set_int(*t, row, 1, (int64_t)rows[i].v);
-    }
-    return rc;
+    return fnet_metrics_table_values(t, rows, sizeof rows / sizeof rows[0]);
 }
 
 /* "++-" for a triangle. */

@@ -8,6 +8,7 @@
 #include "analysis/community.h"
 #include "analysis/metrics.h"
 #include "core/outfile.h"
+#include "output/metrics_table.h"
 #include "output/render.h"
 #include "output/table.h"
 
@@ -111,114 +112,31 @@ static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
     return rc;
 }
 
-/* Nodes by PageRank, descending (undefined last), ties by id: the order of
- * `factnet metrics`. qsort has no context: sort (job, node) pairs. */
-typedef struct ref {
-    const job *j;
-    uint32_t v;
-} ref;
-
-static int by_pagerank(const void *x, const void *y)
-{
-    const ref *a = x, *b = y;
-    const double *pr = a->j->m.value[FNET_M_PAGERANK];
-    double p = pr[a->v], q = pr[b->v];
-    if (isnan(p) != isnan(q))
-        return isnan(p) ? 1 : -1;
-    if (!isnan(p) && p != q)
-        return p > q ? -1 : 1;
-    return strcmp(fnet_graph_node_entity(a->j->g, a->v)->id,
-                  fnet_graph_node_entity(b->j->g, b->v)->id);
-}
-
-static int by_community(const void *x, const void *y)
-{
-    const ref *a = x, *b = y;
-    uint32_t p = a->j->cm.community[a->v], q = b->j->cm.community[b->v];
-    if (p != q)
-        return p < q ? -1 : 1;
-    return strcmp(fnet_graph_node_entity(a->j->g, a->v)->id,
-                  fnet_graph_node_entity(b->j->g, b->v)->id);
-}
-
-static ref *sorted_nodes(const job *j, int (*cmp)(const void *, const void *))
-{
-    uint32_t n = j->g->n_nodes;
-    ref *r = malloc((n + 1) * sizeof *r);
-    if (!r)
-        return NULL;
-    for (uint32_t v = 0; v < n; v++)
-        r[v] = (ref){j, v};
-    qsort(r, n, sizeof *r, cmp);
-    return r;
-}
-
-static bool integer_metric(int m)
-{
-    return fnet_metric_is_integer(m);
-}
-
-/* Column: -1 id, -2 label, -3 type, else a metric. */
-static int cell(fnet_table *t, size_t row, size_t c, const job *j, int col,
-                uint32_t v)
-{
-    const fnet_entity *e = fnet_graph_node_entity(j->g, v);
-    if (col < 0)
-        return fnet_table_set_str(t, row, c,
-                                  col == -1 ? e->id
-                                  : col == -2 ? e->label
-                                              : e->type);
-    double x = col == FNET_M_COMMUNITY ? (double)j->cm.community[v]
-                                       : j->m.value[col][v];
-    if (integer_metric(col) && !isnan(x))
-        fnet_table_set_int(t, row, c, (int64_t)x);
-    else
-        fnet_table_set_real(t, row, c, x);
-    return 0;
-}
-
-/* The node table: cols[] as above, rows by PageRank. */
-static int node_table(const job *j, const int *cols, size_t n_cols,
+/* The node table of cols, rows by sort, at most max_rows: as `factnet
+ * metrics` writes it. Returns 0 or FNET_ENOMEM. */
+static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
                       size_t max_rows, fnet_table **out)
 {
-    fnet_table_col tc[FNET_M_COUNT + 3];
-    for (size_t i = 0; i < n_cols; i++) {
-        tc[i].name = cols[i] == -1   ? "id"
-                     : cols[i] == -2 ? "label"
-                     : cols[i] == -3 ? "type"
-                                     : fnet_metric_name(cols[i]);
-        tc[i].kind = cols[i] < 0 ? FNET_COL_STRING : FNET_COL_REAL;
-    }
-    int rc = fnet_table_new(out, tc, n_cols);
-    ref *r = rc ? NULL : sorted_nodes(j, by_pagerank);
-    if (!rc && !r)
-        rc = FNET_ENOMEM;
-    uint32_t n = j->g->n_nodes < max_rows ? j->g->n_nodes : (uint32_t)max_rows;
-    for (uint32_t i = 0; !rc && i < n; i++) {
-        size_t row;
-        rc = fnet_table_add_row(*out, &row);
-        for (size_t c = 0; !rc && c < n_cols; c++)
-            rc = cell(*out, row, c, j, cols[c], r[i].v);
-    }
-    free(r);
-    return rc;
+    fnet_metrics_table_data d = {.g = j->g, .m = &j->m,
+                                 .community = j->cm.community};
+    fnet_metrics_table_spec s = {.cols = cols, .n_cols = n_cols,
+                                 .sort = sort, .max_rows = max_rows,
+                                 .sampled_sources = -1};
+    return fnet_metrics_table_nodes(out, &d, &s);
 }
 
 static int metrics_files(job *j, fnet_err *err)
 {
-    int all[FNET_M_COUNT + 3] = {-1, -2, -3};
-    static const int print[] = {-2, -3, FNET_M_DEGREE, FNET_M_STRENGTH,
+    int all[FNET_M_COUNT + 4];
+    static const int print[] = {FNET_MCOL_LABEL, FNET_MCOL_TYPE,
+                                FNET_M_DEGREE, FNET_M_STRENGTH,
                                 FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
                                 FNET_M_PAGERANK, FNET_M_COMMUNITY};
-    size_t n_all = 3;
-    bool neg = fnet_graph_has_negative(j->g);
-    for (int m = 0; m < FNET_M_COUNT; m++)
-        if (neg || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
-            all[n_all++] = m; /* signed columns: signed graphs only */
+    size_t n_all = fnet_metrics_table_default_columns(all, j->g, false);
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
     char caption[512], label[300], note[200] = "";
-    int rc = node_table(j, all, n_all, SIZE_MAX, &t);
+    int rc = node_table(j, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
     out_path(j, ".metrics.csv");
@@ -227,8 +145,8 @@ static int metrics_files(job *j, fnet_err *err)
     t = NULL;
     if (rc)
         return rc;
-    if ((rc = node_table(j, print, sizeof print / sizeof print[0], SIZE_MAX,
-                         &t)))
+    if ((rc = node_table(j, print, sizeof print / sizeof print[0],
+                         FNET_M_PAGERANK, SIZE_MAX, &t)))
         return fnet_err_set(err, rc, "out of memory");
     snprintf(caption, sizeof caption, "Network metrics: %s",
              j->c->title ? j->c->title : j->name);
@@ -247,28 +165,13 @@ static int metrics_files(job *j, fnet_err *err)
 
 static int communities_file(job *j, fnet_err *err)
 {
-    static const int cols[] = {-1, -2, -3, FNET_M_COMMUNITY};
-    fnet_table_col tc[] = {{"id", FNET_COL_STRING},
-                           {"label", FNET_COL_STRING},
-                           {"type", FNET_COL_STRING},
-                           {"community", FNET_COL_INTEGER}};
+    static const int cols[] = {FNET_MCOL_ID, FNET_MCOL_LABEL, FNET_MCOL_TYPE,
+                               FNET_M_COMMUNITY};
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    int rc = fnet_table_new(&t, tc, 4);
-    ref *r = rc ? NULL : sorted_nodes(j, by_community);
-    if (!rc && !r)
-        rc = FNET_ENOMEM;
-    for (uint32_t i = 0; !rc && i < j->g->n_nodes; i++) {
-        size_t row;
-        rc = fnet_table_add_row(t, &row);
-        for (size_t c = 0; !rc && c < 4; c++)
-            rc = cell(t, row, c, j, cols[c], r[i].v);
-    }
-    free(r);
-    if (rc) {
-        fnet_table_free(t);
+    int rc = node_table(j, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
+    if (rc)
         return fnet_err_set(err, rc, "out of memory");
-    }
     out_path(j, ".communities.csv");
     rc = write_table(j, t, &st, err);
     fnet_table_free(t);
@@ -280,39 +183,12 @@ static int communities_file(job *j, fnet_err *err)
 static int graph_table(const job *j, const fnet_graph_metrics *gm,
                        fnet_table **t)
 {
-    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
-                                          {"value", FNET_COL_REAL}};
-    const struct {
-        const char *name;
-        double v;
-        bool integer;
-    } rows[] = {
-        {"nodes", gm->nodes, true},
-        {"edges", gm->edges, true},
-        {"density", gm->density, false},
-        {"components", gm->components, true},
-        {"largest_component", gm->largest_component, true},
-        {"diameter", gm->diameter, true},
-        {"average_path_length", gm->average_path_length, false},
-        {"transitivity", gm->transitivity, false},
-        {"average_clustering", gm->average_clustering, false},
-        {"degree_assortativity", gm->degree_assortativity, false},
-        {"type_assortativity", gm->type_assortativity, false},
-        {"communities", j->cm.n_communities, true},
-        {"modularity", j->cm.modularity, false},
-    };
-    int rc = fnet_table_new(t, cols, 2);
-    for (size_t i = 0; !rc && i < sizeof rows / sizeof rows[0]; i++) {
-        size_t row;
-        rc = fnet_table_add_row(*t, &row);
-        if (!rc)
-            rc = fnet_table_set_str(*t, row, 0, rows[i].name);
-        if (!rc && rows[i].integer && isfinite(rows[i].v))
-            fnet_table_set_int(*t, row, 1, (int64_t)rows[i].v);
-        else if (!rc)
-            fnet_table_set_real(*t, row, 1, rows[i].v);
-    }
-    return rc;
+    fnet_graph_metrics with = *gm;
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
+    with.communities = j->cm.n_communities;
+    with.modularity = j->cm.modularity;
+    size_t n = fnet_metrics_table_graph_rows(rows, &with);
+    return fnet_metrics_table_values(t, rows, n);
 }
 
 /* One row per community: number, size, members by PageRank. */
@@ -321,20 +197,21 @@ static int community_table(const job *j, fnet_table **t)
     static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
                                           {"size", FNET_COL_INTEGER},
                                           {"members", FNET_COL_STRING}};
+    fnet_metrics_table_data d = {.g = j->g, .m = &j->m};
     fnet_buf members = {0};
+    uint32_t *order = NULL;
     int rc = fnet_table_new(t, cols, 3);
-    ref *r = rc ? NULL : sorted_nodes(j, by_pagerank);
-    if (!rc && !r)
-        rc = FNET_ENOMEM;
+    if (!rc)
+        rc = fnet_metrics_table_order(&order, &d, FNET_M_PAGERANK);
     for (uint32_t k = 1; !rc && k <= j->cm.n_communities; k++) {
         size_t row, n = 0;
         fnet_buf_reset(&members);
         for (uint32_t i = 0; i < j->g->n_nodes; i++) {
-            if (j->cm.community[r[i].v] != k)
+            if (j->cm.community[order[i]] != k)
                 continue;
             fnet_buf_puts(&members, n++ ? ", " : "");
             fnet_buf_puts(&members,
-                          fnet_graph_node_entity(j->g, r[i].v)->label);
+                          fnet_graph_node_entity(j->g, order[i])->label);
         }
         rc = fnet_table_add_row(*t, &row);
         if (!rc) {
@@ -345,7 +222,7 @@ static int community_table(const job *j, fnet_table **t)
                      : FNET_ENOMEM;
         }
     }
-    free(r);
+    free(order);
     fnet_buf_free(&members);
     return rc;
 }
@@ -360,7 +237,8 @@ static int md_section(FILE *fp, const char *heading, const fnet_table *t,
 
 static int summary_body(job *j, FILE *fp, fnet_err *err)
 {
-    static const int top_cols[] = {-2, -1, -3, FNET_M_PAGERANK,
+    static const int top_cols[] = {FNET_MCOL_LABEL, FNET_MCOL_ID,
+                                   FNET_MCOL_TYPE, FNET_M_PAGERANK,
                                    FNET_M_DEGREE, FNET_M_BETWEENNESS,
                                    FNET_M_COMMUNITY};
     fnet_graph_metrics gm;
@@ -379,7 +257,7 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
         rc = md_section(fp, "Graph metrics", t, err);
     fnet_table_free(t);
     t = NULL;
-    if (!rc && !(rc = node_table(j, top_cols, 7, TOP_N, &t)))
+    if (!rc && !(rc = node_table(j, top_cols, 7, FNET_M_PAGERANK, TOP_N, &t)))
         rc = md_section(fp, "Top 10 by PageRank", t, err);
     fnet_table_free(t);
     t = NULL;

@@ -8,6 +8,7 @@
 #include "analysis/signed.h"
 #include "core/outfile.h"
 #include "input/load.h"
+#include "output/metrics_table.h"
 #include "output/table.h"
 
 #include <math.h>
@@ -144,9 +145,6 @@ static void help(void)
          "4 internal error.");
 }
 
-/* Column ids: metrics are 0..FNET_M_COUNT-1. */
-enum { COL_ID = -1, COL_LABEL = -2, COL_TYPE = -3, COL_STABILITY = -4 };
-
 typedef struct mopts {
     fnet_graphopts g;
     fnet_cli_input in;
@@ -156,31 +154,6 @@ typedef struct mopts {
     bool graph_level, exact, resolution_given;
     long top, samples;
 } mopts;
-
-static int column_from_name(const char *s)
-{
-    if (strcmp(s, "id") == 0)
-        return COL_ID;
-    if (strcmp(s, "label") == 0)
-        return COL_LABEL;
-    if (strcmp(s, "type") == 0)
-        return COL_TYPE;
-    if (strcmp(s, "stability") == 0)
-        return COL_STABILITY;
-    int m = fnet_metric_from_name(s);
-    return m >= 0 ? m : COL_STABILITY - 1;
-}
-
-static const char *column_name(int col)
-{
-    switch (col) {
-    case COL_ID: return "id";
-    case COL_LABEL: return "label";
-    case COL_TYPE: return "type";
-    case COL_STABILITY: return "stability";
-    default: return fnet_metric_name(col);
-    }
-}
 
 static bool integer_opt(const char *cmd, const char *opt, const char *v,
                         double min, double max, long *out)
@@ -302,7 +275,7 @@ typedef struct node_job {
 
 static bool add_column(node_job *j, int col, const char *name)
 {
-    if (col < COL_STABILITY) {
+    if (col == FNET_MCOL_UNKNOWN) {
         fnet_cli_usage("metrics", "--columns: unknown column '%s'", name);
         return false;
     }
@@ -322,22 +295,16 @@ static bool choose_columns(node_job *j)
 {
     const mopts *o = j->o;
     if (!o->columns) {
-        j->cols[j->n_cols++] = COL_ID;
-        j->cols[j->n_cols++] = COL_LABEL;
-        j->cols[j->n_cols++] = COL_TYPE;
-        bool neg = fnet_graph_has_negative(j->g);
-        for (int m = 0; m < FNET_M_COUNT; m++)
-            if (neg || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
-                j->cols[j->n_cols++] = m;
-        if (o->co.runs > 1)
-            j->cols[j->n_cols++] = COL_STABILITY;
+        j->n_cols = fnet_metrics_table_default_columns(j->cols, j->g,
+                                                       o->co.runs > 1);
     } else {
         char name[64];
         const char *p = o->columns;
         for (;;) {
             size_t len = strcspn(p, ",");
             snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-            if (!add_column(j, column_from_name(name), name))
+            if (!add_column(j, fnet_metrics_table_column_from_name(name),
+                            name))
                 return false;
             if (!p[len])
                 break;
@@ -345,18 +312,18 @@ static bool choose_columns(node_job *j)
         }
     }
     const char *s = o->sort ? o->sort : "pagerank";
-    j->sort = column_from_name(s);
-    if (j->sort < COL_STABILITY) {
+    j->sort = fnet_metrics_table_column_from_name(s);
+    if (j->sort == FNET_MCOL_UNKNOWN) {
         fnet_cli_usage("metrics", "--sort: unknown column '%s'", s);
         return false;
     }
     for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] == COL_STABILITY && o->co.runs < 2) {
+        if (j->cols[i] == FNET_MCOL_STABILITY && o->co.runs < 2) {
             fnet_cli_usage("metrics", "column stability needs --runs N "
                            "with N > 1");
             return false;
         }
-    if (j->sort == COL_STABILITY && o->co.runs < 2) {
+    if (j->sort == FNET_MCOL_STABILITY && o->co.runs < 2) {
         fnet_cli_usage("metrics", "--sort stability needs --runs N with "
                        "N > 1");
         return false;
@@ -375,97 +342,24 @@ static unsigned wanted(const node_job *j)
     return want;
 }
 
-static double stability_of(const node_job *j, uint32_t v)
+static int node_table(const node_job *j, fnet_table **out)
 {
-    return j->has_cm && j->cm.stability ? j->cm.stability[v] : NAN;
-}
-
-/* The sort key of node v in column col, for numbers. */
-static double number(const node_job *j, int col, uint32_t v)
-{
-    if (col == COL_STABILITY)
-        return stability_of(j, v);
-    return j->m.value[col] ? j->m.value[col][v] : NAN;
-}
-
-static const char *text(const node_job *j, int col, uint32_t v)
-{
-    const fnet_entity *e = fnet_graph_node_entity(j->g, v);
-    return col == COL_ID ? e->id : col == COL_LABEL ? e->label : e->type;
-}
-
-/* qsort has no context argument in C17: sort an array of (job, node). */
-typedef struct row_ref {
-    const node_job *j;
-    uint32_t v;
-} row_ref;
-
-static int cmp_rows(const void *x, const void *y)
-{
-    const row_ref *a = x, *b = y;
-    const node_job *j = a->j;
-    int col = j->sort, d = 0;
-    if (col == COL_ID || col == COL_LABEL || col == COL_TYPE) {
-        d = strcmp(text(j, col, a->v), text(j, col, b->v));
-    } else {
-        double p = number(j, col, a->v), q = number(j, col, b->v);
-        if (isnan(p) != isnan(q))
-            return isnan(p) ? 1 : -1;
-        if (!isnan(p) && p != q)
-            d = col == FNET_M_COMMUNITY ? (p < q ? -1 : 1) : (p > q ? -1 : 1);
-    }
-    return d ? d : strcmp(text(j, COL_ID, a->v), text(j, COL_ID, b->v));
-}
-
-static int cell(fnet_table *t, size_t row, size_t c, const node_job *j,
-                int col, uint32_t v)
-{
-    if (col == COL_ID || col == COL_LABEL || col == COL_TYPE)
-        return fnet_table_set_str(t, row, c, text(j, col, v));
-    double x = number(j, col, v);
-    if (fnet_metric_is_integer(col) && !isnan(x))
-        fnet_table_set_int(t, row, c, (int64_t)x);
-    else
-        fnet_table_set_real(t, row, c, x);
-    return 0;
-}
-
-static int node_table(node_job *j, fnet_table **out)
-{
-    fnet_table_col tc[FNET_M_COUNT + 8];
-    uint32_t n = j->g->n_nodes;
-    bool sampled_field = j->m.sampled && j->o->style.format == FNET_TABLE_JSON;
-    size_t nc = j->n_cols;
-    int rc;
-    for (size_t i = 0; i < nc; i++) {
-        int col = j->cols[i];
-        tc[i].name = column_name(col);
-        tc[i].kind = col < 0 && col != COL_STABILITY ? FNET_COL_STRING
-                                                     : FNET_COL_REAL;
-    }
-    if (sampled_field)
-        tc[nc++] = (fnet_table_col){"sampled_sources", FNET_COL_INTEGER};
-    if ((rc = fnet_table_new(out, tc, nc)))
-        return rc;
-    row_ref *r = malloc((n ? n : 1) * sizeof *r);
-    if (!r)
-        return FNET_ENOMEM;
-    for (uint32_t v = 0; v < n; v++)
-        r[v] = (row_ref){j, v};
-    qsort(r, n, sizeof *r, cmp_rows);
-    size_t rows = j->o->top >= 0 && (size_t)j->o->top < n ? (size_t)j->o->top
-                                                          : n;
-    for (size_t i = 0; !rc && i < rows; i++) {
-        size_t row;
-        if ((rc = fnet_table_add_row(*out, &row)))
-            break;
-        for (size_t c = 0; !rc && c < j->n_cols; c++)
-            rc = cell(*out, row, c, j, j->cols[c], r[i].v);
-        if (sampled_field)
-            fnet_table_set_int(*out, row, nc - 1, j->m.samples_used);
-    }
-    free(r);
-    return rc;
+    const mopts *o = j->o;
+    fnet_metrics_table_data d = {
+        .g = j->g,
+        .m = &j->m,
+        .stability = j->has_cm ? j->cm.stability : NULL,
+    };
+    fnet_metrics_table_spec s = {
+        .cols = j->cols,
+        .n_cols = j->n_cols,
+        .sort = j->sort,
+        .max_rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX,
+        .sampled_sources = j->m.sampled && o->style.format == FNET_TABLE_JSON
+                               ? j->m.samples_used
+                               : -1,
+    };
+    return fnet_metrics_table_nodes(out, &d, &s);
 }
 
 /* Warns when hub/authority are asked for on a two-mode graph, where HITS
@@ -517,9 +411,9 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
     warn_bipartite(&j);
     rc = fnet_metrics_compute(&j.m, g, &mo, err);
     bool need_cm = (mo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY)) ||
-                   j.sort == COL_STABILITY;
+                   j.sort == FNET_MCOL_STABILITY;
     for (size_t i = 0; i < j.n_cols; i++)
-        need_cm = need_cm || j.cols[i] == COL_STABILITY;
+        need_cm = need_cm || j.cols[i] == FNET_MCOL_STABILITY;
     if (!rc && need_cm) {
         j.has_cm = true;
         rc = fnet_communities_detect(&j.cm, g, &o->co, err);
@@ -552,8 +446,6 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
 static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
                        fnet_err *err)
 {
-    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
-                                          {"value", FNET_COL_REAL}};
     fnet_graph_metrics gm;
     fnet_communities cm;
     fnet_frustration fr = {0};
@@ -570,51 +462,32 @@ static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
     }
     gm.communities = cm.n_communities;
     gm.modularity = cm.modularity;
-    const struct {
-        const char *name;
-        double v;
-        bool integer;
-    } rows[] = {
-        {"nodes", gm.nodes, true},
-        {"edges", gm.edges, true},
-        {"density", gm.density, false},
-        {"components", gm.components, true},
-        {"largest_component", gm.largest_component, true},
-        {"diameter", gm.diameter, true},
-        {"average_path_length", gm.average_path_length, false},
-        {"transitivity", gm.transitivity, false},
-        {"average_clustering", gm.average_clustering, false},
-        {"degree_assortativity", gm.degree_assortativity, false},
-        {"type_assortativity", gm.type_assortativity, false},
-        {"communities", gm.communities, true},
-        {"modularity", gm.modularity, false},
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
+    size_t n = fnet_metrics_table_graph_rows(rows, &gm);
+    const fnet_metrics_table_row runs[] = {
         {"modularity_mean", cm.mod_mean, false},
         {"modularity_sd", cm.mod_sd, false},
         {"modularity_min", cm.mod_min, false},
         {"modularity_max", cm.mod_max, false},
-        {"negative_edges", neg ? (double)fr.negative : 0, true},
-        {"mixed_edges", neg ? (double)fr.mixed : 0, true},
-        {"negative_within", neg ? fr.negative_within_share : NAN, false},
-        {"positive_between", neg ? fr.positive_between_share : NAN, false},
-        {"frustration", neg ? fr.frustration : NAN, false},
     };
-    fnet_communities_free(&cm);
-    if ((rc = fnet_table_new(t, cols, 2)))
-        return fnet_err_set(err, rc, "out of memory");
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        if (i >= 13 && i < 17 && cm.runs < 2)
-            continue; /* modularity statistics: --runs N > 1 only */
-        if (i >= 17 && !neg)
-            continue; /* signed rows: graphs with a negative edge only */
-        size_t row;
-        if (fnet_table_add_row(*t, &row) ||
-            fnet_table_set_str(*t, row, 0, rows[i].name))
-            return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-        if (rows[i].integer && isfinite(rows[i].v))
-            fnet_table_set_int(*t, row, 1, (int64_t)rows[i].v);
-        else
-            fnet_table_set_real(*t, row, 1, rows[i].v);
+    const fnet_metrics_table_row sign[] = {
+        {"negative_edges", (double)fr.negative, true},
+        {"mixed_edges", (double)fr.mixed, true},
+        {"negative_within", fr.negative_within_share, false},
+        {"positive_between", fr.positive_between_share, false},
+        {"frustration", fr.frustration, false},
+    };
+    if (cm.runs > 1) { /* modularity statistics: --runs N > 1 only */
+        memcpy(rows + n, runs, sizeof runs);
+        n += sizeof runs / sizeof runs[0];
     }
+    if (neg) { /* signed rows: graphs with a negative edge only */
+        memcpy(rows + n, sign, sizeof sign);
+        n += sizeof sign / sizeof sign[0];
+    }
+    fnet_communities_free(&cm);
+    if ((rc = fnet_metrics_table_values(t, rows, n)))
+        return fnet_err_set(err, rc, "out of memory");
     return 0;
 }
 
