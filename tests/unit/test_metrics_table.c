@@ -6,8 +6,7 @@
  * table below is written out from them. */
 #include "test.h"
 
-#include "input/load.h"
-#include "input/validate.h"
+#include "fixture.h"
 #include "output/metrics_table.h"
 
 #include <math.h>
@@ -27,26 +26,6 @@ static const char *doc =
     "  {\"subject\": \"c\", \"relation\": \"cooperates_with\","
     "   \"object\": \"d\", \"source\": \"s\"}"
     " ]}";
-
-static fnet_corpus *load(void)
-{
-    fnet_corpus *c = NULL;
-    fnet_diag d = {0};
-    fnet_err err = {0};
-    if (fnet_corpus_new(&c) != 0)
-        return NULL;
-    int rc = fnet_load_buffer(c, "mt.json", doc, strlen(doc), false, &d,
-                              &err);
-    if (rc == 0)
-        rc = fnet_corpus_resolve(c, &d, &err);
-    if (rc != 0 || d.n_errors) {
-        fnet_diag_print(&d, stderr);
-        fnet_corpus_free(c);
-        c = NULL;
-    }
-    fnet_diag_free(&d);
-    return c;
-}
 
 /* Hand-set values by entity id: pagerank (b and c tie, d undefined),
  * degree, community and stability. */
@@ -73,7 +52,7 @@ static int setup(fixture *f)
     fnet_err err = {0};
     memset(f, 0, sizeof *f);
     fnet_graph_opts_init(&go);
-    if (!(f->c = load()) || fnet_graph_build(&f->g, f->c, &go, &err) != 0 ||
+    if (!(f->c = corpus_from_json(doc)) || fnet_graph_build(&f->g, f->c, &go, &err) != 0 ||
         f->g->n_nodes != 4)
         return -1;
     f->m.n = 4;
