@@ -88,6 +88,34 @@ int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value)
     return o->id;
 }
 
+int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
+                   char **paths, size_t *n_paths, bool *done)
+{
+    fnet_args a;
+    const char *v;
+    int id;
+    fnet_args_init(&a, l->cmd, argc, argv);
+    while ((id = fnet_args_next(&a, l->options, &v)) != FNET_ARG_END) {
+        int h = id > 0 ? l->shared(l->sctx, id, v, l->cmd) : 0;
+        if (h < 0 || id == FNET_ARG_ERROR)
+            return FNET_EXIT_USAGE;
+        if (h > 0)
+            continue;
+        if (id == FNET_ARG_POSITIONAL) {
+            paths[(*n_paths)++] = (char *)v;
+        } else if (id == l->help_id) {
+            l->help();
+            *done = true;
+            return FNET_EXIT_OK;
+        } else if (!l->own(l->ctx, id, v)) {
+            return FNET_EXIT_USAGE;
+        }
+    }
+    if (*n_paths == 0)
+        return fnet_cli_usage(l->cmd, "no input files");
+    return FNET_EXIT_OK;
+}
+
 void fnet_opts_print(FILE *fp, const fnet_opt *opts)
 {
     for (const fnet_opt *o = opts; o->name; o++) {

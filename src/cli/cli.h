@@ -45,6 +45,28 @@ int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value);
 /* Prints the options table (two columns) to fp. */
 void fnet_opts_print(FILE *fp, const fnet_opt *opts);
 
+/* The argument loop of a command that reads fact files: what goes where. */
+typedef struct fnet_arg_loop {
+    const char *cmd;
+    const fnet_opt *options; /* ends with {0} */
+    /* The shared options (graph, diagram, input): returns 1 when id is
+     * one of them and applied, 0 when it is not, -1 after a usage error. */
+    int (*shared)(void *sctx, int id, const char *value, const char *cmd);
+    void *sctx;
+    int help_id; /* this option calls help() and ends the loop */
+    void (*help)(void);
+    /* Every other option; false after printing a usage error. */
+    bool (*own)(void *ctx, int id, const char *value);
+    void *ctx;
+} fnet_arg_loop;
+
+/* Runs the loop over argv: options as above, positionals (the input files)
+ * into paths (room for argc entries; *n_paths counts them). No input file
+ * is a usage error. Returns FNET_EXIT_OK (with *done set when help was
+ * printed) or FNET_EXIT_USAGE; the command's own checks come after. */
+int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
+                   char **paths, size_t *n_paths, bool *done);
+
 /* ---- messages ---------------------------------------------------------- */
 
 /* "factnet: MESSAGE" + "try 'factnet CMD --help'" on stderr; returns

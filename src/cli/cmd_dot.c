@@ -6,8 +6,6 @@
 #include "core/outfile.h"
 #include "output/render.h"
 
-#include <stdlib.h>
-
 enum { OPT_HELP = 1, OPT_OUTPUT };
 
 static const fnet_opt options[] = {
@@ -34,9 +32,20 @@ static void help(void)
          "4 internal error.");
 }
 
-static int write_dot(Agraph_t *g, const char *path, fnet_err *err)
+/* The command's own options: -o. */
+static bool own(void *ctx, int id, const char *v)
 {
+    if (id == OPT_OUTPUT)
+        *(const char **)ctx = v;
+    return true;
+}
+
+/* Writes g to the -o path (default: standard output). */
+static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
+{
+    const char *path = *(const char **)ctx;
     fnet_outfile *f = NULL;
+    (void)r;
     int rc = fnet_outfile_open(&f, path ? path : "-", err);
     if (rc)
         return rc;
@@ -50,64 +59,15 @@ static int write_dot(Agraph_t *g, const char *path, fnet_err *err)
 
 int fnet_cmd_dot(int argc, char **argv)
 {
-    fnet_args a;
-    fnet_diagopts o;
-    const char *v, *out = NULL;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    int status = FNET_EXIT_OK, id, rc;
-    fnet_err err = {0};
-    fnet_corpus *c = NULL;
-    Agraph_t *g = NULL;
-    fnet_renderer *r = NULL;
-
-    if (!paths)
-        return FNET_EXIT_INTERNAL;
-    fnet_diagopts_init(&o);
-    fnet_args_init(&a, "dot", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = id > 0 ? fnet_diagopts_handle(&o, id, v, "dot") : 0;
-        if (h < 0 || id == FNET_ARG_ERROR) {
-            status = FNET_EXIT_USAGE;
-            goto done;
-        }
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL)
-            paths[n_paths++] = (char *)v;
-        else if (id == OPT_HELP) {
-            help();
-            goto done;
-        } else if (id == OPT_OUTPUT)
-            out = v;
-    }
-    if (n_paths == 0) {
-        status = fnet_cli_usage("dot", "no input files");
-        goto done;
-    }
-    if (fnet_diagopts_finish(&o, "dot") != 0) {
-        status = FNET_EXIT_USAGE;
-        goto done;
-    }
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "dot", paths, n_paths, &o.in);
-    if (status != FNET_EXIT_OK)
-        goto done;
-    if (rc == 0)
-        rc = fnet_renderer_new(&r, &err);
-    if (rc == 0)
-        rc = fnet_diagopts_graph(&g, c, &o, r, &err);
-    if (rc == 0)
-        rc = write_dot(g, out, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("dot", "%s", err.msg);
-    else if (rc)
-        status = fnet_cli_fail(&err);
-done:
-    if (g)
-        agclose(g);
-    fnet_renderer_free(r);
-    fnet_corpus_free(c);
-    free(paths);
-    return status;
+    const char *out = NULL;
+    const fnet_diagcmd cmd = {
+        .name = "dot",
+        .options = options,
+        .help_id = OPT_HELP,
+        .help = help,
+        .own = own,
+        .write = write_dot,
+        .ctx = &out,
+    };
+    return fnet_diagopts_command(&cmd, argc, argv);
 }

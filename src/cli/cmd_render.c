@@ -5,8 +5,6 @@
 
 #include "output/render.h"
 
-#include <stdlib.h>
-
 enum { OPT_HELP = 1, OPT_FORMAT, OPT_OUTPUT };
 
 static const fnet_opt options[] = {
@@ -34,106 +32,72 @@ static void help(void)
          "that is\nnot installed).");
 }
 
-/* Lays g out and writes it; the output file appears only on success. */
-static int render(fnet_renderer *r, Agraph_t *g, const char *format,
-                  const char *out, fnet_err *err)
+typedef struct job {
+    const char *out, *format;
+} job;
+
+/* The command's own options: -o and --format. */
+static bool own(void *ctx, int id, const char *v)
 {
+    job *j = ctx;
+    if (id == OPT_OUTPUT)
+        j->out = v;
+    else if (id == OPT_FORMAT)
+        j->format = v;
+    return true;
+}
+
+/* An output file, and a format we render: from --format or the -o
+ * extension. 0, or -1 after a usage error. */
+static int check(void *ctx)
+{
+    job *j = ctx;
+    if (!j->out)
+        return fnet_cli_usage("render", "no output file (-o OUT.svg, "
+                              "OUT.pdf or OUT.png)"), -1;
+    if (!j->format)
+        j->format = fnet_render_format_from_path(j->out);
+    if (!j->format)
+        return fnet_cli_usage("render", "cannot tell the format of '%s': "
+                              "use a .svg, .pdf or .png name or --format",
+                              j->out), -1;
+    if (!fnet_render_format_known(j->format))
+        return fnet_cli_usage("render", "--format: expected svg, pdf or "
+                              "png, got '%s'", j->format), -1;
+    return 0;
+}
+
+/* Before the work: a missing plugin fails fast. */
+static int prepare(void *ctx, fnet_renderer *r, fnet_err *err)
+{
+    return fnet_render_check_format(r, ((job *)ctx)->format, err);
+}
+
+/* Lays g out and writes it; the output file appears only on success. */
+static int render(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
+{
+    job *j = ctx;
     int rc = fnet_render_layout(r, g, err);
     if (!rc) {
-        rc = fnet_render_write(r, g, format, out, err);
+        rc = fnet_render_write(r, g, j->format, j->out, err);
         fnet_render_unlayout(r, g);
     }
     return rc;
 }
 
-static const char *choose_format(const char *format, const char *out)
-{
-    if (format)
-        return format;
-    return fnet_render_format_from_path(out);
-}
-
 int fnet_cmd_render(int argc, char **argv)
 {
-    fnet_args a;
-    fnet_diagopts o;
-    const char *v, *out = NULL, *format = NULL;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    int status = FNET_EXIT_OK, id, rc;
-    fnet_err err = {0};
-    fnet_corpus *c = NULL;
-    Agraph_t *g = NULL;
-    fnet_renderer *r = NULL;
-
-    if (!paths)
-        return FNET_EXIT_INTERNAL;
-    fnet_diagopts_init(&o);
-    fnet_args_init(&a, "render", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = id > 0 ? fnet_diagopts_handle(&o, id, v, "render") : 0;
-        if (h < 0 || id == FNET_ARG_ERROR) {
-            status = FNET_EXIT_USAGE;
-            goto done;
-        }
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL)
-            paths[n_paths++] = (char *)v;
-        else if (id == OPT_HELP) {
-            help();
-            goto done;
-        } else if (id == OPT_OUTPUT)
-            out = v;
-        else if (id == OPT_FORMAT)
-            format = v;
-    }
-    if (n_paths == 0) {
-        status = fnet_cli_usage("render", "no input files");
-        goto done;
-    }
-    if (!out) {
-        status = fnet_cli_usage("render", "no output file (-o OUT.svg, "
-                                "OUT.pdf or OUT.png)");
-        goto done;
-    }
-    format = choose_format(format, out);
-    if (!format) {
-        status = fnet_cli_usage("render", "cannot tell the format of '%s': "
-                                "use a .svg, .pdf or .png name or --format",
-                                out);
-        goto done;
-    }
-    if (!fnet_render_format_known(format)) {
-        status = fnet_cli_usage("render", "--format: expected svg, pdf or "
-                                "png, got '%s'", format);
-        goto done;
-    }
-    if (fnet_diagopts_finish(&o, "render") != 0) {
-        status = FNET_EXIT_USAGE;
-        goto done;
-    }
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "render", paths, n_paths, &o.in);
-    if (status != FNET_EXIT_OK)
-        goto done;
-    if (rc == 0)
-        rc = fnet_renderer_new(&r, &err);
-    if (rc == 0) /* before the work: a missing plugin fails fast */
-        rc = fnet_render_check_format(r, format, &err);
-    if (rc == 0)
-        rc = fnet_diagopts_graph(&g, c, &o, r, &err);
-    if (rc == 0)
-        rc = render(r, g, format, out, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("render", "%s", err.msg);
-    else if (rc)
-        status = fnet_cli_fail(&err);
-done:
-    if (g)
-        agclose(g);
-    fnet_renderer_free(r);
-    fnet_corpus_free(c);
-    free(paths);
-    return status;
+    job j = {0};
+    const fnet_diagcmd cmd = {
+        .name = "render",
+        .options = options,
+        .help_id = OPT_HELP,
+        .help = help,
+        .own = own,
+        .check = check,
+        .prepare = prepare,
+        .write = render,
+        .ctx = &j,
+    };
+    return fnet_diagopts_command(&cmd, argc, argv);
 }

@@ -135,47 +135,44 @@ done:
     return status;
 }
 
+typedef struct job {
+    fnet_reportopts o;
+    const char *out;
+} job;
+
+/* The report's own options (-o and own()); false after a usage error. */
+static bool own_option(void *ctx, int id, const char *v)
+{
+    job *j = ctx;
+    if (id == OPT_OUTPUT) {
+        j->out = v;
+        return true;
+    }
+    return own(&j->o, id, v) >= 0;
+}
+
 int fnet_cmd_report(int argc, char **argv)
 {
-    fnet_args a;
-    fnet_reportopts o;
-    const char *v, *out = NULL;
+    job j = {0};
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t n_paths = 0;
-    int status = FNET_EXIT_OK, id;
+    bool done = false;
 
     if (!paths)
         return FNET_EXIT_INTERNAL;
-    fnet_reportopts_init(&o);
-    fnet_args_init(&a, "report", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = id > 0 ? fnet_diagopts_handle(&o.d, id, v, "report") : 0;
-        if (h == 0 && id > 0)
-            h = own(&o, id, v);
-        if (h < 0 || id == FNET_ARG_ERROR) {
+    fnet_reportopts_init(&j.o);
+    int status = fnet_diagopts_parse_args("report", argc, argv, options,
+                                          &j.o.d, OPT_HELP, help, own_option,
+                                          &j, paths, &n_paths, &done);
+    if (status == FNET_EXIT_OK && !done) {
+        if (!j.out)
+            status = fnet_cli_usage("report", "no output file (-o "
+                                    "NAME.html)");
+        else if (check(&j.o) != 0)
             status = FNET_EXIT_USAGE;
-            goto done;
-        }
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL) {
-            paths[n_paths++] = (char *)v;
-        } else if (id == OPT_HELP) {
-            help();
-            goto done;
-        } else if (id == OPT_OUTPUT) {
-            out = v;
-        }
+        else
+            status = run(paths, n_paths, j.out, &j.o);
     }
-    if (n_paths == 0)
-        status = fnet_cli_usage("report", "no input files");
-    else if (!out)
-        status = fnet_cli_usage("report", "no output file (-o NAME.html)");
-    else if (check(&o) != 0)
-        status = FNET_EXIT_USAGE;
-    else
-        status = run(paths, n_paths, out, &o);
-done:
     free(paths);
     return status;
 }

@@ -340,3 +340,74 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
     fnet_graph_free(r.g);
     return rc;
 }
+
+/* ---- commands ---------------------------------------------------------- */
+
+static int shared(void *o, int id, const char *value, const char *cmd)
+{
+    return fnet_diagopts_handle(o, id, value, cmd);
+}
+
+int fnet_diagopts_parse_args(const char *cmd, int argc, char **argv,
+                             const fnet_opt *options, fnet_diagopts *o,
+                             int help_id, void (*help)(void),
+                             bool (*own)(void *ctx, int id, const char *v),
+                             void *ctx, char **paths, size_t *n_paths,
+                             bool *done)
+{
+    const fnet_arg_loop l = {cmd, options, shared, o, help_id, help, own,
+                             ctx};
+    return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
+}
+
+/* Loads, makes the diagram and writes it. Returns the exit status. */
+static int draw(const fnet_diagcmd *cmd, char **paths, size_t n_paths,
+                const fnet_diagopts *o)
+{
+    fnet_err err = {0};
+    fnet_corpus *c = NULL;
+    fnet_renderer *r = NULL;
+    Agraph_t *g = NULL;
+    int status = fnet_cli_load(&c, cmd->name, paths, n_paths, &o->in);
+    if (status != FNET_EXIT_OK)
+        return status;
+    int rc = fnet_renderer_new(&r, &err);
+    if (rc == 0 && cmd->prepare)
+        rc = cmd->prepare(cmd->ctx, r, &err);
+    if (rc == 0)
+        rc = fnet_diagopts_graph(&g, c, o, r, &err);
+    if (rc == 0)
+        rc = cmd->write(cmd->ctx, r, g, &err);
+    if (rc == FNET_EUSAGE)
+        status = fnet_cli_usage(cmd->name, "%s", err.msg);
+    else if (rc)
+        status = fnet_cli_fail(&err);
+    if (g)
+        agclose(g);
+    fnet_renderer_free(r);
+    fnet_corpus_free(c);
+    return status;
+}
+
+int fnet_diagopts_command(const fnet_diagcmd *cmd, int argc, char **argv)
+{
+    fnet_diagopts o;
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t n_paths = 0;
+    bool done = false;
+    if (!paths)
+        return FNET_EXIT_INTERNAL;
+    fnet_diagopts_init(&o);
+    int status = fnet_diagopts_parse_args(cmd->name, argc, argv,
+                                          cmd->options, &o, cmd->help_id,
+                                          cmd->help, cmd->own, cmd->ctx,
+                                          paths, &n_paths, &done);
+    if (status == FNET_EXIT_OK && !done &&
+        ((cmd->check && cmd->check(cmd->ctx) != 0) ||
+         fnet_diagopts_finish(&o, cmd->name) != 0))
+        status = FNET_EXIT_USAGE;
+    if (status == FNET_EXIT_OK && !done)
+        status = draw(cmd, paths, n_paths, &o);
+    free(paths);
+    return status;
+}

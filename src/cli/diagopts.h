@@ -1,6 +1,8 @@
-/* diagopts.h - the styling and view options shared by `dot` and `render`,
- * and the pipeline they share: corpus -> graph (cli/graphopts.h options)
- * -> size metric and communities -> diagram view -> styled cgraph graph.
+/* diagopts.h - the styling and view options shared by `dot`, `render`,
+ * `report` and `build`, and the pipeline they share: corpus -> graph
+ * (cli/graphopts.h options) -> size metric and communities -> diagram view
+ * -> styled cgraph graph; and the command code of `dot` and `render`
+ * (fnet_diagopts_command()).
  *
  * Use as graphopts: append FNET_DIAGOPTS_OPTIONS and
  * FNET_GRAPHOPTS_OPTIONS to the command's table; pass every id to
@@ -118,5 +120,48 @@ void fnet_diagopts_help(FILE *fp);
 int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *r,
                         fnet_err *err);
+
+/* The argument loop of a command that draws (dot, render, report), as
+ * fnet_graphopts_parse_args(): diagram, graph and input options go to o,
+ * positionals (the input files) to paths (room for argc entries), the
+ * option help_id calls help() and sets *done, every other option goes to
+ * own(ctx, id, value), which prints its own usage error and returns false
+ * when the value is wrong. No input file is a usage error. Returns
+ * FNET_EXIT_OK or FNET_EXIT_USAGE; fnet_diagopts_finish() comes after the
+ * command's own checks. */
+int fnet_diagopts_parse_args(const char *cmd, int argc, char **argv,
+                             const fnet_opt *options, fnet_diagopts *o,
+                             int help_id, void (*help)(void),
+                             bool (*own)(void *ctx, int id, const char *v),
+                             void *ctx, char **paths, size_t *n_paths,
+                             bool *done);
+
+/* A command that writes the diagram (dot, render): its table and
+ * callbacks. ctx is passed to each callback. */
+typedef struct fnet_diagcmd {
+    const char *name;        /* "dot" */
+    const fnet_opt *options; /* own options, FNET_DIAGOPTS_OPTIONS,
+                                FNET_GRAPHOPTS_OPTIONS, {0} */
+    int help_id;
+    void (*help)(void);
+    /* The command's own options, as for fnet_diagopts_parse_args(). */
+    bool (*own)(void *ctx, int id, const char *v);
+    /* NULL, or the command's checks once every option is read: 0, or -1
+     * after a usage error. */
+    int (*check)(void *ctx);
+    /* NULL, or called with the renderer before any work (a missing
+     * Graphviz plugin fails fast). Returns 0 or an FNET_E* code. */
+    int (*prepare)(void *ctx, fnet_renderer *r, fnet_err *err);
+    /* Writes the styled diagram g (fnet_diagopts_graph()). Returns 0 or
+     * an FNET_E* code with err set. */
+    int (*write)(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err);
+    void *ctx;
+} fnet_diagcmd;
+
+/* The whole command: parses argv, checks, loads the input files, makes the
+ * diagram and writes it; reports every failure as cmd's (FNET_EUSAGE from
+ * the pipeline, e.g. --ego naming no entity, as a usage error). Returns
+ * the exit status. */
+int fnet_diagopts_command(const fnet_diagcmd *cmd, int argc, char **argv);
 
 #endif

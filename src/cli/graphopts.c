@@ -145,6 +145,11 @@ void fnet_graphopts_help(FILE *fp)
         fp);
 }
 
+static int shared(void *o, int id, const char *value, const char *cmd)
+{
+    return fnet_graphopts_handle(o, id, value, cmd);
+}
+
 int fnet_graphopts_parse_args(const char *cmd, int argc, char **argv,
                               const fnet_opt *options, fnet_graphopts *g,
                               int help_id, void (*help)(void),
@@ -152,27 +157,7 @@ int fnet_graphopts_parse_args(const char *cmd, int argc, char **argv,
                               void *ctx, char **paths, size_t *n_paths,
                               bool *done)
 {
-    fnet_args a;
-    const char *v;
-    int id;
-    fnet_args_init(&a, cmd, argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = fnet_graphopts_handle(g, id, v, cmd);
-        if (h < 0 || id == FNET_ARG_ERROR)
-            return FNET_EXIT_USAGE;
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL) {
-            paths[(*n_paths)++] = (char *)v;
-        } else if (id == help_id) {
-            help();
-            *done = true;
-            return FNET_EXIT_OK;
-        } else if (!own(ctx, id, v)) {
-            return FNET_EXIT_USAGE;
-        }
-    }
-    if (*n_paths == 0)
-        return fnet_cli_usage(cmd, "no input files");
-    return FNET_EXIT_OK;
+    const fnet_arg_loop l = {cmd, options, shared, g, help_id, help, own,
+                             ctx};
+    return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
 }
