@@ -75,35 +75,35 @@ typedef struct eopts {
     const char *out, *caption, *label;
 } eopts;
 
+/* The command's own and the input options; false after a usage error. */
+static bool own_option(void *ctx, int id, const char *v)
+{
+    eopts *o = ctx;
+    if (fnet_cli_input_option(id, v, &o->in))
+        return true;
+    switch (id) {
+    case OPT_CAPTION: o->caption = v; break;
+    case OPT_FORMAT:
+        o->format = fnet_table_format_from_name(v);
+        if (o->format < 0)
+            return fnet_cli_usage("evidence", "--format: expected md, csv, "
+                                  "tsv, latex or json, got '%s'", v),
+                   false;
+        break;
+    case OPT_LABEL: o->label = v; break;
+    case OPT_OUTPUT: o->out = v; break;
+    }
+    return true;
+}
+
 static int parse(eopts *o, int argc, char **argv, char **paths,
                  size_t *n_paths, bool *done)
 {
-    fnet_args a;
-    const char *v;
-    int id;
-    fnet_args_init(&a, "evidence", argc, argv);
-    while ((id = fnet_args_next(&a, options, &v)) != FNET_ARG_END) {
-        int h = fnet_graphopts_handle(&o->g, id, v, "evidence");
-        if (h < 0 || id == FNET_ARG_ERROR)
-            return FNET_EXIT_USAGE;
-        if (h > 0 || fnet_cli_input_option(id, v, &o->in))
-            continue;
-        switch (id) {
-        case FNET_ARG_POSITIONAL: paths[(*n_paths)++] = (char *)v; break;
-        case OPT_HELP: help(); *done = true; return FNET_EXIT_OK;
-        case OPT_CAPTION: o->caption = v; break;
-        case OPT_FORMAT:
-            o->format = fnet_table_format_from_name(v);
-            if (o->format < 0)
-                return fnet_cli_usage("evidence", "--format: expected md, "
-                                      "csv, tsv, latex or json, got '%s'", v);
-            break;
-        case OPT_LABEL: o->label = v; break;
-        case OPT_OUTPUT: o->out = v; break;
-        }
-    }
-    if (*n_paths == 0)
-        return fnet_cli_usage("evidence", "no input files");
+    int status = fnet_graphopts_parse_args("evidence", argc, argv, options,
+                                           &o->g, OPT_HELP, help, own_option,
+                                           o, paths, n_paths, done);
+    if (status != FNET_EXIT_OK || *done)
+        return status;
     if (fnet_cli_input_check("evidence", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     if ((o->caption || o->label) && o->format != FNET_TABLE_LATEX)

@@ -546,35 +546,21 @@ static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
     return rc;
 }
 
+/* The command's own and the input options; false after a usage error. */
+static bool own_option_cb(void *ctx, int id, const char *v)
+{
+    xopts *o = ctx;
+    return fnet_cli_input_option(id, v, &o->in) || own_option(o, id, v);
+}
+
 static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,
                  char **paths_in, size_t *n_paths, bool *done)
 {
-    fnet_args a;
-    const char *v;
-    int id;
-    fnet_args_init(&a, "export", argc, argv);
-    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (id == FNET_ARG_ERROR)
-            return FNET_EXIT_USAGE;
-        if (fnet_cli_input_option(id, v, &o->in))
-            continue;
-        int h = fnet_graphopts_handle(&o->g, id, v, "export");
-        if (h < 0)
-            return FNET_EXIT_USAGE;
-        if (h > 0)
-            continue;
-        if (id == FNET_ARG_POSITIONAL) {
-            paths_in[(*n_paths)++] = (char *)v;
-        } else if (id == OPT_HELP) {
-            help();
-            *done = true;
-            return FNET_EXIT_OK;
-        } else if (!own_option(o, id, v)) {
-            return FNET_EXIT_USAGE;
-        }
-    }
-    if (*n_paths == 0)
-        return fnet_cli_usage("export", "no input files");
+    int status = fnet_graphopts_parse_args("export", argc, argv, opts, &o->g,
+                                           OPT_HELP, help, own_option_cb, o,
+                                           paths_in, n_paths, done);
+    if (status != FNET_EXIT_OK || *done)
+        return status;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 

@@ -101,12 +101,13 @@ void fnet_graphopts_print_options(FILE *fp, const fnet_opt *opts);
 void fnet_graphopts_help(FILE *fp);
 
 /* The argument loop of a command that takes graph options (metrics,
- * evolve, balance): graph options go to g, positionals (the input files) to
- * paths (room for argc entries), the option help_id calls help() and sets
- * *done, and every other option goes to own(ctx, id, value), which prints
- * its own usage error and returns false when the value is wrong. No input
- * file is a usage error. Returns FNET_EXIT_OK or FNET_EXIT_USAGE; the
- * command's own checks come after. */
+ * evolve, balance, evidence, export; fnet_args_loop()): graph options go
+ * to g, positionals (the input files) to paths (room for argc entries),
+ * the option help_id calls help() and sets *done, and every other option
+ * goes to own(ctx, id, value), which prints its own usage error and
+ * returns false when the value is wrong. No input file is a usage error.
+ * Returns FNET_EXIT_OK or FNET_EXIT_USAGE; the command's own checks come
+ * after. */
 int fnet_graphopts_parse_args(const char *cmd, int argc, char **argv,
                               const fnet_opt *options, fnet_graphopts *g,
                               int help_id, void (*help)(void),
