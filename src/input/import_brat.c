@@ -466,6 +466,36 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     }
 }
 
+/* A line of at most limits.line_bytes whose fields (split at tabs: id,
+ * annotation, text) hold at most limits.string_bytes each, as for any
+ * other record and string; false (reported) otherwise. */
+static bool within_limits(doc *dc, const char *s, size_t n, uint32_t lineno)
+{
+    const fnet_limits *lim = &dc->b->im.c->limits;
+    if (n > lim->line_bytes) {
+        fnet_import_syntax(&dc->b->im, lineno, 1, "line longer than the "
+                           "limit of %llu bytes",
+                           (unsigned long long)lim->line_bytes);
+        return false;
+    }
+    size_t start = 0;
+    unsigned field = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && (s[i] != '\t' || field == 2)) /* the text keeps tabs */
+            continue;
+        if (i - start > lim->string_bytes) {
+            fnet_import_syntax(&dc->b->im, lineno,
+                               (uint32_t)fnet_utf8_count(s, start) + 1,
+                               "field longer than the limit of %llu bytes",
+                               (unsigned long long)lim->string_bytes);
+            return false;
+        }
+        start = i + 1;
+        field++;
+    }
+    return true;
+}
+
 static int parse_ann(doc *dc, const char *ann, size_t len)
 {
     uint32_t lineno = 0;
@@ -486,6 +516,8 @@ static int parse_ann(doc *dc, const char *ann, size_t len)
             fnet_import_syntax(&dc->b->im, lineno, 1, "NUL byte in input");
             continue;
         }
+        if (!within_limits(dc, s, n, lineno))
+            continue;
         if (dc->n == dc->cap) {
             size_t cap = dc->cap ? dc->cap * 2 : 64;
             rec *v = realloc(dc->v, cap * sizeof *v);
@@ -1062,7 +1094,7 @@ int fnet_import_brat_buffer(fnet_corpus *c, const char *ann_name,
         rc = brat_finish(&b);
     free(stem);
     brat_free(&b);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", ann_name);
     return FNET_OK;
 }
@@ -1175,7 +1207,8 @@ static int find_conf(brat *b, const char *ann, const char *root,
             }
             char *data;
             size_t len;
-            rc = fnet_import_read(p, &data, &len, err);
+            rc = fnet_import_read(p, b->im.c->limits.document_bytes, &data,
+                                  &len, err);
             if (rc == FNET_OK) {
                 conf_free(&b->cf);
                 free(b->conf_path);
@@ -1209,11 +1242,12 @@ static int one_file(brat *b, const char *ann_path, const char *root,
         strcpy(txt_path + n - 4, ".txt");
         rc = find_conf(b, ann_path, root, err);
     }
+    uint64_t limit = b->im.c->limits.document_bytes;
     if (rc == FNET_OK)
-        rc = fnet_import_read(ann_path, &ann, &ann_len, err);
+        rc = fnet_import_read(ann_path, limit, &ann, &ann_len, err);
     if (rc == FNET_OK) {
         fnet_err terr = {0};
-        int trc = fnet_import_read(txt_path, &txt, &txt_len, &terr);
+        int trc = fnet_import_read(txt_path, limit, &txt, &txt_len, &terr);
         if (trc == FNET_EIO) {
             fnet_import_error(&b->im, 0, NULL, "no text file \"%s\" beside "
                               "it (brat needs the text: %s)", txt_path,
@@ -1222,6 +1256,12 @@ static int one_file(brat *b, const char *ann_path, const char *root,
             rc = trc;
             *err = terr;
         }
+    }
+    if (rc == FNET_EDATA) { /* a file over the size limit: skip the .ann */
+        fnet_diag_add(b->im.d, FNET_SEV_ERROR, NULL, "%s", err->msg);
+        rc = FNET_OK;
+        free(txt);
+        txt = NULL;
     }
     if (rc == FNET_OK && txt) {
         /* Source id: the path below the folder given, without .ann. */
@@ -1289,6 +1329,8 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
         rc = one_file(&b, list.v[i], root, strlen(root), err);
     if (rc == FNET_OK)
         rc = brat_finish(&b);
+    if (rc == FNET_EDATA) /* a record limit, reported */
+        rc = FNET_OK;
     if (rc == FNET_ENOMEM)
         fnet_err_set(err, rc, "%s: out of memory", path);
     for (size_t i = 0; i < list.n; i++)
