@@ -286,7 +286,15 @@ typedef struct doc {
     const char *txt;
     size_t txt_len;
     const char *source;
+    bool oom; /* an allocation failed: the import stops with FNET_ENOMEM */
 } doc;
+
+/* For `return nomem(dc);` where parsing ran out of memory. */
+static bool nomem(doc *dc)
+{
+    dc->oom = true;
+    return false;
+}
 
 static rec *find_rec(doc *dc, const char *id)
 {
@@ -324,7 +332,7 @@ static bool parse_spans(doc *dc, rec *r, const char *s)
         n += *p == ';';
     r->spans = fnet_arena_alloc(&dc->a, 2 * n * sizeof *r->spans);
     if (!r->spans)
-        return false;
+        return nomem(dc);
     const char *p = s;
     for (uint32_t k = 0; k < n; k++) {
         char *end;
@@ -372,19 +380,23 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     const char *w[MAX_WORDS];
     uint32_t nw = words(dc, core, core_n, w, MAX_WORDS);
     if (!r->id || nw == UINT32_MAX)
-        return false;
+        return nomem(dc);
     r->kind = r->id[0] == 'M' ? 'A' : r->id[0];
     r->type = nw ? w[0] : NULL;
     switch (r->kind) {
     case 'T': {
         char *sp = fnet_arena_strndup(&dc->a, core, core_n);
-        const char *after = sp ? strchr(sp, ' ') : NULL;
+        if (!sp)
+            return nomem(dc);
+        const char *after = strchr(sp, ' ');
         if (nw < 3 || !tail || !after || !parse_spans(dc, r, after + 1)) {
+            if (dc->oom)
+                return false;
             bad_line(dc, lineno, r->id, "T1\\tTYPE START END\\tTEXT");
             return false;
         }
         r->text = fnet_arena_strndup(&dc->a, tail, tail_n);
-        return r->text != NULL;
+        return r->text ? true : nomem(dc);
     }
     case 'R':
     case 'E': {
@@ -398,7 +410,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         r->ids = fnet_arena_alloc(&dc->a, nw * sizeof *r->ids);
         r->roles = fnet_arena_alloc(&dc->a, nw * sizeof *r->roles);
         if (!r->ids || !r->roles)
-            return false;
+            return nomem(dc);
         for (uint32_t k = first; k < nw; k++) {
             char *colon = strchr((char *)w[k], ':');
             if (!colon || !colon[1] || colon == w[k]) {
@@ -426,7 +438,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         r->ids[0] = w[1];
         r->n_ids = 1;
         r->value = nw == 3 ? w[2] : NULL;
@@ -441,12 +453,12 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, 2 * sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         r->ids[0] = w[1];
         r->ids[1] = r->kind == 'N' ? w[2] : NULL;
         r->n_ids = 1;
         r->text = tail ? fnet_arena_strndup(&dc->a, tail, tail_n) : "";
-        return r->text != NULL;
+        return r->text ? true : nomem(dc);
     case '*':
         if (nw < 3) {
             bad_line(dc, lineno, "*", "*\\tTYPE ID ID...");
@@ -454,7 +466,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, (nw - 1) * sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         memcpy(r->ids, w + 1, (nw - 1) * sizeof *r->ids);
         r->n_ids = nw - 1;
         return true;
@@ -527,8 +539,11 @@ static int parse_ann(doc *dc, const char *ann, size_t len)
             dc->cap = cap;
         }
         rec *r = memset(&dc->v[dc->n], 0, sizeof *r);
-        if (!parse_line(dc, r, s, n, lineno))
+        if (!parse_line(dc, r, s, n, lineno)) {
+            if (dc->oom)
+                return FNET_ENOMEM;
             continue;
+        }
         if (r->kind != '*' && r->kind != '#' &&
             fnet_strmap_get(&dc->ids, r->id, strlen(r->id), NULL)) {
             fnet_import_error(&dc->b->im, lineno, r->id, "duplicate "
@@ -579,14 +594,21 @@ static size_t check_spans(doc *dc, int unit, bool report, int *rc)
             r->b_start = s < r->b_start ? s : r->b_start;
             r->b_end = e > r->b_end ? e : r->b_end;
         }
+        if (!fnet_buf_ok(&got) || !fnet_buf_ok(&spans))
+            break; /* out of memory: no mismatch to report */
         bool same = inside && strcmp(fnet_buf_str(&got), r->text) == 0;
         if (inside && !same) { /* the .ann cannot hold line breaks */
             fnet_buf a = {0}, b = {0};
             fnet_import_fold(got.data ? got.data : "", got.len, &a);
             fnet_import_fold(r->text, strlen(r->text), &b);
+            bool ok = fnet_buf_ok(&a) && fnet_buf_ok(&b);
             same = strcmp(fnet_buf_str(&a), fnet_buf_str(&b)) == 0;
             fnet_buf_free(&a);
             fnet_buf_free(&b);
+            if (!ok) {
+                *rc = FNET_ENOMEM;
+                break;
+            }
         }
         r->bad = !same;
         bad += !same;
