@@ -32,7 +32,7 @@
 #define FNET_MAX_DEPTH 64
 /* JSON values in one document (or one record): cJSON takes about 80 bytes
  * a value, so a 1 GiB document of tiny values ([0,0,...]) would need some
- * 45 GB. 2^26 values bound the tree to about 5.5 GB, while a 1 GiB document
+ * 45 GB. 2^26 values bound the tree to about 5.4 GB, while a 1 GiB document
  * of ordinary fact records (about 45 million values) still fits. */
 #define FNET_MAX_VALUES (1ULL << 26)
 /* Lines of one JSON Lines file: locations store line numbers in 32 bits. */
@@ -47,10 +47,10 @@
 #define FNET_MAX_RELATIONS ((uint64_t)INT32_MAX)
 #define FNET_MAX_SOURCES ((uint64_t)INT32_MAX)
 /* Facts: a graph edge counts the facts behind it in 32 bits. (Memory runs
- * out long before: a fact takes about 130 bytes plus its strings.) */
+ * out long before: a fact takes 128 bytes plus its strings.) */
 #define FNET_MAX_FACTS ((uint64_t)UINT32_MAX)
 /* One source text read by `check --sources` (input/provenance.h): it is
- * held in memory with an index of about 4 bytes per byte. */
+ * held twice (as read and folded) with an index of 4 bytes per byte. */
 #define FNET_MAX_SOURCE_TEXT_BYTES (256ULL * 1024 * 1024)
 
 typedef struct fnet_limits {
