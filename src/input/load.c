@@ -801,11 +801,12 @@ static int load_text(fnet_corpus *c, const char *name, char *text,
     if (begin(&x, c, name, d) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     int rc = FNET_OK;
+    bool big = !jsonl && len > c->limits.document_bytes; /* as for files */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3; /* UTF-8 byte order mark, as editors on Windows write */
         len -= 3;
     }
-    if (!jsonl && len > c->limits.document_bytes) {
+    if (big) {
         too_large(d, name, c->limits.document_bytes);
     } else if (blank(text, len)) {
         empty_file(d, name, jsonl);
