@@ -402,6 +402,17 @@ static void test_document_bytes(void)
     r = load_mem(over, 101, false, &lim);
     CHECK_INT(r.errors, 1);
     CHECK_STR(r.first, doc_too_large("in", 100));
+    /* A byte order mark counts: the limit is on the file's bytes. */
+    char bom[110];
+    char *d97 = doc_of_size(97), *d98 = doc_of_size(98);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, d97, 98);
+    CHECK_INT(load_mem(bom, 100, false, &lim).errors, 0);
+    memcpy(bom + 3, d98, 99);
+    CHECK_STR(load_mem(bom, 101, false, &lim).first,
+              doc_too_large("in", 100));
+    free(d97);
+    free(d98);
 
     const char *path = tmp_path("doc.json");
     write_file(path, at, 100);
