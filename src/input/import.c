@@ -3,7 +3,6 @@
 
 #include "core/infile.h"
 #include "core/text.h"
-#include "input/load.h"
 
 #include <errno.h>
 #include <math.h>
