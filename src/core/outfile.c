@@ -30,8 +30,11 @@ static char *temp_name(const char *path)
     return t;
 }
 
-/* Creates the temporary file next to dest and opens it as f->fp. */
-static int open_temp(fnet_outfile *f, const char *dest, fnet_err *err)
+/* Creates the temporary file next to dest and opens it as f->fp. mode is
+ * the permission bits the file gets: those of the file it replaces, or
+ * 0666 & ~umask for a new one (mkstemp creates 0600). */
+static int open_temp(fnet_outfile *f, const char *dest, mode_t mode,
+                     fnet_err *err)
 {
     if (!(f->tmp = temp_name(dest)))
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", f->path);
@@ -43,10 +46,7 @@ static int open_temp(fnet_outfile *f, const char *dest, fnet_err *err)
         return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
                             f->path, strerror(e));
     }
-    /* mkstemp creates 0600; outputs are ordinary documents. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    fchmod(fd, mode);
     if (!(f->fp = fdopen(fd, "w"))) {
         int e = errno;
         close(fd);
@@ -76,11 +76,16 @@ static int open_path(fnet_outfile *f, fnet_err *err)
         f->close = true;
         return FNET_OK;
     }
+    /* Replacing a file keeps its permissions (a private 0600 result stays
+     * private); a new file gets the usual 0666 & ~umask. */
+    mode_t mask = umask(0);
+    umask(mask);
+    mode_t mode = stat(f->path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
     if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
         !(f->target = realpath(f->path, NULL)))
         return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
                             f->path, strerror(errno));
-    return open_temp(f, f->target ? f->target : f->path, err);
+    return open_temp(f, f->target ? f->target : f->path, mode, err);
 }
 
 static void release(fnet_outfile *f)

@@ -9,7 +9,8 @@
  * An existing path that is not a regular file - a device such as /dev/null
  * or a FIFO - is also written in place (renaming over it would replace the
  * device). A symbolic link is followed: its target is replaced, the link
- * stays. A directory is refused at open. */
+ * stays. A directory is refused at open. A replaced file keeps its
+ * permission bits; a new one gets 0666 & ~umask. */
 #ifndef FNET_OUTFILE_H
 #define FNET_OUTFILE_H
 

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,20 @@ void fnet_csv_init(fnet_csv *r, const char *data, size_t len, char delim,
     r->len = len;
     r->delim = delim;
     r->quoting = quoting;
+    r->max_field = FNET_MAX_STRING_BYTES;
+    r->max_fields = FNET_MAX_FIELDS;
     r->line = 1;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         r->pos = r->line_start = 3; /* byte order mark, as Excel writes */
+    r->col_pos = r->line_start;
+    r->col = 1;
+}
+
+void fnet_csv_limit(fnet_csv *r, const fnet_limits *lim)
+{
+    r->max_field = lim->string_bytes > SIZE_MAX ? SIZE_MAX
+                                                : (size_t)lim->string_bytes;
+    r->max_fields = lim->fields;
 }
 
 void fnet_csv_free(fnet_csv *r)
@@ -31,11 +43,19 @@ void fnet_csv_free(fnet_csv *r)
     r->n_fields = r->cap_fields = 0;
 }
 
-/* Column (1-based, in characters) of byte offset pos on the current line. */
-static uint32_t col_at(const fnet_csv *r, size_t pos)
+/* Column (1-based, in characters) of byte offset pos on the current line.
+ * Counts on from the last column asked for on the line, so that a record of
+ * many fields costs O(its length), not O(fields x length). */
+static uint32_t col_at(fnet_csv *r, size_t pos)
 {
-    return (uint32_t)fnet_utf8_count(r->data + r->line_start,
-                                     pos - r->line_start) + 1;
+    if (r->col_pos < r->line_start || r->col_pos > pos) {
+        r->col_pos = r->line_start;
+        r->col = 1;
+    }
+    r->col += (uint32_t)fnet_utf8_count(r->data + r->col_pos,
+                                        pos - r->col_pos);
+    r->col_pos = pos;
+    return r->col;
 }
 
 static int fail(fnet_csv *r, uint32_t line, uint32_t col, const char *msg)
@@ -109,12 +129,55 @@ static int push_field(fnet_csv *r, size_t start, uint32_t line, uint32_t col)
     return FNET_OK;
 }
 
+/* Reports a field of more than max_field bytes that started at line:col
+ * and skips to the next line. */
+static int too_long(fnet_csv *r, uint32_t line, uint32_t col)
+{
+    char msg[80];
+    snprintf(msg, sizeof msg, "field longer than the limit of %zu bytes",
+             r->max_field);
+    fail(r, line, col, msg);
+    skip_line(r);
+    return -1;
+}
+
+/* Moves past the closing quote of a quoted field without keeping it (after
+ * the field went over the limit). False when the quote is never closed. */
+static bool skip_quoted(fnet_csv *r)
+{
+    for (;;) {
+        const char *q = memchr(r->data + r->pos, '"', r->len - r->pos);
+        if (!q)
+            return false;
+        r->pos = (size_t)(q - r->data) + 1;
+        if (r->pos < r->len && r->data[r->pos] == '"')
+            r->pos++;
+        else
+            return true;
+    }
+}
+
 /* Reads a quoted field whose opening quote is at pos. */
 static int quoted(fnet_csv *r)
 {
     uint32_t line = r->line, col = col_at(r, r->pos);
+    size_t start = r->text.len;
     r->pos++;
     for (;;) {
+        if (r->text.len - start > r->max_field) {
+            if (!skip_quoted(r))
+                return fail(r, line, col, "unterminated quoted field (the "
+                            "quote opened here is never closed)");
+            /* The lines inside the field count: messages stay located. */
+            for (size_t k = r->line_start; k < r->pos; k++)
+                if (r->data[k] == '\n' ||
+                    (r->data[k] == '\r' &&
+                     (k + 1 == r->len || r->data[k + 1] != '\n'))) {
+                    r->line++;
+                    r->line_start = k + 1;
+                }
+            return too_long(r, line, col);
+        }
         if (r->pos >= r->len)
             return fail(r, line, col, "unterminated quoted field (the quote "
                         "opened here is never closed)");
@@ -154,6 +217,8 @@ static int quoted(fnet_csv *r)
 
 static int unquoted(fnet_csv *r)
 {
+    size_t start = r->text.len;
+    uint32_t line = r->line, col = col_at(r, r->pos);
     while (r->pos < r->len) {
         char c = r->data[r->pos];
         if (c == r->delim || c == '\n' || c == '\r')
@@ -165,6 +230,8 @@ static int unquoted(fnet_csv *r)
         }
         fnet_buf_append(&r->text, r->data + r->pos, n);
         r->pos += n;
+        if (r->text.len - start > r->max_field)
+            return too_long(r, line, col);
     }
     return FNET_OK;
 }
@@ -181,6 +248,14 @@ int fnet_csv_next(fnet_csv *r)
     for (;;) {
         size_t start = r->text.len;
         uint32_t line = r->line, col = col_at(r, r->pos);
+        if (r->n_fields == r->max_fields) {
+            char msg[80];
+            snprintf(msg, sizeof msg, "more than %zu fields in one record",
+                     r->max_fields);
+            fail(r, line, col, msg);
+            skip_line(r);
+            return -1;
+        }
         int rc = r->quoting && r->pos < r->len && r->data[r->pos] == '"'
                      ? quoted(r)
                      : unquoted(r);

@@ -10,12 +10,15 @@
  * Lenient where spreadsheets are (a quote inside an unquoted field is kept
  * as a character), strict where data would be lost: an unterminated quoted
  * field, text after a closing quote, a NUL byte or invalid UTF-8 is an
- * error. After an error the reader resumes at the next line, except after an
+ * error, and so is a field longer than max_field bytes or a record of more
+ * than max_fields fields (the limits of model/limits.h, which bound the
+ * reader's memory to the input plus max_fields entries). After an error the reader resumes at the next line, except after an
  * unterminated quote, which runs to the end of the input. */
 #ifndef FNET_CSVREAD_H
 #define FNET_CSVREAD_H
 
 #include "core/buf.h"
+#include "model/limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,7 +35,11 @@ typedef struct fnet_csv {
     size_t len, pos;
     char delim;
     bool quoting;
+    size_t max_field;    /* bytes of one field (FNET_MAX_STRING_BYTES) */
+    size_t max_fields;   /* fields of one record (FNET_MAX_FIELDS) */
     uint32_t line;       /* line of data[pos] */
+    size_t col_pos;      /* a byte offset on the current line ... */
+    uint32_t col;        /* ... and its column, so columns cost O(1) */
     size_t line_start;   /* byte offset of that line's first byte */
     /* The current record. */
     fnet_buf text;       /* the fields' bytes, each NUL-terminated */
@@ -46,9 +53,15 @@ typedef struct fnet_csv {
 } fnet_csv;
 
 /* Starts reading data[0..len) (not copied: it must outlive the reader).
- * delim is ',' or '\t'; quoting enables RFC 4180 quotes. */
+ * delim is ',' or '\t'; quoting enables RFC 4180 quotes. max_field and
+ * max_fields start at the defaults of model/limits.h; an importer sets them
+ * from its corpus's limits (fnet_csv_limit) before the first
+ * fnet_csv_next(). */
 void fnet_csv_init(fnet_csv *r, const char *data, size_t len, char delim,
                    bool quoting);
+
+/* Sets max_field and max_fields from lim (string_bytes, fields). */
+void fnet_csv_limit(fnet_csv *r, const fnet_limits *lim);
 
 /* Reads the next record into r->fields[0..r->n_fields). Returns 1 for a
  * record, 0 at the end of the input, -1 for a syntax error (err_line,

@@ -1,8 +1,8 @@
 /* import.c - the importers' shared toolkit (see import.h). */
 #include "input/import.h"
 
+#include "core/infile.h"
 #include "core/text.h"
-#include "input/load.h"
 
 #include <errno.h>
 #include <math.h>
@@ -113,6 +113,18 @@ static const char *dup(fnet_importer *im, const char *s)
 
 /* ---- records ---------------------------------------------------------- */
 
+/* Reports why fnet_corpus_add_* failed at line: the corpus limit for the
+ * kind of record (FNET_EDATA, located: the import stops there) or memory.
+ * Returns rc. */
+static int add_failed(fnet_importer *im, int rc, uint32_t line,
+                      const char *what, uint64_t limit)
+{
+    if (rc == FNET_EDATA)
+        fnet_import_error(im, line, NULL, "too many %s (the limit is %llu)",
+                          what, (unsigned long long)limit);
+    return rc;
+}
+
 int fnet_import_entity(fnet_importer *im, const char *id, const char *type,
                        const char *label, uint32_t line, int32_t *out)
 {
@@ -122,8 +134,9 @@ int fnet_import_entity(fnet_importer *im, const char *id, const char *type,
         return FNET_OK;
     }
     fnet_entity *e;
-    if (fnet_corpus_add_entity(im->c, &e) != FNET_OK)
-        return FNET_ENOMEM;
+    int rc = fnet_corpus_add_entity(im->c, &e);
+    if (rc != FNET_OK)
+        return add_failed(im, rc, line, "entities", im->c->limits.entities);
     e->id = dup(im, id);
     e->type = dup(im, type);
     e->label = label ? dup(im, label) : e->id;
@@ -226,8 +239,10 @@ int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
         return FNET_OK;
     }
     fnet_relation *rel;
-    if (fnet_corpus_add_relation(im->c, &rel) != FNET_OK)
-        return FNET_ENOMEM;
+    int rc = fnet_corpus_add_relation(im->c, &rel);
+    if (rc != FNET_OK)
+        return add_failed(im, rc, line, "relations",
+                          im->c->limits.relations);
     rel->name = dup(im, r->name);
     rel->from = copy_types(im, r->from, r->n_from);
     rel->n_from = r->n_from;
@@ -264,8 +279,9 @@ int fnet_import_source(fnet_importer *im, const char *id, const char *title,
         return FNET_OK;
     }
     fnet_source *s;
-    if (fnet_corpus_add_source(im->c, &s) != FNET_OK)
-        return FNET_ENOMEM;
+    int rc = fnet_corpus_add_source(im->c, &s);
+    if (rc != FNET_OK)
+        return add_failed(im, rc, line, "sources", im->c->limits.sources);
     s->id = dup(im, id);
     s->title = dup(im, title);
     s->url = dup(im, url);
@@ -283,8 +299,9 @@ int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
                      const char *source, fnet_fact **out)
 {
     fnet_fact *f;
-    if (fnet_corpus_add_fact(im->c, &f) != FNET_OK)
-        return FNET_ENOMEM;
+    int rc = fnet_corpus_add_fact(im->c, &f);
+    if (rc != FNET_OK)
+        return add_failed(im, rc, line, "facts", im->c->limits.facts);
     f->subject_ref = dup(im, subject);
     f->relation_ref = dup(im, relation);
     f->object_ref = dup(im, object);
@@ -304,54 +321,10 @@ int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
 
 /* ---- files ------------------------------------------------------------ */
 
-int fnet_import_read(const char *path, char **out, size_t *len,
-                     fnet_err *err)
+int fnet_import_read(const char *path, uint64_t limit, char **out,
+                     size_t *len, fnet_err *err)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    *out = NULL;
-    *len = 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
-        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
-                            strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    int rc = FNET_OK;
-    while (buf) {
-        if (n + 1 >= cap) {
-            if (cap > FNET_MAX_DOCUMENT_BYTES) {
-                rc = fnet_err_set(err, FNET_EDATA, "%s: file larger than the "
-                                  "limit of %lu bytes", name,
-                                  FNET_MAX_DOCUMENT_BYTES);
-                break;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (!p)
-                break;
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (!buf || (rc == FNET_OK && n + 1 >= cap))
-        rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    else if (rc == FNET_OK && ferror(fp))
-        rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
-                          strerror(errno));
-    if (!is_stdin)
-        fclose(fp);
-    if (rc != FNET_OK) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return FNET_OK;
+    return fnet_infile_read_path(path, limit, out, len, err);
 }
 
 /* ---- text ------------------------------------------------------------- */

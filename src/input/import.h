@@ -82,16 +82,23 @@ char *fnet_import_str(fnet_importer *im, const char *s, size_t len);
 
 /* ---- records ----------------------------------------------------------- */
 
+/* The functions below that add a record return FNET_EDATA, after reporting
+ * "FILE:LINE: too many entities (the limit is N)" (relations, sources,
+ * facts), when the corpus is at its limit for the kind (c->limits,
+ * model/limits.h). The importer then stops and returns FNET_OK from its
+ * entry point: the problem is in the diagnostics. */
+
 /* Returns in *out the index of the entity with this id, adding it (type,
  * label; label NULL means the id) at line when there is none. An existing
- * entity is used as it is. Returns 0 or FNET_ENOMEM. */
+ * entity is used as it is. Returns 0, FNET_EDATA (the limit) or
+ * FNET_ENOMEM. */
 int fnet_import_entity(fnet_importer *im, const char *id, const char *type,
                        const char *label, uint32_t line, int32_t *out);
 
 /* The entity of a mention of type with text (folded): id "TYPE:TEXT",
  * label TEXT, created at line when absent; input/mentions.h names the
  * entities of merged mentions the same way. *id is the corpus's copy.
- * Returns 0 or FNET_ENOMEM. */
+ * Returns 0, FNET_EDATA (the limit) or FNET_ENOMEM. */
 int fnet_import_mention(fnet_importer *im, const char *type, const char *text,
                         size_t len, uint32_t line, const char **id);
 
@@ -119,7 +126,7 @@ typedef struct fnet_import_rel {
 
 /* Returns in *out the index of relation r->name, declaring it at line when
  * it is not known yet (built-in, declared by an earlier file, or by this
- * importer). Returns 0 or FNET_ENOMEM. */
+ * importer). Returns 0, FNET_EDATA (the limit) or FNET_ENOMEM. */
 int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
                          uint32_t line, int32_t *out);
 
@@ -128,14 +135,15 @@ int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
 int fnet_import_tie(fnet_importer *im, uint32_t line, int32_t *out);
 
 /* Returns in *out the index of the source with this id, adding it (title,
- * url and file may be NULL) at line when there is none. */
+ * url and file may be NULL) at line when there is none. Returns 0,
+ * FNET_EDATA (the limit) or FNET_ENOMEM. */
 int fnet_import_source(fnet_importer *im, const char *id, const char *title,
                        const char *url, const char *file, uint32_t line,
                        int32_t *out);
 
 /* Adds a fact at line with subject, relation and object as written (copied)
  * and, when source is not NULL, that one source. *out is valid until the
- * next fact is added. Returns 0 or FNET_ENOMEM. */
+ * next fact is added. Returns 0, FNET_EDATA (the limit) or FNET_ENOMEM. */
 int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
                      const char *relation, const char *object,
                      const char *source, fnet_fact **out);
@@ -147,10 +155,13 @@ int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
 /* ---- files and text ---------------------------------------------------- */
 
 /* Reads a whole file ("-": standard input) into a NUL-terminated buffer
- * that the caller frees. Returns 0, FNET_EIO or FNET_ENOMEM (err set), or
- * FNET_EDATA when it is larger than FNET_MAX_DOCUMENT_BYTES. */
-int fnet_import_read(const char *path, char **out, size_t *len,
-                     fnet_err *err);
+ * that the caller frees (core/infile.h). Returns 0, FNET_EIO or FNET_ENOMEM
+ * (err set), or FNET_EDATA when it is larger than limit bytes (the
+ * corpus's limits.document_bytes), with "FILE: file larger than the limit
+ * of N bytes" in err, which the caller reports. No more than the limit is
+ * ever read. */
+int fnet_import_read(const char *path, uint64_t limit, char **out,
+                     size_t *len, fnet_err *err);
 
 /* Maps character offsets to byte offsets in a UTF-8 text. Counting
  * characters as annotation tools do: code points (brat, doccano), UTF-16

@@ -286,7 +286,15 @@ typedef struct doc {
     const char *txt;
     size_t txt_len;
     const char *source;
+    bool oom; /* an allocation failed: the import stops with FNET_ENOMEM */
 } doc;
+
+/* For `return nomem(dc);` where parsing ran out of memory. */
+static bool nomem(doc *dc)
+{
+    dc->oom = true;
+    return false;
+}
 
 static rec *find_rec(doc *dc, const char *id)
 {
@@ -324,7 +332,7 @@ static bool parse_spans(doc *dc, rec *r, const char *s)
         n += *p == ';';
     r->spans = fnet_arena_alloc(&dc->a, 2 * n * sizeof *r->spans);
     if (!r->spans)
-        return false;
+        return nomem(dc);
     const char *p = s;
     for (uint32_t k = 0; k < n; k++) {
         char *end;
@@ -372,19 +380,23 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     const char *w[MAX_WORDS];
     uint32_t nw = words(dc, core, core_n, w, MAX_WORDS);
     if (!r->id || nw == UINT32_MAX)
-        return false;
+        return nomem(dc);
     r->kind = r->id[0] == 'M' ? 'A' : r->id[0];
     r->type = nw ? w[0] : NULL;
     switch (r->kind) {
     case 'T': {
         char *sp = fnet_arena_strndup(&dc->a, core, core_n);
-        const char *after = sp ? strchr(sp, ' ') : NULL;
+        if (!sp)
+            return nomem(dc);
+        const char *after = strchr(sp, ' ');
         if (nw < 3 || !tail || !after || !parse_spans(dc, r, after + 1)) {
+            if (dc->oom)
+                return false;
             bad_line(dc, lineno, r->id, "T1\\tTYPE START END\\tTEXT");
             return false;
         }
         r->text = fnet_arena_strndup(&dc->a, tail, tail_n);
-        return r->text != NULL;
+        return r->text ? true : nomem(dc);
     }
     case 'R':
     case 'E': {
@@ -398,7 +410,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         r->ids = fnet_arena_alloc(&dc->a, nw * sizeof *r->ids);
         r->roles = fnet_arena_alloc(&dc->a, nw * sizeof *r->roles);
         if (!r->ids || !r->roles)
-            return false;
+            return nomem(dc);
         for (uint32_t k = first; k < nw; k++) {
             char *colon = strchr((char *)w[k], ':');
             if (!colon || !colon[1] || colon == w[k]) {
@@ -426,7 +438,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         r->ids[0] = w[1];
         r->n_ids = 1;
         r->value = nw == 3 ? w[2] : NULL;
@@ -441,12 +453,12 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, 2 * sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         r->ids[0] = w[1];
         r->ids[1] = r->kind == 'N' ? w[2] : NULL;
         r->n_ids = 1;
         r->text = tail ? fnet_arena_strndup(&dc->a, tail, tail_n) : "";
-        return r->text != NULL;
+        return r->text ? true : nomem(dc);
     case '*':
         if (nw < 3) {
             bad_line(dc, lineno, "*", "*\\tTYPE ID ID...");
@@ -454,7 +466,7 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         }
         r->ids = fnet_arena_alloc(&dc->a, (nw - 1) * sizeof *r->ids);
         if (!r->ids)
-            return false;
+            return nomem(dc);
         memcpy(r->ids, w + 1, (nw - 1) * sizeof *r->ids);
         r->n_ids = nw - 1;
         return true;
@@ -464,6 +476,36 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
                           "or #)", r->id);
         return false;
     }
+}
+
+/* A line of at most limits.line_bytes whose fields (split at tabs: id,
+ * annotation, text) hold at most limits.string_bytes each, as for any
+ * other record and string; false (reported) otherwise. */
+static bool within_limits(doc *dc, const char *s, size_t n, uint32_t lineno)
+{
+    const fnet_limits *lim = &dc->b->im.c->limits;
+    if (n > lim->line_bytes) {
+        fnet_import_syntax(&dc->b->im, lineno, 1, "line longer than the "
+                           "limit of %llu bytes",
+                           (unsigned long long)lim->line_bytes);
+        return false;
+    }
+    size_t start = 0;
+    unsigned field = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && (s[i] != '\t' || field == 2)) /* the text keeps tabs */
+            continue;
+        if (i - start > lim->string_bytes) {
+            fnet_import_syntax(&dc->b->im, lineno,
+                               (uint32_t)fnet_utf8_count(s, start) + 1,
+                               "field longer than the limit of %llu bytes",
+                               (unsigned long long)lim->string_bytes);
+            return false;
+        }
+        start = i + 1;
+        field++;
+    }
+    return true;
 }
 
 static int parse_ann(doc *dc, const char *ann, size_t len)
@@ -486,6 +528,8 @@ static int parse_ann(doc *dc, const char *ann, size_t len)
             fnet_import_syntax(&dc->b->im, lineno, 1, "NUL byte in input");
             continue;
         }
+        if (!within_limits(dc, s, n, lineno))
+            continue;
         if (dc->n == dc->cap) {
             size_t cap = dc->cap ? dc->cap * 2 : 64;
             rec *v = realloc(dc->v, cap * sizeof *v);
@@ -495,8 +539,11 @@ static int parse_ann(doc *dc, const char *ann, size_t len)
             dc->cap = cap;
         }
         rec *r = memset(&dc->v[dc->n], 0, sizeof *r);
-        if (!parse_line(dc, r, s, n, lineno))
+        if (!parse_line(dc, r, s, n, lineno)) {
+            if (dc->oom)
+                return FNET_ENOMEM;
             continue;
+        }
         if (r->kind != '*' && r->kind != '#' &&
             fnet_strmap_get(&dc->ids, r->id, strlen(r->id), NULL)) {
             fnet_import_error(&dc->b->im, lineno, r->id, "duplicate "
@@ -547,14 +594,21 @@ static size_t check_spans(doc *dc, int unit, bool report, int *rc)
             r->b_start = s < r->b_start ? s : r->b_start;
             r->b_end = e > r->b_end ? e : r->b_end;
         }
+        if (!fnet_buf_ok(&got) || !fnet_buf_ok(&spans))
+            break; /* out of memory: no mismatch to report */
         bool same = inside && strcmp(fnet_buf_str(&got), r->text) == 0;
         if (inside && !same) { /* the .ann cannot hold line breaks */
             fnet_buf a = {0}, b = {0};
             fnet_import_fold(got.data ? got.data : "", got.len, &a);
             fnet_import_fold(r->text, strlen(r->text), &b);
+            bool ok = fnet_buf_ok(&a) && fnet_buf_ok(&b);
             same = strcmp(fnet_buf_str(&a), fnet_buf_str(&b)) == 0;
             fnet_buf_free(&a);
             fnet_buf_free(&b);
+            if (!ok) {
+                *rc = FNET_ENOMEM;
+                break;
+            }
         }
         r->bad = !same;
         bad += !same;
@@ -1062,7 +1116,7 @@ int fnet_import_brat_buffer(fnet_corpus *c, const char *ann_name,
         rc = brat_finish(&b);
     free(stem);
     brat_free(&b);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", ann_name);
     return FNET_OK;
 }
@@ -1175,7 +1229,8 @@ static int find_conf(brat *b, const char *ann, const char *root,
             }
             char *data;
             size_t len;
-            rc = fnet_import_read(p, &data, &len, err);
+            rc = fnet_import_read(p, b->im.c->limits.document_bytes, &data,
+                                  &len, err);
             if (rc == FNET_OK) {
                 conf_free(&b->cf);
                 free(b->conf_path);
@@ -1209,11 +1264,12 @@ static int one_file(brat *b, const char *ann_path, const char *root,
         strcpy(txt_path + n - 4, ".txt");
         rc = find_conf(b, ann_path, root, err);
     }
+    uint64_t limit = b->im.c->limits.document_bytes;
     if (rc == FNET_OK)
-        rc = fnet_import_read(ann_path, &ann, &ann_len, err);
+        rc = fnet_import_read(ann_path, limit, &ann, &ann_len, err);
     if (rc == FNET_OK) {
         fnet_err terr = {0};
-        int trc = fnet_import_read(txt_path, &txt, &txt_len, &terr);
+        int trc = fnet_import_read(txt_path, limit, &txt, &txt_len, &terr);
         if (trc == FNET_EIO) {
             fnet_import_error(&b->im, 0, NULL, "no text file \"%s\" beside "
                               "it (brat needs the text: %s)", txt_path,
@@ -1222,6 +1278,12 @@ static int one_file(brat *b, const char *ann_path, const char *root,
             rc = trc;
             *err = terr;
         }
+    }
+    if (rc == FNET_EDATA) { /* a file over the size limit: skip the .ann */
+        fnet_diag_add(b->im.d, FNET_SEV_ERROR, NULL, "%s", err->msg);
+        rc = FNET_OK;
+        free(txt);
+        txt = NULL;
     }
     if (rc == FNET_OK && txt) {
         /* Source id: the path below the folder given, without .ann. */
@@ -1289,6 +1351,8 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
         rc = one_file(&b, list.v[i], root, strlen(root), err);
     if (rc == FNET_OK)
         rc = brat_finish(&b);
+    if (rc == FNET_EDATA) /* a record limit, reported */
+        rc = FNET_OK;
     if (rc == FNET_ENOMEM)
         fnet_err_set(err, rc, "%s: out of memory", path);
     for (size_t i = 0; i < list.n; i++)

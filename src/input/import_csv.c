@@ -464,6 +464,7 @@ int fnet_import_csv_buffer(fnet_corpus *c, const char *name, const char *data,
     if (fnet_importer_begin(&x.t.im, c, d, name) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     fnet_csv_init(&x.t.r, data, len, delim, true);
+    fnet_csv_limit(&x.t.r, &c->limits);
     rc = import_edges(&x, &m);
     fnet_csv_free(&x.t.r);
     fnet_importer_end(&x.t.im);
@@ -472,7 +473,7 @@ int fnet_import_csv_buffer(fnet_corpus *c, const char *name, const char *data,
     fnet_buf_free(&x.s);
     fnet_buf_free(&x.tmp);
     free(x.used);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     return FNET_OK;
 }
@@ -581,10 +582,11 @@ int fnet_import_csv_entities_buffer(fnet_corpus *c, const char *name,
     if (fnet_importer_begin(&t.im, c, d, name) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     fnet_csv_init(&t.r, data, len, delim, true);
+    fnet_csv_limit(&t.r, &c->limits);
     int rc = import_entities(&t);
     fnet_csv_free(&t.r);
     fnet_importer_end(&t.im);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     return FNET_OK;
 }
@@ -609,7 +611,8 @@ static int read_and(fnet_corpus *c, const char *path, char delim,
     char *data;
     size_t len;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, &data, &len, err);
+    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
+                              err);
     if (rc == FNET_EDATA) { /* too large: a located data error */
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
         return FNET_OK;

@@ -223,9 +223,21 @@ static int run(dc *x, char *data, size_t len)
         if (k == n)
             continue;
         any = true;
-        cJSON *obj;
-        if (fnet_json_parse(x->im.d, x->im.name, s, n, lineno, &obj) != FNET_OK)
+        if (n > x->im.c->limits.line_bytes) {
+            fnet_import_syntax(&x->im, lineno, 1, "line longer than the "
+                               "limit of %llu bytes", (unsigned long long)
+                               x->im.c->limits.line_bytes);
             continue;
+        }
+        cJSON *obj;
+        rc = fnet_json_parse(x->im.d, &x->im.c->limits, x->im.name, s, n,
+                             lineno, &obj);
+        if (rc == FNET_EDATA) { /* reported */
+            rc = FNET_OK;
+            continue;
+        }
+        if (rc)
+            break;
         rc = fnet_jsonpos_build(&x->pos, s, n, obj, lineno);
         if (rc == FNET_OK)
             rc = record(x, obj, lineno);
@@ -267,7 +279,7 @@ int fnet_import_doccano_buffer(fnet_corpus *c, const char *name,
     free(copy);
     free(stem);
     (void)o;
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     return FNET_OK;
 }
@@ -280,7 +292,8 @@ int fnet_import_doccano_file(fnet_corpus *c, const char *path,
     char *data;
     size_t len;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, &data, &len, err);
+    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
+                              err);
     if (rc == FNET_EDATA) {
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
         return FNET_OK;

@@ -452,13 +452,14 @@ int fnet_import_events_buffer(fnet_corpus *c, const char *name,
     if (fnet_importer_begin(&x.im, c, d, name) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     fnet_csv_init(&x.r, data, len, '\t', false);
+    fnet_csv_limit(&x.r, &c->limits);
     rc = run(&x, format);
     fnet_csv_free(&x.r);
     fnet_importer_end(&x.im);
     fnet_buf_free(&x.a);
     fnet_buf_free(&x.b);
     fnet_buf_free(&x.tmp);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     return FNET_OK;
 }
@@ -488,7 +489,8 @@ int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
     char *data;
     size_t len;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, &data, &len, err);
+    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
+                              err);
     if (rc == FNET_EDATA) {
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
         return FNET_OK;

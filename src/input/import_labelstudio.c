@@ -372,9 +372,11 @@ static int task(ls *x, const cJSON *tk, int t)
 static int run(ls *x, const char *data, size_t len)
 {
     cJSON *root;
-    if (fnet_json_parse(x->im.d, x->im.name, data, len, 1, &root) != FNET_OK)
-        return FNET_OK;
-    int rc = fnet_jsonpos_build(&x->pos, data, len, root, 1);
+    int rc = fnet_json_parse(x->im.d, &x->im.c->limits, x->im.name, data, len,
+                             1, &root);
+    if (rc != FNET_OK) /* FNET_EDATA: reported */
+        return rc == FNET_EDATA ? FNET_OK : rc;
+    rc = fnet_jsonpos_build(&x->pos, data, len, root, 1);
     if (rc == FNET_OK && cJSON_IsObject(root) && get(root, "data")) {
         rc = task(x, root, 0); /* a single task */
     } else if (rc == FNET_OK && !cJSON_IsArray(root)) {
@@ -428,7 +430,7 @@ int fnet_import_labelstudio_buffer(fnet_corpus *c, const char *name,
     fnet_importer_end(&x.im);
     free(copy);
     free(stem);
-    if (rc)
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     return FNET_OK;
 }
@@ -441,7 +443,8 @@ int fnet_import_labelstudio_file(fnet_corpus *c, const char *path_,
     char *data;
     size_t len;
     const char *name = strcmp(path_, "-") == 0 ? "<stdin>" : path_;
-    int rc = fnet_import_read(path_, &data, &len, err);
+    int rc = fnet_import_read(path_, c->limits.document_bytes, &data, &len,
+                              err);
     if (rc == FNET_EDATA) {
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
         return FNET_OK;

@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef struct scan {
     size_t n, i;
     size_t first_line, max_string;
     unsigned max_depth;
+    uint64_t values, max_values; /* values seen, and the limit */
     fnet_json_problem *p;
 } scan;
 
@@ -388,6 +390,9 @@ static bool value(scan *x, unsigned depth, size_t opener)
     skip_ws(x);
     if (x->i >= x->n)
         return unclosed(x, opener);
+    if (++x->values > x->max_values)
+        return fail(x, x->i, "more than %llu JSON values in one document",
+                    (unsigned long long)x->max_values);
     unsigned char c = x->s[x->i];
     if (c == '{' || c == '[')
         return container(x, depth + 1);
@@ -404,11 +409,20 @@ static bool value(scan *x, unsigned depth, size_t opener)
 }
 
 bool fnet_json_check(const char *s, size_t n, size_t first_line,
-                     size_t max_string, unsigned max_depth,
-                     fnet_json_problem *out)
+                     const fnet_limits *lim, fnet_json_problem *out)
 {
-    scan x = {
-        (const unsigned char *)s, n, 0, first_line, max_string, max_depth, out};
+    fnet_limits def = FNET_LIMITS_DEFAULT;
+    if (!lim)
+        lim = &def;
+    scan x = {.s = (const unsigned char *)s,
+              .n = n,
+              .first_line = first_line,
+              .max_string = lim->string_bytes > SIZE_MAX
+                                ? SIZE_MAX
+                                : (size_t)lim->string_bytes,
+              .max_depth = lim->depth,
+              .max_values = lim->values,
+              .p = out};
     if (!value(&x, 0, NO_OPENER))
         return false;
     skip_ws(&x);

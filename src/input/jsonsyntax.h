@@ -7,11 +7,14 @@
  * (one value, optional white space around it) and names the first problem
  * with its line and column. It also enforces factnet's input limits: no NUL
  * bytes or \u0000, valid UTF-8 (in and outside strings, no unpaired
- * surrogate escapes), string length and nesting depth.
+ * surrogate escapes), string length, nesting depth and the number of
+ * values (model/limits.h).
  *
  * Cost: O(n) time; recursion depth at most max_depth + 1 frames. */
 #ifndef FNET_JSONSYNTAX_H
 #define FNET_JSONSYNTAX_H
+
+#include "model/limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,13 +25,16 @@ typedef struct fnet_json_problem {
     char msg[256]; /* one line, no location, no trailing newline */
 } fnet_json_problem;
 
-/* Checks s[0..n). Strings may hold at most max_string bytes as written
- * (escapes count as written); objects and arrays nest at most max_depth
- * levels. first_line is the line number of s[0] (JSON Lines records are
- * checked one line at a time). Returns true when s is valid; else false
- * with the first problem in *out. Can't fail otherwise. */
+/* Checks s[0..n) within lim (NULL: FNET_LIMITS_DEFAULT): strings may hold
+ * at most lim->string_bytes bytes as written (escapes count as written);
+ * objects and arrays nest at most lim->depth levels; the text holds at most
+ * lim->values values (the text itself, every array element and every
+ * object member, counted as cJSON will create them: the tree then costs at
+ * most about 80 bytes a value). first_line is the line number of s[0]
+ * (JSON Lines records are checked one line at a time). Returns true when s
+ * is valid; else false with the first problem in *out. Can't fail
+ * otherwise. */
 bool fnet_json_check(const char *s, size_t n, size_t first_line,
-                     size_t max_string, unsigned max_depth,
-                     fnet_json_problem *out);
+                     const fnet_limits *lim, fnet_json_problem *out);
 
 #endif

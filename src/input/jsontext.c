@@ -5,7 +5,6 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "input/jsonsyntax.h"
-#include "input/load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +12,12 @@
 
 /* ---- parsing ---------------------------------------------------------- */
 
-int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
-                    size_t first_line, cJSON **out)
+int fnet_json_parse(fnet_diag *d, const fnet_limits *lim, const char *name,
+                    const char *s, size_t n, size_t first_line, cJSON **out)
 {
     fnet_json_problem p;
     *out = NULL;
-    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
-                         FNET_MAX_DEPTH, &p)) {
+    if (!fnet_json_check(s, n, first_line, lim, &p)) {
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:%zu:%zu: error: %s", name,
                       p.line, p.column, p.msg);
         return FNET_EDATA;
@@ -27,12 +25,7 @@ int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
     /* cJSON accepts everything fnet_json_check accepts: failing here means
      * it ran out of memory. */
     *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
-    if (!*out) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL,
-                      "%s: out of memory while parsing JSON", name);
-        return FNET_ENOMEM;
-    }
-    return FNET_OK;
+    return *out ? FNET_OK : FNET_ENOMEM;
 }
 
 /* ---- positions -------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #define FNET_JSONTEXT_H
 
 #include "core/diag.h"
+#include "model/limits.h"
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
@@ -17,12 +18,14 @@
 
 /* Parses s[0..n) (s[n] must be NUL) into *out, which the caller frees with
  * cJSON_Delete. The text is first checked strictly (RFC 8259, UTF-8, no NUL,
- * string length and nesting limits of input/load.h; input/jsonsyntax.h),
- * since cJSON accepts more than JSON. On failure reports
- * "NAME:LINE:COL: error: ..." to d (lines counted from first_line) and
- * returns FNET_EDATA, or FNET_ENOMEM (also reported), with *out NULL. */
-int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
-                     size_t first_line, cJSON **out);
+ * and the string length, nesting and value-count limits of lim, NULL for
+ * FNET_LIMITS_DEFAULT; input/jsonsyntax.h), since cJSON accepts more than
+ * JSON. On failure reports "NAME:LINE:COL: error: ..." to d (lines counted
+ * from first_line) and returns FNET_EDATA, with *out NULL; returns
+ * FNET_ENOMEM, reported to nobody, when out of memory: the caller stops and
+ * passes it up (exit 4, not a data error). */
+int fnet_json_parse(fnet_diag *d, const fnet_limits *lim, const char *name,
+                    const char *s, size_t n, size_t first_line, cJSON **out);
 
 typedef struct fnet_json_pos {
     const cJSON *item;

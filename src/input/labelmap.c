@@ -44,8 +44,9 @@ static void report(fnet_diag *d, const char *name, unsigned line,
     fnet_diag_add(d, FNET_SEV_ERROR, where, msg, arg);
 }
 
-static int parse_ini(fnet_labelmap *m, const char *name, const char *data,
-                     size_t len, fnet_diag *d)
+static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
+                     const char *name, const char *data, size_t len,
+                     fnet_diag *d)
 {
     fnet_strmap *sec = NULL;
     int rc = FNET_OK;
@@ -99,6 +100,15 @@ static int parse_ini(fnet_labelmap *m, const char *name, const char *data,
             rc = FNET_EDATA;
             continue;
         }
+        if (kn > lim->string_bytes || vn > lim->string_bytes) {
+            char msg[80];
+            snprintf(msg, sizeof msg, "%s longer than the limit of %llu "
+                     "bytes", kn > lim->string_bytes ? "label" : "name",
+                     (unsigned long long)lim->string_bytes);
+            report(d, name, line, "%s", msg);
+            rc = FNET_EDATA;
+            continue;
+        }
         if (put(m, sec, k, kn, v, vn) != FNET_OK)
             rc = FNET_ENOMEM;
     }
@@ -128,14 +138,16 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
     return rc;
 }
 
-static int parse_json(fnet_labelmap *m, const char *name, const char *data,
-                      size_t len, fnet_diag *d)
+static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
+                      const char *name, const char *data, size_t len,
+                      fnet_diag *d)
 {
     cJSON *root;
     fnet_jsonpos pos = {0};
-    if (fnet_json_parse(d, name, data, len, 1, &root) != FNET_OK)
-        return FNET_EDATA;
-    int rc = fnet_jsonpos_build(&pos, data, len, root, 1);
+    int rc = fnet_json_parse(d, lim, name, data, len, 1, &root);
+    if (rc != FNET_OK) /* FNET_EDATA (reported) or FNET_ENOMEM */
+        return rc;
+    rc = fnet_jsonpos_build(&pos, data, len, root, 1);
     if (rc == FNET_OK && !cJSON_IsObject(root)) {
         report(d, name, 1, "expected an object with \"entities\" and "
                "\"relations\"%s", "");
@@ -170,27 +182,36 @@ static int parse_json(fnet_labelmap *m, const char *name, const char *data,
     return rc;
 }
 
-int fnet_labelmap_parse(fnet_labelmap *m, const char *name, const char *data,
-                        size_t len, bool json, fnet_diag *d, fnet_err *err)
+int fnet_labelmap_parse(fnet_labelmap *m, const fnet_limits *lim,
+                        const char *name, const char *data, size_t len,
+                        bool json, fnet_diag *d, fnet_err *err)
 {
-    int rc = json ? parse_json(m, name, data, len, d)
-                  : parse_ini(m, name, data, len, d);
+    fnet_limits def = FNET_LIMITS_DEFAULT;
+    if (!lim)
+        lim = &def;
+    int rc = json ? parse_json(m, lim, name, data, len, d)
+                  : parse_ini(m, lim, name, data, len, d);
     if (rc == FNET_ENOMEM)
         return fnet_err_set(err, rc, "%s: out of memory", name);
     return rc;
 }
 
-int fnet_labelmap_load(fnet_labelmap *m, const char *path, fnet_diag *d,
-                       fnet_err *err)
+int fnet_labelmap_load(fnet_labelmap *m, const fnet_limits *lim,
+                       const char *path, fnet_diag *d, fnet_err *err)
 {
     char *data;
     size_t len;
-    int rc = fnet_import_read(path, &data, &len, err);
+    fnet_limits def = FNET_LIMITS_DEFAULT;
+    if (!lim)
+        lim = &def;
+    int rc = fnet_import_read(path, lim->document_bytes, &data, &len, err);
+    if (rc == FNET_EDATA) /* too large: reported like the map's problems */
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
     if (rc != FNET_OK)
         return rc;
     size_t n = strlen(path);
     bool json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
-    rc = fnet_labelmap_parse(m, path, data, len, json, d, err);
+    rc = fnet_labelmap_parse(m, lim, path, data, len, json, d, err);
     free(data);
     return rc;
 }

@@ -21,6 +21,7 @@
 #include "core/diag.h"
 #include "core/error.h"
 #include "core/strmap.h"
+#include "model/limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,15 +37,19 @@ typedef struct fnet_labelmap {
 /* A map starts zeroed: `fnet_labelmap m = {0};` (the empty mapping). */
 
 /* Parses a mapping held in memory (json selects the syntax); name is used
- * in messages. Problems are reported to d as "NAME:LINE: ..." and give
- * FNET_EDATA; FNET_ENOMEM when out of memory. */
-int fnet_labelmap_parse(fnet_labelmap *m, const char *name, const char *data,
-                        size_t len, bool json, fnet_diag *d, fnet_err *err);
+ * in messages. Labels and names are strings: at most lim->string_bytes
+ * each (JSON: the JSON limits of lim); lim NULL means FNET_LIMITS_DEFAULT.
+ * Problems are reported to d as "NAME:LINE: ..." and give FNET_EDATA;
+ * FNET_ENOMEM when out of memory. */
+int fnet_labelmap_parse(fnet_labelmap *m, const fnet_limits *lim,
+                        const char *name, const char *data, size_t len,
+                        bool json, fnet_diag *d, fnet_err *err);
 
-/* Reads and parses the file at path (JSON when it ends in .json). Returns 0,
- * FNET_EDATA (problems in d), FNET_EIO or FNET_ENOMEM (err set). */
-int fnet_labelmap_load(fnet_labelmap *m, const char *path, fnet_diag *d,
-                       fnet_err *err);
+/* Reads and parses the file at path (JSON when it ends in .json), of at
+ * most lim->document_bytes. Returns 0, FNET_EDATA (problems in d, a file
+ * over the limit included), FNET_EIO or FNET_ENOMEM (err set). */
+int fnet_labelmap_load(fnet_labelmap *m, const fnet_limits *lim,
+                       const char *path, fnet_diag *d, fnet_err *err);
 
 /* The entity type for label: the mapped one, label itself when unmapped,
  * NULL when the label is dropped ("-"). m may be NULL. */

@@ -1,6 +1,7 @@
 /* load.c - JSON and JSON Lines fact files into the corpus (see load.h). */
 #include "input/load.h"
 
+#include "core/infile.h"
 #include "core/text.h"
 #include "input/import_brat.h"
 #include "input/import_csv.h"
@@ -8,6 +9,7 @@
 #include "input/import_events.h"
 #include "input/import_labelstudio.h"
 #include "input/jsontext.h"
+#include "input/lines.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -26,6 +28,7 @@ typedef struct ctx {
     const char *section; /* "facts", "entities", ... for JSON documents */
     fnet_buf where;      /* scratch for location prefixes */
     bool failed;         /* the current record had an error */
+    bool oom;            /* out of memory: loading stops, FNET_ENOMEM */
 } ctx;
 
 static const char *where(ctx *x, const char *field)
@@ -40,6 +43,13 @@ static const char *where(ctx *x, const char *field)
         fnet_diag_add((x)->d, FNET_SEV_ERROR, where((x), (field)),            \
                       __VA_ARGS__);                                            \
         (x)->failed = true;                                                    \
+    } while (0)
+/* Out of memory while reading a record: located like a data error, but the
+ * load then stops and returns FNET_ENOMEM (exit 4, not 1). */
+#define NOMEM(x, field)                                                        \
+    do {                                                                       \
+        ERR(x, field, "out of memory");                                        \
+        (x)->oom = true;                                                       \
     } while (0)
 #define WARN(x, field, ...)                                                    \
     fnet_diag_add((x)->d, FNET_SEV_WARNING, where((x), (field)), __VA_ARGS__)
@@ -84,7 +94,7 @@ static const char *str_field(ctx *x, const cJSON *obj, const char *key,
     }
     const char *s = fnet_arena_strdup(&x->c->arena, v->valuestring);
     if (!s)
-        ERR(x, key, "out of memory");
+        NOMEM(x, key);
     return s;
 }
 
@@ -111,7 +121,7 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
         const char **list = fnet_arena_alloc(&x->c->arena, sizeof *list);
         if (!list || !(list[0] = fnet_arena_strdup(&x->c->arena,
                                                    v->valuestring))) {
-            ERR(x, key, "out of memory");
+            NOMEM(x, key);
             return;
         }
         *out = list;
@@ -128,7 +138,7 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
         return;
     const char **list = fnet_arena_alloc(&x->c->arena, count * sizeof *list);
     if (!list) {
-        ERR(x, key, "out of memory");
+        NOMEM(x, key);
         return;
     }
     int k = 0;
@@ -142,7 +152,7 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
             return;
         }
         if (!(list[k++] = fnet_arena_strdup(&x->c->arena, item->valuestring))) {
-            ERR(x, sub, "out of memory");
+            NOMEM(x, sub);
             return;
         }
     }
@@ -169,7 +179,7 @@ static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
         if (hashed) {
             dup = fnet_strmap_get(&seen, item->string, len, NULL);
             if (!dup && fnet_strmap_put(&seen, item->string, len, 0)) {
-                ERR(x, NULL, "out of memory");
+                NOMEM(x, NULL);
                 break;
             }
         } else {
@@ -202,7 +212,7 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
         return;
     fnet_attr *a = fnet_arena_alloc(&x->c->arena, count * sizeof *a);
     if (!a) {
-        ERR(x, "attrs", "out of memory");
+        NOMEM(x, "attrs");
         return;
     }
     int k = 0;
@@ -232,7 +242,7 @@ static void attrs_field(ctx *x, const cJSON *obj, fnet_attr **out, uint32_t *n)
         a[k].value = fnet_arena_strdup(&x->c->arena, val);
         a[k].kind = kind;
         if (!a[k].key || !a[k].value) {
-            ERR(x, sub, "out of memory");
+            NOMEM(x, sub);
             return;
         }
         k++;
@@ -275,6 +285,25 @@ static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
 
 /* ---- records ---------------------------------------------------------- */
 
+/* Reports why fnet_corpus_add_* failed: the corpus's limit for the kind of
+ * record (the record is not added; later ones get the same error) or
+ * memory. */
+static void add_failed(ctx *x, int rc, const char *what, uint64_t limit)
+{
+    if (rc == FNET_EDATA)
+        ERR(x, NULL, "too many %s (the limit is %llu)", what,
+            (unsigned long long)limit);
+    else
+        NOMEM(x, NULL);
+}
+
+/* Indexes record i of a kind after it was added; NOMEM on failure. */
+static void indexed(ctx *x, int rc)
+{
+    if (rc != FNET_OK)
+        NOMEM(x, NULL);
+}
+
 static void add_source(ctx *x, const cJSON *obj)
 {
     static const char *const known[] = {"kind", "id", "title", "author",
@@ -305,12 +334,13 @@ static void add_source(ctx *x, const cJSON *obj)
         return;
     }
     fnet_source *rec;
-    if (fnet_corpus_add_source(x->c, &rec) != FNET_OK) {
-        ERR(x, NULL, "out of memory");
+    int rc = fnet_corpus_add_source(x->c, &rec);
+    if (rc != FNET_OK) {
+        add_failed(x, rc, "sources", x->c->limits.sources);
         return;
     }
     *rec = s;
-    fnet_corpus_index_source(x->c, x->c->n_sources - 1);
+    indexed(x, fnet_corpus_index_source(x->c, x->c->n_sources - 1));
 }
 
 static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
@@ -329,8 +359,10 @@ static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
      * aliases (and the new label as an alias) the first lacked. */
     uint32_t n = old->n_aliases + e->n_aliases + 1;
     const char **al = fnet_arena_alloc(&x->c->arena, n * sizeof *al);
-    if (!al)
+    if (!al) {
+        NOMEM(x, "aliases");
         return;
+    }
     uint32_t k = 0;
     for (uint32_t i = 0; i < old->n_aliases; i++)
         al[k++] = old->aliases[i];
@@ -369,12 +401,13 @@ static void add_entity(ctx *x, const cJSON *obj)
         return;
     }
     fnet_entity *rec;
-    if (fnet_corpus_add_entity(x->c, &rec) != FNET_OK) {
-        ERR(x, NULL, "out of memory");
+    int rc = fnet_corpus_add_entity(x->c, &rec);
+    if (rc != FNET_OK) {
+        add_failed(x, rc, "entities", x->c->limits.entities);
         return;
     }
     *rec = e;
-    fnet_corpus_index_entity(x->c, x->c->n_entities - 1);
+    indexed(x, fnet_corpus_index_entity(x->c, x->c->n_entities - 1));
 }
 
 /* "sign": 1 or -1 into *out; absent leaves *out alone. */
@@ -430,6 +463,8 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
     check_keys(x, obj, known);
     fnet_relation r = {0};
     r.name = fnet_arena_strdup(&x->c->arena, name);
+    if (!r.name)
+        NOMEM(x, NULL);
     type_list_field(x, obj, "from", &r.from, &r.n_from);
     type_list_field(x, obj, "to", &r.to, &r.n_to);
     r.directed = true;
@@ -460,12 +495,13 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         return;
     }
     fnet_relation *rec;
-    if (fnet_corpus_add_relation(x->c, &rec) != FNET_OK) {
-        ERR(x, NULL, "out of memory");
+    int rc = fnet_corpus_add_relation(x->c, &rec);
+    if (rc != FNET_OK) {
+        add_failed(x, rc, "relations", x->c->limits.relations);
         return;
     }
     *rec = r;
-    fnet_corpus_index_relation(x->c, x->c->n_relations - 1);
+    indexed(x, fnet_corpus_index_relation(x->c, x->c->n_relations - 1));
 }
 
 static void add_fact(ctx *x, const cJSON *obj)
@@ -512,8 +548,9 @@ static void add_fact(ctx *x, const cJSON *obj)
     if (x->failed)
         return;
     fnet_fact *rec;
-    if (fnet_corpus_add_fact(x->c, &rec) != FNET_OK) {
-        ERR(x, NULL, "out of memory");
+    int rc = fnet_corpus_add_fact(x->c, &rec);
+    if (rc != FNET_OK) {
+        add_failed(x, rc, "facts", x->c->limits.facts);
         return;
     }
     *rec = f;
@@ -557,8 +594,9 @@ static void header_fields(ctx *x, const cJSON *obj)
         ERR(x, "factnet", "unsupported format version (this factnet reads "
                           "version 1)");
     v = field(obj, "title");
-    if (v && cJSON_IsString(v) && !x->c->title)
-        x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring);
+    if (v && cJSON_IsString(v) && !x->c->title &&
+        !(x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring)))
+        NOMEM(x, "title");
     else if (v && !cJSON_IsString(v))
         ERR(x, "title", "expected a string, got %s", json_kind(v));
 }
@@ -647,30 +685,62 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-/* Loads one JSON Lines record. Returns FNET_OK (data problems go to the
- * collector) or FNET_ENOMEM. */
-static int load_line(ctx *x, const char *name, char *line, size_t len,
+/* The result of a load: FNET_ENOMEM (with the message) when a record ran
+ * out of memory, else rc. */
+static int outcome(const ctx *x, const char *name, int rc, fnet_err *err)
+{
+    if (rc == FNET_OK && x->oom)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    return rc;
+}
+
+/* Loads one JSON Lines record, line[0..len) (NUL-terminated, without its
+ * line feed), or reports a line over the limit (line NULL). Returns FNET_OK
+ * (data problems go to the collector) or FNET_ENOMEM. */
+static int load_line(ctx *x, const char *name, const char *line, uint64_t len,
                      uint32_t lineno, fnet_err *err)
 {
-    if (blank(line, len))
-        return FNET_OK;
-    if (len > FNET_MAX_LINE_BYTES) {
-        fnet_diag_add(x->d, FNET_SEV_ERROR, NULL, "%s:%u:1: error: line "
-                      "longer than the limit of %lu bytes", name, lineno,
-                      FNET_MAX_LINE_BYTES);
+    if (!line) {
+        char w[4200];
+        snprintf(w, sizeof w, "%s:%lu:1: error: ", name,
+                 (unsigned long)lineno);
+        fnet_diag_add(x->d, FNET_SEV_ERROR, w, "line longer than the limit "
+                      "of %llu bytes",
+                      (unsigned long long)x->c->limits.line_bytes);
         return FNET_OK;
     }
+    if (blank(line, (size_t)len))
+        return FNET_OK;
     x->loc.line = lineno;
     x->loc.index = FNET_LOC_NO_INDEX;
     x->section = NULL;
     x->failed = false;
     cJSON *obj;
-    int rc = fnet_json_parse(x->d, name, line, len, lineno, &obj);
+    int rc = fnet_json_parse(x->d, &x->c->limits, name, line, (size_t)len,
+                             lineno, &obj);
+    if (rc == FNET_EDATA) /* reported */
+        return FNET_OK;
     if (rc != FNET_OK)
-        return rc == FNET_EDATA ? FNET_OK : fnet_err_set(err, rc, "%s: out of memory", name);
+        return fnet_err_set(err, rc, "%s: out of memory", name);
     load_record(x, obj);
     cJSON_Delete(obj);
-    return FNET_OK;
+    return outcome(x, name, FNET_OK, err);
+}
+
+/* Called before line lineno + 1 of a JSON Lines file is loaded: true when
+ * it may be; else reports the line-count limit (line numbers are 32-bit)
+ * and returns false: the rest of the file is not read. */
+static bool more_lines(ctx *x, const char *name, uint32_t lineno)
+{
+    if (lineno < x->c->limits.lines)
+        return true;
+    char w[4200];
+    snprintf(w, sizeof w, "%s:%llu: error: ", name,
+             (unsigned long long)lineno + 1);
+    fnet_diag_add(x->d, FNET_SEV_ERROR, w, "more than %lu lines in one JSON "
+                  "Lines file; the rest is not read (split the file)",
+                  (unsigned long)x->c->limits.lines);
+    return false;
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -689,137 +759,117 @@ static int begin(ctx *x, fnet_corpus *c, const char *name, fnet_diag *d)
     return fnet_corpus_add_file(c, name, &x->loc.file);
 }
 
-int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
+static void empty_file(fnet_diag *d, const char *name, bool jsonl)
+{
+    fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
+                  "(expected %s)", name,
+                  jsonl ? "JSON Lines records" : "a JSON object");
+}
+
+static void too_large(fnet_diag *d, const char *name, uint64_t limit)
+{
+    fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s: file larger than the limit "
+                  "of %llu bytes for a JSON document (use JSON Lines for "
+                  "large corpora)", name, (unsigned long long)limit);
+}
+
+/* Loads JSON Lines text[0..len), which is modified (each line gets its
+ * NUL), under the same limits as the streaming reader. */
+static int load_lines(ctx *x, const char *name, char *text, size_t len,
+                      fnet_err *err)
+{
+    char *p = text, *end = text + len;
+    uint32_t lineno = 0;
+    int rc = FNET_OK;
+    while (rc == FNET_OK && p < end && more_lines(x, name, lineno)) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        p[n] = '\0';
+        rc = load_line(x, name, n > x->c->limits.line_bytes ? NULL : p, n,
+                       ++lineno, err);
+        p += n + 1;
+    }
+    return rc;
+}
+
+/* Loads text[0..len) (modified; text[len] is NUL): a JSON document, or
+ * JSON Lines held in memory. */
+static int load_text(fnet_corpus *c, const char *name, char *text,
                      size_t len, bool jsonl, fnet_diag *d, fnet_err *err)
 {
     ctx x;
     if (begin(&x, c, name, d) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    size_t start = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        start = 3; /* UTF-8 byte order mark, as editors on Windows write */
-    if (blank(data + start, len - start)) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
-                      "(expected %s)", name,
-                      jsonl ? "JSON Lines records" : "a JSON object");
-        fnet_buf_free(&x.where);
-        return FNET_OK;
-    }
-    char *copy = malloc(len - start + 1);
-    if (!copy) {
-        fnet_buf_free(&x.where);
-        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    }
-    memcpy(copy, data + start, len - start);
-    copy[len - start] = '\0';
     int rc = FNET_OK;
-    if (jsonl) {
-        char *p = copy, *end = copy + (len - start);
-        uint32_t lineno = 1;
-        while (p < end && rc == FNET_OK) {
-            char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            p[n] = '\0';
-            rc = load_line(&x, name, p, n, lineno++, err);
-            p += n + 1;
-        }
+    bool big = !jsonl && len > c->limits.document_bytes; /* as for files */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3; /* UTF-8 byte order mark, as editors on Windows write */
+        len -= 3;
+    }
+    if (big) {
+        too_large(d, name, c->limits.document_bytes);
+    } else if (blank(text, len)) {
+        empty_file(d, name, jsonl);
+    } else if (jsonl) {
+        rc = load_lines(&x, name, text, len, err);
     } else {
         cJSON *root;
-        rc = fnet_json_parse(d, name, copy, len - start, 1, &root);
+        rc = fnet_json_parse(d, &c->limits, name, text, len, 1, &root);
         if (rc == FNET_OK) {
             load_document(&x, root);
             cJSON_Delete(root);
         } else if (rc == FNET_EDATA) {
             rc = FNET_OK; /* reported */
+        } else {
+            rc = fnet_err_set(err, rc, "%s: out of memory", name);
         }
+        rc = outcome(&x, name, rc, err);
     }
-    free(copy);
     fnet_buf_free(&x.where);
     return rc;
 }
 
-/* Streams a JSON Lines file: memory is bounded by the longest line. */
+int fnet_load_buffer(fnet_corpus *c, const char *name, const char *data,
+                     size_t len, bool jsonl, fnet_diag *d, fnet_err *err)
+{
+    char *copy = malloc(len + 1); /* the caller's data is const */
+    if (!copy)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    int rc = load_text(c, name, copy, len, jsonl, d, err);
+    free(copy);
+    return rc;
+}
+
+/* Streams a JSON Lines file: memory is bounded by the line limit (plus a
+ * block, input/lines.h), not by the longest line or the file. */
 static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
                              fnet_diag *d, fnet_err *err)
 {
     ctx x;
     if (begin(&x, c, name, d) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    fnet_lines r;
+    fnet_lines_init(&r, fp, c->limits.line_bytes);
     uint32_t lineno = 0;
     bool any = false;
-    int rc = FNET_OK;
-    while (rc == FNET_OK && (n = getline(&line, &cap, fp)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-            memmove(line, line + 3, len - 2);
-            len -= 3;
-        }
-        if (len && line[len - 1] == '\n')
-            line[--len] = '\0';
-        any = any || !blank(line, len);
-        rc = load_line(&x, name, line, len, lineno, err);
+    int rc = FNET_OK, got = 0;
+    while (rc == FNET_OK && (got = fnet_lines_next(&r)) == 1 &&
+           more_lines(&x, name, lineno)) {
+        any = any || r.too_long || !blank(r.text, (size_t)r.len);
+        rc = load_line(&x, name, r.text, r.len, ++lineno, err);
     }
-    if (ferror(fp))
+    if (rc == FNET_OK && got == FNET_EIO)
         rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
                           strerror(errno));
+    else if (rc == FNET_OK && got == FNET_ENOMEM)
+        rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     else if (rc == FNET_OK && !any)
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
-                      "(expected JSON Lines records)", name);
-    free(line);
+        empty_file(d, name, true);
+    fnet_lines_free(&r);
     fnet_buf_free(&x.where);
     return rc;
-}
-
-/* Reads a whole file into memory (JSON documents are parsed as a tree). */
-static int slurp(const char *name, FILE *fp, char **out, size_t *len,
-                 fnet_err *err)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    *out = NULL;
-    if (!buf)
-        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    /* The buffer grows to at most the limit plus one byte: filling that
-     * byte proves the file is over the limit without reading all of it. */
-    for (;;) {
-        if (n == cap) {
-            if (n > FNET_MAX_DOCUMENT_BYTES) {
-                free(buf);
-                return fnet_err_set(err, FNET_EDATA,
-                                    "%s: file larger than the limit of %lu "
-                                    "bytes for a JSON document (use JSON "
-                                    "Lines for large corpora)", name,
-                                    FNET_MAX_DOCUMENT_BYTES);
-            }
-            size_t grown = cap * 2 > FNET_MAX_DOCUMENT_BYTES + 1
-                               ? FNET_MAX_DOCUMENT_BYTES + 1
-                               : cap * 2;
-            char *p = realloc(buf, grown);
-            if (!p) {
-                free(buf);
-                return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory",
-                                    name);
-            }
-            buf = p;
-            cap = grown;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        return fnet_err_set(err, FNET_EIO, "%s: read error: %s", name,
-                            strerror(errno));
-    }
-    *out = buf;
-    *len = n;
-    return FNET_OK;
 }
 
 static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
@@ -835,16 +885,18 @@ static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
     if (jsonl) {
         rc = load_jsonl_stream(c, name, fp, d, err);
     } else {
+        /* The document is parsed in the buffer it was read into: no copy. */
         char *data = NULL;
         size_t len = 0;
-        rc = slurp(name, fp, &data, &len, err);
-        if (rc == FNET_EDATA) { /* too large: a data error, located */
-            fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
+        rc = fnet_infile_read(fp, name, c->limits.document_bytes, &data, &len,
+                              err);
+        if (rc == FNET_EDATA) { /* too large: a located data error */
+            too_large(d, name, c->limits.document_bytes);
             rc = FNET_OK;
         } else if (rc == FNET_OK) {
-            rc = fnet_load_buffer(c, name, data, len, false, d, err);
-            free(data);
+            rc = load_text(c, name, data, len, false, d, err);
         }
+        free(data);
     }
     if (!is_stdin)
         fclose(fp);
@@ -984,14 +1036,16 @@ const char *fnet_load_format(const char *path, const fnet_load_opts *o)
     return "json";
 }
 
-/* The label map: o->labels, else parsed into *own (freed by the caller). */
-static int labels_for(const fnet_load_opts *o, fnet_labelmap *own,
-                      const fnet_labelmap **out, fnet_diag *d, fnet_err *err)
+/* The label map: o->labels, else parsed into *own (freed by the caller)
+ * within c's limits. */
+static int labels_for(const fnet_corpus *c, const fnet_load_opts *o,
+                      fnet_labelmap *own, const fnet_labelmap **out,
+                      fnet_diag *d, fnet_err *err)
 {
     *out = o ? o->labels : NULL;
     if (*out || !o || !o->import.label_map)
         return FNET_OK;
-    int rc = fnet_labelmap_load(own, o->import.label_map, d, err);
+    int rc = fnet_labelmap_load(own, &c->limits, o->import.label_map, d, err);
     *out = own;
     return rc;
 }
@@ -1016,7 +1070,7 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                        io, d, err);
     fnet_labelmap own = {0};
     const fnet_labelmap *labels;
-    rc = labels_for(o, &own, &labels, d, err);
+    rc = labels_for(c, o, &own, &labels, d, err);
     if (rc == FNET_EDATA) { /* the map's problems are in d */
         fnet_labelmap_free(&own);
         return FNET_OK;
@@ -1043,7 +1097,7 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
     fnet_labelmap own = {0};
     int rc = fnet_load_opts_check(&lo, err);
     if (rc == FNET_OK)
-        rc = labels_for(&lo, &own, &lo.labels, d, err);
+        rc = labels_for(c, &lo, &own, &lo.labels, d, err);
     if (rc == FNET_EDATA) /* the label map's problems are in d */
         rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
     for (size_t i = 0; i < n_paths && rc == FNET_OK; i++)

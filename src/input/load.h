@@ -17,12 +17,10 @@
 #include "input/import.h"
 #include "input/labelmap.h"
 #include "model/corpus.h"
+#include "model/limits.h"
 
-/* Documented limits (docs/FORMAT.md, "Limits"). */
-#define FNET_MAX_DOCUMENT_BYTES (1024UL * 1024 * 1024) /* one JSON document */
-#define FNET_MAX_LINE_BYTES (16UL * 1024 * 1024)       /* one JSON Lines record */
-#define FNET_MAX_STRING_BYTES (1024UL * 1024)          /* one string value */
-#define FNET_MAX_DEPTH 64                              /* nesting of [ and { */
+/* The input limits (FNET_MAX_*) are in model/limits.h and docs/LIMITS.md;
+ * the loader reads them from c->limits. */
 
 typedef struct fnet_load_opts {
     /* NULL or "auto" (from the file name, docs/IMPORT.md), "json", "jsonl",

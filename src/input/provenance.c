@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "input/provenance.h"
 
+#include "core/infile.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -65,59 +66,22 @@ int fnet_prov_text_new(fnet_prov_text **out, const char *name,
     return FNET_OK;
 }
 
-/* Reads the whole file into *data (caller frees). */
-static int slurp(const char *path, char **data, size_t *len, fnet_err *err)
-{
-    FILE *fp = fopen(path, "rb");
-    *data = NULL;
-    if (!fp)
-        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
-                            strerror(errno));
-    int rc = FNET_OK;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p)
-                break;
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (n > FNET_MAX_SOURCE_TEXT_BYTES) {
-            rc = fnet_err_set(err, FNET_EDATA, "%s: larger than the limit "
-                              "of %lu bytes for a source text", path,
-                              FNET_MAX_SOURCE_TEXT_BYTES);
-            goto done;
-        }
-        if (got == 0)
-            break;
-    }
-    if (!buf || n == cap)
-        rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    else if (ferror(fp))
-        rc = fnet_err_set(err, FNET_EIO, "%s: read error: %s", path,
-                          strerror(errno));
-done:
-    fclose(fp);
-    if (rc != FNET_OK) {
-        free(buf);
-        return rc;
-    }
-    *data = buf;
-    *len = n;
-    return FNET_OK;
-}
-
 int fnet_prov_text_read(fnet_prov_text **out, const char *path,
-                        fnet_err *err)
+                        uint64_t limit, fnet_err *err)
 {
     char *data = NULL;
     size_t len = 0;
     *out = NULL;
-    int rc = slurp(path, &data, &len, err);
+    FILE *fp = fopen(path, "rb"); /* not fnet_infile_read_path: "-" is a
+                                   * file name here, not standard input */
+    if (!fp)
+        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    int rc = fnet_infile_read(fp, path, limit, &data, &len, err);
+    fclose(fp);
+    if (rc == FNET_EDATA)
+        fnet_err_set(err, rc, "%s: file larger than the limit of %llu bytes "
+                     "for a source text", path, (unsigned long long)limit);
     if (rc != FNET_OK)
         return rc;
     rc = fnet_prov_text_new(out, path, data, len, err);
@@ -462,7 +426,8 @@ static int read_texts(const fnet_corpus *c, const char *dir,
             break;
         }
         fnet_err e = {0};
-        rc = fnet_prov_text_read(&texts[i], fnet_buf_str(&path), &e);
+        rc = fnet_prov_text_read(&texts[i], fnet_buf_str(&path),
+                                 c->limits.source_text_bytes, &e);
         if (rc == FNET_ENOMEM) {
             fnet_err_set(err, rc, "%s", e.msg);
         } else if (rc != FNET_OK) {

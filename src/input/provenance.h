@@ -31,9 +31,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The largest source text read (documented in docs/PROVENANCE.md). */
-#define FNET_MAX_SOURCE_TEXT_BYTES (256UL * 1024 * 1024)
-
 /* ---- one text --------------------------------------------------------- */
 
 /* A source text, folded once for matching. Opaque. */
@@ -47,11 +44,13 @@ typedef struct fnet_prov_text fnet_prov_text;
 int fnet_prov_text_new(fnet_prov_text **out, const char *name,
                        const char *data, size_t len, fnet_err *err);
 
-/* Reads the file at path and makes a text named path. Returns 0, FNET_EIO
- * ("PATH: cannot open: REASON"), FNET_EDATA (too large, not UTF-8) or
- * FNET_ENOMEM, with err set. */
+/* Reads the file at path, of at most limit bytes (the corpus's
+ * limits.source_text_bytes, FNET_MAX_SOURCE_TEXT_BYTES by default; no more
+ * is read), and makes a text named path. Returns 0, FNET_EIO ("PATH: cannot
+ * open: REASON"), FNET_EDATA ("PATH: file larger than the limit of N bytes
+ * for a source text", or not UTF-8) or FNET_ENOMEM, with err set. */
 int fnet_prov_text_read(fnet_prov_text **out, const char *path,
-                        fnet_err *err);
+                        uint64_t limit, fnet_err *err);
 
 /* NULL is allowed. */
 void fnet_prov_text_free(fnet_prov_text *t);

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,8 @@ static int grow(void **arr, uint64_t *cap, uint64_t need, size_t elem)
     uint64_t n = *cap ? *cap * 2 : 64;
     while (n < need)
         n *= 2;
+    if (n > SIZE_MAX / elem) /* the byte count would wrap */
+        return FNET_ENOMEM;
     void *p = realloc(*arr, n * elem);
     if (!p)
         return FNET_ENOMEM;
@@ -86,6 +89,7 @@ int fnet_corpus_new(fnet_corpus **out)
     *out = NULL;
     if (!c)
         return FNET_ENOMEM;
+    c->limits = FNET_LIMITS_DEFAULT;
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
         fnet_relation *r;
         if (fnet_corpus_add_relation(c, &r) != FNET_OK)
@@ -141,6 +145,8 @@ int fnet_corpus_add_file(fnet_corpus *c, const char *path, uint32_t *file_index)
 
 int fnet_corpus_add_source(fnet_corpus *c, fnet_source **out)
 {
+    if (c->n_sources >= c->limits.sources)
+        return FNET_EDATA;
     if (grow32((void **)&c->sources, &c->cap_sources, c->n_sources + 1,
                sizeof *c->sources))
         return FNET_ENOMEM;
@@ -150,6 +156,8 @@ int fnet_corpus_add_source(fnet_corpus *c, fnet_source **out)
 
 int fnet_corpus_add_entity(fnet_corpus *c, fnet_entity **out)
 {
+    if (c->n_entities >= c->limits.entities)
+        return FNET_EDATA;
     if (grow32((void **)&c->entities, &c->cap_entities, c->n_entities + 1,
                sizeof *c->entities))
         return FNET_ENOMEM;
@@ -159,6 +167,8 @@ int fnet_corpus_add_entity(fnet_corpus *c, fnet_entity **out)
 
 int fnet_corpus_add_relation(fnet_corpus *c, fnet_relation **out)
 {
+    if (c->n_relations >= c->limits.relations)
+        return FNET_EDATA;
     if (grow32((void **)&c->relations, &c->cap_relations, c->n_relations + 1,
                sizeof *c->relations))
         return FNET_ENOMEM;
@@ -170,6 +180,8 @@ int fnet_corpus_add_relation(fnet_corpus *c, fnet_relation **out)
 
 int fnet_corpus_add_fact(fnet_corpus *c, fnet_fact **out)
 {
+    if (c->n_facts >= c->limits.facts)
+        return FNET_EDATA;
     if (grow((void **)&c->facts, &c->cap_facts, c->n_facts + 1,
              sizeof *c->facts))
         return FNET_ENOMEM;

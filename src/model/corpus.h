@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/strmap.h"
 #include "model/date.h"
+#include "model/limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -119,6 +120,8 @@ typedef struct fnet_corpus {
     fnet_strmap entity_index;   /* id -> index */
     fnet_strmap relation_index; /* name -> index */
     bool resolved;
+
+    fnet_limits limits; /* FNET_LIMITS_DEFAULT; tests may lower them */
 } fnet_corpus;
 
 /* Creates an empty corpus holding the built-in relation vocabulary. Returns 0
@@ -135,7 +138,10 @@ int fnet_corpus_add_file(fnet_corpus *c, const char *path, uint32_t *file_index)
 /* Appends a zero-initialised record and returns it in *out (valid until the
  * next add of the same kind). The caller fills it with strings allocated from
  * c->arena. Facts start with weight 1, sign 0, confidence
- * FNET_NO_CONFIDENCE and resolved indices -1. Returns 0 or FNET_ENOMEM. */
+ * FNET_NO_CONFIDENCE and resolved indices -1. Returns 0, FNET_ENOMEM, or
+ * FNET_EDATA when the corpus already holds as many records of the kind as
+ * c->limits allows (limits.entities, .relations, .sources, .facts); the
+ * caller reports it, e.g. "too many entities (the limit is N)". */
 int fnet_corpus_add_source(fnet_corpus *c, fnet_source **out);
 int fnet_corpus_add_entity(fnet_corpus *c, fnet_entity **out);
 int fnet_corpus_add_relation(fnet_corpus *c, fnet_relation **out);

@@ -3,3 +3,17 @@
 add_test(NAME hardening.stdout
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_stdout.py
                  $<TARGET_FILE:factnet>)
+
+# Every output kind is replaced whole or not at all: a write that fails
+# part-way (file size limit) and /dev/full; a read-only folder (skipped, 77,
+# when the user nobody cannot run the binary). Graphviz's own leaks are
+# suppressed under the sanitizers, as for tests/dot.
+foreach(mode write readonly)
+  add_test(NAME hardening.atomic_${mode}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_atomic.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}/docs/examples/rcep.json
+                   ${mode})
+  set_tests_properties(hardening.atomic_${mode} PROPERTIES
+    SKIP_RETURN_CODE 77
+    ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+endforeach()

@@ -277,7 +277,7 @@ static void test_brat_modes_and_map(void)
     fnet_labelmap lm = {0};
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_labelmap_parse(&lm, "m.ini", map, LEN(map), false, &d,
+    CHECK_INT(fnet_labelmap_parse(&lm, NULL, "m.ini", map, LEN(map), false, &d,
                                   &err), 0);
     fnet_import_opts o = {.brat_events = "pairs"};
     fnet_corpus *c = fresh();
@@ -379,7 +379,7 @@ static void test_labelstudio(void)
     fnet_err err = {0};
     const char map[] = "{\"relations\": {\"-\": \"-\"}}";
     fnet_labelmap lm = {0};
-    CHECK_INT(fnet_labelmap_parse(&lm, "m.json", map, LEN(map), true, &d,
+    CHECK_INT(fnet_labelmap_parse(&lm, NULL, "m.json", map, LEN(map), true, &d,
                                   &err), 0);
     CHECK_INT(fnet_import_labelstudio_buffer(c, "x/ls.json", js, LEN(js),
                                              NULL, &lm, &d, &err), 0);
@@ -527,7 +527,7 @@ static void test_jsonpos(void)
     const char s[] = "{\"a\": [1, {\"b\": \"x\\\"y\"}],\n \"c\":\n  true}";
     fnet_diag d = {0};
     cJSON *root;
-    CHECK_INT(fnet_json_parse(&d, "t.json", s, LEN(s), 1, &root), FNET_OK);
+    CHECK_INT(fnet_json_parse(&d, NULL, "t.json", s, LEN(s), 1, &root), FNET_OK);
     fnet_jsonpos p = {0};
     CHECK_INT(fnet_jsonpos_build(&p, s, LEN(s), root, 10), 0);
     uint32_t line, col;

@@ -6,13 +6,25 @@
 
 #include <stdlib.h>
 
+/* Limits shrunk to something testable: strings of 16 or 64 bytes, 4
+ * levels, 1000 values. */
+static const fnet_limits *lim(uint64_t string_bytes)
+{
+    static fnet_limits l;
+    l = FNET_LIMITS_DEFAULT;
+    l.string_bytes = string_bytes;
+    l.depth = 4;
+    l.values = 1000;
+    return &l;
+}
+
 /* Checks s with the loaders' limits shrunk to something testable. Returns
  * "OK" or "LINE:COL: MSG" in a static buffer. */
 static const char *check_n(const char *s, size_t n)
 {
     static char out[512];
     fnet_json_problem p;
-    if (fnet_json_check(s, n, 1, 16, 4, &p))
+    if (fnet_json_check(s, n, 1, lim(16), &p))
         return "OK";
     snprintf(out, sizeof out, "%zu:%zu: %s", p.line, p.column, p.msg);
     return out;
@@ -28,7 +40,7 @@ static void test_valid(void)
               "OK");
     fnet_json_problem p;
     const char *esc = "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"";
-    CHECK(fnet_json_check(esc, strlen(esc), 1, 64, 4, &p));
+    CHECK(fnet_json_check(esc, strlen(esc), 1, lim(64), &p));
     CHECK_STR(check("\"\\ud83d\\ude00\""), "OK"); /* surrogate pair */
     CHECK_STR(check("\"caf\xC3\xA9 \xE6\x97\xA5\""), "OK");
     CHECK_STR(check("\"\x7f\""), "OK"); /* DEL is allowed in strings */
@@ -163,7 +175,7 @@ static void test_values(void)
 static void test_first_line(void)
 {
     fnet_json_problem p;
-    CHECK(!fnet_json_check("{\"a\":}", 6, 41, 16, 4, &p));
+    CHECK(!fnet_json_check("{\"a\":}", 6, 41, lim(16), &p));
     CHECK_INT(p.line, 41);
     CHECK_INT(p.column, 6);
     CHECK_STR(p.msg, "invalid JSON: expected a value, got '}'");
@@ -179,13 +191,13 @@ static void test_prefixes(void)
         char *b = malloc(n ? n : 1);
         memcpy(b, doc, n);
         fnet_json_problem p;
-        CHECK(!fnet_json_check(b, n, 1, 64, 4, &p));
+        CHECK(!fnet_json_check(b, n, 1, lim(64), &p));
         free(b);
     }
     char *b = malloc(len);
     memcpy(b, doc, len);
     fnet_json_problem p;
-    CHECK(fnet_json_check(b, len, 1, 64, 4, &p));
+    CHECK(fnet_json_check(b, len, 1, lim(64), &p));
     free(b);
 }
 

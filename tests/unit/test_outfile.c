@@ -1,7 +1,13 @@
 /* test_outfile.c - unit tests for src/core/outfile: atomic replacement
  * through a temporary file, abort, and real write failures (/dev/full, a
- * read-only directory, a missing directory); sets of files committed
- * together. */
+ * read-only directory, a missing directory, a parent that is a file, a
+ * write stopped part-way by the file size limit, a target that is or
+ * becomes a directory); outputs that are not regular files (FIFOs,
+ * standard output on /dev/full or a closed pipe) and symbolic links; the
+ * mode of a replaced file; sets of files committed together. After every
+ * failure the earlier output is intact and no temporary file is left.
+ * (tests/hardening/test_atomic.py checks the same for every kind of output
+ * of the command line.) */
 #define _DEFAULT_SOURCE /* setgroups */
 #include "test.h"
 
@@ -9,7 +15,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -126,6 +135,23 @@ static void test_new_file_mode(void)
     unlink(at("a.txt"));
 }
 
+/* Replacing a file keeps its permission bits: a private result stays
+ * private (the umask would have made it 0644). */
+static void test_replace_keeps_mode(void)
+{
+    fnet_err err = {0};
+    put(at("p.txt"), "old");
+    CHECK_INT(chmod(at("p.txt"), 0600), 0);
+    mode_t old = umask(022);
+    CHECK_INT(fnet_outfile_write_all(at("p.txt"), "new", 3, &err), FNET_OK);
+    umask(old);
+    struct stat st;
+    CHECK_INT(stat(at("p.txt"), &st), 0);
+    CHECK_INT(st.st_mode & 0777, 0600);
+    CHECK_STR(content(at("p.txt")), "new");
+    unlink(at("p.txt"));
+}
+
 /* /dev/full accepts the open and fails on flush: commit reports EIO with
  * the reason, and the device is still a device (not renamed over). */
 static void test_dev_full(void)
@@ -223,6 +249,200 @@ static void test_missing_dir(void)
     CHECK_STR(listing(dir), "");
 }
 
+/* The parent of the path is a regular file: open fails (ENOTDIR), nothing
+ * is created, the file is untouched. */
+static void test_parent_is_file(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f = (fnet_outfile *)&f;
+    char path[160], want[256];
+    put(at("plain"), "not a directory\n");
+    snprintf(path, sizeof path, "%s/out.json", at("plain"));
+    CHECK_INT(fnet_outfile_open(&f, path, &err), FNET_EIO);
+    CHECK(f == NULL);
+    snprintf(want, sizeof want, "%s: cannot create file: %s", path,
+             strerror(ENOTDIR));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(content(at("plain")), "not a directory\n");
+    CHECK_STR(listing(dir), "plain");
+    unlink(at("plain"));
+}
+
+/* The file size limit (RLIMIT_FSIZE, SIGXFSZ ignored) stops the write
+ * part-way with EFBIG: commit reports it, the earlier output stays and the
+ * partial temporary file is removed; the one-call form fails the same
+ * way. */
+static void test_write_fails_part_way(void)
+{
+    struct rlimit saved, low;
+    CHECK_INT(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    low = saved;
+    low.rlim_cur = 4096;
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &low), 0);
+
+    put(at("big.csv"), "earlier output\n");
+    fnet_outfile *f;
+    fnet_err err = {0};
+    CHECK_INT(fnet_outfile_open(&f, at("big.csv"), &err), FNET_OK);
+    for (int i = 0; i < 10000; i++)
+        fprintf(fnet_outfile_stream(f), "row %d,%d\n", i, i * i);
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    char want[256];
+    snprintf(want, sizeof want, "%s: write error: %s", at("big.csv"),
+             strerror(EFBIG));
+    CHECK_STR(err.msg, want);
+    static char data[65536];
+    memset(data, 'x', sizeof data);
+    CHECK_INT(fnet_outfile_write_all(at("big.csv"), data, sizeof data, &err),
+              FNET_EIO);
+
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    signal(SIGXFSZ, old_handler);
+    CHECK_STR(content(at("big.csv")), "earlier output\n");
+    CHECK_STR(listing(dir), "big.csv");
+    unlink(at("big.csv"));
+}
+
+/* The target is a directory: refused at open, nothing created. When it
+ * becomes one between open and commit, the rename fails: the directory is
+ * untouched and the temporary file removed. */
+static void test_target_is_directory(void)
+{
+    fnet_err err = {0};
+    fnet_outfile *f;
+    char want[256];
+    CHECK_INT(mkdir(at("taken"), 0755), 0);
+    put(at("taken/inside"), "kept\n");
+    CHECK_INT(fnet_outfile_write_all(at("taken"), "data\n", 5, &err),
+              FNET_EIO);
+    snprintf(want, sizeof want, "%s: cannot create file: %s", at("taken"),
+             strerror(EISDIR));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(listing(dir), "taken");
+
+    CHECK_INT(fnet_outfile_open(&f, at("late"), &err), FNET_OK);
+    fputs("data\n", fnet_outfile_stream(f));
+    CHECK_INT(mkdir(at("late"), 0755), 0);
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    snprintf(want, sizeof want, "%s: write error: %s", at("late"),
+             strerror(EISDIR));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(listing(dir), "late taken");
+    CHECK_STR(listing(at("late")), "");
+    rmdir(at("late"));
+    CHECK_STR(content(at("taken/inside")), "kept\n");
+    unlink(at("taken/inside"));
+    rmdir(at("taken"));
+}
+
+/* A FIFO (not a regular file, like /dev/null or /dev/stdout) is written in
+ * place: renaming over it would replace it with a regular file - for
+ * /dev/null, as root, the system's. Abort closes it and leaves it. */
+static void test_fifo_written_in_place(void)
+{
+    fnet_err err = {0};
+    struct stat st;
+    CHECK_INT(mkfifo(at("pipe"), 0644), 0);
+    int rd = open(at("pipe"), O_RDONLY | O_NONBLOCK);
+    CHECK(rd >= 0);
+    CHECK_INT(fnet_outfile_write_all(at("pipe"), "through\n", 8, &err),
+              FNET_OK);
+    char buf[32] = {0};
+    CHECK_INT(read(rd, buf, sizeof buf - 1), 8);
+    CHECK_STR(buf, "through\n");
+    close(rd);
+    CHECK_INT(lstat(at("pipe"), &st), 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK_STR(listing(dir), "pipe");
+    rd = open(at("pipe"), O_RDONLY | O_NONBLOCK);
+    fnet_outfile *f;
+    CHECK_INT(fnet_outfile_open(&f, at("pipe"), &err), FNET_OK);
+    fnet_outfile_abort(f);
+    close(rd);
+    CHECK_INT(lstat(at("pipe"), &st), 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    unlink(at("pipe"));
+}
+
+/* Writing through a symbolic link replaces its target and keeps the link;
+ * messages name the path as given; no temporary file is left beside the
+ * target. */
+static void test_symlink_followed(void)
+{
+    fnet_err err = {0};
+    struct stat st;
+    CHECK_INT(mkdir(at("real"), 0755), 0);
+    put(at("real/data.csv"), "old\n");
+    CHECK_INT(symlink("real/data.csv", at("link.csv")), 0);
+    fnet_outfile *f;
+    CHECK_INT(fnet_outfile_open(&f, at("link.csv"), &err), FNET_OK);
+    CHECK_STR(fnet_outfile_path(f), at("link.csv"));
+    fputs("new\n", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_OK);
+    CHECK_INT(lstat(at("link.csv"), &st), 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK_STR(content(at("real/data.csv")), "new\n");
+    CHECK_STR(listing(at("real")), "data.csv");
+    unlink(at("link.csv"));
+    unlink(at("real/data.csv"));
+    rmdir(at("real"));
+}
+
+/* Points standard output at fd for the duration of a test; returns the
+ * saved descriptor. */
+static int stdout_to(int fd)
+{
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    dup2(fd, STDOUT_FILENO);
+    close(fd);
+    return saved;
+}
+
+static void stdout_back(int saved)
+{
+    clearerr(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+}
+
+/* "-" is standard output. On /dev/full, commit reports the error instead
+ * of losing the data silently; a reader that has gone (SIGPIPE ignored, as
+ * main does) gives EPIPE, which the CLI turns into a quiet exit 3. */
+static void test_stdout_fails(void)
+{
+    fnet_outfile *f;
+    fnet_err err = {0};
+    char want[128];
+    int full = open("/dev/full", O_WRONLY);
+    CHECK(full >= 0);
+    int saved = stdout_to(full);
+    CHECK_INT(fnet_outfile_open(&f, "-", &err), FNET_OK);
+    CHECK(fnet_outfile_stream(f) == stdout);
+    fputs("lost\n", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    stdout_back(saved);
+    snprintf(want, sizeof want, "standard output: write error: %s",
+             strerror(ENOSPC));
+    CHECK_STR(err.msg, want);
+
+    int fds[2];
+    CHECK_INT(pipe(fds), 0);
+    close(fds[0]);
+    void (*old_handler)(int) = signal(SIGPIPE, SIG_IGN);
+    saved = stdout_to(fds[1]);
+    CHECK_INT(fnet_outfile_open(&f, "-", &err), FNET_OK);
+    fputs("nobody reads this\n", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    stdout_back(saved);
+    signal(SIGPIPE, old_handler);
+    snprintf(want, sizeof want, "standard output: write error: %s",
+             strerror(EPIPE));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(listing(dir), "");
+}
+
 /* A set is replaced together: after commit_set both files hold the new
  * data and no temporary file is left. */
 static void test_set_commits_all(void)
@@ -275,9 +495,16 @@ int main(void)
     RUN(test_commit_replaces);
     RUN(test_abort_keeps_old);
     RUN(test_new_file_mode);
+    RUN(test_replace_keeps_mode);
     RUN(test_dev_full);
     RUN(test_readonly_dir);
     RUN(test_missing_dir);
+    RUN(test_parent_is_file);
+    RUN(test_write_fails_part_way);
+    RUN(test_target_is_directory);
+    RUN(test_fifo_written_in_place);
+    RUN(test_symlink_followed);
+    RUN(test_stdout_fails);
     RUN(test_set_commits_all);
     RUN(test_set_one_fails);
     rmdir(dir);

@@ -120,12 +120,14 @@ static void test_text_errors(void)
     CHECK(t == NULL);
     CHECK_STR(err.msg, "bad.txt: invalid UTF-8 at byte 3");
     CHECK_INT(fnet_prov_text_read(&t, "provenance/no-such-file.txt",
+                                  FNET_MAX_SOURCE_TEXT_BYTES,
                                   &err),
               FNET_EIO);
     CHECK_STR(err.msg, "provenance/no-such-file.txt: cannot open: "
                        "No such file or directory");
     /* Unit tests run in tests/. */
-    CHECK_INT(fnet_prov_text_read(&t, "provenance/fixture.txt", &err),
+    CHECK_INT(fnet_prov_text_read(&t, "provenance/fixture.txt",
+                                  FNET_MAX_SOURCE_TEXT_BYTES, &err),
               FNET_OK);
     if (!t)
         return;
