@@ -26,6 +26,7 @@ static const fnet_opt options[] = {
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
     {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     FNET_GRAPHOPTS_OPTIONS,
@@ -73,6 +74,7 @@ typedef struct eopts {
     fnet_cli_input in;
     int format; /* enum fnet_table_format */
     const char *out, *caption, *label;
+    bool no_formula_guard;
 } eopts;
 
 static int parse(eopts *o, int argc, char **argv, char **paths,
@@ -86,7 +88,8 @@ static int parse(eopts *o, int argc, char **argv, char **paths,
         int h = fnet_graphopts_handle(&o->g, id, v, "evidence");
         if (h < 0 || id == FNET_ARG_ERROR)
             return FNET_EXIT_USAGE;
-        if (h > 0 || fnet_cli_input_option(id, v, &o->in))
+        if (h > 0 || fnet_cli_input_option(id, v, &o->in) ||
+            fnet_cli_formula_guard_option(id, &o->no_formula_guard))
             continue;
         switch (id) {
         case FNET_ARG_POSITIONAL: paths[(*n_paths)++] = (char *)v; break;
@@ -132,7 +135,8 @@ static int write_evidence(const eopts *o, const fnet_evidence *ev,
     } else if (o->format == FNET_TABLE_LATEX) {
         rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label, err);
     } else {
-        fnet_table_style st = {.format = o->format, .digits = -1};
+        fnet_table_style st = {.format = o->format, .digits = -1,
+                               .no_formula_guard = o->no_formula_guard};
         rc = fnet_table_write(t, fp, &st, err);
     }
     if (rc != FNET_OK) {
