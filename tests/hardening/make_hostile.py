@@ -48,9 +48,9 @@ fixture = {
         {'id': 'src "1" <&>', 'title': '-A source & its <title>\n2nd line',
          'author': '@author "q" \\ {x}', 'date': '2020-01-02',
          'url': 'https://example.org/?a=1&b=<2>'},
-        {'id': '=src2 %$#_~^', 'title': '+Title with emoji 🇯🇵 and RTL ‏עברית',
+        {'id': '=src2 %$#_~^ [x]', 'title': '+Title with emoji 🇯🇵 and RTL ‏עברית',
          'author': 'Author; with, separators | pipe'},
-        {'id': 'plain'},
+        {'id': 'plain', 'url': 'javascript:alert("url")'},
     ],
     'entities': [
         {'id': E_EQ, 'type': 'actor',
@@ -67,20 +67,20 @@ fixture = {
          'aliases': ['-alias'],
          'attrs': {'score': 2, 'mixed': '-3'}},
         {'id': E_AT, 'type': 'actor',
-         'label': '@at "double" \'single\' `back`'},
+         'label': '@at "double" \'single\' `back` a\\|b'},
         {'id': E_LINES, 'type': 'org <&> "quoted"',
          'label': 'line one\nline two\r\nline three\rline four\ttabbed'},
         {'id': E_RTL, 'type': 'org <&> "quoted"',
          'label': 'עברית العربية \u200f(RTL) \u202eevil\u202c end'},
         {'id': E_EMOJI, 'type': 'actor',
-         'label': 'Family 👩‍👩‍👧 flag 🇯🇵 skin 👍🏽 rainbow 🏳️‍🌈 é ü 漢字'},
+         'label': '*Family 👩‍👩‍👧 flag 🇯🇵 skin 👍🏽 rainbow 🏳️‍🌈 é ü 漢字'},
         {'id': E_TEX, 'type': 'agreement',
          'label': '{tex} %$#_~^ \\textbf{bold} \\\\ & \\end{document}'},
         {'id': E_LONG, 'type': 'actor', 'label': LONG},
         {'id': E_NUM, 'type': 'actor', 'label': '-0.25'},
         {'id': E_TAB, 'type': 'actor', 'label': '\t=tab then equals',
          'aliases': ['\r=carriage return']},
-        {'id': E_BS, 'type': 'actor', 'label': 'ends with backslash \\'},
+        {'id': E_BS, 'type': 'actor', 'label': '[1] ends with backslash \\'},
         {'id': E_CTRL, 'type': 'actor',
          'label': 'bell\x07 esc\x1b[31mred\x1b[0m del\x7f soh\x01 '
                   'ls\u2028ps\u2029 nbsp\xa0 bom\ufeff'},
@@ -108,9 +108,9 @@ def fact(s, r, o, src, ev, date=None, **kw):
 fact(E_EQ, 'cooperates_with', E_PLUS, 'src "1" <&>',
      '=1+1 "quoted" evidence \\ <script>alert(1)</script> & more', '2019',
      id='=fact-1', attrs={'page': '=12', 'note': '@x', 'n': -1})
-fact(E_PLUS, 'cooperates_with', E_MINUS, '=src2 %$#_~^',
+fact(E_PLUS, 'cooperates_with', E_MINUS, '=src2 %$#_~^ [x]',
      '+plus evidence {x} %$#_~^ |pipe|', '2020')
-fact(E_EQ, '=rel "q" <x> & {y}', E_MINUS, ['src "1" <&>', '=src2 %$#_~^'],
+fact(E_EQ, '=rel "q" <x> & {y}', E_MINUS, ['src "1" <&>', '=src2 %$#_~^ [x]'],
      '-minus evidence\nwith a line break\tand a tab', '2020-06',
      weight=0.25)
 fact(E_EQ, 'cooperates_with', E_AT, 'plain',
@@ -127,8 +127,10 @@ fact(E_EQ, 'cooperates_with', E_LONG, 'plain', '\r=cr-led evidence')
 fact(E_LONG, 'opposes', E_NUM, 'plain', '-0.25', '2020')
 fact(E_NUM, 'cooperates_with', E_TAB, 'plain', 'ends with backslash \\',
      '2021')
-fact(E_TAB, 'cooperates_with', E_BS, '=src2 %$#_~^', '<b>&amp;</b>')
+fact(E_TAB, 'cooperates_with', E_BS, '=src2 %$#_~^ [x]', '<b>&amp;</b>')
 fact(E_BS, 'cooperates_with', E_EQ, 'plain', 'plain words', '2019')
+fact(E_LONG, 'opposes', E_BS, 'plain', '@opposes: a second negative tie',
+     '2021', weight=1.5)
 fact(E_CTRL, 'cooperates_with', E_EMOJI, 'plain',
      '*[bracketed] quote \x1b[2J with controls\x07 and a line\u2028separator',
      '2021')

@@ -3,3 +3,21 @@
 add_test(NAME hardening.stdout
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_stdout.py
                  $<TARGET_FILE:factnet>)
+
+# Hostile labels through every output (test_hostile_outputs.py): one test
+# per format, so that a failure names the format. Exit 77 (skipped, with a
+# message) only when Graphviz's dot or pdflatex is missing.
+set(FNET_HOSTILE_FORMATS
+    dot build-dot evolve-dot svg build-svg evolve-svg
+    graphml gexf gml json pajek export-csv neo4j
+    table-csv table-tsv table-md table-latex table-json evidence-md
+    html formula-guard)
+foreach(fmt ${FNET_HOSTILE_FORMATS})
+  add_test(NAME hardening.hostile.${fmt}
+           COMMAND ${FNET_PYTHON}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_hostile_outputs.py
+                   $<TARGET_FILE:factnet> ${fmt})
+  set_tests_properties(hardening.hostile.${fmt} PROPERTIES
+                       WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+                       SKIP_RETURN_CODE 77)
+endforeach()
