@@ -31,6 +31,7 @@ Python's json) and the rules the docs state, never taken from factnet:
                 CommonMark unescaping (docs/EVIDENCE.md)
   html          report and build's report parse (html.parser) and hold no
                 <script from a label
+  check         check's summary: names on one line, no control character
   formula-guard the guard itself: exact bytes, numbers and factnet's own
                 signs untouched, the option on the six commands
 
@@ -1271,6 +1272,31 @@ def formula_guard(tmp):
         eq(p.returncode, 2, cmd + ' --no-formula-guard: a usage error')
 
 
+# ---- check's summary ---------------------------------------------------------
+
+def one_line(s):
+    """CLI.md: control characters (C0, DEL, C1) as JSON escapes."""
+    names = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
+    return re.sub('[\x00-\x1f\x7f-\x9f]',
+                  lambda m: names.get(m.group(0),
+                                      '\\u%04X' % ord(m.group(0))), s)
+
+
+def check_summary(tmp):
+    """`factnet check` prints the title, types and relation names one per
+    line, with no raw control character (a terminal would obey ESC [)."""
+    text = out(['check'])
+    check(not re.search('[\x00-\x09\x0b-\x1f\x7f-\x9f]', text),
+          'check: a raw control character in the summary')
+    lines = text.split('\n')
+    eq(lines[1], 'title: ' + one_line(FX['title']), 'check: title')
+    types = {e['type'] for e in ENTS.values()}
+    rels = {f['relation'] for f in FX['facts']}
+    for name in types | rels:
+        check(any(re.fullmatch('  %s +\\d+' % re.escape(one_line(name)), l)
+                  for l in lines), 'check: no line for %r' % short(name))
+
+
 # ---- main --------------------------------------------------------------------
 
 def main():
@@ -1315,6 +1341,7 @@ CHECKS = {
     'evidence-md': lambda f, t: evidence_md(t),
     'html': lambda f, t: html_formats(t),
     'formula-guard': lambda f, t: formula_guard(t),
+    'check': lambda f, t: check_summary(t),
 }
 
 

@@ -11,7 +11,7 @@ set(FNET_HOSTILE_FORMATS
     dot build-dot evolve-dot svg build-svg evolve-svg
     graphml gexf gml json pajek export-csv neo4j
     table-csv table-tsv table-md table-latex table-json evidence-md
-    html formula-guard)
+    html check formula-guard)
 foreach(fmt ${FNET_HOSTILE_FORMATS})
   add_test(NAME hardening.hostile.${fmt}
            COMMAND ${FNET_PYTHON}
