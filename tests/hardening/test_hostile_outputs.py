@@ -885,15 +885,24 @@ def check_dot(path, what, entities=None, pairs=None, suffix='',
         check(t in legend or not legend_shown,
               '%s: type %r not in the legend' % (what, t))
     gv = {o['_gvid']: o for o in g.get('objects', [])}
-    drawn_pairs = set()
+    tips = {}  # pair -> its edges' tooltips (--multi: one edge per fact)
     for e in g.get('edges', []):
         if 'legend' in e.get('class', '').split():
             continue
-        a = undot_id(gv[e['tail']]['id'][2:])
-        b = undot_id(gv[e['head']]['id'][2:])
-        drawn_pairs.add(frozenset((a, b)))
-        tip = dot_unescape(e.get('tooltip', ''), 2, what + ' edge tooltip')
-        for f in FACT_PAIRS.get(frozenset((a, b)), []):
+        pair = frozenset((undot_id(gv[e['tail']]['id'][2:]),
+                          undot_id(gv[e['head']]['id'][2:])))
+        tips[pair] = tips.get(pair, '') + '\n' + dot_unescape(
+            e.get('tooltip', ''), 2, what + ' edge tooltip')
+        if 'label' in e:  # --edge-labels relation with --multi: the fact's
+            lab = dot_unescape(e['label'], 1, what + ' edge label')
+            rels = [display(f['relation']) for f in FACT_PAIRS.get(pair, [])]
+            check(lab.replace('\n', ' ') in [r.replace('\n', ' ')
+                                              for r in rels],
+                  '%s: edge label %r' % (what, short(lab)))
+            check(' '.join(xdot_text(e)) == lab.replace('\n', ' '),
+                  '%s: edge label drawn as %r' % (what, xdot_text(e)))
+    for pair, tip in tips.items():
+        for f in FACT_PAIRS.get(pair, []):
             if entities is not None and 'date' not in f:
                 continue
             line = '%s %s %s' % (display(label(f['subject'])),
@@ -909,7 +918,7 @@ def check_dot(path, what, entities=None, pairs=None, suffix='',
                   not legend_shown,
                   '%s: relation %r not in the legend' % (what, rel))
     check(bool(legend) == legend_shown, what + ': legend drawn or not')
-    eq(drawn_pairs, set(FACT_PAIRS) if pairs is None else pairs,
+    eq(set(tips), set(FACT_PAIRS) if pairs is None else pairs,
        what + ': edges')
 
 
@@ -924,6 +933,20 @@ def dot_formats(fmt, tmp):
         p = os.path.join(tmp, 'nolegend.dot')
         run(['dot', '--no-legend', '--wrap', '0', '-o', p, '--', FIXTURE])
         check_dot(p, 'factnet dot --no-legend --wrap 0', legend_shown=False)
+        p = os.path.join(tmp, 'multi.dot')
+        run(['dot', '--multi', '--edge-labels', 'relation', '-o', p, '--',
+             FIXTURE])
+        check_dot(p, 'factnet dot --multi --edge-labels relation')
+        # --collapse: community nodes named by a (cut) member label
+        p = os.path.join(tmp, 'collapse.dot')
+        run(['dot', '--collapse', 'communities', '-o', p, '--', FIXTURE])
+        r = subprocess.run(['dot', '-Tjson', p], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+        if check(r.returncode == 0, 'dot --collapse: Graphviz cannot read '
+                 'it: %s' % r.stderr.decode()[:300]):
+            g = json.loads(r.stdout.decode('utf-8'))
+            check(any(o.get('class') == 'community' for o in g['objects']),
+                  'dot --collapse: no community node')
     elif fmt == 'build-dot':
         check_dot(os.path.join(build(tmp), 'hostile.dot'), 'build dot')
     else:
