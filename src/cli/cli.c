@@ -170,6 +170,14 @@ int fnet_cli_fail(const fnet_err *err)
 
 void fnet_cli_print_diag(const fnet_diag *d) { fnet_diag_print(d, stderr); }
 
+bool fnet_cli_formula_guard_option(int id, bool *off)
+{
+    if (id != FNET_OPT_NO_FORMULA_GUARD)
+        return false;
+    *off = true;
+    return true;
+}
+
 bool fnet_cli_number(const char *cmd, const char *opt, const char *s,
                      double min, double max, double *out)
 {

@@ -67,6 +67,23 @@ typedef struct fnet_arg_loop {
 int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
                    char **paths, size_t *n_paths, bool *done);
 
+/* ---- --no-formula-guard ------------------------------------------------
+ * Every command that writes CSV or TSV (balance, build, evidence, evolve,
+ * export, metrics) puts FNET_FORMULA_GUARD_OPTION in its option table and
+ * passes each option id to fnet_cli_formula_guard_option(), so that the
+ * option has one name, one help line and one meaning (docs/TABLES.md,
+ * "Spreadsheet formulas"). Its id is above every command's own ids and
+ * below the shared input, diagram and graph option ids. */
+enum { FNET_OPT_NO_FORMULA_GUARD = 0x700 };
+
+#define FNET_FORMULA_GUARD_OPTION                                              \
+    {"no-formula-guard", 0, false, FNET_OPT_NO_FORMULA_GUARD, NULL,            \
+     "csv/tsv: no ' before text cells starting with = + - @"}
+
+/* Returns true when id is --no-formula-guard, after setting *off; false
+ * (and *off untouched) for any other id. */
+bool fnet_cli_formula_guard_option(int id, bool *off);
+
 /* ---- messages ---------------------------------------------------------- */
 
 /* "factnet: MESSAGE" + "try 'factnet CMD --help'" on stderr; returns

@@ -34,6 +34,7 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     {"table", 0, true, OPT_TABLE, "T",
@@ -88,7 +89,8 @@ static bool own_option(bopts *o, int id, const char *v)
 {
     const char *cmd = "balance";
     double x;
-    if (fnet_cli_input_option(id, v, &o->in))
+    if (fnet_cli_input_option(id, v, &o->in) ||
+        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
         return true;
     switch (id) {
     case OPT_ALL: o->all = true; return true;
@@ -309,6 +311,12 @@ static int triangles_table(job *j, fnet_table **t)
     };
     memcpy(cols + 8, fact_cols, sizeof fact_cols);
     int rc = fnet_table_new(t, cols, 8 + N_FACT_COLS);
+    if (!rc) {
+        /* factnet's own signs: no formula guard for "++-", "-", "+" */
+        fnet_table_mark_factnet_text(*t, 1);
+        fnet_table_mark_factnet_text(*t, 7);
+        fnet_table_mark_factnet_text(*t, 8);
+    }
     for (size_t i = 0; !rc && i < j->b.n_list; i++)
         for (int k = 0; !rc && k < 3; k++)
             rc = pair_rows(j, *t, i, k, 8, fill_long);
@@ -335,8 +343,12 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
     fnet_table *t = NULL;
     fnet_table_style st = j->o->style;
     int rc = summary_table(&j->b, &t);
-    fprintf(fp, "# Structural balance%s%s\n\n", c->title ? ": " : "",
-            c->title ? c->title : "");
+    fputs("# Structural balance", fp);
+    if (c->title) {
+        fputs(": ", fp);
+        fnet_table_put_md(fp, c->title); /* one line, whatever it holds */
+    }
+    fputs("\n\n", fp);
     fprintf(fp, "Pairs: %llu positive, %llu negative (%llu with facts of "
             "both signs, %llu without sign). Triangles: %llu, of which "
             "%llu balanced and %llu unbalanced",
@@ -363,9 +375,12 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
         const fnet_triangle *tr = &j->b.list[i];
         char p[4];
         pattern(tr, p);
-        fprintf(fp, "\n### %zu. %s, %s, %s (%s, %s)\n\n", i + 1,
-                node_label(j, tr->node[0]), node_label(j, tr->node[1]),
-                node_label(j, tr->node[2]), p,
+        fprintf(fp, "\n### %zu. ", i + 1);
+        for (int k = 0; k < 3; k++) {
+            fputs(k ? ", " : "", fp);
+            fnet_table_put_md(fp, node_label(j, tr->node[k]));
+        }
+        fprintf(fp, " (%s, %s)\n\n", p,
                 tr->balanced ? "balanced" : "unbalanced");
         t = NULL;
         rc = fnet_table_new(&t, cols, 2 + N_FACT_COLS);

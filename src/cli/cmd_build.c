@@ -23,6 +23,7 @@ enum { OPT_HELP = 1, OPT_OUTPUT };
 
 static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "DIR",
      "write into DIR (default: graphs; created if missing)"},
     {0},
@@ -77,6 +78,7 @@ typedef struct job {
     Agraph_t *ag;   /* the diagram, made by diagram_files() */
     bool laid_out;  /* ag is laid out */
     bool progress;
+    bool no_formula_guard; /* --no-formula-guard: the csv files */
     fnet_buf out; /* current output path */
 } job;
 
@@ -103,8 +105,10 @@ static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
                        fnet_err *err)
 {
     fnet_outfile *f = NULL;
+    fnet_table_style st = *s;
+    st.no_formula_guard = j->no_formula_guard;
     int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (!rc && (rc = fnet_table_write(t, fnet_outfile_stream(f), s, err)))
+    if (!rc && (rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err)))
         fnet_outfile_abort(f);
     else if (!rc && !(rc = fnet_outfile_commit(f, err)))
         wrote(j);
@@ -134,7 +138,8 @@ static int metrics_files(job *j, fnet_err *err)
     size_t n_all = fnet_metrics_table_default_columns(all, j->g, false);
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    char caption[512], label[300], note[200] = "";
+    char label[300], note[200] = "";
+    fnet_buf caption = {0}; /* the title may be long: never cut it */
     int rc = node_table(j, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
@@ -147,18 +152,25 @@ static int metrics_files(job *j, fnet_err *err)
     if ((rc = node_table(j, print, sizeof print / sizeof print[0],
                          FNET_M_PAGERANK, SIZE_MAX, &t)))
         return fnet_err_set(err, rc, "out of memory");
-    snprintf(caption, sizeof caption, "Network metrics: %s",
-             j->c->title ? j->c->title : j->name);
+    fnet_buf_printf(&caption, "Network metrics: %s",
+                    j->c->title ? j->c->title : j->name);
+    if (!fnet_buf_ok(&caption)) {
+        fnet_table_free(t);
+        fnet_buf_free(&caption);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
     snprintf(label, sizeof label, "tab:%s-metrics", j->name);
     if (j->m.sampled)
         snprintf(note, sizeof note, "Betweenness and closeness estimated "
                  "from %ld sampled sources.", j->m.samples_used);
     st = (fnet_table_style){.format = FNET_TABLE_LATEX, .digits = 3,
-                            .caption = caption, .label = label,
+                            .caption = fnet_buf_str(&caption),
+                            .label = label,
                             .note = note[0] ? note : NULL};
     out_path(j, ".metrics.tex");
     rc = write_table(j, t, &st, err);
     fnet_table_free(t);
+    fnet_buf_free(&caption);
     return rc;
 }
 
@@ -247,9 +259,11 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     if (rc)
         return rc;
     fnet_community_opts_init(&co);
-    fprintf(fp, "# %s\n\nInput: `%s`: %u entities, %llu facts, %u sources. "
+    fputs("# ", fp);
+    fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
+    fprintf(fp, "\n\nInput: `%s`: %u entities, %llu facts, %u sources. "
             "Graph: full view, undirected, weighted by the sum of fact "
-            "weights.\n", j->c->title ? j->c->title : j->name, j->path,
+            "weights.\n", j->path,
             j->c->n_entities, (unsigned long long)j->c->n_facts,
             j->c->n_sources);
     if (!(rc = graph_table(j, &gm, &t)))
@@ -417,10 +431,11 @@ static void base_name(const char *path, char *out, size_t size)
 /* Returns 0 or an error code; a load failure is reported already, with its
  * exit status in *reported. */
 static int one(const char *path, const char *dir, const fnet_cli_input *in,
-               fnet_renderer *r, fnet_err *err, int *reported)
+               bool no_guard, fnet_renderer *r, fnet_err *err, int *reported)
 {
     job j = {.path = path, .dir = dir, .r = r,
-             .progress = isatty(STDERR_FILENO) != 0};
+             .progress = isatty(STDERR_FILENO) != 0,
+             .no_formula_guard = no_guard};
     fnet_corpus *c = NULL;
     char *paths[] = {(char *)path};
     base_name(path, j.name, sizeof j.name);
@@ -485,7 +500,7 @@ static bool names_unique(char **paths, size_t n)
 }
 
 static int run(char **paths, size_t n, const char *dir,
-               const fnet_cli_input *in)
+               const fnet_cli_input *in, bool no_guard)
 {
     fnet_err err = {0};
     fnet_renderer *r = NULL;
@@ -498,7 +513,7 @@ static int run(char **paths, size_t n, const char *dir,
     if (!rc)
         rc = fnet_render_check_format(r, "pdf", &err);
     for (size_t i = 0; !rc && i < n; i++)
-        rc = one(paths[i], dir, in, r, &err, &reported);
+        rc = one(paths[i], dir, in, no_guard, r, &err, &reported);
     fnet_renderer_free(r);
     if (reported != FNET_EXIT_OK)
         return reported;
@@ -513,7 +528,7 @@ int fnet_cmd_build(int argc, char **argv)
     size_t n_paths = 0;
     int status = FNET_EXIT_OK, id;
     glob_t gl = {0};
-    bool globbed = false;
+    bool globbed = false, no_guard = false;
     fnet_cli_input in = {0};
     fnet_opt *opts = fnet_cli_opts_join(options);
 
@@ -524,7 +539,8 @@ int fnet_cmd_build(int argc, char **argv)
     }
     fnet_args_init(&a, "build", argc, argv);
     while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &in)) {
+        if (fnet_cli_input_option(id, v, &in) ||
+            fnet_cli_formula_guard_option(id, &no_guard)) {
             continue;
         } else if (id == FNET_ARG_ERROR) {
             status = FNET_EXIT_USAGE;
@@ -560,7 +576,7 @@ int fnet_cmd_build(int argc, char **argv)
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    status = run(list, n, dir, &in);
+    status = run(list, n, dir, &in, no_guard);
 done:
     if (globbed)
         globfree(&gl);

@@ -74,12 +74,24 @@ static int count(tally *t, size_t *n, fnet_strmap *index, const char *key)
     return fnet_strmap_put(index, key, len, (*n)++);
 }
 
+/* s as shown on one line of the summary (in b, which the caller frees):
+ * types, relation names, titles and file names come from the data and may
+ * hold line breaks or terminal control sequences. */
+static const char *shown(fnet_buf *b, const char *s)
+{
+    fnet_buf_reset(b);
+    fnet_diag_escape(b, s);
+    return fnet_buf_ok(b) ? fnet_buf_str(b) : "?";
+}
+
 static void print_tally(const char *title, tally *t, size_t n)
 {
+    fnet_buf b = {0};
     qsort(t, n, sizeof *t, by_count);
     printf("%s\n", title);
     for (size_t i = 0; i < n; i++)
-        printf("  %-24s %8lu\n", t[i].key, t[i].n);
+        printf("  %-24s %8lu\n", shown(&b, t[i].key), t[i].n);
+    fnet_buf_free(&b);
 }
 
 /* True when path is a directory; otherwise says why on stderr. */
@@ -119,8 +131,9 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
     tally *t = malloc((cap + 1) * sizeof *t);
     if (!t)
         return FNET_EXIT_INTERNAL;
+    fnet_buf esc = {0};
     if (c->n_files == 1)
-        printf("%s: ", c->files[0]);
+        printf("%s: ", shown(&esc, c->files[0]));
     else
         printf("%u files: ", c->n_files);
     printf("%u entit%s, %llu fact%s, %u source%s\n", c->n_entities,
@@ -128,7 +141,8 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
            c->n_facts == 1 ? "" : "s", c->n_sources,
            c->n_sources == 1 ? "" : "s");
     if (c->title)
-        printf("title: %s\n", c->title);
+        printf("title: %s\n", shown(&esc, c->title));
+    fnet_buf_free(&esc);
     size_t n = 0;
     fnet_strmap types = {0};
     int rc = FNET_OK;

@@ -26,6 +26,7 @@ static const fnet_opt options[] = {
      "md (default), csv, tsv, latex or json"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
     {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     FNET_GRAPHOPTS_OPTIONS,
@@ -73,13 +74,15 @@ typedef struct eopts {
     fnet_cli_input in;
     int format; /* enum fnet_table_format */
     const char *out, *caption, *label;
+    bool no_formula_guard;
 } eopts;
 
 /* The command's own and the input options; false after a usage error. */
 static bool own_option(void *ctx, int id, const char *v)
 {
     eopts *o = ctx;
-    if (fnet_cli_input_option(id, v, &o->in))
+    if (fnet_cli_input_option(id, v, &o->in) ||
+        fnet_cli_formula_guard_option(id, &o->no_formula_guard))
         return true;
     switch (id) {
     case OPT_CAPTION: o->caption = v; break;
@@ -132,7 +135,8 @@ static int write_evidence(const eopts *o, const fnet_evidence *ev,
     } else if (o->format == FNET_TABLE_LATEX) {
         rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label, err);
     } else {
-        fnet_table_style st = {.format = o->format, .digits = -1};
+        fnet_table_style st = {.format = o->format, .digits = -1,
+                               .no_formula_guard = o->no_formula_guard};
         rc = fnet_table_write(t, fp, &st, err);
     }
     if (rc != FNET_OK) {

@@ -61,6 +61,7 @@ static const fnet_opt options[] = {
      "node table: long (period,id,...,metric,value) or wide"},
     {"match-threshold", 0, true, OPT_MATCH, "J",
      "Jaccard overlap linking communities of two periods (default 0.3)"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     {"output-dir", 0, true, OPT_OUTPUT_DIR, "DIR",
@@ -223,7 +224,8 @@ static bool own_option(eopts *o, int id, const char *v)
     static const char *const layouts[] = {"long", "wide"};
     double x;
     long k;
-    if (fnet_cli_input_option(id, v, &o->in))
+    if (fnet_cli_input_option(id, v, &o->in) ||
+        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
         return true;
     switch (id) {
     case OPT_ALGORITHM:
@@ -698,8 +700,12 @@ static void md_header(const job *j, FILE *fp)
     char w[64];
     for (size_t p = 0; p < e->n; p++)
         active += !e->snap[p].empty;
-    fprintf(fp, "# Evolution%s%s\n\n", e->corpus->title ? ": " : "",
-            e->corpus->title ? e->corpus->title : "");
+    fputs("# Evolution", fp);
+    if (e->corpus->title) {
+        fputs(": ", fp);
+        fnet_table_put_md(fp, e->corpus->title); /* one line, always */
+    }
+    fputs("\n\n", fp);
     fprintf(fp, "Periods: %zu (%s to %s; %zu with facts), %s. ", e->n,
             e->snap[0].period.label, e->snap[e->n - 1].period.label, active,
             mode_text(&ev->periods, w, sizeof w));

@@ -48,6 +48,7 @@ static const fnet_opt options[] = {
     {"format", 'f', true, OPT_FORMAT, "F",
      "graphml, gexf, gml, pajek, csv, json or neo4j"},
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
+    FNET_FORMULA_GUARD_OPTION,
     {"no-metrics", 0, false, OPT_NO_METRICS, NULL,
      "structure and attributes only, no metrics"},
     {"output", 'o', true, OPT_OUTPUT, "PATH",
@@ -114,6 +115,7 @@ typedef struct xopts {
     int format; /* enum xformat */
     const char *out, *columns;
     bool dynamic, no_metrics, exact, resolution_given;
+    bool no_formula_guard; /* csv, neo4j */
     long samples;
 } xopts;
 
@@ -387,30 +389,32 @@ static int plan(const xopts *o, bool with_clu, paths *p, fnet_err *err)
     return rc;
 }
 
-static int write_table(fnet_table *t, FILE *fp, fnet_err *err)
+static int write_table(fnet_table *t, FILE *fp, bool no_guard,
+                       fnet_err *err)
 {
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1,
+                           .no_formula_guard = no_guard};
     int rc = fnet_table_write(t, fp, &st, err);
     fnet_table_free(t);
     return rc;
 }
 
 /* Writes both tables; *which is the file being written. */
-static int tables(const fnet_export *x, bool neo4j, FILE **fp, size_t *which,
-                  fnet_err *err)
+static int tables(const fnet_export *x, bool neo4j, bool no_guard,
+                  FILE **fp, size_t *which, fnet_err *err)
 {
     fnet_table *t = NULL;
     int rc = neo4j ? fnet_export_neo4j_nodes(&t, x, err)
                    : fnet_export_nodes_table(&t, x, err);
     if (rc == FNET_OK)
-        rc = write_table(t, fp[0], err);
+        rc = write_table(t, fp[0], no_guard, err);
     t = NULL;
     if (rc != FNET_OK)
         return rc;
     *which = 1;
     rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
                : fnet_export_edges_table(&t, x, err);
-    return rc == FNET_OK ? write_table(t, fp[1], err) : rc;
+    return rc == FNET_OK ? write_table(t, fp[1], no_guard, err) : rc;
 }
 
 /* Writes the format's files into the open streams; *which is the file
@@ -436,7 +440,8 @@ static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
         break;
     case F_CSV:
     case F_NEO4J:
-        rc = tables(x, o->format == F_NEO4J, fp, which, err);
+        rc = tables(x, o->format == F_NEO4J, o->no_formula_guard, fp, which,
+                    err);
         break;
     }
     if (rc == FNET_OK && replaced)
@@ -550,7 +555,9 @@ static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
 static bool own_option_cb(void *ctx, int id, const char *v)
 {
     xopts *o = ctx;
-    return fnet_cli_input_option(id, v, &o->in) || own_option(o, id, v);
+    return fnet_cli_input_option(id, v, &o->in) ||
+           fnet_cli_formula_guard_option(id, &o->no_formula_guard) ||
+           own_option(o, id, v);
 }
 
 static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,

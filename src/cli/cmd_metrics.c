@@ -49,6 +49,7 @@ static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
     {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
     {"level", 0, true, OPT_LEVEL, "L", "node (default) or graph"},
+    FNET_FORMULA_GUARD_OPTION,
     {"output", 'o', true, OPT_OUTPUT, "FILE",
      "write to FILE (default: standard output)"},
     {"resolution", 0, true, OPT_RESOLUTION, "R",
@@ -175,7 +176,8 @@ static bool own_option(mopts *o, int id, const char *v)
     const char *cmd = "metrics";
     double x;
     long k;
-    if (fnet_cli_input_option(id, v, &o->in))
+    if (fnet_cli_input_option(id, v, &o->in) ||
+        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
         return true;
     switch (id) {
     case OPT_ALGORITHM:

@@ -17,10 +17,9 @@ static size_t control_len(const unsigned char *s)
     return 0;
 }
 
-/* Copies msg to out with control characters written as JSON escapes (\n,
- * \r, \t, \u001B, \u009B): values quoted in messages come from the data,
- * which may hold them escaped, and a message must stay one line. */
-static void put_escaped(fnet_buf *out, const char *msg)
+/* Values quoted in messages come from the data, which may hold control
+ * characters escaped, and a message must stay one line (diag.h). */
+void fnet_diag_escape(fnet_buf *out, const char *msg)
 {
     const unsigned char *p = (const unsigned char *)msg;
     while (*p) {
@@ -58,7 +57,7 @@ void fnet_diag_add(fnet_diag *d, int severity, const char *where,
         d->cap_items = n;
     }
     fnet_buf b = {0};
-    put_escaped(&b, where ? where : "");
+    fnet_diag_escape(&b, where ? where : "");
     if (severity == FNET_SEV_WARNING)
         fnet_buf_puts(&b, "warning: ");
     va_list ap;
@@ -71,7 +70,7 @@ void fnet_diag_add(fnet_diag *d, int severity, const char *where,
             va_start(ap, fmt);
             vsnprintf(tmp, (size_t)n + 1, fmt, ap);
             va_end(ap);
-            put_escaped(&b, tmp);
+            fnet_diag_escape(&b, tmp);
             free(tmp);
         } else {
             b.oom = true;

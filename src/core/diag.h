@@ -39,6 +39,12 @@ typedef struct fnet_diag {
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Appends s to out with its control characters (C0, DEL, C1) written as
+ * JSON escapes (\n, \r, \t, \u001B, \u009B), as fnet_diag_add() stores
+ * messages: data printed on a terminal line stays on that line and sends
+ * no control sequence. Out of memory is recorded in out (fnet_buf_ok). */
+void fnet_diag_escape(fnet_buf *out, const char *s);
+
 /* Prints kept messages in order, then "factnet: N more errors not shown"
  * lines for those beyond the cap. */
 void fnet_diag_print(const fnet_diag *d, FILE *fp);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- ordering ----------------------------------------------------------- */
 
@@ -195,22 +196,60 @@ static void mark_cited(const fnet_evidence *ev, bool *cited)
 
 /* ---- Markdown ----------------------------------------------------------- */
 
-/* Text in Markdown: characters with a meaning are escaped, line breaks and
- * tabs become spaces. */
+/* Text in Markdown: characters with a meaning are escaped with a
+ * backslash -- CommonMark's \ ` * _ [ ] < > | # and & (entities such as
+ * &amp;), GitHub's ~ (strikethrough), pandoc's $ (math), ^ (superscript)
+ * and @ (citations) -- and line breaks and tabs become spaces. */
 static void md(FILE *fp, const char *s)
 {
     for (; *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
+        if (strchr("\\`*_[]<>|#&~$^@", *s))
             fputc('\\', fp);
         fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, fp);
     }
 }
 
-/* Code-formatted text (file names, locations); text with a backtick cannot
- * be a code span and is escaped instead. */
+/* Text at the start of a line (a block quote's): as md(), without its
+ * leading white space (four spaces would start a code block) and with the
+ * marker of a list (- + 1. 1)) or a heading underline (=) escaped. */
+static void md_line(FILE *fp, const char *s)
+{
+    s += strspn(s, " \t\r\n");
+    size_t digits = strspn(s, "0123456789");
+    if (*s == '-' || *s == '+' || *s == '=') {
+        fputc('\\', fp);
+    } else if (digits && (s[digits] == '.' || s[digits] == ')')) {
+        fwrite(s, 1, digits, fp);
+        fputc('\\', fp);
+        s += digits;
+    }
+    md(fp, s);
+}
+
+/* A URL as an autolink when it is a plain http(s) URL; anything else
+ * (another scheme such as javascript:, or characters that would end the
+ * autolink: < > space, control characters) as escaped text. */
+static void md_url(FILE *fp, const char *url)
+{
+    bool plain = strncasecmp(url, "http://", 7) == 0 ||
+                 strncasecmp(url, "https://", 8) == 0;
+    for (const char *p = url; plain && *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' || *p == 0x7f)
+            plain = false;
+    if (!plain) {
+        md(fp, url);
+        return;
+    }
+    fputc('<', fp);
+    fputs(url, fp);
+    fputc('>', fp);
+}
+
+/* Code-formatted text (file names, locations); text with a backtick or a
+ * line break cannot be a code span and is escaped instead. */
 static void md_code(FILE *fp, const char *s)
 {
-    if (strchr(s, '`') || strchr(s, '\n')) {
+    if (strpbrk(s, "`\n\r")) {
         md(fp, s);
         return;
     }
@@ -245,7 +284,7 @@ static void md_fact(FILE *fp, const fnet_corpus *c, uint64_t fi,
     fputs("\n", fp);
     if (f->evidence) {
         fputs("  > ", fp);
-        md(fp, f->evidence);
+        md_line(fp, f->evidence);
         fputs("\n", fp);
     } else {
         fputs("  *(no evidence quote)*\n", fp);
@@ -295,9 +334,8 @@ static void md_sources(FILE *fp, const fnet_corpus *c, const bool *cited)
             fputs("*.", fp);
         }
         if (s->url) {
-            fputs(" <", fp);
-            fputs(s->url, fp); /* an autolink: no escapes inside */
-            fputs(">", fp);
+            fputc(' ', fp);
+            md_url(fp, s->url);
         }
         if (s->file) {
             fputs(" Text: ", fp);
@@ -404,9 +442,9 @@ static void tex_sources(FILE *fp, const fnet_corpus *c, const bool *cited)
         const fnet_source *s = &c->sources[i];
         if (!cited[i])
             continue;
-        fputs("\\item[", fp);
+        fputs("\\item[{", fp); /* braces: a ] in the id ends no argument */
         fnet_table_put_latex(fp, s->id);
-        fputs("] ", fp);
+        fputs("}] ", fp);
         fnet_table_put_latex(fp, s->author ? s->author : "author not given");
         fputs(" (", fp);
         fnet_table_put_latex(fp, s->date ? s->date : "n.d.");

@@ -25,6 +25,7 @@ typedef struct cell {
 struct fnet_table {
     fnet_arena arena;
     fnet_table_col *cols;
+    bool *factnet_text; /* per column: exempt from the formula guard */
     size_t n_cols;
     cell *cells; /* row-major */
     size_t n_rows, cap_rows;
@@ -38,8 +39,9 @@ int fnet_table_new(fnet_table **out, const fnet_table_col *cols,
     if (!t)
         return FNET_ENOMEM;
     t->cols = calloc(n_cols ? n_cols : 1, sizeof *t->cols);
-    if (!t->cols) {
-        free(t);
+    t->factnet_text = calloc(n_cols ? n_cols : 1, sizeof *t->factnet_text);
+    if (!t->cols || !t->factnet_text) {
+        fnet_table_free(t);
         return FNET_ENOMEM;
     }
     t->n_cols = n_cols;
@@ -61,6 +63,7 @@ void fnet_table_free(fnet_table *t)
         return;
     fnet_arena_free(&t->arena);
     free(t->cols);
+    free(t->factnet_text);
     free(t->cells);
     free(t);
 }
@@ -110,6 +113,11 @@ void fnet_table_set_real(fnet_table *t, size_t row, size_t col, double v)
     cell *c = at(t, row, col);
     c->state = isnan(v) ? CELL_UNSET : CELL_REAL;
     c->v.r = v;
+}
+
+void fnet_table_mark_factnet_text(fnet_table *t, size_t col)
+{
+    t->factnet_text[col] = true;
 }
 
 size_t fnet_table_rows(const fnet_table *t) { return t->n_rows; }
@@ -180,13 +188,48 @@ static const char *cell_text(const cell *c, char *buf, size_t size,
 
 /* ---- text formats ------------------------------------------------------ */
 
-static void put_csv(FILE *fp, const char *s)
+/* A plain decimal number: [+-] digits [. digits] [e [+-] digits], with
+ * digits on at least one side of the point. */
+static bool plain_number(const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
+    size_t digits = 0;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++)
+        digits++;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            digits++;
+    if (!digits)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return false;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
+}
+
+/* A text a spreadsheet would run as a formula (OWASP, "CSV Injection"):
+ * it starts with = + - @, a tab or a carriage return. A plain number such
+ * as -0.25 starts with a sign but is read as that number, never run. */
+static bool formula_like(const char *s)
+{
+    return s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
+}
+
+/* guard: write a ' in front, inside quotes (OWASP's recommendation). */
+static void put_csv(FILE *fp, const char *s, bool guard)
+{
+    if (!guard && !strpbrk(s, ",\"\r\n")) {
         fputs(s, fp);
         return;
     }
-    fputc('"', fp);
+    fputs(guard ? "\"'" : "\"", fp);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', fp);
@@ -195,8 +238,10 @@ static void put_csv(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
-static void put_tsv(FILE *fp, const char *s)
+static void put_tsv(FILE *fp, const char *s, bool guard)
 {
+    if (guard)
+        fputc('\'', fp);
     for (; *s; s++) {
         switch (*s) {
         case '\t': fputs("\\t", fp); break;
@@ -208,12 +253,13 @@ static void put_tsv(FILE *fp, const char *s)
     }
 }
 
-static void put_md(FILE *fp, const char *s)
+void fnet_table_put_md(FILE *fp, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '|')
-            fputs("\\|", fp);
-        else if (*s == '\r' && s[1] == '\n')
+        if (*s == '|' || *s == '\\') {
+            fputc('\\', fp);
+            fputc(*s, fp);
+        } else if (*s == '\r' && s[1] == '\n')
             continue;
         else if (*s == '\n' || *s == '\r')
             fputs("<br>", fp);
@@ -224,6 +270,10 @@ static void put_md(FILE *fp, const char *s)
 
 void fnet_table_put_latex(FILE *fp, const char *s)
 {
+    /* After \\ (a row's end) or \item, LaTeX takes a [ as the start of an
+     * optional argument and a * as the starred form, even past spaces. */
+    if (*s == '[' || *s == '*')
+        fputs("{}", fp);
     for (; *s; s++) {
         switch (*s) {
         case '&': case '%': case '$': case '#': case '_': case '{': case '}':
@@ -237,7 +287,10 @@ void fnet_table_put_latex(FILE *fp, const char *s)
         case '>': fputs("\\textgreater{}", fp); break;
         case '|': fputs("\\textbar{}", fp); break;
         case '\n': case '\r': case '\t': fputc(' ', fp); break;
-        default: fputc(*s, fp);
+        default:
+            /* Other control characters (and DEL) are invalid in a TeX
+             * file: pdflatex stops on them. */
+            fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
         }
     }
 }
@@ -248,22 +301,25 @@ static bool numeric(const fnet_table *t, size_t col)
 }
 
 static void write_delimited(const fnet_table *t, FILE *fp, bool tsv,
-                            int digits)
+                            int digits, bool guard)
 {
     char buf[64];
-    void (*put)(FILE *, const char *) = tsv ? put_tsv : put_csv;
+    void (*put)(FILE *, const char *, bool) = tsv ? put_tsv : put_csv;
     char sep = tsv ? '\t' : ',';
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputc(sep, fp);
-        put(fp, t->cols[c].name);
+        put(fp, t->cols[c].name, guard && formula_like(t->cols[c].name));
     }
     fputc('\n', fp);
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t c = 0; c < t->n_cols; c++) {
+            const cell *x = at(t, r, c);
+            const char *txt = cell_text(x, buf, sizeof buf, digits);
             if (c)
                 fputc(sep, fp);
-            put(fp, cell_text(at(t, r, c), buf, sizeof buf, digits));
+            put(fp, txt, guard && x->state == CELL_STR &&
+                             !t->factnet_text[c] && formula_like(txt));
         }
         fputc('\n', fp);
     }
@@ -276,7 +332,7 @@ static void write_md(const fnet_table *t, FILE *fp, const fnet_table_style *s,
     fputc('|', fp);
     for (size_t c = 0; c < t->n_cols; c++) {
         fputc(' ', fp);
-        put_md(fp, t->cols[c].name);
+        fnet_table_put_md(fp, t->cols[c].name);
         fputs(" |", fp);
     }
     fputs("\n|", fp);
@@ -287,14 +343,15 @@ static void write_md(const fnet_table *t, FILE *fp, const fnet_table_style *s,
         fputc('|', fp);
         for (size_t c = 0; c < t->n_cols; c++) {
             fputc(' ', fp);
-            put_md(fp, cell_text(at(t, r, c), buf, sizeof buf, digits));
+            fnet_table_put_md(fp,
+                              cell_text(at(t, r, c), buf, sizeof buf, digits));
             fputs(" |", fp);
         }
         fputc('\n', fp);
     }
     if (s->note) {
         fputs("\n", fp);
-        put_md(fp, s->note);
+        fnet_table_put_md(fp, s->note);
         fputc('\n', fp);
     }
 }
@@ -411,8 +468,12 @@ int fnet_table_write(const fnet_table *t, FILE *fp,
         (style->format == FNET_TABLE_MD || style->format == FNET_TABLE_LATEX))
         digits = 3;
     switch (style->format) {
-    case FNET_TABLE_CSV: write_delimited(t, fp, false, digits); break;
-    case FNET_TABLE_TSV: write_delimited(t, fp, true, digits); break;
+    case FNET_TABLE_CSV:
+        write_delimited(t, fp, false, digits, !style->no_formula_guard);
+        break;
+    case FNET_TABLE_TSV:
+        write_delimited(t, fp, true, digits, !style->no_formula_guard);
+        break;
     case FNET_TABLE_MD: write_md(t, fp, style, digits); break;
     case FNET_TABLE_LATEX: write_latex(t, fp, style, digits); break;
     case FNET_TABLE_JSON: rc = write_json(t, fp, digits); break;

@@ -8,13 +8,21 @@
  *   LF line ends, a header row.
  * - tsv: a header row; in cells, tab, newline, carriage return and
  *   backslash are written \t \n \r \\.
- * - md: GitHub table; | is escaped as \|, newlines become <br>; number
- *   columns are right-aligned (---:).
+ * - md: GitHub table; | and \ are escaped as \| and \\, line breaks
+ *   become <br>; number columns are right-aligned (---:).
  * - latex: a table float with a booktabs tabular (\toprule \midrule
  *   \bottomrule), optional \caption and \label; text is escaped (& % $ # _
- *   { } ~ ^ \ < > |); needs \usepackage{booktabs}.
+ *   { } ~ ^ \ < > |, a leading [ or *, control characters); needs
+ *   \usepackage{booktabs}.
  * - json: an array of objects, one per row, keys in column order; numbers
  *   as numbers, undefined as null.
+ * Formula guard (csv and tsv, unless style.no_formula_guard): a text cell
+ * that a spreadsheet would run as a formula -- it starts with = + - @, a tab
+ * or a carriage return, and is not a plain decimal number such as -3 or
+ * +1.5e3 -- is written with a ' in front (csv: also quoted), as OWASP
+ * recommends against CSV injection; header names too. Numbers the table
+ * holds as numbers and columns marked with fnet_table_mark_factnet_text()
+ * are never changed.
  * Reals: csv, tsv and json write the shortest of %.15g, %.16g, %.17g that
  * reads back to the same double, unless digits >= 0 (then %.<digits>f); md
  * and latex round to digits, 3 by default. An undefined cell (NaN, or a
@@ -27,6 +35,7 @@
 
 #include "core/error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -67,6 +76,11 @@ int fnet_table_set_str(fnet_table *t, size_t row, size_t col, const char *s);
 void fnet_table_set_int(fnet_table *t, size_t row, size_t col, int64_t v);
 void fnet_table_set_real(fnet_table *t, size_t row, size_t col, double v);
 
+/* Marks column col as holding only factnet's own words and signs (a
+ * pattern "++-", a sign "-"), never input text: the formula guard leaves
+ * its cells alone. Can't fail. */
+void fnet_table_mark_factnet_text(fnet_table *t, size_t col);
+
 size_t fnet_table_rows(const fnet_table *t);
 size_t fnet_table_cols(const fnet_table *t);
 
@@ -78,6 +92,9 @@ typedef struct fnet_table_style {
     const char *note;    /* md and latex: a note line under the table;
                             NULL: none. Ignored by csv, tsv, json (which
                             must stay plain data). */
+    bool no_formula_guard; /* csv, tsv: write every text cell exactly as it
+                              is (--no-formula-guard); default false: the
+                              guard above is on */
 } fnet_table_style;
 
 /* "csv", "tsv", "md" (or "markdown"), "latex" (or "tex"), "json" -> the
@@ -95,8 +112,16 @@ int fnet_table_write(const fnet_table *t, FILE *fp,
 void fnet_table_format_real(char *out, size_t size, double v, int digits);
 
 /* Writes s as LaTeX text: & % $ # _ { } escaped with a backslash, ~ ^ \ < > |
- * as their \text... commands, line breaks and tabs as spaces. Every LaTeX
- * output of factnet escapes data through this one function. */
+ * as their \text... commands, line breaks, tabs and other control
+ * characters as spaces, and {} in front of a leading [ or * (which would
+ * otherwise be read as an argument of a \\ or \item before it). Every
+ * LaTeX output of factnet escapes data through this one function. */
 void fnet_table_put_latex(FILE *fp, const char *s);
+
+/* Writes s as Markdown inline text that stays on one line and inside its
+ * table cell: | and \ escaped with a backslash, line breaks (LF, CR LF, CR)
+ * as <br>. Used for table cells and for the headings of factnet's Markdown
+ * documents. */
+void fnet_table_put_md(FILE *fp, const char *s);
 
 #endif

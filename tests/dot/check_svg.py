@@ -207,8 +207,10 @@ def main():
         if leg is None:
             fail("no legend")
         rows = texts(leg[1])
-        types = {e["type"] for e in ents}
-        all_types = {e["type"] for e in corpus["entities"]}
+        # As drawn: an HTML label, so control pictures, and tabs as spaces.
+        shown = lambda t: svg_text(display(t).replace("\t", " "))
+        types = {shown(e["type"]) for e in ents}
+        all_types = {shown(e["type"]) for e in corpus["entities"]}
         for t in types:
             if t not in rows:
                 fail("legend does not list type %r: %r" % (t, rows))

@@ -17,3 +17,25 @@ foreach(mode write readonly)
     SKIP_RETURN_CODE 77
     ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
 endforeach()
+
+# Hostile labels through every output (test_hostile_outputs.py): one test
+# per format, so that a failure names the format. Exit 77 (skipped, with a
+# message) only when Graphviz's dot or pdflatex is missing.
+set(FNET_HOSTILE_FORMATS
+    dot build-dot evolve-dot svg build-svg evolve-svg
+    graphml gexf gml json pajek export-csv neo4j
+    table-csv table-tsv table-md table-latex table-json evidence-md
+    html check formula-guard)
+foreach(fmt ${FNET_HOSTILE_FORMATS})
+  add_test(NAME hardening.hostile.${fmt}
+           COMMAND ${FNET_PYTHON}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_hostile_outputs.py
+                   $<TARGET_FILE:factnet> ${fmt})
+  # Under the sanitizers, leaks inside Graphviz and its font stack are not
+  # ours: the suppressions of the diagram tests (tests/dot/lsan.supp).
+  set_tests_properties(hardening.hostile.${fmt} PROPERTIES
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+    SKIP_RETURN_CODE 77
+    ENVIRONMENT
+    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+endforeach()

@@ -8,23 +8,29 @@
 #include <stdlib.h>
 
 /* Writes t in the style to a string; the caller frees it. */
-static char *render(const fnet_table *t, int format, int digits,
-                    const char *caption, const char *label, const char *note)
+static char *render_style(const fnet_table *t, const fnet_table_style *st)
 {
     char *s = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&s, &len);
-    fnet_table_style st = {format, digits, caption, label, note};
     fnet_err err = {0};
     if (!fp)
         return NULL;
-    int rc = fnet_table_write(t, fp, &st, &err);
+    int rc = fnet_table_write(t, fp, st, &err);
     fclose(fp);
     if (rc) {
         free(s);
         return NULL;
     }
     return s;
+}
+
+static char *render(const fnet_table *t, int format, int digits,
+                    const char *caption, const char *label, const char *note)
+{
+    fnet_table_style st = {.format = format, .digits = digits,
+                           .caption = caption, .label = label, .note = note};
+    return render_style(t, &st);
 }
 
 static fnet_table *sample(void)
@@ -103,8 +109,8 @@ static void test_md(const fnet_table *t)
     CHECK_STR(s, "| name | n | x |\n"
                  "| --- | ---: | ---: |\n"
                  "| a,b \"q\" | -3 | 0.100 |\n"
-                 "| line1<br>line2\\|\tx\\ | 42 |  |\n"
-                 "| R&D 100% $5 #1 a_b {x} ~ ^ \\ <> |  | 0.667 |\n"
+                 "| line1<br>line2\\|\tx\\\\ | 42 |  |\n"
+                 "| R&D 100% $5 #1 a_b {x} ~ ^ \\\\ <> |  | 0.667 |\n"
                  "\nNote: *x*\n");
     free(s);
 }
@@ -148,8 +154,113 @@ static void test_json(const fnet_table *t)
     fnet_table_free(e);
 }
 
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* OWASP's CSV-injection triggers get a ' (csv: and quotes) by default;
+ * numbers, plain-number text and factnet's own columns never do. */
+static void test_formula_guard(void)
+{
+    static const fnet_table_col cols[] = {{"text", FNET_COL_STRING},
+                                          {"sign", FNET_COL_STRING},
+                                          {"x", FNET_COL_REAL},
+                                          {"@key", FNET_COL_STRING}};
+    static const char *const in[] = {
+        "=1+2",  "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=tab",
+        "\r=cr", "-0.25",             "+1.5e3", "-",      "a=b",
+        "'=x",   "=a,\"b\"",           "-.5",    "1e",     "-e5"};
+    size_t n = sizeof in / sizeof in[0], r;
+    fnet_table *t = NULL;
+    CHECK_INT(fnet_table_new(&t, cols, 4), 0);
+    if (!t)
+        return;
+    fnet_table_mark_factnet_text(t, 1);
+    for (size_t i = 0; i < n; i++) {
+        fnet_table_add_row(t, &r);
+        fnet_table_set_str(t, r, 0, in[i]);
+        fnet_table_set_str(t, r, 1, "++-");
+        fnet_table_set_real(t, r, 2, -0.25);
+    }
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    char *s = render_style(t, &st);
+    CHECK_STR(s, "text,sign,x,\"'@key\"\n"
+                 "\"'=1+2\",++-,-0.25,\n"
+                 "\"'+cmd|' /C calc'!A0\",++-,-0.25,\n"
+                 "\"'-2+3\",++-,-0.25,\n"
+                 "\"'@SUM(A1)\",++-,-0.25,\n"
+                 "\"'\t=tab\",++-,-0.25,\n"
+                 "\"'\r=cr\",++-,-0.25,\n"
+                 "-0.25,++-,-0.25,\n"
+                 "+1.5e3,++-,-0.25,\n"
+                 "\"'-\",++-,-0.25,\n"
+                 "a=b,++-,-0.25,\n"
+                 "'=x,++-,-0.25,\n"
+                 "\"'=a,\"\"b\"\"\",++-,-0.25,\n"
+                 "-.5,++-,-0.25,\n"
+                 "1e,++-,-0.25,\n"
+                 "\"'-e5\",++-,-0.25,\n");
+    free(s);
+    st.format = FNET_TABLE_TSV;
+    s = render_style(t, &st);
+    CHECK(s && starts(s, "text\tsign\tx\t'@key\n'=1+2\t++-\t-0.25\t\n"));
+    CHECK(s && strstr(s, "\n'\\t=tab\t++-\t-0.25\t\n"));
+    CHECK(s && strstr(s, "\n'\\r=cr\t"));
+    CHECK(s && strstr(s, "\n-0.25\t++-\t-0.25\t\n"));
+    free(s);
+    /* Off: every cell exactly as it is. */
+    st.no_formula_guard = true;
+    st.format = FNET_TABLE_CSV;
+    s = render_style(t, &st);
+    CHECK(s && starts(s, "text,sign,x,@key\n=1+2,++-,-0.25,\n"));
+    CHECK(s && strstr(s, "\n\"\r=cr\",++-,") && !strstr(s, "\"'"));
+    free(s);
+    st.format = FNET_TABLE_TSV;
+    s = render_style(t, &st);
+    CHECK(s && strstr(s, "\n\\t=tab\t") && strstr(s, "\n-\t++-\t"));
+    free(s);
+    /* Other formats never guard. */
+    st.no_formula_guard = false;
+    st.format = FNET_TABLE_JSON;
+    s = render_style(t, &st);
+    CHECK(s && strstr(s, "{\"text\":\"=1+2\",") && !strstr(s, "\"'=1"));
+    free(s);
+    fnet_table_free(t);
+}
+
+/* LaTeX: a leading [ or * would be an argument of the \\ before the row;
+ * control characters stop pdflatex. Markdown: a \ before a | must not
+ * turn the escaped pipe into a cell boundary. */
+static void test_hostile_text(void)
+{
+    static const fnet_table_col cols[] = {{"a", FNET_COL_STRING},
+                                          {"b", FNET_COL_STRING}};
+    fnet_table *t = NULL;
+    size_t r;
+    CHECK_INT(fnet_table_new(&t, cols, 2), 0);
+    if (!t)
+        return;
+    fnet_table_add_row(t, &r);
+    fnet_table_set_str(t, r, 0, "[1] x");
+    fnet_table_set_str(t, r, 1, "*star \x01" "bell\x07 esc\x1b" " del\x7f");
+    fnet_table_add_row(t, &r);
+    fnet_table_set_str(t, r, 0, "a\\|b");
+    fnet_table_set_str(t, r, 1, "c\\");
+    char *s = render(t, FNET_TABLE_LATEX, -1, NULL, NULL, NULL);
+    CHECK(s && strstr(s, "\\midrule\n{}[1] x & {}*star  bell  esc  del  "
+                         "\\\\\n"));
+    free(s);
+    s = render(t, FNET_TABLE_MD, -1, NULL, NULL, NULL);
+    CHECK(s && strstr(s, "\n| a\\\\\\|b | c\\\\ |\n"));
+    free(s);
+    fnet_table_free(t);
+}
+
 int main(void)
 {
+    test_formula_guard();
+    test_hostile_text();
     test_numbers();
     fnet_table *t = sample();
     CHECK(t != NULL);
