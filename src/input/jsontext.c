@@ -13,26 +13,40 @@
 
 /* ---- parsing ---------------------------------------------------------- */
 
+/* The check, then cJSON. Returns FNET_OK, FNET_EDATA (problem in *p) or
+ * FNET_ENOMEM. */
+static int parse(const char *s, size_t n, size_t first_line,
+                 fnet_json_problem *p, cJSON **out)
+{
+    *out = NULL;
+    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
+                         FNET_MAX_DEPTH, p))
+        return FNET_EDATA;
+    /* cJSON accepts everything fnet_json_check accepts: failing here means
+     * it ran out of memory. */
+    *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
+    return *out ? FNET_OK : FNET_ENOMEM;
+}
+
 int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
                     size_t first_line, cJSON **out)
 {
     fnet_json_problem p;
-    *out = NULL;
-    if (!fnet_json_check(s, n, first_line, FNET_MAX_STRING_BYTES,
-                         FNET_MAX_DEPTH, &p)) {
+    int rc = parse(s, n, first_line, &p, out);
+    if (rc == FNET_EDATA)
         fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:%zu:%zu: error: %s", name,
                       p.line, p.column, p.msg);
-        return FNET_EDATA;
-    }
-    /* cJSON accepts everything fnet_json_check accepts: failing here means
-     * it ran out of memory. */
-    *out = cJSON_ParseWithLengthOpts(s, n + 1, NULL, 1);
-    if (!*out) {
+    else if (rc == FNET_ENOMEM)
         fnet_diag_add(d, FNET_SEV_ERROR, NULL,
                       "%s: out of memory while parsing JSON", name);
-        return FNET_ENOMEM;
-    }
-    return FNET_OK;
+    return rc;
+}
+
+int fnet_json_parse_quiet(const char *s, size_t n, size_t first_line,
+                          cJSON **out)
+{
+    fnet_json_problem p;
+    return parse(s, n, first_line, &p, out);
 }
 
 /* ---- positions -------------------------------------------------------- */

@@ -24,6 +24,13 @@
 int fnet_json_parse(fnet_diag *d, const char *name, const char *s, size_t n,
                      size_t first_line, cJSON **out);
 
+/* fnet_json_parse() without messages, for parsing ahead on other threads:
+ * returns FNET_OK with *out set, else FNET_EDATA (the text is rejected:
+ * fnet_json_parse() would say why) or FNET_ENOMEM, with *out NULL. Reads
+ * only s: safe on any thread. */
+int fnet_json_parse_quiet(const char *s, size_t n, size_t first_line,
+                          cJSON **out);
+
 typedef struct fnet_json_pos {
     const cJSON *item;
     uint32_t line, col;
