@@ -736,11 +736,13 @@ static int load_graph(mopts *o, char **paths, size_t n_paths,
     if (status != FNET_EXIT_OK)
         return status;
     fnet_progress_stage(o->in.progress, "building the graph", 0);
-    if (*agg)
+    if (*agg) {
         rc = fnet_graph_build_pairs(g, (*agg)->corpus, (*agg)->pairs,
                                     (*agg)->n_pairs, &o->g.graph, &err);
-    else
+        fnet_aggregate_free_pairs(*agg); /* the graph has them now */
+    } else {
         rc = fnet_graph_build(g, *c, &o->g.graph, &err);
+    }
     fnet_progress_pause(o->in.progress);
     if (rc == FNET_EUSAGE)
         return fnet_cli_usage("metrics", "%s", err.msg);

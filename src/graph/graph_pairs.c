@@ -11,41 +11,43 @@ bool fnet_graph_pairs_supported(const fnet_graph_opts *o)
            !fnet_date_is_set(o->to) && !o->dated_only && !o->drop_isolated;
 }
 
-/* Stable counting sort of pairs by one half of the key (shift 0: second
- * entity, 32: first). Returns 0 or FNET_ENOMEM. */
-static int sort_by(fnet_pair_sum **pairs, fnet_pair_sum **tmp, size_t n,
-                   uint32_t n_keys, int shift)
+/* One pass of a stable counting sort of the indices in[0..n) into out, by
+ * the entity index at `shift` in their pair's key (0: second, 32: first).
+ * start has n_keys + 1 entries. */
+static void count_pass(const fnet_pair_sum *pairs, uint32_t *in,
+                       uint32_t *out, size_t n, size_t *start,
+                       uint32_t n_keys, int shift)
 {
-    size_t *start = calloc((size_t)n_keys + 1, sizeof *start);
-    if (!start)
-        return FNET_ENOMEM;
+    memset(start, 0, ((size_t)n_keys + 1) * sizeof *start);
     for (size_t i = 0; i < n; i++)
-        start[((*pairs)[i].key >> shift & 0xffffffffu) + 1]++;
+        start[(pairs[in[i]].key >> shift & 0xffffffffu) + 1]++;
     for (uint32_t k = 0; k < n_keys; k++)
         start[k + 1] += start[k];
     for (size_t i = 0; i < n; i++)
-        (*tmp)[start[(*pairs)[i].key >> shift & 0xffffffffu]++] = (*pairs)[i];
-    fnet_pair_sum *t = *pairs;
-    *pairs = *tmp;
-    *tmp = t;
-    free(start);
-    return 0;
+        out[start[pairs[in[i]].key >> shift & 0xffffffffu]++] = in[i];
 }
 
-/* Sorts by (first, second): by second, then stably by first. */
-static int sort_pairs(fnet_pair_sum *pairs, size_t n, uint32_t n_entities)
+/* The pair indices in (first, second) order: by second, then stably by
+ * first. Sorting 4-byte indices, not the 40-byte sums, keeps the extra
+ * memory small. Returns NULL when out of memory; the caller frees it. */
+static uint32_t *sorted_order(const fnet_pair_sum *pairs, size_t n,
+                              uint32_t n_entities)
 {
-    fnet_pair_sum *buf = malloc((n ? n : 1) * sizeof *buf);
-    fnet_pair_sum *p = pairs, *tmp = buf;
-    if (!buf)
-        return FNET_ENOMEM;
-    int rc = sort_by(&p, &tmp, n, n_entities, 0);
-    if (!rc)
-        rc = sort_by(&p, &tmp, n, n_entities, 32);
-    if (p != pairs) /* an odd number of passes ran */
-        memcpy(pairs, p, n * sizeof *p);
-    free(buf);
-    return rc;
+    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *start = malloc(((size_t)n_entities + 1) * sizeof *start);
+    if (order && tmp && start) {
+        for (size_t i = 0; i < n; i++)
+            order[i] = (uint32_t)i;
+        count_pass(pairs, order, tmp, n, start, n_entities, 0);
+        count_pass(pairs, tmp, order, n, start, n_entities, 32);
+    } else {
+        free(order);
+        order = NULL;
+    }
+    free(tmp);
+    free(start);
+    return order;
 }
 
 static int make_igraph(fnet_graph *g, size_t n_edges, fnet_err *err)
@@ -75,7 +77,7 @@ static int make_igraph(fnet_graph *g, size_t n_edges, fnet_err *err)
 }
 
 int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
-                           fnet_pair_sum *pairs, size_t n_pairs,
+                           const fnet_pair_sum *pairs, size_t n_pairs,
                            const fnet_graph_opts *opts, fnet_err *err)
 {
     *out = NULL;
@@ -84,6 +86,7 @@ int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
                             "the facts themselves");
     fnet_graph *g = calloc(1, sizeof *g);
     size_t ne = c->n_entities ? c->n_entities : 1;
+    uint32_t *order = NULL;
     int rc = 0;
     if (!g)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
@@ -93,8 +96,9 @@ int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
     g->entity = malloc(ne * sizeof *g->entity);
     g->node_of = malloc(ne * sizeof *g->node_of);
     g->edges = malloc((n_pairs ? n_pairs : 1) * sizeof *g->edges);
-    if (!g->entity || !g->node_of || !g->edges ||
-        sort_pairs(pairs, n_pairs, c->n_entities)) {
+    if (g->entity && g->node_of && g->edges)
+        order = sorted_order(pairs, n_pairs, c->n_entities);
+    if (!order) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;
     }
@@ -104,19 +108,21 @@ int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
     }
     size_t n = 0;
     for (size_t i = 0; i < n_pairs; i++) {
-        const fnet_pair_sum *p = &pairs[i];
+        const fnet_pair_sum *p = &pairs[order[i]];
         if (p->weight < opts->min_weight)
             continue;
         g->edges[n++] = (fnet_edge){
             .from = fnet_pair_first(p), .to = fnet_pair_second(p),
             .weight = p->weight, .count = p->count,
             .pos_weight = p->pos_weight, .neg_weight = p->neg_weight,
-            .sign = p->sign, .relation = p->relation, .facts = NULL,
-            .n_facts = 0, .first = FNET_DATE_NONE, .last = FNET_DATE_NONE};
+            .sign = fnet_pair_sign(p), .relation = p->relation,
+            .facts = NULL, .n_facts = 0, .first = FNET_DATE_NONE,
+            .last = FNET_DATE_NONE};
         g->n_facts_used += p->count;
     }
     rc = make_igraph(g, n, err);
 done:
+    free(order);
     if (rc) {
         fnet_graph_free(g);
         return rc;

@@ -22,11 +22,12 @@
 /* True when opts asks for nothing but what the pair sums hold. */
 bool fnet_graph_pairs_supported(const fnet_graph_opts *opts);
 
-/* Builds the graph; pairs are sorted in place. Returns 0, FNET_EUSAGE when
- * opts is not supported, or FNET_ENOMEM / FNET_EINTERNAL with err set.
- * O(P + N) for P pairs and N entities (counting sort). */
+/* Builds the graph from the n_pairs sums (left unchanged; the caller may
+ * free them afterwards). Returns 0, FNET_EUSAGE when opts is not
+ * supported, or FNET_ENOMEM / FNET_EINTERNAL with err set. O(P + N) for P
+ * pairs and N entities (counting sort of the pair indices). */
 int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
-                           fnet_pair_sum *pairs, size_t n_pairs,
+                           const fnet_pair_sum *pairs, size_t n_pairs,
                            const fnet_graph_opts *opts, fnet_err *err);
 
 #endif

@@ -74,8 +74,6 @@ static void fold(fnet_pair_sum *p, double w, int sign, int32_t relation)
         p->pos_weight += w;
     if (p->relation != relation)
         p->relation = -1;
-    if (p->sign != sign)
-        p->sign = 0;
     p->count++;
 }
 
@@ -105,8 +103,7 @@ static int pm_add(pair_map *m, uint32_t a, uint32_t b, double w, int sign,
         m->sums = s;
         m->cap = cap;
     }
-    m->sums[m->n] = (fnet_pair_sum){.key = key, .relation = relation,
-                                    .sign = (int8_t)sign};
+    m->sums[m->n] = (fnet_pair_sum){.key = key, .relation = relation};
     fold(&m->sums[m->n++], w, sign, relation);
     if (m->n * 10 > m->n_slots * 6) /* load factor 0.6 */
         return pm_grow(m);
@@ -197,6 +194,13 @@ static void unused_entities(agg *a)
         fnet_diag_add(&a->later, FNET_SEV_WARNING, fnet_buf_str(&a->where),
                       "entity \"%s\" is not used by any fact", e->id);
     }
+}
+
+void fnet_aggregate_free_pairs(fnet_aggregate *a)
+{
+    free(a->pairs);
+    a->pairs = NULL;
+    a->n_pairs = 0;
 }
 
 void fnet_aggregate_free(fnet_aggregate *a)

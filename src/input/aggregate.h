@@ -53,6 +53,10 @@ int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
                          size_t n_paths, const fnet_load_opts *o,
                          fnet_diag *d, fnet_err *err);
 
+/* Frees the pair sums alone (once the graph is built, to lower the peak
+ * memory of the rest of the job). */
+void fnet_aggregate_free_pairs(fnet_aggregate *a);
+
 /* NULL is allowed. */
 void fnet_aggregate_free(fnet_aggregate *a);
 
