@@ -104,7 +104,7 @@ static fnet_load_opts with_progress(const fnet_cli_input *in,
     else
         p = *own = fnet_progress_start("loading", total);
     if (p) {
-        lo.progress = fnet_progress_bytes;
+        lo.progress = fnet_progress_load;
         lo.progress_ctx = p;
     }
     return lo;

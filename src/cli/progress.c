@@ -21,6 +21,7 @@ struct fnet_progress {
     const char *stage;
     uint64_t total, done;
     size_t shown;  /* length of the line on the screen, 0: none */
+    char line[160]; /* the line on the screen */
     bool paused;   /* until the next stage */
     bool stop;
 };
@@ -37,6 +38,9 @@ static double seconds_since(const struct timespec *t)
 static void draw(fnet_progress *p, const char *text)
 {
     size_t len = strlen(text);
+    if (len == p->shown && strcmp(text, p->line) == 0)
+        return; /* unchanged */
+    snprintf(p->line, sizeof p->line, "%s", text);
     fprintf(stderr, "\r%s%*s\r%s", text,
             (int)(p->shown > len ? p->shown - len : 0), "", text);
     fflush(stderr);
@@ -47,13 +51,12 @@ static void erase(fnet_progress *p)
 {
     if (p->shown)
         draw(p, "");
-    p->shown = 0;
 }
 
 /* One tick: the stage with its percentage, or how long it has run. */
 static void tick(fnet_progress *p)
 {
-    char line[160];
+    char line[sizeof p->line];
     if (p->paused || seconds_since(&p->start) < QUIET_SECONDS)
         return;
     if (p->total)
@@ -130,11 +133,15 @@ void fnet_progress_stage(fnet_progress *p, const char *stage,
     pthread_mutex_unlock(&p->mu);
 }
 
-void fnet_progress_bytes(void *ctx, uint64_t bytes)
+void fnet_progress_load(void *ctx, const char *stage, uint64_t bytes)
 {
     fnet_progress *p = ctx;
     if (!p)
         return;
+    if (strcmp(stage, p->stage) != 0) {
+        fnet_progress_stage(p, stage, 0);
+        return;
+    }
     pthread_mutex_lock(&p->mu);
     p->done += bytes;
     pthread_mutex_unlock(&p->mu);

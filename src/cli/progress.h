@@ -31,9 +31,10 @@ fnet_progress *fnet_progress_start(const char *stage, uint64_t total_bytes);
 void fnet_progress_stage(fnet_progress *p, const char *stage,
                          uint64_t total_bytes);
 
-/* Adds bytes done in the current stage: a fnet_load_opts.progress callback
- * (ctx is the fnet_progress). Safe from any thread. */
-void fnet_progress_bytes(void *ctx, uint64_t bytes);
+/* The fnet_load_opts.progress callback (ctx is the fnet_progress): adds
+ * bytes done to the current stage, or begins stage (without a percentage)
+ * when it is another one. Safe from any thread. */
+void fnet_progress_load(void *ctx, const char *stage, uint64_t bytes);
 
 /* Erases the line and keeps it off until the next stage. */
 void fnet_progress_pause(fnet_progress *p);

@@ -1079,6 +1079,8 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
         fnet_corpus_free(c);
         return rc;
     }
+    if (d->n_errors == 0 && lo.progress)
+        lo.progress(lo.progress_ctx, "checking references", 0);
     if (d->n_errors == 0)
         rc = fnet_corpus_resolve(c, d, err);
     *out = c;

@@ -41,9 +41,11 @@ typedef struct fnet_load_opts {
     /* JSON Lines: 0 parses on two threads (input/load_parallel.h), 1 on
      * the calling thread only; records and messages are the same. */
     int threads;
-    /* NULL, or called now and then (JSON Lines) with the number of bytes
-     * read since the previous call. */
-    void (*progress)(void *ctx, uint64_t bytes);
+    /* NULL, or called now and then with what loading is doing: stage
+     * "loading" with the bytes read since the previous call (JSON Lines),
+     * then "checking references" (bytes 0) when fnet_load_corpus()
+     * resolves them. */
+    void (*progress)(void *ctx, const char *stage, uint64_t bytes);
     void *progress_ctx;
 } fnet_load_opts;
 

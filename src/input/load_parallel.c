@@ -287,7 +287,7 @@ static int run(reader *r, fnet_jsonl *j, fnet_err *err)
             pthread_mutex_unlock(&r->mu);
             rc = consume(j, s, err);
             if (r->o && r->o->progress)
-                r->o->progress(r->o->progress_ctx, s->bytes);
+                r->o->progress(r->o->progress_ctx, "loading", s->bytes);
             pthread_mutex_lock(&r->mu);
             s->state = FREE;
             r->next_consume++;
