@@ -129,9 +129,9 @@ static int take(reader *r, slot *s)
     return nl ? end_line(r, s) : 0;
 }
 
-/* Reads the next chunk into s: whole lines until FNET_LOAD_CHUNK_BYTES are reached,
- * or to the end of the file. Returns 0 or FNET_ENOMEM. Calling thread
- * only, without the lock. */
+/* Reads the next chunk into s: whole lines until FNET_LOAD_CHUNK_BYTES or
+ * FNET_LOAD_CHUNK_LINES are reached, or to the end of the file. Returns 0
+ * or FNET_ENOMEM. Calling thread only, without the lock. */
 static int fill(reader *r, slot *s)
 {
     int rc = 0;
@@ -144,7 +144,9 @@ static int fill(reader *r, slot *s)
     size_t cap = s->msgs.cap;
     fnet_diag_free(&s->msgs);
     s->msgs.cap = cap;
-    while (!rc && (s->len < FNET_LOAD_CHUNK_BYTES || r->in_line)) {
+    while (!rc && ((s->len < FNET_LOAD_CHUNK_BYTES &&
+                    s->n_lines < FNET_LOAD_CHUNK_LINES) ||
+                   r->in_line)) {
         if (r->pos == r->end) {
             r->pos = 0;
             r->end = fread(r->blk, 1, BLOCK_BYTES, r->fp);

@@ -8,10 +8,10 @@
  * Records, messages and their order are therefore exactly those of the
  * serial reader, and the corpus is only ever touched by one thread.
  *
- * Memory: N_SLOTS chunks of about 1 MB of text and their parse trees,
- * whatever the file size; a line longer than FNET_MAX_LINE_BYTES is not
- * stored (it is reported by its length), so one chunk never holds more
- * than 1 MB plus one line of at most the limit. */
+ * Memory: N_SLOTS chunks of about 1 MB of text (at most 16384 lines) and
+ * their parse trees, whatever the file size; a line longer than
+ * FNET_MAX_LINE_BYTES is not stored (it is reported by its length), so one
+ * chunk never holds more than 1 MB plus one line of at most the limit. */
 #ifndef FNET_LOAD_PARALLEL_H
 #define FNET_LOAD_PARALLEL_H
 
@@ -23,10 +23,12 @@
 
 typedef struct fnet_load_opts fnet_load_opts; /* input/load.h */
 
-/* Text per chunk: a chunk ends at the first line end this many bytes or
- * more past its start (or at the end of the file). Tests use it to put
- * lines at the split points. */
+/* A chunk ends at the first line end FNET_LOAD_CHUNK_BYTES or more past its
+ * start, after FNET_LOAD_CHUNK_LINES lines (so that a file of empty lines
+ * cannot make a chunk's line records large), or at the end of the file.
+ * Tests use them to put lines at the split points. */
 #define FNET_LOAD_CHUNK_BYTES (1u << 20)
+#define FNET_LOAD_CHUNK_LINES 16384u
 
 /* Loads the JSON Lines text read from fp (name is used in messages) into
  * c, handing facts to o->sink when it is set and reporting progress to

@@ -69,7 +69,9 @@ static void build_corpus(text *t)
         puts_(t, line);
     }
     /* Chunks end at the first line end FNET_LOAD_CHUNK_BYTES or more past
-     * their start: track where, to put bad lines at the split points. */
+     * their start (the lines here are long enough never to reach
+     * FNET_LOAD_CHUNK_LINES first): track where, to put bad lines at the
+     * split points. */
     size_t chunk_start = 0;
     for (int i = 0; t->len < 7 * FNET_LOAD_CHUNK_BYTES / 2; i++) {
         size_t left = chunk_start + FNET_LOAD_CHUNK_BYTES - t->len;
@@ -248,6 +250,22 @@ static void test_sink_same_as_serial(void)
     free(t.s);
 }
 
+/* Chunks of short lines end after FNET_LOAD_CHUNK_LINES lines: bad lines
+ * around those split points, among valid and blank ones. */
+static void test_many_short_lines(void)
+{
+    text t = {0};
+    for (uint32_t i = 1; i <= 3 * FNET_LOAD_CHUNK_LINES + 10; i++) {
+        uint32_t at = i % FNET_LOAD_CHUNK_LINES;
+        if (at == 0 || at == 1 || at == FNET_LOAD_CHUNK_LINES - 1)
+            puts_(&t, i % 2 ? "{\"kind\":}\n" : "[1]\n");
+        else
+            puts_(&t, i % 3 ? "\n" : "{\"kind\":\"header\"}\n");
+    }
+    compare(t.s, t.len, true);
+    free(t.s);
+}
+
 /* A line over the limit is reported by its length, also when the reader
  * does not keep its text; the lines after it still load. */
 static void test_line_over_limit(void)
@@ -291,6 +309,7 @@ int main(void)
 {
     RUN(test_corpus_same_as_serial);
     RUN(test_sink_same_as_serial);
+    RUN(test_many_short_lines);
     RUN(test_line_over_limit);
     RUN(test_edges);
     return TEST_REPORT();
