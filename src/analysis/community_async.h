@@ -14,8 +14,10 @@
  *
  * Use: fnet_communities_start(), compute something else with igraph, then
  * fnet_communities_finish() (always, also after errors: it reaps the
- * child). Between the two calls the caller must not write to files it
- * shares with the child (the child writes nothing and leaves with _exit). */
+ * child). The child writes nothing but the pipe and leaves with _exit, so
+ * the caller's buffered output is never written twice, and it must not
+ * use what other threads of the caller hold (it has only the forking
+ * thread). */
 #ifndef FNET_COMMUNITY_ASYNC_H
 #define FNET_COMMUNITY_ASYNC_H
 
