@@ -460,6 +460,8 @@ typedef struct state {
     igraph_t u;
     igraph_vector_t uw;
     bool has_u;
+    const igraph_t *ug;         /* the undirected graph: &u, or g's own */
+    const igraph_vector_t *ugw; /* its weights */
     igraph_vector_t sw, wpos, wneg; /* signed spinglass: net weights and
                                        their positive and negative parts */
     bool has_sw;
@@ -500,9 +502,9 @@ static int signed_modularity(const state *s, const igraph_vector_int_t *memb,
     igraph_real_t qp = 0, qn = 0;
     igraph_error_t irc = IGRAPH_SUCCESS;
     if (wp > 0)
-        irc = igraph_modularity(&s->u, memb, &s->wpos, res, false, &qp);
+        irc = igraph_modularity(s->ug, memb, &s->wpos, res, false, &qp);
     if (!irc && wn > 0)
-        irc = igraph_modularity(&s->u, memb, &s->wneg, 1, false, &qn);
+        irc = igraph_modularity(s->ug, memb, &s->wneg, 1, false, &qn);
     if (irc)
         return fnet_err_igraph(err, irc, "signed modularity");
     *q = wp + wn > 0 ? (wp * qp - wn * qn) / (wp + wn) : NAN;
@@ -538,7 +540,7 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
                     const fnet_community_opts *o, state *s, fnet_err *err)
 {
     uint32_t n = g->n_nodes;
-    job j = {&s->u, o->unweighted ? NULL : &s->uw, s->has_sw ? &s->sw : NULL,
+    job j = {s->ug, o->unweighted ? NULL : s->ugw, s->has_sw ? &s->sw : NULL,
              o, err};
     double res = fnet_community_has_resolution(o->algorithm) ? o->resolution
                                                              : 1.0;
@@ -552,7 +554,7 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
             if ((rc = signed_modularity(s, &s->memb, res, &s->q[r], err)))
                 return rc;
         } else {
-            igraph_error_t irc = igraph_modularity(&s->u, &s->memb, j.w, res,
+            igraph_error_t irc = igraph_modularity(s->ug, &s->memb, j.w, res,
                                                    false, &s->q[r]);
             if (irc)
                 return fnet_err_igraph(err, irc, "modularity");
@@ -606,9 +608,17 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
             rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;
     }
-    if ((rc = fnet_graph_undirected(g, &s.u, &s.uw, err)))
-        goto done;
-    s.has_u = true;
+    if (g->opts.directed) {
+        if ((rc = fnet_graph_undirected(g, &s.u, &s.uw, err)))
+            goto done;
+        s.has_u = true;
+        s.ug = &s.u;
+        s.ugw = &s.uw;
+    } else { /* one edge per pair, ordered by (from, to) with from < to:
+              * fnet_graph_undirected() would give an identical copy */
+        s.ug = &g->g;
+        s.ugw = &g->weights;
+    }
     out->signed_quality = o->algorithm == FNET_COMM_SPINGLASS &&
                           fnet_graph_has_negative(g);
     if (out->signed_quality && (rc = signed_weights(&s, g, o, err)))

@@ -9,6 +9,8 @@
  * eigenvector, clustering and constraint ignore direction. */
 #include "analysis/metrics.h"
 
+#include "analysis/split.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,7 @@ void fnet_metrics_opts_init(fnet_metrics_opts *o)
     memset(o, 0, sizeof *o);
     o->want = FNET_METRICS_ALL & ~FNET_METRIC_BIT(FNET_M_COMMUNITY);
     o->seed = 1;
+    o->split_min_work = FNET_SPLIT_MIN_WORK;
 }
 
 void fnet_metrics_free(fnet_metrics *m)
@@ -200,6 +203,95 @@ static int pick_sources(ctx *c, igraph_vector_int_t *src, long k)
     return 0;
 }
 
+/* ---- exact path metrics over two processes (analysis/split.h) ---------- */
+
+static bool split_worth(const ctx *c)
+{
+    return (double)c->n * (double)c->ne >= c->o->split_min_work;
+}
+
+/* Betweenness from the sources [lo, hi). */
+static int bt_part(void *p, igraph_integer_t lo, igraph_integer_t hi,
+                   igraph_vector_t *res, igraph_vector_int_t *ires,
+                   fnet_err *err)
+{
+    const ctx *c = p;
+    igraph_vs_t src;
+    (void)ires;
+    igraph_error_t irc = igraph_vs_range(&src, lo, hi);
+    if (irc)
+        return fnet_err_igraph(err, irc, "betweenness");
+    irc = igraph_betweenness_subset(c->ig, res, igraph_vss_all(), c->directed,
+                                    src, igraph_vss_all(), lengths(c));
+    igraph_vs_destroy(&src);
+    return irc ? fnet_err_igraph(err, irc, "betweenness") : 0;
+}
+
+/* Closeness (with reachable counts) or harmonic centrality of [lo, hi). */
+static int cl_part(const ctx *c, bool harmonic, igraph_integer_t lo,
+                   igraph_integer_t hi, igraph_vector_t *res,
+                   igraph_vector_int_t *ires, fnet_err *err)
+{
+    igraph_neimode_t mode = c->directed ? IGRAPH_OUT : IGRAPH_ALL;
+    igraph_vs_t vs;
+    igraph_error_t irc = igraph_vs_range(&vs, lo, hi);
+    if (irc)
+        return fnet_err_igraph(err, irc, harmonic ? "harmonic" : "closeness");
+    if (harmonic)
+        irc = igraph_harmonic_centrality(c->ig, res, vs, mode, lengths(c),
+                                         true);
+    else
+        irc = igraph_closeness(c->ig, res, ires, NULL, vs, mode, lengths(c),
+                               true);
+    igraph_vs_destroy(&vs);
+    return irc ? fnet_err_igraph(err, irc, harmonic ? "harmonic"
+                                                    : "closeness")
+               : 0;
+}
+
+static int closeness_part(void *p, igraph_integer_t lo, igraph_integer_t hi,
+                          igraph_vector_t *res, igraph_vector_int_t *ires,
+                          fnet_err *err)
+{
+    return cl_part(p, false, lo, hi, res, ires, err);
+}
+
+static int harmonic_part(void *p, igraph_integer_t lo, igraph_integer_t hi,
+                         igraph_vector_t *res, igraph_vector_int_t *ires,
+                         fnet_err *err)
+{
+    return cl_part(p, true, lo, hi, res, ires, err);
+}
+
+/* Runs part over both halves of the nodes and joins the halves into res
+ * (and ires): summed when sum (betweenness: the halves are source sets),
+ * else concatenated (per-node values). */
+static int split(ctx *c, fnet_split_fn part, bool sum, igraph_vector_t *res,
+                 igraph_vector_int_t *ires)
+{
+    igraph_vector_t hi;
+    igraph_vector_int_t ihi;
+    int rc = 0;
+    if (igraph_vector_init(&hi, 0))
+        return fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
+    if (igraph_vector_int_init(&ihi, 0)) {
+        igraph_vector_destroy(&hi);
+        return fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
+    }
+    rc = fnet_split_run(part, c, c->n, !c->o->in_process, res, ires, &hi,
+                        &ihi, c->err);
+    if (!rc && sum) {
+        for (igraph_integer_t i = 0; i < igraph_vector_size(res); i++)
+            VECTOR(*res)[i] += VECTOR(hi)[i];
+    } else if (!rc && (igraph_vector_append(res, &hi) ||
+                       igraph_vector_int_append(ires, &ihi))) {
+        rc = fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
+    }
+    igraph_vector_int_destroy(&ihi);
+    igraph_vector_destroy(&hi);
+    return rc;
+}
+
 /* Betweenness divided like NetworkX: by (n-1)(n-2)/2 undirected, by
  * (n-1)(n-2) directed; left raw (all zero) for n <= 2. */
 static void normalise_betweenness(ctx *c, double scale)
@@ -219,7 +311,18 @@ static int betweenness(ctx *c, const igraph_vector_int_t *src)
     double scale = 1;
     if (igraph_vector_init(&v, 0))
         return fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
-    if (!src) {
+    if (!src && split_worth(c)) {
+        /* Brandes' sum over the sources, as two sums over the halves. */
+        igraph_vector_int_t unused;
+        if (igraph_vector_int_init(&unused, 0)) {
+            rc = fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
+            goto done;
+        }
+        rc = split(c, bt_part, true, &v, &unused);
+        igraph_vector_int_destroy(&unused);
+        if (rc)
+            goto done;
+    } else if (!src) {
         IG(igraph_betweenness(c->ig, &v, igraph_vss_all(), c->directed,
                               lengths(c)), "betweenness");
     } else {
@@ -257,8 +360,13 @@ static int closeness_exact(ctx *c)
     if (wants(c, FNET_M_CLOSENESS)) {
         /* igraph averages over the reachable nodes only: scale by
          * reachable/(n-1). Nothing reachable gives NaN -> 0. */
-        IG(igraph_closeness(c->ig, &v, &reach, NULL, igraph_vss_all(), mode,
-                            lengths(c), true), "closeness");
+        if (split_worth(c)) {
+            if ((rc = split(c, closeness_part, false, &v, &reach)))
+                goto done;
+        } else {
+            IG(igraph_closeness(c->ig, &v, &reach, NULL, igraph_vss_all(),
+                                mode, lengths(c), true), "closeness");
+        }
         if ((rc = column(c, FNET_M_CLOSENESS)))
             goto done;
         for (igraph_integer_t i = 0; i < c->n; i++) {
@@ -269,8 +377,13 @@ static int closeness_exact(ctx *c)
         }
     }
     if (wants(c, FNET_M_HARMONIC)) {
-        IG(igraph_harmonic_centrality(c->ig, &v, igraph_vss_all(), mode,
-                                      lengths(c), true), "harmonic");
+        if (split_worth(c)) {
+            if ((rc = split(c, harmonic_part, false, &v, &reach)))
+                goto done;
+        } else {
+            IG(igraph_harmonic_centrality(c->ig, &v, igraph_vss_all(), mode,
+                                          lengths(c), true), "harmonic");
+        }
         if ((rc = store(c, FNET_M_HARMONIC, &v)))
             goto done;
         for (igraph_integer_t i = 0; c->n < 2 && i < c->n; i++)

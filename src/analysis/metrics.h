@@ -61,6 +61,15 @@ typedef struct fnet_metrics_opts {
     bool exact;           /* never sample betweenness/closeness */
     long samples;         /* sources to sample when sampling; 0: default */
     unsigned long seed;   /* for sampling */
+    /* Exact betweenness, closeness and harmonic are split over two halves
+     * of the nodes from n*m >= split_min_work (analysis/split.h; default
+     * FNET_SPLIT_MIN_WORK): the second half in a child process unless
+     * in_process. Closeness and harmonic are the same either way;
+     * betweenness is then the sum of the two halves' sums, which may
+     * differ from the one-pass sum in the last bits, but never depends on
+     * in_process. */
+    double split_min_work;
+    bool in_process;
 } fnet_metrics_opts;
 
 typedef struct fnet_metrics {
@@ -85,7 +94,7 @@ typedef struct fnet_metrics {
 #define FNET_METRICS_DEFAULT_SAMPLES 1000
 
 /* Defaults: every metric but community, weighted, exact below the limit,
- * seed 1. */
+ * seed 1, split from FNET_SPLIT_MIN_WORK with a child process. */
 void fnet_metrics_opts_init(fnet_metrics_opts *o);
 
 /* Computes the wanted node metrics. Returns 0 or an FNET_E* code with err

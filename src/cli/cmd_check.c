@@ -215,6 +215,7 @@ int fnet_cmd_check(int argc, char **argv)
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
+    fnet_progress *progress = NULL;
 
     if (!paths || !opts) {
         status = FNET_EXIT_INTERNAL;
@@ -244,21 +245,27 @@ int fnet_cmd_check(int argc, char **argv)
     status = fnet_cli_input_check("check", &in);
     if (status != FNET_EXIT_OK)
         goto done;
-    int rc = fnet_load_corpus(&c, paths, n_paths, &in.lo, strict, &d, &err);
-    if (rc != FNET_OK && rc != FNET_EDATA) {
-        fnet_cli_print_diag(&d);
-        status = fnet_cli_fail(&err);
-        goto done;
+    /* On a terminal, long stages show on standard error (cli/progress.h). */
+    progress = fnet_progress_start("loading",
+                                   fnet_cli_input_bytes(paths, n_paths));
+    if (progress) {
+        in.lo.progress = fnet_progress_load;
+        in.lo.progress_ctx = progress;
     }
+    int rc = fnet_load_corpus(&c, paths, n_paths, &in.lo, strict, &d, &err);
     /* Quotes are checked once the references resolve, also when --strict
      * already failed on a warning, so that one run reports everything. */
-    if (sources_dir && c->resolved &&
-        fnet_prov_check(c, sources_dir, &d, &ps, &err) != FNET_OK) {
-        fnet_cli_print_diag(&d);
+    bool failed = rc != FNET_OK && rc != FNET_EDATA; /* err says why */
+    fnet_progress_stage(progress, "checking evidence quotes", 0);
+    if (!failed && sources_dir && c->resolved)
+        failed = fnet_prov_check(c, sources_dir, &d, &ps, &err) != FNET_OK;
+    fnet_progress_end(progress);
+    progress = NULL;
+    fnet_cli_print_diag(&d);
+    if (failed) {
         status = fnet_cli_fail(&err);
         goto done;
     }
-    fnet_cli_print_diag(&d);
     if (d.n_errors || (strict && d.n_warnings)) {
         fnet_cli_error("%zu error%s, %zu warning%s%s", d.n_errors,
                        d.n_errors == 1 ? "" : "s", d.n_warnings,
@@ -270,6 +277,7 @@ int fnet_cmd_check(int argc, char **argv)
     if (!quiet)
         status = summary(c, &d, sources_dir ? &ps : NULL);
 done:
+    fnet_progress_end(progress);
     fnet_corpus_free(c);
     fnet_diag_free(&d);
     free(paths);

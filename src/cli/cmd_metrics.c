@@ -2,11 +2,16 @@
 #include "cli/cli.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
+#include "cli/progress.h"
 
 #include "analysis/community.h"
+#include "analysis/community_async.h"
 #include "analysis/metrics.h"
 #include "analysis/signed.h"
+#include "analysis/split.h"
 #include "core/outfile.h"
+#include "graph/graph_pairs.h"
+#include "input/aggregate.h"
 #include "input/load.h"
 #include "output/metrics_table.h"
 #include "output/table.h"
@@ -140,13 +145,23 @@ static void help(void)
          "negative_within (share of negative pairs inside communities),\n"
          "positive_between (share of positive pairs between them) and\n"
          "frustration (the share of signed pairs the partition violates). "
-         "See\n`factnet balance` for triangles.");
+         "See\n`factnet balance` for triangles.\n\n"
+         "Large corpora: JSON Lines files are parsed on two threads and, "
+         "without\nfact filters, streamed into one sum per pair (every "
+         "record is still\nchecked); communities and exact path metrics "
+         "use a second process on\nlarge graphs. On a terminal, stages "
+         "that run over a second show on\nstandard error. See "
+         "docs/PERFORMANCE.md.");
     fnet_graphopts_help(stdout);
     puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
          "4 internal error.");
 }
 
+/* FACTNET_PARALLEL (docs/PERFORMANCE.md): where the second core is used. */
+enum { PAR_AUTO, PAR_ALWAYS, PAR_SERIAL };
+
 typedef struct mopts {
+    int parallel; /* PAR_* */
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
@@ -374,10 +389,19 @@ static void warn_bipartite(const node_job *j)
     if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0 ||
         j->g->opts.directed)
         return;
-    if (igraph_is_bipartite(&j->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
+    if (igraph_is_bipartite(&j->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip) {
+        fnet_progress_pause(j->o->in.progress);
         fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
                        "its hub and authority scores are not unique "
                        "(docs/METRICS.md, HITS)");
+    }
+}
+
+/* Whether communities go to a child process (community_async.h). */
+static bool in_child(const mopts *o, const fnet_graph *g)
+{
+    return o->parallel == PAR_ALWAYS ||
+           (o->parallel == PAR_AUTO && fnet_communities_worth_fork(g));
 }
 
 static void sampling_note(const fnet_metrics *m, char *buf, size_t size)
@@ -410,15 +434,29 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
     mo.exact = o->exact;
     mo.samples = o->samples;
     mo.seed = o->co.seed;
+    mo.split_min_work = o->parallel == PAR_AUTO ? FNET_SPLIT_MIN_WORK : 0;
+    mo.in_process = o->parallel == PAR_SERIAL;
     warn_bipartite(&j);
-    rc = fnet_metrics_compute(&j.m, g, &mo, err);
     bool need_cm = (mo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY)) ||
                    j.sort == FNET_MCOL_STABILITY;
     for (size_t i = 0; i < j.n_cols; i++)
         need_cm = need_cm || j.cols[i] == FNET_MCOL_STABILITY;
-    if (!rc && need_cm) {
+    /* Communities in a second process while the metrics run here. */
+    fnet_communities_job cj;
+    fnet_progress_stage(o->in.progress, need_cm ? "metrics and communities"
+                                                : "metrics", 0);
+    if (need_cm)
+        fnet_communities_start(&cj, g, &o->co, in_child(o, g));
+    rc = fnet_metrics_compute(&j.m, g, &mo, err);
+    if (need_cm) {
+        fnet_err cerr = {0};
+        int crc = fnet_communities_finish(&cj, &j.cm, &cerr);
         j.has_cm = true;
-        rc = fnet_communities_detect(&j.cm, g, &o->co, err);
+        if (!rc && crc) {
+            rc = crc;
+            *err = cerr;
+        }
+        fnet_progress_pause(o->in.progress);
         if (!rc) {
             j.m.value[FNET_M_COMMUNITY] = malloc((g->n_nodes ? g->n_nodes
                                                              : 1) *
@@ -431,6 +469,7 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
         }
     }
     if (!rc && j.m.sampled) {
+        fnet_progress_pause(o->in.progress);
         sampling_note(&j.m, note, note_size);
         fnet_cli_error("note: n*m = %.3g: %s Use --exact for exact values.",
                        (double)g->n_nodes * fnet_graph_edge_count(g), note);
@@ -451,11 +490,17 @@ static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
     fnet_graph_metrics gm;
     fnet_communities cm;
     fnet_frustration fr = {0};
+    fnet_communities_job cj;
+    fnet_err cerr = {0};
     bool neg = fnet_graph_has_negative(g);
+    fnet_progress_stage(o->in.progress, "graph metrics and communities", 0);
+    fnet_communities_start(&cj, g, &o->co, in_child(o, g));
     int rc = fnet_graph_metrics_compute(&gm, g, err);
-    if (rc)
-        return rc;
-    rc = fnet_communities_detect(&cm, g, &o->co, err);
+    int crc = fnet_communities_finish(&cj, &cm, &cerr);
+    if (!rc && crc) {
+        rc = crc;
+        *err = cerr;
+    }
     if (!rc && neg)
         rc = fnet_frustration_compute(&fr, g, cm.community, err);
     if (rc) {
@@ -530,6 +575,55 @@ static int parse(mopts *o, int argc, char **argv, char **paths,
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 
+/* Reads FACTNET_PARALLEL into o->parallel; false after a usage error. */
+static bool parallel_mode(mopts *o)
+{
+    const char *v = getenv("FACTNET_PARALLEL");
+    if (!v || !*v || strcmp(v, "auto") == 0)
+        o->parallel = PAR_AUTO;
+    else if (strcmp(v, "always") == 0)
+        o->parallel = PAR_ALWAYS;
+    else if (strcmp(v, "serial") == 0)
+        o->parallel = PAR_SERIAL;
+    else {
+        fnet_cli_usage("metrics", "FACTNET_PARALLEL: expected auto, always "
+                       "or serial, got '%s'", v);
+        return false;
+    }
+    if (o->parallel == PAR_SERIAL)
+        o->in.lo.threads = 1;
+    return true;
+}
+
+/* Loads the input and builds the graph: from per-pair sums when the graph
+ * needs nothing else (graph/graph_pairs.h), else from the full corpus.
+ * Returns an exit status (problems reported). */
+static int load_graph(mopts *o, char **paths, size_t n_paths,
+                      fnet_aggregate **agg, fnet_corpus **c, fnet_graph **g)
+{
+    fnet_err err = {0};
+    int status, rc;
+    if (fnet_graph_pairs_supported(&o->g.graph))
+        status = fnet_cli_load_pairs(agg, c, "metrics", paths, n_paths,
+                                     &o->in);
+    else
+        status = fnet_cli_load(c, "metrics", paths, n_paths, &o->in);
+    if (status != FNET_EXIT_OK)
+        return status;
+    fnet_progress_stage(o->in.progress, "building the graph", 0);
+    if (*agg) {
+        rc = fnet_graph_build_pairs(g, (*agg)->corpus, (*agg)->pairs,
+                                    (*agg)->n_pairs, &o->g.graph, &err);
+        fnet_aggregate_free_pairs(*agg); /* the graph has them now */
+    } else {
+        rc = fnet_graph_build(g, *c, &o->g.graph, &err);
+    }
+    fnet_progress_pause(o->in.progress);
+    if (rc == FNET_EUSAGE)
+        return fnet_cli_usage("metrics", "%s", err.msg);
+    return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+}
+
 int fnet_cmd_metrics(int argc, char **argv)
 {
     mopts o = {.top = -1};
@@ -539,6 +633,7 @@ int fnet_cmd_metrics(int argc, char **argv)
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
+    fnet_aggregate *agg = NULL;
     fnet_graph *g = NULL;
     fnet_table *t = NULL;
     char note[256] = "";
@@ -552,19 +647,19 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = parse(&o, argc, argv, paths, &n_paths, &done);
     if (status != FNET_EXIT_OK || done)
         goto out;
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "metrics", paths, n_paths, &o.in);
-    if (status != FNET_EXIT_OK)
-        goto out;
-    if (rc == 0)
-        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_EUSAGE) {
-        status = fnet_cli_usage("metrics", "%s", err.msg);
+    if (!parallel_mode(&o)) {
+        status = FNET_EXIT_USAGE;
         goto out;
     }
-    if (rc == 0)
-        rc = o.graph_level ? graph_level(&o, g, &t, &err)
-                           : node_level(&o, g, &t, note, sizeof note, &err);
+    o.in.progress = fnet_progress_start("loading", 0);
+    status = load_graph(&o, paths, n_paths, &agg, &c, &g);
+    if (status != FNET_EXIT_OK)
+        goto out;
+    rc = o.graph_level ? graph_level(&o, g, &t, &err)
+                       : node_level(&o, g, &t, note, sizeof note, &err);
+    /* The table may go to the terminal the progress line is on. */
+    fnet_progress_end(o.in.progress);
+    o.in.progress = NULL;
     if (rc == 0)
         rc = write_table(&o, t, note, &err);
     if (rc == FNET_EUSAGE && !err.msg[0])
@@ -574,8 +669,10 @@ int fnet_cmd_metrics(int argc, char **argv)
     else
         status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
 out:
+    fnet_progress_end(o.in.progress);
     fnet_table_free(t);
     fnet_graph_free(g);
+    fnet_aggregate_free(agg);
     fnet_corpus_free(c);
     free(paths);
     return status;

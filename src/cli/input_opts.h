@@ -11,6 +11,8 @@
 #define FNET_INPUT_OPTS_H
 
 #include "cli/cli.h"
+#include "cli/progress.h"
+#include "input/aggregate.h"
 #include "input/load.h"
 
 #include <stdbool.h>
@@ -36,6 +38,10 @@ enum {
 typedef struct fnet_cli_input {
     fnet_load_opts lo;
     bool verbose; /* --verbose: print every warning (fnet_cli_load) */
+    /* NULL: fnet_cli_load shows the loading stage on a terminal by itself
+     * (cli/progress.h). A command that shows its later stages too starts
+     * one and sets it here; loading then reports to it. */
+    fnet_progress *progress;
 } fnet_cli_input;
 
 /* The option table entries, sorted by name, without a terminator. */
@@ -90,6 +96,19 @@ int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o);
  * *out NULL; else returns FNET_EXIT_OK. The caller frees *out. */
 int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
                   const fnet_cli_input *in);
+
+/* fnet_cli_load() for a job that needs only the weight per pair (the graph
+ * of graph/graph_pairs.h): streams the facts into per-pair sums when the
+ * files allow it (input/aggregate.h; *agg set, *out NULL), else loads the
+ * corpus in full (*out set, *agg NULL). Messages and exit statuses are
+ * fnet_cli_load()'s either way. The caller frees both. */
+int fnet_cli_load_pairs(fnet_aggregate **agg, fnet_corpus **out,
+                        const char *cmd, char **paths, size_t n,
+                        const fnet_cli_input *in);
+
+/* The size in bytes of the files (for a percentage), 0 when one is "-" or
+ * cannot be read. */
+uint64_t fnet_cli_input_bytes(char *const *paths, size_t n);
 
 /* Prints "input options:" and the table for --help. */
 void fnet_cli_input_help(FILE *fp);

@@ -48,6 +48,22 @@ char *fnet_arena_strdup(fnet_arena *a, const char *s)
     return s ? fnet_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+fnet_arena_mark fnet_arena_get_mark(const fnet_arena *a)
+{
+    return (fnet_arena_mark){a->head, a->used};
+}
+
+void fnet_arena_release(fnet_arena *a, fnet_arena_mark mark)
+{
+    while (a->head != mark.head) {
+        fnet_arena_block *next = a->head->next;
+        a->total -= a->head->size;
+        free(a->head);
+        a->head = next;
+    }
+    a->used = mark.used;
+}
+
 void fnet_arena_free(fnet_arena *a)
 {
     fnet_arena_block *b = a->head;

@@ -28,6 +28,21 @@ char *fnet_arena_strndup(fnet_arena *a, const char *s, size_t len);
 /* Like fnet_arena_strndup(a, s, strlen(s)); NULL for a NULL s. */
 char *fnet_arena_strdup(fnet_arena *a, const char *s);
 
+/* A position in the arena, to give back what was allocated after it. */
+typedef struct fnet_arena_mark {
+    fnet_arena_block *head;
+    size_t used;
+} fnet_arena_mark;
+
+/* The current position. Can't fail. */
+fnet_arena_mark fnet_arena_get_mark(const fnet_arena *a);
+
+/* Frees everything allocated since mark was taken (pointers into it become
+ * invalid); the arena continues from mark. The mark must come from this
+ * arena, and nothing allocated before it may have been released since.
+ * Can't fail. */
+void fnet_arena_release(fnet_arena *a, fnet_arena_mark mark);
+
 /* Releases every block. The arena is empty and reusable afterwards. */
 void fnet_arena_free(fnet_arena *a);
 

@@ -97,6 +97,35 @@ void fnet_diag_print(const fnet_diag *d, FILE *fp)
                 d->n_warnings - cap);
 }
 
+void fnet_diag_append(fnet_diag *d, const fnet_diag *src)
+{
+    size_t cap = d->cap ? d->cap : FNET_DIAG_CAP;
+    size_t kept[2] = {0, 0}; /* by severity: messages src kept */
+    for (size_t i = 0; i < src->n_items; i++) {
+        const fnet_diag_item *it = &src->items[i];
+        bool error = it->severity == FNET_SEV_ERROR;
+        size_t *count = error ? &d->n_errors : &d->n_warnings;
+        kept[!error]++;
+        if ((*count)++ >= cap)
+            continue;
+        if (d->n_items == d->cap_items) {
+            size_t n = d->cap_items ? d->cap_items * 2 : 16;
+            fnet_diag_item *p = realloc(d->items, n * sizeof *p);
+            if (!p)
+                continue;
+            d->items = p;
+            d->cap_items = n;
+        }
+        char *msg = malloc(strlen(it->msg) + 1);
+        if (!msg)
+            continue;
+        strcpy(msg, it->msg);
+        d->items[d->n_items++] = (fnet_diag_item){it->severity, msg};
+    }
+    d->n_errors += src->n_errors - kept[0];
+    d->n_warnings += src->n_warnings - kept[1];
+}
+
 void fnet_diag_free(fnet_diag *d)
 {
     for (size_t i = 0; i < d->n_items; i++)

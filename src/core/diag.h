@@ -49,6 +49,12 @@ void fnet_diag_escape(fnet_buf *out, const char *s);
  * lines for those beyond the cap. */
 void fnet_diag_print(const fnet_diag *d, FILE *fp);
 
+/* Appends src's messages and counts to d as if they had been added to d
+ * one by one: d's cap applies, and the messages src counted without
+ * keeping their text stay counted only. Out of memory only loses text,
+ * never counts. */
+void fnet_diag_append(fnet_diag *d, const fnet_diag *src);
+
 void fnet_diag_free(fnet_diag *d);
 
 #endif

@@ -8,8 +8,12 @@
 #include "input/import_doccano.h"
 #include "input/import_events.h"
 #include "input/import_labelstudio.h"
+#include "input/json_arena.h"
+#include "input/jsonsyntax.h"
 #include "input/jsontext.h"
 #include "input/lines.h"
+#include "input/load_hooks.h"
+#include "input/load_parallel.h"
 #include "input/validate.h"
 
 #include <cjson/cJSON.h>
@@ -29,6 +33,9 @@ typedef struct ctx {
     fnet_buf where;      /* scratch for location prefixes */
     bool failed;         /* the current record had an error */
     bool oom;            /* out of memory: loading stops, FNET_ENOMEM */
+    const fnet_load_sink *sink; /* NULL: facts go into the corpus */
+    int sink_rc;                /* first non-zero return of the sink */
+    bool fact_seen;             /* the current record was a fact */
 } ctx;
 
 static const char *where(ctx *x, const char *field)
@@ -545,8 +552,15 @@ static void add_fact(ctx *x, const cJSON *obj)
     f.evidence = str_field(x, obj, "evidence", false);
     attrs_field(x, obj, &f.attrs, &f.n_attrs);
     f.loc = x->loc;
+    x->fact_seen = true;
     if (x->failed)
         return;
+    if (x->sink) {
+        int rc = x->sink->fact(x->sink->ctx, &f);
+        if (rc && !x->sink_rc)
+            x->sink_rc = rc;
+        return;
+    }
     fnet_fact *rec;
     int rc = fnet_corpus_add_fact(x->c, &rec);
     if (rc != FNET_OK) {
@@ -873,7 +887,8 @@ static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
 }
 
 static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
-                          fnet_diag *d, fnet_err *err)
+                          const fnet_load_opts *o, fnet_diag *d,
+                          fnet_err *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
@@ -882,7 +897,9 @@ static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
         return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
                             strerror(errno));
     int rc;
-    if (jsonl) {
+    if (jsonl && (!o || (o->threads != 1 || o->sink || o->progress))) {
+        rc = fnet_load_jsonl_parallel(c, name, fp, o, d, err);
+    } else if (jsonl) {
         rc = load_jsonl_stream(c, name, fp, d, err);
     } else {
         /* The document is parsed in the buffer it was read into: no copy. */
@@ -1059,7 +1076,7 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
     const char *fmt = fnet_load_format(path, o);
     const fnet_import_opts *io = o ? &o->import : NULL;
     if (strcmp(fmt, "json") == 0 || strcmp(fmt, "jsonl") == 0)
-        return load_json_file(c, path, strcmp(fmt, "jsonl") == 0, d, err);
+        return load_json_file(c, path, strcmp(fmt, "jsonl") == 0, o, d, err);
     if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "tsv") == 0)
         return fnet_import_csv_file(c, path, fmt[0] == 'c' ? ',' : '\t', io,
                                     d, err);
@@ -1111,6 +1128,8 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
         fnet_corpus_free(c);
         return rc;
     }
+    if (d->n_errors == 0 && lo.progress)
+        lo.progress(lo.progress_ctx, "checking references", 0);
     if (d->n_errors == 0)
         rc = fnet_corpus_resolve(c, d, err);
     *out = c;
@@ -1119,4 +1138,187 @@ int fnet_load_corpus(fnet_corpus **out, char *const *paths, size_t n_paths,
     if (d->n_errors || (strict && d->n_warnings))
         return fnet_err_set(err, FNET_EDATA, "invalid input data");
     return FNET_OK;
+}
+
+/* ---- one JSON Lines line at a time (load_hooks.h) --------------------- */
+
+struct fnet_jsonl {
+    ctx x;
+    const char *name;
+    bool any; /* a line held something other than white space */
+};
+
+int fnet_jsonl_begin(fnet_jsonl **out, fnet_corpus *c, const char *name,
+                     const fnet_load_sink *sink, fnet_diag *d, fnet_err *err)
+{
+    fnet_jsonl *j = calloc(1, sizeof *j);
+    *out = NULL;
+    if (!j || begin(&j->x, c, name, d) != FNET_OK) {
+        free(j);
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    }
+    j->x.sink = sink;
+    j->name = name;
+    *out = j;
+    return FNET_OK;
+}
+
+/* The text of line lineno without the UTF-8 byte order mark of line 1, as
+ * load_jsonl_stream() reads it. */
+static const char *skip_bom(const char *line, size_t *len, uint32_t lineno)
+{
+    if (lineno == 1 && *len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        *len -= 3;
+        return line + 3;
+    }
+    return line;
+}
+
+cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line,
+                          size_t len, uint32_t lineno, fnet_arena *trees,
+                          bool *in_arena)
+{
+    fnet_json_problem p;
+    cJSON *tree;
+    *in_arena = false;
+    line = skip_bom(line, &len, lineno);
+    /* What load_line() handles before parsing is left to it. */
+    if (blank(line, len) || len > lim->line_bytes)
+        return NULL;
+    /* fnet_json_parse()'s front end: the strict check, then the tree. */
+    if (!fnet_json_check(line, len, lineno, lim, &p))
+        return NULL;
+    if (trees && (tree = fnet_json_arena_parse(trees, line, len))) {
+        *in_arena = true;
+        return tree;
+    }
+    return cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
+}
+
+/* The sink's error as the return of a load. */
+static int sink_error(const fnet_jsonl *j, fnet_err *err)
+{
+    int rc = j->x.sink_rc;
+    if (rc == FNET_ENOMEM)
+        return fnet_err_set(err, rc, "%s: out of memory", j->name);
+    return fnet_err_set(err, rc, "%s: loading stopped", j->name);
+}
+
+int fnet_jsonl_line(fnet_jsonl *j, const char *line, size_t len,
+                    bool too_long_line, uint32_t lineno, const cJSON *tree,
+                    fnet_err *err)
+{
+    ctx *x = &j->x;
+    int rc = FNET_OK;
+    if (too_long_line) {
+        j->any = true;
+        return load_line(x, j->name, NULL, len, lineno, err);
+    }
+    line = skip_bom(line, &len, lineno);
+    j->any = j->any || !blank(line, len);
+    /* With a sink, a fact's strings are needed only until the sink has
+     * seen it: give them back so that memory does not grow with facts. */
+    fnet_arena_mark mark = fnet_arena_get_mark(&x->c->arena);
+    x->fact_seen = false;
+    if (tree) { /* as load_line(), with the parsing done */
+        x->loc.line = lineno;
+        x->loc.index = FNET_LOC_NO_INDEX;
+        x->section = NULL;
+        x->failed = false;
+        load_record(x, tree);
+        rc = outcome(x, j->name, FNET_OK, err);
+    } else {
+        rc = load_line(x, j->name, line, len, lineno, err);
+    }
+    if (x->sink && x->fact_seen)
+        fnet_arena_release(&x->c->arena, mark);
+    if (rc == FNET_OK && x->sink_rc)
+        rc = sink_error(j, err);
+    return rc;
+}
+
+bool fnet_jsonl_more_lines(fnet_jsonl *j, uint32_t n_lines)
+{
+    return more_lines(&j->x, j->name, n_lines);
+}
+
+void fnet_jsonl_end(fnet_jsonl *j, bool read_ok)
+{
+    if (!j)
+        return;
+    if (read_ok && !j->any)
+        fnet_diag_add(j->x.d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty "
+                      "file (expected JSON Lines records)", j->name);
+    fnet_buf_free(&j->x.where);
+    free(j);
+}
+
+/* A scratch context: a corpus holding only the file names, at the indices
+ * of the real corpus, so that locations read the same. */
+struct fnet_jsonl_scratch {
+    fnet_corpus *c;
+    fnet_arena_mark clean;
+    uint32_t file;
+};
+
+int fnet_jsonl_scratch_new(fnet_jsonl_scratch **out, const fnet_jsonl *j)
+{
+    fnet_jsonl_scratch *s = calloc(1, sizeof *s);
+    int rc = s ? fnet_corpus_new(&s->c) : FNET_ENOMEM;
+    uint32_t idx;
+    for (uint32_t i = 0; rc == FNET_OK && i <= j->x.loc.file; i++)
+        rc = fnet_corpus_add_file(s->c, j->x.c->files[i], &idx);
+    if (rc != FNET_OK) {
+        fnet_jsonl_scratch_free(s);
+        *out = NULL;
+        return FNET_ENOMEM;
+    }
+    s->c->limits = j->x.c->limits;
+    s->clean = fnet_arena_get_mark(&s->c->arena);
+    s->file = j->x.loc.file;
+    *out = s;
+    return FNET_OK;
+}
+
+void fnet_jsonl_scratch_reset(fnet_jsonl_scratch *s)
+{
+    fnet_arena_release(&s->c->arena, s->clean);
+}
+
+void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s)
+{
+    if (!s)
+        return;
+    fnet_corpus_free(s->c);
+    free(s);
+}
+
+bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
+                             uint32_t lineno, const fnet_load_sink *sink,
+                             fnet_diag *d)
+{
+    /* load_record()'s dispatch, for facts only. */
+    if (!cJSON_IsObject(tree))
+        return false;
+    const cJSON *kind = field(tree, "kind");
+    if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "fact") != 0)
+        return false;
+    ctx x = {.c = s->c, .d = d, .sink = sink};
+    x.loc = (fnet_loc){s->file, lineno, FNET_LOC_NO_INDEX};
+    add_fact(&x, tree);
+    fnet_buf_free(&x.where);
+    return true;
+}
+
+int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs,
+                       const fnet_fact *f, fnet_err *err)
+{
+    fnet_diag_append(j->x.d, msgs);
+    j->any = true;
+    if (f && !j->x.sink_rc) {
+        int rc = j->x.sink->fact(j->x.sink->ctx, f);
+        if (rc)
+            j->x.sink_rc = rc;
+    }
+    return j->x.sink_rc ? sink_error(j, err) : FNET_OK;
 }

@@ -22,6 +22,8 @@
 /* The input limits (FNET_MAX_*) are in model/limits.h and docs/LIMITS.md;
  * the loader reads them from c->limits. */
 
+typedef struct fnet_load_sink fnet_load_sink; /* input/load_hooks.h */
+
 typedef struct fnet_load_opts {
     /* NULL or "auto" (from the file name, docs/IMPORT.md), "json", "jsonl",
      * "csv", "tsv", "brat", "labelstudio", "doccano", "gdelt", "icews". */
@@ -30,6 +32,19 @@ typedef struct fnet_load_opts {
     /* The label map of import.label_map, parsed; NULL: fnet_load_file
      * parses it for each file that needs it (fnet_load_corpus does it once). */
     const fnet_labelmap *labels;
+    /* NULL: facts are stored in the corpus. Otherwise every valid fact of
+     * a JSON Lines file goes to the sink instead and is not stored (other
+     * formats still store theirs); see input/aggregate.h. */
+    const fnet_load_sink *sink;
+    /* JSON Lines: 0 parses on two threads (input/load_parallel.h), 1 on
+     * the calling thread only; records and messages are the same. */
+    int threads;
+    /* NULL, or called now and then with what loading is doing: stage
+     * "loading" with the bytes read since the previous call (JSON Lines),
+     * then "checking references" (bytes 0) when fnet_load_corpus()
+     * resolves them. */
+    void (*progress)(void *ctx, const char *stage, uint64_t bytes);
+    void *progress_ctx;
 } fnet_load_opts;
 
 /* The format names fnet_load_opts.format accepts, for messages. */
@@ -45,7 +60,9 @@ int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err);
  * .tsv/.tab files tells Label Studio, doccano and ICEWS apart). */
 const char *fnet_load_format(const char *path, const fnet_load_opts *o);
 
-/* Loads one file ("-" reads standard input) into c. Returns 0 when the file
+/* Loads one file ("-" reads standard input) into c. JSON Lines are parsed
+ * on two threads (o->threads), with the records and messages in file order.
+ * Returns 0 when the file
  * was read (its data problems, if any, are in d: check d->n_errors),
  * FNET_EIO when it cannot be read, FNET_EUSAGE for an unknown format name
  * or option, FNET_ENOMEM; err holds the message for a non-zero return. */

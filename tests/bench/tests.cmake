@@ -4,3 +4,16 @@
 add_test(NAME bench.gen_facts
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check_gen_facts.sh
                  $<TARGET_FILE:gen_facts> $<TARGET_FILE:factnet>)
+
+# The streaming per-pair loader of `factnet metrics` against the full one
+# and against `factnet check`'s messages.
+add_test(NAME bench.aggregate
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check_aggregate.sh
+                 $<TARGET_FILE:gen_facts> $<TARGET_FILE:factnet>)
+
+# The second core (threads, forked processes) changes no output byte
+# (FACTNET_PARALLEL=always against serial).
+add_test(NAME bench.parallel
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check_parallel.sh
+                 $<TARGET_FILE:gen_facts> $<TARGET_FILE:factnet>
+                 ${CMAKE_SOURCE_DIR}/data)
