@@ -108,9 +108,10 @@ static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
     fnet_table_style st = *s;
     st.no_formula_guard = j->no_formula_guard;
     int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (!rc && (rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err)))
-        fnet_outfile_abort(f);
-    else if (!rc && !(rc = fnet_outfile_commit(f, err)))
+    if (rc)
+        return rc;
+    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }
@@ -296,11 +297,8 @@ static int summary_file(job *j, fnet_err *err)
     int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
     if (rc)
         return rc;
-    if ((rc = summary_body(j, fnet_outfile_stream(f), err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    if (!(rc = fnet_outfile_commit(f, err)))
+    rc = summary_body(j, fnet_outfile_stream(f), err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }
@@ -313,11 +311,8 @@ static int write_dot(job *j, Agraph_t *g, fnet_err *err)
     int rc = fnet_outfile_open(&f, out_path(j, ".dot"), err);
     if (rc)
         return rc;
-    if ((rc = fnet_dot_write(g, fnet_outfile_stream(f), err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    if (!(rc = fnet_outfile_commit(f, err)))
+    rc = fnet_dot_write(g, fnet_outfile_stream(f), err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }
