@@ -262,9 +262,12 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     fnet_community_opts_init(&co);
     fputs("# ", fp);
     fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
-    fprintf(fp, "\n\nInput: `%s`: %u entities, %llu facts, %u sources. "
+    fputs("\n\nInput: ", fp);
+    if ((rc = fnet_table_put_md_code(fp, j->path))) /* a path may hold ` */
+        return fnet_err_set(err, rc, "out of memory");
+    fprintf(fp, ": %u entities, %llu facts, %u sources. "
             "Graph: full view, undirected, weighted by the sum of fact "
-            "weights.\n", j->path,
+            "weights.\n",
             j->c->n_entities, (unsigned long long)j->c->n_facts,
             j->c->n_sources);
     if (!(rc = graph_table(j, &gm, &t)))
