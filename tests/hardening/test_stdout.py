@@ -3,7 +3,9 @@
 usage: test_stdout.py FACTNET
 
 - `factnet ... > /dev/full` exits 3 with "factnet: standard output: write
-  error: No space left on device".
+  error: No space left on device": --help of every command, check's
+  summary, build's progress lines (every output kind written to standard
+  output is in test_atomic.py).
 - `factnet ... | head -c1` on a large output (check, metrics, export): factnet
   ignores SIGPIPE, so it is not killed by the signal; it exits 3, quietly
   (docs/CLI.md), whether the output goes through printf or an output file. The child
@@ -39,6 +41,7 @@ def run_full(args, what):
     check(last ==
           "factnet: standard output: write error: No space left on device",
           f"{what}: message (got {last!r})")
+    check(err.count("write error") == 1, f"{what}: reported once ({err!r})")
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -54,9 +57,14 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(small, "w") as fp:
         fp.write('{"entities":[{"id":"a","type":"actor"}],"facts":[]}')
 
-    run_full(["check", "--help"], "check --help > /dev/full")
     run_full(["--help"], "--help > /dev/full")
+    for cmd in ("balance", "build", "check", "dot", "evidence", "evolve",
+                "export", "metrics", "render", "report"):
+        run_full([cmd, "--help"], f"{cmd} --help > /dev/full")
     run_full(["check", small], "check summary > /dev/full")
+    # build writes its files, then a "wrote FILE" line each to stdout.
+    run_full(["build", "-o", os.path.join(tmp, "b"), small],
+             "build's progress > /dev/full")
 
     # check writes its summary with printf; the others through an output
     # file "-" (src/core/outfile.c), which must be as quiet.
