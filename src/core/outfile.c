@@ -26,7 +26,6 @@ struct fnet_outfile {
     int fd;       /* the temporary file, the device or FIFO, or 1 for "-" */
     int werr;     /* errno of the first failed write or close; 0: none */
     bool discard; /* aborted: what is still buffered is dropped */
-    bool in_place; /* "-" or a device/FIFO: written directly, no rename */
     char *path;   /* final name, as given */
     char *tmp;    /* temporary name; NULL when written in place */
     char *target; /* what tmp is renamed to: a symlink's target, or NULL
@@ -145,7 +144,6 @@ static int open_path(fnet_outfile *f, fnet_err *err)
         if (f->fd < 0)
             return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s",
                                 f->path, strerror(errno));
-        f->in_place = true;
         return open_stream(f, err);
     }
     /* Replacing a file keeps its permissions (a private 0600 result stays
@@ -182,7 +180,6 @@ int fnet_outfile_open(fnet_outfile **out, const char *path, fnet_err *err)
         /* What was printed to stdout before comes first. */
         fflush(stdout);
         f->fd = STDOUT_FILENO;
-        f->in_place = true;
         rc = open_stream(f, err);
     } else {
         rc = open_path(f, err);
