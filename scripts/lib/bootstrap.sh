@@ -6,12 +6,13 @@
 # Build and run time.
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
 libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
-# Tests: independent reference implementations and format readers; Chromium
-# and Node for the HTML report's browser test (tests/browser/, which also
-# needs npm: fnet_npm).
+# Tests: independent reference implementations and format readers (cmark:
+# the CommonMark reference implementation reads build's summary.md back,
+# tests/hardening/test_md_path.py); Chromium and Node for the HTML report's
+# browser test (tests/browser/, which also needs npm: fnet_npm).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
-texlive-latex-recommended chromium nodejs valgrind"
+texlive-latex-recommended chromium nodejs valgrind cmark"
 # Benchmarks (scripts/bench): GNU time measures wall time and peak RSS; the
 # peers are python-igraph and NetworkX scripts.
 FNET_BENCH_PKGS="time python3 python3-networkx python3-igraph python3-numpy

@@ -561,11 +561,7 @@ static int write_output(job *j, fnet_err *err)
             rc = fnet_table_write(t, fp, &j->o->style, err);
         fnet_table_free(t);
     }
-    if (rc) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, err);
+    return fnet_outfile_end(f, rc, err);
 }
 
 static bool own_option_cb(void *ctx, int id, const char *v)

@@ -108,9 +108,10 @@ static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
     fnet_table_style st = *s;
     st.no_formula_guard = j->no_formula_guard;
     int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (!rc && (rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err)))
-        fnet_outfile_abort(f);
-    else if (!rc && !(rc = fnet_outfile_commit(f, err)))
+    if (rc)
+        return rc;
+    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }
@@ -261,9 +262,12 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     fnet_community_opts_init(&co);
     fputs("# ", fp);
     fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
-    fprintf(fp, "\n\nInput: `%s`: %u entities, %llu facts, %u sources. "
+    fputs("\n\nInput: ", fp);
+    if ((rc = fnet_table_put_md_code(fp, j->path))) /* a path may hold ` */
+        return fnet_err_set(err, rc, "out of memory");
+    fprintf(fp, ": %u entities, %llu facts, %u sources. "
             "Graph: full view, undirected, weighted by the sum of fact "
-            "weights.\n", j->path,
+            "weights.\n",
             j->c->n_entities, (unsigned long long)j->c->n_facts,
             j->c->n_sources);
     if (!(rc = graph_table(j, &gm, &t)))
@@ -296,11 +300,8 @@ static int summary_file(job *j, fnet_err *err)
     int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
     if (rc)
         return rc;
-    if ((rc = summary_body(j, fnet_outfile_stream(f), err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    if (!(rc = fnet_outfile_commit(f, err)))
+    rc = summary_body(j, fnet_outfile_stream(f), err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }
@@ -313,11 +314,8 @@ static int write_dot(job *j, Agraph_t *g, fnet_err *err)
     int rc = fnet_outfile_open(&f, out_path(j, ".dot"), err);
     if (rc)
         return rc;
-    if ((rc = fnet_dot_write(g, fnet_outfile_stream(f), err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    if (!(rc = fnet_outfile_commit(f, err)))
+    rc = fnet_dot_write(g, fnet_outfile_stream(f), err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
 }

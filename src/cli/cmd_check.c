@@ -76,11 +76,12 @@ static int count(tally *t, size_t *n, fnet_strmap *index, const char *key)
 
 /* s as shown on one line of the summary (in b, which the caller frees):
  * types, relation names, titles and file names come from the data and may
- * hold line breaks or terminal control sequences. */
+ * hold line breaks, terminal control sequences or bidirectional controls;
+ * each is all data, so a backslash is shown as \\ too. */
 static const char *shown(fnet_buf *b, const char *s)
 {
     fnet_buf_reset(b);
-    fnet_diag_escape(b, s);
+    fnet_diag_escape_value(b, s);
     return fnet_buf_ok(b) ? fnet_buf_str(b) : "?";
 }
 

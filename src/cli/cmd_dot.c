@@ -50,11 +50,7 @@ static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
     if (rc)
         return rc;
     rc = fnet_dot_write(g, fnet_outfile_stream(f), err);
-    if (rc) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, err);
+    return fnet_outfile_end(f, rc, err);
 }
 
 int fnet_cmd_dot(int argc, char **argv)

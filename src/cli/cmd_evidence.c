@@ -139,11 +139,7 @@ static int write_evidence(const eopts *o, const fnet_evidence *ev,
                                .no_formula_guard = o->no_formula_guard};
         rc = fnet_table_write(t, fp, &st, err);
     }
-    if (rc != FNET_OK) {
-        fnet_outfile_abort(f);
-        goto done;
-    }
-    rc = fnet_outfile_commit(f, err);
+    rc = fnet_outfile_end(f, rc, err);
 done:
     fnet_table_free(t);
     return rc;

@@ -765,11 +765,7 @@ static int write_stream(job *j, const char *path, int which, fnet_err *err)
         rc = write_all(j, fp, err);
     else
         rc = write_one(j, which, fp, &j->o->style, err);
-    if (rc) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, err);
+    return fnet_outfile_end(f, rc, err);
 }
 
 static int write_dir(job *j, fnet_err *err)

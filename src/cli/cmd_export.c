@@ -15,6 +15,7 @@
 #include "output/export_pajek.h"
 #include "output/table.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -451,15 +452,6 @@ static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
     return rc;
 }
 
-/* Puts "PATH: " in front of err's message ("standard output" for -). */
-static void located(fnet_err *err, const char *path)
-{
-    char msg[FNET_ERR_MSG_MAX];
-    snprintf(msg, sizeof msg, "%s", err->msg);
-    fnet_err_set(err, err->code, "%s: %s",
-                 strcmp(path, "-") == 0 ? "standard output" : path, msg);
-}
-
 /* Opens every file, writes, and commits them as one set. */
 static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
 {
@@ -472,11 +464,14 @@ static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
     for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
         if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
             fp[i] = fnet_outfile_stream(f[i]);
-    if (rc == FNET_OK) {
-        size_t which;
-        rc = write_format(o, x, fp, p.n, &which, err);
-        if (rc == FNET_EIO) /* the writers do not know the file's name */
-            located(err, which < p.n ? p.path[which] : "-");
+    size_t which = 0;
+    if (rc == FNET_OK &&
+        (rc = write_format(o, x, fp, p.n, &which, err)) != FNET_OK) {
+        /* The writers do not know the file's name; outfile does, and it
+         * knows why a write failed. It frees f[which]. */
+        assert(which < p.n);
+        rc = fnet_outfile_fail(f[which], rc, err);
+        f[which] = NULL;
     }
     if (rc == FNET_OK) {
         rc = fnet_outfile_commit_set(f, p.n, err); /* frees the files */

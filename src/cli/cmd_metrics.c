@@ -550,11 +550,7 @@ static int write_table(const mopts *o, const fnet_table *t, const char *note,
     if (rc)
         return rc;
     rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    if (rc) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, err);
+    return fnet_outfile_end(f, rc, err);
 }
 
 static bool own_option_cb(void *ctx, int id, const char *v)

@@ -114,11 +114,8 @@ static int write_dot(job *j, Agraph_t *g, const char *path)
     int rc = fnet_outfile_open(&f, path, j->err);
     if (rc)
         return rc;
-    if ((rc = fnet_dot_write(g, fnet_outfile_stream(f), j->err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, j->err);
+    rc = fnet_dot_write(g, fnet_outfile_stream(f), j->err);
+    return fnet_outfile_end(f, rc, j->err);
 }
 
 /* Slots for the communities of snapshot p (persistent ids in canonical

@@ -127,11 +127,8 @@ static int write_page(run *x, const fnet_reportopts *o, const char *path,
     int rc = fnet_outfile_open(&f, path, err);
     if (rc)
         return rc;
-    if ((rc = fnet_html_write(&p, fnet_outfile_stream(f), err))) {
-        fnet_outfile_abort(f);
-        return rc;
-    }
-    return fnet_outfile_commit(f, err);
+    rc = fnet_html_write(&p, fnet_outfile_stream(f), err);
+    return fnet_outfile_end(f, rc, err);
 }
 
 int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,

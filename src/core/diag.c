@@ -5,40 +5,74 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The length (1 or 2 bytes) of the control character at s, else 0: C0
- * controls and DEL, and UTF-8 C1 controls (U+0080..U+009F, e.g. CSI
- * U+009B), which would break the one-line form or drive a terminal. */
-static size_t control_len(const unsigned char *s)
+/* The character at s that a message must not print raw, as its code
+ * point, with its length in bytes in *len; 0 for any other character.
+ * - C0 controls and DEL, and UTF-8 C1 controls (U+0080..U+009F, e.g. CSI
+ *   U+009B): they would break the one-line form or drive a terminal.
+ * - The bidirectional controls U+061C, U+200E, U+200F, U+202A..U+202E and
+ *   U+2066..U+2069: printed raw they reorder the rest of the terminal line,
+ *   so that what is shown is not what the data holds ("Trojan Source",
+ *   CVE-2021-42574).
+ * - With value set, the backslash: once \n stands for a line break, a
+ *   backslash in a value must be shown as \\ for the two to be told apart. */
+static unsigned special(const unsigned char *s, bool value, size_t *len)
 {
-    if (s[0] < 0x20 || s[0] == 0x7F)
-        return 1;
+    *len = 1;
+    if (s[0] < 0x20 || s[0] == 0x7F || (value && s[0] == '\\'))
+        return s[0];
+    *len = 2;
     if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-        return 2;
+        return s[1];
+    if (s[0] == 0xD8 && s[1] == 0x9C)
+        return 0x061C;
+    if (s[0] != 0xE2 || !s[1])
+        return 0;
+    *len = 3;
+    unsigned cp = 0x2000u | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    if (cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+        return cp;
     return 0;
 }
 
-/* Values quoted in messages come from the data, which may hold control
- * characters escaped, and a message must stay one line (diag.h). */
-void fnet_diag_escape(fnet_buf *out, const char *msg)
+/* Appends s to out with the characters special() names escaped. */
+static void escape(fnet_buf *out, const char *s, bool value)
 {
-    const unsigned char *p = (const unsigned char *)msg;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n;
     while (*p) {
-        size_t n = control_len(p);
-        if (!n) {
+        unsigned cp = special(p, value, &n);
+        if (!cp) {
             fnet_buf_putc(out, (char)*p++);
             continue;
         }
-        unsigned cp = n == 1 ? p[0] : p[1];
         if (cp == '\n')
             fnet_buf_puts(out, "\\n");
         else if (cp == '\r')
             fnet_buf_puts(out, "\\r");
         else if (cp == '\t')
             fnet_buf_puts(out, "\\t");
+        else if (cp == '\\')
+            fnet_buf_puts(out, "\\\\");
         else
             fnet_buf_printf(out, "\\u%04X", cp);
         p += n;
     }
+}
+
+/* Values quoted in messages come from the data, which may hold control
+ * characters escaped, and a message must stay one line (diag.h). Its own
+ * text keeps its backslashes ("write it as \t"). */
+void fnet_diag_escape(fnet_buf *out, const char *msg)
+{
+    escape(out, msg, false);
+}
+
+void fnet_diag_escape_value(fnet_buf *out, const char *value)
+{
+    escape(out, value, true);
 }
 
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,

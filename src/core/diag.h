@@ -34,16 +34,28 @@ typedef struct fnet_diag {
  * stored as "LOCATION: warning: message" — callers pass the location prefix
  * (fnet_corpus_locate) and the message separately. Control characters in
  * either (C0, DEL, C1) are stored as JSON escapes (\n, \u001B), so every
- * message is one line whatever the data holds. Out of memory only loses the
- * text, never the count. */
+ * message is one line whatever the data holds, and bidirectional controls
+ * as \uXXXX (fnet_diag_escape). Out of memory only loses the text, never
+ * the count. */
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Appends s to out with its control characters (C0, DEL, C1) written as
- * JSON escapes (\n, \r, \t, \u001B, \u009B), as fnet_diag_add() stores
- * messages: data printed on a terminal line stays on that line and sends
- * no control sequence. Out of memory is recorded in out (fnet_buf_ok). */
+ * JSON escapes (\n, \r, \t, \u001B, \u009B) and its bidirectional
+ * controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as
+ * \uXXXX, as fnet_diag_add() stores messages: data printed on a terminal
+ * line stays on that line, sends no control sequence and cannot reorder
+ * what is shown (Trojan Source, CVE-2021-42574). A backslash is left as it
+ * is: a whole message mixes data with factnet's own text, which speaks of
+ * JSON escapes ("write it as \t"). Out of memory is recorded in out
+ * (fnet_buf_ok). */
 void fnet_diag_escape(fnet_buf *out, const char *s);
+
+/* As fnet_diag_escape, for text that is all data (a name, a title, a file
+ * name shown on its own): a backslash is also written as \\, so that a
+ * value holding the two characters \n is told apart from one holding a line
+ * break. */
+void fnet_diag_escape_value(fnet_buf *out, const char *s);
 
 /* Prints kept messages in order, then "factnet: N more errors not shown"
  * lines for those beyond the cap. */

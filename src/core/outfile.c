@@ -1,22 +1,94 @@
 /* outfile.c - atomic file output (see outfile.h). */
-#define _XOPEN_SOURCE 700 /* realpath() is XSI */
+#define _GNU_SOURCE /* fopencookie (glibc, musl); realpath */
 #include "core/outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The stream handed to writers is a stdio stream over our own write
+ * function (fopencookie), not one over the descriptor. stdio keeps only an
+ * error flag: by the time a writer notices a failure, or commit flushes,
+ * errno may hold anything (libxml2, cgraph and our writers call other
+ * functions in between), and glibc drops the unwritten buffer after a
+ * failed write, so a second flush cannot tell either. The write function
+ * sees the failing write(2) and keeps its errno in werr, so that every
+ * message gives the real reason ("No space left on device", "File too
+ * large"). "-" gets such a stream over descriptor 1 too: the stdout stream
+ * itself is left alone, so a failure is reported here once and not again
+ * when main closes stdout. */
 struct fnet_outfile {
     FILE *fp;
+    int fd;       /* the temporary file, the device or FIFO, or 1 for "-" */
+    int werr;     /* errno of the first failed write or close; 0: none */
+    bool discard; /* aborted: what is still buffered is dropped */
     char *path;   /* final name, as given */
     char *tmp;    /* temporary name; NULL when written in place */
     char *target; /* what tmp is renamed to: a symlink's target, or NULL
                    * for path itself */
-    bool close;   /* written in place to a device or FIFO we opened */
 };
+
+/* The path as messages name it. */
+static const char *shown(const fnet_outfile *f)
+{
+    return strcmp(f->path, "-") == 0 ? "standard output" : f->path;
+}
+
+/* The cookie write function: writes all of buf or records why not. After
+ * the first failure nothing more is written (the output is lost anyway,
+ * and a later write that succeeds would leave a hole in it). Returning
+ * less than n sets the stream's error flag. */
+static ssize_t put(void *cookie, const char *buf, size_t n)
+{
+    fnet_outfile *f = cookie;
+    size_t done = 0;
+    if (f->discard)
+        return (ssize_t)n;
+    while (!f->werr && done < n) {
+        ssize_t w = write(f->fd, buf + done, n - done);
+        if (w > 0)
+            done += (size_t)w;
+        else if (w < 0 && errno == EINTR)
+            continue;
+        else
+            f->werr = w < 0 ? errno : EIO;
+    }
+    return (ssize_t)done;
+}
+
+/* The cookie close function: closes the descriptor unless it is standard
+ * output's (1, which main closes at exit). Some file systems (NFS) report
+ * write errors only at close. */
+static int shut(void *cookie)
+{
+    fnet_outfile *f = cookie;
+    int fd = f->fd;
+    f->fd = -1;
+    if (fd == STDOUT_FILENO && strcmp(f->path, "-") == 0)
+        return 0;
+    if (close(fd) != 0 && !f->werr && !f->discard) {
+        f->werr = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+/* Wraps f->fd (already open) in the stream f->fp. On failure fd is
+ * closed (unless it is standard output's). */
+static int open_stream(fnet_outfile *f, fnet_err *err)
+{
+    cookie_io_functions_t io = {.write = put, .close = shut};
+    if ((f->fp = fopencookie(f, "w", io)))
+        return FNET_OK;
+    int e = errno;
+    shut(f);
+    return fnet_err_set(err, e == ENOMEM ? FNET_ENOMEM : FNET_EIO, "%s: %s",
+                        shown(f), strerror(e));
+}
 
 static char *temp_name(const char *path)
 {
@@ -38,24 +110,22 @@ static int open_temp(fnet_outfile *f, const char *dest, mode_t mode,
 {
     if (!(f->tmp = temp_name(dest)))
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", f->path);
-    int fd = mkstemp(f->tmp);
-    if (fd < 0) {
+    f->fd = mkstemp(f->tmp);
+    if (f->fd < 0) {
         int e = errno;
         free(f->tmp);
         f->tmp = NULL;
         return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
                             f->path, strerror(e));
     }
-    fchmod(fd, mode);
-    if (!(f->fp = fdopen(fd, "w"))) {
-        int e = errno;
-        close(fd);
+    fchmod(f->fd, mode);
+    int rc = open_stream(f, err);
+    if (rc) {
         unlink(f->tmp);
         free(f->tmp);
         f->tmp = NULL;
-        return fnet_err_set(err, FNET_EIO, "%s: %s", f->path, strerror(e));
     }
-    return FNET_OK;
+    return rc;
 }
 
 /* Opens f->path. Only a regular file can be replaced by rename: a device
@@ -70,11 +140,11 @@ static int open_path(fnet_outfile *f, fnet_err *err)
         return fnet_err_set(err, FNET_EIO, "%s: cannot create file: %s",
                             f->path, strerror(EISDIR));
     if (stat(f->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (!(f->fp = fopen(f->path, "w")))
+        f->fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (f->fd < 0)
             return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s",
                                 f->path, strerror(errno));
-        f->close = true;
-        return FNET_OK;
+        return open_stream(f, err);
     }
     /* Replacing a file keeps its permissions (a private 0600 result stays
      * private); a new file gets the usual 0666 & ~umask. */
@@ -105,10 +175,15 @@ int fnet_outfile_open(fnet_outfile **out, const char *path, fnet_err *err)
         free(f);
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", path);
     }
-    if (strcmp(path, "-") == 0)
-        f->fp = stdout;
-    else
+    f->fd = -1;
+    if (strcmp(path, "-") == 0) {
+        /* What was printed to stdout before comes first. */
+        fflush(stdout);
+        f->fd = STDOUT_FILENO;
+        rc = open_stream(f, err);
+    } else {
         rc = open_path(f, err);
+    }
     if (rc) {
         release(f);
         return rc;
@@ -121,42 +196,35 @@ FILE *fnet_outfile_stream(fnet_outfile *f) { return f->fp; }
 
 const char *fnet_outfile_path(const fnet_outfile *f) { return f->path; }
 
-/* Commit for output written in place (stdout, a device, a FIFO). */
-static int commit_in_place(fnet_outfile *f, fnet_err *err)
+/* The write error of f in err: "PATH: write error: REASON". When the
+ * reader of standard output has gone (EPIPE, as in `factnet ... | head`)
+ * the message is empty: stopping early is the reader's choice, and the
+ * CLI exits 3 without a message (docs/CLI.md). */
+static int write_error(const fnet_outfile *f, int e, fnet_err *err)
 {
-    const char *name = f->close ? f->path : "standard output";
-    errno = 0;
-    int failed = fflush(f->fp) != 0 || ferror(f->fp);
-    int saved = errno;
-    if (f->close && fclose(f->fp) != 0 && !failed) {
-        failed = 1;
-        saved = errno;
-    }
-    int rc = FNET_OK;
-    if (failed)
-        rc = fnet_err_set(err, FNET_EIO, "%s: write error: %s", name,
-                          strerror(saved ? saved : EIO));
-    release(f);
-    return rc;
+    if (e == EPIPE && strcmp(f->path, "-") == 0)
+        return fnet_err_set(err, FNET_EIO, "%s", "");
+    return fnet_err_set(err, FNET_EIO, "%s: write error: %s", shown(f),
+                        strerror(e));
 }
 
-/* Flushes, syncs and closes a temporary file; returns 0 or the errno of
- * the first failure. */
-static int finish_temp(fnet_outfile *f)
+/* Flushes and closes f's stream; returns 0 or the errno of the first
+ * failed write. A temporary file is synced before it is closed: the data
+ * must be on disk before the rename makes it the output, so that after a
+ * crash or power loss the file is the old or the new one, never empty or
+ * partial. Some file systems (NFS) also report write errors only at sync
+ * or close. EINVAL: the file system (or device) cannot sync; nothing to
+ * wait for. */
+static int finish(fnet_outfile *f)
 {
-    errno = 0;
-    int failed = fflush(f->fp) != 0 || ferror(f->fp);
-    int saved = failed ? (errno ? errno : EIO) : 0;
-    /* The data must be on disk before the rename makes it the output: after
-     * a crash or power loss the file is then the old or the new one, never
-     * empty or partial. Some file systems (NFS) also report write errors
-     * only here. EINVAL: the file system cannot sync; nothing to wait for. */
-    if (!failed && fsync(fileno(f->fp)) != 0 && errno != EINVAL)
-        saved = errno ? errno : EIO;
-    if (fclose(f->fp) != 0 && !saved)
-        saved = errno ? errno : EIO;
+    if (fflush(f->fp) != 0 && !f->werr)
+        f->werr = EIO; /* the stream failed without a failed write */
+    if (!f->werr && f->tmp && fsync(f->fd) != 0 && errno != EINVAL)
+        f->werr = errno ? errno : EIO;
+    if (fclose(f->fp) != 0 && !f->werr)
+        f->werr = EIO;
     f->fp = NULL;
-    return saved;
+    return f->werr;
 }
 
 /* Renames a finished temporary file into place; 0 or errno. */
@@ -167,22 +235,15 @@ static int place(fnet_outfile *f)
     return 0;
 }
 
-static int write_error(fnet_outfile *f, int e, fnet_err *err)
-{
-    return fnet_err_set(err, FNET_EIO, "%s: write error: %s", f->path,
-                        strerror(e));
-}
-
 int fnet_outfile_commit(fnet_outfile *f, fnet_err *err)
 {
     int rc = FNET_OK;
-    if (!f->tmp)
-        return commit_in_place(f, err);
-    int e = finish_temp(f);
-    if (!e)
+    int e = finish(f);
+    if (!e && f->tmp)
         e = place(f);
     if (e) {
-        unlink(f->tmp);
+        if (f->tmp)
+            unlink(f->tmp);
         rc = write_error(f, e, err);
     }
     release(f);
@@ -196,16 +257,9 @@ static int finish_all(fnet_outfile **files, size_t n, fnet_err *err)
 {
     int rc = FNET_OK;
     for (size_t i = 0; i < n; i++) {
-        fnet_outfile *f = files[i];
-        if (!f->tmp) {
-            errno = 0;
-            if (rc == FNET_OK && (fflush(f->fp) != 0 || ferror(f->fp)))
-                rc = write_error(f, errno ? errno : EIO, err);
-            continue;
-        }
-        int e = finish_temp(f);
+        int e = finish(files[i]);
         if (e && rc == FNET_OK)
-            rc = write_error(f, e, err);
+            rc = write_error(files[i], e, err);
     }
     return rc;
 }
@@ -230,8 +284,6 @@ int fnet_outfile_commit_set(fnet_outfile **files, size_t n, fnet_err *err)
         }
         if (f->tmp)
             unlink(f->tmp);
-        else if (f->close && f->fp)
-            fclose(f->fp);
     }
     for (size_t i = 0; i < n; i++)
         release(files[i]);
@@ -242,15 +294,30 @@ void fnet_outfile_abort(fnet_outfile *f)
 {
     if (!f)
         return;
-    if (f->tmp) {
-        fclose(f->fp);
+    f->discard = true;
+    fclose(f->fp);
+    if (f->tmp)
         unlink(f->tmp);
-    } else if (f->close) {
-        fclose(f->fp);
-    } else {
-        fflush(f->fp);
-    }
     release(f);
+}
+
+int fnet_outfile_fail(fnet_outfile *f, int rc, fnet_err *err)
+{
+    int e = f->werr;
+    char msg[FNET_ERR_MSG_MAX];
+    if (rc == FNET_EIO && !e && err) {
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        fnet_err_set(err, FNET_EIO, "%s: %s", shown(f), msg);
+    }
+    if (rc == FNET_EIO && e)
+        write_error(f, e, err);
+    fnet_outfile_abort(f);
+    return rc;
+}
+
+int fnet_outfile_end(fnet_outfile *f, int rc, fnet_err *err)
+{
+    return rc ? fnet_outfile_fail(f, rc, err) : fnet_outfile_commit(f, err);
 }
 
 int fnet_outfile_write_all(const char *path, const void *data, size_t len,
@@ -260,10 +327,7 @@ int fnet_outfile_write_all(const char *path, const void *data, size_t len,
     int rc = fnet_outfile_open(&f, path, err);
     if (rc)
         return rc;
-    if (len && fwrite(data, 1, len, fnet_outfile_stream(f)) != len) {
-        fnet_outfile_abort(f);
-        return fnet_err_set(err, FNET_EIO, "%s: write error: %s", path,
-                            strerror(errno));
-    }
-    return fnet_outfile_commit(f, err);
+    if (len && fwrite(data, 1, len, fnet_outfile_stream(f)) != len)
+        rc = fnet_err_set(err, FNET_EIO, "write error");
+    return fnet_outfile_end(f, rc, err);
 }

@@ -3,6 +3,8 @@
 #include "output/table.h"
 
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -266,6 +268,42 @@ void fnet_table_put_md(FILE *fp, const char *s)
         else
             fputc(*s, fp);
     }
+}
+
+/* The length of the longest run of backticks in s. */
+static size_t longest_backticks(const char *s)
+{
+    size_t longest = 0, run = 0;
+    for (; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+
+int fnet_table_put_md_code(FILE *fp, const char *s)
+{
+    fnet_buf b = {0};
+    fnet_diag_escape(&b, s);
+    if (!fnet_buf_ok(&b)) {
+        fnet_buf_free(&b);
+        return FNET_ENOMEM;
+    }
+    const char *c = fnet_buf_str(&b);
+    size_t len = strlen(c), fence = longest_backticks(c) + 1;
+    bool spaces = strspn(c, " ") == len; /* all spaces (or empty) */
+    bool pad = len == 0 || (!spaces && (strchr("` ", c[0]) ||
+                                        strchr("` ", c[len - 1])));
+    for (size_t i = 0; i < fence; i++)
+        fputc('`', fp);
+    fputs(pad ? " " : "", fp);
+    fputs(c, fp);
+    fputs(pad ? " " : "", fp);
+    for (size_t i = 0; i < fence; i++)
+        fputc('`', fp);
+    fnet_buf_free(&b);
+    return FNET_OK;
 }
 
 void fnet_table_put_latex(FILE *fp, const char *s)

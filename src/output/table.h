@@ -124,4 +124,18 @@ void fnet_table_put_latex(FILE *fp, const char *s);
  * documents. */
 void fnet_table_put_md(FILE *fp, const char *s);
 
+/* Writes s as one Markdown code span that CommonMark (0.30, section 6.1)
+ * reads back as s, whatever backticks s holds: the fence is a run of
+ * backticks one longer than the longest run in s, and one space pads each
+ * side when s starts or ends with a backtick or a space (a reader strips
+ * one space from each side of such content, unless it is all spaces). A
+ * code span cannot hold a line break (the line after it may start a new
+ * block) and backslash escapes do not work in it, so control and
+ * bidirectional characters are written as JSON escapes (\n, \u202E), as
+ * in factnet's messages (core/diag.h fnet_diag_escape); every other
+ * character, the backslash included, is written as it is. Used for file
+ * names in Markdown documents. Returns 0 or FNET_ENOMEM (nothing
+ * written). */
+int fnet_table_put_md_code(FILE *fp, const char *s);
+
 #endif

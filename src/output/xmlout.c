@@ -4,20 +4,72 @@
 #include "core/text.h"
 
 #include <errno.h>
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define W(x) ((xmlTextWriterPtr)(x)->writer)
 
+/* libxml2's output callback: the document's bytes go to x->fp, and the
+ * errno of a failed write is kept (libxml2 only says "write error"). */
+static int put(void *ctx, const char *buf, int len)
+{
+    fnet_xml *x = ctx;
+    errno = 0;
+    if (len > 0 && fwrite(buf, 1, (size_t)len, x->fp) != (size_t)len) {
+        if (!x->werrno)
+            x->werrno = errno ? errno : EIO;
+        return -1;
+    }
+    return len;
+}
+
+/* The silent error handlers: the failure itself is seen where libxml2
+ * returns it (x->failed) and reported by fnet_xml_finish. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+static void silence(fnet_xml *x)
+{
+    x->saved_handler[0] = (void (*)(void))xmlGenericError;
+    x->saved_ctx[0] = xmlGenericErrorContext;
+    x->saved_handler[1] = (void (*)(void))xmlStructuredError;
+    x->saved_ctx[1] = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+static void restore(fnet_xml *x)
+{
+    xmlSetGenericErrorFunc(x->saved_ctx[0],
+                           (xmlGenericErrorFunc)x->saved_handler[0]);
+    xmlSetStructuredErrorFunc(x->saved_ctx[1],
+                              (xmlStructuredErrorFunc)x->saved_handler[1]);
+}
+
 int fnet_xml_begin(fnet_xml *x, FILE *fp, fnet_err *err)
 {
-    *x = (fnet_xml){0};
-    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
-    if (!out)
+    *x = (fnet_xml){.fp = fp};
+    silence(x);
+    xmlOutputBufferPtr out = xmlOutputBufferCreateIO(put, NULL, x, NULL);
+    if (!out) {
+        restore(x);
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
     x->writer = xmlNewTextWriter(out); /* owns out from here */
     if (!x->writer) {
         xmlOutputBufferClose(out);
+        restore(x);
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     }
     if (xmlTextWriterSetIndent(W(x), 1) < 0 ||
@@ -121,19 +173,18 @@ void fnet_xml_element(fnet_xml *x, const char *name, const char *text)
 
 int fnet_xml_finish(fnet_xml *x, fnet_err *err)
 {
-    errno = 0;
     if (!x->failed && (xmlTextWriterEndDocument(W(x)) < 0 ||
                        xmlTextWriterFlush(W(x)) < 0))
         x->failed = true;
-    int e = errno;
-    xmlFreeTextWriter(W(x));
+    xmlFreeTextWriter(W(x)); /* may write what is left: still silenced */
     x->writer = NULL;
+    restore(x);
     bool oom = !fnet_buf_ok(&x->clean);
     fnet_buf_free(&x->clean);
     if (oom)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    if (x->failed)
+    if (x->failed || x->werrno)
         return fnet_err_set(err, FNET_EIO, "write error: %s",
-                            strerror(e ? e : EIO));
+                            strerror(x->werrno ? x->werrno : EIO));
     return FNET_OK;
 }

@@ -41,7 +41,7 @@ ENTITIES = [
                "founded": 1999, "state": True, "mixed": 1}},
     {"id": B, "type": "actor", "label": H['backslash'],
      "attrs": {"mixed": "text", "weird key:with colon": "w",
-               "1st": "first"}},
+               "1st": "first", "+key": "plus"}},
     {"id": C, "type": "actor", "label": H['latex'],
      "attrs": {"founded": 2004.5, "state": False}},
     {"id": D, "type": "actor", "label": H['lines']},

@@ -27,6 +27,7 @@ import io
 import json
 import math
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -88,6 +89,7 @@ class Expected:
     def __init__(self, factnet, inp, opts, fixture):
         self.directed = '--directed' in opts
         self.actors = 'actors' in opts
+        self.formula_guard = '--no-formula-guard' not in opts
         self.node_order = None  # document order of the GraphML export
         rows = read_csv(run([factnet, 'metrics', '-f', 'csv', '--sort', 'id']
                             + opts + ['--', inp]))
@@ -161,7 +163,7 @@ def check_node_attrs(fmt, exp, node_id, attrs, joined_aliases=True):
         fail('%s: node %r: date %r, want %r' % (fmt, node_id,
                                                attrs.get('date'), ent['date']))
     for k, v in ent.get('attrs', {}).items():
-        name = fixture_attr_name(k, fmt)
+        name = fixture_attr_name(k, fmt, exp)
         got = attrs.get(name)
         if isinstance(v, bool):
             ok = got is True if v else got is False
@@ -179,17 +181,60 @@ def check_node_attrs(fmt, exp, node_id, attrs, joined_aliases=True):
 
 
 # The fixture's attribute keys and the names they are exported under
-# (docs/EXPORT.md): label and name clash with fields; GML keys are
-# [A-Za-z][A-Za-z0-9_]*; Neo4j turns ':' into '_'.
+# (docs/EXPORT.md): label and name clash with fields; Neo4j turns ':' into
+# '_'; GML keys are [A-Za-z][A-Za-z0-9_]* (gml_keys).
 RENAMED = {'label': 'attr_label', 'name': 'attr_name'}
-GML_NAMES = {'1st': 'a1st', 'weird key:with colon': 'weird_key_with_colon'}
+# The node fields before the attributes, and the GML keys taken by id and
+# label (the id is written as `name`).
+GML_TAKEN = ['id', 'label', 'name', 'type', 'aliases', 'date']
 
 
-def fixture_attr_name(k, fmt):
-    if fmt == 'gml' and k in GML_NAMES:
-        return GML_NAMES[k]
+def gml_key(name, taken):
+    """docs/EXPORT.md, GML: characters other than ASCII letters, digits and
+    _ become _; a name that does not start with a letter gets an a in
+    front; a name already taken gets _2, _3, ... appended."""
+    key = re.sub('[^A-Za-z0-9_]', '_', name)
+    if not re.match('[A-Za-z]', name):
+        key = 'a' + key
+    base, n = key, 2
+    while key in taken:
+        key, n = '%s_%d' % (base, n), n + 1
+    return key
+
+
+def gml_keys(exp):
+    """{attribute key: GML key} for every key of the fixture's entities:
+    the attributes come after the fixed fields, sorted by key, so each
+    takes the first free key in that order."""
+    keys = sorted({k for e in exp.fixture['entities']
+                   for k in e.get('attrs', {})})
+    taken, out = list(GML_TAKEN), {}
+    for k in keys:
+        out[k] = gml_key(RENAMED.get(k, k), taken)
+        taken.append(out[k])
+    return out
+
+
+# docs/TABLES.md, "Spreadsheet formulas": a CSV text cell, column names
+# from attribute keys included, that starts with = + - @, a tab or a
+# carriage return gets a ' in front, unless it is a plain decimal number.
+PLAIN_NUMBER = re.compile(r'[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?')
+
+
+def formula_guarded(name, exp):
+    if exp.formula_guard and name[:1] in ('=', '+', '-', '@', '\t', '\r') and \
+            not PLAIN_NUMBER.fullmatch(name):
+        return "'" + name
+    return name
+
+
+def fixture_attr_name(k, fmt, exp):
+    if fmt == 'gml':
+        return gml_keys(exp)[k]
     if fmt == 'neo4j':
-        return RENAMED.get(k, k).replace(':', '_')
+        return formula_guarded(RENAMED.get(k, k).replace(':', '_'), exp)
+    if fmt == 'csv':
+        return formula_guarded(RENAMED.get(k, k), exp)
     return RENAMED.get(k, k)
 
 

@@ -16,8 +16,17 @@ a folder that already holds an earlier ("old") version of every file:
   file is intact, nothing is added. (Root ignores folder modes, so as root
   factnet runs as the user nobody.)
 - /dev/full as the output of every single-file kind: the device is
-  written in place (not renamed over) and factnet exits 3, its last
-  message "factnet: ...".
+  written in place (not renamed over) and factnet exits 3.
+- Standard output on /dev/full (`> /dev/full`) for every kind that can
+  write to standard output.
+
+Every write failure must be reported exactly once, as the last message, in
+the shape of every factnet message: "factnet: PATH: write error: REASON"
+(PATH "standard output" for standard output; REASON the system's, "File
+too large", "No space left on device"), and nothing else may print to
+standard error (libxml2 prints its own "I/O error" lines unless silenced).
+A read-only folder gives "factnet: PATH: cannot create file: Permission
+denied".
 
 The new content of each file comes from a run into an empty folder first,
 so "complete" means byte-identical to that run. "write" runs the first and
@@ -49,52 +58,76 @@ def check(cond, what):
 
 # name, arguments (OUT is the output folder), files written (relative to
 # OUT), whether the files are committed as one set, arguments for
-# /dev/full (None: the kind writes into a folder).
+# -o /dev/full (None: the kind writes into a folder), arguments that write
+# the output to standard output (None: the kind cannot).
 KINDS = [
-    ("dot", ["dot", "-o", "OUT/a.dot"], ["a.dot"], False, ["dot"]),
+    ("dot", ["dot", "-o", "OUT/a.dot"], ["a.dot"], False, ["dot"], ["dot"]),
     ("render svg", ["render", "-o", "OUT/a.svg"], ["a.svg"], False,
-     ["render", "-f", "svg"]),
+     ["render", "-f", "svg"], ["render", "-f", "svg", "-o", "-"]),
     ("render png", ["render", "-o", "OUT/a.png"], ["a.png"], False,
-     ["render", "-f", "png"]),
+     ["render", "-f", "png"], ["render", "-f", "png", "-o", "-"]),
     ("render pdf", ["render", "-o", "OUT/a.pdf"], ["a.pdf"], False,
-     ["render", "-f", "pdf"]),
+     ["render", "-f", "pdf"], ["render", "-f", "pdf", "-o", "-"]),
     ("build", ["build", "-o", "OUT/b"],
      ["b/in.dot", "b/in.svg", "b/in.pdf", "b/in.metrics.csv",
       "b/in.metrics.tex", "b/in.communities.csv", "b/in.summary.md",
-      "b/in.html"], False, None),
+      "b/in.html"], False, None, None),
     ("export graphml", ["export", "-o", "OUT/a.graphml"], ["a.graphml"],
-     False, ["export", "-f", "graphml"]),
+     False, ["export", "-f", "graphml"], ["export", "-f", "graphml"]),
     ("export gexf", ["export", "-o", "OUT/a.gexf"], ["a.gexf"], False,
-     ["export", "-f", "gexf"]),
+     ["export", "-f", "gexf"], ["export", "-f", "gexf"]),
     ("export gml", ["export", "-o", "OUT/a.gml"], ["a.gml"], False,
-     ["export", "-f", "gml"]),
+     ["export", "-f", "gml"], ["export", "-f", "gml"]),
     ("export pajek", ["export", "-o", "OUT/a.net"], ["a.net"], False,
-     ["export", "-f", "pajek"]),
+     ["export", "-f", "pajek"], ["export", "-f", "pajek"]),
     ("export json", ["export", "-f", "json", "-o", "OUT/a.json"],
-     ["a.json"], False, ["export", "-f", "json"]),
+     ["a.json"], False, ["export", "-f", "json"], ["export", "-f", "json"]),
     ("export csv", ["export", "-f", "csv", "-o", "OUT/pre"],
-     ["pre.nodes.csv", "pre.edges.csv"], True, None),
+     ["pre.nodes.csv", "pre.edges.csv"], True, None, None),
     ("export neo4j", ["export", "-f", "neo4j", "-o", "OUT/neo"],
-     ["neo/nodes.csv", "neo/relationships.csv"], True, None),
+     ["neo/nodes.csv", "neo/relationships.csv"], True, None, None),
     ("metrics", ["metrics", "-o", "OUT/m.csv"], ["m.csv"], False,
-     ["metrics"]),
+     ["metrics"], ["metrics"]),
     ("evidence", ["evidence", "-o", "OUT/e.md"], ["e.md"], False,
-     ["evidence"]),
-    ("evolve", ["evolve", "-o", "OUT/ev.md"], ["ev.md"], False, ["evolve"]),
+     ["evidence"], ["evidence"]),
+    ("evolve", ["evolve", "-o", "OUT/ev.md"], ["ev.md"], False, ["evolve"],
+     ["evolve"]),
     ("evolve --output-dir", ["evolve", "--output-dir", "OUT/evd"],
      ["evd/nodes.md", "evd/graph.md", "evd/ranks.md", "evd/communities.md"],
-     False, None),
+     False, None, None),
     ("balance", ["balance", "-o", "OUT/bal.md"], ["bal.md"], False,
-     ["balance"]),
+     ["balance"], ["balance"]),
     ("report", ["report", "-o", "OUT/r.html"], ["r.html"], False,
-     ["report"]),
+     ["report"], ["report", "-o", "-"]),
 ]
 
 
-def run(args, out, inp, preexec=None):
+def run(args, out, inp, preexec=None, stdout=subprocess.PIPE):
     args = [a.replace("OUT", out) for a in args]
-    return subprocess.run([factnet] + args + [inp], stdout=subprocess.PIPE,
+    return subprocess.run([factnet] + args + [inp], stdout=stdout,
                           stderr=subprocess.PIPE, preexec_fn=preexec)
+
+
+def run_full_stdout(args, out, inp):
+    with open("/dev/full", "wb") as full:
+        return run(args, out, inp, stdout=full)
+
+
+def write_error(what, p, paths, reason):
+    """factnet exits 3 and says once, last, "factnet: PATH: write error:
+    REASON" with PATH one of paths; every line on standard error is a
+    factnet message (no library printing its own)."""
+    lines = p.stderr.decode().rstrip("\n").split("\n")
+    want = [f"factnet: {path}: write error: {reason}" for path in paths]
+    check(p.returncode == 3,
+          f"{what}: exit 3 (got {p.returncode}: {p.stderr.decode()[-200:]!r})")
+    check(lines[-1] in want,
+          f"{what}: last message is one of {want[:2]}{'...' if len(want) > 2 else ''} "
+          f"(got {lines[-1]!r})")
+    check(sum("write error" in ln for ln in lines) == 1,
+          f"{what}: the write error is reported once ({lines!r})")
+    check(all(ln.startswith("factnet: ") for ln in lines),
+          f"{what}: every line is a factnet message ({lines!r})")
 
 
 def read(path):
@@ -156,8 +189,13 @@ def readonly(name, args, files, out, inp):
     check(p.returncode == 3,
           f"{name}, read-only folder: exit 3 (got {p.returncode}: "
           f"{p.stderr.decode()[-200:]!r})")
-    check(b"Permission denied" in p.stderr,
-          f"{name}, read-only folder: says why")
+    last = p.stderr.decode().rstrip("\n").split("\n")[-1]
+    where = [f"factnet: {os.path.join(out, f)}: cannot create file: "
+             "Permission denied" for f in files]
+    where += [f"factnet: {os.path.join(out, os.path.dirname(f))}: cannot "
+              "create file: Permission denied" for f in files]
+    check(last in where, f"{name}, read-only folder: names the path and "
+          f"says why (got {last!r})")
     check(all(got[f] == old_content(f) for f in files),
           f"{name}, read-only folder: old files intact")
     check(listing(out) == before,
@@ -176,7 +214,7 @@ with tempfile.TemporaryDirectory() as tmp:
     inp = os.path.join(tmp, "in.json")
     shutil.copyfile(source, inp)
     os.chmod(inp, 0o644)
-    for name, args, files, is_set, full_args in KINDS:
+    for name, args, files, is_set, full_args, stdout_args in KINDS:
         # The new content, from a run into an empty folder.
         ref = os.path.join(tmp, "ref")
         shutil.rmtree(ref, ignore_errors=True)
@@ -215,15 +253,22 @@ with tempfile.TemporaryDirectory() as tmp:
         check(listing(out) == before,
               f"{name}, file size limit: no temporary file left "
               f"({listing(out)})")
+        write_error(f"{name}, file size limit", p,
+                    [os.path.join(out, f) for f in files], "File too large")
 
         # /dev/full: written in place, the error reported.
         if full_args is not None:
             p = run(full_args + ["-o", "/dev/full"], out, inp)
-            last = p.stderr.decode().strip().split("\n")[-1]
-            check(p.returncode == 3 and last.startswith("factnet: "),
-                  f"{name} -o /dev/full: exit 3 with a message (got "
-                  f"{p.returncode}: {p.stderr.decode()[-200:]!r})")
+            write_error(f"{name} -o /dev/full", p, ["/dev/full"],
+                        "No space left on device")
             check(stat.S_ISCHR(os.stat("/dev/full").st_mode),
                   f"{name} -o /dev/full: still a device")
+
+        # Standard output on /dev/full: the same message, once, for
+        # "standard output".
+        if stdout_args is not None:
+            p = run_full_stdout(stdout_args, out, inp)
+            write_error(f"{name} > /dev/full", p, ["standard output"],
+                        "No space left on device")
 
 sys.exit(1 if failures else 0)

@@ -1298,9 +1298,11 @@ def formula_guard(tmp):
 # ---- check's summary ---------------------------------------------------------
 
 def one_line(s):
-    """CLI.md: control characters (C0, DEL, C1) as JSON escapes."""
-    names = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
-    return re.sub('[\x00-\x1f\x7f-\x9f]',
+    """CLI.md: control characters (C0, DEL, C1) as JSON escapes, the
+    bidirectional controls as \\uXXXX, a backslash as \\\\."""
+    names = {'\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\'}
+    return re.sub('[\x00-\x1f\x7f-\x9f\\\\\u061c\u200e\u200f\u202a-\u202e'
+                  '\u2066-\u2069]',
                   lambda m: names.get(m.group(0),
                                       '\\u%04X' % ord(m.group(0))), s)
 

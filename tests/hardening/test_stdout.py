@@ -3,9 +3,12 @@
 usage: test_stdout.py FACTNET
 
 - `factnet ... > /dev/full` exits 3 with "factnet: standard output: write
-  error: No space left on device".
-- `factnet ... | head -c1` on a large output: factnet ignores SIGPIPE, so it
-  is not killed by the signal; it exits 3, quietly (docs/CLI.md). The child
+  error: No space left on device": --help of every command, check's
+  summary, build's progress lines (every output kind written to standard
+  output is in test_atomic.py).
+- `factnet ... | head -c1` on a large output (check, metrics, export): factnet
+  ignores SIGPIPE, so it is not killed by the signal; it exits 3, quietly
+  (docs/CLI.md), whether the output goes through printf or an output file. The child
   is started with SIGPIPE at its default action (Python's subprocess
   restores it), so without the SIG_IGN in main the process would die of the
   signal and this test would fail.
@@ -38,6 +41,7 @@ def run_full(args, what):
     check(last ==
           "factnet: standard output: write error: No space left on device",
           f"{what}: message (got {last!r})")
+    check(err.count("write error") == 1, f"{what}: reported once ({err!r})")
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -53,21 +57,32 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(small, "w") as fp:
         fp.write('{"entities":[{"id":"a","type":"actor"}],"facts":[]}')
 
-    run_full(["check", "--help"], "check --help > /dev/full")
     run_full(["--help"], "--help > /dev/full")
+    for cmd in ("balance", "build", "check", "dot", "evidence", "evolve",
+                "export", "metrics", "render", "report"):
+        run_full([cmd, "--help"], f"{cmd} --help > /dev/full")
     run_full(["check", small], "check summary > /dev/full")
+    # build writes its files, then a "wrote FILE" line each to stdout.
+    run_full(["build", "-o", os.path.join(tmp, "b"), small],
+             "build's progress > /dev/full")
 
-    p = subprocess.Popen([factnet, "check", big], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-    first = p.stdout.read(1)
-    p.stdout.close()  # the reader stops, like head -c1
-    err = p.stderr.read().decode()
-    p.wait()
-    check(first != b"", "closed pipe: got the first byte")
-    check(p.returncode == 3,
-          f"closed pipe: exit 3, not killed by SIGPIPE (got {p.returncode})")
-    check("write error" not in err and "Broken pipe" not in err,
-          f"closed pipe: no message about it (stderr tail {err[-200:]!r})")
+    # check writes its summary with printf; the others through an output
+    # file "-" (src/core/outfile.c), which must be as quiet.
+    for args in (["check"], ["metrics"], ["export", "-f", "graphml"],
+                 ["export", "-f", "gml"]):
+        what = " ".join(args) + " | head -c1"
+        p = subprocess.Popen([factnet] + args + [big], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        first = p.stdout.read(1)
+        p.stdout.close()  # the reader stops, like head -c1
+        err = p.stderr.read().decode()
+        p.wait()
+        check(first != b"", f"{what}: got the first byte")
+        check(p.returncode == 3, f"{what}: exit 3, not killed by SIGPIPE "
+              f"(got {p.returncode})")
+        check(all(m not in err for m in
+                  ("write error", "Broken pipe", "I/O error")),
+              f"{what}: no message about it (stderr tail {err[-200:]!r})")
 
     # The whole output does arrive when the reader reads it all.
     p = subprocess.run([factnet, "check", big], stdout=subprocess.PIPE,

@@ -3,6 +3,10 @@
 add_test(NAME hardening.stdout
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_stdout.py
                  $<TARGET_FILE:factnet>)
+# It runs build (Graphviz renders): Graphviz's and fontconfig's own leaks
+# are suppressed under the sanitizers, as for tests/dot.
+set_tests_properties(hardening.stdout PROPERTIES
+  ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
 
 # Every output kind is replaced whole or not at all: a write that fails
 # part-way (file size limit) and /dev/full; a read-only folder (skipped, 77,
@@ -39,3 +43,13 @@ foreach(fmt ${FNET_HOSTILE_FORMATS})
     ENVIRONMENT
     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
 endforeach()
+
+# build's summary.md names its input in a code span that CommonMark reads
+# back as the path, backticks and all (rendered by cmark; exit 77, skipped
+# with a message, when cmark is missing).
+add_test(NAME hardening.md_path
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_md_path.py
+                 $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}/docs/examples/rcep.json)
+set_tests_properties(hardening.md_path PROPERTIES
+  SKIP_RETURN_CODE 77
+  ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")

@@ -3,6 +3,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/diag.h"
 #include "core/strmap.h"
 #include "core/text.h"
 #include "model/date.h"
@@ -108,6 +109,65 @@ static void test_arena_buf(void)
     fnet_buf_free(&b);
 }
 
+/* s escaped by fnet_diag_escape (value false) or _value (true). */
+static const char *escaped(fnet_buf *b, const char *s, bool value)
+{
+    fnet_buf_reset(b);
+    if (value)
+        fnet_diag_escape_value(b, s);
+    else
+        fnet_diag_escape(b, s);
+    return fnet_buf_ok(b) ? fnet_buf_str(b) : "(out of memory)";
+}
+
+/* Messages and check's summary: C0, DEL and C1 controls as JSON escapes;
+ * every bidirectional control (Trojan Source, CVE-2021-42574) as \uXXXX,
+ * other characters of the same blocks left alone; a backslash doubled in
+ * values only. */
+static void test_diag_escape(void)
+{
+    fnet_buf b = {0};
+    CHECK_STR(escaped(&b, "a\nb\tc\rd\x1b[2J\x7f\xc2\x9b", false),
+              "a\\nb\\tc\\rd\\u001B[2J\\u007F\\u009B");
+    /* U+061C ALM, U+200E LRM, U+200F RLM, U+202A..U+202E LRE RLE PDF LRO
+     * RLO, U+2066..U+2069 LRI RLI FSI PDI. */
+    CHECK_STR(escaped(&b, "\xd8\x9c|\xe2\x80\x8e|\xe2\x80\x8f|"
+                          "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac"
+                          "\xe2\x80\xad\xe2\x80\xae|"
+                          "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8"
+                          "\xe2\x81\xa9", false),
+              "\\u061C|\\u200E|\\u200F|\\u202A\\u202B\\u202C\\u202D"
+              "\\u202E|\\u2066\\u2067\\u2068\\u2069");
+    /* Neighbours are text: U+061B (Arabic semicolon), U+200D (ZWJ, inside
+     * emoji), U+2029, U+202F (narrow no-break space), U+2065 (unassigned),
+     * U+206A; Hebrew and the en dash too. */
+    const char *kept = "\xd8\x9b \xe2\x80\x8d \xe2\x80\xa9 \xe2\x80\xaf "
+                       "\xe2\x81\xa5 \xe2\x81\xaa \xd7\xa2 \xe2\x80\x93";
+    CHECK_STR(escaped(&b, kept, false), kept);
+    CHECK_STR(escaped(&b, kept, true), kept);
+    /* A message's own text keeps its backslashes; a value's are doubled,
+     * so its two characters \n differ from an escaped line break. */
+    CHECK_STR(escaped(&b, "write it as \\t", false), "write it as \\t");
+    CHECK_STR(escaped(&b, "a\\nb", true), "a\\\\nb");
+    CHECK_STR(escaped(&b, "a\nb", true), "a\\nb");
+    CHECK_STR(escaped(&b, "\xe2\x80\xae" "evil\\", true), "\\u202Eevil\\\\");
+    /* A truncated or invalid sequence is copied, never read past its end. */
+    CHECK_STR(escaped(&b, "x\xe2", false), "x\xe2");
+    CHECK_STR(escaped(&b, "x\xe2\x80", false), "x\xe2\x80");
+    CHECK_STR(escaped(&b, "x\xd8", false), "x\xd8");
+    fnet_buf_free(&b);
+
+    /* fnet_diag_add stores messages escaped, location included. */
+    fnet_diag d = {0};
+    fnet_diag_add(&d, FNET_SEV_ERROR, "in\xe2\x80\xae.json: ",
+                  "unknown entity \"%s\"", "\xe2\x81\xa7x\ny");
+    CHECK_INT(d.n_items, 1);
+    if (d.n_items == 1)
+        CHECK_STR(d.items[0].msg,
+                  "in\\u202E.json: unknown entity \"\\u2067x\\ny\"");
+    fnet_diag_free(&d);
+}
+
 int main(void)
 {
     RUN(test_date_parse);
@@ -115,5 +175,6 @@ int main(void)
     RUN(test_strmap);
     RUN(test_text);
     RUN(test_arena_buf);
+    RUN(test_diag_escape);
     return TEST_REPORT();
 }

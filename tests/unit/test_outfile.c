@@ -409,7 +409,10 @@ static void stdout_back(int saved)
 
 /* "-" is standard output. On /dev/full, commit reports the error instead
  * of losing the data silently; a reader that has gone (SIGPIPE ignored, as
- * main does) gives EPIPE, which the CLI turns into a quiet exit 3. */
+ * main does) gives EPIPE: FNET_EIO with an empty message, which the CLI
+ * turns into a quiet exit 3 (fnet_cli_fail prints nothing). The stream is
+ * not stdout itself, so stdout has no error left for main to report a
+ * second time. */
 static void test_stdout_fails(void)
 {
     fnet_outfile *f;
@@ -419,9 +422,10 @@ static void test_stdout_fails(void)
     CHECK(full >= 0);
     int saved = stdout_to(full);
     CHECK_INT(fnet_outfile_open(&f, "-", &err), FNET_OK);
-    CHECK(fnet_outfile_stream(f) == stdout);
+    CHECK(fnet_outfile_stream(f) != stdout);
     fputs("lost\n", fnet_outfile_stream(f));
     CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
+    CHECK(!ferror(stdout));
     stdout_back(saved);
     snprintf(want, sizeof want, "standard output: write error: %s",
              strerror(ENOSPC));
@@ -437,10 +441,78 @@ static void test_stdout_fails(void)
     CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
     stdout_back(saved);
     signal(SIGPIPE, old_handler);
-    snprintf(want, sizeof want, "standard output: write error: %s",
-             strerror(EPIPE));
-    CHECK_STR(err.msg, want);
+    CHECK_INT(err.code, FNET_EIO);
+    CHECK_STR(err.msg, "");
     CHECK_STR(listing(dir), "");
+}
+
+/* "-" keeps the order of standard output: what was printed to stdout
+ * before open comes first; after commit, stdout works as before. Abort
+ * drops what is still buffered. */
+static void test_stdout_order(void)
+{
+    fnet_outfile *f;
+    fnet_err err = {0};
+    int fd = open(at("captured"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0);
+    int saved = stdout_to(fd);
+    fputs("before ", stdout);
+    CHECK_INT(fnet_outfile_open(&f, "-", &err), FNET_OK);
+    fputs("data ", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_commit(f, &err), FNET_OK);
+    fputs("after ", stdout);
+    CHECK_INT(fnet_outfile_open(&f, "-", &err), FNET_OK);
+    fputs("dropped", fnet_outfile_stream(f));
+    fnet_outfile_abort(f);
+    fflush(stdout);
+    stdout_back(saved);
+    CHECK_STR(content(at("captured")), "before data after ");
+    unlink(at("captured"));
+}
+
+/* A writer that failed: fnet_outfile_fail discards the output and names
+ * the file. When a write to the stream failed, the reason is that
+ * write's errno, whatever errno holds by then and whatever the writer
+ * said; otherwise the writer's message gets the path in front. Codes
+ * other than FNET_EIO keep the writer's message. */
+static void test_fail_names_file(void)
+{
+    fnet_outfile *f;
+    fnet_err err = {0};
+    char want[256];
+    CHECK_INT(fnet_outfile_open(&f, "/dev/full", &err), FNET_OK);
+    for (int i = 0; i < 10000; i++)
+        fputs("row\n", fnet_outfile_stream(f));
+    CHECK(ferror(fnet_outfile_stream(f)));
+    errno = EACCES; /* what a library may leave behind */
+    fnet_err_set(&err, FNET_EIO, "cannot write the DOT text");
+    CHECK_INT(fnet_outfile_fail(f, FNET_EIO, &err), FNET_EIO);
+    snprintf(want, sizeof want, "/dev/full: write error: %s",
+             strerror(ENOSPC));
+    CHECK_STR(err.msg, want);
+
+    put(at("kept.txt"), "old\n");
+    CHECK_INT(fnet_outfile_open(&f, at("kept.txt"), &err), FNET_OK);
+    fputs("half", fnet_outfile_stream(f));
+    fnet_err_set(&err, FNET_EIO, "write error: %s", strerror(EIO));
+    CHECK_INT(fnet_outfile_fail(f, FNET_EIO, &err), FNET_EIO);
+    snprintf(want, sizeof want, "%s: write error: %s", at("kept.txt"),
+             strerror(EIO));
+    CHECK_STR(err.msg, want);
+    CHECK_STR(content(at("kept.txt")), "old\n");
+    CHECK_STR(listing(dir), "kept.txt");
+
+    CHECK_INT(fnet_outfile_open(&f, at("kept.txt"), &err), FNET_OK);
+    fnet_err_set(&err, FNET_EDATA, "in.json: facts[1]: bad");
+    CHECK_INT(fnet_outfile_end(f, FNET_EDATA, &err), FNET_EDATA);
+    CHECK_STR(err.msg, "in.json: facts[1]: bad");
+    CHECK_STR(content(at("kept.txt")), "old\n");
+    CHECK_INT(fnet_outfile_open(&f, at("kept.txt"), &err), FNET_OK);
+    fputs("new\n", fnet_outfile_stream(f));
+    CHECK_INT(fnet_outfile_end(f, FNET_OK, &err), FNET_OK);
+    CHECK_STR(content(at("kept.txt")), "new\n");
+    CHECK_STR(listing(dir), "kept.txt");
+    unlink(at("kept.txt"));
 }
 
 /* A set is replaced together: after commit_set both files hold the new
@@ -505,6 +577,8 @@ int main(void)
     RUN(test_fifo_written_in_place);
     RUN(test_symlink_followed);
     RUN(test_stdout_fails);
+    RUN(test_stdout_order);
+    RUN(test_fail_names_file);
     RUN(test_set_commits_all);
     RUN(test_set_one_fails);
     rmdir(dir);

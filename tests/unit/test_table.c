@@ -257,8 +257,46 @@ static void test_hostile_text(void)
     fnet_table_free(t);
 }
 
+/* s as fnet_table_put_md_code writes it (a static buffer). */
+static const char *code_span(const char *s)
+{
+    static char out[256];
+    char *m = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&m, &len);
+    if (!fp)
+        return "(no memstream)";
+    int rc = fnet_table_put_md_code(fp, s);
+    fclose(fp);
+    snprintf(out, sizeof out, "%s", rc ? "(error)" : m);
+    free(m);
+    return out;
+}
+
+/* Code spans (CommonMark 0.30, 6.1): the fence is longer than any run of
+ * backticks inside; a space pads both sides when the text starts or ends
+ * with a backtick or a space (one is stripped from each side when both
+ * ends are spaces), but not when it is all spaces (never stripped);
+ * line breaks and bidi controls as JSON escapes, a backslash as it is
+ * (escapes do not work in code spans). */
+static void test_md_code(void)
+{
+    CHECK_STR(code_span("data/in.json"), "`data/in.json`");
+    CHECK_STR(code_span("a`b.json"), "``a`b.json``");
+    CHECK_STR(code_span("a``b```c`d"), "````a``b```c`d````");
+    CHECK_STR(code_span("`lead.json"), "`` `lead.json ``");
+    CHECK_STR(code_span("trail`"), "`` trail` ``");
+    CHECK_STR(code_span("``"), "``` `` ```");
+    CHECK_STR(code_span(" x"), "`  x `");
+    CHECK_STR(code_span("x "), "` x  `");
+    CHECK_STR(code_span("   "), "`   `");
+    CHECK_STR(code_span("dir\\new\nline \xe2\x80\xae.json"),
+              "`dir\\new\\nline \\u202E.json`");
+}
+
 int main(void)
 {
+    test_md_code();
     test_formula_guard();
     test_hostile_text();
     test_numbers();
