@@ -44,8 +44,7 @@ void fnet_dot_opts_init(fnet_dot_opts *o)
 
 const char *fnet_dot_default_layout(uint32_t n_nodes, bool clusters)
 {
-    if (clusters)
-        return "fdp";
+    (void)clusters; /* output/clustered.h handles them for both engines */
     return n_nodes <= FNET_DOT_SMALL ? "neato" : "sfdp";
 }
 
