@@ -3,6 +3,7 @@
 #include "cli/diagopts.h"
 
 #include "analysis/metrics.h"
+#include "output/clustered.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -106,6 +107,12 @@ static int styling(fnet_diagopts *o, int id, const char *v, const char *cmd)
                            "circo or twopi, got '%s'", v);
             return -1;
         }
+        /* fdp orders its work by node addresses (output/clustered.h). */
+        if (strcmp(v, "fdp") == 0)
+            fnet_cli_error("warning: --layout fdp: Graphviz's fdp may draw "
+                           "another layout on each run; the default layout "
+                           "(neato or sfdp) gives the same drawing every "
+                           "time");
         o->dot.layout = v;
         return 1;
     case FNET_DOPT_SIZE_BY: return size_by(o, v, cmd);
@@ -245,9 +252,11 @@ void fnet_diagopts_help(FILE *fp)
         "counts the facts and sources behind the drawing and their years.\n"
         "Metrics and communities are computed on the whole filtered graph;\n"
         "--ego, --radius, --top and --collapse then cut the view. Default\n"
-        "layout: neato (up to 150 nodes), sfdp (more), fdp with --cluster-by;\n"
+        "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
+        "they lay out each cluster alone and neato places the clusters;\n"
         "overlap removal prism, splines routed around nodes (straight lines\n"
-        "above 150 nodes or 500 edges). Labels are\n"
+        "above 150 nodes or 500 edges). --layout fdp is not reproducible\n"
+        "(Graphviz 2.42/2.43). Labels are\n"
         "data: quotes, backslashes, <>, & and line breaks display as written.\n"
         "The same input and options give byte-identical DOT (fixed order,\n"
         "fixed layout seed).\n",
@@ -288,15 +297,17 @@ static int communities(run *r, const fnet_diagopts *o, fnet_err *err)
     return fnet_communities_detect(&r->cm, r->g, &o->co, err);
 }
 
-/* With a legend: fix the drawing, then pin the legend to its right. */
+/* With a legend: fix the drawing, then pin the legend to its right. A
+ * drawing with clusters laid out by factnet (output/clustered.h) is fixed
+ * in any case: no Graphviz engine would draw it the same way. */
 static int legend(Agraph_t *g, const fnet_diagram *d, const fnet_diagopts *o,
                   fnet_renderer *rr, fnet_err *err)
 {
     double right = 0, top = 0;
-    if (!o->dot.legend)
+    if (!o->dot.legend && !fnet_clustered_applies(g, NULL))
         return 0;
     int rc = fnet_render_fix(rr, g, &right, &top, err);
-    if (!rc)
+    if (!rc && o->dot.legend)
         rc = fnet_dot_add_legend(g, d, &o->dot, right + 24, top, err);
     return rc;
 }

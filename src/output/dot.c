@@ -3,6 +3,7 @@
 
 #include "core/buf.h"
 #include "output/dotesc.h"
+#include "output/graphids.h"
 #include "output/style.h"
 
 #include <math.h>
@@ -43,8 +44,7 @@ void fnet_dot_opts_init(fnet_dot_opts *o)
 
 const char *fnet_dot_default_layout(uint32_t n_nodes, bool clusters)
 {
-    if (clusters)
-        return "fdp";
+    (void)clusters; /* output/clustered.h handles them for both engines */
     return n_nodes <= FNET_DOT_SMALL ? "neato" : "sfdp";
 }
 
@@ -803,7 +803,7 @@ int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
                             w.layout);
     w.font = o->font ? o->font : FNET_DOT_FONT;
     rc = prepare(&w);
-    if (!rc && !(w.g = agopen("factnet", Agdirected, NULL)))
+    if (!rc && !(w.g = fnet_graphids_open("factnet", Agdirected)))
         rc = FNET_EINTERNAL;
     if (!rc) {
         graph_attrs(&w);

@@ -99,8 +99,10 @@ typedef struct fnet_dot_opts {
 /* Defaults: automatic layout, legend on, wrap at FNET_DOT_WRAP. */
 void fnet_dot_opts_init(fnet_dot_opts *o);
 
-/* "fdp" when the diagram has clusters (fdp lays clusters out as units),
- * else "neato" for up to FNET_DOT_SMALL nodes and "sfdp" above. */
+/* "neato" for up to FNET_DOT_SMALL nodes, "sfdp" above, with clusters or
+ * not: a graph with clusters and either engine is laid out cluster by
+ * cluster (output/clustered.h). Graphviz's fdp, made for clusters, is not
+ * reproducible with them in Graphviz 2.42/2.43. */
 const char *fnet_dot_default_layout(uint32_t n_nodes, bool clusters);
 
 /* True for the engines factnet accepts (dot neato fdp sfdp circo twopi). */

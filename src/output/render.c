@@ -2,6 +2,7 @@
 #include "output/render.h"
 
 #include "core/outfile.h"
+#include "output/clustered.h"
 
 #include <graphviz/gvc.h>
 #include <stdlib.h>
@@ -103,11 +104,20 @@ int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err)
     const char *engine = agget(g, "layout");
     if (!engine || !*engine)
         engine = "fdp";
+    bool clustered = fnet_clustered_applies(g, engine);
+    /* The clustered layout also runs neato and nop2 (neato's plugin). */
+    const char *missing = NULL;
     if (!has_plugin(r, "layout", engine))
+        missing = engine;
+    else if (clustered && !has_plugin(r, "layout", "nop2"))
+        missing = "nop2";
+    if (missing)
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz has no layout engine '%s': install "
                             "its plugins (Debian: graphviz) and run "
-                            "'dot -c' as root", engine);
+                            "'dot -c' as root", missing);
+    if (clustered)
+        return fnet_clustered_layout(r->gvc, g, engine, err);
     if (gvLayout(r->gvc, g, engine) != 0)
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz: layout with %s failed", engine);
@@ -128,11 +138,12 @@ static void gset(Agraph_t *g, const char *name, const char *value)
 int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
                     double *top, fnet_err *err)
 {
-    char engine[32], buf[96];
+    char engine[32], buf[160];
     const char *e = agget(g, "layout");
     char *data = NULL;
     unsigned len = 0;
     snprintf(engine, sizeof engine, "%s", e && *e ? e : "fdp");
+    bool clustered = fnet_clustered_applies(g, engine);
     int rc = fnet_render_layout(r, g, err);
     if (rc)
         return rc;
@@ -148,7 +159,8 @@ int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
     *right = GD_bb(g).UR.x;
     *top = GD_bb(g).UR.y;
     fnet_render_unlayout(r, g);
-    snprintf(buf, sizeof buf, "laid out by %s, start=%s", engine,
+    snprintf(buf, sizeof buf, "laid out by %s%s, start=%s", engine,
+             clustered ? " cluster by cluster, clusters placed by neato" : "",
              agget(g, "start") ? agget(g, "start") : "");
     gset(g, "comment", buf);
     gset(g, "layout", "nop2");

@@ -44,9 +44,11 @@ bool fnet_render_format_known(const char *format);
 int fnet_render_check_format(fnet_renderer *r, const char *format,
                              fnet_err *err);
 
-/* Lays g out with the engine in its `layout` attribute (default "fdp").
- * Returns 0 or FNET_EINTERNAL (engine missing or failed). Undo with
- * fnet_render_unlayout() before changing or freeing g. */
+/* Lays g out with the engine in its `layout` attribute (default "fdp");
+ * a neato or sfdp graph with clusters cluster by cluster
+ * (output/clustered.h; g's nodes and clusters then hold pos, bb and lp).
+ * Returns 0, FNET_ENOMEM or FNET_EINTERNAL (engine missing or failed).
+ * Undo with fnet_render_unlayout() before changing or freeing g. */
 int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err);
 
 void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g);

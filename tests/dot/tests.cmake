@@ -14,14 +14,26 @@ add_test(NAME dot.build
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_build.py
                  $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
                  ${FNET_DOT_WORK}/build)
+# Clustered diagrams: geometry read back by Graphviz's dot program (skips
+# when it is missing), and byte-identical output run after run.
+foreach(case geometry type repeat_dot repeat_render)
+  add_test(NAME dot.clusters_${case}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_clusters.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                   ${FNET_DOT_WORK}/clusters_${case} ${case})
+  set_tests_properties(dot.clusters_${case} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
 
 # Under the sanitizers, leaks inside Graphviz and its font stack are not
 # ours (see dot/lsan.supp); everything else still counts. The suppressions
 # match function names deep in the stack, hence the slow unwinder.
-set(FNET_DOT_TESTS unit.test_dot dot.build)
+set(FNET_DOT_TESTS unit.test_dot unit.test_clustered dot.build)
 foreach(case small japan hostile ego actors top collapse multi edge_labels
         cluster formats deterministic golden errors missing_plugin)
   list(APPEND FNET_DOT_TESTS dot.${case})
+endforeach()
+foreach(case geometry type repeat_dot repeat_render)
+  list(APPEND FNET_DOT_TESTS dot.clusters_${case})
 endforeach()
 set_tests_properties(${FNET_DOT_TESTS} PROPERTIES ENVIRONMENT
   "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
