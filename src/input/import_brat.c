@@ -56,6 +56,16 @@ static char *conf_str(conf *cf, const char *s, size_t n)
     return fnet_arena_strndup(&cf->a, s, n);
 }
 
+/* The length of the first word of s[0..n) (up to a space or tab). The
+ * conf text need not be NUL-terminated, so the scan stops at n. */
+static size_t word_len(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] != ' ' && s[k] != '\t')
+        k++;
+    return k;
+}
+
 static void trim(const char **s, size_t *n)
 {
     while (*n && (**s == ' ' || **s == '\t' || **s == '!'))
@@ -118,9 +128,7 @@ static int conf_types(conf *cf, const char *s, size_t n, const char ***out,
 /* "Located  Arg1:Person, Arg2:GPE, <REL-TYPE>:symmetric" */
 static int conf_relation(conf *cf, const char *s, size_t n)
 {
-    size_t name_len = strcspn(s, " \t");
-    if (name_len > n)
-        name_len = n;
+    size_t name_len = word_len(s, n);
     conf_rel r = {0};
     int arg = 0, rc = FNET_OK;
     const char *p = s + name_len, *end = s + n;
@@ -215,8 +223,7 @@ static int conf_parse(conf *cf, const char *data, size_t len)
         if (sec == S_RELATIONS) {
             rc = conf_relation(cf, s, n);
         } else if (sec == S_EVENTS) {
-            size_t tn = strcspn(s, " \t");
-            char *t = conf_str(cf, s, tn < n ? tn : n);
+            char *t = conf_str(cf, s, word_len(s, n));
             rc = t ? fnet_strmap_put(&cf->events, t, strlen(t), 1)
                    : FNET_ENOMEM;
         }

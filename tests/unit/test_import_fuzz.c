@@ -1,0 +1,89 @@
+/* test_import_fuzz.c - regression tests for the importer bugs the fuzz
+ * harnesses found (tests/fuzz/README.md), one test per bug. Each fails
+ * without its fix in a normal build too: inputs that were read past their
+ * end are placed right before an inaccessible page (guarded()), so such a
+ * read crashes instead of going unnoticed. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#include "test.h"
+
+#include "input/import.h"
+#include "input/import_brat.h"
+#include "input/validate.h"
+
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* A copy of s[0..n) that ends where an inaccessible page begins. */
+typedef struct guard {
+    char *map;
+    size_t map_len;
+    char *data;
+} guard;
+
+static const char *guarded(guard *g, const char *s, size_t n)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t pages = (n + page - 1) / page + 1;
+    g->map_len = pages * page;
+    g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (g->map == MAP_FAILED) {
+        g->map = NULL;
+        return NULL;
+    }
+    if (mprotect(g->map + (pages - 1) * page, page, PROT_NONE) != 0)
+        return NULL;
+    g->data = g->map + (pages - 1) * page - n;
+    memcpy(g->data, s, n);
+    return g->data;
+}
+
+static void unguard(guard *g)
+{
+    if (g->map)
+        munmap(g->map, g->map_len);
+    memset(g, 0, sizeof *g);
+}
+
+#define LEN(s) (sizeof(s) - 1)
+
+/* fuzz_brat: an annotation.conf whose last line is a relation or event
+ * name without arguments was scanned past its end (strcspn for the end of
+ * the name). */
+static void test_brat_conf_last_line(void)
+{
+    static const char *const confs[] = {"[relations]\nLocated",
+                                        "[events]\nMeeting"};
+    static const char ann[] = "T1\tPerson 0 5\tAlice\n"
+                              "T2\tPerson 10 13\tBob\n"
+                              "R1\tLocated Arg1:T1 Arg2:T2\n";
+    static const char txt[] = "Alice met Bob.";
+    for (int k = 0; k < 2; k++) {
+        fnet_corpus *c;
+        fnet_diag d = {0};
+        fnet_err err = {0};
+        guard g = {0};
+        const char *conf = guarded(&g, confs[k], strlen(confs[k]));
+        CHECK(conf != NULL);
+        CHECK_INT(fnet_corpus_new(&c), 0);
+        if (!conf || !c)
+            return;
+        CHECK_INT(fnet_import_brat_buffer(c, "a.ann", ann, LEN(ann), "a.txt",
+                                          txt, LEN(txt), conf,
+                                          strlen(confs[k]), NULL, NULL, &d,
+                                          &err),
+                  0);
+        CHECK_INT(d.n_errors, 0);
+        CHECK_INT(c->n_facts, 1);
+        fnet_diag_free(&d);
+        fnet_corpus_free(c);
+        unguard(&g);
+    }
+}
+
+int main(void)
+{
+    RUN(test_brat_conf_last_line);
+    return TEST_REPORT();
+}
