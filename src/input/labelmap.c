@@ -128,13 +128,23 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
     return rc;
 }
 
-static int parse_json(fnet_labelmap *m, const char *name, const char *data,
+static int parse_json(fnet_labelmap *m, const char *name, const char *text,
                       size_t len, fnet_diag *d)
 {
     cJSON *root;
     fnet_jsonpos pos = {0};
-    if (fnet_json_parse(d, name, data, len, 1, &root) != FNET_OK)
-        return FNET_EDATA;
+    /* The JSON parser needs data[len] == NUL; the caller's text need not
+     * have it. */
+    char *data = malloc(len + 1);
+    if (!data)
+        return FNET_ENOMEM;
+    memcpy(data, text, len);
+    data[len] = '\0';
+    int prc = fnet_json_parse(d, name, data, len, 1, &root);
+    if (prc != FNET_OK) {
+        free(data);
+        return prc == FNET_ENOMEM ? FNET_ENOMEM : FNET_EDATA;
+    }
     int rc = fnet_jsonpos_build(&pos, data, len, root, 1);
     if (rc == FNET_OK && !cJSON_IsObject(root)) {
         report(d, name, 1, "expected an object with \"entities\" and "
@@ -167,6 +177,7 @@ static int parse_json(fnet_labelmap *m, const char *name, const char *data,
         }
     fnet_jsonpos_free(&pos);
     cJSON_Delete(root);
+    free(data);
     return rc;
 }
 

@@ -8,6 +8,7 @@
 
 #include "input/import.h"
 #include "input/import_brat.h"
+#include "input/labelmap.h"
 #include "input/validate.h"
 
 #include <stdlib.h>
@@ -82,8 +83,27 @@ static void test_brat_conf_last_line(void)
     }
 }
 
+/* fuzz_labelmap: a JSON label map was handed to the JSON parser as if it
+ * were NUL-terminated; a valid map followed by any other byte was rejected
+ * as "out of memory while parsing JSON". */
+static void test_labelmap_json_unterminated(void)
+{
+    static const char text[] = "{\"entities\": {\"Person\": \"actor\"}}x";
+    fnet_labelmap m = {0};
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(fnet_labelmap_parse(&m, "m.json", text, LEN(text) - 1, true, &d,
+                                  &err),
+              0);
+    CHECK_INT(d.n_errors, 0);
+    CHECK_STR(fnet_labelmap_entity(&m, "Person"), "actor");
+    fnet_diag_free(&d);
+    fnet_labelmap_free(&m);
+}
+
 int main(void)
 {
     RUN(test_brat_conf_last_line);
+    RUN(test_labelmap_json_unterminated);
     return TEST_REPORT();
 }
