@@ -1,6 +1,7 @@
 /* labelmap.c - label mapping files (see labelmap.h). */
 #include "input/labelmap.h"
 
+#include "core/text.h"
 #include "input/import.h"
 #include "input/jsontext.h"
 
@@ -56,6 +57,21 @@ static int parse_ini(fnet_labelmap *m, const char *name, const char *data,
         size_t n = nl ? (size_t)(nl - s) : len - i;
         i += n + 1;
         line++;
+        /* Labels and names become entity types and relation names, which
+         * every output writes: they must be text. */
+        size_t bad;
+        if (!fnet_utf8_valid(s, n, &bad) || memchr(s, '\0', n)) {
+            bool nul = fnet_utf8_valid(s, n, NULL);
+            if (nul)
+                bad = (size_t)((const char *)memchr(s, '\0', n) - s);
+            char col[32];
+            snprintf(col, sizeof col, "%zu", fnet_utf8_count(s, bad) + 1);
+            report(d, name, line, nul ? "NUL byte at column %s"
+                                      : "invalid UTF-8 byte sequence at "
+                                        "column %s", col);
+            rc = FNET_EDATA;
+            continue;
+        }
         trim(&s, &n);
         if (n == 0 || s[0] == '#' || s[0] == ';')
             continue;

@@ -101,9 +101,42 @@ static void test_labelmap_json_unterminated(void)
     fnet_labelmap_free(&m);
 }
 
+/* fuzz_brat: an INI label map took any bytes, so a name that is not UTF-8
+ * became a relation name or entity type, which no output can carry. A
+ * line that is not UTF-8, or holds a NUL byte, is now an error. */
+static void test_labelmap_ini_not_text(void)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *msg;
+    } cases[] = {
+        {"[relations]\nLocated = at\xe5\n", 26,
+         "m.ini:2: invalid UTF-8 byte sequence at column 13"},
+        {"[entities]\n\xc3\xa9 = a\0b\n", 20,
+         "m.ini:2: NUL byte at column 6"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        fnet_labelmap m = {0};
+        fnet_diag d = {0};
+        fnet_err err = {0};
+        CHECK_INT(fnet_labelmap_parse(&m, "m.ini", cases[k].text,
+                                      cases[k].len, false, &d, &err),
+                  FNET_EDATA);
+        CHECK_INT(d.n_errors, 1);
+        CHECK_STR(d.n_items ? d.items[0].msg : NULL, cases[k].msg);
+        CHECK(fnet_labelmap_relation(&m, "Located", NULL) != NULL &&
+              strcmp(fnet_labelmap_relation(&m, "Located", NULL),
+                     "Located") == 0);
+        fnet_diag_free(&d);
+        fnet_labelmap_free(&m);
+    }
+}
+
 int main(void)
 {
     RUN(test_brat_conf_last_line);
     RUN(test_labelmap_json_unterminated);
+    RUN(test_labelmap_ini_not_text);
     return TEST_REPORT();
 }
