@@ -21,6 +21,23 @@ int fnet_import_brat_check(const fnet_import_opts *o, fnet_err *err)
     return FNET_OK;
 }
 
+/* True when s[0..n) is UTF-8 text without NUL bytes; otherwise reports
+ * "NAME:LINE:COL: error: ..." at the first bad byte. */
+static bool text_ok(fnet_diag *d, const char *name, const char *s, size_t n)
+{
+    size_t bad, line, col;
+    if (fnet_utf8_valid(s, n, &bad) && !memchr(s, '\0', n))
+        return true;
+    if (fnet_utf8_valid(s, n, NULL))
+        bad = (size_t)((const char *)memchr(s, '\0', n) - s);
+    fnet_text_line_col(s, bad, &line, &col);
+    char where[4200];
+    snprintf(where, sizeof where, "%s:%zu:%zu: error: ", name, line, col);
+    fnet_diag_add(d, FNET_SEV_ERROR, where, "%s",
+                  s[bad] ? "invalid UTF-8 byte sequence" : "NUL byte in input");
+    return false;
+}
+
 /* ---- annotation.conf ---------------------------------------------------- */
 
 typedef struct conf_rel {
@@ -195,11 +212,15 @@ static int conf_macro(conf *cf, const char *s, size_t n)
 
 /* Reads what factnet needs of an annotation.conf: event types, relation
  * argument types and symmetry. Unknown lines are ignored, as brat does for
- * sections it does not use. */
-static int conf_parse(conf *cf, const char *data, size_t len)
+ * sections it does not use. A conf that is not UTF-8 text (its types would
+ * become relation constraints) is reported to d, as name, and not used. */
+static int conf_parse(conf *cf, const char *name, const char *data,
+                      size_t len, fnet_diag *d)
 {
     enum { S_NONE, S_ENTITIES, S_RELATIONS, S_EVENTS, S_OTHER } sec = S_NONE;
     int rc = FNET_OK;
+    if (!text_ok(d, name, data, len))
+        return FNET_OK;
     for (size_t i = 0; i < len && rc == FNET_OK;) {
         const char *s = data + i;
         const char *nl = memchr(s, '\n', len - i);
@@ -853,19 +874,8 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
     doc dc = {.b = b, .txt = txt, .txt_len = txt_len};
     int rc = FNET_OK;
     size_t bad;
-    if (!fnet_utf8_valid(txt, txt_len, &bad) || memchr(txt, '\0', txt_len)) {
-        size_t line, col;
-        if (fnet_utf8_valid(txt, txt_len, NULL))
-            bad = (size_t)((const char *)memchr(txt, '\0', txt_len) - txt);
-        fnet_text_line_col(txt, bad, &line, &col);
-        char where[4200];
-        snprintf(where, sizeof where, "%s:%zu:%zu: error: ", txt_name, line,
-                 col);
-        fnet_diag_add(b->im.d, FNET_SEV_ERROR, where, "%s",
-                      txt[bad] ? "invalid UTF-8 byte sequence"
-                               : "NUL byte in input");
+    if (!text_ok(b->im.d, txt_name, txt, txt_len))
         return FNET_OK;
-    }
     if (!fnet_utf8_valid(ann, ann_len, &bad)) {
         size_t line, col;
         fnet_text_line_col(ann, bad, &line, &col);
@@ -1052,7 +1062,8 @@ int fnet_import_brat_buffer(fnet_corpus *c, const char *ann_name,
     rc = brat_file(&b, ann_name);
     if (rc == FNET_OK && conf_text) {
         b.conf_path = strdup("annotation.conf");
-        rc = b.conf_path ? conf_parse(&b.cf, conf_text, conf_len)
+        rc = b.conf_path ? conf_parse(&b.cf, b.conf_path, conf_text,
+                                      conf_len, d)
                          : FNET_ENOMEM;
     }
     /* The source id: the .ann's name without folders and extension. */
@@ -1187,7 +1198,7 @@ static int find_conf(brat *b, const char *ann, const char *root,
                 conf_free(&b->cf);
                 free(b->conf_path);
                 b->conf_path = p;
-                rc = conf_parse(&b->cf, data, len);
+                rc = conf_parse(&b->cf, p, data, len, b->im.d);
                 free(data);
             } else {
                 free(p);

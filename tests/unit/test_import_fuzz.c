@@ -83,6 +83,37 @@ static void test_brat_conf_last_line(void)
     }
 }
 
+/* fuzz_brat: an annotation.conf that is not UTF-8 gave relations argument
+ * types that are not text. It is now an error located in the conf, which
+ * is then not used. */
+static void test_brat_conf_not_text(void)
+{
+    static const char conf[] = "[relations]\nLocated Arg1:P\x8d, Arg2:G\n";
+    static const char ann[] = "T1\tP 0 5\tAlice\n"
+                              "T2\tG 9 14\tParis\n"
+                              "R1\tLocated Arg1:T1 Arg2:T2\n";
+    static const char txt[] = "Alice in Paris.";
+    fnet_corpus *c;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(fnet_corpus_new(&c), 0);
+    if (!c)
+        return;
+    CHECK_INT(fnet_import_brat_buffer(c, "a.ann", ann, LEN(ann), "a.txt", txt,
+                                      LEN(txt), conf, LEN(conf), NULL, NULL,
+                                      &d, &err),
+              0);
+    CHECK_INT(d.n_errors, 1);
+    CHECK_STR(d.n_items ? d.items[0].msg : NULL,
+              "annotation.conf:2:15: error: invalid UTF-8 byte sequence");
+    int32_t r = fnet_corpus_find_relation(c, "Located");
+    CHECK(r >= 0);
+    for (uint32_t k = 0; r >= 0 && k < c->relations[r].n_from; k++)
+        CHECK_STR(c->relations[r].from[k], "P");
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+}
+
 /* fuzz_labelmap: a JSON label map was handed to the JSON parser as if it
  * were NUL-terminated; a valid map followed by any other byte was rejected
  * as "out of memory while parsing JSON". */
@@ -136,6 +167,7 @@ static void test_labelmap_ini_not_text(void)
 int main(void)
 {
     RUN(test_brat_conf_last_line);
+    RUN(test_brat_conf_not_text);
     RUN(test_labelmap_json_unterminated);
     RUN(test_labelmap_ini_not_text);
     return TEST_REPORT();
