@@ -85,8 +85,10 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     long long s, t;
     char where[64];
     snprintf(where, sizeof where, "entities[%d]", k);
+    /* An empty label would be an entity type "". */
     if (!cJSON_IsObject(e) || !(cJSON_IsNumber(id) || cJSON_IsString(id)) ||
-        !cJSON_IsString(label) || !whole(get(e, "start_offset"), &s) ||
+        !cJSON_IsString(label) || !label->valuestring[0] ||
+        !whole(get(e, "start_offset"), &s) ||
         !whole(get(e, "end_offset"), &t)) {
         fnet_import_error(&x->im, line, where, "expected {\"id\", \"label\", "
                           "\"start_offset\", \"end_offset\"} (column %u)",
@@ -113,7 +115,8 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k,
     const cJSON *type = get(r, "type");
     char where[64];
     snprintf(where, sizeof where, "relations[%d]", k);
-    if (!cJSON_IsObject(r) || !from || !to || !cJSON_IsString(type)) {
+    if (!cJSON_IsObject(r) || !from || !to || !cJSON_IsString(type) ||
+        !type->valuestring[0]) {
         fnet_import_error(&x->im, line, where, "expected {\"from_id\", "
                           "\"to_id\", \"type\"} (column %u)", col_of(x, r));
         return FNET_OK;

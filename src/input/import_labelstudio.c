@@ -166,7 +166,8 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
         return FNET_OK;
     }
     const cJSON *label = cJSON_GetArrayItem(labels, 0);
-    if (!cJSON_IsString(label)) {
+    if (!cJSON_IsString(label) || !label->valuestring[0]) {
+        /* An empty label would be an entity type "". */
         fnet_import_warn(&x->im, line, where, "region \"%s\" has no label; "
                          "left out", id->valuestring);
         return add_region(x, id->valuestring, NULL, 0, 0);
@@ -262,9 +263,9 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     int rc = FNET_OK;
     for (int k = 0; k < (n ? n : 1) && rc == FNET_OK; k++) {
         const cJSON *l = n ? cJSON_GetArrayItem(labels, k) : NULL;
-        if (l && !cJSON_IsString(l)) {
+        if (l && (!cJSON_IsString(l) || !l->valuestring[0])) {
             fnet_import_error(&x->im, line, where, "labels: expected "
-                              "strings");
+                              "non-empty strings");
             return FNET_OK;
         }
         const char *name = l ? fnet_labelmap_relation(x->labels,

@@ -8,6 +8,8 @@
 
 #include "input/import.h"
 #include "input/import_brat.h"
+#include "input/import_doccano.h"
+#include "input/import_labelstudio.h"
 #include "input/labelmap.h"
 #include "input/validate.h"
 
@@ -164,11 +166,67 @@ static void test_labelmap_ini_not_text(void)
     }
 }
 
+/* Found by hand while fuzz_labelstudio ran: an empty label gave an entity
+ * of type "" and a relation named "", which the JSON loader refuses ("must
+ * not be empty") and the graph layers do not expect. An empty region label
+ * is now a region without a label (warning, left out) and an empty
+ * relation label an error; doccano's empty label or type is an error. */
+static void test_empty_labels(void)
+{
+    static const char ls[] =
+        "[{\"data\": {\"text\": \"ab\"}, \"annotations\": [{\"result\": ["
+        "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, "
+        "\"end\": 1, \"labels\": [\"\"]}},"
+        "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 1, "
+        "\"end\": 2, \"labels\": [\"P\"]}},"
+        "{\"id\": \"c\", \"type\": \"labels\", \"value\": {\"start\": 0, "
+        "\"end\": 2, \"labels\": [\"P\"]}},"
+        "{\"type\": \"relation\", \"from_id\": \"b\", \"to_id\": \"c\", "
+        "\"labels\": [\"\"]}]}]}]";
+    static const char dc[] =
+        "{\"text\": \"ab\", \"entities\": ["
+        "{\"id\": 1, \"label\": \"\", \"start_offset\": 0, "
+        "\"end_offset\": 1},"
+        "{\"id\": 2, \"label\": \"P\", \"start_offset\": 1, "
+        "\"end_offset\": 2},"
+        "{\"id\": 3, \"label\": \"P\", \"start_offset\": 0, "
+        "\"end_offset\": 2}], \"relations\": ["
+        "{\"from_id\": 2, \"to_id\": 3, \"type\": \"\"}]}\n";
+    for (int k = 0; k < 2; k++) {
+        fnet_corpus *c;
+        fnet_diag d = {0};
+        fnet_err err = {0};
+        CHECK_INT(fnet_corpus_new(&c), 0);
+        if (!c)
+            return;
+        if (k == 0)
+            CHECK_INT(fnet_import_labelstudio_buffer(c, "e.json", ls,
+                                                     LEN(ls), NULL, NULL, &d,
+                                                     &err),
+                      0);
+        else
+            CHECK_INT(fnet_import_doccano_buffer(c, "d.jsonl", dc, LEN(dc),
+                                                 NULL, NULL, &d, &err),
+                      0);
+        for (uint32_t i = 0; i < c->n_entities; i++)
+            CHECK_STR(c->entities[i].type, "P");
+        for (uint32_t i = 0; i < c->n_relations; i++)
+            CHECK(c->relations[i].name[0] != '\0');
+        CHECK_INT(c->n_entities, 2);
+        CHECK_INT(c->n_facts, 0);
+        CHECK_INT(d.n_errors, k == 0 ? 1 : 2);
+        CHECK_INT(d.n_warnings, k == 0 ? 1 : 0);
+        fnet_diag_free(&d);
+        fnet_corpus_free(c);
+    }
+}
+
 int main(void)
 {
     RUN(test_brat_conf_last_line);
     RUN(test_brat_conf_not_text);
     RUN(test_labelmap_json_unterminated);
     RUN(test_labelmap_ini_not_text);
+    RUN(test_empty_labels);
     return TEST_REPORT();
 }
