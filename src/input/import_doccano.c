@@ -181,8 +181,8 @@ static int run(fnet_annot *a, char *data, size_t len)
         i += n + 1;
         lineno++;
         s[n] = '\0';
-        size_t k = 0;
-        while (k < n && strchr(" \t\r", s[k]))
+        size_t k = 0; /* not strchr: it would take a NUL byte for blank */
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
             k++;
         if (k == n)
             continue;

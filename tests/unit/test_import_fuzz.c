@@ -221,6 +221,28 @@ static void test_empty_labels(void)
     }
 }
 
+/* Found reading import_doccano.c while fuzzing: the blank-line test used
+ * strchr(" \t\r", c), which matches a NUL byte, so a line of NUL bytes was
+ * skipped as blank instead of being an error. */
+static void test_doccano_nul_line(void)
+{
+    static const char text[] = "\0\0\n{\"text\": \"a\"}\n";
+    fnet_corpus *c;
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(fnet_corpus_new(&c), 0);
+    if (!c)
+        return;
+    CHECK_INT(fnet_import_doccano_buffer(c, "d.jsonl", text, LEN(text), NULL,
+                                         NULL, &d, &err),
+              0);
+    CHECK_INT(d.n_errors, 1);
+    CHECK_STR(d.n_items ? d.items[0].msg : NULL,
+              "d.jsonl:1:1: error: NUL byte in input");
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+}
+
 int main(void)
 {
     RUN(test_brat_conf_last_line);
@@ -228,5 +250,6 @@ int main(void)
     RUN(test_labelmap_json_unterminated);
     RUN(test_labelmap_ini_not_text);
     RUN(test_empty_labels);
+    RUN(test_doccano_nul_line);
     return TEST_REPORT();
 }
