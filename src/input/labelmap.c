@@ -137,6 +137,12 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
             rc = FNET_EDATA;
             continue;
         }
+        if (!item->string[0]) { /* as in INI: no label is not a label */
+            report(d, name, line, "empty label (expected \"LABEL\": "
+                   "\"NAME\")%s", "");
+            rc = FNET_EDATA;
+            continue;
+        }
         if (put(m, sec, item->string, strlen(item->string),
                 item->valuestring, strlen(item->valuestring)) != FNET_OK)
             return FNET_ENOMEM;

@@ -169,6 +169,26 @@ static void test_labelmap_ini_not_text(void)
     }
 }
 
+/* fuzz_labelmap: a JSON label map took an empty label ("": "actor"),
+ * which INI maps refuse ("expected LABEL = NAME") and no annotation can
+ * carry. It is now an error too. */
+static void test_labelmap_json_empty_label(void)
+{
+    static const char text[] = "{\"entities\": {\"A\": \"actor\",\n"
+                               "  \"\": \"actor\"}}";
+    fnet_labelmap m = {0};
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(fnet_labelmap_parse(&m, "m.json", text, LEN(text), true, &d,
+                                  &err),
+              FNET_EDATA);
+    CHECK_INT(d.n_errors, 1);
+    CHECK_STR(d.n_items ? d.items[0].msg : NULL,
+              "m.json:2: empty label (expected \"LABEL\": \"NAME\")");
+    fnet_diag_free(&d);
+    fnet_labelmap_free(&m);
+}
+
 /* Found by hand while fuzz_labelstudio ran: an empty label gave an entity
  * of type "" and a relation named "", which the JSON loader refuses ("must
  * not be empty") and the graph layers do not expect. An empty region label
@@ -341,6 +361,7 @@ int main(void)
     RUN(test_brat_conf_not_text);
     RUN(test_labelmap_json_unterminated);
     RUN(test_labelmap_ini_not_text);
+    RUN(test_labelmap_json_empty_label);
     RUN(test_empty_labels);
     RUN(test_doccano_nul_line);
     RUN(test_many_aliases_and_attrs);
