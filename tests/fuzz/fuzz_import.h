@@ -30,7 +30,10 @@
  * records, resolves the corpus as fnet_load_corpus() does (only when the
  * import reported no error), checks the invariants of fuzz_check.h and
  * that every string in the corpus is valid UTF-8 (the exporters rely on
- * it), and frees everything. */
+ * it), and frees everything. When the environment variable
+ * FNET_FUZZ_SUMMARY names a file (seeds.py --replay), it also appends one
+ * line per input to it, "errors=N facts=N", so that the seeds made from
+ * valid fixtures can be checked to import cleanly in the layout. */
 #ifndef FNET_FUZZ_IMPORT_H
 #define FNET_FUZZ_IMPORT_H
 
@@ -49,6 +52,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +264,13 @@ static inline void fuzz_input_finish(fuzz_input *in, bool run, int rc)
         }
     }
     fuzz_check_diag(&in->d);
+    const char *summary = getenv("FNET_FUZZ_SUMMARY");
+    FILE *fp = summary ? fopen(summary, "a") : NULL;
+    if (fp) {
+        fprintf(fp, "errors=%zu facts=%llu\n", in->d.n_errors,
+                in->c ? (unsigned long long)in->c->n_facts : 0ULL);
+        fclose(fp);
+    }
     fnet_diag_free(&in->d);
     fnet_corpus_free(in->c);
     fnet_labelmap_free(&in->labels);
