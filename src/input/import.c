@@ -238,8 +238,12 @@ int fnet_import_entity_attr(fnet_importer *im, uint32_t e, const char *key,
 int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
                           const char *value, int kind)
 {
-    return add_attr(im, &im->fact_attrs, (size_t)(f - im->c->facts),
-                    &f->attrs, &f->n_attrs, key, value, kind, false);
+    /* A fact gets its attributes right after it is added (*out of
+     * fnet_import_fact is valid until the next one), so one room, the
+     * fact's whose array was grown last, is enough; another fact's array is
+     * copied, never overrun. */
+    return add_attr(im, &im->fact_attrs, 0, &f->attrs, &f->n_attrs, key,
+                    value, kind, false);
 }
 
 static const char **copy_types(fnet_importer *im, const char *const *src,

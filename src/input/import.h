@@ -58,8 +58,8 @@ typedef struct fnet_importer {
     fnet_buf where, msg; /* scratch */
     /* Aliases and attributes are appended to arrays in the corpus arena,
      * which cannot grow in place: the importer allocates them with room to
-     * spare and remembers it here, so that k appends cost O(k) memory, not
-     * O(k^2). */
+     * spare and remembers it here (by entity index; for facts, only the
+     * last one), so that k appends cost O(k) memory, not O(k^2). */
     fnet_import_rooms aliases, entity_attrs, fact_attrs;
 } fnet_importer;
 

@@ -355,6 +355,44 @@ static void test_aliases_after_json(void)
     fnet_corpus_free(c);
 }
 
+/* Attributes appended to facts in turn, and to an older fact again, go to
+ * the right fact: only the last grown array is written in place. */
+static void test_fact_attrs_in_turn(void)
+{
+    fnet_corpus *c;
+    fnet_diag d = {0};
+    fnet_importer im;
+    CHECK_INT(fnet_corpus_new(&c), 0);
+    if (!c)
+        return;
+    CHECK_INT(fnet_importer_begin(&im, c, &d, "x.csv"), 0);
+    fnet_fact *f;
+    char key[16];
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(fnet_import_fact(&im, 1, "a", "tie", "b", NULL, &f), 0);
+        for (int j = 0; j < 5; j++) {
+            snprintf(key, sizeof key, "f%dk%d", k, j);
+            CHECK_INT(fnet_import_fact_attr(&im, f, key, "v", 0), 0);
+        }
+    }
+    for (int k = 0; k < 3; k++)
+        for (int j = 5; j < 7; j++) {
+            snprintf(key, sizeof key, "f%dk%d", k, j);
+            CHECK_INT(fnet_import_fact_attr(&im, &c->facts[k], key, "v", 0),
+                      0);
+        }
+    for (uint64_t k = 0; k < c->n_facts; k++) {
+        CHECK_INT(c->facts[k].n_attrs, 7);
+        for (uint32_t j = 0; j < c->facts[k].n_attrs; j++) {
+            snprintf(key, sizeof key, "f%dk%u", (int)k, j);
+            CHECK_STR(c->facts[k].attrs[j].key, key);
+        }
+    }
+    fnet_importer_end(&im);
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+}
+
 int main(void)
 {
     RUN(test_brat_conf_last_line);
@@ -366,5 +404,6 @@ int main(void)
     RUN(test_doccano_nul_line);
     RUN(test_many_aliases_and_attrs);
     RUN(test_aliases_after_json);
+    RUN(test_fact_attrs_in_turn);
     return TEST_REPORT();
 }
