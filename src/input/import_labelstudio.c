@@ -225,20 +225,20 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
                               "non-empty strings");
             return FNET_OK;
         }
+        /* No label: the tie (NULL). */
         const char *name = l ? fnet_labelmap_relation(x->a.labels,
                                                       l->valuestring, NULL)
-                             : FNET_IMPORT_TIE;
-        if (!name)
-            continue;
-        const char *rname = l ? name : NULL; /* NULL: the tie */
+                             : NULL;
+        if (l && !name)
+            continue; /* dropped by the label map */
         int32_t rel;
-        rc = fnet_annot_fact(&x->a, rname, DESCRIPTION, &a->span, &b->span,
+        rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &a->span, &b->span,
                              x->source, line, &rel);
         /* "bi" on a directed relation is two facts; on an undirected one
          * the first says it all. */
         if (rc == FNET_OK && strcmp(d, "bi") == 0 &&
             x->a.im.c->relations[rel].directed)
-            rc = fnet_annot_fact(&x->a, rname, DESCRIPTION, &b->span,
+            rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &b->span,
                                  &a->span, x->source, line, NULL);
     }
     return rc;
