@@ -34,6 +34,12 @@ void fnet_importer_end(fnet_importer *im)
 {
     fnet_buf_free(&im->where);
     fnet_buf_free(&im->msg);
+    free(im->aliases.v);
+    free(im->entity_attrs.v);
+    free(im->fact_attrs.v);
+    memset(&im->aliases, 0, sizeof im->aliases);
+    memset(&im->entity_attrs, 0, sizeof im->entity_attrs);
+    memset(&im->fact_attrs, 0, sizeof im->fact_attrs);
 }
 
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line)
@@ -163,6 +169,41 @@ int fnet_import_mention(fnet_importer *im, const char *type, const char *text,
     return rc;
 }
 
+/* Makes room for item n of *array, the n-item array of record i: in place
+ * when this importer allocated it with room to spare (and the record still
+ * points at it), else in a copy with room for twice as many. Arrays that
+ * other code allocated (the JSON loader, an earlier importer) are never
+ * written past their n items. Returns 0 or FNET_ENOMEM (*array is then
+ * unchanged). */
+static int make_room(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
+                     void **array, uint32_t n, size_t size)
+{
+    if (i >= rooms->n) {
+        size_t cap = rooms->n ? rooms->n : 16;
+        while (cap <= i)
+            cap *= 2;
+        fnet_import_room *v = realloc(rooms->v, cap * sizeof *v);
+        if (!v)
+            return FNET_ENOMEM;
+        memset(v + rooms->n, 0, (cap - rooms->n) * sizeof *v);
+        rooms->v = v;
+        rooms->n = cap;
+    }
+    fnet_import_room *r = &rooms->v[i];
+    if (*array && r->array == *array && n < r->cap)
+        return FNET_OK;
+    uint32_t cap = n < 2 ? 4 : 2 * n;
+    void *a = fnet_arena_alloc(&im->c->arena, (size_t)cap * size);
+    if (!a)
+        return FNET_ENOMEM;
+    if (n)
+        memcpy(a, *array, (size_t)n * size);
+    *array = a;
+    r->array = a;
+    r->cap = cap;
+    return FNET_OK;
+}
+
 int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
 {
     fnet_entity *ent = &im->c->entities[e];
@@ -171,37 +212,31 @@ int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
     for (uint32_t k = 0; k < ent->n_aliases; k++)
         if (strcmp(ent->aliases[k], alias) == 0)
             return FNET_OK;
-    const char **al = fnet_arena_alloc(&im->c->arena,
-                                       (ent->n_aliases + 1) * sizeof *al);
     const char *copy = dup(im, alias);
-    if (!al || !copy)
+    void *al = (void *)ent->aliases;
+    if (!copy || make_room(im, &im->aliases, e, &al, ent->n_aliases,
+                           sizeof *ent->aliases))
         return FNET_ENOMEM;
-    if (ent->n_aliases)
-        memcpy(al, ent->aliases, ent->n_aliases * sizeof *al);
-    al[ent->n_aliases++] = copy;
     ent->aliases = al;
+    ent->aliases[ent->n_aliases++] = copy;
     return FNET_OK;
 }
 
-static int add_attr(fnet_importer *im, fnet_attr **attrs, uint32_t *n,
-                    const char *key, const char *value, int kind, bool first)
+static int add_attr(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
+                    fnet_attr **attrs, uint32_t *n, const char *key,
+                    const char *value, int kind, bool first)
 {
     if (first)
         for (uint32_t k = 0; k < *n; k++)
             if (strcmp((*attrs)[k].key, key) == 0)
                 return FNET_OK;
-    fnet_attr *a = fnet_arena_alloc(&im->c->arena, (*n + 1) * sizeof *a);
-    if (!a)
-        return FNET_ENOMEM;
-    if (*n)
-        memcpy(a, *attrs, *n * sizeof *a);
-    a[*n].key = dup(im, key);
-    a[*n].value = dup(im, value);
-    a[*n].kind = kind;
-    if (!a[*n].key || !a[*n].value)
+    fnet_attr at = {dup(im, key), dup(im, value), kind};
+    void *a = *attrs;
+    if (!at.key || !at.value ||
+        make_room(im, rooms, i, &a, *n, sizeof **attrs))
         return FNET_ENOMEM;
     *attrs = a;
-    (*n)++;
+    (*attrs)[(*n)++] = at;
     return FNET_OK;
 }
 
@@ -209,13 +244,19 @@ int fnet_import_entity_attr(fnet_importer *im, uint32_t e, const char *key,
                             const char *value, int kind)
 {
     fnet_entity *ent = &im->c->entities[e];
-    return add_attr(im, &ent->attrs, &ent->n_attrs, key, value, kind, true);
+    return add_attr(im, &im->entity_attrs, e, &ent->attrs, &ent->n_attrs, key,
+                    value, kind, true);
 }
 
 int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
                           const char *value, int kind)
 {
-    return add_attr(im, &f->attrs, &f->n_attrs, key, value, kind, false);
+    /* A fact gets its attributes right after it is added (*out of
+     * fnet_import_fact is valid until the next one), so one room, the
+     * fact's whose array was grown last, is enough; another fact's array is
+     * copied, never overrun. */
+    return add_attr(im, &im->fact_attrs, 0, &f->attrs, &f->n_attrs, key,
+                    value, kind, false);
 }
 
 static const char **copy_types(fnet_importer *im, const char *const *src,

@@ -39,12 +39,28 @@ typedef struct fnet_import_opts {
 
 /* ---- the importer context ---------------------------------------------- */
 
+/* The room in an array of one record that this importer allocated. */
+typedef struct fnet_import_room {
+    const void *array; /* the record's array when it was allocated */
+    uint32_t cap;
+} fnet_import_room;
+
+typedef struct fnet_import_rooms {
+    fnet_import_room *v; /* by record index */
+    size_t n;
+} fnet_import_rooms;
+
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
     const char *name; /* the file as named in messages (corpus copy) */
     uint32_t file;    /* its index in c->files */
     fnet_buf where, msg; /* scratch */
+    /* Aliases and attributes are appended to arrays in the corpus arena,
+     * which cannot grow in place: the importer allocates them with room to
+     * spare and remembers it here (by entity index; for facts, only the
+     * last one), so that k appends cost O(k) memory, not O(k^2). */
+    fnet_import_rooms aliases, entity_attrs, fact_attrs;
 } fnet_importer;
 
 /* Registers name as an input file of c and starts an importer for it.
@@ -55,7 +71,7 @@ int fnet_importer_begin(fnet_importer *im, fnet_corpus *c, fnet_diag *d,
 /* Switches an importer to another file (brat: each .ann of a folder). */
 int fnet_importer_file(fnet_importer *im, const char *name);
 
-/* Frees the scratch buffers. Can't fail. */
+/* Frees the scratch buffers and the room records. Can't fail. */
 void fnet_importer_end(fnet_importer *im);
 
 /* The location of line (0: the whole file) of the current file. */

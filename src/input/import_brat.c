@@ -21,6 +21,23 @@ int fnet_import_brat_check(const fnet_import_opts *o, fnet_err *err)
     return FNET_OK;
 }
 
+/* True when s[0..n) is UTF-8 text without NUL bytes; otherwise reports
+ * "NAME:LINE:COL: error: ..." at the first bad byte. */
+static bool text_ok(fnet_diag *d, const char *name, const char *s, size_t n)
+{
+    size_t bad, line, col;
+    if (fnet_utf8_valid(s, n, &bad) && !memchr(s, '\0', n))
+        return true;
+    if (fnet_utf8_valid(s, n, NULL))
+        bad = (size_t)((const char *)memchr(s, '\0', n) - s);
+    fnet_text_line_col(s, bad, &line, &col);
+    char where[4200];
+    snprintf(where, sizeof where, "%s:%zu:%zu: error: ", name, line, col);
+    fnet_diag_add(d, FNET_SEV_ERROR, where, "%s",
+                  s[bad] ? "invalid UTF-8 byte sequence" : "NUL byte in input");
+    return false;
+}
+
 /* ---- annotation.conf ---------------------------------------------------- */
 
 typedef struct conf_rel {
@@ -54,6 +71,16 @@ static void conf_free(conf *cf)
 static char *conf_str(conf *cf, const char *s, size_t n)
 {
     return fnet_arena_strndup(&cf->a, s, n);
+}
+
+/* The length of the first word of s[0..n) (up to a space or tab). The
+ * conf text need not be NUL-terminated, so the scan stops at n. */
+static size_t word_len(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] != ' ' && s[k] != '\t')
+        k++;
+    return k;
 }
 
 static void trim(const char **s, size_t *n)
@@ -118,9 +145,7 @@ static int conf_types(conf *cf, const char *s, size_t n, const char ***out,
 /* "Located  Arg1:Person, Arg2:GPE, <REL-TYPE>:symmetric" */
 static int conf_relation(conf *cf, const char *s, size_t n)
 {
-    size_t name_len = strcspn(s, " \t");
-    if (name_len > n)
-        name_len = n;
+    size_t name_len = word_len(s, n);
     conf_rel r = {0};
     int arg = 0, rc = FNET_OK;
     const char *p = s + name_len, *end = s + n;
@@ -187,11 +212,15 @@ static int conf_macro(conf *cf, const char *s, size_t n)
 
 /* Reads what factnet needs of an annotation.conf: event types, relation
  * argument types and symmetry. Unknown lines are ignored, as brat does for
- * sections it does not use. */
-static int conf_parse(conf *cf, const char *data, size_t len)
+ * sections it does not use. A conf that is not UTF-8 text (its types would
+ * become relation constraints) is reported to d, as name, and not used. */
+static int conf_parse(conf *cf, const char *name, const char *data,
+                      size_t len, fnet_diag *d)
 {
     enum { S_NONE, S_ENTITIES, S_RELATIONS, S_EVENTS, S_OTHER } sec = S_NONE;
     int rc = FNET_OK;
+    if (!text_ok(d, name, data, len))
+        return FNET_OK;
     for (size_t i = 0; i < len && rc == FNET_OK;) {
         const char *s = data + i;
         const char *nl = memchr(s, '\n', len - i);
@@ -215,8 +244,7 @@ static int conf_parse(conf *cf, const char *data, size_t len)
         if (sec == S_RELATIONS) {
             rc = conf_relation(cf, s, n);
         } else if (sec == S_EVENTS) {
-            size_t tn = strcspn(s, " \t");
-            char *t = conf_str(cf, s, tn < n ? tn : n);
+            char *t = conf_str(cf, s, word_len(s, n));
             rc = t ? fnet_strmap_put(&cf->events, t, strlen(t), 1)
                    : FNET_ENOMEM;
         }
@@ -900,19 +928,8 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
     doc dc = {.b = b, .txt = txt, .txt_len = txt_len};
     int rc = FNET_OK;
     size_t bad;
-    if (!fnet_utf8_valid(txt, txt_len, &bad) || memchr(txt, '\0', txt_len)) {
-        size_t line, col;
-        if (fnet_utf8_valid(txt, txt_len, NULL))
-            bad = (size_t)((const char *)memchr(txt, '\0', txt_len) - txt);
-        fnet_text_line_col(txt, bad, &line, &col);
-        char where[4200];
-        snprintf(where, sizeof where, "%s:%zu:%zu: error: ", txt_name, line,
-                 col);
-        fnet_diag_add(b->im.d, FNET_SEV_ERROR, where, "%s",
-                      txt[bad] ? "invalid UTF-8 byte sequence"
-                               : "NUL byte in input");
+    if (!text_ok(b->im.d, txt_name, txt, txt_len))
         return FNET_OK;
-    }
     if (!fnet_utf8_valid(ann, ann_len, &bad)) {
         size_t line, col;
         fnet_text_line_col(ann, bad, &line, &col);
@@ -1099,7 +1116,8 @@ int fnet_import_brat_buffer(fnet_corpus *c, const char *ann_name,
     rc = brat_file(&b, ann_name);
     if (rc == FNET_OK && conf_text) {
         b.conf_path = strdup("annotation.conf");
-        rc = b.conf_path ? conf_parse(&b.cf, conf_text, conf_len)
+        rc = b.conf_path ? conf_parse(&b.cf, b.conf_path, conf_text,
+                                      conf_len, d)
                          : FNET_ENOMEM;
     }
     /* The source id: the .ann's name without folders and extension. */
@@ -1235,7 +1253,7 @@ static int find_conf(brat *b, const char *ann, const char *root,
                 conf_free(&b->cf);
                 free(b->conf_path);
                 b->conf_path = p;
-                rc = conf_parse(&b->cf, data, len);
+                rc = conf_parse(&b->cf, p, data, len, b->im.d);
                 free(data);
             } else {
                 free(p);

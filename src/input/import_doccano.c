@@ -1,27 +1,22 @@
 /* import_doccano.c - doccano relation JSON Lines (see import_doccano.h). */
 #include "input/import_doccano.h"
 
+#include "input/annot.h"
 #include "input/jsontext.h"
 
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct mention {
     const cJSON *id;
-    const char *entity; /* NULL: dropped by the label map or invalid */
-    size_t b_start, b_end;
+    fnet_span span; /* entity NULL: dropped by the label map or invalid */
 } mention;
 
 typedef struct dc {
-    fnet_importer im;
-    const fnet_labelmap *labels;
-    const char *stem;
+    fnet_annot a; /* first: fnet_annot_buffer's callback gets &a */
     fnet_jsonpos pos;
-    const char *text;
-    size_t text_len;
-    fnet_offsets cp;
-    fnet_buf tmp;
+    fnet_offsets cp; /* of the current line's text (a.text) */
     mention *m;
     size_t n_m, cap_m;
 } dc;
@@ -36,16 +31,6 @@ static uint32_t col_of(const dc *x, const cJSON *item)
     uint32_t line, col;
     fnet_jsonpos_find(&x->pos, item, &line, &col);
     return col;
-}
-
-static bool whole(const cJSON *v, long long *out)
-{
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-        v->valuedouble != floor(v->valuedouble) || v->valuedouble < 0 ||
-        v->valuedouble > 1e15)
-        return false;
-    *out = (long long)v->valuedouble;
-    return true;
 }
 
 /* Ids are numbers or strings; two ids are the same when their JSON is. */
@@ -85,24 +70,25 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     long long s, t;
     char where[64];
     snprintf(where, sizeof where, "entities[%d]", k);
+    /* An empty label would be an entity type "". */
     if (!cJSON_IsObject(e) || !(cJSON_IsNumber(id) || cJSON_IsString(id)) ||
-        !cJSON_IsString(label) || !whole(get(e, "start_offset"), &s) ||
-        !whole(get(e, "end_offset"), &t)) {
-        fnet_import_error(&x->im, line, where, "expected {\"id\", \"label\", "
+        !cJSON_IsString(label) || !label->valuestring[0] ||
+        !fnet_annot_offset(get(e, "start_offset"), &s) ||
+        !fnet_annot_offset(get(e, "end_offset"), &t)) {
+        fnet_import_error(&x->a.im, line, where, "expected {\"id\", \"label\", "
                           "\"start_offset\", \"end_offset\"} (column %u)",
                           col_of(x, e));
         return FNET_OK;
     }
-    mention m = {id, NULL, 0, 0};
-    if (!fnet_offsets_span(&x->cp, s, t, &m.b_start, &m.b_end)) {
-        fnet_import_error(&x->im, line, where, "span %lld-%lld is outside "
+    mention m = {id, {0}};
+    size_t bs, be;
+    if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
+        fnet_import_error(&x->a.im, line, where, "span %lld-%lld is outside "
                           "the text (%zu characters)", s, t, x->cp.n);
         return push(x, m);
     }
-    const char *type = fnet_labelmap_entity(x->labels, label->valuestring);
-    int rc = type ? fnet_import_mention(&x->im, type, x->text + m.b_start,
-                                        m.b_end - m.b_start, line, &m.entity)
-                  : FNET_OK;
+    int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line,
+                                &m.span);
     return rc ? rc : push(x, m);
 }
 
@@ -113,42 +99,27 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k,
     const cJSON *type = get(r, "type");
     char where[64];
     snprintf(where, sizeof where, "relations[%d]", k);
-    if (!cJSON_IsObject(r) || !from || !to || !cJSON_IsString(type)) {
-        fnet_import_error(&x->im, line, where, "expected {\"from_id\", "
+    if (!cJSON_IsObject(r) || !from || !to || !cJSON_IsString(type) ||
+        !type->valuestring[0]) {
+        fnet_import_error(&x->a.im, line, where, "expected {\"from_id\", "
                           "\"to_id\", \"type\"} (column %u)", col_of(x, r));
         return FNET_OK;
     }
     const mention *a = find(x, from), *b = find(x, to);
     if (!a || !b) {
         char *id = cJSON_PrintUnformatted(a ? to : from);
-        fnet_import_error(&x->im, line, where, "%s %s: no entity with this "
+        fnet_import_error(&x->a.im, line, where, "%s %s: no entity with this "
                           "id on the line", a ? "to_id" : "from_id",
                           id ? id : "?");
         free(id);
         return FNET_OK;
     }
-    const char *name = fnet_labelmap_relation(x->labels, type->valuestring,
+    const char *name = fnet_labelmap_relation(x->a.labels, type->valuestring,
                                               NULL);
-    if (!name || !a->entity || !b->entity)
+    if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
-    int32_t rel;
-    fnet_fact *f;
-    fnet_import_rel decl = {.name = name,
-                            .directed = true,
-                            .sign = 1,
-                            .description = "doccano relation type"};
-    int rc = fnet_import_relation(&x->im, &decl, line, &rel);
-    if (rc == FNET_OK)
-        rc = fnet_import_fact(&x->im, line, a->entity, name, b->entity,
-                              source, &f);
-    if (rc)
-        return rc;
-    size_t s = a->b_start < b->b_start ? a->b_start : b->b_start;
-    size_t e = a->b_end > b->b_end ? a->b_end : b->b_end;
-    fnet_buf_reset(&x->tmp);
-    fnet_import_sentence(x->text, x->text_len, s, e, &x->tmp);
-    f->evidence = fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len);
-    return f->evidence ? FNET_OK : FNET_ENOMEM;
+    return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
+                           &b->span, source, line, NULL);
 }
 
 static int record(dc *x, const cJSON *obj, uint32_t line)
@@ -156,35 +127,27 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     const cJSON *text = get(obj, "text"), *ents = get(obj, "entities");
     const cJSON *rels = get(obj, "relations"), *id = get(obj, "id");
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
-        fnet_import_error(&x->im, line, NULL, "expected a doccano record "
+        fnet_import_error(&x->a.im, line, NULL, "expected a doccano record "
                           "{\"text\", \"entities\", \"relations\"}");
         return FNET_OK;
     }
     if ((ents && !cJSON_IsArray(ents)) || (rels && !cJSON_IsArray(rels))) {
-        fnet_import_error(&x->im, line, ents && !cJSON_IsArray(ents)
+        fnet_import_error(&x->a.im, line, ents && !cJSON_IsArray(ents)
                                             ? "entities"
                                             : "relations",
                           "expected an array");
         return FNET_OK;
     }
-    x->text = text->valuestring;
-    x->text_len = strlen(x->text);
+    fnet_annot_text(&x->a, text->valuestring, strlen(text->valuestring));
     x->n_m = 0;
     fnet_offsets_free(&x->cp);
-    if (fnet_offsets_build(&x->cp, x->text, x->text_len,
+    if (fnet_offsets_build(&x->cp, x->a.text, x->a.text_len,
                            FNET_OFFSET_CODEPOINT) != FNET_OK)
         return FNET_ENOMEM;
-    fnet_buf_reset(&x->tmp);
-    if (cJSON_IsNumber(id))
-        fnet_buf_printf(&x->tmp, "%s#%.0f", x->stem, id->valuedouble);
-    else if (cJSON_IsString(id))
-        fnet_buf_printf(&x->tmp, "%s#%s", x->stem, id->valuestring);
-    else
-        fnet_buf_printf(&x->tmp, "%s#line%u", x->stem, line);
-    int32_t s;
-    int rc = fnet_import_source(&x->im, fnet_buf_str(&x->tmp), NULL, NULL,
-                                NULL, line, &s);
-    const char *source = rc ? NULL : x->im.c->sources[s].id;
+    char line_no[24];
+    snprintf(line_no, sizeof line_no, "line%u", line);
+    const char *source;
+    int rc = fnet_annot_source(&x->a, id, line_no, line, &source);
     const cJSON *item;
     int k = 0;
     if (ents)
@@ -205,8 +168,9 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     return rc;
 }
 
-static int run(dc *x, char *data, size_t len)
+static int run(fnet_annot *a, char *data, size_t len)
 {
+    dc *x = (dc *)a;
     uint32_t lineno = 0;
     int rc = FNET_OK;
     bool any = false;
@@ -217,20 +181,20 @@ static int run(dc *x, char *data, size_t len)
         i += n + 1;
         lineno++;
         s[n] = '\0';
-        size_t k = 0;
-        while (k < n && strchr(" \t\r", s[k]))
+        size_t k = 0; /* not strchr: it would take a NUL byte for blank */
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
             k++;
         if (k == n)
             continue;
         any = true;
-        if (n > x->im.c->limits.line_bytes) {
-            fnet_import_syntax(&x->im, lineno, 1, "line longer than the "
+        if (n > a->im.c->limits.line_bytes) {
+            fnet_import_syntax(&a->im, lineno, 1, "line longer than the "
                                "limit of %llu bytes", (unsigned long long)
-                               x->im.c->limits.line_bytes);
+                               a->im.c->limits.line_bytes);
             continue;
         }
         cJSON *obj;
-        rc = fnet_json_parse(x->im.d, &x->im.c->limits, x->im.name, s, n,
+        rc = fnet_json_parse(a->im.d, &a->im.c->limits, a->im.name, s, n,
                              lineno, &obj);
         if (rc == FNET_EDATA) { /* reported */
             rc = FNET_OK;
@@ -245,7 +209,7 @@ static int run(dc *x, char *data, size_t len)
         cJSON_Delete(obj);
     }
     if (rc == FNET_OK && !any)
-        fnet_import_syntax(&x->im, 1, 1, "empty file (expected doccano "
+        fnet_import_syntax(&x->a.im, 1, 1, "empty file (expected doccano "
                            "records, one JSON object per line)");
     return rc;
 }
@@ -256,32 +220,12 @@ int fnet_import_doccano_buffer(fnet_corpus *c, const char *name,
                                const fnet_labelmap *labels, fnet_diag *d,
                                fnet_err *err)
 {
-    dc x = {0};
-    x.labels = labels;
-    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    char *copy = malloc(len - skip + 1);
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t stem_len = strcspn(base, ".");
-    char *stem = strndup(base, stem_len ? stem_len : strlen(base));
-    int rc = copy && stem ? fnet_importer_begin(&x.im, c, d, name)
-                          : FNET_ENOMEM;
-    x.stem = stem;
-    if (rc == FNET_OK) {
-        memcpy(copy, data + skip, len - skip);
-        copy[len - skip] = '\0';
-        rc = run(&x, copy, len - skip);
-    }
+    dc x = {.a.labels = labels};
+    int rc = fnet_annot_buffer(&x.a, c, name, data, len, d, err, run);
     fnet_offsets_free(&x.cp);
-    fnet_buf_free(&x.tmp);
     free(x.m);
-    fnet_importer_end(&x.im);
-    free(copy);
-    free(stem);
     (void)o;
-    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
-        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    return FNET_OK;
+    return rc;
 }
 
 int fnet_import_doccano_file(fnet_corpus *c, const char *path,
@@ -289,18 +233,6 @@ int fnet_import_doccano_file(fnet_corpus *c, const char *path,
                              const fnet_labelmap *labels, fnet_diag *d,
                              fnet_err *err)
 {
-    char *data;
-    size_t len;
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
-                              err);
-    if (rc == FNET_EDATA) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
-        return FNET_OK;
-    }
-    if (rc)
-        return rc;
-    rc = fnet_import_doccano_buffer(c, name, data, len, o, labels, d, err);
-    free(data);
-    return rc;
+    return fnet_annot_file(c, path, o, labels, d, err,
+                           fnet_import_doccano_buffer);
 }

@@ -2,32 +2,27 @@
  * import_labelstudio.h). */
 #include "input/import_labelstudio.h"
 
+#include "input/annot.h"
 #include "input/jsontext.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* A labelled region of one annotation. */
 typedef struct region {
-    const char *id;     /* result id (cJSON string) */
-    const char *entity; /* NULL: dropped by the label map or invalid */
-    size_t b_start, b_end;
+    const char *id; /* result id (cJSON string) */
+    fnet_span span; /* entity NULL: dropped by the label map or invalid */
 } region;
 
 typedef struct ls {
-    fnet_importer im;
+    fnet_annot a; /* first: fnet_annot_buffer's callback gets &a */
     const fnet_import_opts *o;
-    const fnet_labelmap *labels;
     fnet_jsonpos pos;
-    const char *stem;
-    /* The current task. */
-    const char *text;
-    size_t text_len;
+    /* The current task (its text is a.text). */
     fnet_offsets cp, u16; /* u16 built only when the text needs it */
     const char *source;
-    fnet_buf path, tmp;
+    fnet_buf path;
     region *regions;
     size_t n_regions, cap_regions;
 } ls;
@@ -65,7 +60,7 @@ static const cJSON *task_text(ls *x, const cJSON *task, int t)
     const cJSON *data = get(task, "data");
     uint32_t line = line_of(x, task);
     if (!cJSON_IsObject(data)) {
-        fnet_import_error(&x->im, line, path(x, "[%d].data", t), "missing "
+        fnet_import_error(&x->a.im, line, path(x, "[%d].data", t), "missing "
                           "or not an object (a Label Studio task has "
                           "\"data\" with the text)");
         return NULL;
@@ -83,22 +78,12 @@ static const cJSON *task_text(ls *x, const cJSON *task, int t)
         v = n == 1 ? only : NULL;
     }
     if (!cJSON_IsString(v)) {
-        fnet_import_error(&x->im, line_of(x, data), path(x, "[%d].data", t),
+        fnet_import_error(&x->a.im, line_of(x, data), path(x, "[%d].data", t),
                           "no text under \"%s\" (use --text-key to name the "
                           "field that holds it)", key);
         return NULL;
     }
     return v;
-}
-
-static bool number(const cJSON *v, long long *out)
-{
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-        v->valuedouble != floor(v->valuedouble) || v->valuedouble < 0 ||
-        v->valuedouble > 1e15)
-        return false;
-    *out = (long long)v->valuedouble;
-    return true;
 }
 
 /* Finds the bytes of [start, end): code points, else UTF-16 units (how the
@@ -107,17 +92,18 @@ static bool locate(ls *x, long long start, long long end, const char *want,
                    size_t *bs, size_t *be, int *why)
 {
     bool in = fnet_offsets_span(&x->cp, start, end, bs, be);
+    const char *text = x->a.text;
     if (in && (!want || (strlen(want) == *be - *bs &&
-                         memcmp(want, x->text + *bs, *be - *bs) == 0)))
+                         memcmp(want, text + *bs, *be - *bs) == 0)))
         return true;
     if (x->u16.byte == NULL && x->cp.n != 0 &&
-        fnet_offsets_build(&x->u16, x->text, x->text_len,
+        fnet_offsets_build(&x->u16, text, x->a.text_len,
                            FNET_OFFSET_UTF16) != FNET_OK)
         x->u16.n = 0;
     size_t us, ue;
     if (want && x->u16.n != x->cp.n &&
         fnet_offsets_span(&x->u16, start, end, &us, &ue) &&
-        strlen(want) == ue - us && memcmp(want, x->text + us, ue - us) == 0) {
+        strlen(want) == ue - us && memcmp(want, text + us, ue - us) == 0) {
         *bs = us;
         *be = ue;
         return true;
@@ -126,8 +112,7 @@ static bool locate(ls *x, long long start, long long end, const char *want,
     return false;
 }
 
-static int add_region(ls *x, const char *id, const char *entity, size_t bs,
-                      size_t be)
+static int add_region(ls *x, const char *id, fnet_span span)
 {
     if (x->n_regions == x->cap_regions) {
         size_t cap = x->cap_regions ? x->cap_regions * 2 : 32;
@@ -137,7 +122,7 @@ static int add_region(ls *x, const char *id, const char *entity, size_t bs,
         x->regions = v;
         x->cap_regions = cap;
     }
-    x->regions[x->n_regions++] = (region){id, entity, bs, be};
+    x->regions[x->n_regions++] = (region){id, span};
     return FNET_OK;
 }
 
@@ -158,70 +143,43 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     const cJSON *text = v ? get(v, "text") : NULL;
     long long start, end;
     if (!cJSON_IsString(id) || !cJSON_IsObject(v) ||
-        !number(get(v, "start"), &start) || !number(get(v, "end"), &end) ||
+        !fnet_annot_offset(get(v, "start"), &start) ||
+        !fnet_annot_offset(get(v, "end"), &end) ||
         !cJSON_IsArray(labels) || (text && !cJSON_IsString(text))) {
-        fnet_import_error(&x->im, line, where, "expected a labels region "
+        fnet_import_error(&x->a.im, line, where, "expected a labels region "
                           "with \"id\" and \"value\": {\"start\", \"end\", "
                           "\"text\", \"labels\"}");
         return FNET_OK;
     }
     const cJSON *label = cJSON_GetArrayItem(labels, 0);
-    if (!cJSON_IsString(label)) {
-        fnet_import_warn(&x->im, line, where, "region \"%s\" has no label; "
+    if (!cJSON_IsString(label) || !label->valuestring[0]) {
+        /* An empty label would be an entity type "". */
+        fnet_import_warn(&x->a.im, line, where, "region \"%s\" has no label; "
                          "left out", id->valuestring);
-        return add_region(x, id->valuestring, NULL, 0, 0);
+        return add_region(x, id->valuestring, (fnet_span){0});
     }
     size_t bs, be;
     int why = 0;
     const char *want = text ? text->valuestring : NULL;
     if (!locate(x, start, end, want, &bs, &be, &why)) {
         if (why == 1)
-            fnet_import_error(&x->im, line, where, "span %lld-%lld is "
+            fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
                               "outside the text (%zu characters)", start, end,
                               x->cp.n);
         else
-            fnet_import_error(&x->im, line, where, "span %lld-%lld is "
+            fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
                               "\"%.*s\" in the text, the region says \"%s\"",
-                              start, end, (int)(be - bs), x->text + bs, want);
-        return add_region(x, id->valuestring, NULL, 0, 0);
+                              start, end, (int)(be - bs), x->a.text + bs,
+                              want);
+        return add_region(x, id->valuestring, (fnet_span){0});
     }
-    const char *type = fnet_labelmap_entity(x->labels, label->valuestring);
-    const char *entity = NULL;
-    if (type) {
-        int rc = fnet_import_mention(&x->im, type, x->text + bs, be - bs,
-                                     line, &entity);
-        if (rc)
-            return rc;
-    }
-    return add_region(x, id->valuestring, entity, bs, be);
+    fnet_span span;
+    int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line,
+                                &span);
+    return rc ? rc : add_region(x, id->valuestring, span);
 }
 
-static int relation_fact(ls *x, const char *name, bool tie,
-                         const region *from, const region *to,
-                         uint32_t line, int32_t *out)
-{
-    int32_t rel;
-    fnet_import_rel r = {.name = name,
-                         .directed = true,
-                         .sign = 1,
-                         .description = "Label Studio relation label"};
-    int rc = tie ? fnet_import_tie(&x->im, line, &rel)
-                 : fnet_import_relation(&x->im, &r, line, &rel);
-    fnet_fact *f;
-    if (rc == FNET_OK)
-        rc = fnet_import_fact(&x->im, line, from->entity,
-                              x->im.c->relations[rel].name, to->entity,
-                              x->source, &f);
-    if (rc)
-        return rc;
-    *out = rel;
-    size_t a = from->b_start < to->b_start ? from->b_start : to->b_start;
-    size_t e = from->b_end > to->b_end ? from->b_end : to->b_end;
-    fnet_buf_reset(&x->tmp);
-    fnet_import_sentence(x->text, x->text_len, a, e, &x->tmp);
-    f->evidence = fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len);
-    return f->evidence ? FNET_OK : FNET_ENOMEM;
-}
+#define DESCRIPTION "Label Studio relation label"
 
 /* A "relation" result: one fact per label, in its direction. */
 static int relation_item(ls *x, const cJSON *r, const char *where)
@@ -231,27 +189,27 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     const cJSON *dir = get(r, "direction"), *labels = get(r, "labels");
     if (!cJSON_IsString(from) || !cJSON_IsString(to) ||
         (dir && !cJSON_IsString(dir)) || (labels && !cJSON_IsArray(labels))) {
-        fnet_import_error(&x->im, line, where, "expected a relation with "
+        fnet_import_error(&x->a.im, line, where, "expected a relation with "
                           "\"from_id\", \"to_id\", \"direction\" and "
                           "\"labels\"");
         return FNET_OK;
     }
     const char *d = dir ? dir->valuestring : "right";
     if (strcmp(d, "right") && strcmp(d, "left") && strcmp(d, "bi")) {
-        fnet_import_error(&x->im, line, where, "direction: expected right, "
+        fnet_import_error(&x->a.im, line, where, "direction: expected right, "
                           "left or bi, got \"%s\"", d);
         return FNET_OK;
     }
     const region *a = find_region(x, from->valuestring);
     const region *b = find_region(x, to->valuestring);
     if (!a || !b) {
-        fnet_import_error(&x->im, line, where, "%s \"%s\": no labels region "
+        fnet_import_error(&x->a.im, line, where, "%s \"%s\": no labels region "
                           "with this id in the annotation",
                           a ? "to_id" : "from_id",
                           a ? to->valuestring : from->valuestring);
         return FNET_OK;
     }
-    if (!a->entity || !b->entity)
+    if (!a->span.entity || !b->span.entity)
         return FNET_OK; /* dropped by the label map, or reported */
     if (strcmp(d, "left") == 0) {
         const region *t = a;
@@ -262,23 +220,26 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     int rc = FNET_OK;
     for (int k = 0; k < (n ? n : 1) && rc == FNET_OK; k++) {
         const cJSON *l = n ? cJSON_GetArrayItem(labels, k) : NULL;
-        if (l && !cJSON_IsString(l)) {
-            fnet_import_error(&x->im, line, where, "labels: expected "
-                              "strings");
+        if (l && (!cJSON_IsString(l) || !l->valuestring[0])) {
+            fnet_import_error(&x->a.im, line, where, "labels: expected "
+                              "non-empty strings");
             return FNET_OK;
         }
-        const char *name = l ? fnet_labelmap_relation(x->labels,
+        /* No label: the tie (NULL). */
+        const char *name = l ? fnet_labelmap_relation(x->a.labels,
                                                       l->valuestring, NULL)
-                             : FNET_IMPORT_TIE;
-        if (!name)
-            continue;
+                             : NULL;
+        if (l && !name)
+            continue; /* dropped by the label map */
         int32_t rel;
-        rc = relation_fact(x, name, !l, a, b, line, &rel);
+        rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &a->span, &b->span,
+                             x->source, line, &rel);
         /* "bi" on a directed relation is two facts; on an undirected one
          * the first says it all. */
         if (rc == FNET_OK && strcmp(d, "bi") == 0 &&
-            x->im.c->relations[rel].directed)
-            rc = relation_fact(x, name, !l, b, a, line, &rel);
+            x->a.im.c->relations[rel].directed)
+            rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &b->span,
+                                 &a->span, x->source, line, NULL);
     }
     return rc;
 }
@@ -289,7 +250,7 @@ static int annotation(ls *x, const cJSON *ann, int t, const char *list,
     const cJSON *result = get(ann, "result");
     x->n_regions = 0;
     if (!cJSON_IsArray(result)) {
-        fnet_import_error(&x->im, line_of(x, ann),
+        fnet_import_error(&x->a.im, line_of(x, ann),
                           path(x, "[%d].%s[%d]", t, list, k),
                           "no \"result\" array");
         return FNET_OK;
@@ -318,34 +279,25 @@ static int annotation(ls *x, const cJSON *ann, int t, const char *list,
 static int task(ls *x, const cJSON *tk, int t)
 {
     if (!cJSON_IsObject(tk)) {
-        fnet_import_error(&x->im, line_of(x, tk), path(x, "[%d]", t),
+        fnet_import_error(&x->a.im, line_of(x, tk), path(x, "[%d]", t),
                           "expected a task object");
         return FNET_OK;
     }
     const cJSON *text = task_text(x, tk, t);
     if (!text)
         return FNET_OK;
-    x->text = text->valuestring;
-    x->text_len = strlen(x->text);
+    fnet_annot_text(&x->a, text->valuestring, strlen(text->valuestring));
     fnet_offsets_free(&x->u16);
     fnet_offsets_free(&x->cp);
-    if (fnet_offsets_build(&x->cp, x->text, x->text_len,
+    if (fnet_offsets_build(&x->cp, x->a.text, x->a.text_len,
                            FNET_OFFSET_CODEPOINT) != FNET_OK)
         return FNET_ENOMEM;
-    const cJSON *id = get(tk, "id");
-    fnet_buf_reset(&x->tmp);
-    if (cJSON_IsNumber(id))
-        fnet_buf_printf(&x->tmp, "%s#%.0f", x->stem, id->valuedouble);
-    else if (cJSON_IsString(id))
-        fnet_buf_printf(&x->tmp, "%s#%s", x->stem, id->valuestring);
-    else
-        fnet_buf_printf(&x->tmp, "%s#%d", x->stem, t + 1);
-    int32_t s;
-    int rc = fnet_import_source(&x->im, fnet_buf_str(&x->tmp), NULL, NULL,
-                                NULL, line_of(x, tk), &s);
+    char task_no[24];
+    snprintf(task_no, sizeof task_no, "%d", t + 1);
+    int rc = fnet_annot_source(&x->a, get(tk, "id"), task_no, line_of(x, tk),
+                               &x->source);
     if (rc)
         return rc;
-    x->source = x->im.c->sources[s].id;
     /* "completions" is what Label Studio before 1.0 called annotations. */
     static const char *const lists[] = {"annotations", "completions"};
     for (int l = 0; l < 2 && rc == FNET_OK; l++) {
@@ -353,7 +305,7 @@ static int task(ls *x, const cJSON *tk, int t)
         if (!anns)
             continue;
         if (!cJSON_IsArray(anns)) {
-            fnet_import_error(&x->im, line_of(x, anns),
+            fnet_import_error(&x->a.im, line_of(x, anns),
                               path(x, "[%d].%s", t, lists[l]),
                               "expected an array");
             continue;
@@ -369,10 +321,11 @@ static int task(ls *x, const cJSON *tk, int t)
     return rc;
 }
 
-static int run(ls *x, const char *data, size_t len)
+static int run(fnet_annot *a, char *data, size_t len)
 {
+    ls *x = (ls *)a;
     cJSON *root;
-    int rc = fnet_json_parse(x->im.d, &x->im.c->limits, x->im.name, data, len,
+    int rc = fnet_json_parse(a->im.d, &a->im.c->limits, a->im.name, data, len,
                              1, &root);
     if (rc != FNET_OK) /* FNET_EDATA: reported */
         return rc == FNET_EDATA ? FNET_OK : rc;
@@ -380,7 +333,7 @@ static int run(ls *x, const char *data, size_t len)
     if (rc == FNET_OK && cJSON_IsObject(root) && get(root, "data")) {
         rc = task(x, root, 0); /* a single task */
     } else if (rc == FNET_OK && !cJSON_IsArray(root)) {
-        fnet_import_error(&x->im, 1, NULL, "expected a Label Studio export "
+        fnet_import_error(&a->im, 1, NULL, "expected a Label Studio export "
                           "(a JSON array of tasks)");
     } else if (rc == FNET_OK) {
         const cJSON *tk;
@@ -402,57 +355,21 @@ int fnet_import_labelstudio_buffer(fnet_corpus *c, const char *name,
                                    const fnet_labelmap *labels, fnet_diag *d,
                                    fnet_err *err)
 {
-    ls x = {0};
-    x.o = o;
-    x.labels = labels;
-    /* The JSON parser needs a NUL-terminated copy without a byte order
-     * mark. */
-    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    char *copy = malloc(len - skip + 1);
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t stem_len = strcspn(base, ".");
-    char *stem = strndup(base, stem_len ? stem_len : strlen(base));
-    int rc = copy && stem ? fnet_importer_begin(&x.im, c, d, name)
-                          : FNET_ENOMEM;
-    x.stem = stem;
-    if (rc == FNET_OK) {
-        memcpy(copy, data + skip, len - skip);
-        copy[len - skip] = '\0';
-        rc = run(&x, copy, len - skip);
-    }
+    ls x = {.a.labels = labels, .o = o};
+    int rc = fnet_annot_buffer(&x.a, c, name, data, len, d, err, run);
     fnet_jsonpos_free(&x.pos);
     fnet_offsets_free(&x.cp);
     fnet_offsets_free(&x.u16);
     fnet_buf_free(&x.path);
-    fnet_buf_free(&x.tmp);
     free(x.regions);
-    fnet_importer_end(&x.im);
-    free(copy);
-    free(stem);
-    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
-        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    return FNET_OK;
+    return rc;
 }
 
-int fnet_import_labelstudio_file(fnet_corpus *c, const char *path_,
+int fnet_import_labelstudio_file(fnet_corpus *c, const char *path,
                                  const fnet_import_opts *o,
                                  const fnet_labelmap *labels, fnet_diag *d,
                                  fnet_err *err)
 {
-    char *data;
-    size_t len;
-    const char *name = strcmp(path_, "-") == 0 ? "<stdin>" : path_;
-    int rc = fnet_import_read(path_, c->limits.document_bytes, &data, &len,
-                              err);
-    if (rc == FNET_EDATA) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
-        return FNET_OK;
-    }
-    if (rc)
-        return rc;
-    rc = fnet_import_labelstudio_buffer(c, name, data, len, o, labels, d,
-                                        err);
-    free(data);
-    return rc;
+    return fnet_annot_file(c, path, o, labels, d, err,
+                           fnet_import_labelstudio_buffer);
 }

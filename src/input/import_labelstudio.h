@@ -24,9 +24,9 @@
 
 #include <stddef.h>
 
-/* Imports an export held in memory (data[len] must be readable; it need
- * not be NUL-terminated). Returns 0 when read (data problems are in d) or
- * FNET_ENOMEM (err set). */
+/* Imports an export held in memory: data[0..len), which need not be
+ * NUL-terminated (only those bytes are read). Returns 0 when read (data
+ * problems are in d) or FNET_ENOMEM (err set). */
 int fnet_import_labelstudio_buffer(fnet_corpus *c, const char *name,
                                    const char *data, size_t len,
                                    const fnet_import_opts *o,

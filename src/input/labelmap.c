@@ -1,6 +1,7 @@
 /* labelmap.c - label mapping files (see labelmap.h). */
 #include "input/labelmap.h"
 
+#include "core/text.h"
 #include "input/import.h"
 #include "input/jsontext.h"
 
@@ -57,6 +58,21 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
         size_t n = nl ? (size_t)(nl - s) : len - i;
         i += n + 1;
         line++;
+        /* Labels and names become entity types and relation names, which
+         * every output writes: they must be text. */
+        size_t bad;
+        if (!fnet_utf8_valid(s, n, &bad) || memchr(s, '\0', n)) {
+            bool nul = fnet_utf8_valid(s, n, NULL);
+            if (nul)
+                bad = (size_t)((const char *)memchr(s, '\0', n) - s);
+            char col[32];
+            snprintf(col, sizeof col, "%zu", fnet_utf8_count(s, bad) + 1);
+            report(d, name, line, nul ? "NUL byte at column %s"
+                                      : "invalid UTF-8 byte sequence at "
+                                        "column %s", col);
+            rc = FNET_EDATA;
+            continue;
+        }
         trim(&s, &n);
         if (n == 0 || s[0] == '#' || s[0] == ';')
             continue;
@@ -131,6 +147,12 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
             rc = FNET_EDATA;
             continue;
         }
+        if (!item->string[0]) { /* as in INI: no label is not a label */
+            report(d, name, line, "empty label (expected \"LABEL\": "
+                   "\"NAME\")%s", "");
+            rc = FNET_EDATA;
+            continue;
+        }
         if (put(m, sec, item->string, strlen(item->string),
                 item->valuestring, strlen(item->valuestring)) != FNET_OK)
             return FNET_ENOMEM;
@@ -139,14 +161,23 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
 }
 
 static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
-                      const char *name, const char *data, size_t len,
+                      const char *name, const char *text, size_t len,
                       fnet_diag *d)
 {
     cJSON *root;
     fnet_jsonpos pos = {0};
+    /* The JSON parser needs data[len] == NUL; the caller's text need not
+     * have it. */
+    char *data = malloc(len + 1);
+    if (!data)
+        return FNET_ENOMEM;
+    memcpy(data, text, len);
+    data[len] = '\0';
     int rc = fnet_json_parse(d, lim, name, data, len, 1, &root);
-    if (rc != FNET_OK) /* FNET_EDATA (reported) or FNET_ENOMEM */
+    if (rc != FNET_OK) { /* FNET_EDATA (reported) or FNET_ENOMEM */
+        free(data);
         return rc;
+    }
     rc = fnet_jsonpos_build(&pos, data, len, root, 1);
     if (rc == FNET_OK && !cJSON_IsObject(root)) {
         report(d, name, 1, "expected an object with \"entities\" and "
@@ -179,6 +210,7 @@ static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
         }
     fnet_jsonpos_free(&pos);
     cJSON_Delete(root);
+    free(data);
     return rc;
 }
 

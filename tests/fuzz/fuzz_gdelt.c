@@ -1,0 +1,21 @@
+/* fuzz_gdelt.c - libFuzzer harness for the GDELT 2.0 event importer: the
+ * input is "EVENTS [SEP OPTIONS]" (fuzz_import.h): tab-separated event
+ * records and options (event_weight). See tests/fuzz/README.md. */
+#include "fuzz_import.h"
+
+#include "input/import_events.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_input in;
+    int rc = FNET_OK;
+    bool run = fuzz_input_begin(&in, data, size, 2) &&
+               fuzz_input_options(&in, 1);
+    if (run)
+        rc = fnet_import_gdelt_buffer(in.c, "events.export.CSV", in.part[0],
+                                      in.len[0], &in.o, &in.d, &in.err);
+    fuzz_input_finish(&in, run, rc);
+    return 0;
+}
