@@ -4,41 +4,13 @@
  * present, the stability array. */
 #include "analysis/community_async.h"
 
+#include "core/fdio.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 /* The child's whole life: detect, send, leave without running atexit
  * handlers or flushing the parent's stdio buffers. */
@@ -47,15 +19,15 @@ static void child(int fd, const fnet_graph *g, const fnet_community_opts *o)
     fnet_communities c;
     fnet_err e = {0};
     int rc = fnet_communities_detect(&c, g, o, &e);
-    bool ok = write_all(fd, &rc, sizeof rc) == 0 &&
-              write_all(fd, &e, sizeof e) == 0;
+    bool ok = fnet_fd_write_all(fd, &rc, sizeof rc) == 0 &&
+              fnet_fd_write_all(fd, &e, sizeof e) == 0;
     if (ok && rc == 0) {
         int has_stab = c.stability != NULL;
-        ok = write_all(fd, &c, sizeof c) == 0 &&
-             write_all(fd, &has_stab, sizeof has_stab) == 0 &&
-             write_all(fd, c.community, c.n * sizeof *c.community) == 0 &&
+        ok = fnet_fd_write_all(fd, &c, sizeof c) == 0 &&
+             fnet_fd_write_all(fd, &has_stab, sizeof has_stab) == 0 &&
+             fnet_fd_write_all(fd, c.community, c.n * sizeof *c.community) == 0 &&
              (!has_stab ||
-              write_all(fd, c.stability, c.n * sizeof *c.stability) == 0);
+              fnet_fd_write_all(fd, c.stability, c.n * sizeof *c.stability) == 0);
     }
     _exit(ok ? 0 : 1);
 }
@@ -99,13 +71,13 @@ static bool receive(fnet_communities_job *job, fnet_communities *out,
 {
     int has_stab;
     fnet_communities c;
-    if (read_all(job->fd, rc, sizeof *rc) ||
-        read_all(job->fd, err, sizeof *err))
+    if (fnet_fd_read_all(job->fd, rc, sizeof *rc) ||
+        fnet_fd_read_all(job->fd, err, sizeof *err))
         return false;
     if (*rc)
         return true;
-    if (read_all(job->fd, &c, sizeof c) ||
-        read_all(job->fd, &has_stab, sizeof has_stab))
+    if (fnet_fd_read_all(job->fd, &c, sizeof c) ||
+        fnet_fd_read_all(job->fd, &has_stab, sizeof has_stab))
         return false;
     *out = c;
     out->community = malloc((c.n ? c.n : 1) * sizeof *out->community);
@@ -116,9 +88,9 @@ static bool receive(fnet_communities_job *job, fnet_communities *out,
         *rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         return true;
     }
-    return read_all(job->fd, out->community, c.n * sizeof *out->community) ==
+    return fnet_fd_read_all(job->fd, out->community, c.n * sizeof *out->community) ==
                0 &&
-           (!has_stab || read_all(job->fd, out->stability,
+           (!has_stab || fnet_fd_read_all(job->fd, out->stability,
                                   c.n * sizeof *out->stability) == 0);
 }
 

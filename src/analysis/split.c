@@ -3,6 +3,8 @@
  * values of res, the length and values of ires. */
 #include "analysis/split.h"
 
+#include "core/fdio.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -11,51 +13,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static void child(int fd, fnet_split_fn fn, void *ctx, igraph_integer_t lo,
                   igraph_integer_t hi, igraph_vector_t *res,
                   igraph_vector_int_t *ires)
 {
     fnet_err e = {0};
     int rc = fn(ctx, lo, hi, res, ires, &e);
-    bool ok = write_all(fd, &rc, sizeof rc) == 0 &&
-              write_all(fd, &e, sizeof e) == 0;
+    bool ok = fnet_fd_write_all(fd, &rc, sizeof rc) == 0 &&
+              fnet_fd_write_all(fd, &e, sizeof e) == 0;
     if (ok && rc == 0) {
         int64_t n = igraph_vector_size(res);
         int64_t k = igraph_vector_int_size(ires);
-        ok = write_all(fd, &n, sizeof n) == 0 &&
-             write_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) == 0 &&
-             write_all(fd, &k, sizeof k) == 0 &&
-             write_all(fd, VECTOR(*ires),
+        ok = fnet_fd_write_all(fd, &n, sizeof n) == 0 &&
+             fnet_fd_write_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) == 0 &&
+             fnet_fd_write_all(fd, &k, sizeof k) == 0 &&
+             fnet_fd_write_all(fd, VECTOR(*ires),
                        (size_t)k * sizeof(igraph_integer_t)) == 0;
     }
     _exit(ok ? 0 : 1);
@@ -66,16 +38,16 @@ static bool receive(int fd, int *rc, igraph_vector_t *res,
                     igraph_vector_int_t *ires, fnet_err *err)
 {
     int64_t n, k;
-    if (read_all(fd, rc, sizeof *rc) || read_all(fd, err, sizeof *err))
+    if (fnet_fd_read_all(fd, rc, sizeof *rc) || fnet_fd_read_all(fd, err, sizeof *err))
         return false;
     if (*rc)
         return true;
-    if (read_all(fd, &n, sizeof n) || n < 0 ||
+    if (fnet_fd_read_all(fd, &n, sizeof n) || n < 0 ||
         igraph_vector_resize(res, (igraph_integer_t)n) ||
-        read_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) ||
-        read_all(fd, &k, sizeof k) || k < 0 ||
+        fnet_fd_read_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) ||
+        fnet_fd_read_all(fd, &k, sizeof k) || k < 0 ||
         igraph_vector_int_resize(ires, (igraph_integer_t)k) ||
-        read_all(fd, VECTOR(*ires), (size_t)k * sizeof(igraph_integer_t)))
+        fnet_fd_read_all(fd, VECTOR(*ires), (size_t)k * sizeof(igraph_integer_t)))
         return false;
     return true;
 }
