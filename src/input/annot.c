@@ -42,14 +42,9 @@ int fnet_annot_file(fnet_corpus *c, const char *path,
 {
     char *data;
     size_t len;
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
-                              err);
-    if (rc == FNET_EDATA) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
-        return FNET_OK;
-    }
-    if (rc)
+    const char *name;
+    int rc = fnet_import_read_input(c, path, d, &name, &data, &len, err);
+    if (rc || !data)
         return rc;
     rc = buffer(c, name, data, len, o, labels, d, err);
     free(data);

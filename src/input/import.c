@@ -368,6 +368,20 @@ int fnet_import_read(const char *path, uint64_t limit, char **out,
     return fnet_infile_read_path(path, limit, out, len, err);
 }
 
+int fnet_import_read_input(fnet_corpus *c, const char *path, fnet_diag *d,
+                           const char **name, char **out, size_t *len,
+                           fnet_err *err)
+{
+    *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    int rc = fnet_import_read(path, c->limits.document_bytes, out, len, err);
+    if (rc == FNET_EDATA) { /* too large: a located data error */
+        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
+        *out = NULL;
+        return FNET_OK;
+    }
+    return rc;
+}
+
 /* ---- text ------------------------------------------------------------- */
 
 int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len,

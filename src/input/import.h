@@ -179,6 +179,15 @@ int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
 int fnet_import_read(const char *path, uint64_t limit, char **out,
                      size_t *len, fnet_err *err);
 
+/* fnet_import_read() for an importer's one input file: within c's
+ * document limit, a file over it reported to d as a data error (then
+ * FNET_OK with *out NULL: nothing to import). *name is how messages name
+ * the file ("<stdin>" for "-"). Returns 0, FNET_EIO or FNET_ENOMEM (err
+ * set). The caller frees *out. */
+int fnet_import_read_input(fnet_corpus *c, const char *path, fnet_diag *d,
+                           const char **name, char **out, size_t *len,
+                           fnet_err *err);
+
 /* Maps character offsets to byte offsets in a UTF-8 text. Counting
  * characters as annotation tools do: code points (brat, doccano), UTF-16
  * code units (Label Studio's browser offsets), and for brat, with a CRLF or

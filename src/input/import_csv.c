@@ -610,14 +610,9 @@ static int read_and(fnet_corpus *c, const char *path, char delim,
 {
     char *data;
     size_t len;
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
-                              err);
-    if (rc == FNET_EDATA) { /* too large: a located data error */
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
-        return FNET_OK;
-    }
-    if (rc)
+    const char *name;
+    int rc = fnet_import_read_input(c, path, d, &name, &data, &len, err);
+    if (rc || !data)
         return rc;
     rc = entity_table
              ? fnet_import_csv_entities_buffer(c, name, data, len, delim, d,

@@ -488,14 +488,9 @@ int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
 {
     char *data;
     size_t len;
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    int rc = fnet_import_read(path, c->limits.document_bytes, &data, &len,
-                              err);
-    if (rc == FNET_EDATA) {
-        fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s", err->msg);
-        return FNET_OK;
-    }
-    if (rc)
+    const char *name;
+    int rc = fnet_import_read_input(c, path, d, &name, &data, &len, err);
+    if (rc || !data)
         return rc;
     rc = fnet_import_events_buffer(c, name, data, len, format, o, d, err);
     free(data);
