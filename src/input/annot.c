@@ -26,6 +26,9 @@ int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
         copy[len - skip] = '\0';
         rc = fn(a, copy, len - skip);
     }
+    if (rc == FNET_OK)
+        fnet_import_quotes_note(&a->im, &a->quotes, 0);
+    fnet_quoter_free(&a->quotes);
     fnet_buf_free(&a->tmp);
     fnet_importer_end(&a->im);
     free(copy);
@@ -65,6 +68,11 @@ void fnet_annot_text(fnet_annot *a, const char *text, size_t len)
 {
     a->text = text;
     a->text_len = len;
+    uint64_t cut = a->quotes.cut; /* counted for the whole file */
+    fnet_quoter_free(&a->quotes);
+    fnet_quoter_init(&a->quotes, text, len, a->im.c->limits.quote_bytes,
+                     &a->im.c->arena);
+    a->quotes.cut = cut;
 }
 
 int fnet_annot_source(fnet_annot *a, const cJSON *id, const char *fallback,
@@ -112,21 +120,15 @@ int fnet_annot_fact(fnet_annot *a, const char *relation,
     int rc = relation ? fnet_import_relation(&a->im, &decl, line, &r)
                       : fnet_import_tie(&a->im, line, &r);
     fnet_fact *f;
-    if (rc == FNET_OK)
-        rc = fnet_import_fact(&a->im, line, from->entity,
-                              a->im.c->relations[r].name, to->entity, source,
-                              &f);
+    if (rc == FNET_OK) /* entity, relation and source ids are the corpus's */
+        rc = fnet_import_fact_shared(&a->im, line, from->entity,
+                                     a->im.c->relations[r].name, to->entity,
+                                     source, &f);
     if (rc)
         return rc;
     if (rel)
         *rel = r;
     size_t s = from->b_start < to->b_start ? from->b_start : to->b_start;
     size_t e = from->b_end > to->b_end ? from->b_end : to->b_end;
-    fnet_buf_reset(&a->tmp);
-    fnet_import_sentence(a->text, a->text_len, s, e, &a->tmp);
-    f->evidence = fnet_buf_ok(&a->tmp)
-                      ? fnet_import_str(&a->im, fnet_buf_str(&a->tmp),
-                                        a->tmp.len)
-                      : NULL;
-    return f->evidence ? FNET_OK : FNET_ENOMEM;
+    return fnet_quoter_quote(&a->quotes, s, e, &f->evidence);
 }

@@ -34,6 +34,7 @@ typedef struct fnet_annot {
     const char *stem;   /* the file name up to its first dot */
     const char *text;   /* the current document's text (NUL-terminated) */
     size_t text_len;
+    fnet_quoter quotes; /* of the current text */
     fnet_buf tmp;
 } fnet_annot;
 
@@ -81,7 +82,8 @@ int fnet_annot_mention(fnet_annot *a, const char *label, size_t b_start,
 
 /* Adds the fact from -> to of relation (NULL: the undirected "tie"), which
  * is declared when unknown (directed, any type, sign +1, description), with
- * source and the sentence(s) of the text around both spans as evidence.
+ * source and the quote of the text around both spans (input/quote.h) as
+ * evidence.
  * *rel (if not NULL) is the relation's index. Returns 0 or FNET_ENOMEM. */
 int fnet_annot_fact(fnet_annot *a, const char *relation,
                     const char *description, const fnet_span *from,

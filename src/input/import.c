@@ -37,6 +37,9 @@ void fnet_importer_end(fnet_importer *im)
     free(im->aliases.v);
     free(im->entity_attrs.v);
     free(im->fact_attrs.v);
+    fnet_strmap_free(&im->seen);
+    fnet_arena_free(&im->seen_keys);
+    fnet_buf_free(&im->seen_key);
     memset(&im->aliases, 0, sizeof im->aliases);
     memset(&im->entity_attrs, 0, sizeof im->entity_attrs);
     memset(&im->fact_attrs, 0, sizeof im->fact_attrs);
@@ -175,8 +178,8 @@ int fnet_import_mention(fnet_importer *im, const char *type, const char *text,
  * other code allocated (the JSON loader, an earlier importer) are never
  * written past their n items. Returns 0 or FNET_ENOMEM (*array is then
  * unchanged). */
-static int make_room(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
-                     void **array, uint32_t n, size_t size)
+/* The room record of record i; NULL when out of memory. */
+static fnet_import_room *room_at(fnet_import_rooms *rooms, size_t i)
 {
     if (i >= rooms->n) {
         size_t cap = rooms->n ? rooms->n : 16;
@@ -184,12 +187,20 @@ static int make_room(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
             cap *= 2;
         fnet_import_room *v = realloc(rooms->v, cap * sizeof *v);
         if (!v)
-            return FNET_ENOMEM;
+            return NULL;
         memset(v + rooms->n, 0, (cap - rooms->n) * sizeof *v);
         rooms->v = v;
         rooms->n = cap;
     }
-    fnet_import_room *r = &rooms->v[i];
+    return &rooms->v[i];
+}
+
+static int make_room(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
+                     void **array, uint32_t n, size_t size)
+{
+    fnet_import_room *r = room_at(rooms, i);
+    if (!r)
+        return FNET_ENOMEM;
     if (*array && r->array == *array && n < r->cap)
         return FNET_OK;
     uint32_t cap = n < 2 ? 4 : 2 * n;
@@ -204,14 +215,82 @@ static int make_room(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
     return FNET_OK;
 }
 
+/* Records with fewer strings than this are searched one by one. */
+#define SEEN_AFTER 16
+
+/* The seen-set key of string s of record i of kind ('a': alias, 'k':
+ * attribute key), in im->seen_key. */
+static bool seen_key(fnet_importer *im, char kind, size_t i, const char *s)
+{
+    uint64_t rec = i;
+    fnet_buf_reset(&im->seen_key);
+    fnet_buf_putc(&im->seen_key, kind);
+    fnet_buf_append(&im->seen_key, (const char *)&rec, sizeof rec);
+    fnet_buf_puts(&im->seen_key, s);
+    return fnet_buf_ok(&im->seen_key);
+}
+
+static int remember(fnet_importer *im, char kind, size_t i, const char *s)
+{
+    if (!seen_key(im, kind, i, s))
+        return FNET_ENOMEM;
+    char *key = fnet_arena_strndup(&im->seen_keys, im->seen_key.data,
+                                   im->seen_key.len);
+    return key ? fnet_strmap_put(&im->seen, key, im->seen_key.len, 1)
+               : FNET_ENOMEM;
+}
+
+/* *seen: whether s is one of the n strings of record i (kind as for
+ * seen_key), the string of item k at ((char *)items + k * stride). From
+ * SEEN_AFTER strings on, they are kept in im->seen (the record's room
+ * says since when), so that appending k strings costs O(k). */
+static int find_seen(fnet_importer *im, fnet_import_rooms *rooms, char kind,
+                     size_t i, const void *items, size_t stride, uint32_t n,
+                     const char *s, bool *seen)
+{
+    *seen = false;
+    if (n < SEEN_AFTER) {
+        for (uint32_t k = 0; k < n && !*seen; k++)
+            *seen = strcmp(*(const char *const *)((const char *)items +
+                                                  k * stride),
+                           s) == 0;
+        return FNET_OK;
+    }
+    fnet_import_room *r = room_at(rooms, i);
+    if (!r)
+        return FNET_ENOMEM;
+    for (uint32_t k = 0; !r->indexed && k < n; k++)
+        if (remember(im, kind, i, *(const char *const *)((const char *)items +
+                                                         k * stride)))
+            return FNET_ENOMEM;
+    r->indexed = true;
+    if (!seen_key(im, kind, i, s))
+        return FNET_ENOMEM;
+    *seen = fnet_strmap_get(&im->seen, im->seen_key.data, im->seen_key.len,
+                            NULL);
+    return FNET_OK;
+}
+
+/* After string s was appended to record i: kept in the seen set when the
+ * record's strings are. */
+static int appended(fnet_importer *im, fnet_import_rooms *rooms, char kind,
+                    size_t i, const char *s)
+{
+    return i < rooms->n && rooms->v[i].indexed ? remember(im, kind, i, s)
+                                               : FNET_OK;
+}
+
 int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
 {
     fnet_entity *ent = &im->c->entities[e];
+    bool seen;
     if (strcmp(ent->label, alias) == 0)
         return FNET_OK;
-    for (uint32_t k = 0; k < ent->n_aliases; k++)
-        if (strcmp(ent->aliases[k], alias) == 0)
-            return FNET_OK;
+    if (find_seen(im, &im->aliases, 'a', e, ent->aliases,
+                  sizeof *ent->aliases, ent->n_aliases, alias, &seen))
+        return FNET_ENOMEM;
+    if (seen)
+        return FNET_OK;
     const char *copy = dup(im, alias);
     void *al = (void *)ent->aliases;
     if (!copy || make_room(im, &im->aliases, e, &al, ent->n_aliases,
@@ -219,17 +298,19 @@ int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
         return FNET_ENOMEM;
     ent->aliases = al;
     ent->aliases[ent->n_aliases++] = copy;
-    return FNET_OK;
+    return appended(im, &im->aliases, 'a', e, copy);
 }
 
 static int add_attr(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
                     fnet_attr **attrs, uint32_t *n, const char *key,
                     const char *value, int kind, bool first)
 {
-    if (first)
-        for (uint32_t k = 0; k < *n; k++)
-            if (strcmp((*attrs)[k].key, key) == 0)
-                return FNET_OK;
+    bool seen = false;
+    if (first && find_seen(im, rooms, 'k', i, *attrs, sizeof **attrs, *n, key,
+                           &seen))
+        return FNET_ENOMEM;
+    if (seen)
+        return FNET_OK;
     fnet_attr at = {dup(im, key), dup(im, value), kind};
     void *a = *attrs;
     if (!at.key || !at.value ||
@@ -237,7 +318,7 @@ static int add_attr(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
         return FNET_ENOMEM;
     *attrs = a;
     (*attrs)[(*n)++] = at;
-    return FNET_OK;
+    return first ? appended(im, rooms, 'k', i, at.key) : FNET_OK;
 }
 
 int fnet_import_entity_attr(fnet_importer *im, uint32_t e, const char *key,
@@ -335,29 +416,67 @@ int fnet_import_source(fnet_importer *im, const char *id, const char *title,
     return fnet_corpus_index_source(im->c, im->c->n_sources - 1);
 }
 
-int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
-                     const char *relation, const char *object,
-                     const char *source, fnet_fact **out)
+/* fnet_import_fact and fnet_import_fact_shared: the strings are copied
+ * when copy is set, else referenced. */
+static int add_fact(fnet_importer *im, uint32_t line, const char *subject,
+                    const char *relation, const char *object,
+                    const char *source, bool copy, fnet_fact **out)
 {
     fnet_fact *f;
     int rc = fnet_corpus_add_fact(im->c, &f);
     if (rc != FNET_OK)
         return add_failed(im, rc, line, "facts", im->c->limits.facts);
-    f->subject_ref = dup(im, subject);
-    f->relation_ref = dup(im, relation);
-    f->object_ref = dup(im, object);
+    f->subject_ref = copy ? dup(im, subject) : subject;
+    f->relation_ref = copy ? dup(im, relation) : relation;
+    f->object_ref = copy ? dup(im, object) : object;
     f->loc = fnet_importer_loc(im, line);
     if (!f->subject_ref || !f->relation_ref || !f->object_ref)
         return FNET_ENOMEM;
     if (source) {
         const char **list = fnet_arena_alloc(&im->c->arena, sizeof *list);
-        if (!list || !(list[0] = dup(im, source)))
+        if (!list || !(list[0] = copy ? dup(im, source) : source))
             return FNET_ENOMEM;
         f->source_refs = list;
         f->n_sources = 1;
     }
     *out = f;
     return FNET_OK;
+}
+
+int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
+                     const char *relation, const char *object,
+                     const char *source, fnet_fact **out)
+{
+    return add_fact(im, line, subject, relation, object, source, true, out);
+}
+
+int fnet_import_fact_shared(fnet_importer *im, uint32_t line,
+                            const char *subject, const char *relation,
+                            const char *object, const char *source,
+                            fnet_fact **out)
+{
+    return add_fact(im, line, subject, relation, object, source, false, out);
+}
+
+void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
+                                   uint32_t n)
+{
+    f->attrs = n ? attrs : NULL;
+    f->n_attrs = n;
+}
+
+void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q,
+                             uint64_t before)
+{
+    uint64_t n = q->cut - before;
+    if (n)
+        fnet_import_warn(im, 0, NULL, "%llu evidence quote%s shortened: "
+                         "the sentences around the annotation are longer "
+                         "than %zu bytes, so the annotated span is quoted "
+                         "(cut in the middle with \"\xE2\x80\xA6\" when it "
+                         "is longer too; docs/LIMITS.md)",
+                         (unsigned long long)n, n == 1 ? "" : "s",
+                         q->max_bytes);
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -432,63 +551,9 @@ static bool is_ws(char c)
            c == '\v';
 }
 
-static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static bool is_alpha(char c)
-{
-    return is_upper(c) || (c >= 'a' && c <= 'z');
-}
-
-/* A sentence ends at '.', '!' or '?' followed by white space, unless the
- * next word starts in lower case ("Acme Corp. hired") or the '.' ends a
- * one-letter initial ("J. Smith"). */
-static bool ends_sentence(const char *text, size_t len, size_t i)
-{
-    if (!(text[i] == '.' || text[i] == '!' || text[i] == '?') ||
-        !(i + 1 == len || is_ws(text[i + 1])))
-        return false;
-    size_t j = i + 1;
-    while (j < len && is_ws(text[j]))
-        j++;
-    if (j < len && text[j] >= 'a' && text[j] <= 'z')
-        return false;
-    if (text[i] == '.' && i >= 1 && is_upper(text[i - 1]) &&
-        (i == 1 || !is_alpha(text[i - 2])))
-        return false;
-    return true;
-}
-
-void fnet_import_sentence(const char *text, size_t len, size_t start,
-                          size_t end, fnet_buf *out)
-{
-    if (start > len)
-        start = len;
-    if (end > len)
-        end = len;
-    size_t a = start;
-    while (a > 0 && text[a - 1] != '\n' && text[a - 1] != '\r' &&
-           !(a >= 2 && is_ws(text[a - 1]) && ends_sentence(text, len, a - 2)))
-        a--;
-    size_t b = end;
-    if (!(b > start && ends_sentence(text, len, b - 1))) {
-        while (b < len && text[b] != '\n' && text[b] != '\r') {
-            if (ends_sentence(text, len, b++))
-                break;
-        }
-    }
-    fnet_import_fold(text + a, b - a, out);
-}
-
 void fnet_import_fold(const char *s, size_t len, fnet_buf *out)
 {
-    char *tmp = malloc(len + 1);
-    if (!tmp) {
-        out->oom = true;
-        return;
-    }
-    memcpy(tmp, s, len);
-    tmp[len] = '\0';
-    fnet_text_fold(out, tmp, false);
-    free(tmp);
+    fnet_text_fold_n(out, s, len, false);
 }
 
 bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)

@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/quote.h"
 #include "model/corpus.h"
 
 #include <stdbool.h>
@@ -43,6 +44,7 @@ typedef struct fnet_import_opts {
 typedef struct fnet_import_room {
     const void *array; /* the record's array when it was allocated */
     uint32_t cap;
+    bool indexed; /* its strings are in the importer's seen set */
 } fnet_import_room;
 
 typedef struct fnet_import_rooms {
@@ -61,6 +63,12 @@ typedef struct fnet_importer {
      * spare and remembers it here (by entity index; for facts, only the
      * last one), so that k appends cost O(k) memory, not O(k^2). */
     fnet_import_rooms aliases, entity_attrs, fact_attrs;
+    /* Aliases, and keys of first-wins attributes, of records that have many
+     * (key: a kind byte, the record index, the string), so that k appends
+     * cost O(k) time, not O(k^2); keys in seen_keys. */
+    fnet_strmap seen;
+    fnet_arena seen_keys;
+    fnet_buf seen_key; /* scratch */
 } fnet_importer;
 
 /* Registers name as an input file of c and starts an importer for it.
@@ -168,6 +176,27 @@ int fnet_import_fact(fnet_importer *im, uint32_t line, const char *subject,
 int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
                           const char *value, int kind);
 
+/* fnet_import_fact for strings that already live as long as the corpus
+ * (its entity ids, relation names and source ids, or strings in its
+ * arena): they are referenced, not copied, so that the many facts of one
+ * annotation cost no copies. */
+int fnet_import_fact_shared(fnet_importer *im, uint32_t line,
+                            const char *subject, const char *relation,
+                            const char *object, const char *source,
+                            fnet_fact **out);
+
+/* Gives fact f (which has no attributes yet) the n attributes of attrs,
+ * an array in the corpus arena that several facts may share and that
+ * nobody changes afterwards (fnet_import_fact_attr must not be called on
+ * f). Can't fail. */
+void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
+                                   uint32_t n);
+
+/* Warns once for the file when quoter q shortened quotes since its count
+ * was before (q->cut then): how many, and why. */
+void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q,
+                             uint64_t before);
+
 /* ---- files and text ---------------------------------------------------- */
 
 /* Reads a whole file ("-": standard input) into a NUL-terminated buffer
@@ -215,15 +244,6 @@ void fnet_offsets_free(fnet_offsets *o);
  * is outside the text, reversed, or splits a surrogate pair. */
 bool fnet_offsets_span(const fnet_offsets *o, long long start, long long end,
                        size_t *b_start, size_t *b_end);
-
-/* Appends to out the sentence(s) of text[0..len) around the byte span
- * [start, end): from the start of the sentence holding start to the end of
- * the one holding end. A sentence ends at every line break, and after '.',
- * '!' or '?' followed by white space unless the next word starts in lower
- * case or the '.' ends a one-letter initial ("J. Smith"). White space is
- * folded. */
-void fnet_import_sentence(const char *text, size_t len, size_t start,
-                          size_t end, fnet_buf *out);
 
 /* Appends the folded form of s[0..len) (white space runs -> one space,
  * trimmed, case kept): how importers compare names. */

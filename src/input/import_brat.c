@@ -44,6 +44,7 @@ typedef struct conf_rel {
     const char **from, **to; /* brat types; NULL list (n 0): any */
     uint32_t n_from, n_to;
     bool symmetric;
+    const struct conf_rel *copy; /* in the corpus arena, once needed */
 } conf_rel;
 
 typedef struct conf {
@@ -254,22 +255,25 @@ static int conf_parse(conf *cf, const char *name, const char *data,
 
 /* ---- one import: a folder or a document -------------------------------- */
 
-typedef struct pending_attr {
-    const char *key, *value;
-    int kind;
-} pending_attr;
+/* What the facts of one annotation (a relation, or an event and its
+ * pairs) share: made once, pointed to by each of its facts, so that an
+ * event's many facts cost no copies. In the corpus arena (the strings and
+ * attributes become the facts') but for the struct itself (brat.shared). */
+typedef struct shared {
+    const char *relation;  /* factnet name */
+    const char *brat_type; /* for annotation.conf's argument types */
+    const conf_rel *conf;  /* the relation's declaration, or NULL */
+    bool event;
+    const char *evidence, *source;
+    fnet_attr *attrs;
+    uint32_t n_attrs;
+} shared;
 
 /* A fact waiting for the entities (created once every document is read). */
 typedef struct pending {
     uint32_t file, line;
     uint32_t subject, object; /* mention names */
-    const char *relation;     /* factnet name */
-    const char *brat_type;    /* for annotation.conf's argument types */
-    const conf_rel *conf;     /* the relation's declaration, or NULL */
-    bool event;
-    const char *evidence, *source;
-    pending_attr *attrs;
-    uint32_t n_attrs;
+    const shared *sh;
 } pending;
 
 typedef struct brat {
@@ -281,9 +285,9 @@ typedef struct brat {
     fnet_mentions m;
     pending *facts;
     size_t n_facts, cap_facts;
+    fnet_arena shared; /* the facts' shared parts */
     conf cf;          /* the annotation.conf in effect */
     char *conf_path;  /* where it was read from (NULL: none) */
-    fnet_buf tmp;
 } brat;
 
 /* ---- one document ------------------------------------------------------ */
@@ -302,6 +306,8 @@ typedef struct rec {
     const char *value;   /* A: value (NULL: binary) */
     size_t b_start, b_end; /* T: byte extent in the document */
     int32_t name;        /* T: mention name, -1 when none */
+    uint32_t attr_first, attr_last, attr_next; /* A and # records on this
+                                                  one, in order (NONE) */
     bool trigger_tb, bad;
 } rec;
 
@@ -313,6 +319,7 @@ typedef struct doc {
     fnet_strmap ids;
     const char *txt;
     size_t txt_len;
+    fnet_quoter quotes; /* of txt */
     const char *source;
     bool oom; /* an allocation failed: the import stops with FNET_ENOMEM */
 } doc;
@@ -332,15 +339,23 @@ static rec *find_rec(doc *dc, const char *id)
     return &dc->v[v];
 }
 
-/* Splits s[0..n) at spaces into words (arena copies). */
+#define NONE UINT32_MAX
+
+/* Splits s[0..n) at spaces into at most max words (arena copies); *more
+ * tells whether words were left over. */
 static uint32_t words(doc *dc, const char *s, size_t n, const char **out,
-                      uint32_t max)
+                      uint32_t max, bool *more)
 {
     uint32_t k = 0;
     size_t i = 0;
-    while (i < n && k < max) {
+    *more = false;
+    while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
+        if (i < n && k == max) {
+            *more = true;
+            break;
+        }
         size_t j = i;
         while (j < n && s[j] != ' ' && s[j] != '\t')
             j++;
@@ -351,6 +366,7 @@ static uint32_t words(doc *dc, const char *s, size_t n, const char **out,
     return k;
 }
 
+/* Words of one annotation: an event's TYPE:TRIGGER and 255 arguments. */
 #define MAX_WORDS 256
 
 static bool parse_spans(doc *dc, rec *r, const char *s)
@@ -406,10 +422,19 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     const char *tail = tab2 ? tab2 + 1 : NULL;
     size_t tail_n = tab2 ? n - (size_t)(tail - line) : 0;
     const char *w[MAX_WORDS];
-    uint32_t nw = words(dc, core, core_n, w, MAX_WORDS);
+    bool more;
+    uint32_t nw = words(dc, core, core_n, w, MAX_WORDS, &more);
     if (!r->id || nw == UINT32_MAX)
         return nomem(dc);
     r->kind = r->id[0] == 'M' ? 'A' : r->id[0];
+    r->attr_first = r->attr_last = r->attr_next = NONE;
+    if (more && (r->kind == 'E' || r->kind == '*')) {
+        fnet_import_error(&dc->b->im, lineno, r->kind == '*' ? "*" : r->id,
+                          "more than %d %s (the limit of one annotation)",
+                          MAX_WORDS - 1,
+                          r->kind == '*' ? "members" : "arguments");
+        return false;
+    }
     r->type = nw ? w[0] : NULL;
     switch (r->kind) {
     case 'T': {
@@ -764,14 +789,37 @@ static int merge_names(doc *dc)
     return rc;
 }
 
-/* Attributes and notes of annotation id, for its facts. */
-static int gather_attrs(doc *dc, const char *id, pending_attr **out,
-                        uint32_t *n)
+/* Chains every A and # record to the annotation it is on (attr_first,
+ * attr_next), in file order, so that gathering them is linear. */
+static void index_attrs(doc *dc)
 {
+    for (size_t i = 0; i < dc->n; i++) {
+        rec *r = &dc->v[i];
+        size_t t;
+        if ((r->kind != 'A' && r->kind != '#') ||
+            !fnet_strmap_get(&dc->ids, r->ids[0], strlen(r->ids[0]), &t))
+            continue;
+        rec *on = &dc->v[t];
+        if (on->attr_last == NONE)
+            on->attr_first = (uint32_t)i;
+        else
+            dc->v[on->attr_last].attr_next = (uint32_t)i;
+        on->attr_last = (uint32_t)i;
+    }
+}
+
+/* Attributes and notes of annotation r, copied into the corpus arena (the
+ * document's records go when the document is done). */
+static int gather_attrs(doc *dc, const rec *r, fnet_attr **out, uint32_t *n)
+{
+    size_t t;
+    const rec *on = fnet_strmap_get(&dc->ids, r->id, strlen(r->id), &t)
+                        ? &dc->v[t]
+                        : NULL;
     uint32_t k = 0;
-    for (size_t i = 0; i < dc->n; i++)
-        k += (dc->v[i].kind == 'A' || dc->v[i].kind == '#') &&
-             strcmp(dc->v[i].ids[0], id) == 0;
+    for (uint32_t i = on ? on->attr_first : NONE; i != NONE;
+         i = dc->v[i].attr_next)
+        k++;
     *out = NULL;
     *n = 0;
     if (!k)
@@ -780,20 +828,16 @@ static int gather_attrs(doc *dc, const char *id, pending_attr **out,
     *out = fnet_arena_alloc(&c->arena, k * sizeof **out);
     if (!*out)
         return FNET_ENOMEM;
-    for (size_t i = 0; i < dc->n; i++) {
-        const rec *r = &dc->v[i];
-        if (!((r->kind == 'A' || r->kind == '#') &&
-              strcmp(r->ids[0], id) == 0))
-            continue;
-        /* Copied: the document's records go when the document is done. */
-        pending_attr *a = &(*out)[(*n)++];
-        a->key = fnet_arena_strdup(&c->arena, r->kind == '#' ? "note"
-                                                             : r->type);
+    for (uint32_t i = on->attr_first; i != NONE; i = dc->v[i].attr_next) {
+        const rec *x = &dc->v[i];
+        fnet_attr *a = &(*out)[(*n)++];
+        a->key = fnet_arena_strdup(&c->arena, x->kind == '#' ? "note"
+                                                             : x->type);
         a->value = fnet_arena_strdup(&c->arena,
-                                     r->kind == '#' ? r->text
-                                     : r->value     ? r->value
+                                     x->kind == '#' ? x->text
+                                     : x->value     ? x->value
                                                     : "true");
-        a->kind = r->kind == 'A' && !r->value ? FNET_ATTR_BOOL
+        a->kind = x->kind == 'A' && !x->value ? FNET_ATTR_BOOL
                                               : FNET_ATTR_STRING;
         if (!a->key || !a->value)
             return FNET_ENOMEM;
@@ -801,8 +845,71 @@ static int gather_attrs(doc *dc, const char *id, pending_attr **out,
     return FNET_OK;
 }
 
+/* The corpus's copy of annotation.conf's declaration of relation type
+ * type (NULL when the conf has none): made once per conf, as the conf may
+ * change with the folder. */
+static int conf_copy(brat *b, const char *type, const conf_rel **out)
+{
+    size_t v;
+    *out = NULL;
+    if (!b->conf_path || !fnet_strmap_get(&b->cf.rels, type, strlen(type), &v))
+        return FNET_OK;
+    conf_rel *src = &b->cf.v[v];
+    if (src->copy) {
+        *out = src->copy;
+        return FNET_OK;
+    }
+    fnet_corpus *c = b->im.c;
+    conf_rel *cr = fnet_arena_alloc(&c->arena, sizeof *cr);
+    if (!cr)
+        return FNET_ENOMEM;
+    *cr = *src;
+    const char **lists[2] = {cr->from, cr->to};
+    uint32_t ns[2] = {cr->n_from, cr->n_to};
+    for (int k = 0; k < 2; k++) {
+        const char **l = ns[k] ? fnet_arena_alloc(&c->arena, ns[k] * sizeof *l)
+                               : NULL;
+        for (uint32_t j = 0; j < ns[k]; j++)
+            if (!l || !(l[j] = fnet_arena_strdup(&c->arena, lists[k][j])))
+                return FNET_ENOMEM;
+        if (k == 0)
+            cr->from = l;
+        else
+            cr->to = l;
+    }
+    src->copy = cr;
+    *out = cr;
+    return FNET_OK;
+}
+
+/* Makes *out, what the facts of annotation r (of relation, quoting the
+ * text's bytes [b_start, b_end)) share. */
+static int make_shared(doc *dc, const rec *r, const char *relation,
+                       size_t b_start, size_t b_end, const shared **out)
+{
+    brat *b = dc->b;
+    fnet_corpus *c = b->im.c;
+    shared *sh = fnet_arena_alloc(&b->shared, sizeof *sh);
+    *out = sh;
+    if (!sh)
+        return FNET_ENOMEM;
+    memset(sh, 0, sizeof *sh);
+    sh->event = r->kind == 'E';
+    sh->source = dc->source;
+    sh->relation = fnet_arena_strdup(&c->arena, relation);
+    sh->brat_type = fnet_arena_strdup(&c->arena, r->type);
+    if (!sh->relation || !sh->brat_type)
+        return FNET_ENOMEM;
+    int rc = sh->event ? FNET_OK : conf_copy(b, r->type, &sh->conf);
+    if (rc == FNET_OK)
+        rc = fnet_quoter_quote(&dc->quotes, b_start, b_end, &sh->evidence);
+    if (rc == FNET_OK)
+        rc = gather_attrs(dc, r, &sh->attrs, &sh->n_attrs);
+    return rc;
+}
+
 static int add_pending(doc *dc, const rec *r, const rec *s, const rec *o,
-                       const char *relation, size_t b_start, size_t b_end)
+                       const shared *sh)
 {
     brat *b = dc->b;
     if (b->n_facts == b->cap_facts) {
@@ -813,54 +920,19 @@ static int add_pending(doc *dc, const rec *r, const rec *s, const rec *o,
         b->facts = v;
         b->cap_facts = cap;
     }
-    pending *p = memset(&b->facts[b->n_facts], 0, sizeof *p);
-    p->file = b->im.file;
-    p->line = r->line;
-    p->subject = (uint32_t)s->name;
-    p->object = (uint32_t)o->name;
-    p->event = r->kind == 'E';
-    fnet_corpus *c = b->im.c;
-    p->relation = fnet_arena_strdup(&c->arena, relation);
-    p->brat_type = fnet_arena_strdup(&c->arena, r->type);
-    size_t v;
-    if (b->conf_path && !p->event &&
-        fnet_strmap_get(&b->cf.rels, r->type, strlen(r->type), &v)) {
-        /* Copy the declaration: the conf may change with the folder. */
-        conf_rel *cr = fnet_arena_alloc(&c->arena, sizeof *cr);
-        if (!cr)
-            return FNET_ENOMEM;
-        *cr = b->cf.v[v];
-        const char **lists[2] = {cr->from, cr->to};
-        uint32_t ns[2] = {cr->n_from, cr->n_to};
-        for (int k = 0; k < 2; k++) {
-            const char **l = ns[k] ? fnet_arena_alloc(&c->arena,
-                                                      ns[k] * sizeof *l)
-                                   : NULL;
-            for (uint32_t j = 0; j < ns[k]; j++)
-                if (!l || !(l[j] = fnet_arena_strdup(&c->arena, lists[k][j])))
-                    return FNET_ENOMEM;
-            if (k == 0)
-                cr->from = l;
-            else
-                cr->to = l;
-        }
-        p->conf = cr;
-    }
-    fnet_buf_reset(&b->tmp);
-    fnet_import_sentence(dc->txt, dc->txt_len, b_start, b_end, &b->tmp);
-    p->evidence = fnet_arena_strdup(&c->arena, fnet_buf_str(&b->tmp));
-    p->source = dc->source;
-    if (!p->relation || !p->brat_type || !p->evidence)
-        return FNET_ENOMEM;
-    b->n_facts++;
-    return gather_attrs(dc, r->id, &p->attrs, &p->n_attrs);
+    b->facts[b->n_facts++] = (pending){.file = b->im.file,
+                                       .line = r->line,
+                                       .subject = (uint32_t)s->name,
+                                       .object = (uint32_t)o->name,
+                                       .sh = sh};
+    return FNET_OK;
 }
 
-/* The byte extent of two mentions (evidence) and of a trigger. */
-static void extent(const rec *a, const rec *c, size_t *s, size_t *e)
+/* Widens the byte extent [*s, *e) to hold annotation a's. */
+static void widen(const rec *a, size_t *s, size_t *e)
 {
-    *s = a->b_start < c->b_start ? a->b_start : c->b_start;
-    *e = a->b_end > c->b_end ? a->b_end : c->b_end;
+    *s = a->b_start < *s ? a->b_start : *s;
+    *e = a->b_end > *e ? a->b_end : *e;
 }
 
 static int relation_facts(doc *dc, rec *r)
@@ -877,11 +949,16 @@ static int relation_facts(doc *dc, rec *r)
     const char *name = fnet_labelmap_relation(dc->b->labels, r->type, NULL);
     if (!name || s->name < 0 || o->name < 0)
         return FNET_OK; /* dropped by the map, or a bad span (reported) */
-    size_t a, e;
-    extent(s, o, &a, &e);
-    return add_pending(dc, r, s, o, name, a, e);
+    size_t a = s->b_start, e = s->b_end;
+    widen(o, &a, &e);
+    const shared *sh;
+    int rc = make_shared(dc, r, name, a, e, &sh);
+    return rc ? rc : add_pending(dc, r, s, o, sh);
 }
 
+/* An event's facts (first: its first argument with each other one;
+ * pairs: every pair) all quote the event: the sentences from its first to
+ * its last entity argument or trigger. */
 static int event_facts(doc *dc, rec *r)
 {
     brat *b = dc->b;
@@ -903,19 +980,29 @@ static int event_facts(doc *dc, rec *r)
                          "are left out)");
         return FNET_OK;
     }
+    uint32_t max = b->im.c->limits.pair_arguments;
+    if (b->events == EV_PAIRS && n > max) {
+        fnet_import_error(&b->im, r->line, r->id, "%u entity arguments "
+                          "would make %llu facts with --brat-events pairs; "
+                          "the limit is %u arguments (%llu facts) an event "
+                          "(docs/LIMITS.md); --brat-events first makes %u",
+                          n, (unsigned long long)n * (n - 1) / 2, max,
+                          (unsigned long long)max * (max - 1) / 2, n - 1);
+        return FNET_OK;
+    }
+    size_t a = args[0]->b_start, e = args[0]->b_end;
+    for (uint32_t i = 1; i < n; i++)
+        widen(args[i], &a, &e);
     rec *trig = find_rec(dc, r->trigger);
-    int rc = FNET_OK;
+    if (trig && trig->kind == 'T' && !trig->bad)
+        widen(trig, &a, &e);
+    const shared *sh;
+    int rc = make_shared(dc, r, name, a, e, &sh);
     for (uint32_t i = 0; i < n && rc == FNET_OK; i++)
         for (uint32_t j = i + 1; j < n && rc == FNET_OK; j++) {
             if (b->events == EV_FIRST && i > 0)
                 break;
-            size_t a, e;
-            extent(args[i], args[j], &a, &e);
-            if (trig && trig->kind == 'T' && !trig->bad) {
-                a = trig->b_start < a ? trig->b_start : a;
-                e = trig->b_end > e ? trig->b_end : e;
-            }
-            rc = add_pending(dc, r, args[i], args[j], name, a, e);
+            rc = add_pending(dc, r, args[i], args[j], sh);
         }
     return rc;
 }
@@ -926,6 +1013,8 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
                     const char *source_id)
 {
     doc dc = {.b = b, .txt = txt, .txt_len = txt_len};
+    fnet_quoter_init(&dc.quotes, txt, txt_len, b->im.c->limits.quote_bytes,
+                     &b->im.c->arena);
     int rc = FNET_OK;
     size_t bad;
     if (!text_ok(b->im.d, txt_name, txt, txt_len))
@@ -943,6 +1032,8 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
     if (rc == FNET_OK)
         rc = parse_ann(&dc, ann, ann_len);
     if (rc == FNET_OK)
+        index_attrs(&dc);
+    if (rc == FNET_OK)
         rc = verify_spans(&dc);
     if (rc == FNET_OK)
         rc = make_mentions(&dc);
@@ -953,6 +1044,9 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
             rc = relation_facts(&dc, &dc.v[i]);
         else if (dc.v[i].kind == 'E')
             rc = event_facts(&dc, &dc.v[i]);
+    if (rc == FNET_OK)
+        fnet_import_quotes_note(&b->im, &dc.quotes, 0);
+    fnet_quoter_free(&dc.quotes);
     fnet_strmap_free(&dc.ids);
     free(dc.v);
     fnet_arena_free(&dc.a);
@@ -994,41 +1088,94 @@ static void conf_list(brat *b, const char **src, uint32_t n, types *t)
     }
 }
 
-/* Declares relation of pending fact p when it is unknown: from the
- * annotation.conf when it has the relation, else from the types seen. */
-static int declare(brat *b, const pending *p, int32_t *rel)
+/* The entity types seen as subject and object of each relation name, for
+ * relations that annotation.conf does not declare: one pass over the
+ * facts. */
+typedef struct seen {
+    fnet_strmap index; /* relation name -> index into v */
+    types (*v)[2];     /* from, to */
+    size_t n, cap;
+} seen;
+
+static void seen_free(seen *sn)
 {
-    if ((*rel = fnet_corpus_find_relation(b->im.c, p->relation)) >= 0)
-        return FNET_OK;
-    types from = {0}, to = {0};
-    if (p->conf) {
-        conf_list(b, p->conf->from, p->conf->n_from, &from);
-        conf_list(b, p->conf->to, p->conf->n_to, &to);
-        from.any = from.any || p->conf->n_from == 0;
-        to.any = to.any || p->conf->n_to == 0;
-    } else {
-        for (size_t i = 0; i < b->n_facts; i++) {
-            const pending *q = &b->facts[i];
-            if (strcmp(q->relation, p->relation) != 0)
-                continue;
-            add_type(&from, entity_type(b, q->subject));
-            add_type(&to, entity_type(b, q->object));
-            if (b->events == EV_PAIRS && q->event) {
-                add_type(&from, entity_type(b, q->object));
-                add_type(&to, entity_type(b, q->subject));
+    fnet_strmap_free(&sn->index);
+    free(sn->v);
+}
+
+static int see_types(brat *b, seen *sn)
+{
+    const char **etype = malloc((b->m.n_names + 1) * sizeof *etype);
+    if (!etype)
+        return FNET_ENOMEM;
+    for (uint32_t k = 0; k < b->m.n_names; k++)
+        etype[k] = entity_type(b, k);
+    const shared *last = NULL;
+    size_t v = 0;
+    int rc = FNET_OK;
+    for (size_t i = 0; i < b->n_facts && rc == FNET_OK; i++) {
+        const pending *q = &b->facts[i];
+        const char *name = q->sh->relation;
+        /* An annotation's facts are consecutive and share q->sh. */
+        if (q->sh != last &&
+            !fnet_strmap_get(&sn->index, name, strlen(name), &v)) {
+            if (sn->n == sn->cap) {
+                size_t cap = sn->cap ? 2 * sn->cap : 16;
+                void *nv = realloc(sn->v, cap * sizeof *sn->v);
+                if (!nv) {
+                    rc = FNET_ENOMEM;
+                    break;
+                }
+                sn->v = nv;
+                sn->cap = cap;
             }
+            v = sn->n;
+            memset(sn->v[v], 0, sizeof sn->v[v]);
+            rc = fnet_strmap_put(&sn->index, name, strlen(name), v);
+            sn->n += rc == FNET_OK;
+        }
+        last = q->sh;
+        types *t = sn->v[v];
+        add_type(&t[0], etype[q->subject]);
+        add_type(&t[1], etype[q->object]);
+        if (b->events == EV_PAIRS && q->sh->event) {
+            add_type(&t[0], etype[q->object]);
+            add_type(&t[1], etype[q->subject]);
         }
     }
+    free(etype);
+    return rc;
+}
+
+/* Declares relation of pending fact p when it is unknown: from the
+ * annotation.conf when it has the relation, else from the types seen. */
+static int declare(brat *b, const seen *sn, const pending *p, int32_t *rel)
+{
+    const shared *sh = p->sh;
+    if ((*rel = fnet_corpus_find_relation(b->im.c, sh->relation)) >= 0)
+        return FNET_OK;
+    types from = {0}, to = {0};
+    size_t v;
+    if (sh->conf) {
+        conf_list(b, sh->conf->from, sh->conf->n_from, &from);
+        conf_list(b, sh->conf->to, sh->conf->n_to, &to);
+        from.any = from.any || sh->conf->n_from == 0;
+        to.any = to.any || sh->conf->n_to == 0;
+    } else if (fnet_strmap_get(&sn->index, sh->relation,
+                               strlen(sh->relation), &v)) {
+        from = sn->v[v][0];
+        to = sn->v[v][1];
+    }
     fnet_import_rel r = {
-        .name = p->relation,
+        .name = sh->relation,
         .from = from.list,
         .n_from = from.any ? 0 : from.n,
         .to = to.list,
         .n_to = to.any ? 0 : to.n,
-        .directed = p->event ? b->events != EV_PAIRS
-                             : !(p->conf && p->conf->symmetric),
+        .directed = sh->event ? b->events != EV_PAIRS
+                              : !(sh->conf && sh->conf->symmetric),
         .sign = 1,
-        .description = p->event ? "brat event type" : "brat relation type"};
+        .description = sh->event ? "brat event type" : "brat relation type"};
     uint32_t file = b->im.file;
     b->im.file = p->file;
     int rc = fnet_import_relation(&b->im, &r, p->line, rel);
@@ -1038,28 +1185,33 @@ static int declare(brat *b, const pending *p, int32_t *rel)
 
 static int brat_finish(brat *b)
 {
+    seen sn = {0};
     int rc = fnet_mentions_commit(&b->m, &b->im);
+    if (rc == FNET_OK)
+        rc = see_types(b, &sn);
     uint32_t file = b->im.file;
+    const shared *last = NULL;
+    int32_t rel = -1;
     for (size_t i = 0; i < b->n_facts && rc == FNET_OK; i++) {
         const pending *p = &b->facts[i];
-        int32_t rel;
         fnet_fact *f;
-        rc = declare(b, p, &rel);
+        if (p->sh != last) /* the facts of one annotation: one relation */
+            rc = declare(b, &sn, p, &rel);
+        last = p->sh;
         b->im.file = p->file;
-        if (rc == FNET_OK)
-            rc = fnet_import_fact(&b->im, p->line,
-                                  fnet_mentions_id(&b->m, p->subject),
-                                  p->relation,
-                                  fnet_mentions_id(&b->m, p->object),
-                                  p->source, &f);
+        if (rc == FNET_OK) /* entity, relation and source ids: corpus's */
+            rc = fnet_import_fact_shared(&b->im, p->line,
+                                         fnet_mentions_id(&b->m, p->subject),
+                                         b->im.c->relations[rel].name,
+                                         fnet_mentions_id(&b->m, p->object),
+                                         p->sh->source, &f);
         b->im.file = file;
         if (rc)
             break;
-        f->evidence = p->evidence;
-        for (uint32_t k = 0; k < p->n_attrs && rc == FNET_OK; k++)
-            rc = fnet_import_fact_attr(&b->im, f, p->attrs[k].key,
-                                       p->attrs[k].value, p->attrs[k].kind);
+        f->evidence = p->sh->evidence;
+        fnet_import_fact_attrs_shared(f, p->sh->attrs, p->sh->n_attrs);
     }
+    seen_free(&sn);
     return rc;
 }
 
@@ -1087,7 +1239,7 @@ static void brat_free(brat *b)
     free(b->facts);
     conf_free(&b->cf);
     free(b->conf_path);
-    fnet_buf_free(&b->tmp);
+    fnet_arena_free(&b->shared);
 }
 
 /* Starts (or switches) the importer to the .ann named name. */

@@ -370,16 +370,32 @@ static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
         NOMEM(x, "aliases");
         return;
     }
+    /* Repeats are found with a set once there are many, so that merging
+     * is linear in the aliases. */
+    fnet_strmap seen_set = {0};
+    bool use_set = n > 16, oom = false;
     uint32_t k = 0;
-    for (uint32_t i = 0; i < old->n_aliases; i++)
+    for (uint32_t i = 0; i < old->n_aliases; i++) {
         al[k++] = old->aliases[i];
-    for (uint32_t i = 0; i <= e->n_aliases; i++) {
+        oom = oom || (use_set && fnet_strmap_put(&seen_set, al[k - 1],
+                                                 strlen(al[k - 1]), 0));
+    }
+    for (uint32_t i = 0; i <= e->n_aliases && !oom; i++) {
         const char *a = i < e->n_aliases ? e->aliases[i] : e->label;
         bool seen = strcmp(a, old->label) == 0;
-        for (uint32_t j = 0; j < k && !seen; j++)
+        if (use_set)
+            seen = seen || fnet_strmap_get(&seen_set, a, strlen(a), NULL);
+        for (uint32_t j = 0; !use_set && j < k && !seen; j++)
             seen = strcmp(al[j], a) == 0;
-        if (!seen)
+        if (!seen) {
             al[k++] = a;
+            oom = use_set && fnet_strmap_put(&seen_set, a, strlen(a), 0);
+        }
+    }
+    fnet_strmap_free(&seen_set);
+    if (oom) {
+        NOMEM(x, "aliases");
+        return;
     }
     old->aliases = al;
     old->n_aliases = k;

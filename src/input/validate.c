@@ -13,12 +13,38 @@
  * are not suggested, so a 1 MiB name cannot stall validation (fuzzing). */
 #define SUGGEST_MAX_BYTES 256
 
+/* Importers of annotated text give the many facts of one entity the
+ * corpus's own id string (fnet_import_fact_shared): remembering the last
+ * references by address resolves those without hashing the id again, which
+ * for a long name would cost its length once a fact. */
+#define REF_MEMO 1024
+
+typedef struct ref_memo {
+    const char *ref;
+    int32_t index;
+} ref_memo;
+
 typedef struct resolver {
     fnet_corpus *c;
     fnet_diag *d;
     fnet_strmap names; /* folded label/alias -> entity index or AMBIGUOUS */
     fnet_buf where, scratch;
+    ref_memo entities[REF_MEMO], relations[REF_MEMO]; /* by address */
 } resolver;
+
+/* find(c, ref), remembering in memo what it found by address. */
+static int32_t find_memo(ref_memo *memo, const fnet_corpus *c,
+                         int32_t (*find)(const fnet_corpus *, const char *),
+                         const char *ref)
+{
+    ref_memo *m = &memo[((uintptr_t)ref >> 3) % REF_MEMO];
+    if (m->ref == ref)
+        return m->index;
+    int32_t i = find(c, ref);
+    if (i >= 0)
+        *m = (ref_memo){ref, i};
+    return i;
+}
 
 static const char *fold(resolver *r, const char *s)
 {
@@ -189,7 +215,7 @@ static size_t suggest(resolver *r, const char *name, candidate best[3])
 static int32_t resolve_entity(resolver *r, const fnet_fact *f,
                               const char *field, const char *ref)
 {
-    int32_t i = fnet_corpus_find_entity(r->c, ref);
+    int32_t i = find_memo(r->entities, r->c, fnet_corpus_find_entity, ref);
     if (i >= 0)
         return i;
     const char *fr = fold(r, ref);
@@ -224,7 +250,8 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
 
 static int32_t resolve_relation(resolver *r, const fnet_fact *f)
 {
-    int32_t i = fnet_corpus_find_relation(r->c, f->relation_ref);
+    int32_t i = find_memo(r->relations, r->c, fnet_corpus_find_relation,
+                          f->relation_ref);
     if (i >= 0)
         return i;
     if (!error_kept(r)) {

@@ -52,6 +52,18 @@
 /* One source text read by `check --sources` (input/provenance.h): it is
  * held twice (as read and folded) with an index of 4 bytes per byte. */
 #define FNET_MAX_SOURCE_TEXT_BYTES (256ULL * 1024 * 1024)
+/* One evidence quote an importer derives from an annotated text (brat,
+ * Label Studio, doccano; input/quote.h): the text is read once, but every
+ * fact would otherwise copy the sentence around its mentions, so one line
+ * of annotations could cost a megabyte. 2 KiB holds a paragraph; longer
+ * sentences give the annotated span instead, cut in the middle with " … "
+ * when that is longer too. */
+#define FNET_MAX_QUOTE_BYTES 2048
+/* Entity arguments of one brat event imported with --brat-events pairs,
+ * which makes n(n-1)/2 facts of an event with n: 64 give 2,016 facts (about
+ * half a megabyte) from one line of the .ann file. `first` (n-1 facts)
+ * takes events of any size. */
+#define FNET_MAX_PAIR_ARGUMENTS 64
 
 typedef struct fnet_limits {
     uint64_t document_bytes;
@@ -63,6 +75,8 @@ typedef struct fnet_limits {
     uint32_t fields;
     uint64_t entities, relations, sources, facts;
     uint64_t source_text_bytes;
+    uint64_t quote_bytes;
+    uint32_t pair_arguments;
 } fnet_limits;
 
 /* The defaults above, as a struct. */
@@ -78,6 +92,8 @@ typedef struct fnet_limits {
                    .relations = FNET_MAX_RELATIONS,                            \
                    .sources = FNET_MAX_SOURCES,                                \
                    .facts = FNET_MAX_FACTS,                                    \
-                   .source_text_bytes = FNET_MAX_SOURCE_TEXT_BYTES})
+                   .source_text_bytes = FNET_MAX_SOURCE_TEXT_BYTES,            \
+                   .quote_bytes = FNET_MAX_QUOTE_BYTES,                        \
+                   .pair_arguments = FNET_MAX_PAIR_ARGUMENTS})
 
 #endif

@@ -53,3 +53,15 @@ add_test(NAME hardening.md_path
 set_tests_properties(hardening.md_path PROPERTIES
   SKIP_RETURN_CODE 77
   ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+
+# Annotated text whose derived facts and quotes would outgrow the input
+# (docs/LIMITS.md, "Quoted evidence"): each case within 1 GiB of address
+# space (RLIMIT_AS), which AddressSanitizer's shadow memory cannot fit in:
+# there the same cases run without the limit, and the test says so.
+if(FNET_SANITIZE)
+  set(FNET_AMPLIFICATION_ARGS --no-rlimit)
+endif()
+add_test(NAME hardening.amplification
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_amplification.py
+                 $<TARGET_FILE:factnet> ${FNET_AMPLIFICATION_ARGS})
+set_tests_properties(hardening.amplification PROPERTIES TIMEOUT 600)

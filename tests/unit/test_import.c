@@ -546,17 +546,19 @@ static void test_jsonpos(void)
 static void test_sentence_and_offsets(void)
 {
     const char t[] = "One. Two and\nthree! Dr. X? Four";
-    fnet_buf b = {0};
+    fnet_arena arena = {0};
+    fnet_quoter q;
+    const char *got;
+    fnet_quoter_init(&q, t, LEN(t), 2048, &arena);
     /* "Two" (5-8): the sentence runs to the line break. */
-    fnet_import_sentence(t, LEN(t), 5, 8, &b);
-    CHECK_STR(fnet_buf_str(&b), "Two and");
-    fnet_buf_reset(&b);
-    fnet_import_sentence(t, LEN(t), 13, 18, &b); /* "three" */
-    CHECK_STR(fnet_buf_str(&b), "three!");
-    fnet_buf_reset(&b);
-    fnet_import_sentence(t, LEN(t), 27, 31, &b); /* "Four", at the end */
-    CHECK_STR(fnet_buf_str(&b), "Four");
-    fnet_buf_free(&b);
+    CHECK_INT(fnet_quoter_quote(&q, 5, 8, &got), 0);
+    CHECK_STR(got, "Two and");
+    CHECK_INT(fnet_quoter_quote(&q, 13, 18, &got), 0); /* "three" */
+    CHECK_STR(got, "three!");
+    CHECK_INT(fnet_quoter_quote(&q, 27, 31, &got), 0); /* "Four", at the end */
+    CHECK_STR(got, "Four");
+    fnet_quoter_free(&q);
+    fnet_arena_free(&arena);
     fnet_offsets o;
     const char u[] = "a\xF0\x9F\x98\x80" "b\r\nc";
     CHECK_INT(fnet_offsets_build(&o, u, LEN(u), FNET_OFFSET_UTF16), 0);
@@ -571,6 +573,124 @@ static void test_sentence_and_offsets(void)
     fnet_offsets_free(&o);
 }
 
+/* An event's facts share one quote (the sentences from its first to its
+ * last argument or trigger), its attributes and notes; --brat-events pairs
+ * takes events of up to limits.pair_arguments entity arguments and reports
+ * a larger one at its line, with no facts. */
+static void test_brat_event_limits(void)
+{
+    const char txt[] = "Ann met Bob. Then Cyd and Dan met Eve there.\n";
+    const char ann[] = "T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\n"
+                       "T3\tPerson 18 21\tCyd\nT4\tPerson 26 29\tDan\n"
+                       "T5\tPerson 34 37\tEve\nT6\tMeet 30 33\tmet\n"
+                       "E1\tMeet:T6 A:T3 B:T4 C:T5\n"
+                       "E2\tMeet:T6 A:T1 B:T2 C:T3 D:T4\n"
+                       "A1\tNegated E1\n#1\tAnnotatorNotes E1\tchecked\n";
+    fnet_import_opts o = {.brat_events = "pairs"};
+    fnet_corpus *c = fresh();
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    if (!c)
+        return;
+    c->limits.pair_arguments = 3;
+    CHECK_INT(fnet_import_brat_buffer(c, "e.ann", ann, LEN(ann), "e.txt", txt,
+                                      LEN(txt), NULL, 0, &o, NULL, &d, &err),
+              0);
+    CHECK_INT(d.n_errors, 1);
+    CHECK(d.n_items > 0 &&
+          strstr(d.items[0].msg, "e.ann:8: E2: 4 entity arguments would make 6 facts "
+                                 "with --brat-events pairs; the limit is 3 "
+                                 "arguments (3 facts)") != NULL);
+    CHECK_INT(c->n_facts, 3); /* E1's pairs only */
+    for (uint64_t i = 0; i < c->n_facts; i++) {
+        CHECK_STR(c->facts[i].evidence, "Then Cyd and Dan met Eve there.");
+        CHECK(c->facts[i].evidence == c->facts[0].evidence);
+        CHECK(c->facts[i].attrs == c->facts[0].attrs);
+        CHECK_INT(c->facts[i].n_attrs, 2);
+    }
+    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "note"),
+              "checked");
+    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "Negated"),
+              "true");
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    /* first: E2 gives its 3 facts, quoting both sentences. */
+    o.brat_events = "first";
+    c = fresh();
+    if (!c)
+        return;
+    c->limits.pair_arguments = 3;
+    CHECK_INT(fnet_import_brat_buffer(c, "e.ann", ann, LEN(ann), "e.txt", txt,
+                                      LEN(txt), NULL, 0, &o, NULL, &d, &err),
+              0);
+    CHECK_INT(d.n_errors, 0);
+    CHECK_INT(c->n_facts, 5);
+    CHECK_STR(c->n_facts == 5 ? c->facts[4].evidence : NULL,
+              "Ann met Bob. Then Cyd and Dan met Eve there.");
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+}
+
+/* More than 255 arguments (or members of a '*' set) in one annotation is
+ * an error at its line, not a silent cut. */
+static void test_brat_too_many_words(void)
+{
+    fnet_buf ann = {0};
+    fnet_buf_puts(&ann, "T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\nE1\tMeet:T1");
+    for (int i = 0; i < 256; i++)
+        fnet_buf_puts(&ann, i % 2 ? " B:T2" : " A:T1");
+    fnet_buf_puts(&ann, "\n*\tAlias");
+    for (int i = 0; i < 256; i++)
+        fnet_buf_puts(&ann, i % 2 ? " T2" : " T1");
+    fnet_buf_putc(&ann, '\n');
+    const char txt[] = "Ann met Bob.\n";
+    fnet_corpus *c = fresh();
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(fnet_import_brat_buffer(c, "w.ann", ann.data, ann.len, "w.txt",
+                                      txt, LEN(txt), NULL, 0, NULL, NULL, &d,
+                                      &err),
+              0);
+    CHECK_INT(d.n_errors, 2);
+    CHECK(d.n_items == 2 &&
+          strstr(d.items[0].msg, "w.ann:3: E1: more than 255 arguments") &&
+          strstr(d.items[1].msg, "w.ann:4: *: more than 255 members"));
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+    fnet_buf_free(&ann);
+}
+
+/* A relation whose sentence is longer than limits.quote_bytes quotes its
+ * span, and the file gets one warning saying how many. */
+static void test_brat_long_quote(void)
+{
+    const char txt[] = "Ann and many many many many words then Bob met.\n";
+    const char ann[] = "T1\tPerson 0 3\tAnn\nT2\tPerson 39 42\tBob\n"
+                       "R1\tMeets Arg1:T1 Arg2:T2\nR2\tMeets Arg1:T2 "
+                       "Arg2:T1\n";
+    fnet_corpus *c = fresh();
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    if (!c)
+        return;
+    c->limits.quote_bytes = 44;
+    CHECK_INT(fnet_import_brat_buffer(c, "q.ann", ann, LEN(ann), "q.txt", txt,
+                                      LEN(txt), NULL, 0, NULL, NULL, &d, &err),
+              0);
+    CHECK_INT(c->n_facts, 2);
+    CHECK_STR(c->n_facts ? c->facts[0].evidence : NULL,
+              "Ann and many many many many words then Bob");
+    CHECK(c->n_facts == 2 && c->facts[0].evidence == c->facts[1].evidence);
+    CHECK_INT(d.n_warnings, 1);
+    CHECK(d.n_items == 1 &&
+          strncmp(d.items[0].msg, "q.ann: warning: 2 evidence quotes "
+                                  "shortened: the sentences around the "
+                                  "annotation are longer than 44 bytes",
+                  105) == 0);
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+}
+
 int main(void)
 {
     RUN(test_csv_edges);
@@ -579,6 +699,9 @@ int main(void)
     RUN(test_brat_merging);
     RUN(test_brat_modes_and_map);
     RUN(test_brat_offsets);
+    RUN(test_brat_event_limits);
+    RUN(test_brat_too_many_words);
+    RUN(test_brat_long_quote);
     RUN(test_labelstudio);
     RUN(test_doccano);
     RUN(test_gdelt);

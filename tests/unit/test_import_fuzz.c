@@ -393,8 +393,50 @@ static void test_fact_attrs_in_turn(void)
     fnet_corpus_free(c);
 }
 
+/* Aliases and first-wins attributes stay unique, in first-seen order,
+ * when a record has many (past the importer's switch from a scan to its
+ * seen set) and when the strings come again in any order. */
+static void test_many_aliases(void)
+{
+    fnet_corpus *c;
+    fnet_diag d = {0};
+    fnet_importer im;
+    CHECK_INT(fnet_corpus_new(&c), 0);
+    if (!c)
+        return;
+    CHECK_INT(fnet_importer_begin(&im, c, &d, "x.csv"), 0);
+    int32_t e;
+    CHECK_INT(fnet_import_entity(&im, "E", "actor", "Label", 1, &e), 0);
+    char s[32];
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 100; i++) {
+            int k = round == 1 ? 99 - i : i; /* again, backwards */
+            snprintf(s, sizeof s, "alias %d", k);
+            CHECK_INT(fnet_import_alias(&im, (uint32_t)e, s), 0);
+            CHECK_INT(fnet_import_alias(&im, (uint32_t)e, "Label"), 0);
+            snprintf(s, sizeof s, "key %d", k);
+            CHECK_INT(fnet_import_entity_attr(&im, (uint32_t)e, s,
+                                              round ? "later" : "first", 0),
+                      0);
+        }
+    const fnet_entity *ent = &c->entities[e];
+    CHECK_INT(ent->n_aliases, 100);
+    CHECK_INT(ent->n_attrs, 100);
+    for (uint32_t i = 0; i < ent->n_aliases && i < 100; i++) {
+        snprintf(s, sizeof s, "alias %u", i);
+        CHECK_STR(ent->aliases[i], s);
+        snprintf(s, sizeof s, "key %u", i);
+        CHECK_STR(ent->attrs[i].key, s);
+        CHECK_STR(ent->attrs[i].value, "first");
+    }
+    fnet_importer_end(&im);
+    fnet_diag_free(&d);
+    fnet_corpus_free(c);
+}
+
 int main(void)
 {
+    RUN(test_many_aliases);
     RUN(test_brat_conf_last_line);
     RUN(test_brat_conf_not_text);
     RUN(test_labelmap_json_unterminated);

@@ -424,8 +424,53 @@ static void test_load_corpus_strict(void)
     free(paths[0]);
 }
 
+/* An entity described again in another file gains the aliases (and the
+ * label) the first description lacked, each once, in order: also with many
+ * (the merge then uses a set). */
+static void test_merge_many_aliases(void)
+{
+    fnet_buf a = {0}, b = {0};
+    fnet_buf_puts(&a, "{\"facts\": [], \"entities\": [{\"id\": \"X\", "
+                      "\"type\": \"actor\", \"label\": \"Ex\", "
+                      "\"aliases\": [");
+    fnet_buf_puts(&b, "{\"facts\": [], \"entities\": [{\"id\": \"X\", "
+                      "\"type\": \"actor\", \"label\": \"Why\", "
+                      "\"aliases\": [\"Ex\"");
+    for (int i = 0; i < 40; i++) /* a: 0..39; b: 20..59, then 0..9 again */
+        fnet_buf_printf(&a, "%s\"a%d\"", i ? ", " : "", i);
+    for (int i = 20; i < 60; i++)
+        fnet_buf_printf(&b, ", \"a%d\"", i);
+    for (int i = 0; i < 10; i++)
+        fnet_buf_printf(&b, ", \"a%d\", \"Why\"", i);
+    fnet_buf_puts(&a, "]}]}");
+    fnet_buf_puts(&b, "]}]}");
+    loaded L;
+    fnet_err err = {0};
+    load(&L, "a.json", fnet_buf_str(&a), false);
+    CHECK_INT(fnet_load_buffer(L.c, "b.json", b.data, b.len, false, &L.d,
+                               &err), FNET_OK);
+    CHECK_INT(L.d.n_errors, 0);
+    CHECK_STR(msg(&L, 0), "(none)");
+    if (L.c->n_entities != 1)
+        goto out;
+    const fnet_entity *e = &L.c->entities[0];
+    CHECK_STR(e->label, "Ex");
+    CHECK_INT(e->n_aliases, 61); /* a0..a59 and "Why" */
+    char want[16];
+    for (uint32_t i = 0; i < e->n_aliases && i < 60; i++) {
+        snprintf(want, sizeof want, "a%u", i);
+        CHECK_STR(e->aliases[i], want);
+    }
+    CHECK_STR(e->n_aliases == 61 ? e->aliases[60] : NULL, "Why");
+out:
+    done(&L);
+    fnet_buf_free(&a);
+    fnet_buf_free(&b);
+}
+
 int main(void)
 {
+    RUN(test_merge_many_aliases);
     strcpy(tmpdir, "/tmp/fnet-load-XXXXXX");
     if (!mkdtemp(tmpdir)) {
         perror("mkdtemp");
