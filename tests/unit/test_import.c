@@ -573,6 +573,25 @@ static void test_sentence_and_offsets(void)
     fnet_offsets_free(&o);
 }
 
+/* Imports the brat document ann_name (its text txt_name) into a fresh
+ * corpus with limits lim; NULL when out of memory. */
+static fnet_corpus *brat_import(const char *ann_name, const char *ann,
+                                const char *txt_name, const char *txt,
+                                const fnet_import_opts *o,
+                                const fnet_limits *lim, fnet_diag *d)
+{
+    fnet_corpus *c = fresh();
+    fnet_err err = {0};
+    if (!c)
+        return NULL;
+    c->limits = *lim;
+    CHECK_INT(fnet_import_brat_buffer(c, ann_name, ann, strlen(ann), txt_name,
+                                      txt, strlen(txt), NULL, 0, o, NULL, d,
+                                      &err),
+              0);
+    return c;
+}
+
 /* An event's facts share one quote (the sentences from its first to its
  * last argument or trigger), its attributes and notes; --brat-events pairs
  * takes events of up to limits.pair_arguments entity arguments and reports
@@ -587,15 +606,12 @@ static void test_brat_event_limits(void)
                        "E2\tMeet:T6 A:T1 B:T2 C:T3 D:T4\n"
                        "A1\tNegated E1\n#1\tAnnotatorNotes E1\tchecked\n";
     fnet_import_opts o = {.brat_events = "pairs"};
-    fnet_corpus *c = fresh();
+    fnet_limits lim = FNET_LIMITS_DEFAULT;
     fnet_diag d = {0};
-    fnet_err err = {0};
+    lim.pair_arguments = 3;
+    fnet_corpus *c = brat_import("e.ann", ann, "e.txt", txt, &o, &lim, &d);
     if (!c)
         return;
-    c->limits.pair_arguments = 3;
-    CHECK_INT(fnet_import_brat_buffer(c, "e.ann", ann, LEN(ann), "e.txt", txt,
-                                      LEN(txt), NULL, 0, &o, NULL, &d, &err),
-              0);
     CHECK_INT(d.n_errors, 1);
     CHECK(d.n_items > 0 &&
           strstr(d.items[0].msg, "e.ann:8: E2: 4 entity arguments would make 6 facts "
@@ -616,13 +632,9 @@ static void test_brat_event_limits(void)
     fnet_diag_free(&d);
     /* first: E2 gives its 3 facts, quoting both sentences. */
     o.brat_events = "first";
-    c = fresh();
+    c = brat_import("e.ann", ann, "e.txt", txt, &o, &lim, &d);
     if (!c)
         return;
-    c->limits.pair_arguments = 3;
-    CHECK_INT(fnet_import_brat_buffer(c, "e.ann", ann, LEN(ann), "e.txt", txt,
-                                      LEN(txt), NULL, 0, &o, NULL, &d, &err),
-              0);
     CHECK_INT(d.n_errors, 0);
     CHECK_INT(c->n_facts, 5);
     CHECK_STR(c->n_facts == 5 ? c->facts[4].evidence : NULL,
@@ -668,15 +680,12 @@ static void test_brat_long_quote(void)
     const char ann[] = "T1\tPerson 0 3\tAnn\nT2\tPerson 39 42\tBob\n"
                        "R1\tMeets Arg1:T1 Arg2:T2\nR2\tMeets Arg1:T2 "
                        "Arg2:T1\n";
-    fnet_corpus *c = fresh();
+    fnet_limits lim = FNET_LIMITS_DEFAULT;
     fnet_diag d = {0};
-    fnet_err err = {0};
+    lim.quote_bytes = 44;
+    fnet_corpus *c = brat_import("q.ann", ann, "q.txt", txt, NULL, &lim, &d);
     if (!c)
         return;
-    c->limits.quote_bytes = 44;
-    CHECK_INT(fnet_import_brat_buffer(c, "q.ann", ann, LEN(ann), "q.txt", txt,
-                                      LEN(txt), NULL, 0, NULL, NULL, &d, &err),
-              0);
     CHECK_INT(c->n_facts, 2);
     CHECK_STR(c->n_facts ? c->facts[0].evidence : NULL,
               "Ann and many many many many words then Bob");

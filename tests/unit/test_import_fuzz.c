@@ -355,17 +355,35 @@ static void test_aliases_after_json(void)
     fnet_corpus_free(c);
 }
 
+/* A fresh corpus with an importer started on "x.csv" (NULL when out of
+ * memory); end() frees all three. */
+static fnet_corpus *begin(fnet_importer *im, fnet_diag *d)
+{
+    fnet_corpus *c;
+    CHECK_INT(fnet_corpus_new(&c), 0);
+    if (c && fnet_importer_begin(im, c, d, "x.csv") != FNET_OK) {
+        fnet_corpus_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+static void end(fnet_importer *im, fnet_diag *d, fnet_corpus *c)
+{
+    fnet_importer_end(im);
+    fnet_diag_free(d);
+    fnet_corpus_free(c);
+}
+
 /* Attributes appended to facts in turn, and to an older fact again, go to
  * the right fact: only the last grown array is written in place. */
 static void test_fact_attrs_in_turn(void)
 {
-    fnet_corpus *c;
     fnet_diag d = {0};
     fnet_importer im;
-    CHECK_INT(fnet_corpus_new(&c), 0);
+    fnet_corpus *c = begin(&im, &d);
     if (!c)
         return;
-    CHECK_INT(fnet_importer_begin(&im, c, &d, "x.csv"), 0);
     fnet_fact *f;
     char key[16];
     for (int k = 0; k < 3; k++) {
@@ -388,9 +406,7 @@ static void test_fact_attrs_in_turn(void)
             CHECK_STR(c->facts[k].attrs[j].key, key);
         }
     }
-    fnet_importer_end(&im);
-    fnet_diag_free(&d);
-    fnet_corpus_free(c);
+    end(&im, &d, c);
 }
 
 /* Aliases and first-wins attributes stay unique, in first-seen order,
@@ -398,13 +414,11 @@ static void test_fact_attrs_in_turn(void)
  * seen set) and when the strings come again in any order. */
 static void test_many_aliases(void)
 {
-    fnet_corpus *c;
     fnet_diag d = {0};
     fnet_importer im;
-    CHECK_INT(fnet_corpus_new(&c), 0);
+    fnet_corpus *c = begin(&im, &d);
     if (!c)
         return;
-    CHECK_INT(fnet_importer_begin(&im, c, &d, "x.csv"), 0);
     int32_t e;
     CHECK_INT(fnet_import_entity(&im, "E", "actor", "Label", 1, &e), 0);
     char s[32];
@@ -429,9 +443,7 @@ static void test_many_aliases(void)
         CHECK_STR(ent->attrs[i].key, s);
         CHECK_STR(ent->attrs[i].value, "first");
     }
-    fnet_importer_end(&im);
-    fnet_diag_free(&d);
-    fnet_corpus_free(c);
+    end(&im, &d, c);
 }
 
 int main(void)
