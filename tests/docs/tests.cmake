@@ -1,0 +1,5 @@
+# docs/ARCHITECTURE.md against the source tree: every header under src/ is
+# listed, and every path the document names exists (test_architecture.py).
+add_test(NAME docs.architecture
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/test_architecture.py
+                 ${PROJECT_SOURCE_DIR})
