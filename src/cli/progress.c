@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #define QUIET_SECONDS 1.0 /* nothing before the job has run this long */
+/* Overrides QUIET_SECONDS (a number of seconds from 0 to 3600), so that a
+ * test on a terminal sees the line on a small corpus. */
+#define QUIET_ENV "FACTNET_PROGRESS_AFTER"
 #define TICK_NS 200000000L
 
 struct fnet_progress {
@@ -20,6 +23,7 @@ struct fnet_progress {
     struct timespec start, stage_start;
     const char *stage;
     uint64_t total, done;
+    double quiet;  /* seconds before anything is shown */
     size_t shown;  /* length of the line on the screen, 0: none */
     char line[160]; /* the line on the screen */
     bool paused;   /* until the next stage */
@@ -57,7 +61,7 @@ static void erase(fnet_progress *p)
 static void tick(fnet_progress *p)
 {
     char line[sizeof p->line];
-    if (p->paused || seconds_since(&p->start) < QUIET_SECONDS)
+    if (p->paused || seconds_since(&p->start) < p->quiet)
         return;
     if (p->total)
         snprintf(line, sizeof line, "factnet: %s %3.0f%%", p->stage,
@@ -90,6 +94,16 @@ static void *timer(void *arg)
     return NULL;
 }
 
+/* QUIET_SECONDS, or the value of QUIET_ENV when it is a number of seconds
+ * from 0 to 3600. */
+static double quiet_seconds(void)
+{
+    const char *v = getenv(QUIET_ENV);
+    char *end;
+    double s = v && *v ? strtod(v, &end) : -1;
+    return v && *v && !*end && s >= 0 && s <= 3600 ? s : QUIET_SECONDS;
+}
+
 fnet_progress *fnet_progress_start(const char *stage, uint64_t total_bytes)
 {
     if (isatty(STDERR_FILENO) != 1)
@@ -99,6 +113,7 @@ fnet_progress *fnet_progress_start(const char *stage, uint64_t total_bytes)
         return NULL;
     clock_gettime(CLOCK_MONOTONIC, &p->start);
     p->stage_start = p->start;
+    p->quiet = quiet_seconds();
     p->stage = stage;
     p->total = total_bytes;
     if (pthread_mutex_init(&p->mu, NULL)) {

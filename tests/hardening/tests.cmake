@@ -65,3 +65,9 @@ add_test(NAME hardening.amplification
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_amplification.py
                  $<TARGET_FILE:factnet> ${FNET_AMPLIFICATION_ARGS})
 set_tests_properties(hardening.amplification PROPERTIES TIMEOUT 600)
+
+# The progress line on a terminal (a pseudo-terminal): shown, erased, and
+# never changing an output (test_progress.py).
+add_test(NAME hardening.progress_tty
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hardening/test_progress.py
+                 $<TARGET_FILE:factnet>)
