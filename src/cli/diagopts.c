@@ -253,11 +253,11 @@ void fnet_diagopts_help(FILE *fp)
         "Metrics and communities are computed on the whole filtered graph;\n"
         "--ego, --radius, --top and --collapse then cut the view. Default\n"
         "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
-        "they lay out each cluster alone and neato places the clusters;\n"
-        "overlap removal prism, splines routed around nodes (straight lines\n"
-        "above 150 nodes or 500 edges). --layout fdp is not reproducible\n"
-        "(Graphviz 2.42/2.43). Labels are\n"
-        "data: quotes, backslashes, <>, & and line breaks display as written.\n"
+        "they (or circo, twopi) lay out each cluster alone and neato places\n"
+        "the clusters; overlap removal prism, splines routed around nodes\n"
+        "(straight lines above 150 nodes or 500 edges). --layout fdp is not\n"
+        "reproducible (Graphviz 2.42/2.43). Labels are data: quotes,\n"
+        "backslashes, <>, & and line breaks display as written.\n"
         "The same input and options give byte-identical DOT (fixed order,\n"
         "fixed layout seed).\n",
         fp);

@@ -43,8 +43,11 @@ bool fnet_clustered_applies(Agraph_t *g, const char *engine)
 {
     if (!engine)
         engine = agget(g, "layout");
-    if (!engine || (strcmp(engine, "neato") != 0 &&
-                    strcmp(engine, "sfdp") != 0))
+    static const char *const engines[] = {"neato", "sfdp", "circo", "twopi"};
+    bool known = false;
+    for (size_t i = 0; engine && i < sizeof engines / sizeof *engines; i++)
+        known = known || strcmp(engine, engines[i]) == 0;
+    if (!known)
         return false;
     for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s))
         if (is_cluster(s))

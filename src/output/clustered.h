@@ -1,15 +1,16 @@
 /* clustered.h - a reproducible force-directed layout of a diagram with
  * clusters, laid out cluster by cluster.
  *
- * neato and sfdp ignore clusters (neato draws their boxes over each other,
- * sfdp does not draw them), and fdp, the Graphviz engine made for them, is
+ * neato, sfdp, circo and twopi ignore clusters (neato draws their boxes
+ * over each other, the others do not draw them), and fdp, the Graphviz engine made for them, is
  * not reproducible in Graphviz 2.42/2.43: its derived graphs order edges
  * and ports by comparing node addresses, and the heap differs from run to
  * run. This module lays a clustered graph out in three Graphviz passes,
  * each of them deterministic:
  *
  *   1. each cluster alone (its nodes and the edges inside it) with the
- *      graph's engine (neato or sfdp, start=1), giving the cluster's shape
+ *      graph's engine (neato, sfdp, circo or twopi; start=1), giving the
+ *      cluster's shape
  *      and the size of its label;
  *   2. one graph with a box per cluster, as large as that shape plus its
  *      label and margin, a node per node outside clusters, and an edge
@@ -31,11 +32,12 @@
 #include <stdbool.h>
 
 /* True when g's engine (its `layout` attribute, or `engine` when that is
- * not NULL) is neato or sfdp and g has a subgraph named cluster...: such a
+ * not NULL) is neato, sfdp, circo or twopi and g has a subgraph named
+ * cluster...: such a
  * graph is laid out by fnet_clustered_layout(). */
 bool fnet_clustered_applies(Agraph_t *g, const char *engine);
 
-/* Lays g out as described above with engine ("neato" or "sfdp") inside
+/* Lays g out as described above with engine (one of the four) inside
  * the clusters. Sets `pos` on every node and `bb` and `lp` on every
  * top-level cluster, then leaves g laid out by nop2 (free it with
  * gvFreeLayout). Returns 0, FNET_ENOMEM, or FNET_EINTERNAL when Graphviz

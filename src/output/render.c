@@ -159,9 +159,10 @@ int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
     *right = GD_bb(g).UR.x;
     *top = GD_bb(g).UR.y;
     fnet_render_unlayout(r, g);
-    snprintf(buf, sizeof buf, "laid out by %s%s, start=%s", engine,
+    const char *start = agget(g, "start");
+    snprintf(buf, sizeof buf, "laid out by %s%s%s%s", engine,
              clustered ? " cluster by cluster, clusters placed by neato" : "",
-             agget(g, "start") ? agget(g, "start") : "");
+             start && *start ? ", start=" : "", start ? start : "");
     gset(g, "comment", buf);
     gset(g, "layout", "nop2");
     gset(g, "bb", ""); /* recomputed: things will be added */

@@ -122,8 +122,8 @@ def check_geometry(clusters, nodes, want):
                 fail("frames of %s %r and %s %r overlap" % (a, p, b, q))
 
 
-def case_geometry():
-    text = run(["dot", JAPAN, "--cluster-by", "community"])
+def geometry(layout):
+    text = run(["dot", JAPAN, "--cluster-by", "community"] + layout)
     clusters, nodes = layout_of(text)
     table = run(["metrics", "--columns", "id,community", JAPAN]).decode()
     want = {}
@@ -136,6 +136,20 @@ def case_geometry():
     if "cluster_legend" not in clusters:
         fail("no legend")
     check_geometry(clusters, nodes, want)
+
+
+def case_geometry():
+    geometry([])
+
+
+def case_geometry_circo():
+    # circo and twopi ignore clusters: factnet lays each cluster out with
+    # them and places the clusters (output/clustered.h).
+    geometry(["--layout", "circo"])
+
+
+def case_geometry_twopi():
+    geometry(["--layout", "twopi"])
 
 
 def case_type():
@@ -181,6 +195,8 @@ def case_repeat_dot():
     for extra in (["--cluster-by", "type", "--no-legend"],
                   ["--cluster-by", "community", "--layout", "sfdp"],
                   ["--cluster-by", "community", "--layout", "dot"],
+                  ["--cluster-by", "community", "--layout", "circo"],
+                  ["--cluster-by", "community", "--layout", "twopi"],
                   ["--cluster-by", "community", "--view", "actors"]):
         same_bytes("dot " + " ".join(extra), base + extra, 3)
 

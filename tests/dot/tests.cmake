@@ -16,7 +16,7 @@ add_test(NAME dot.build
                  ${FNET_DOT_WORK}/build)
 # Clustered diagrams: geometry read back by Graphviz's dot program (skips
 # when it is missing), and byte-identical output run after run.
-foreach(case geometry type repeat_dot repeat_render)
+foreach(case geometry geometry_circo geometry_twopi type repeat_dot repeat_render)
   add_test(NAME dot.clusters_${case}
            COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_clusters.py
                    $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
@@ -32,7 +32,7 @@ foreach(case small japan hostile ego actors top collapse multi edge_labels
         cluster formats deterministic golden errors missing_plugin)
   list(APPEND FNET_DOT_TESTS dot.${case})
 endforeach()
-foreach(case geometry type repeat_dot repeat_render)
+foreach(case geometry geometry_circo geometry_twopi type repeat_dot repeat_render)
   list(APPEND FNET_DOT_TESTS dot.clusters_${case})
 endforeach()
 set_tests_properties(${FNET_DOT_TESTS} PROPERTIES ENVIRONMENT
