@@ -2,8 +2,8 @@
  *
  * Shown only when standard error is a terminal, and only once the job has
  * run for QUIET seconds (about one; FACTNET_PROGRESS_AFTER=SECONDS changes
- * it), so that small corpora stay silent: one
- * line, "factnet: loading 42%" or "factnet: metrics (12 s)", rewritten in
+ * it), so that small corpora stay silent: one line, "factnet: loading 42%"
+ * or "factnet: metrics (12 s)", rewritten in
  * place by a timer thread a few times a second and erased at the end. It
  * uses no terminal escapes: the line is redrawn with a carriage return and
  * padded with spaces.

@@ -33,8 +33,7 @@
 
 /* True when g's engine (its `layout` attribute, or `engine` when that is
  * not NULL) is neato, sfdp, circo or twopi and g has a subgraph named
- * cluster...: such a
- * graph is laid out by fnet_clustered_layout(). */
+ * cluster...: such a graph is laid out by fnet_clustered_layout(). */
 bool fnet_clustered_applies(Agraph_t *g, const char *engine);
 
 /* Lays g out as described above with engine (one of the four) inside
