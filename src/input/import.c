@@ -40,6 +40,8 @@ void fnet_importer_end(fnet_importer *im)
     fnet_strmap_free(&im->seen);
     fnet_arena_free(&im->seen_keys);
     fnet_buf_free(&im->seen_key);
+    for (int k = 0; k < FNET_IMPORT_QUOTES; k++)
+        fnet_buf_free(&im->quote[k]);
     memset(&im->aliases, 0, sizeof im->aliases);
     memset(&im->entity_attrs, 0, sizeof im->entity_attrs);
     memset(&im->fact_attrs, 0, sizeof im->fact_attrs);
@@ -77,6 +79,11 @@ static void report(fnet_importer *im, int sev, uint32_t line,
     vformat(&im->msg, fmt, ap);
     fnet_diag_add(im->d, sev, fnet_buf_str(&im->where), "%s",
                   fnet_buf_str(&im->msg));
+}
+
+const char *fnet_import_quote(fnet_importer *im, int slot, const char *s)
+{
+    return fnet_diag_quoted(&im->quote[slot], s);
 }
 
 void fnet_import_error(fnet_importer *im, uint32_t line, const char *field,
