@@ -572,10 +572,12 @@ bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)
     snprintf(day, sizeof day, "%.*s", (int)(n < 10 ? n : 10), v);
     if (n <= 10 && fnet_date_parse(day, out, reason, sizeof reason) == 0)
         return true;
-    if (n > 10 || strncmp(reason, "expected", 8) == 0)
+    if (n > 10 || strncmp(reason, "expected", 8) == 0) {
+        fnet_buf q = {0};
         snprintf(why, (size_t)why_size, "expected a date as YYYY, YYYY-MM or "
-                 "YYYY-MM-DD, got \"%s\"", v);
-    else
+                 "YYYY-MM-DD, got %s", fnet_diag_quoted(&q, v));
+        fnet_buf_free(&q);
+    } else
         snprintf(why, (size_t)why_size, "%s", reason);
     return false;
 }
