@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What is escaped: a whole message, a value shown on its own, or a value
+ * between double quotes (diag.h). */
+enum { MESSAGE, VALUE, QUOTED };
+
 /* The character at s that a message must not print raw, as its code
  * point, with its length in bytes in *len; 0 for any other character.
  * - C0 controls and DEL, and UTF-8 C1 controls (U+0080..U+009F, e.g. CSI
@@ -13,12 +17,15 @@
  *   U+2066..U+2069: printed raw they reorder the rest of the terminal line,
  *   so that what is shown is not what the data holds ("Trojan Source",
  *   CVE-2021-42574).
- * - With value set, the backslash: once \n stands for a line break, a
- *   backslash in a value must be shown as \\ for the two to be told apart. */
-static unsigned special(const unsigned char *s, bool value, size_t *len)
+ * - In a value (mode VALUE or QUOTED), the backslash: once \n stands for a
+ *   line break, a backslash in a value must be shown as \\ for the two to
+ *   be told apart; in a quoted value (QUOTED) also the double quote, shown
+ *   as \" so that the value cannot seem to end early. */
+static unsigned special(const unsigned char *s, int mode, size_t *len)
 {
     *len = 1;
-    if (s[0] < 0x20 || s[0] == 0x7F || (value && s[0] == '\\'))
+    if (s[0] < 0x20 || s[0] == 0x7F || (mode != MESSAGE && s[0] == '\\') ||
+        (mode == QUOTED && s[0] == '"'))
         return s[0];
     *len = 2;
     if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
@@ -38,12 +45,12 @@ static unsigned special(const unsigned char *s, bool value, size_t *len)
 }
 
 /* Appends s to out with the characters special() names escaped. */
-static void escape(fnet_buf *out, const char *s, bool value)
+static void escape(fnet_buf *out, const char *s, int mode)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n;
     while (*p) {
-        unsigned cp = special(p, value, &n);
+        unsigned cp = special(p, mode, &n);
         if (!cp) {
             fnet_buf_putc(out, (char)*p++);
             continue;
@@ -56,6 +63,8 @@ static void escape(fnet_buf *out, const char *s, bool value)
             fnet_buf_puts(out, "\\t");
         else if (cp == '\\')
             fnet_buf_puts(out, "\\\\");
+        else if (cp == '"')
+            fnet_buf_puts(out, "\\\"");
         else
             fnet_buf_printf(out, "\\u%04X", cp);
         p += n;
@@ -67,12 +76,30 @@ static void escape(fnet_buf *out, const char *s, bool value)
  * text keeps its backslashes ("write it as \t"). */
 void fnet_diag_escape(fnet_buf *out, const char *msg)
 {
-    escape(out, msg, false);
+    escape(out, msg, MESSAGE);
 }
 
 void fnet_diag_escape_value(fnet_buf *out, const char *value)
 {
-    escape(out, value, true);
+    escape(out, value, VALUE);
+}
+
+/* The quoted value holds no control character once escaped, so the
+ * fnet_diag_escape() that fnet_diag_add() applies to the whole message
+ * leaves it as it is: quoting at the call site and escaping the message
+ * compose without escaping anything twice. */
+void fnet_diag_quote(fnet_buf *out, const char *value)
+{
+    fnet_buf_putc(out, '"');
+    escape(out, value ? value : "", QUOTED);
+    fnet_buf_putc(out, '"');
+}
+
+const char *fnet_diag_quoted(fnet_buf *q, const char *value)
+{
+    fnet_buf_reset(q);
+    fnet_diag_quote(q, value);
+    return fnet_buf_ok(q) ? fnet_buf_str(q) : "\"?\"";
 }
 
 void fnet_diag_add(fnet_diag *d, int severity, const char *where,

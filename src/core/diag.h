@@ -57,6 +57,20 @@ void fnet_diag_escape(fnet_buf *out, const char *s);
  * break. */
 void fnet_diag_escape_value(fnet_buf *out, const char *s);
 
+/* Appends s to out between double quotes, as every message shows a value
+ * from the data or the command line ("unknown entity %s"): escaped as
+ * fnet_diag_escape_value does, and a double quote inside written as \", so
+ * that the quoted text is a JSON string that decodes back to s and a quote
+ * in a name cannot seem to end it. The result holds no control character,
+ * so fnet_diag_add() leaves it as it is (nothing is escaped twice). NULL is
+ * quoted as "". Out of memory is recorded in out (fnet_buf_ok). */
+void fnet_diag_quote(fnet_buf *out, const char *s);
+
+/* fnet_diag_quote into q, emptied first, for a printf-style message:
+ * returns q's text, valid until q changes, or "?" quoted when out of
+ * memory. The caller frees q (fnet_buf_free). */
+const char *fnet_diag_quoted(fnet_buf *q, const char *s);
+
 /* Prints kept messages in order, then "factnet: N more errors not shown"
  * lines for those beyond the cap. */
 void fnet_diag_print(const fnet_diag *d, FILE *fp);

@@ -32,7 +32,7 @@ typedef struct agg {
     fnet_corpus *c;
     pair_map pm;
     fnet_diag later; /* resolution messages, in fact order */
-    fnet_buf where;
+    fnet_buf where, quote; /* scratch */
     uint64_t n_facts;
     bool declined;
 } agg;
@@ -192,7 +192,8 @@ static void unused_entities(agg *a)
         fnet_buf_reset(&a->where);
         fnet_corpus_locate(c, e->loc, "entities", NULL, &a->where);
         fnet_diag_add(&a->later, FNET_SEV_WARNING, fnet_buf_str(&a->where),
-                      "entity \"%s\" is not used by any fact", e->id);
+                      "entity %s is not used by any fact",
+                      fnet_diag_quoted(&a->quote, e->id));
     }
 }
 
@@ -273,5 +274,6 @@ done:
     fnet_diag_free(&a.later);
     fnet_diag_free(&mine);
     fnet_buf_free(&a.where);
+    fnet_buf_free(&a.quote);
     return rc;
 }

@@ -40,6 +40,8 @@ void fnet_importer_end(fnet_importer *im)
     fnet_strmap_free(&im->seen);
     fnet_arena_free(&im->seen_keys);
     fnet_buf_free(&im->seen_key);
+    for (int k = 0; k < FNET_IMPORT_QUOTES; k++)
+        fnet_buf_free(&im->quote[k]);
     memset(&im->aliases, 0, sizeof im->aliases);
     memset(&im->entity_attrs, 0, sizeof im->entity_attrs);
     memset(&im->fact_attrs, 0, sizeof im->fact_attrs);
@@ -77,6 +79,11 @@ static void report(fnet_importer *im, int sev, uint32_t line,
     vformat(&im->msg, fmt, ap);
     fnet_diag_add(im->d, sev, fnet_buf_str(&im->where), "%s",
                   fnet_buf_str(&im->msg));
+}
+
+const char *fnet_import_quote(fnet_importer *im, int slot, const char *s)
+{
+    return fnet_diag_quoted(&im->quote[slot], s);
 }
 
 void fnet_import_error(fnet_importer *im, uint32_t line, const char *field,
@@ -565,10 +572,12 @@ bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)
     snprintf(day, sizeof day, "%.*s", (int)(n < 10 ? n : 10), v);
     if (n <= 10 && fnet_date_parse(day, out, reason, sizeof reason) == 0)
         return true;
-    if (n > 10 || strncmp(reason, "expected", 8) == 0)
+    if (n > 10 || strncmp(reason, "expected", 8) == 0) {
+        fnet_buf q = {0};
         snprintf(why, (size_t)why_size, "expected a date as YYYY, YYYY-MM or "
-                 "YYYY-MM-DD, got \"%s\"", v);
-    else
+                 "YYYY-MM-DD, got %s", fnet_diag_quoted(&q, v));
+        fnet_buf_free(&q);
+    } else
         snprintf(why, (size_t)why_size, "%s", reason);
     return false;
 }

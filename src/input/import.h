@@ -52,6 +52,9 @@ typedef struct fnet_import_rooms {
     size_t n;
 } fnet_import_rooms;
 
+/* Values one message can quote (fnet_import_quote). */
+#define FNET_IMPORT_QUOTES 3
+
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
@@ -69,6 +72,7 @@ typedef struct fnet_importer {
     fnet_strmap seen;
     fnet_arena seen_keys;
     fnet_buf seen_key; /* scratch */
+    fnet_buf quote[FNET_IMPORT_QUOTES]; /* fnet_import_quote's slots */
 } fnet_importer;
 
 /* Registers name as an input file of c and starts an importer for it.
@@ -100,6 +104,15 @@ void fnet_import_syntax(fnet_importer *im, uint32_t line, uint32_t col,
 void fnet_import_warn(fnet_importer *im, uint32_t line, const char *field,
                       const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* s between double quotes and escaped for a message (core/diag.h
+ * fnet_diag_quote), as every importer message shows a value from the data:
+ * `fnet_import_error(im, line, NULL, "unknown label %s",
+ * fnet_import_quote(im, 0, label))`. slot (0..FNET_IMPORT_QUOTES-1) is the
+ * scratch buffer used, so that one message can quote several values; the
+ * text stays valid until the slot is used again or the importer ends. Out of
+ * memory gives "?" quoted. */
+const char *fnet_import_quote(fnet_importer *im, int slot, const char *s);
 
 /* Copies s[0..len) into the corpus arena; NULL when out of memory. */
 char *fnet_import_str(fnet_importer *im, const char *s, size_t len);

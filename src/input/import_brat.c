@@ -525,8 +525,8 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         return true;
     default:
         fnet_import_error(&dc->b->im, lineno, NULL, "unknown annotation "
-                          "\"%s\" (brat ids start with T, R, E, A, M, N, * "
-                          "or #)", r->id);
+                          "%s (brat ids start with T, R, E, A, M, N, * "
+                          "or #)", fnet_import_quote(&dc->b->im, 0, r->id));
         return false;
     }
 }
@@ -670,10 +670,12 @@ static size_t check_spans(doc *dc, int unit, bool report, int *rc)
                               "the text (%zu characters)",
                               fnet_buf_str(&spans), off.n);
         else if (!same && report)
-            fnet_import_error(&dc->b->im, r->line, r->id, "span %s is \"%s\" "
-                              "in the text, annotation says \"%s\"",
-                              fnet_buf_str(&spans), fnet_buf_str(&got),
-                              r->text);
+            fnet_import_error(&dc->b->im, r->line, r->id, "span %s is %s "
+                              "in the text, annotation says %s",
+                              fnet_buf_str(&spans),
+                              fnet_import_quote(&dc->b->im, 0,
+                                                fnet_buf_str(&got)),
+                              fnet_import_quote(&dc->b->im, 1, r->text));
     }
     if (!fnet_buf_ok(&got) || !fnet_buf_ok(&spans))
         *rc = FNET_ENOMEM;
@@ -710,8 +712,9 @@ static int make_mentions(doc *dc)
         rec *r = &dc->v[i];
         rec *t = r->kind == 'E' ? find_rec(dc, r->trigger) : NULL;
         if (r->kind == 'E' && (!t || t->kind != 'T'))
-            fnet_import_error(&b->im, r->line, r->id, "the trigger \"%s\" is "
-                              "not a text-bound (T) annotation", r->trigger);
+            fnet_import_error(&b->im, r->line, r->id, "the trigger %s is "
+                              "not a text-bound (T) annotation",
+                              fnet_import_quote(&b->im, 0, r->trigger));
         else if (t)
             t->trigger_tb = true;
     }
@@ -740,7 +743,8 @@ static rec *target(doc *dc, const rec *r, const char *id)
     rec *t = find_rec(dc, id);
     if (!t)
         fnet_import_error(&dc->b->im, r->line, r->kind == '*' ? "*" : r->id,
-                          "unknown annotation \"%s\"", id);
+                          "unknown annotation %s",
+                          fnet_import_quote(&dc->b->im, 0, id));
     return t;
 }
 
@@ -1441,8 +1445,9 @@ static int one_file(brat *b, const char *ann_path, const char *root,
         fnet_err terr = {0};
         int trc = fnet_import_read(txt_path, limit, &txt, &txt_len, &terr);
         if (trc == FNET_EIO) {
-            fnet_import_error(&b->im, 0, NULL, "no text file \"%s\" beside "
-                              "it (brat needs the text: %s)", txt_path,
+            fnet_import_error(&b->im, 0, NULL, "no text file %s beside "
+                              "it (brat needs the text: %s)",
+                              fnet_import_quote(&b->im, 0, txt_path),
                               terr.msg);
         } else if (trc) {
             rc = trc;

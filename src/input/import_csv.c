@@ -33,6 +33,20 @@ typedef struct map_spec {
     size_t len[K_N];
 } map_spec;
 
+/* Sets err to "--map: " + what + the n bytes at p quoted + tail; returns
+ * FNET_EUSAGE. */
+static int map_error(fnet_err *err, const char *what, const char *p, size_t n,
+                     const char *tail)
+{
+    fnet_buf v = {0}, q = {0};
+    fnet_buf_append(&v, p, n);
+    fnet_err_set(err, FNET_EUSAGE, "--map: %s%s%s", what,
+                 fnet_diag_quoted(&q, fnet_buf_str(&v)), tail);
+    fnet_buf_free(&v);
+    fnet_buf_free(&q);
+    return FNET_EUSAGE;
+}
+
 static int parse_map(const char *spec, map_spec *m, fnet_err *err)
 {
     memset(m, 0, sizeof *m);
@@ -44,18 +58,16 @@ static int parse_map(const char *spec, map_spec *m, fnet_err *err)
         size_t n = end ? (size_t)(end - p) : strlen(p);
         const char *eq = memchr(p, '=', n);
         if (!eq || eq == p || eq + 1 == p + n)
-            return fnet_err_set(err, FNET_EUSAGE, "--map: expected "
-                                "KEY=COLUMN, got \"%.*s\"", (int)n, p);
+            return map_error(err, "expected KEY=COLUMN, got ", p, n, "");
         size_t kn = (size_t)(eq - p);
         int k = 0;
         while (k < K_N && !(strlen(key_names[k]) == kn &&
                             memcmp(key_names[k], p, kn) == 0))
             k++;
         if (k == K_N)
-            return fnet_err_set(err, FNET_EUSAGE, "--map: unknown key "
-                                "\"%.*s\" (expected subject, object, "
-                                "relation, date, weight, source, evidence, "
-                                "sign or id)", (int)kn, p);
+            return map_error(err, "unknown key ", p, kn,
+                             " (expected subject, object, relation, date, "
+                             "weight, source, evidence, sign or id)");
         if (m->col[k])
             return fnet_err_set(err, FNET_EUSAGE, "--map: key \"%s\" given "
                                 "twice", key_names[k]);
@@ -159,8 +171,12 @@ static const char *folded(const table *t, int col, fnet_buf *buf)
     return fnet_buf_str(buf);
 }
 
-/* How messages name a column: as the header does. */
-static const char *column(const table *t, int col) { return t->head[col]; }
+/* How messages name a column: as the header does, quoted (slot 0 of
+ * fnet_import_quote; a message's other values use slots 1 and 2). */
+static const char *column(table *t, int col)
+{
+    return fnet_import_quote(&t->im, 0, t->head[col]);
+}
 
 /* ---- edge lists -------------------------------------------------------- */
 
@@ -198,8 +214,9 @@ static int resolve_column(edges *x, const map_spec *m, int k)
     }
     int c = find_col(t, want);
     if (c < 0)
-        fnet_import_error(&t->im, 1, NULL, "--map %s=%s: no column \"%s\" "
-                          "in the header", key_names[k], want, want);
+        fnet_import_error(&t->im, 1, NULL, "--map %s=%s: no column %s "
+                          "in the header", key_names[k], want,
+                          fnet_import_quote(&t->im, 0, want));
     return c < 0 ? -2 : c;
 }
 
@@ -222,7 +239,7 @@ static bool resolve_columns(edges *x, const map_spec *m)
         }
     if (ok && x->col[K_SUBJECT] == x->col[K_OBJECT]) {
         fnet_import_error(&x->t.im, 1, NULL, "subject and object are the "
-                          "same column \"%s\"", x->t.head[x->col[K_SUBJECT]]);
+                          "same column %s", column(&x->t, x->col[K_SUBJECT]));
         ok = false;
     }
     x->type_col = find_col(&x->t, "type");
@@ -264,10 +281,12 @@ static int row_relation(edges *x, uint32_t line, int dir, int32_t *rel)
         fnet_corpus *co = x->t.im.c;
         for (uint32_t i = 0; i < co->n_relations; i++)
             if (fnet_text_distance(name, co->relations[i].name, 2) <= 2) {
-                fnet_import_warn(&x->t.im, line, NULL, "relation \"%s\" is "
+                fnet_import_warn(&x->t.im, line, NULL, "relation %s is "
                                  "not known and is declared here (did you "
-                                 "mean \"%s\"?)", name,
-                                 co->relations[i].name);
+                                 "mean %s?)",
+                                 fnet_import_quote(&x->t.im, 1, name),
+                                 fnet_import_quote(&x->t.im, 2,
+                                                   co->relations[i].name));
                 break;
             }
     }
@@ -286,13 +305,15 @@ static bool parse_weight(edges *x, uint32_t line, fnet_fact *f)
     const char *v = folded(&x->t, c, &x->tmp);
     double w;
     if (!fnet_import_number(v, &w)) {
-        fnet_import_error(&x->t.im, line, NULL, "column \"%s\": expected a "
-                          "number, got \"%s\"", column(&x->t, c), v);
+        fnet_import_error(&x->t.im, line, NULL, "column %s: expected a "
+                          "number, got %s", column(&x->t, c),
+                          fnet_import_quote(&x->t.im, 1, v));
         return false;
     }
     if (!(w > 0)) {
-        fnet_import_error(&x->t.im, line, NULL, "column \"%s\": must be "
-                          "greater than 0, got \"%s\"%s", column(&x->t, c), v,
+        fnet_import_error(&x->t.im, line, NULL, "column %s: must be "
+                          "greater than 0, got %s%s", column(&x->t, c),
+                          fnet_import_quote(&x->t.im, 1, v),
                           w < 0 ? " (for a negative tie, use a sign column "
                                   "of -1)" : "");
         return false;
@@ -310,7 +331,7 @@ static bool parse_date(edges *x, uint32_t line, fnet_fact *f)
     if (fnet_import_date(folded(&x->t, c, &x->tmp), &f->date, why,
                          sizeof why))
         return true;
-    fnet_import_error(&x->t.im, line, NULL, "column \"%s\": %s",
+    fnet_import_error(&x->t.im, line, NULL, "column %s: %s",
                       column(&x->t, c), why);
     return false;
 }
@@ -326,8 +347,9 @@ static bool parse_sign(edges *x, uint32_t line, fnet_fact *f)
     else if (!strcmp(v, "-1") || !strcmp(v, "-"))
         f->sign = -1;
     else {
-        fnet_import_error(&x->t.im, line, NULL, "column \"%s\": expected 1 "
-                          "or -1, got \"%s\"", column(&x->t, c), v);
+        fnet_import_error(&x->t.im, line, NULL, "column %s: expected 1 "
+                          "or -1, got %s", column(&x->t, c),
+                          fnet_import_quote(&x->t.im, 1, v));
         return false;
     }
     return true;
@@ -373,7 +395,7 @@ static int edge_row(edges *x)
     for (int k = 0; k < 2; k++) {
         ends[k] = folded(t, x->col[k], bufs[k]);
         if (!ends[k][0]) {
-            fnet_import_error(&t->im, line, NULL, "column \"%s\": empty (the "
+            fnet_import_error(&t->im, line, NULL, "column %s: empty (the "
                               "%s's name is required)",
                               column(t, x->col[k]), key_names[k]);
             ok = false;
@@ -504,7 +526,7 @@ static int entity_row(table *t, const int *cols, fnet_buf *bufs)
     uint32_t line = t->r.rec_line;
     const char *id = folded(t, cols[0], &bufs[0]);
     if (!id[0]) {
-        fnet_import_error(&t->im, line, NULL, "column \"%s\": empty (every "
+        fnet_import_error(&t->im, line, NULL, "column %s: empty (every "
                           "entity needs an id)", column(t, cols[0]));
         return FNET_OK;
     }
@@ -516,14 +538,18 @@ static int entity_row(table *t, const int *cols, fnet_buf *bufs)
     if (prev >= 0) {
         const fnet_entity *o = &t->im.c->entities[prev];
         if (o->loc.file == t->im.file) {
-            fnet_import_error(&t->im, line, NULL, "column \"%s\": duplicate "
-                              "entity id \"%s\"", column(t, cols[0]), id);
+            fnet_import_error(&t->im, line, NULL, "column %s: duplicate "
+                              "entity id %s", column(t, cols[0]),
+                              fnet_import_quote(&t->im, 1, id));
             return FNET_OK;
         }
         if (strcmp(o->type, type) != 0) {
-            fnet_import_error(&t->im, line, NULL, "entity \"%s\" has type "
-                              "\"%s\" here but \"%s\" in %s", id, type,
-                              o->type, t->im.c->files[o->loc.file]);
+            fnet_import_error(&t->im, line, NULL, "entity %s has type %s "
+                              "here but %s in %s",
+                              fnet_import_quote(&t->im, 0, id),
+                              fnet_import_quote(&t->im, 1, type),
+                              fnet_import_quote(&t->im, 2, o->type),
+                              t->im.c->files[o->loc.file]);
             return FNET_OK;
         }
     }

@@ -105,12 +105,15 @@ static const char *bad_code(const char *code, char *buf, size_t size)
 {
     size_t n = strlen(code);
     bool digits = n && strspn(code, "0123456789") == n;
+    fnet_buf q = {0};
     snprintf(buf, size, "expected a CAMEO event code (two to four digits, "
-             "the first two from 01 to 20), got \"%s\"%s", code,
+             "the first two from 01 to 20), got %s%s",
+             fnet_diag_quoted(&q, code),
              digits && n <= 3 && code[0] != '0'
                  ? "; was a leading zero lost (\"042\" saved as a number "
                    "is 42)?"
                  : "");
+    fnet_buf_free(&q);
     return buf;
 }
 
@@ -150,8 +153,8 @@ static bool number(ev *x, uint32_t line, const char *field, const char *v,
 {
     if (fnet_import_number(v, out))
         return true;
-    fnet_import_error(&x->im, line, field, "expected a number, got \"%s\"",
-                      v);
+    fnet_import_error(&x->im, line, field, "expected a number, got %s",
+                      fnet_import_quote(&x->im, 0, v));
     return false;
 }
 
@@ -166,7 +169,7 @@ static bool gdelt_date(ev *x, uint32_t line, const char *v, fnet_date *out)
             return true;
     }
     fnet_import_error(&x->im, line, "column 2 (SQLDATE)", "expected a date "
-                      "YYYYMMDD, got \"%s\"", v);
+                      "YYYYMMDD, got %s", fnet_import_quote(&x->im, 0, v));
     return false;
 }
 
@@ -208,7 +211,9 @@ static int gdelt_row(ev *x)
         if (mentions <= 0)
             fnet_import_error(&x->im, line, "column 32 (NumMentions)",
                               "must be greater than 0 to weigh the event, "
-                              "got \"%s\"", cell(x, G_MENTIONS));
+                              "got %s",
+                              fnet_import_quote(&x->im, 0,
+                                                cell(x, G_MENTIONS)));
         ok = false;
     }
     if (!ok)

@@ -79,8 +79,9 @@ static const cJSON *task_text(ls *x, const cJSON *task, int t)
     }
     if (!cJSON_IsString(v)) {
         fnet_import_error(&x->a.im, line_of(x, data), path(x, "[%d].data", t),
-                          "no text under \"%s\" (use --text-key to name the "
-                          "field that holds it)", key);
+                          "no text under %s (use --text-key to name the "
+                          "field that holds it)",
+                          fnet_import_quote(&x->a.im, 0, key));
         return NULL;
     }
     return v;
@@ -154,8 +155,9 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     const cJSON *label = cJSON_GetArrayItem(labels, 0);
     if (!cJSON_IsString(label) || !label->valuestring[0]) {
         /* An empty label would be an entity type "". */
-        fnet_import_warn(&x->a.im, line, where, "region \"%s\" has no label; "
-                         "left out", id->valuestring);
+        fnet_import_warn(&x->a.im, line, where, "region %s has no label; "
+                         "left out",
+                         fnet_import_quote(&x->a.im, 0, id->valuestring));
         return add_region(x, id->valuestring, (fnet_span){0});
     }
     size_t bs, be;
@@ -166,11 +168,17 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
             fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
                               "outside the text (%zu characters)", start, end,
                               x->cp.n);
-        else
+        else {
+            fnet_buf span = {0};
+            fnet_buf_append(&span, x->a.text + bs, be - bs);
             fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
-                              "\"%.*s\" in the text, the region says \"%s\"",
-                              start, end, (int)(be - bs), x->a.text + bs,
-                              want);
+                              "%s in the text, the region says %s",
+                              start, end,
+                              fnet_import_quote(&x->a.im, 0,
+                                                fnet_buf_str(&span)),
+                              fnet_import_quote(&x->a.im, 1, want));
+            fnet_buf_free(&span);
+        }
         return add_region(x, id->valuestring, (fnet_span){0});
     }
     fnet_span span;
@@ -197,16 +205,19 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     const char *d = dir ? dir->valuestring : "right";
     if (strcmp(d, "right") && strcmp(d, "left") && strcmp(d, "bi")) {
         fnet_import_error(&x->a.im, line, where, "direction: expected right, "
-                          "left or bi, got \"%s\"", d);
+                          "left or bi, got %s",
+                          fnet_import_quote(&x->a.im, 0, d));
         return FNET_OK;
     }
     const region *a = find_region(x, from->valuestring);
     const region *b = find_region(x, to->valuestring);
     if (!a || !b) {
-        fnet_import_error(&x->a.im, line, where, "%s \"%s\": no labels region "
+        fnet_import_error(&x->a.im, line, where, "%s %s: no labels region "
                           "with this id in the annotation",
                           a ? "to_id" : "from_id",
-                          a ? to->valuestring : from->valuestring);
+                          fnet_import_quote(&x->a.im, 0,
+                                            a ? to->valuestring
+                                              : from->valuestring));
         return FNET_OK;
     }
     if (!a->span.entity || !b->span.entity)

@@ -88,8 +88,10 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
             else {
                 char hdr[128];
                 snprintf(hdr, sizeof hdr, "%.*s", (int)(k < 100 ? k : 100), h);
-                report(d, name, line, "unknown section \"%s\" (expected "
-                       "[entities] or [relations])", hdr);
+                fnet_buf q = {0};
+                report(d, name, line, "unknown section %s (expected "
+                       "[entities] or [relations])", fnet_diag_quoted(&q, hdr));
+                fnet_buf_free(&q);
                 rc = FNET_EDATA;
                 sec = NULL;
             }
@@ -142,8 +144,10 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
         uint32_t line, col;
         fnet_jsonpos_find(pos, item, &line, &col);
         if (!cJSON_IsString(item) || !item->valuestring[0]) {
-            report(d, name, line, "\"%s\": expected a non-empty string",
-                   item->string);
+            fnet_buf q = {0};
+            report(d, name, line, "%s: expected a non-empty string",
+                   fnet_diag_quoted(&q, item->string));
+            fnet_buf_free(&q);
             rc = FNET_EDATA;
             continue;
         }
@@ -198,9 +202,11 @@ static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
                                    : NULL;
             int r2;
             if (!sec || !cJSON_IsObject(item)) {
-                report(d, name, line, "\"%s\": expected \"entities\" or "
+                fnet_buf q = {0};
+                report(d, name, line, "%s: expected \"entities\" or "
                        "\"relations\" with an object of LABEL: NAME",
-                       item->string);
+                       fnet_diag_quoted(&q, item->string));
+                fnet_buf_free(&q);
                 r2 = FNET_EDATA;
             } else {
                 r2 = json_section(m, name, item, sec, &pos, d);

@@ -196,7 +196,9 @@ static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
         }
         if (dup) {
             snprintf(sub, sizeof sub, "%s%.100s", prefix, item->string);
-            ERR(x, sub, "duplicate key \"%s\"", item->string);
+            fnet_buf q = {0};
+            ERR(x, sub, "duplicate key %s", fnet_diag_quoted(&q, item->string));
+            fnet_buf_free(&q);
         }
     }
     fnet_strmap_free(&seen);
@@ -280,13 +282,16 @@ static void check_keys(ctx *x, const cJSON *obj, const char *const *known)
                 best = *k;
             }
         }
+        fnet_buf q = {0}, qb = {0};
         if (best)
-            WARN(x, item->string,
-                 "unknown field \"%s\" ignored (did you mean \"%s\"?)",
-                 item->string, best);
+            WARN(x, item->string, "unknown field %s ignored (did you mean %s?)",
+                 fnet_diag_quoted(&q, item->string),
+                 fnet_diag_quoted(&qb, best));
         else
-            WARN(x, item->string, "unknown field \"%s\" ignored",
-                 item->string);
+            WARN(x, item->string, "unknown field %s ignored",
+                 fnet_diag_quoted(&q, item->string));
+        fnet_buf_free(&q);
+        fnet_buf_free(&qb);
     }
 }
 
@@ -336,8 +341,11 @@ static void add_source(ctx *x, const cJSON *obj)
     if (prev >= 0) {
         /* The same source may be repeated across files (each file self-
          * contained); within one file a second record is a mistake. */
-        if (x->c->sources[prev].loc.file == x->loc.file)
-            ERR(x, "id", "duplicate source id \"%s\"", s.id);
+        if (x->c->sources[prev].loc.file == x->loc.file) {
+            fnet_buf q = {0};
+            ERR(x, "id", "duplicate source id %s", fnet_diag_quoted(&q, s.id));
+            fnet_buf_free(&q);
+        }
         return;
     }
     fnet_source *rec;
@@ -352,14 +360,18 @@ static void add_source(ctx *x, const cJSON *obj)
 
 static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
 {
+    fnet_buf q[3] = {{0}};
     if (old->loc.file == x->loc.file) {
-        ERR(x, "id", "duplicate entity id \"%s\"", e->id);
+        ERR(x, "id", "duplicate entity id %s", fnet_diag_quoted(&q[0], e->id));
+        fnet_buf_free(&q[0]);
         return;
     }
     if (strcmp(old->type, e->type) != 0) {
-        ERR(x, "type",
-            "entity \"%s\" has type \"%s\" here but \"%s\" in %s", e->id,
-            e->type, old->type, x->c->files[old->loc.file]);
+        ERR(x, "type", "entity %s has type %s here but %s in %s",
+            fnet_diag_quoted(&q[0], e->id), fnet_diag_quoted(&q[1], e->type),
+            fnet_diag_quoted(&q[2], old->type), x->c->files[old->loc.file]);
+        for (int k = 0; k < 3; k++)
+            fnet_buf_free(&q[k]);
         return;
     }
     /* Same entity described in another file: keep the first label, add the
@@ -505,16 +517,19 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
     int32_t prev = fnet_corpus_find_relation(x->c, name);
     if (prev >= 0) {
         const fnet_relation *o = &x->c->relations[prev];
+        fnet_buf q = {0};
+        const char *qname = fnet_diag_quoted(&q, name);
         if (o->builtin)
-            ERR(x, NULL, "relation \"%s\" is built in and cannot be "
-                         "redeclared; choose another name", name);
+            ERR(x, NULL, "relation %s is built in and cannot be "
+                         "redeclared; choose another name", qname);
         else if (o->loc.file == x->loc.file)
-            ERR(x, NULL, "duplicate relation \"%s\"", name);
+            ERR(x, NULL, "duplicate relation %s", qname);
         else if (o->directed != r.directed || o->sign != r.sign ||
                  !same_types(o->from, o->n_from, r.from, r.n_from) ||
                  !same_types(o->to, o->n_to, r.to, r.n_to))
-            ERR(x, NULL, "relation \"%s\" is declared differently in %s",
-                name, x->c->files[o->loc.file]);
+            ERR(x, NULL, "relation %s is declared differently in %s", qname,
+                x->c->files[o->loc.file]);
+        fnet_buf_free(&q);
         return;
     }
     fnet_relation *rec;
@@ -702,8 +717,10 @@ static void load_record(ctx *x, const cJSON *obj)
         check_keys(x, obj, known);
         header_fields(x, obj);
     } else {
-        ERR(x, "kind", "unknown kind \"%s\" (expected source, entity, "
-                       "relation, fact or header)", k);
+        fnet_buf q = {0};
+        ERR(x, "kind", "unknown kind %s (expected source, entity, "
+                       "relation, fact or header)", fnet_diag_quoted(&q, k));
+        fnet_buf_free(&q);
     }
 }
 
@@ -955,9 +972,13 @@ int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err)
 {
     if (!o)
         return FNET_OK;
-    if (o->format && !known_format(o->format))
-        return fnet_err_set(err, FNET_EUSAGE, "unknown input format \"%s\" "
-                            "(expected " FNET_LOAD_FORMATS ")", o->format);
+    if (o->format && !known_format(o->format)) {
+        fnet_buf q = {0};
+        fnet_err_set(err, FNET_EUSAGE, "unknown input format %s (expected "
+                     FNET_LOAD_FORMATS ")", fnet_diag_quoted(&q, o->format));
+        fnet_buf_free(&q);
+        return FNET_EUSAGE;
+    }
     int rc = fnet_import_csv_check_map(o->import.map, err);
     if (rc == FNET_OK)
         rc = fnet_import_brat_check(&o->import, err);

@@ -309,9 +309,10 @@ static size_t mismatch_at(const fnet_prov_text *t, const char *q, size_t m,
 }
 
 /* Appends ~CONTEXT bytes either side of folded offset pos, the marker
- * between, cut at character boundaries. */
+ * between, cut at character boundaries, quoted (fnet_diag_quote). */
 static void put_window(fnet_buf *b, const fnet_prov_text *t, size_t pos)
 {
+    fnet_buf w = {0};
     const char *s = t->folded.data;
     size_t n = t->folded.len;
     size_t lo = pos > CONTEXT ? pos - CONTEXT : 0;
@@ -320,11 +321,15 @@ static void put_window(fnet_buf *b, const fnet_prov_text *t, size_t pos)
         lo++;
     while (hi > pos && hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
         hi--;
-    fnet_buf_puts(b, lo > 0 ? "\"\xE2\x80\xA6" : "\"");
-    fnet_buf_append(b, s + lo, pos - lo);
-    fnet_buf_puts(b, MARKER);
-    fnet_buf_append(b, s + pos, hi - pos);
-    fnet_buf_puts(b, hi < n ? "\xE2\x80\xA6\"" : "\"");
+    fnet_buf_puts(&w, lo > 0 ? "\xE2\x80\xA6" : "");
+    fnet_buf_append(&w, s + lo, pos - lo);
+    fnet_buf_puts(&w, MARKER);
+    fnet_buf_append(&w, s + pos, hi - pos);
+    fnet_buf_puts(&w, hi < n ? "\xE2\x80\xA6" : "");
+    if (!fnet_buf_ok(&w))
+        b->oom = true;
+    fnet_diag_quote(b, fnet_buf_str(&w));
+    fnet_buf_free(&w);
 }
 
 /* Explains why fragment k (of nf, starting the search at pos) failed. */
@@ -335,9 +340,14 @@ static int explain(fnet_prov_text *t, const char *q, size_t m, size_t k,
     const char *s = t->folded.data;
     size_t n = t->folded.len;
     if (nf > 1) {
-        fnet_buf_printf(b, ": fragment %zu of %zu (\"", k + 1, nf);
-        put_preview(b, q, m, CONTEXT);
-        fnet_buf_puts(b, "\")");
+        fnet_buf w = {0};
+        put_preview(&w, q, m, CONTEXT);
+        if (!fnet_buf_ok(&w))
+            b->oom = true;
+        fnet_buf_printf(b, ": fragment %zu of %zu (", k + 1, nf);
+        fnet_diag_quote(b, fnet_buf_str(&w));
+        fnet_buf_free(&w);
+        fnet_buf_puts(b, ")");
         const char *hit = pos ? memmem(s, n, q, m) : NULL;
         if (hit) {
             res->score = m; /* the whole fragment agrees */

@@ -1,6 +1,7 @@
 /* validate.c - reference resolution and checks (see validate.h). */
 #include "input/validate.h"
 
+#include "core/diag.h"
 #include "core/text.h"
 
 #include <stdint.h>
@@ -102,7 +103,7 @@ static const char *where(resolver *r, const fnet_fact *f, const char *field)
 static void describe(const fnet_corpus *c, uint32_t i, fnet_buf *out)
 {
     const fnet_entity *e = &c->entities[i];
-    fnet_buf_printf(out, "\"%s\"", e->id);
+    fnet_diag_quote(out, e->id);
     if (strcmp(e->label, e->id) != 0)
         fnet_buf_printf(out, " (%s)", e->label);
 }
@@ -150,11 +151,12 @@ int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
             hits++ == 0)
             i = (int32_t)k;
     if (hits == 0) {
-        fnet_buf_printf(why, "no entity has the id, label or alias \"%s\"",
-                        name);
+        fnet_buf_puts(why, "no entity has the id, label or alias ");
+        fnet_diag_quote(why, name);
         i = -1;
     } else if (hits > 1) {
-        fnet_buf_printf(why, "\"%s\" is ambiguous: it names", name);
+        fnet_diag_quote(why, name);
+        fnet_buf_puts(why, " is ambiguous: it names");
         list_named(c, fnet_buf_str(&want), why);
         fnet_buf_puts(why, "; use the entity id");
         i = -1;
@@ -228,11 +230,13 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
     }
     fnet_buf msg = {0};
     if (fnet_strmap_get(&r->names, fr, strlen(fr), &v)) {
-        fnet_buf_printf(&msg, "\"%s\" is ambiguous: it names", ref);
+        fnet_diag_quote(&msg, ref);
+        fnet_buf_puts(&msg, " is ambiguous: it names");
         list_named(r->c, fr, &msg);
         fnet_buf_puts(&msg, "; use the entity id");
     } else {
-        fnet_buf_printf(&msg, "unknown entity \"%s\"", ref);
+        fnet_buf_puts(&msg, "unknown entity ");
+        fnet_diag_quote(&msg, ref);
         candidate best[3];
         size_t n = suggest(r, ref, best);
         for (size_t k = 0; k < n; k++) {
@@ -268,15 +272,18 @@ static int32_t resolve_relation(resolver *r, const fnet_fact *f)
             best = r->c->relations[k].name;
         }
     }
-    if (best)
-        fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "relation"),
-                      "unknown relation \"%s\" (did you mean \"%s\"?); "
-                      "declare new relations under \"relations\"",
-                      f->relation_ref, best);
-    else
-        fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "relation"),
-                      "unknown relation \"%s\"; declare new relations under "
-                      "\"relations\"", f->relation_ref);
+    fnet_buf msg = {0};
+    fnet_buf_puts(&msg, "unknown relation ");
+    fnet_diag_quote(&msg, f->relation_ref);
+    if (best) {
+        fnet_buf_puts(&msg, " (did you mean ");
+        fnet_diag_quote(&msg, best);
+        fnet_buf_puts(&msg, "?)");
+    }
+    fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "relation"),
+                  "%s; declare new relations under \"relations\"",
+                  fnet_buf_str(&msg));
+    fnet_buf_free(&msg);
     return -1;
 }
 
@@ -297,8 +304,9 @@ static void check_type(resolver *r, const fnet_fact *f, const char *field,
     if (fnet_relation_allows(types, n, ent->type))
         return;
     fnet_buf msg = {0};
-    fnet_buf_printf(&msg, "relation \"%s\" expects %s %s of type ", rel->name,
-                    subj ? "a" : "an", field);
+    fnet_buf_puts(&msg, "relation ");
+    fnet_diag_quote(&msg, rel->name);
+    fnet_buf_printf(&msg, " expects %s %s of type ", subj ? "a" : "an", field);
     type_list(types, n, &msg);
     fnet_buf_puts(&msg, ", but ");
     describe(r->c, (uint32_t)e, &msg);
@@ -337,13 +345,17 @@ static int resolve_sources(resolver *r, fnet_fact *f)
                 best = r->c->sources[j].id;
             }
         }
-        if (best)
-            fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "source"),
-                          "unknown source \"%s\" (did you mean \"%s\"?)",
-                          f->source_refs[k], best);
-        else
-            fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "source"),
-                          "unknown source \"%s\"", f->source_refs[k]);
+        fnet_buf msg = {0};
+        fnet_buf_puts(&msg, "unknown source ");
+        fnet_diag_quote(&msg, f->source_refs[k]);
+        if (best) {
+            fnet_buf_puts(&msg, " (did you mean ");
+            fnet_diag_quote(&msg, best);
+            fnet_buf_puts(&msg, "?)");
+        }
+        fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, "source"), "%s",
+                      fnet_buf_str(&msg));
+        fnet_buf_free(&msg);
     }
     return FNET_OK;
 }
@@ -392,7 +404,8 @@ int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err)
             fnet_buf_reset(&r.where);
             fnet_corpus_locate(c, e->loc, "entities", NULL, &r.where);
             fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(&r.where),
-                          "entity \"%s\" is not used by any fact", e->id);
+                          "entity %s is not used by any fact",
+                          fnet_diag_quoted(&r.scratch, e->id));
         }
     }
     if (rc == FNET_OK && (!fnet_buf_ok(&r.where) || !fnet_buf_ok(&r.scratch)))

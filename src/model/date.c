@@ -1,6 +1,8 @@
 /* date.c - ISO 8601 date parsing and arithmetic (see date.h). */
 #include "model/date.h"
 
+#include "core/diag.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -41,8 +43,14 @@ int fnet_date_parse(const char *s, fnet_date *out, char *why, int why_size)
         d = digits(s + 8, 2);
     }
     if (y < 0 || m < 0 || d < 0 || (n != 4 && n != 7 && n != 10)) {
+        char head[41]; /* a long value is shown cut to its first 40 bytes */
+        fnet_buf q = {0};
+        size_t len = strnlen(s, sizeof head - 1);
+        memcpy(head, s, len);
+        head[len] = '\0';
         snprintf(why, why_size, "expected a date as YYYY, YYYY-MM or "
-                                "YYYY-MM-DD, got \"%.40s\"", s);
+                                "YYYY-MM-DD, got %s", fnet_diag_quoted(&q, head));
+        fnet_buf_free(&q);
         return -1;
     }
     if (y == 0) {
@@ -50,7 +58,10 @@ int fnet_date_parse(const char *s, fnet_date *out, char *why, int why_size)
         return -1;
     }
     if (n >= 7 && (m < 1 || m > 12)) {
-        snprintf(why, why_size, "no month %02d in \"%s\"", m, s);
+        fnet_buf q = {0};
+        snprintf(why, why_size, "no month %02d in %s", m,
+                 fnet_diag_quoted(&q, s));
+        fnet_buf_free(&q);
         return -1;
     }
     if (n == 10 && (d < 1 || d > month_days(y, m))) {

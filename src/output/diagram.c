@@ -4,6 +4,7 @@
 #include "input/validate.h"
 
 #include "core/buf.h"
+#include "core/diag.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -244,10 +245,14 @@ static int select_nodes(builder *b)
         if (e < 0)
             return FNET_EUSAGE;
         ego = g->node_of[e];
-        if (ego < 0)
-            return fnet_err_set(b->err, FNET_EUSAGE, "--ego: \"%s\" is not "
-                                "in the graph (filtered out by the view or "
-                                "filters)", b->c->entities[e].id);
+        if (ego < 0) {
+            fnet_buf q = {0};
+            fnet_err_set(b->err, FNET_EUSAGE, "--ego: %s is not in the graph "
+                         "(filtered out by the view or filters)",
+                         fnet_diag_quoted(&q, b->c->entities[e].id));
+            fnet_buf_free(&q);
+            return FNET_EUSAGE;
+        }
         if (ego_select(b, (uint32_t)ego))
             return fnet_err_set(b->err, FNET_ENOMEM, "out of memory");
     }

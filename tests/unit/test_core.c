@@ -168,6 +168,40 @@ static void test_diag_escape(void)
     fnet_diag_free(&d);
 }
 
+/* A quoted value is a JSON string: a quote, a backslash and controls inside
+ * are escaped, factnet's text around it is not, and fnet_diag_add's escaping
+ * of the whole message leaves the quoted value as it is (a line break
+ * shows as \n, never as \\n). */
+static void test_diag_quote(void)
+{
+    fnet_buf q = {0};
+    CHECK_STR(fnet_diag_quoted(&q, "plain"), "\"plain\"");
+    CHECK_STR(fnet_diag_quoted(&q, ""), "\"\"");
+    CHECK_STR(fnet_diag_quoted(&q, NULL), "\"\"");
+    CHECK_STR(fnet_diag_quoted(&q, "a\" b"), "\"a\\\" b\"");
+    CHECK_STR(fnet_diag_quoted(&q, "C:\\x"), "\"C:\\\\x\"");
+    CHECK_STR(fnet_diag_quoted(&q, "t\tn\nr\r\x01\x7f\xc2\x9b"),
+              "\"t\\tn\\nr\\r\\u0001\\u007F\\u009B\"");
+    CHECK_STR(fnet_diag_quoted(&q, "\xe2\x80\xaex"), "\"\\u202Ex\"");
+    /* fnet_diag_quote appends; fnet_diag_quoted starts afresh. */
+    fnet_buf_reset(&q);
+    fnet_buf_puts(&q, "id ");
+    fnet_diag_quote(&q, "\\");
+    CHECK_STR(fnet_buf_str(&q), "id \"\\\\\"");
+
+    fnet_diag d = {0};
+    fnet_diag_add(&d, FNET_SEV_ERROR, "f.json: facts[0].object: ",
+                  "unknown entity %s (hint: write a tab as \\t)",
+                  fnet_diag_quoted(&q, "a\"\\\t\nb"));
+    CHECK_INT(d.n_items, 1);
+    if (d.n_items == 1)
+        CHECK_STR(d.items[0].msg, "f.json: facts[0].object: unknown entity "
+                                  "\"a\\\"\\\\\\t\\nb\" (hint: write a tab "
+                                  "as \\t)");
+    fnet_diag_free(&d);
+    fnet_buf_free(&q);
+}
+
 int main(void)
 {
     RUN(test_date_parse);
@@ -176,5 +210,6 @@ int main(void)
     RUN(test_text);
     RUN(test_arena_buf);
     RUN(test_diag_escape);
+    RUN(test_diag_quote);
     return TEST_REPORT();
 }

@@ -109,6 +109,17 @@ static void test_match_messages(void)
     CHECK_STR(why, "; no similar passage");
     CHECK_INT(match(text, " … ... ", why, sizeof why), 0);
     CHECK_STR(why, ": the quote has no text");
+    /* Passages are quoted values: a straight quote or a backslash of the
+     * text is escaped (\" and \\), so the passage cannot seem to end early
+     * (the folding has already made tabs and line breaks spaces). */
+    const char *q = "He said \"no\" to the plan at C:\\dir today.";
+    CHECK_INT(match(q, "He said \"no\" to the plan at D:", why, sizeof why), 0);
+    CHECK_STR(why, "; closest (T:1, differs at [*]): \"He said \\\"no\\\" to "
+                   "the plan at [*]C:\\\\dir today.\"");
+    CHECK_INT(match(q, "at C:\\dir … He said \"no\"", why, sizeof why), 0);
+    CHECK_STR(why, ": fragment 2 of 2 (\"He said \\\"no\\\"\") occurs only "
+                   "before the end of fragment 1 (T:1); fragments around an "
+                   "ellipsis must keep the text's order");
 }
 
 static void test_text_errors(void)
