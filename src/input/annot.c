@@ -22,12 +22,14 @@ int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
                           : FNET_ENOMEM;
     a->stem = stem;
     if (rc == FNET_OK) {
+        fnet_quoter_init(&a->quotes, NULL, 0, c->limits.quote_bytes,
+                         &c->arena);
         memcpy(copy, data + skip, len - skip);
         copy[len - skip] = '\0';
         rc = fn(a, copy, len - skip);
     }
     if (rc == FNET_OK)
-        fnet_import_quotes_note(&a->im, &a->quotes, 0);
+        fnet_import_quotes_note(&a->im, &a->quotes);
     fnet_quoter_free(&a->quotes);
     fnet_buf_free(&a->tmp);
     fnet_importer_end(&a->im);
@@ -68,11 +70,7 @@ void fnet_annot_text(fnet_annot *a, const char *text, size_t len)
 {
     a->text = text;
     a->text_len = len;
-    uint64_t cut = a->quotes.cut; /* counted for the whole file */
-    fnet_quoter_free(&a->quotes);
-    fnet_quoter_init(&a->quotes, text, len, a->im.c->limits.quote_bytes,
-                     &a->im.c->arena);
-    a->quotes.cut = cut;
+    fnet_quoter_text(&a->quotes, text, len);
 }
 
 int fnet_annot_source(fnet_annot *a, const cJSON *id, const char *fallback,

@@ -472,10 +472,9 @@ void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
     f->n_attrs = n;
 }
 
-void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q,
-                             uint64_t before)
+void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q)
 {
-    uint64_t n = q->cut - before;
+    uint64_t n = q->cut;
     if (n)
         fnet_import_warn(im, 0, NULL, "%llu evidence quote%s shortened: "
                          "the sentences around the annotation are longer "

@@ -205,10 +205,9 @@ int fnet_import_fact_shared(fnet_importer *im, uint32_t line,
 void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
                                    uint32_t n);
 
-/* Warns once for the file when quoter q shortened quotes since its count
- * was before (q->cut then): how many, and why. */
-void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q,
-                             uint64_t before);
+/* Warns once for the file when quoter q shortened quotes: how many, and
+ * why. */
+void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q);
 
 /* ---- files and text ---------------------------------------------------- */
 

@@ -1049,7 +1049,7 @@ static int brat_doc(brat *b, const char *ann, size_t ann_len,
         else if (dc.v[i].kind == 'E')
             rc = event_facts(&dc, &dc.v[i]);
     if (rc == FNET_OK)
-        fnet_import_quotes_note(&b->im, &dc.quotes, 0);
+        fnet_import_quotes_note(&b->im, &dc.quotes);
     fnet_quoter_free(&dc.quotes);
     fnet_strmap_free(&dc.ids);
     free(dc.v);

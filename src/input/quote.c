@@ -85,6 +85,14 @@ void fnet_quoter_init(fnet_quoter *q, const char *text, size_t len,
     q->out = out;
 }
 
+void fnet_quoter_text(fnet_quoter *q, const char *text, size_t len)
+{
+    fnet_strmap_free(&q->index);
+    fnet_arena_free(&q->keys);
+    q->text = text;
+    q->len = len;
+}
+
 void fnet_quoter_free(fnet_quoter *q)
 {
     fnet_strmap_free(&q->index);

@@ -52,6 +52,11 @@ typedef struct fnet_quoter {
 void fnet_quoter_init(fnet_quoter *q, const char *text, size_t len,
                       size_t max_bytes, fnet_arena *out);
 
+/* Switches q to another text (Label Studio: the next task), dropping the
+ * index of the old one; max_bytes, the arena and the count of cut quotes
+ * carry on. Can't fail. */
+void fnet_quoter_text(fnet_quoter *q, const char *text, size_t len);
+
 /* Sets *out to the quote for the byte span [start, end) of the text (see
  * above; positions past the end count as the end). Returns 0 or
  * FNET_ENOMEM. */
