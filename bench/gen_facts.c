@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COPY_P_PERMILLE 650 /* chance an endpoint is a preferential copy */
+#define COPY_P_PERMILLE 650  /* chance an endpoint is a preferential copy */
 #define SOURCES_PER_FACT 200 /* one source per this many facts */
 
 /* ---- random numbers ---------------------------------------------------- */
@@ -133,16 +133,20 @@ static const char *const places[] = {
     "Sarovia", "Tolmara",  "Ulvania", "Vélaria",  "Westmar", "Zanthé"};
 #define N_PLACES (sizeof places / sizeof places[0])
 
-static const char *const actor_kinds[] = {
-    "Ministry of Foreign Affairs", "Defence Ministry", "Cyber Agency",
-    "Coast Guard",                 "Trade Council",    "Parliament",
-    "Central Bank",                "Signals Directorate"};
+static const char *const actor_kinds[] = {"Ministry of Foreign Affairs",
+                                          "Defence Ministry",
+                                          "Cyber Agency",
+                                          "Coast Guard",
+                                          "Trade Council",
+                                          "Parliament",
+                                          "Central Bank",
+                                          "Signals Directorate"};
 static const char *const agreement_kinds[] = {
-    "Cooperation Accord", "Trade Pact", "Memorandum of Understanding",
-    "Joint Statement", "Security Treaty", "Data Sharing Agreement"};
+    "Cooperation Accord", "Trade Pact",      "Memorandum of Understanding",
+    "Joint Statement",    "Security Treaty", "Data Sharing Agreement"};
 static const char *const strategy_kinds[] = {
-    "Cybersecurity Strategy", "National Security Strategy",
-    "Maritime Strategy", "Digital Economy Plan", "Defence White Paper"};
+    "Cybersecurity Strategy", "National Security Strategy", "Maritime Strategy",
+    "Digital Economy Plan", "Defence White Paper"};
 
 /* A relation and the types of its endpoints, from the built-ins in
  * src/model/corpus.c. obj_any: the object may be of any type. */
@@ -156,27 +160,54 @@ typedef struct relation {
 } relation;
 
 static const relation relations[] = {
-    {"cooperates_with", 240, {ACTOR}, 1, {ACTOR}, 1, 0, 0,
+    {"cooperates_with",
+     240,
+     {ACTOR},
+     1,
+     {ACTOR},
+     1,
+     0,
+     0,
      "agreed to deepen cooperation with"},
-    {"competes_with", 80, {ACTOR}, 1, {ACTOR}, 1, 0, 0,
+    {"competes_with",
+     80,
+     {ACTOR},
+     1,
+     {ACTOR},
+     1,
+     0,
+     0,
      "was described as a rival of"},
     {"opposes", 40, {ACTOR}, 1, {ACTOR}, 1, 0, 0, "publicly opposed"},
     {"member_of", 60, {ACTOR}, 1, {ACTOR}, 1, 0, 0, "joined"},
     {"part_of", 30, {ACTOR}, 1, {ACTOR}, 1, 0, 0, "reports to"},
     {"supports", 80, {ACTOR}, 1, {0}, 0, 1, 0, "voiced support for"},
     {"party_to", 180, {ACTOR}, 1, {AGREEMENT}, 1, 0, 0, "signed"},
-    {"negotiates", 80, {ACTOR}, 1, {AGREEMENT}, 1, 0, 0,
+    {"negotiates",
+     80,
+     {ACTOR},
+     1,
+     {AGREEMENT},
+     1,
+     0,
+     0,
      "opened negotiations on"},
-    {"issued", 100, {ACTOR}, 1, {STRATEGY, AGREEMENT}, 2, 0, 0,
-     "released"},
+    {"issued", 100, {ACTOR}, 1, {STRATEGY, AGREEMENT}, 2, 0, 0, "released"},
     {"references", 50, {0}, 0, {0}, 0, 1, 1, "cited"},
-    {"supersedes", 60, {STRATEGY, AGREEMENT}, 2, {STRATEGY, AGREEMENT}, 2,
-     0, 0, "replaced"},
+    {"supersedes",
+     60,
+     {STRATEGY, AGREEMENT},
+     2,
+     {STRATEGY, AGREEMENT},
+     2,
+     0,
+     0,
+     "replaced"},
 };
 #define N_RELATIONS (sizeof relations / sizeof relations[0])
 
-static const char *const weights[] = {"1", "1", "1", "1", "1", "1", "1",
-                                      "1", "1", "1", "1", "1", "1", "1",
+static const char *const weights[] = {"1", "1", "1", "1",   "1", "1",  "1",
+                                      "1", "1", "1", "1",   "1", "1",  "1",
                                       "2", "2", "2", "0.5", "3", "1.5"};
 #define N_WEIGHTS (sizeof weights / sizeof weights[0])
 
@@ -186,7 +217,7 @@ typedef struct pool {
     uint32_t first, n; /* global ids first .. first+n-1 */
     uint32_t *perm;    /* round-robin order, reshuffled at each wrap */
     uint32_t cursor;
-    uint32_t *hist;    /* every endpoint chosen so far (attachment) */
+    uint32_t *hist; /* every endpoint chosen so far (attachment) */
     uint64_t n_hist, cap_hist;
 } pool;
 
@@ -471,9 +502,8 @@ static int setup(gen *g, uint64_t n, uint64_t n_ent, uint64_t seed)
     g->n_entities = (uint32_t)n_ent;
     uint32_t first = 0;
     for (int t = 0; t < N_TYPES; t++) {
-        uint32_t k = t + 1 < N_TYPES
-                         ? (uint32_t)(n_ent * type_percent[t] / 100)
-                         : g->n_entities - first;
+        uint32_t k = t + 1 < N_TYPES ? (uint32_t)(n_ent * type_percent[t] / 100)
+                                     : g->n_entities - first;
         if (k < 2)
             k = 2;
         g->n_of[t] = k;
@@ -507,8 +537,7 @@ int main(int argc, char **argv)
     if (argc > 3 && seed == 0 && strcmp(argv[3], "0") != 0)
         return usage();
     if (n == 0 || n > 1000000000ULL || n_ent > 100000000ULL) {
-        fputs("gen_facts: N must be 1..1G and ENTITIES at most 100M\n",
-              stderr);
+        fputs("gen_facts: N must be 1..1G and ENTITIES at most 100M\n", stderr);
         return 2;
     }
     if (n_ent < 50)

@@ -17,12 +17,14 @@ static void usage(FILE *fp)
           "       factnet --version | --help\n\n"
           "Turns annotated facts about actors, agreements and strategies "
           "into\nrelationship graphs, network metrics and diagrams.\n\n"
-          "commands:\n", fp);
+          "commands:\n",
+          fp);
     for (const fnet_command *c = fnet_commands; c->name; c++)
         fprintf(fp, "  %-10s %s\n", c->name, c->summary);
     fputs("\n'factnet COMMAND --help' describes a command. Exit status: 0 ok,"
           "\n1 invalid input data, 2 usage error, 3 I/O error, 4 internal "
-          "error.\nDocumentation: docs/ (start with docs/CLI.md).\n", fp);
+          "error.\nDocumentation: docs/ (start with docs/CLI.md).\n",
+          fp);
 }
 
 static void version(void)
@@ -30,8 +32,7 @@ static void version(void)
     int maj, min, sub;
     igraph_version(NULL, &maj, &min, &sub);
     printf("factnet %s (igraph %d.%d.%d, cJSON %s, Graphviz %s)\n",
-           FNET_VERSION, maj, min, sub, cJSON_Version(),
-           PACKAGE_VERSION);
+           FNET_VERSION, maj, min, sub, cJSON_Version(), PACKAGE_VERSION);
 }
 
 int main(int argc, char **argv)

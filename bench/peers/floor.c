@@ -256,22 +256,32 @@ static void read_file(const char *path, entities *ents, pairs *prs)
     if (fp != stdin)
         fclose(fp);
     if (skipped)
-        fprintf(stderr, "floor: %zu facts name undeclared entities\n",
-                skipped);
+        fprintf(stderr, "floor: %zu facts name undeclared entities\n", skipped);
 }
 
 /* ---- metrics --------------------------------------------------------- */
 
-#define CHECK(expr)                                                          \
-    do {                                                                     \
-        if ((expr) != IGRAPH_SUCCESS)                                        \
-            die(#expr " failed");                                            \
+#define CHECK(expr)                                                            \
+    do {                                                                       \
+        if ((expr) != IGRAPH_SUCCESS)                                          \
+            die(#expr " failed");                                              \
     } while (0)
 
 enum {
-    C_DEGREE, C_STRENGTH, C_BETWEENNESS, C_CLOSENESS, C_HARMONIC,
-    C_EIGENVECTOR, C_PAGERANK, C_HUB, C_AUTHORITY, C_CORENESS,
-    C_CLUSTERING, C_CONSTRAINT, C_COMMUNITY, N_COLS
+    C_DEGREE,
+    C_STRENGTH,
+    C_BETWEENNESS,
+    C_CLOSENESS,
+    C_HARMONIC,
+    C_EIGENVECTOR,
+    C_PAGERANK,
+    C_HUB,
+    C_AUTHORITY,
+    C_CORENESS,
+    C_CLUSTERING,
+    C_CONSTRAINT,
+    C_COMMUNITY,
+    N_COLS
 };
 
 typedef struct result {
@@ -291,34 +301,31 @@ static void compute(const igraph_t *g, const igraph_vector_t *w, bool full,
     CHECK(igraph_degree(g, &iv, igraph_vss_all(), IGRAPH_ALL, false));
     for (igraph_integer_t i = 0; i < n; i++)
         VECTOR(r->col[C_DEGREE])[i] = (double)VECTOR(iv)[i];
-    CHECK(igraph_strength(g, &r->col[C_STRENGTH], igraph_vss_all(),
-                          IGRAPH_ALL, false, w));
+    CHECK(igraph_strength(g, &r->col[C_STRENGTH], igraph_vss_all(), IGRAPH_ALL,
+                          false, w));
     stage(clk, "degree");
     igraph_real_t value;
     CHECK(igraph_eigenvector_centrality(g, &r->col[C_EIGENVECTOR], &value,
                                         false, true, w, NULL));
     stage(clk, "eigenvector");
-    CHECK(igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK,
-                          &r->col[C_PAGERANK], &value, igraph_vss_all(),
-                          false, 0.85, w, NULL));
+    CHECK(igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &r->col[C_PAGERANK],
+                          &value, igraph_vss_all(), false, 0.85, w, NULL));
     stage(clk, "pagerank");
     CHECK(igraph_coreness(g, &iv, IGRAPH_ALL));
     for (igraph_integer_t i = 0; i < n; i++)
         VECTOR(r->col[C_CORENESS])[i] = (double)VECTOR(iv)[i];
     stage(clk, "coreness");
-    CHECK(igraph_transitivity_local_undirected(g, &r->col[C_CLUSTERING],
-                                               igraph_vss_all(),
-                                               IGRAPH_TRANSITIVITY_ZERO));
+    CHECK(igraph_transitivity_local_undirected(
+        g, &r->col[C_CLUSTERING], igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO));
     stage(clk, "clustering");
     double total = 0;
     for (igraph_integer_t e = 0; e < igraph_vector_size(w); e++)
         total += VECTOR(*w)[e];
     igraph_integer_t k;
     igraph_real_t quality;
-    CHECK(igraph_community_leiden(g, w, &r->col[C_STRENGTH],
-                                  total > 0 ? 1.0 / (2 * total) : 1.0,
-                                  LEIDEN_BETA, false, LEIDEN_ITERATIONS, &iv,
-                                  &k, &quality));
+    CHECK(igraph_community_leiden(
+        g, w, &r->col[C_STRENGTH], total > 0 ? 1.0 / (2 * total) : 1.0,
+        LEIDEN_BETA, false, LEIDEN_ITERATIONS, &iv, &k, &quality));
     for (igraph_integer_t i = 0; i < n; i++)
         VECTOR(r->col[C_COMMUNITY])[i] = (double)VECTOR(iv)[i];
     stage(clk, "leiden");
@@ -336,20 +343,17 @@ static void compute(const igraph_t *g, const igraph_vector_t *w, bool full,
                                igraph_vss_all(), IGRAPH_ALL, NULL, true));
         for (igraph_integer_t i = 0; i < n; i++) {
             double c = VECTOR(r->col[C_CLOSENESS])[i];
-            VECTOR(r->col[C_CLOSENESS])[i] =
-                isnan(c) || n < 2 ? 0 : c * (double)VECTOR(iv)[i] / (n - 1);
+            VECTOR(r->col[C_CLOSENESS])
+            [i] = isnan(c) || n < 2 ? 0 : c * (double)VECTOR(iv)[i] / (n - 1);
         }
         stage(clk, "closeness");
-        CHECK(igraph_harmonic_centrality(g, &r->col[C_HARMONIC],
-                                         igraph_vss_all(), IGRAPH_ALL, NULL,
-                                         true));
+        CHECK(igraph_harmonic_centrality(
+            g, &r->col[C_HARMONIC], igraph_vss_all(), IGRAPH_ALL, NULL, true));
         stage(clk, "harmonic");
-        CHECK(igraph_hub_and_authority_scores(g, &r->col[C_HUB],
-                                              &r->col[C_AUTHORITY], &value,
-                                              true, w, NULL));
+        CHECK(igraph_hub_and_authority_scores(
+            g, &r->col[C_HUB], &r->col[C_AUTHORITY], &value, true, w, NULL));
         stage(clk, "hub/authority");
-        CHECK(igraph_constraint(g, &r->col[C_CONSTRAINT], igraph_vss_all(),
-                                w));
+        CHECK(igraph_constraint(g, &r->col[C_CONSTRAINT], igraph_vss_all(), w));
         stage(clk, "constraint");
         r->have[C_BETWEENNESS] = r->have[C_CLOSENESS] = r->have[C_HARMONIC] =
             r->have[C_HUB] = r->have[C_AUTHORITY] = r->have[C_CONSTRAINT] =
@@ -411,8 +415,7 @@ static void write_csv(FILE *out, const entities *ents, const result *r,
             if (!r->have[c])
                 continue;
             double v = VECTOR(r->col[c])[i];
-            bool integer = c == C_DEGREE || c == C_CORENESS ||
-                           c == C_COMMUNITY;
+            bool integer = c == C_DEGREE || c == C_CORENESS || c == C_COMMUNITY;
             if (isnan(v))
                 putc(',', out);
             else
@@ -458,7 +461,8 @@ int main(int argc, char **argv)
     CHECK(igraph_vector_init(&w, (igraph_integer_t)prs.n));
     for (size_t e = 0; e < prs.n; e++) {
         VECTOR(edges)[2 * e] = (igraph_integer_t)(prs.v[e].key >> 32);
-        VECTOR(edges)[2 * e + 1] = (igraph_integer_t)(prs.v[e].key & 0xffffffffu);
+        VECTOR(edges)
+        [2 * e + 1] = (igraph_integer_t)(prs.v[e].key & 0xffffffffu);
         VECTOR(w)[e] = prs.v[e].weight;
     }
     free(prs.v);

@@ -78,8 +78,7 @@ static int net_sign(const bctx *c, igraph_integer_t e)
 }
 
 /* Classifies one triangle; returns false when a pair has no sign. */
-static bool classify(const bctx *c, fnet_triangle *t, fnet_err *err,
-                     int *rc)
+static bool classify(const bctx *c, fnet_triangle *t, fnet_err *err, int *rc)
 {
     static const int ends[3][2] = {{0, 1}, {0, 2}, {1, 2}};
     t->negatives = 0;
@@ -111,8 +110,8 @@ static void count_pairs(fnet_balance *out, const bctx *c)
     }
 }
 
-int fnet_balance_compute(fnet_balance *out, const fnet_graph *g,
-                         bool list_all, fnet_err *err)
+int fnet_balance_compute(fnet_balance *out, const fnet_graph *g, bool list_all,
+                         fnet_err *err)
 {
     bctx c = {0};
     int rc = 0;
@@ -162,8 +161,8 @@ int fnet_balance_compute(fnet_balance *out, const fnet_graph *g,
             out->list[out->n_list++] = t;
     }
     if (out->balanced + out->unbalanced)
-        out->ratio = (double)out->balanced /
-                     (double)(out->balanced + out->unbalanced);
+        out->ratio =
+            (double)out->balanced / (double)(out->balanced + out->unbalanced);
     if (out->n_list)
         qsort(out->list, out->n_list, sizeof *out->list, cmp_triangle);
 done:

@@ -23,10 +23,10 @@
 /* One triangle: its nodes in increasing node order, and its three pairs
  * in the order 01, 02, 12 (FNET_TRIANGLE_A/B give the ends of pair k). */
 typedef struct fnet_triangle {
-    uint32_t node[3];  /* node[0] < node[1] < node[2] */
-    int sign[3];       /* net sign (+1/-1) of the pairs 01, 02, 12 */
-    int negatives;     /* number of negative pairs, 0..3 */
-    bool balanced;     /* negatives is even */
+    uint32_t node[3]; /* node[0] < node[1] < node[2] */
+    int sign[3];      /* net sign (+1/-1) of the pairs 01, 02, 12 */
+    int negatives;    /* number of negative pairs, 0..3 */
+    bool balanced;    /* negatives is even */
 } fnet_triangle;
 
 /* The nodes of pair k (0: 01, 1: 02, 2: 12) of triangle t. */
@@ -37,14 +37,14 @@ typedef struct fnet_balance {
     uint64_t positive, negative, zero, mixed; /* undirected pairs: by net
                                                  sign; mixed = with facts
                                                  of both signs */
-    uint64_t triangles;   /* all triangles of the undirected graph */
-    uint64_t excluded;    /* triangles through a pair without sign */
+    uint64_t triangles;       /* all triangles of the undirected graph */
+    uint64_t excluded;        /* triangles through a pair without sign */
     uint64_t by_negatives[4]; /* signed triangles with 0..3 negative pairs
                                  (+++, ++-, +--, ---) */
     uint64_t balanced, unbalanced;
-    double ratio;         /* balanced / (balanced + unbalanced); NaN when
+    double ratio;        /* balanced / (balanced + unbalanced); NaN when
                              there is no signed triangle */
-    fnet_triangle *list;  /* the unbalanced triangles (all signed triangles
+    fnet_triangle *list; /* the unbalanced triangles (all signed triangles
                              with list_all), unbalanced first, then by
                              number of negative pairs, then by nodes */
     size_t n_list;
@@ -54,8 +54,8 @@ typedef struct fnet_balance {
  * version) and classifies them. Returns 0, FNET_ENOMEM or FNET_EINTERNAL.
  * The caller frees out with fnet_balance_free() in every case. O(E^1.5)
  * for the enumeration. */
-int fnet_balance_compute(fnet_balance *out, const fnet_graph *g,
-                         bool list_all, fnet_err *err);
+int fnet_balance_compute(fnet_balance *out, const fnet_graph *g, bool list_all,
+                         fnet_err *err);
 
 void fnet_balance_free(fnet_balance *b);
 

@@ -7,8 +7,9 @@
 #include <string.h>
 
 static const char *const algo_names[FNET_COMM_COUNT] = {
-    "leiden",         "louvain",    "walktrap", "infomap",  "label-propagation",
-    "edge-betweenness", "fastgreedy", "optimal",  "spinglass",
+    "leiden",     "louvain",           "walktrap",
+    "infomap",    "label-propagation", "edge-betweenness",
+    "fastgreedy", "optimal",           "spinglass",
 };
 
 int fnet_community_algorithm_from_name(const char *name)
@@ -116,9 +117,9 @@ long fnet_communities_canonical(uint32_t *out, const igraph_integer_t *raw,
 /* ---- the algorithms ---------------------------------------------------- */
 
 typedef struct job {
-    const igraph_t *u;           /* undirected graph */
-    const igraph_vector_t *w;    /* tie strengths or NULL */
-    const igraph_vector_t *sw;   /* signed weights (net, or its sign when
+    const igraph_t *u;         /* undirected graph */
+    const igraph_vector_t *w;  /* tie strengths or NULL */
+    const igraph_vector_t *sw; /* signed weights (net, or its sign when
                                     unweighted) when the graph has a
                                     negative edge; else NULL */
     const fnet_community_opts *o;
@@ -157,8 +158,8 @@ static int leiden(const job *j, igraph_vector_int_t *memb)
             VECTOR(*memb)[i] = i;
         goto done;
     }
-    IG(igraph_community_leiden(j->u, j->w, &nw, j->o->resolution / total,
-                               0.01, false, -1, memb, &nb, &quality),
+    IG(igraph_community_leiden(j->u, j->w, &nw, j->o->resolution / total, 0.01,
+                               false, -1, memb, &nb, &quality),
        "leiden");
 done:
     igraph_vector_destroy(&nw);
@@ -192,9 +193,8 @@ static int edge_betweenness(const job *j, igraph_vector_int_t *memb)
         for (igraph_integer_t i = 0; i < igraph_vector_size(&len); i++)
             VECTOR(len)[i] = 1.0 / VECTOR(len)[i];
     }
-    IG(igraph_community_edge_betweenness(j->u, NULL, NULL, &merges, NULL,
-                                         NULL, NULL, false,
-                                         j->w ? &len : NULL),
+    IG(igraph_community_edge_betweenness(j->u, NULL, NULL, &merges, NULL, NULL,
+                                         NULL, false, j->w ? &len : NULL),
        "edge-betweenness");
     double best = -INFINITY;
     igraph_integer_t steps = igraph_matrix_int_nrow(&merges);
@@ -281,19 +281,16 @@ static int spinglass(const job *j, igraph_vector_int_t *memb)
         IG(irc, "spinglass");
     }
     has_sub = true;
-    IG(igraph_community_spinglass(&sub, w ? &subw : NULL, &q, &temp,
-                                  &sub_memb, NULL, 25, false, 1.0, 0.01, 0.99,
-                                  IGRAPH_SPINCOMM_UPDATE_CONFIG,
-                                  j->o->resolution,
-                                  j->sw ? IGRAPH_SPINCOMM_IMP_NEG
-                                        : IGRAPH_SPINCOMM_IMP_ORIG,
-                                  1.0),
+    IG(igraph_community_spinglass(
+           &sub, w ? &subw : NULL, &q, &temp, &sub_memb, NULL, 25, false, 1.0,
+           0.01, 0.99, IGRAPH_SPINCOMM_UPDATE_CONFIG, j->o->resolution,
+           j->sw ? IGRAPH_SPINCOMM_IMP_NEG : IGRAPH_SPINCOMM_IMP_ORIG, 1.0),
        "spinglass");
     IG(igraph_vector_int_resize(memb, n), "spinglass");
     igraph_integer_t next = igraph_vector_int_max(&sub_memb) + 1, s = 0;
+    igraph_integer_t *m = VECTOR(*memb);
     for (igraph_integer_t v = 0; v < n; v++)
-        VECTOR(*memb)[v] = VECTOR(comp)[v] == big ? VECTOR(sub_memb)[s++]
-                                                  : next++;
+        m[v] = VECTOR(comp)[v] == big ? VECTOR(sub_memb)[s++] : next++;
 done:
     if (has_subw)
         igraph_vector_destroy(&subw);
@@ -323,16 +320,16 @@ static int run_algorithm(const job *j, igraph_vector_int_t *memb)
     switch (j->o->algorithm) {
     case FNET_COMM_LEIDEN: rc = leiden(j, memb); break;
     case FNET_COMM_LOUVAIN:
-        IG(igraph_community_multilevel(j->u, j->w, j->o->resolution, memb,
-                                       NULL, NULL), "louvain");
+        IG(igraph_community_multilevel(j->u, j->w, j->o->resolution, memb, NULL,
+                                       NULL),
+           "louvain");
         break;
     case FNET_COMM_WALKTRAP:
         IG(igraph_community_walktrap(j->u, j->w, 4, &merges, &mod, memb),
            "walktrap");
         break;
     case FNET_COMM_INFOMAP:
-        IG(igraph_community_infomap(j->u, j->w, NULL, 10, memb, &x),
-           "infomap");
+        IG(igraph_community_infomap(j->u, j->w, NULL, 10, memb, &x), "infomap");
         break;
     case FNET_COMM_LABEL_PROPAGATION:
         IG(igraph_community_label_propagation(j->u, memb, IGRAPH_ALL, j->w,
@@ -404,8 +401,8 @@ int fnet_communities_agreement(const uint32_t *ref, const uint32_t *run,
     }
     qsort(keys, n, sizeof *keys, cmp_u64);
     for (uint32_t u = 0; u < n; u++) {
-        uint32_t both = pair_count(
-            keys, n, (uint64_t)ref[u] * ((uint64_t)n + 1) + run[u]);
+        uint32_t both =
+            pair_count(keys, n, (uint64_t)ref[u] * ((uint64_t)n + 1) + run[u]);
         uint32_t big = size_ref[ref[u]] > size_run[run[u]] ? size_ref[ref[u]]
                                                            : size_run[run[u]];
         if (2.0 * both > big)
@@ -437,8 +434,7 @@ static void run_stats(fnet_communities *out, const double *q, int runs)
 static int singletons(fnet_communities *out, const fnet_graph *g,
                       const char **ids)
 {
-    igraph_integer_t *raw = malloc((g->n_nodes ? g->n_nodes : 1) *
-                                   sizeof *raw);
+    igraph_integer_t *raw = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *raw);
     if (!raw)
         return FNET_ENOMEM;
     for (uint32_t i = 0; i < g->n_nodes; i++)
@@ -460,8 +456,8 @@ typedef struct state {
     igraph_t u;
     igraph_vector_t uw;
     bool has_u;
-    const igraph_t *ug;         /* the undirected graph: &u, or g's own */
-    const igraph_vector_t *ugw; /* its weights */
+    const igraph_t *ug;             /* the undirected graph: &u, or g's own */
+    const igraph_vector_t *ugw;     /* its weights */
     igraph_vector_t sw, wpos, wneg; /* signed spinglass: net weights and
                                        their positive and negative parts */
     bool has_sw;
@@ -540,10 +536,10 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
                     const fnet_community_opts *o, state *s, fnet_err *err)
 {
     uint32_t n = g->n_nodes;
-    job j = {s->ug, o->unweighted ? NULL : s->ugw, s->has_sw ? &s->sw : NULL,
-             o, err};
-    double res = fnet_community_has_resolution(o->algorithm) ? o->resolution
-                                                             : 1.0;
+    job j = {s->ug, o->unweighted ? NULL : s->ugw, s->has_sw ? &s->sw : NULL, o,
+             err};
+    double res =
+        fnet_community_has_resolution(o->algorithm) ? o->resolution : 1.0;
     int best = 0, rc;
     for (int r = 0; r < o->runs; r++) {
         igraph_rng_seed(igraph_rng_default(),
@@ -554,8 +550,8 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
             if ((rc = signed_modularity(s, &s->memb, res, &s->q[r], err)))
                 return rc;
         } else {
-            igraph_error_t irc = igraph_modularity(s->ug, &s->memb, j.w, res,
-                                                   false, &s->q[r]);
+            igraph_error_t irc =
+                igraph_modularity(s->ug, &s->memb, j.w, res, false, &s->q[r]);
             if (irc)
                 return fnet_err_igraph(err, irc, "modularity");
         }
@@ -573,8 +569,8 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
             out->n_communities = out->community[i];
     run_stats(out, s->q, o->runs);
     for (int r = 0; out->stability && r < o->runs; r++)
-        if (fnet_communities_agreement(out->community, s->canon + (size_t)r * n, n,
-                          out->stability))
+        if (fnet_communities_agreement(out->community, s->canon + (size_t)r * n,
+                                       n, out->stability))
             return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     for (uint32_t i = 0; out->stability && i < n; i++)
         out->stability[i] /= o->runs;
@@ -596,8 +592,8 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
     s.ids = malloc(n1 * sizeof *s.ids);
     s.q = calloc((size_t)o->runs, sizeof *s.q);
     s.canon = malloc(n1 * (size_t)o->runs * sizeof *s.canon);
-    if (!out->community || (o->runs > 1 && !out->stability) || !s.ids ||
-        !s.q || !s.canon) {
+    if (!out->community || (o->runs > 1 && !out->stability) || !s.ids || !s.q ||
+        !s.canon) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;
     }
@@ -619,8 +615,8 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
         s.ug = &g->g;
         s.ugw = &g->weights;
     }
-    out->signed_quality = o->algorithm == FNET_COMM_SPINGLASS &&
-                          fnet_graph_has_negative(g);
+    out->signed_quality =
+        o->algorithm == FNET_COMM_SPINGLASS && fnet_graph_has_negative(g);
     if (out->signed_quality && (rc = signed_weights(&s, g, o, err)))
         goto done;
     if (igraph_vector_int_init(&s.memb, 0)) {

@@ -48,10 +48,10 @@ bool fnet_community_has_resolution(int algorithm);
 #define FNET_COMMUNITY_DEFAULT_SEED 42
 
 typedef struct fnet_community_opts {
-    int algorithm;      /* enum fnet_community_algorithm */
-    double resolution;  /* > 0; 1 = classic modularity */
+    int algorithm;     /* enum fnet_community_algorithm */
+    double resolution; /* > 0; 1 = classic modularity */
     unsigned long seed;
-    int runs;           /* >= 1 */
+    int runs; /* >= 1 */
     bool unweighted;
 } fnet_community_opts;
 
@@ -60,14 +60,14 @@ typedef struct fnet_community_opts {
 void fnet_community_opts_init(fnet_community_opts *o);
 
 typedef struct fnet_communities {
-    uint32_t n;             /* nodes */
-    uint32_t *community;    /* per node, 1 .. n_communities */
+    uint32_t n;          /* nodes */
+    uint32_t *community; /* per node, 1 .. n_communities */
     uint32_t n_communities;
-    double modularity;      /* igraph_modularity of the reported partition
+    double modularity;   /* igraph_modularity of the reported partition
                                (weights and resolution as used); NaN for a
                                graph without edges. With signed_quality:
                                the signed modularity of Gomez et al. */
-    bool signed_quality;    /* spinglass on a graph with a negative edge:
+    bool signed_quality; /* spinglass on a graph with a negative edge:
                                run on the signed weights (pos - neg per
                                pair) with igraph's implementation for
                                negative links */
@@ -75,7 +75,7 @@ typedef struct fnet_communities {
     double mod_mean, mod_sd, mod_min, mod_max; /* over the runs (sd: sample
                                                   standard deviation, 0 for
                                                   one run) */
-    double *stability;      /* per node; NULL when runs == 1 */
+    double *stability; /* per node; NULL when runs == 1 */
 } fnet_communities;
 
 /* Detects communities. Every algorithm uses the tie strengths (pos + neg),

@@ -25,9 +25,10 @@ static void child(int fd, const fnet_graph *g, const fnet_community_opts *o)
         int has_stab = c.stability != NULL;
         ok = fnet_fd_write_all(fd, &c, sizeof c) == 0 &&
              fnet_fd_write_all(fd, &has_stab, sizeof has_stab) == 0 &&
-             fnet_fd_write_all(fd, c.community, c.n * sizeof *c.community) == 0 &&
-             (!has_stab ||
-              fnet_fd_write_all(fd, c.stability, c.n * sizeof *c.stability) == 0);
+             fnet_fd_write_all(fd, c.community, c.n * sizeof *c.community) ==
+                 0 &&
+             (!has_stab || fnet_fd_write_all(fd, c.stability,
+                                             c.n * sizeof *c.stability) == 0);
     }
     _exit(ok ? 0 : 1);
 }
@@ -66,8 +67,8 @@ void fnet_communities_start(fnet_communities_job *job, const fnet_graph *g,
 
 /* Reads the child's answer into out and its return into *rc. Returns
  * false when the answer is incomplete (the child died). */
-static bool receive(fnet_communities_job *job, fnet_communities *out,
-                    int *rc, fnet_err *err)
+static bool receive(fnet_communities_job *job, fnet_communities *out, int *rc,
+                    fnet_err *err)
 {
     int has_stab;
     fnet_communities c;
@@ -81,17 +82,16 @@ static bool receive(fnet_communities_job *job, fnet_communities *out,
         return false;
     *out = c;
     out->community = malloc((c.n ? c.n : 1) * sizeof *out->community);
-    out->stability = has_stab ? malloc((c.n ? c.n : 1) *
-                                       sizeof *out->stability)
-                              : NULL;
+    out->stability =
+        has_stab ? malloc((c.n ? c.n : 1) * sizeof *out->stability) : NULL;
     if (!out->community || (has_stab && !out->stability)) {
         *rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         return true;
     }
-    return fnet_fd_read_all(job->fd, out->community, c.n * sizeof *out->community) ==
-               0 &&
+    return fnet_fd_read_all(job->fd, out->community,
+                            c.n * sizeof *out->community) == 0 &&
            (!has_stab || fnet_fd_read_all(job->fd, out->stability,
-                                  c.n * sizeof *out->stability) == 0);
+                                          c.n * sizeof *out->stability) == 0);
 }
 
 int fnet_communities_finish(fnet_communities_job *job, fnet_communities *out,
@@ -108,7 +108,8 @@ int fnet_communities_finish(fnet_communities_job *job, fnet_communities *out,
     if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         fnet_communities_free(out);
         memset(out, 0, sizeof *out);
-        rc = fnet_err_set(err, FNET_EINTERNAL, "community detection failed "
+        rc = fnet_err_set(err, FNET_EINTERNAL,
+                          "community detection failed "
                           "in its process");
     }
     return rc;

@@ -34,7 +34,7 @@ bool fnet_communities_worth_fork(const fnet_graph *g);
 typedef struct fnet_communities_job {
     pid_t pid; /* child, or 0: detection runs in fnet_communities_finish() */
     int fd;    /* read end of the pipe, or -1 */
-    const fnet_graph *g;           /* in-process: what to detect */
+    const fnet_graph *g; /* in-process: what to detect */
     const fnet_community_opts *o;
 } fnet_communities_job;
 

@@ -103,8 +103,7 @@ void fnet_evolve_rank(uint32_t *rank, const double *v, uint32_t n)
 
 /* ---- one snapshot ------------------------------------------------------ */
 
-static int measure(fnet_snapshot *s, const fnet_evolve_opts *o,
-                   fnet_err *err)
+static int measure(fnet_snapshot *s, const fnet_evolve_opts *o, fnet_err *err)
 {
     fnet_metrics_opts mo = o->metrics;
     uint32_t n = s->g->n_nodes;
@@ -229,7 +228,10 @@ static int cmp_rank(const void *x, const void *y)
         kb = -kb;
         break;
     case FNET_RANK_ENTERED:
-    case FNET_RANK_SAME: ka = a->rank_to; kb = b->rank_to; break;
+    case FNET_RANK_SAME:
+        ka = a->rank_to;
+        kb = b->rank_to;
+        break;
     default: ka = a->rank_from; kb = b->rank_from;
     }
     if (ka != kb)
@@ -255,8 +257,8 @@ static int compare(rank_row **rows, size_t *n, size_t *cap,
     for (uint32_t v = 0; v < a->g->n_nodes; v++) {
         uint32_t ent = a->g->entity[v];
         int32_t w = b->g->node_of[ent];
-        fnet_rank_change r = {p, q, ent, a->rank[v], 0,
-                              a->m.value[metric][v], NAN, 0};
+        fnet_rank_change r = {p,   q, ent, a->rank[v], 0, a->m.value[metric][v],
+                              NAN, 0};
         if (w >= 0) {
             r.rank_to = b->rank[w];
             r.value_to = b->m.value[metric][w];
@@ -268,8 +270,14 @@ static int compare(rank_row **rows, size_t *n, size_t *cap,
         uint32_t ent = b->g->entity[w];
         if (a->g->node_of[ent] >= 0)
             continue;
-        fnet_rank_change r = {p, q, ent, 0, b->rank[w], NAN,
-                              b->m.value[metric][w], FNET_RANK_ENTERED};
+        fnet_rank_change r = {p,
+                              q,
+                              ent,
+                              0,
+                              b->rank[w],
+                              NAN,
+                              b->m.value[metric][w],
+                              FNET_RANK_ENTERED};
         (*rows)[(*n)++] = (rank_row){r, e->corpus};
     }
     return 0;

@@ -26,14 +26,14 @@
 #define FNET_EVOLVE_DEFAULT_THRESHOLD 0.3
 
 typedef struct fnet_evolve_opts {
-    fnet_graph_opts graph;   /* filters and view; from, to, dated_only and
+    fnet_graph_opts graph; /* filters and view; from, to, dated_only and
                                 drop_isolated are set per period */
     fnet_period_spec periods;
-    bool keep_undated;       /* undated facts in every snapshot */
+    bool keep_undated;         /* undated facts in every snapshot */
     fnet_metrics_opts metrics; /* want: node metrics to compute */
     fnet_community_opts community;
-    double threshold;        /* Jaccard threshold of the tracking */
-    int rank_metric;         /* enum fnet_metric (not community) */
+    double threshold; /* Jaccard threshold of the tracking */
+    int rank_metric;  /* enum fnet_metric (not community) */
 } fnet_evolve_opts;
 
 /* Defaults: yearly periods, each on its own, undated facts left out,
@@ -43,16 +43,16 @@ void fnet_evolve_opts_init(fnet_evolve_opts *o);
 
 typedef struct fnet_snapshot {
     fnet_period period;
-    fnet_graph *g;          /* its nodes: the entities present */
-    fnet_metrics m;         /* the wanted metrics; value[FNET_M_COMMUNITY]
+    fnet_graph *g;         /* its nodes: the entities present */
+    fnet_metrics m;        /* the wanted metrics; value[FNET_M_COMMUNITY]
                                holds the persistent community ids */
-    fnet_communities cm;    /* canonical numbers of this period */
-    fnet_graph_metrics gm;  /* with communities and modularity; all NaN
+    fnet_communities cm;   /* canonical numbers of this period */
+    fnet_graph_metrics gm; /* with communities and modularity; all NaN
                                but nodes and edges (0) when empty */
-    fnet_frustration fr;    /* signs and frustration of cm */
-    uint32_t *rank;         /* per node: 1 + number of nodes with a higher
+    fnet_frustration fr;   /* signs and frustration of cm */
+    uint32_t *rank;        /* per node: 1 + number of nodes with a higher
                                value of the rank metric */
-    bool empty;             /* no edge in the window */
+    bool empty;            /* no edge in the window */
 } fnet_snapshot;
 
 enum fnet_rank_status {
@@ -68,25 +68,25 @@ const char *fnet_rank_status_name(int status);
 
 /* One entity between two consecutive non-empty snapshots. */
 typedef struct fnet_rank_change {
-    size_t from, to;              /* snapshot indices */
+    size_t from, to; /* snapshot indices */
     uint32_t entity;
-    uint32_t rank_from, rank_to;  /* 0: absent from that snapshot */
-    double value_from, value_to;  /* NaN: absent */
-    int status;                   /* enum fnet_rank_status */
+    uint32_t rank_from, rank_to; /* 0: absent from that snapshot */
+    double value_from, value_to; /* NaN: absent */
+    int status;                  /* enum fnet_rank_status */
 } fnet_rank_change;
 
 typedef struct fnet_evolution {
     const fnet_corpus *corpus;
     fnet_snapshot *snap;
     size_t n;
-    fnet_tracking tracking;       /* over the snapshots' communities */
-    fnet_rank_change *ranks;      /* by snapshot pair; then rose (largest
+    fnet_tracking tracking;  /* over the snapshots' communities */
+    fnet_rank_change *ranks; /* by snapshot pair; then rose (largest
                                      rise first), fell (largest fall
                                      first), entered, left, same; then
                                      entity id */
     size_t n_ranks;
-    uint64_t undated;             /* undated facts in the corpus */
-    bool negative;                /* some snapshot has a negative edge */
+    uint64_t undated; /* undated facts in the corpus */
+    bool negative;    /* some snapshot has a negative edge */
 } fnet_evolution;
 
 /* Builds and measures every snapshot, tracks communities, ranks nodes.

@@ -16,10 +16,10 @@
 #include <string.h>
 
 static const char *const names[FNET_M_COUNT] = {
-    "degree",      "in_degree",  "out_degree", "strength",
-    "pos_degree",  "neg_degree", "net_strength",              "betweenness",
-    "closeness",   "harmonic",   "eigenvector", "pagerank", "hub",
-    "authority",   "coreness",   "clustering", "constraint", "community",
+    "degree",      "in_degree",    "out_degree",  "strength",  "pos_degree",
+    "neg_degree",  "net_strength", "betweenness", "closeness", "harmonic",
+    "eigenvector", "pagerank",     "hub",         "authority", "coreness",
+    "clustering",  "constraint",   "community",
 };
 
 int fnet_metric_from_name(const char *name)
@@ -74,7 +74,7 @@ typedef struct ctx {
     const igraph_vector_t *w; /* tie strengths, or NULL */
     igraph_vector_t len;      /* 1/weight, when weighted_paths */
     bool has_len;
-    igraph_t und;             /* collapsed undirected graph (directed mode) */
+    igraph_t und; /* collapsed undirected graph (directed mode) */
     igraph_vector_t und_w;
     bool has_und;
 } ctx;
@@ -139,7 +139,8 @@ static int degrees(ctx *c)
         return fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
     if (wants(c, FNET_M_DEGREE)) {
         IG(igraph_degree(undirected(c), &d, igraph_vss_all(), IGRAPH_ALL,
-                         false), "degree");
+                         false),
+           "degree");
         if ((rc = store_int(c, FNET_M_DEGREE, &d)))
             goto done;
     }
@@ -150,8 +151,7 @@ static int degrees(ctx *c)
         igraph_neimode_t mode = !c->directed ? IGRAPH_ALL
                                 : k == 0     ? IGRAPH_IN
                                              : IGRAPH_OUT;
-        IG(igraph_degree(c->ig, &d,
-                         igraph_vss_all(), mode, false), "degree");
+        IG(igraph_degree(c->ig, &d, igraph_vss_all(), mode, false), "degree");
         if ((rc = store_int(c, which[k], &d)))
             goto done;
     }
@@ -238,14 +238,13 @@ static int cl_part(const ctx *c, bool harmonic, igraph_integer_t lo,
     if (irc)
         return fnet_err_igraph(err, irc, harmonic ? "harmonic" : "closeness");
     if (harmonic)
-        irc = igraph_harmonic_centrality(c->ig, res, vs, mode, lengths(c),
-                                         true);
+        irc =
+            igraph_harmonic_centrality(c->ig, res, vs, mode, lengths(c), true);
     else
         irc = igraph_closeness(c->ig, res, ires, NULL, vs, mode, lengths(c),
                                true);
     igraph_vs_destroy(&vs);
-    return irc ? fnet_err_igraph(err, irc, harmonic ? "harmonic"
-                                                    : "closeness")
+    return irc ? fnet_err_igraph(err, irc, harmonic ? "harmonic" : "closeness")
                : 0;
 }
 
@@ -278,8 +277,8 @@ static int split(ctx *c, fnet_split_fn part, bool sum, igraph_vector_t *res,
         igraph_vector_destroy(&hi);
         return fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
     }
-    rc = fnet_split_run(part, c, c->n, !c->o->in_process, res, ires, &hi,
-                        &ihi, c->err);
+    rc = fnet_split_run(part, c, c->n, !c->o->in_process, res, ires, &hi, &ihi,
+                        c->err);
     if (!rc && sum) {
         for (igraph_integer_t i = 0; i < igraph_vector_size(res); i++)
             VECTOR(*res)[i] += VECTOR(hi)[i];
@@ -324,14 +323,15 @@ static int betweenness(ctx *c, const igraph_vector_int_t *src)
             goto done;
     } else if (!src) {
         IG(igraph_betweenness(c->ig, &v, igraph_vss_all(), c->directed,
-                              lengths(c)), "betweenness");
+                              lengths(c)),
+           "betweenness");
     } else {
         /* Sum of the sampled sources' dependencies, scaled by n/K: an
          * unbiased estimate of the exact value (Brandes & Pich 2007). */
         IG(igraph_vs_vector(&sources, src), "betweenness");
-        igraph_error_t irc = igraph_betweenness_subset(
-            c->ig, &v, igraph_vss_all(), c->directed, sources,
-            igraph_vss_all(), lengths(c));
+        igraph_error_t irc =
+            igraph_betweenness_subset(c->ig, &v, igraph_vss_all(), c->directed,
+                                      sources, igraph_vss_all(), lengths(c));
         igraph_vs_destroy(&sources);
         IG(irc, "betweenness");
         scale = (double)c->n / (double)igraph_vector_int_size(src);
@@ -364,8 +364,9 @@ static int closeness_exact(ctx *c)
             if ((rc = split(c, closeness_part, false, &v, &reach)))
                 goto done;
         } else {
-            IG(igraph_closeness(c->ig, &v, &reach, NULL, igraph_vss_all(),
-                                mode, lengths(c), true), "closeness");
+            IG(igraph_closeness(c->ig, &v, &reach, NULL, igraph_vss_all(), mode,
+                                lengths(c), true),
+               "closeness");
         }
         if ((rc = column(c, FNET_M_CLOSENESS)))
             goto done;
@@ -382,7 +383,8 @@ static int closeness_exact(ctx *c)
                 goto done;
         } else {
             IG(igraph_harmonic_centrality(c->ig, &v, igraph_vss_all(), mode,
-                                          lengths(c), true), "harmonic");
+                                          lengths(c), true),
+               "harmonic");
         }
         if ((rc = store(c, FNET_M_HARMONIC, &v)))
             goto done;
@@ -418,7 +420,8 @@ static int closeness_sampled(ctx *c, const igraph_vector_int_t *src)
         igraph_vs_t from = igraph_vss_1(s);
         if (c->has_len)
             IG(igraph_distances_dijkstra(c->ig, &d, from, igraph_vss_all(),
-                                         &c->len, mode), "closeness");
+                                         &c->len, mode),
+               "closeness");
         else
             IG(igraph_distances(c->ig, &d, from, igraph_vss_all(), mode),
                "closeness");
@@ -438,8 +441,7 @@ static int closeness_sampled(ctx *c, const igraph_vector_int_t *src)
         for (igraph_integer_t u = 0; u < c->n; u++)
             c->m->value[FNET_M_CLOSENESS][u] =
                 r[u] > 0 ? (r[u] / m[u]) * (r[u] / D[u]) : 0;
-    if (!rc && wants(c, FNET_M_HARMONIC) &&
-        !(rc = column(c, FNET_M_HARMONIC)))
+    if (!rc && wants(c, FNET_M_HARMONIC) && !(rc = column(c, FNET_M_HARMONIC)))
         for (igraph_integer_t u = 0; u < c->n; u++)
             c->m->value[FNET_M_HARMONIC][u] = m[u] > 0 ? H[u] / m[u] : 0;
 done:
@@ -530,7 +532,6 @@ static int signed_metrics(ctx *c)
 
 /* ---- spectral and structural metrics ----------------------------------- */
 
-
 /* igraph's ARPACK-based solvers (eigenvector, hub/authority) may draw a
  * start vector from igraph's global RNG, whose state depends on whatever
  * ran before in the process (community detection, sampling, an earlier
@@ -557,14 +558,16 @@ static int spectral(ctx *c)
     }
     if (wants(c, FNET_M_STRENGTH)) {
         IG(igraph_strength(c->ig, &v, igraph_vss_all(), IGRAPH_ALL, false,
-                           c->w), "strength");
+                           c->w),
+           "strength");
         if ((rc = store(c, FNET_M_STRENGTH, &v)))
             goto done;
     }
     if (wants(c, FNET_M_EIGENVECTOR)) {
         arpack_reseed();
         IG(igraph_eigenvector_centrality(c->ig, &v, &value, false, true, c->w,
-                                         NULL), "eigenvector");
+                                         NULL),
+           "eigenvector");
         if ((rc = store(c, FNET_M_EIGENVECTOR, &v)))
             goto done;
     }
@@ -578,11 +581,11 @@ static int spectral(ctx *c)
     if (wants(c, FNET_M_HUB) || wants(c, FNET_M_AUTHORITY)) {
         arpack_reseed();
         IG(igraph_hub_and_authority_scores(c->ig, &v, &a, &value, true, c->w,
-                                           NULL), "hub/authority");
+                                           NULL),
+           "hub/authority");
         if (wants(c, FNET_M_HUB) && (rc = store(c, FNET_M_HUB, &v)))
             goto done;
-        if (wants(c, FNET_M_AUTHORITY) &&
-            (rc = store(c, FNET_M_AUTHORITY, &a)))
+        if (wants(c, FNET_M_AUTHORITY) && (rc = store(c, FNET_M_AUTHORITY, &a)))
             goto done;
     }
     if (wants(c, FNET_M_CLUSTERING)) {
@@ -653,9 +656,8 @@ int fnet_metrics_compute(fnet_metrics *out, const fnet_graph *g,
         for (igraph_integer_t i = 0; i < c.ne; i++)
             VECTOR(c.len)[i] = 1.0 / VECTOR(c.len)[i];
     }
-    if (c.directed &&
-        (o->want & (FNET_METRIC_BIT(FNET_M_DEGREE) |
-                    FNET_METRIC_BIT(FNET_M_CORENESS)))) {
+    if (c.directed && (o->want & (FNET_METRIC_BIT(FNET_M_DEGREE) |
+                                  FNET_METRIC_BIT(FNET_M_CORENESS)))) {
         rc = fnet_graph_undirected(g, &c.und, &c.und_w, err);
         if (rc)
             goto done;
@@ -728,10 +730,8 @@ int fnet_graph_metrics_compute(fnet_graph_metrics *out, const fnet_graph *g,
     IG(igraph_connected_components(ig, NULL, &csize, &no, IGRAPH_WEAK),
        "components");
     out->components = (double)no;
-    out->largest_component =
-        no ? (double)igraph_vector_int_max(&csize) : 0;
-    IG(igraph_diameter(ig, &x, NULL, NULL, NULL, NULL, dir, true),
-       "diameter");
+    out->largest_component = no ? (double)igraph_vector_int_max(&csize) : 0;
+    IG(igraph_diameter(ig, &x, NULL, NULL, NULL, NULL, dir, true), "diameter");
     out->diameter = x;
     IG(igraph_average_path_length(ig, &x, NULL, dir, true),
        "average path length");

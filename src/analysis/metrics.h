@@ -55,12 +55,12 @@ int fnet_metric_from_name(const char *name);
 const char *fnet_metric_name(int metric);
 
 typedef struct fnet_metrics_opts {
-    unsigned want;        /* FNET_METRIC_BIT mask */
-    bool unweighted;      /* ignore weights everywhere */
-    bool weighted_paths;  /* path metrics use distance 1/weight */
-    bool exact;           /* never sample betweenness/closeness */
-    long samples;         /* sources to sample when sampling; 0: default */
-    unsigned long seed;   /* for sampling */
+    unsigned want;       /* FNET_METRIC_BIT mask */
+    bool unweighted;     /* ignore weights everywhere */
+    bool weighted_paths; /* path metrics use distance 1/weight */
+    bool exact;          /* never sample betweenness/closeness */
+    long samples;        /* sources to sample when sampling; 0: default */
+    unsigned long seed;  /* for sampling */
     /* Exact betweenness, closeness and harmonic are split over two halves
      * of the nodes from n*m >= split_min_work (analysis/split.h; default
      * FNET_SPLIT_MIN_WORK): the second half in a child process unless
@@ -73,14 +73,14 @@ typedef struct fnet_metrics_opts {
 } fnet_metrics_opts;
 
 typedef struct fnet_metrics {
-    uint32_t n;                      /* nodes */
-    double *value[FNET_M_COUNT];     /* NULL when not computed; NaN marks an
+    uint32_t n;                  /* nodes */
+    double *value[FNET_M_COUNT]; /* NULL when not computed; NaN marks an
                                         undefined value (e.g. constraint of
                                         an isolated node). The caller may
                                         put a malloc'd community column in
                                         value[FNET_M_COMMUNITY]; free()
                                         releases it with the rest. */
-    bool sampled;                    /* betweenness/closeness from samples */
+    bool sampled;                /* betweenness/closeness from samples */
     long samples_used;
 } fnet_metrics;
 

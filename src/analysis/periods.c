@@ -87,7 +87,8 @@ int fnet_periods_make(fnet_period **out, size_t *n, const fnet_corpus *c,
     if (count > FNET_PERIODS_MAX)
         return fnet_err_set(err, FNET_EUSAGE,
                             "%ld periods (more than %d): choose a longer "
-                            "period with --every", count, FNET_PERIODS_MAX);
+                            "period with --every",
+                            count, FNET_PERIODS_MAX);
     fnet_period *p = calloc((size_t)count, sizeof *p);
     if (!p)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
@@ -103,10 +104,8 @@ int fnet_periods_make(fnet_period **out, size_t *n, const fnet_corpus *c,
             wstart = p[k - s->window + 1 > 0 ? k - s->window + 1 : 0].start;
         /* Only a range the user gave clips: the corpus has no dated fact
          * outside its own range, and whole units read better. */
-        p[k].from = fnet_date_is_set(s->from) ? later(wstart, s->from)
-                                              : wstart;
-        p[k].to = fnet_date_is_set(s->to) ? earlier(p[k].end, s->to)
-                                          : p[k].end;
+        p[k].from = fnet_date_is_set(s->from) ? later(wstart, s->from) : wstart;
+        p[k].to = fnet_date_is_set(s->to) ? earlier(p[k].end, s->to) : p[k].end;
     }
     *out = p;
     *n = (size_t)count;

@@ -17,15 +17,15 @@
 
 typedef struct fnet_frustration {
     uint64_t positive, negative, zero; /* undirected pairs by net sign */
-    uint64_t mixed;            /* pairs with both positive and negative
+    uint64_t mixed;                    /* pairs with both positive and negative
                                   facts (whatever their net sign) */
-    uint64_t negative_within;  /* negative pairs inside a community */
-    uint64_t positive_between; /* positive pairs between communities */
-    double negative_within_share;  /* negative_within / negative; NaN if
+    uint64_t negative_within;          /* negative pairs inside a community */
+    uint64_t positive_between;         /* positive pairs between communities */
+    double negative_within_share;      /* negative_within / negative; NaN if
                                       there is no negative pair */
-    double positive_between_share; /* positive_between / positive; NaN if
+    double positive_between_share;     /* positive_between / positive; NaN if
                                       there is no positive pair */
-    double frustration; /* (negative_within + positive_between) /
+    double frustration;                /* (negative_within + positive_between) /
                            (positive + negative); NaN when both are 0 */
 } fnet_frustration;
 

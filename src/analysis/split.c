@@ -25,10 +25,11 @@ static void child(int fd, fnet_split_fn fn, void *ctx, igraph_integer_t lo,
         int64_t n = igraph_vector_size(res);
         int64_t k = igraph_vector_int_size(ires);
         ok = fnet_fd_write_all(fd, &n, sizeof n) == 0 &&
-             fnet_fd_write_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) == 0 &&
+             fnet_fd_write_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) ==
+                 0 &&
              fnet_fd_write_all(fd, &k, sizeof k) == 0 &&
              fnet_fd_write_all(fd, VECTOR(*ires),
-                       (size_t)k * sizeof(igraph_integer_t)) == 0;
+                               (size_t)k * sizeof(igraph_integer_t)) == 0;
     }
     _exit(ok ? 0 : 1);
 }
@@ -38,7 +39,8 @@ static bool receive(int fd, int *rc, igraph_vector_t *res,
                     igraph_vector_int_t *ires, fnet_err *err)
 {
     int64_t n, k;
-    if (fnet_fd_read_all(fd, rc, sizeof *rc) || fnet_fd_read_all(fd, err, sizeof *err))
+    if (fnet_fd_read_all(fd, rc, sizeof *rc) ||
+        fnet_fd_read_all(fd, err, sizeof *err))
         return false;
     if (*rc)
         return true;
@@ -47,7 +49,8 @@ static bool receive(int fd, int *rc, igraph_vector_t *res,
         fnet_fd_read_all(fd, VECTOR(*res), (size_t)n * sizeof(double)) ||
         fnet_fd_read_all(fd, &k, sizeof k) || k < 0 ||
         igraph_vector_int_resize(ires, (igraph_integer_t)k) ||
-        fnet_fd_read_all(fd, VECTOR(*ires), (size_t)k * sizeof(igraph_integer_t)))
+        fnet_fd_read_all(fd, VECTOR(*ires),
+                         (size_t)k * sizeof(igraph_integer_t)))
         return false;
     return true;
 }
@@ -82,7 +85,8 @@ int fnet_split_run(fnet_split_fn fn, void *ctx, igraph_integer_t n,
     if (rc)
         return rc;
     if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return fnet_err_set(err, FNET_EINTERNAL, "path metrics failed in "
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "path metrics failed in "
                             "their second process");
     if (crc)
         *err = cerr;

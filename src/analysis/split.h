@@ -33,9 +33,8 @@ typedef int (*fnet_split_fn)(void *ctx, igraph_integer_t lo,
  * hi_res/hi_ires the second's (all initialised by the caller). Returns 0
  * or an FNET_E* code with err set (FNET_EINTERNAL when the child died). */
 int fnet_split_run(fnet_split_fn fn, void *ctx, igraph_integer_t n,
-                   bool in_child,
-                   igraph_vector_t *lo_res, igraph_vector_int_t *lo_ires,
-                   igraph_vector_t *hi_res, igraph_vector_int_t *hi_ires,
-                   fnet_err *err);
+                   bool in_child, igraph_vector_t *lo_res,
+                   igraph_vector_int_t *lo_ires, igraph_vector_t *hi_res,
+                   igraph_vector_int_t *hi_ires, fnet_err *err);
 
 #endif

@@ -69,7 +69,7 @@ typedef struct step {
     const fnet_partition *prev, *cur;
     const uint32_t *prev_id;
     uint32_t *cur_id;
-    link *links;      /* J >= theta, in greedy order */
+    link *links; /* J >= theta, in greedy order */
     size_t n_links;
     uint32_t *n_succ; /* per previous community */
     uint32_t *n_pred; /* per current community */
@@ -163,8 +163,7 @@ static int links_of(const step *s, uint32_t b, fnet_track_entry *e)
 }
 
 /* Assigns ids and records the events of the current period. */
-static int match(fnet_tracking *t, size_t *cap, step *s, size_t p,
-                 size_t prev)
+static int match(fnet_tracking *t, size_t *cap, step *s, size_t p, size_t prev)
 {
     bool *taken = calloc((size_t)s->prev->k + 1, 1);
     int rc = 0;
@@ -191,18 +190,17 @@ static int match(fnet_tracking *t, size_t *cap, step *s, size_t p,
             for (size_t i = 0; i < s->n_links; i++)
                 if (s->links[i].b == b)
                     a = s->links[i].a;
-            e.event = s->n_succ[a] >= 2 ? FNET_TRACK_SPLIT
-                                        : FNET_TRACK_CONTINUED;
+            e.event =
+                s->n_succ[a] >= 2 ? FNET_TRACK_SPLIT : FNET_TRACK_CONTINUED;
         }
         if ((rc = add_entry(t, cap, e)))
             free(e.links);
     }
     for (uint32_t a = 1; !rc && a <= s->prev->k; a++)
         if (!s->n_succ[a])
-            rc = add_entry(t, cap, (fnet_track_entry){p, prev,
-                                                      s->prev_id[a - 1], a,
-                                                      FNET_TRACK_DIED, NULL,
-                                                      0});
+            rc = add_entry(t, cap,
+                           (fnet_track_entry){p, prev, s->prev_id[a - 1], a,
+                                              FNET_TRACK_DIED, NULL, 0});
     free(taken);
     return rc;
 }

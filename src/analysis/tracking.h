@@ -50,29 +50,29 @@ const char *fnet_track_event_name(int event);
 
 /* A link to a previous community. */
 typedef struct fnet_track_link {
-    uint32_t id;    /* its persistent id */
+    uint32_t id; /* its persistent id */
     double jaccard;
 } fnet_track_link;
 
 /* What happened to one community in one period. */
 typedef struct fnet_track_entry {
-    size_t period;      /* index of the period */
-    size_t prev;        /* the period compared with; SIZE_MAX for the first
+    size_t period;          /* index of the period */
+    size_t prev;            /* the period compared with; SIZE_MAX for the first
                            non-empty period */
-    uint32_t id;        /* persistent id */
-    uint32_t community; /* its number in the period (1..k); for "died", its
+    uint32_t id;            /* persistent id */
+    uint32_t community;     /* its number in the period (1..k); for "died", its
                            number in period prev */
-    int event;          /* enum fnet_track_event */
+    int event;              /* enum fnet_track_event */
     fnet_track_link *links; /* the linked previous communities, by
                                decreasing J (ties: smaller id) */
     size_t n_links;
 } fnet_track_entry;
 
 typedef struct fnet_tracking {
-    uint32_t **id;    /* id[p][c - 1]: persistent id of community c of
+    uint32_t **id; /* id[p][c - 1]: persistent id of community c of
                          period p (NULL for an empty period) */
     size_t n_periods;
-    uint32_t n_ids;   /* ids run 1 .. n_ids */
+    uint32_t n_ids;            /* ids run 1 .. n_ids */
     fnet_track_entry *entries; /* by period, then the period's communities
                                   in number order, then its deaths in
                                   previous-number order */

@@ -128,9 +128,9 @@ static int snapshot(fnet_trend *t, const fnet_graph *g, uint32_t y,
     return rc;
 }
 
-int fnet_trend_compute(fnet_trend *out, const fnet_graph *g,
-                       const double *rank, const fnet_metrics_opts *mo,
-                       const fnet_trend_opts *o, fnet_err *err)
+int fnet_trend_compute(fnet_trend *out, const fnet_graph *g, const double *rank,
+                       const fnet_metrics_opts *mo, const fnet_trend_opts *o,
+                       fnet_err *err)
 {
     int lo = 0, hi = 0;
     memset(out, 0, sizeof *out);
@@ -145,8 +145,8 @@ int fnet_trend_compute(fnet_trend *out, const fnet_graph *g,
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     out->first_year = lo;
     out->n_years = (uint32_t)out->span;
-    out->value = malloc(((size_t)out->n_series * out->n_years + 1) *
-                        sizeof *out->value);
+    out->value =
+        malloc(((size_t)out->n_series * out->n_years + 1) * sizeof *out->value);
     if (!out->value)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     fnet_metrics_opts one = *mo;

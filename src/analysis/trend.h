@@ -35,9 +35,9 @@
 #define FNET_TREND_MAX_YEARS 400
 
 typedef struct fnet_trend_opts {
-    int metric;       /* enum fnet_metric, not FNET_M_COMMUNITY */
-    uint32_t top;     /* number of series, >= 1 */
-    bool cumulative;  /* else each year on its own */
+    int metric;      /* enum fnet_metric, not FNET_M_COMMUNITY */
+    uint32_t top;    /* number of series, >= 1 */
+    bool cumulative; /* else each year on its own */
 } fnet_trend_opts;
 
 /* PageRank, top 5, cumulative. */
@@ -46,12 +46,12 @@ void fnet_trend_opts_init(fnet_trend_opts *o);
 typedef struct fnet_trend {
     int metric;
     bool cumulative;
-    uint32_t n_years;   /* 0: no chart (no dated fact, or too long) */
-    int first_year;     /* years first_year .. first_year + n_years - 1 */
-    long span;          /* years the dated facts span (0: none dated) */
+    uint32_t n_years; /* 0: no chart (no dated fact, or too long) */
+    int first_year;   /* years first_year .. first_year + n_years - 1 */
+    long span;        /* years the dated facts span (0: none dated) */
     uint32_t n_series;
-    uint32_t *entity;   /* per series: entity index */
-    double *value;      /* value[s * n_years + y]; NaN: no tie that year */
+    uint32_t *entity; /* per series: entity index */
+    double *value;    /* value[s * n_years + y]; NaN: no tie that year */
 } fnet_trend;
 
 /* Computes the series for graph g (the report's graph: its options and
@@ -59,9 +59,9 @@ typedef struct fnet_trend {
  * never chosen; rank NULL: no series). mo gives the metric options
  * (weights, paths, seed); its `want` is ignored. Returns 0, or FNET_ENOMEM / FNET_EINTERNAL with err
  * set. The caller frees out with fnet_trend_free() in every case. */
-int fnet_trend_compute(fnet_trend *out, const fnet_graph *g,
-                       const double *rank, const fnet_metrics_opts *mo,
-                       const fnet_trend_opts *o, fnet_err *err);
+int fnet_trend_compute(fnet_trend *out, const fnet_graph *g, const double *rank,
+                       const fnet_metrics_opts *mo, const fnet_trend_opts *o,
+                       fnet_err *err);
 
 void fnet_trend_free(fnet_trend *t);
 

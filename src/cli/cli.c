@@ -52,8 +52,7 @@ int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value)
         }
         if (eq) {
             if (!o->has_arg) {
-                fnet_cli_usage(a->cmd, "option '--%s' takes no value",
-                               o->name);
+                fnet_cli_usage(a->cmd, "option '--%s' takes no value", o->name);
                 return FNET_ARG_ERROR;
             }
             inline_val = eq + 1;
@@ -68,8 +67,10 @@ int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value)
         }
         if (w[2]) {
             if (!o->has_arg) {
-                fnet_cli_usage(a->cmd, "option '-%c' takes no value "
-                               "(write short options separately)", w[1]);
+                fnet_cli_usage(a->cmd,
+                               "option '-%c' takes no value "
+                               "(write short options separately)",
+                               w[1]);
                 return FNET_ARG_ERROR;
             }
             inline_val = w + 2;
@@ -88,8 +89,8 @@ int fnet_args_next(fnet_args *a, const fnet_opt *opts, const char **value)
     return o->id;
 }
 
-int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
-                   char **paths, size_t *n_paths, bool *done)
+int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv, char **paths,
+                   size_t *n_paths, bool *done)
 {
     fnet_args a;
     const char *v;
@@ -122,8 +123,8 @@ void fnet_opts_print(FILE *fp, const fnet_opt *opts)
         if (!o->help)
             continue;
         char left[64];
-        snprintf(left, sizeof left, "%s%c%s--%s%s%s",
-                 o->short_name ? "-" : "", o->short_name ? o->short_name : ' ',
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s", o->short_name ? "-" : "",
+                 o->short_name ? o->short_name : ' ',
                  o->short_name ? ", " : " ", o->name, o->has_arg ? " " : "",
                  o->has_arg ? (o->arg_name ? o->arg_name : "VALUE") : "");
         if (!o->short_name)
@@ -168,7 +169,10 @@ int fnet_cli_fail(const fnet_err *err)
     return fnet_err_exit_status(err->code);
 }
 
-void fnet_cli_print_diag(const fnet_diag *d) { fnet_diag_print(d, stderr); }
+void fnet_cli_print_diag(const fnet_diag *d)
+{
+    fnet_diag_print(d, stderr);
+}
 
 bool fnet_cli_formula_guard_option(int id, bool *off)
 {

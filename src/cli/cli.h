@@ -19,7 +19,7 @@ typedef struct fnet_opt {
     const char *name; /* long name without dashes */
     char short_name;  /* 0 if none */
     bool has_arg;
-    int id;           /* > 0, returned by fnet_args_next */
+    int id;               /* > 0, returned by fnet_args_next */
     const char *arg_name; /* for --help, e.g. "FILE" */
     const char *help;     /* one line for --help; NULL hides the option */
 } fnet_opt;
@@ -64,8 +64,8 @@ typedef struct fnet_arg_loop {
  * into paths (room for argc entries; *n_paths counts them). No input file
  * is a usage error. Returns FNET_EXIT_OK (with *done set when help was
  * printed) or FNET_EXIT_USAGE; the command's own checks come after. */
-int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
-                   char **paths, size_t *n_paths, bool *done);
+int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv, char **paths,
+                   size_t *n_paths, bool *done);
 
 /* ---- --no-formula-guard ------------------------------------------------
  * Every command that writes CSV or TSV (balance, build, evidence, evolve,
@@ -76,9 +76,11 @@ int fnet_args_loop(const fnet_arg_loop *l, int argc, char **argv,
  * below the shared input, diagram and graph option ids. */
 enum { FNET_OPT_NO_FORMULA_GUARD = 0x700 };
 
+/* clang-format off */
 #define FNET_FORMULA_GUARD_OPTION                                              \
     {"no-formula-guard", 0, false, FNET_OPT_NO_FORMULA_GUARD, NULL,            \
      "csv/tsv: no ' before text cells starting with = + - @"}
+/* clang-format on */
 
 /* Returns true when id is --no-formula-guard, after setting *off; false
  * (and *off untouched) for any other id. */

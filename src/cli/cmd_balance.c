@@ -107,16 +107,20 @@ static bool own_option(bopts *o, int id, const char *v)
     case OPT_FORMAT:
         o->style.format = fnet_table_format_from_name(v);
         if (o->style.format < 0) {
-            fnet_cli_usage(cmd, "--format: expected md, csv, tsv, latex or "
-                           "json, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--format: expected md, csv, tsv, latex or "
+                           "json, got '%s'",
+                           v);
             return false;
         }
         return true;
     case OPT_OUTPUT: o->out = v; return true;
     case OPT_TABLE:
         if (strcmp(v, "summary") != 0 && strcmp(v, "triangles") != 0) {
-            fnet_cli_usage(cmd, "--table: expected summary or triangles, got "
-                           "'%s'", v);
+            fnet_cli_usage(cmd,
+                           "--table: expected summary or triangles, got "
+                           "'%s'",
+                           v);
             return false;
         }
         o->table = v;
@@ -162,11 +166,11 @@ static void pattern(const fnet_triangle *t, char out[4])
  * in `factnet evidence` (docs/EVIDENCE.md): date is "DATE" or
  * "DATE/UNTIL", quote the fact's evidence. */
 static const fnet_table_col fact_cols[] = {
-    {"fact_sign", FNET_COL_STRING},  {"subject", FNET_COL_STRING},
-    {"relation", FNET_COL_STRING},   {"object", FNET_COL_STRING},
-    {"date", FNET_COL_STRING},       {"weight", FNET_COL_REAL},
-    {"confidence", FNET_COL_REAL},   {"quote", FNET_COL_STRING},
-    {"source", FNET_COL_STRING},     {"location", FNET_COL_STRING},
+    {"fact_sign", FNET_COL_STRING}, {"subject", FNET_COL_STRING},
+    {"relation", FNET_COL_STRING},  {"object", FNET_COL_STRING},
+    {"date", FNET_COL_STRING},      {"weight", FNET_COL_REAL},
+    {"confidence", FNET_COL_REAL},  {"quote", FNET_COL_STRING},
+    {"source", FNET_COL_STRING},    {"location", FNET_COL_STRING},
 };
 #define N_FACT_COLS (sizeof fact_cols / sizeof fact_cols[0])
 
@@ -214,9 +218,9 @@ static int fact_cells(fnet_table *t, size_t row, size_t off,
                                  b->len ? fnet_buf_str(b) : NULL)))
         return rc;
     fnet_table_set_real(t, row, off + 5, f->weight);
-    fnet_table_set_real(t, row, off + 6, f->confidence == FNET_NO_CONFIDENCE
-                                             ? NAN
-                                             : f->confidence);
+    fnet_table_set_real(t, row, off + 6,
+                        f->confidence == FNET_NO_CONFIDENCE ? NAN
+                                                            : f->confidence);
     location(c, f, b);
     if ((rc = fnet_table_set_str(t, row, off + 9, fnet_buf_str(b))))
         return rc;
@@ -349,13 +353,13 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
         fnet_table_put_md(fp, c->title); /* one line, whatever it holds */
     }
     fputs("\n\n", fp);
-    fprintf(fp, "Pairs: %llu positive, %llu negative (%llu with facts of "
+    fprintf(fp,
+            "Pairs: %llu positive, %llu negative (%llu with facts of "
             "both signs, %llu without sign). Triangles: %llu, of which "
             "%llu balanced and %llu unbalanced",
             (unsigned long long)j->b.positive,
-            (unsigned long long)j->b.negative,
-            (unsigned long long)j->b.mixed, (unsigned long long)j->b.zero,
-            (unsigned long long)j->b.triangles,
+            (unsigned long long)j->b.negative, (unsigned long long)j->b.mixed,
+            (unsigned long long)j->b.zero, (unsigned long long)j->b.triangles,
             (unsigned long long)j->b.balanced,
             (unsigned long long)j->b.unbalanced);
     if (j->b.excluded)
@@ -427,8 +431,8 @@ static cJSON *json_fact(const fnet_corpus *c, uint64_t i)
         cJSON_AddNullToObject(o, "quote");
     cJSON_AddItemToObject(o, "source", src);
     for (uint32_t s = 0; s < f->n_sources; s++)
-        cJSON_AddItemToArray(src, cJSON_CreateString(
-                                      c->sources[f->sources[s]].id));
+        cJSON_AddItemToArray(src,
+                             cJSON_CreateString(c->sources[f->sources[s]].id));
     fnet_buf b = {0};
     location(c, f, &b);
     cJSON_AddStringToObject(o, "location", b.len ? fnet_buf_str(&b) : "");
@@ -453,7 +457,8 @@ static cJSON *json_triangle(const job *j, const fnet_triangle *tr)
     cJSON_AddItemToObject(o, "nodes", nodes);
     cJSON_AddItemToObject(o, "pairs", pairs);
     for (int x = 0; x < 3; x++)
-        cJSON_AddItemToArray(nodes, cJSON_CreateString(node_id(j, tr->node[x])));
+        cJSON_AddItemToArray(nodes,
+                             cJSON_CreateString(node_id(j, tr->node[x])));
     for (int k = 0; k < 3; k++) {
         cJSON *pr = cJSON_CreateObject(), *facts = cJSON_CreateArray();
         int64_t e[2];
@@ -499,14 +504,18 @@ static int write_json(job *j, FILE *fp, fnet_err *err)
         const char *k;
         uint64_t v;
     } counts[] = {
-        {"positive_pairs", b->positive},   {"negative_pairs", b->negative},
-        {"mixed_pairs", b->mixed},         {"unsigned_pairs", b->zero},
-        {"triangles", b->triangles},       {"excluded_triangles", b->excluded},
+        {"positive_pairs", b->positive},
+        {"negative_pairs", b->negative},
+        {"mixed_pairs", b->mixed},
+        {"unsigned_pairs", b->zero},
+        {"triangles", b->triangles},
+        {"excluded_triangles", b->excluded},
         {"triangles_ppp", b->by_negatives[0]},
         {"triangles_ppn", b->by_negatives[1]},
         {"triangles_pnn", b->by_negatives[2]},
         {"triangles_nnn", b->by_negatives[3]},
-        {"balanced", b->balanced},         {"unbalanced", b->unbalanced},
+        {"balanced", b->balanced},
+        {"unbalanced", b->unbalanced},
     };
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
         cJSON_AddNumberToObject(s, counts[i].k, (double)counts[i].v);
@@ -569,12 +578,12 @@ static bool own_option_cb(void *ctx, int id, const char *v)
     return own_option(ctx, id, v);
 }
 
-static int parse(bopts *o, int argc, char **argv, char **paths,
-                 size_t *n_paths, bool *done)
+static int parse(bopts *o, int argc, char **argv, char **paths, size_t *n_paths,
+                 bool *done)
 {
-    int status = fnet_graphopts_parse_args("balance", argc, argv, options, &o->g,
-                                           OPT_HELP, help, own_option_cb, o,
-                                           paths, n_paths, done);
+    int status = fnet_graphopts_parse_args("balance", argc, argv, options,
+                                           &o->g, OPT_HELP, help, own_option_cb,
+                                           o, paths, n_paths, done);
     if (status != FNET_EXIT_OK || *done)
         return status;
     if (fnet_cli_input_check("balance", &o->in) != FNET_EXIT_OK)
@@ -582,12 +591,14 @@ static int parse(bopts *o, int argc, char **argv, char **paths,
     if (fnet_graphopts_finish(&o->g, "balance") != 0)
         return FNET_EXIT_USAGE;
     if (o->g.unweighted || o->g.weighted_paths)
-        return fnet_cli_usage("balance", "--%s does not apply to balance "
+        return fnet_cli_usage("balance",
+                              "--%s does not apply to balance "
                               "(a pair's sign always weighs its facts)",
                               o->g.unweighted ? "unweighted" : "weighted");
     if (o->table && (o->style.format == FNET_TABLE_MD ||
                      o->style.format == FNET_TABLE_JSON))
-        return fnet_cli_usage("balance", "--table applies to csv, tsv and "
+        return fnet_cli_usage("balance",
+                              "--table applies to csv, tsv and "
                               "latex (md and json hold both tables)");
     return FNET_EXIT_OK;
 }

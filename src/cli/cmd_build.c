@@ -36,8 +36,9 @@ static const fnet_opt options[] = {
 static void help(void)
 {
     puts("usage: factnet build [OPTIONS] [FILE...]\n\n"
-         "The one-shot job: for each fact file NAME.json (default: every "
-         DEFAULT_GLOB ")\nwrites into DIR (default " DEFAULT_DIR "/):\n"
+         "The one-shot job: for each fact file NAME.json (default: "
+         "every " DEFAULT_GLOB ")\nwrites into DIR (default " DEFAULT_DIR
+         "/):\n"
          "  NAME.dot             the diagram (factnet dot)\n"
          "  NAME.svg, NAME.pdf   the diagram rendered in-process by "
          "Graphviz\n"
@@ -75,11 +76,11 @@ typedef struct job {
     fnet_communities cm;
     bool has_m, has_cm;
     fnet_renderer *r;
-    Agraph_t *ag;   /* the diagram, made by diagram_files() */
-    bool laid_out;  /* ag is laid out */
+    Agraph_t *ag;  /* the diagram, made by diagram_files() */
+    bool laid_out; /* ag is laid out */
     bool progress;
     bool no_formula_guard; /* --no-formula-guard: the csv files */
-    fnet_buf out; /* current output path */
+    fnet_buf out;          /* current output path */
 } job;
 
 static void progress(const job *j, const char *what)
@@ -121,10 +122,12 @@ static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
 static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
                       size_t max_rows, fnet_table **out)
 {
-    fnet_metrics_table_data d = {.g = j->g, .m = &j->m,
-                                 .community = j->cm.community};
-    fnet_metrics_table_spec s = {.cols = cols, .n_cols = n_cols,
-                                 .sort = sort, .max_rows = max_rows,
+    fnet_metrics_table_data d = {
+        .g = j->g, .m = &j->m, .community = j->cm.community};
+    fnet_metrics_table_spec s = {.cols = cols,
+                                 .n_cols = n_cols,
+                                 .sort = sort,
+                                 .max_rows = max_rows,
                                  .sampled_sources = -1};
     return fnet_metrics_table_nodes(out, &d, &s);
 }
@@ -132,10 +135,10 @@ static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
 static int metrics_files(job *j, fnet_err *err)
 {
     int all[FNET_M_COUNT + 4];
-    static const int print[] = {FNET_MCOL_LABEL, FNET_MCOL_TYPE,
-                                FNET_M_DEGREE, FNET_M_STRENGTH,
+    static const int print[] = {FNET_MCOL_LABEL,    FNET_MCOL_TYPE,
+                                FNET_M_DEGREE,      FNET_M_STRENGTH,
                                 FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
-                                FNET_M_PAGERANK, FNET_M_COMMUNITY};
+                                FNET_M_PAGERANK,    FNET_M_COMMUNITY};
     size_t n_all = fnet_metrics_table_default_columns(all, j->g, false);
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
@@ -162,9 +165,12 @@ static int metrics_files(job *j, fnet_err *err)
     }
     snprintf(label, sizeof label, "tab:%s-metrics", j->name);
     if (j->m.sampled)
-        snprintf(note, sizeof note, "Betweenness and closeness estimated "
-                 "from %ld sampled sources.", j->m.samples_used);
-    st = (fnet_table_style){.format = FNET_TABLE_LATEX, .digits = 3,
+        snprintf(note, sizeof note,
+                 "Betweenness and closeness estimated "
+                 "from %ld sampled sources.",
+                 j->m.samples_used);
+    st = (fnet_table_style){.format = FNET_TABLE_LATEX,
+                            .digits = 3,
                             .caption = fnet_buf_str(&caption),
                             .label = label,
                             .note = note[0] ? note : NULL};
@@ -249,10 +255,9 @@ static int md_section(FILE *fp, const char *heading, const fnet_table *t,
 
 static int summary_body(job *j, FILE *fp, fnet_err *err)
 {
-    static const int top_cols[] = {FNET_MCOL_LABEL, FNET_MCOL_ID,
-                                   FNET_MCOL_TYPE, FNET_M_PAGERANK,
-                                   FNET_M_DEGREE, FNET_M_BETWEENNESS,
-                                   FNET_M_COMMUNITY};
+    static const int top_cols[] = {
+        FNET_MCOL_LABEL, FNET_MCOL_ID,       FNET_MCOL_TYPE,  FNET_M_PAGERANK,
+        FNET_M_DEGREE,   FNET_M_BETWEENNESS, FNET_M_COMMUNITY};
     fnet_graph_metrics gm;
     fnet_community_opts co;
     fnet_table *t = NULL;
@@ -265,7 +270,8 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     fputs("\n\nInput: ", fp);
     if ((rc = fnet_table_put_md_code(fp, j->path))) /* a path may hold ` */
         return fnet_err_set(err, rc, "out of memory");
-    fprintf(fp, ": %u entities, %llu facts, %u sources. "
+    fprintf(fp,
+            ": %u entities, %llu facts, %u sources. "
             "Graph: full view, undirected, weighted by the sum of fact "
             "weights.\n",
             j->c->n_entities, (unsigned long long)j->c->n_facts,
@@ -279,7 +285,8 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     fnet_table_free(t);
     t = NULL;
     if (!rc) {
-        fprintf(fp, "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
+        fprintf(fp,
+                "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
                 "communities, modularity %.3f. Members by PageRank.\n",
                 fnet_community_algorithm_name(co.algorithm), co.resolution,
                 co.seed, j->cm.n_communities, j->cm.modularity);
@@ -336,11 +343,11 @@ static int diagram_files(job *j, fnet_err *err)
         progress(j, "rendering SVG and PDF");
         j->laid_out = !(rc = fnet_render_layout(j->r, j->ag, err));
     }
-    if (!rc && !(rc = fnet_render_write(j->r, j->ag, "svg",
-                                        out_path(j, ".svg"), err)))
+    if (!rc &&
+        !(rc = fnet_render_write(j->r, j->ag, "svg", out_path(j, ".svg"), err)))
         wrote(j);
-    if (!rc && !(rc = fnet_render_write(j->r, j->ag, "pdf",
-                                        out_path(j, ".pdf"), err)))
+    if (!rc &&
+        !(rc = fnet_render_write(j->r, j->ag, "pdf", out_path(j, ".pdf"), err)))
         wrote(j);
     return rc;
 }
@@ -353,8 +360,8 @@ static int report_file(job *j, fnet_err *err)
     fnet_reportopts_init(&o);
     fnet_diagopts_finish(&o.d, "build");
     progress(j, "writing the HTML report");
-    int rc = fnet_report_write(j->c, &o, j->r, j->ag, out_path(j, ".html"),
-                               err);
+    int rc =
+        fnet_report_write(j->c, &o, j->r, j->ag, out_path(j, ".html"), err);
     if (!rc)
         wrote(j);
     return rc;
@@ -383,7 +390,8 @@ static int analyse(job *j, fnet_err *err)
     }
     if (!rc && j->m.sampled)
         fnet_cli_error("note: %s: betweenness and closeness estimated from "
-                       "%ld sampled sources", j->name, j->m.samples_used);
+                       "%ld sampled sources",
+                       j->name, j->m.samples_used);
     return rc;
 }
 
@@ -407,7 +415,7 @@ static void job_free(job *j)
 static void base_name(const char *path, char *out, size_t size)
 {
     static const char *const ext[] = {".json", ".jsonl", ".csv", ".CSV",
-                                      ".tsv", ".ann", ".tab"};
+                                      ".tsv",  ".ann",   ".tab"};
     size_t end = strlen(path);
     while (end > 1 && path[end - 1] == '/')
         end--;
@@ -431,7 +439,9 @@ static void base_name(const char *path, char *out, size_t size)
 static int one(const char *path, const char *dir, const fnet_cli_input *in,
                bool no_guard, fnet_renderer *r, fnet_err *err, int *reported)
 {
-    job j = {.path = path, .dir = dir, .r = r,
+    job j = {.path = path,
+             .dir = dir,
+             .r = r,
              .progress = isatty(STDERR_FILENO) != 0,
              .no_formula_guard = no_guard};
     fnet_corpus *c = NULL;
@@ -559,8 +569,8 @@ int fnet_cmd_build(int argc, char **argv)
     if (n_paths == 0) {
         globbed = true;
         if (glob(DEFAULT_GLOB, 0, NULL, &gl) != 0 || gl.gl_pathc == 0) {
-            status = fnet_cli_usage("build", "no input files, and no "
-                                    DEFAULT_GLOB " here");
+            status = fnet_cli_usage(
+                "build", "no input files, and no " DEFAULT_GLOB " here");
             goto done;
         }
     }

@@ -15,8 +15,7 @@ enum { OPT_HELP = 1, OPT_STRICT, OPT_QUIET, OPT_SOURCES_DIR };
 
 static const fnet_opt options[] = {
     {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"quiet", 'q', false, OPT_QUIET, NULL,
-     "print only problems, no summary"},
+    {"quiet", 'q', false, OPT_QUIET, NULL, "print only problems, no summary"},
     {"sources-dir", 0, true, OPT_SOURCES_DIR, "DIR",
      "check evidence quotes against the source texts in DIR"},
     {"strict", 0, false, OPT_STRICT, NULL, "treat warnings as errors"},
@@ -127,8 +126,8 @@ static void print_provenance(const fnet_prov_stats *ps)
 static int summary(const fnet_corpus *c, const fnet_diag *d,
                    const fnet_prov_stats *ps)
 {
-    size_t cap = c->n_entities > c->n_relations ? c->n_entities
-                                                : c->n_relations;
+    size_t cap =
+        c->n_entities > c->n_relations ? c->n_entities : c->n_relations;
     tally *t = malloc((cap + 1) * sizeof *t);
     if (!t)
         return FNET_EXIT_INTERNAL;
@@ -247,8 +246,8 @@ int fnet_cmd_check(int argc, char **argv)
     if (status != FNET_EXIT_OK)
         goto done;
     /* On a terminal, long stages show on standard error (cli/progress.h). */
-    progress = fnet_progress_start("loading",
-                                   fnet_cli_input_bytes(paths, n_paths));
+    progress =
+        fnet_progress_start("loading", fnet_cli_input_bytes(paths, n_paths));
     if (progress) {
         in.lo.progress = fnet_progress_load;
         in.lo.progress_ctx = progress;

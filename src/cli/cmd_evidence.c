@@ -89,8 +89,10 @@ static bool own_option(void *ctx, int id, const char *v)
     case OPT_FORMAT:
         o->format = fnet_table_format_from_name(v);
         if (o->format < 0)
-            return fnet_cli_usage("evidence", "--format: expected md, csv, "
-                                  "tsv, latex or json, got '%s'", v),
+            return fnet_cli_usage("evidence",
+                                  "--format: expected md, csv, "
+                                  "tsv, latex or json, got '%s'",
+                                  v),
                    false;
         break;
     case OPT_LABEL: o->label = v; break;
@@ -99,21 +101,23 @@ static bool own_option(void *ctx, int id, const char *v)
     return true;
 }
 
-static int parse(eopts *o, int argc, char **argv, char **paths,
-                 size_t *n_paths, bool *done)
+static int parse(eopts *o, int argc, char **argv, char **paths, size_t *n_paths,
+                 bool *done)
 {
     int status = fnet_graphopts_parse_args("evidence", argc, argv, options,
-                                           &o->g, OPT_HELP, help, own_option,
-                                           o, paths, n_paths, done);
+                                           &o->g, OPT_HELP, help, own_option, o,
+                                           paths, n_paths, done);
     if (status != FNET_EXIT_OK || *done)
         return status;
     if (fnet_cli_input_check("evidence", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     if ((o->caption || o->label) && o->format != FNET_TABLE_LATEX)
-        return fnet_cli_usage("evidence", "--%s applies to --format latex "
-                              "only", o->caption ? "caption" : "label");
+        return fnet_cli_usage("evidence",
+                              "--%s applies to --format latex "
+                              "only",
+                              o->caption ? "caption" : "label");
     return fnet_graphopts_finish(&o->g, "evidence") == 0 ? FNET_EXIT_OK
-                                                        : FNET_EXIT_USAGE;
+                                                         : FNET_EXIT_USAGE;
 }
 
 /* Writes the listing in the chosen format to o->out (atomically). */
@@ -135,7 +139,8 @@ static int write_evidence(const eopts *o, const fnet_evidence *ev,
     } else if (o->format == FNET_TABLE_LATEX) {
         rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label, err);
     } else {
-        fnet_table_style st = {.format = o->format, .digits = -1,
+        fnet_table_style st = {.format = o->format,
+                               .digits = -1,
                                .no_formula_guard = o->no_formula_guard};
         rc = fnet_table_write(t, fp, &st, err);
     }

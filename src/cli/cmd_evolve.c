@@ -74,8 +74,7 @@ static const fnet_opt options[] = {
      "random seed for communities and sampling (default 42)"},
     {"table", 0, true, OPT_TABLE, "T",
      "write one table: nodes, graph, ranks or communities"},
-    {"top", 0, true, OPT_TOP, "K",
-     "per period, only nodes ranked K or better"},
+    {"top", 0, true, OPT_TOP, "K", "per period, only nodes ranked K or better"},
     {"undated", 0, true, OPT_UNDATED, "U",
      "undated facts: drop (default: in no snapshot) or keep (in all)"},
     {"window", 0, true, OPT_WINDOW, "N",
@@ -205,8 +204,10 @@ static bool every(eopts *o, const char *v)
             return true;
         }
     }
-    fnet_cli_usage("evolve", "--every: expected N-years or N-months (N >= 1), "
-                   "got '%s'", v);
+    fnet_cli_usage("evolve",
+                   "--every: expected N-years or N-months (N >= 1), "
+                   "got '%s'",
+                   v);
     return false;
 }
 
@@ -240,8 +241,8 @@ static bool own_option(eopts *o, int id, const char *v)
             fnet_cli_usage(cmd, "--by: expected year or month, got '%s'", v);
             return false;
         }
-        o->ev.periods.unit = strcmp(v, "year") == 0 ? FNET_UNIT_YEAR
-                                                    : FNET_UNIT_MONTH;
+        o->ev.periods.unit =
+            strcmp(v, "year") == 0 ? FNET_UNIT_YEAR : FNET_UNIT_MONTH;
         o->ev.periods.step = 1;
         o->by_given = true;
         return true;
@@ -260,8 +261,10 @@ static bool own_option(eopts *o, int id, const char *v)
     case OPT_FORMAT:
         o->style.format = fnet_table_format_from_name(v);
         if (o->style.format < 0) {
-            fnet_cli_usage(cmd, "--format: expected md, csv, tsv, latex or "
-                           "json, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--format: expected md, csv, tsv, latex or "
+                           "json, got '%s'",
+                           v);
             return false;
         }
         return true;
@@ -281,8 +284,10 @@ static bool own_option(eopts *o, int id, const char *v)
     case OPT_RANK_BY:
         o->ev.rank_metric = fnet_metric_from_name(v);
         if (o->ev.rank_metric < 0 || o->ev.rank_metric == FNET_M_COMMUNITY) {
-            fnet_cli_usage(cmd, "--rank-by: expected a node metric other than "
-                           "community, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--rank-by: expected a node metric other than "
+                           "community, got '%s'",
+                           v);
             return false;
         }
         return true;
@@ -300,8 +305,10 @@ static bool own_option(eopts *o, int id, const char *v)
         return true;
     case OPT_TABLE:
         if ((o->table = name_in(v, table_names, N_TABLES)) < 0) {
-            fnet_cli_usage(cmd, "--table: expected nodes, graph, ranks or "
-                           "communities, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--table: expected nodes, graph, ranks or "
+                           "communities, got '%s'",
+                           v);
             return false;
         }
         return true;
@@ -375,14 +382,16 @@ static bool check_options(eopts *o)
     }
     if (o->g.graph.dated_only && o->ev.keep_undated) {
         fnet_cli_usage(cmd, "--dated-only and --undated keep contradict each "
-                       "other");
+                            "other");
         return false;
     }
     if (o->resolution_given &&
         !fnet_community_has_resolution(o->ev.community.algorithm)) {
-        fnet_cli_usage(cmd, "--resolution: algorithm %s has no resolution "
-                       "parameter (leiden, louvain and spinglass do)",
-                       fnet_community_algorithm_name(o->ev.community.algorithm));
+        fnet_cli_usage(
+            cmd,
+            "--resolution: algorithm %s has no resolution "
+            "parameter (leiden, louvain and spinglass do)",
+            fnet_community_algorithm_name(o->ev.community.algorithm));
         return false;
     }
     if (o->out && o->out_dir) {
@@ -391,7 +400,7 @@ static bool check_options(eopts *o)
     }
     if (o->out_dir && o->table >= 0) {
         fnet_cli_usage(cmd, "--table and --output-dir contradict each other "
-                       "(--output-dir writes every table)");
+                            "(--output-dir writes every table)");
         return false;
     }
     o->ev.graph = o->g.graph;
@@ -445,8 +454,7 @@ static int cmp_node(const void *x, const void *y)
                   fnet_graph_node_entity(b->s->g, b->v)->id);
 }
 
-static size_t ordered_nodes(const job *j, const fnet_snapshot *s,
-                            node_ref *r)
+static size_t ordered_nodes(const job *j, const fnet_snapshot *s, node_ref *r)
 {
     size_t n = 0;
     for (uint32_t v = 0; v < s->g->n_nodes; v++)
@@ -480,8 +488,8 @@ static int nodes_table(job *j, fnet_table **t)
     size_t nc = 4;
     if (j->wide) {
         for (size_t c = 0; c < j->n_cols; c++)
-            tc[nc++] = (fnet_table_col){fnet_metric_name(j->cols[c]),
-                                        FNET_COL_REAL};
+            tc[nc++] =
+                (fnet_table_col){fnet_metric_name(j->cols[c]), FNET_COL_REAL};
     } else {
         tc[nc++] = (fnet_table_col){"metric", FNET_COL_STRING};
         tc[nc++] = (fnet_table_col){"value", FNET_COL_REAL};
@@ -517,12 +525,21 @@ static int nodes_table(job *j, fnet_table **t)
 
 static int graph_table(job *j, fnet_table **t)
 {
-    static const char *const names[] = {
-        "nodes",        "edges",          "density",
-        "components",   "largest_component", "diameter",
-        "average_path_length", "transitivity", "average_clustering",
-        "degree_assortativity", "type_assortativity", "communities",
-        "modularity",   "negative_edges", "frustration"};
+    static const char *const names[] = {"nodes",
+                                        "edges",
+                                        "density",
+                                        "components",
+                                        "largest_component",
+                                        "diameter",
+                                        "average_path_length",
+                                        "transitivity",
+                                        "average_clustering",
+                                        "degree_assortativity",
+                                        "type_assortativity",
+                                        "communities",
+                                        "modularity",
+                                        "negative_edges",
+                                        "frustration"};
     static const bool integer[] = {true,  true,  false, true,  true,
                                    true,  false, false, false, false,
                                    false, true,  false, true,  false};
@@ -547,12 +564,21 @@ static int graph_table(job *j, fnet_table **t)
             (rc = fnet_table_set_str(*t, row, 2, b)))
             break;
         fnet_table_set_int(*t, row, 3, (int64_t)s->g->n_facts_used);
-        double v[15] = {g->nodes, g->edges, g->density, g->components,
-                        g->largest_component, g->diameter,
-                        g->average_path_length, g->transitivity,
-                        g->average_clustering, g->degree_assortativity,
-                        g->type_assortativity, g->communities, g->modularity,
-                        (double)s->fr.negative, s->fr.frustration};
+        double v[15] = {g->nodes,
+                        g->edges,
+                        g->density,
+                        g->components,
+                        g->largest_component,
+                        g->diameter,
+                        g->average_path_length,
+                        g->transitivity,
+                        g->average_clustering,
+                        g->degree_assortativity,
+                        g->type_assortativity,
+                        g->communities,
+                        g->modularity,
+                        (double)s->fr.negative,
+                        s->fr.frustration};
         for (size_t k = 0; k < nm; k++) {
             if (integer[k] && isfinite(v[k]))
                 fnet_table_set_int(*t, row, 4 + k, (int64_t)v[k]);
@@ -571,12 +597,12 @@ static bool in_top(const job *j, uint32_t rank)
 static int ranks_table(job *j, fnet_table **t)
 {
     static const fnet_table_col tc[] = {
-        {"from", FNET_COL_STRING},    {"to", FNET_COL_STRING},
-        {"id", FNET_COL_STRING},      {"label", FNET_COL_STRING},
-        {"type", FNET_COL_STRING},    {"metric", FNET_COL_STRING},
+        {"from", FNET_COL_STRING},       {"to", FNET_COL_STRING},
+        {"id", FNET_COL_STRING},         {"label", FNET_COL_STRING},
+        {"type", FNET_COL_STRING},       {"metric", FNET_COL_STRING},
         {"rank_from", FNET_COL_INTEGER}, {"rank_to", FNET_COL_INTEGER},
-        {"change", FNET_COL_INTEGER}, {"value_from", FNET_COL_REAL},
-        {"value_to", FNET_COL_REAL},  {"status", FNET_COL_STRING}};
+        {"change", FNET_COL_INTEGER},    {"value_from", FNET_COL_REAL},
+        {"value_to", FNET_COL_REAL},     {"status", FNET_COL_STRING}};
     int m = j->o->ev.rank_metric;
     int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
     for (size_t i = 0; !rc && i < j->e->n_ranks; i++) {
@@ -626,9 +652,9 @@ static uint32_t members(const fnet_snapshot *s, uint32_t c, fnet_buf *b)
 static int communities_table(job *j, fnet_table **t)
 {
     static const fnet_table_col tc[] = {
-        {"period", FNET_COL_STRING},   {"community", FNET_COL_INTEGER},
-        {"event", FNET_COL_STRING},    {"compared_with", FNET_COL_STRING},
-        {"links", FNET_COL_STRING},    {"size", FNET_COL_INTEGER},
+        {"period", FNET_COL_STRING}, {"community", FNET_COL_INTEGER},
+        {"event", FNET_COL_STRING},  {"compared_with", FNET_COL_STRING},
+        {"links", FNET_COL_STRING},  {"size", FNET_COL_INTEGER},
         {"members", FNET_COL_STRING}};
     const fnet_tracking *tr = &j->e->tracking;
     fnet_buf links = {0};
@@ -636,9 +662,8 @@ static int communities_table(job *j, fnet_table **t)
     for (size_t i = 0; !rc && i < tr->n_entries; i++) {
         const fnet_track_entry *x = &tr->entries[i];
         const fnet_snapshot *s = &j->e->snap[x->period];
-        const fnet_snapshot *from = x->event == FNET_TRACK_DIED
-                                        ? &j->e->snap[x->prev]
-                                        : s;
+        const fnet_snapshot *from =
+            x->event == FNET_TRACK_DIED ? &j->e->snap[x->prev] : s;
         size_t row;
         uint32_t size = members(from, x->community, &j->buf);
         fnet_buf_reset(&links);
@@ -653,8 +678,8 @@ static int communities_table(job *j, fnet_table **t)
                                      x->prev == SIZE_MAX
                                          ? NULL
                                          : j->e->snap[x->prev].period.label)) ||
-            (rc = fnet_table_set_str(*t, row, 4,
-                                     links.len ? fnet_buf_str(&links) : NULL)) ||
+            (rc = fnet_table_set_str(
+                 *t, row, 4, links.len ? fnet_buf_str(&links) : NULL)) ||
             (rc = fnet_table_set_str(*t, row, 6, fnet_buf_str(&j->buf))))
             break;
         fnet_table_set_int(*t, row, 1, x->id);
@@ -711,7 +736,8 @@ static void md_header(const job *j, FILE *fp)
             mode_text(&ev->periods, w, sizeof w));
     fprintf(fp, "Undated facts: %llu, %s. ", (unsigned long long)e->undated,
             ev->keep_undated ? "in every snapshot" : "in no snapshot");
-    fprintf(fp, "A node is present in a period when it has an edge there. "
+    fprintf(fp,
+            "A node is present in a period when it has an edge there. "
             "Communities: %s, followed across periods by Jaccard overlap >= "
             "%g. Ranks by %s.\n",
             fnet_community_algorithm_name(ev->community.algorithm),
@@ -807,8 +833,8 @@ static bool own_option_cb(void *ctx, int id, const char *v)
     return own_option(ctx, id, v);
 }
 
-static int parse(eopts *o, int argc, char **argv, char **paths,
-                 size_t *n_paths, bool *done)
+static int parse(eopts *o, int argc, char **argv, char **paths, size_t *n_paths,
+                 bool *done)
 {
     int status = fnet_graphopts_parse_args("evolve", argc, argv, options, &o->g,
                                            OPT_HELP, help, own_option_cb, o,

@@ -66,11 +66,19 @@ static const fnet_opt options[] = {
     {0},
 };
 
-enum xformat { F_NONE, F_GRAPHML, F_GEXF, F_GML, F_PAJEK, F_CSV, F_JSON,
-               F_NEO4J };
+enum xformat {
+    F_NONE,
+    F_GRAPHML,
+    F_GEXF,
+    F_GML,
+    F_PAJEK,
+    F_CSV,
+    F_JSON,
+    F_NEO4J
+};
 
-static const char *const format_names[] = {
-    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j"};
+static const char *const format_names[] = {"",      "graphml", "gexf", "gml",
+                                           "pajek", "csv",     "json", "neo4j"};
 
 static void help(void)
 {
@@ -139,23 +147,26 @@ static int format_from_path(const char *path)
     static const struct {
         const char *ext;
         int format;
-    } ext[] = {{".graphml", F_GRAPHML}, {".gexf", F_GEXF}, {".gml", F_GML},
-               {".net", F_PAJEK},       {".json", F_JSON}};
+    } ext[] = {{".graphml", F_GRAPHML},
+               {".gexf", F_GEXF},
+               {".gml", F_GML},
+               {".net", F_PAJEK},
+               {".json", F_JSON}};
     for (size_t i = 0; path && i < sizeof ext / sizeof ext[0]; i++)
         if (ends_with(path, ext[i].ext))
             return ext[i].format;
     return F_NONE;
 }
 
-static bool whole_number(const char *opt, const char *v, double min,
-                         double max, long *out)
+static bool whole_number(const char *opt, const char *v, double min, double max,
+                         long *out)
 {
     double x;
     if (!fnet_cli_number("export", opt, v, min, max, &x))
         return false;
     if (x != floor(x)) {
-        fnet_cli_usage("export", "--%s: expected a whole number, got '%s'",
-                       opt, v);
+        fnet_cli_usage("export", "--%s: expected a whole number, got '%s'", opt,
+                       v);
         return false;
     }
     *out = (long)x;
@@ -171,8 +182,7 @@ static bool own_option(xopts *o, int id, const char *v)
     case OPT_ALGORITHM:
         o->co.algorithm = fnet_community_algorithm_from_name(v);
         if (o->co.algorithm < 0) {
-            fnet_cli_usage("export", "--algorithm: unknown algorithm '%s'",
-                           v);
+            fnet_cli_usage("export", "--algorithm: unknown algorithm '%s'", v);
             return false;
         }
         return true;
@@ -181,8 +191,10 @@ static bool own_option(xopts *o, int id, const char *v)
     case OPT_EXACT: o->exact = true; return true;
     case OPT_FORMAT:
         if ((o->format = format_from_name(v)) == F_NONE) {
-            fnet_cli_usage("export", "--format: expected graphml, gexf, gml, "
-                           "pajek, csv, json or neo4j, got '%s'", v);
+            fnet_cli_usage("export",
+                           "--format: expected graphml, gexf, gml, "
+                           "pajek, csv, json or neo4j, got '%s'",
+                           v);
             return false;
         }
         return true;
@@ -218,8 +230,10 @@ static bool check_options(xopts *o)
     if (o->format == F_NONE)
         o->format = format_from_path(o->out);
     if (o->format == F_NONE && o->out) {
-        fnet_cli_usage(cmd, "cannot tell the format from '%s': give "
-                       "--format", o->out);
+        fnet_cli_usage(cmd,
+                       "cannot tell the format from '%s': give "
+                       "--format",
+                       o->out);
         return false;
     }
     if (o->format == F_NONE) {
@@ -239,7 +253,7 @@ static bool check_options(xopts *o)
     }
     if (o->no_metrics && o->columns) {
         fnet_cli_usage(cmd, "--no-metrics and --columns contradict each "
-                       "other");
+                            "other");
         return false;
     }
     if (o->exact && o->samples) {
@@ -248,7 +262,8 @@ static bool check_options(xopts *o)
     }
     if (o->resolution_given &&
         !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd, "--resolution: %s has no resolution parameter "
+        fnet_cli_usage(cmd,
+                       "--resolution: %s has no resolution parameter "
                        "(leiden, louvain and spinglass do)",
                        fnet_community_algorithm_name(o->co.algorithm));
         return false;
@@ -300,7 +315,7 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
         }
         if (stability && o->co.runs < 2) {
             fnet_cli_usage("export", "column stability needs --runs N with "
-                           "N > 1");
+                                     "N > 1");
             return false;
         }
         if (!fixed && !add_metric(cols, n, m, name))
@@ -390,19 +405,18 @@ static int plan(const xopts *o, bool with_clu, paths *p, fnet_err *err)
     return rc;
 }
 
-static int write_table(fnet_table *t, FILE *fp, bool no_guard,
-                       fnet_err *err)
+static int write_table(fnet_table *t, FILE *fp, bool no_guard, fnet_err *err)
 {
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1,
-                           .no_formula_guard = no_guard};
+    fnet_table_style st = {
+        .format = FNET_TABLE_CSV, .digits = -1, .no_formula_guard = no_guard};
     int rc = fnet_table_write(t, fp, &st, err);
     fnet_table_free(t);
     return rc;
 }
 
 /* Writes both tables; *which is the file being written. */
-static int tables(const fnet_export *x, bool neo4j, bool no_guard,
-                  FILE **fp, size_t *which, fnet_err *err)
+static int tables(const fnet_export *x, bool neo4j, bool no_guard, FILE **fp,
+                  size_t *which, fnet_err *err)
 {
     fnet_table *t = NULL;
     int rc = neo4j ? fnet_export_neo4j_nodes(&t, x, err)
@@ -458,8 +472,8 @@ static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
     paths p = {0};
     fnet_outfile *f[2] = {NULL, NULL};
     FILE *fp[2] = {NULL, NULL};
-    bool with_clu = o->format == F_PAJEK && x->has_cm && o->out &&
-                    strcmp(o->out, "-") != 0;
+    bool with_clu =
+        o->format == F_PAJEK && x->has_cm && o->out && strcmp(o->out, "-") != 0;
     int rc = plan(o, with_clu, &p, err);
     for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
         if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
@@ -512,8 +526,8 @@ static void notes(const fnet_export *x)
     if (x->has_cm && x->cm.runs > 1)
         fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
                        "%.6f, min %.6f, max %.6f (reported: the best run)",
-                       x->cm.runs, x->cm.mod_mean, x->cm.mod_sd,
-                       x->cm.mod_min, x->cm.mod_max);
+                       x->cm.runs, x->cm.mod_mean, x->cm.mod_sd, x->cm.mod_min,
+                       x->cm.mod_max);
 }
 
 static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)

@@ -213,16 +213,17 @@ static bool own_option(mopts *o, int id, const char *v)
     case OPT_FORMAT:
         o->style.format = fnet_table_format_from_name(v);
         if (o->style.format < 0) {
-            fnet_cli_usage(cmd, "--format: expected csv, tsv, md, latex or "
-                           "json, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--format: expected csv, tsv, md, latex or "
+                           "json, got '%s'",
+                           v);
             return false;
         }
         return true;
     case OPT_LABEL: o->style.label = v; return true;
     case OPT_LEVEL:
         if (strcmp(v, "node") != 0 && strcmp(v, "graph") != 0) {
-            fnet_cli_usage(cmd, "--level: expected node or graph, got '%s'",
-                           v);
+            fnet_cli_usage(cmd, "--level: expected node or graph, got '%s'", v);
             return false;
         }
         o->graph_level = strcmp(v, "graph") == 0;
@@ -262,15 +263,19 @@ static bool check_options(mopts *o)
         fnet_cli_usage(cmd, "--exact and --samples contradict each other");
         return false;
     }
-    if (o->resolution_given && !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd, "--resolution: algorithm %s has no resolution "
+    if (o->resolution_given &&
+        !fnet_community_has_resolution(o->co.algorithm)) {
+        fnet_cli_usage(cmd,
+                       "--resolution: algorithm %s has no resolution "
                        "parameter (leiden, louvain and spinglass do)",
                        fnet_community_algorithm_name(o->co.algorithm));
         return false;
     }
     if (o->graph_level && (o->columns || o->sort || o->top >= 0)) {
         fnet_cli_usage(cmd, "--%s applies to --level node only",
-                       o->columns ? "columns" : o->sort ? "sort" : "top");
+                       o->columns ? "columns"
+                       : o->sort  ? "sort"
+                                  : "top");
         return false;
     }
     o->co.unweighted = o->g.unweighted;
@@ -312,16 +317,15 @@ static bool choose_columns(node_job *j)
 {
     const mopts *o = j->o;
     if (!o->columns) {
-        j->n_cols = fnet_metrics_table_default_columns(j->cols, j->g,
-                                                       o->co.runs > 1);
+        j->n_cols =
+            fnet_metrics_table_default_columns(j->cols, j->g, o->co.runs > 1);
     } else {
         char name[64];
         const char *p = o->columns;
         for (;;) {
             size_t len = strcspn(p, ",");
             snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-            if (!add_column(j, fnet_metrics_table_column_from_name(name),
-                            name))
+            if (!add_column(j, fnet_metrics_table_column_from_name(name), name))
                 return false;
             if (!p[len])
                 break;
@@ -337,12 +341,12 @@ static bool choose_columns(node_job *j)
     for (size_t i = 0; i < j->n_cols; i++)
         if (j->cols[i] == FNET_MCOL_STABILITY && o->co.runs < 2) {
             fnet_cli_usage("metrics", "column stability needs --runs N "
-                           "with N > 1");
+                                      "with N > 1");
             return false;
         }
     if (j->sort == FNET_MCOL_STABILITY && o->co.runs < 2) {
         fnet_cli_usage("metrics", "--sort stability needs --runs N with "
-                       "N > 1");
+                                  "N > 1");
         return false;
     }
     return true;
@@ -384,8 +388,8 @@ static int node_table(const node_job *j, fnet_table **out)
 static void warn_bipartite(const node_job *j)
 {
     igraph_bool_t bip = false;
-    unsigned hits = FNET_METRIC_BIT(FNET_M_HUB) |
-                    FNET_METRIC_BIT(FNET_M_AUTHORITY);
+    unsigned hits =
+        FNET_METRIC_BIT(FNET_M_HUB) | FNET_METRIC_BIT(FNET_M_AUTHORITY);
     if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0 ||
         j->g->opts.directed)
         return;
@@ -406,8 +410,10 @@ static bool in_child(const mopts *o, const fnet_graph *g)
 
 static void sampling_note(const fnet_metrics *m, char *buf, size_t size)
 {
-    snprintf(buf, size, "Betweenness, closeness and harmonic centrality "
-             "estimated from %ld sampled sources.", m->samples_used);
+    snprintf(buf, size,
+             "Betweenness, closeness and harmonic centrality "
+             "estimated from %ld sampled sources.",
+             m->samples_used);
 }
 
 static void runs_note(const fnet_communities *c)
@@ -415,8 +421,7 @@ static void runs_note(const fnet_communities *c)
     if (c->runs > 1)
         fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
                        "%.6f, min %.6f, max %.6f (reported: the best run)",
-                       c->runs, c->mod_mean, c->mod_sd, c->mod_min,
-                       c->mod_max);
+                       c->runs, c->mod_mean, c->mod_sd, c->mod_min, c->mod_max);
 }
 
 static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
@@ -443,8 +448,8 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
         need_cm = need_cm || j.cols[i] == FNET_MCOL_STABILITY;
     /* Communities in a second process while the metrics run here. */
     fnet_communities_job cj;
-    fnet_progress_stage(o->in.progress, need_cm ? "metrics and communities"
-                                                : "metrics", 0);
+    fnet_progress_stage(o->in.progress,
+                        need_cm ? "metrics and communities" : "metrics", 0);
     if (need_cm)
         fnet_communities_start(&cj, g, &o->co, in_child(o, g));
     rc = fnet_metrics_compute(&j.m, g, &mo, err);
@@ -458,9 +463,8 @@ static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
         }
         fnet_progress_pause(o->in.progress);
         if (!rc) {
-            j.m.value[FNET_M_COMMUNITY] = malloc((g->n_nodes ? g->n_nodes
-                                                             : 1) *
-                                                 sizeof(double));
+            j.m.value[FNET_M_COMMUNITY] =
+                malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
             if (!j.m.value[FNET_M_COMMUNITY])
                 rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
             for (uint32_t v = 0; !rc && v < g->n_nodes; v++)
@@ -558,12 +562,12 @@ static bool own_option_cb(void *ctx, int id, const char *v)
     return own_option(ctx, id, v);
 }
 
-static int parse(mopts *o, int argc, char **argv, char **paths,
-                 size_t *n_paths, bool *done)
+static int parse(mopts *o, int argc, char **argv, char **paths, size_t *n_paths,
+                 bool *done)
 {
-    int status = fnet_graphopts_parse_args("metrics", argc, argv, options, &o->g,
-                                           OPT_HELP, help, own_option_cb, o,
-                                           paths, n_paths, done);
+    int status = fnet_graphopts_parse_args("metrics", argc, argv, options,
+                                           &o->g, OPT_HELP, help, own_option_cb,
+                                           o, paths, n_paths, done);
     if (status != FNET_EXIT_OK || *done)
         return status;
     if (fnet_cli_input_check("metrics", &o->in) != FNET_EXIT_OK)
@@ -582,8 +586,10 @@ static bool parallel_mode(mopts *o)
     else if (strcmp(v, "serial") == 0)
         o->parallel = PAR_SERIAL;
     else {
-        fnet_cli_usage("metrics", "FACTNET_PARALLEL: expected auto, always "
-                       "or serial, got '%s'", v);
+        fnet_cli_usage("metrics",
+                       "FACTNET_PARALLEL: expected auto, always "
+                       "or serial, got '%s'",
+                       v);
         return false;
     }
     if (o->parallel == PAR_SERIAL)
@@ -600,8 +606,7 @@ static int load_graph(mopts *o, char **paths, size_t n_paths,
     fnet_err err = {0};
     int status, rc;
     if (fnet_graph_pairs_supported(&o->g.graph))
-        status = fnet_cli_load_pairs(agg, c, "metrics", paths, n_paths,
-                                     &o->in);
+        status = fnet_cli_load_pairs(agg, c, "metrics", paths, n_paths, &o->in);
     else
         status = fnet_cli_load(c, "metrics", paths, n_paths, &o->in);
     if (status != FNET_EXIT_OK)

@@ -54,16 +54,22 @@ static int check(void *ctx)
     job *j = ctx;
     if (!j->out)
         return fnet_cli_usage("render", "no output file (-o OUT.svg, "
-                              "OUT.pdf or OUT.png)"), -1;
+                                        "OUT.pdf or OUT.png)"),
+               -1;
     if (!j->format)
         j->format = fnet_render_format_from_path(j->out);
     if (!j->format)
-        return fnet_cli_usage("render", "cannot tell the format of '%s': "
+        return fnet_cli_usage("render",
+                              "cannot tell the format of '%s': "
                               "use a .svg, .pdf or .png name or --format",
-                              j->out), -1;
+                              j->out),
+               -1;
     if (!fnet_render_format_known(j->format))
-        return fnet_cli_usage("render", "--format: expected svg, pdf or "
-                              "png, got '%s'", j->format), -1;
+        return fnet_cli_usage("render",
+                              "--format: expected svg, pdf or "
+                              "png, got '%s'",
+                              j->format),
+               -1;
     return 0;
 }
 

@@ -70,22 +70,31 @@ static int own(fnet_reportopts *o, int id, const char *v)
         else if (strcmp(v, "cumulative") == 0 || strcmp(v, "each") == 0)
             o->trend.cumulative = v[0] == 'c';
         else
-            return fnet_cli_usage("report", "--trend: expected cumulative, "
-                                  "each or none, got '%s'", v), -1;
+            return fnet_cli_usage("report",
+                                  "--trend: expected cumulative, "
+                                  "each or none, got '%s'",
+                                  v),
+                   -1;
         return 1;
     case OPT_TREND_METRIC:
         o->trend.metric = fnet_metric_from_name(v);
         if (o->trend.metric < 0 || o->trend.metric == FNET_M_COMMUNITY)
-            return fnet_cli_usage("report", "--trend-metric: expected a node "
+            return fnet_cli_usage("report",
+                                  "--trend-metric: expected a node "
                                   "metric such as pagerank, degree or "
-                                  "betweenness, got '%s'", v), -1;
+                                  "betweenness, got '%s'",
+                                  v),
+                   -1;
         return 1;
     case OPT_TREND_TOP:
         if (!fnet_cli_number("report", "trend-top", v, 1, 100, &x))
             return -1;
         if (x != floor(x))
-            return fnet_cli_usage("report", "--trend-top: expected a whole "
-                                  "number, got '%s'", v), -1;
+            return fnet_cli_usage("report",
+                                  "--trend-top: expected a whole "
+                                  "number, got '%s'",
+                                  v),
+                   -1;
         o->trend.top = (uint32_t)x;
         return 1;
     }
@@ -97,12 +106,12 @@ static int check(fnet_reportopts *o)
 {
     if (o->d.view.multi) {
         fnet_cli_usage("report", "--multi is not available: the report "
-                       "draws one tie per pair of entities");
+                                 "draws one tie per pair of entities");
         return -1;
     }
     if (o->d.view.collapse) {
         fnet_cli_usage("report", "--collapse is not available: the report "
-                       "draws entities, not communities");
+                                 "draws entities, not communities");
         return -1;
     }
     return fnet_diagopts_finish(&o->d, "report");
@@ -161,13 +170,13 @@ int fnet_cmd_report(int argc, char **argv)
     if (!paths)
         return FNET_EXIT_INTERNAL;
     fnet_reportopts_init(&j.o);
-    int status = fnet_diagopts_parse_args("report", argc, argv, options,
-                                          &j.o.d, OPT_HELP, help, own_option,
-                                          &j, paths, &n_paths, &done);
+    int status = fnet_diagopts_parse_args("report", argc, argv, options, &j.o.d,
+                                          OPT_HELP, help, own_option, &j, paths,
+                                          &n_paths, &done);
     if (status == FNET_EXIT_OK && !done) {
         if (!j.out)
             status = fnet_cli_usage("report", "no output file (-o "
-                                    "NAME.html)");
+                                              "NAME.html)");
         else if (check(&j.o) != 0)
             status = FNET_EXIT_USAGE;
         else

@@ -46,8 +46,7 @@ static int whole(const char *cmd, const char *opt, const char *v, double max,
     if (!fnet_cli_number(cmd, opt, v, 0, max, &x))
         return -1;
     if (x != floor(x)) {
-        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt,
-                       v);
+        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt, v);
         return -1;
     }
     *out = (long)x;
@@ -62,11 +61,13 @@ static int size_by(fnet_diagopts *o, const char *v, const char *cmd)
     }
     int m = fnet_metric_from_name(v);
     if (m < 0 || m == FNET_M_COMMUNITY) {
-        fnet_cli_usage(cmd, "--size-by: expected a metric (degree, "
+        fnet_cli_usage(cmd,
+                       "--size-by: expected a metric (degree, "
                        "strength, betweenness, closeness, harmonic, "
                        "eigenvector, pagerank, hub, authority, coreness, "
                        "clustering, constraint, in_degree, out_degree) or "
-                       "none, got '%s'", v);
+                       "none, got '%s'",
+                       v);
         return -1;
     }
     o->size_metric = m;
@@ -103,8 +104,10 @@ static int styling(fnet_diagopts *o, int id, const char *v, const char *cmd)
         return 1;
     case FNET_DOPT_LAYOUT:
         if (!fnet_dot_layout_known(v)) {
-            fnet_cli_usage(cmd, "--layout: expected dot, neato, fdp, sfdp, "
-                           "circo or twopi, got '%s'", v);
+            fnet_cli_usage(cmd,
+                           "--layout: expected dot, neato, fdp, sfdp, "
+                           "circo or twopi, got '%s'",
+                           v);
             return -1;
         }
         /* fdp orders its work by node addresses (output/clustered.h). */
@@ -170,8 +173,7 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
             return -1;
         o->view.radius = (int)k;
         return 1;
-    case FNET_DOPT_TOP:
-        return whole(cmd, "top", value, 1e15, &o->view.top);
+    case FNET_DOPT_TOP: return whole(cmd, "top", value, 1e15, &o->view.top);
     case FNET_DOPT_WRAP:
         if (whole(cmd, "wrap", value, 10000, &k) < 0)
             return -1;
@@ -202,8 +204,10 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
         fnet_cli_usage(cmd, "--cluster-by does not apply to --collapse");
         return -1;
     }
-    if (o->resolution_given && !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd, "--resolution: algorithm %s has no resolution "
+    if (o->resolution_given &&
+        !fnet_community_has_resolution(o->co.algorithm)) {
+        fnet_cli_usage(cmd,
+                       "--resolution: algorithm %s has no resolution "
                        "parameter (leiden, louvain and spinglass do)",
                        fnet_community_algorithm_name(o->co.algorithm));
         return -1;
@@ -330,8 +334,8 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
         rc = communities(&r, o, err);
     if (!rc) {
         fnet_diagram_opts v = o->view;
-        v.size_by = o->size_metric >= 0 ? fnet_metric_name(o->size_metric)
-                                        : NULL;
+        v.size_by =
+            o->size_metric >= 0 ? fnet_metric_name(o->size_metric) : NULL;
         rc = fnet_diagram_make(&r.ds, r.draw ? r.draw : r.g,
                                r.has_m ? r.m.value[o->size_metric] : NULL,
                                r.has_cm ? r.cm.community : NULL, &v, err);
@@ -366,8 +370,7 @@ int fnet_diagopts_parse_args(const char *cmd, int argc, char **argv,
                              void *ctx, char **paths, size_t *n_paths,
                              bool *done)
 {
-    const fnet_arg_loop l = {cmd, options, shared, o, help_id, help, own,
-                             ctx};
+    const fnet_arg_loop l = {cmd, options, shared, o, help_id, help, own, ctx};
     return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
 }
 
@@ -409,10 +412,9 @@ int fnet_diagopts_command(const fnet_diagcmd *cmd, int argc, char **argv)
     if (!paths)
         return FNET_EXIT_INTERNAL;
     fnet_diagopts_init(&o);
-    int status = fnet_diagopts_parse_args(cmd->name, argc, argv,
-                                          cmd->options, &o, cmd->help_id,
-                                          cmd->help, cmd->own, cmd->ctx,
-                                          paths, &n_paths, &done);
+    int status = fnet_diagopts_parse_args(cmd->name, argc, argv, cmd->options,
+                                          &o, cmd->help_id, cmd->help, cmd->own,
+                                          cmd->ctx, paths, &n_paths, &done);
     if (status == FNET_EXIT_OK && !done &&
         ((cmd->check && cmd->check(cmd->ctx) != 0) ||
          fnet_diagopts_finish(&o, cmd->name) != 0))

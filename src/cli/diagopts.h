@@ -46,6 +46,7 @@ enum {
 /* The diagram options then the input options (cli/input_opts.h). */
 #define FNET_DIAGOPTS_OPTIONS FNET_DIAGRAM_OPTIONS, FNET_INPUT_OPTIONS
 
+/* clang-format off */
 #define FNET_DIAGRAM_OPTIONS                                                   \
     {"algorithm", 0, true, FNET_DOPT_ALGORITHM, "A",                           \
      "community algorithm, as for metrics (default leiden)"},                  \
@@ -78,6 +79,7 @@ enum {
      "keep the N nodes with the largest --size-by value"},                     \
     {"wrap", 0, true, FNET_DOPT_WRAP, "N",                                     \
      "wrap labels at N characters (default 16; 0: never)"}
+/* clang-format on */
 
 typedef struct fnet_diagopts {
     fnet_graphopts g;
@@ -85,7 +87,7 @@ typedef struct fnet_diagopts {
     fnet_community_opts co;
     fnet_diagram_opts view;
     fnet_dot_opts dot;
-    int size_metric;        /* enum fnet_metric, -1: none */
+    int size_metric; /* enum fnet_metric, -1: none */
     bool resolution_given;
 } fnet_diagopts;
 

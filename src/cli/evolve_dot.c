@@ -21,8 +21,8 @@
  * the same period holds it; a community without a free slot is drawn in the
  * "other" grey (slot above FNET_STYLE_FILLS). */
 typedef struct colours {
-    uint32_t *slot_of;   /* per persistent id: its slot, 0: none yet */
-    size_t *last_used;   /* per slot: 1 + the period that last used it */
+    uint32_t *slot_of; /* per persistent id: its slot, 0: none yet */
+    size_t *last_used; /* per slot: 1 + the period that last used it */
 } colours;
 
 typedef struct job {
@@ -70,15 +70,15 @@ static int union_layout(job *j)
     fnet_diagram_set *ds = NULL;
     Agraph_t *g = NULL;
     double *size = NULL;
-    int rc = draw_graph(&u, j, e->snap[0].period.from,
-                        e->snap[e->n - 1].period.to);
+    int rc =
+        draw_graph(&u, j, e->snap[0].period.from, e->snap[e->n - 1].period.to);
     if (!rc && !(size = calloc(u->n_nodes + 1, sizeof *size)))
         rc = fnet_err_set(j->err, FNET_ENOMEM, "out of memory");
     for (size_t p = 0; !rc && p < e->n; p++) {
         const fnet_snapshot *s = &e->snap[p];
         for (uint32_t v = 0; !s->empty && v < u->n_nodes; v++) {
-            double x = scaled(s, j->o->rank_metric,
-                              s->g->node_of[u->entity[v]]);
+            double x =
+                scaled(s, j->o->rank_metric, s->g->node_of[u->entity[v]]);
             size[v] = x > size[v] ? x : size[v];
         }
     }
@@ -181,8 +181,7 @@ static int period_graph(job *j, size_t p, Agraph_t **g)
     char **names = calloc(k + 1, sizeof *names);
     int metric = j->o->rank_metric;
     int rc = slot && names ? draw_graph(&d, j, s->period.from, s->period.to)
-                           : fnet_err_set(j->err, FNET_ENOMEM,
-                                          "out of memory");
+                           : fnet_err_set(j->err, FNET_ENOMEM, "out of memory");
     if (!rc) {
         size = calloc(d->n_nodes + 1, sizeof *size);
         comm = calloc(d->n_nodes + 1, sizeof *comm);
@@ -198,8 +197,10 @@ static int period_graph(job *j, size_t p, Agraph_t **g)
         size[v] = w >= 0 ? s->m.value[metric][w] : NAN;
         comm[v] = w >= 0 ? slot[s->cm.community[w] - 1] : 0;
         if (!comm[v])
-            rc = fnet_err_set(j->err, FNET_EINTERNAL, "period %s: a drawn "
-                              "node is not in the snapshot", s->period.label);
+            rc = fnet_err_set(j->err, FNET_EINTERNAL,
+                              "period %s: a drawn "
+                              "node is not in the snapshot",
+                              s->period.label);
     }
     if (!rc) {
         fnet_diagram_opts v;
@@ -217,8 +218,10 @@ static int period_graph(job *j, size_t p, Agraph_t **g)
     if (!rc)
         rc = fnet_dot_build(g, &ds->d, &j->dot, j->err);
     if (!rc && fnet_pinned_apply(&j->pins, *g) != 0)
-        rc = fnet_err_set(j->err, FNET_EINTERNAL, "period %s: a node has no "
-                          "place in the shared layout", s->period.label);
+        rc = fnet_err_set(j->err, FNET_EINTERNAL,
+                          "period %s: a node has no "
+                          "place in the shared layout",
+                          s->period.label);
     if (!rc && j->dot.legend)
         rc = fnet_dot_add_legend(*g, &ds->d, &j->dot, j->pins.right + 24,
                                  j->pins.top, j->err);
@@ -264,8 +267,8 @@ int fnet_evolve_dot(const fnet_evolution *e, const fnet_evolve_opts *o,
         any = any || !e->snap[p].empty;
     if (!rc && any)
         rc = union_layout(&j);
-    j.col.slot_of = calloc((size_t)e->tracking.n_ids + 1,
-                           sizeof *j.col.slot_of);
+    j.col.slot_of =
+        calloc((size_t)e->tracking.n_ids + 1, sizeof *j.col.slot_of);
     j.col.last_used = calloc(FNET_STYLE_FILLS + 1, sizeof *j.col.last_used);
     if (!rc && (!j.col.slot_of || !j.col.last_used))
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");

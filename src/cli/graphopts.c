@@ -53,8 +53,10 @@ int fnet_graphopts_handle(fnet_graphopts *o, int id, const char *value,
         else if (strcmp(value, "jaccard") == 0)
             g->projection = FNET_PROJ_JACCARD;
         else {
-            fnet_cli_usage(cmd, "--weight: expected count, newman or "
-                           "jaccard, got '%s'", value);
+            fnet_cli_usage(cmd,
+                           "--weight: expected count, newman or "
+                           "jaccard, got '%s'",
+                           value);
             return -1;
         }
         o->weight_given = true;
@@ -86,7 +88,7 @@ int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
     }
     if (o->unweighted && o->weighted_paths) {
         fnet_cli_usage(cmd, "--weighted and --unweighted contradict each "
-                       "other");
+                            "other");
         return -1;
     }
     if (fnet_date_is_set(g->from) && fnet_date_is_set(g->to) &&
@@ -127,22 +129,21 @@ void fnet_graphopts_print_options(FILE *fp, const fnet_opt *opts)
 
 void fnet_graphopts_help(FILE *fp)
 {
-    fputs(
-        "\nThe graph: facts between the same two entities become one edge\n"
-        "whose weight is the sum of the facts' weights; self-loops are left\n"
-        "out; entities without facts stay as isolated nodes. --view actors\n"
-        "links two actors when they share an entity of a --via type (both\n"
-        "have a fact with it), weighted by --weight: count = shared items,\n"
-        "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
-        "the item), jaccard = shared / union of the two actors' items; the\n"
-        "weights of direct actor-actor facts are added. A date window keeps\n"
-        "a fact when the days it covers (a year-precision date covers the\n"
-        "year) overlap the window; undated facts are kept unless\n"
-        "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
-        "PageRank, hub/authority, constraint and communities use them;\n"
-        "betweenness, closeness and harmonic ignore them unless --weighted\n"
-        "(distance = 1/weight). See docs/METRICS.md.\n",
-        fp);
+    fputs("\nThe graph: facts between the same two entities become one edge\n"
+          "whose weight is the sum of the facts' weights; self-loops are left\n"
+          "out; entities without facts stay as isolated nodes. --view actors\n"
+          "links two actors when they share an entity of a --via type (both\n"
+          "have a fact with it), weighted by --weight: count = shared items,\n"
+          "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
+          "the item), jaccard = shared / union of the two actors' items; the\n"
+          "weights of direct actor-actor facts are added. A date window keeps\n"
+          "a fact when the days it covers (a year-precision date covers the\n"
+          "year) overlap the window; undated facts are kept unless\n"
+          "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
+          "PageRank, hub/authority, constraint and communities use them;\n"
+          "betweenness, closeness and harmonic ignore them unless --weighted\n"
+          "(distance = 1/weight). See docs/METRICS.md.\n",
+          fp);
 }
 
 static int shared(void *o, int id, const char *value, const char *cmd)
@@ -157,7 +158,6 @@ int fnet_graphopts_parse_args(const char *cmd, int argc, char **argv,
                               void *ctx, char **paths, size_t *n_paths,
                               bool *done)
 {
-    const fnet_arg_loop l = {cmd, options, shared, g, help_id, help, own,
-                             ctx};
+    const fnet_arg_loop l = {cmd, options, shared, g, help_id, help, own, ctx};
     return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
 }

@@ -37,6 +37,7 @@ enum {
 };
 
 /* The option table entries, without a terminator. */
+/* clang-format off */
 #define FNET_GRAPHOPTS_OPTIONS                                                 \
     {"dated-only", 0, false, FNET_GOPT_DATED_ONLY, NULL,                       \
      "leave out undated facts"},                                               \
@@ -62,6 +63,7 @@ enum {
      "actors view tie weight: count (default), newman or jaccard"},            \
     {"weighted", 0, false, FNET_GOPT_WEIGHTED, NULL,                           \
      "path metrics use distance 1/weight (default: unweighted paths)"}
+/* clang-format on */
 
 /* The same entries, terminated by {0}. */
 extern const fnet_opt fnet_graphopts_options[];

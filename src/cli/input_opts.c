@@ -54,7 +54,8 @@ int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o)
 void fnet_cli_input_help(FILE *fp)
 {
     fputs("\ninput options (FMT: json, jsonl, csv, tsv, brat, labelstudio, "
-          "doccano,\ngdelt or icews; see docs/IMPORT.md):\n", fp);
+          "doccano,\ngdelt or icews; see docs/IMPORT.md):\n",
+          fp);
     fnet_opts_print(fp, fnet_input_options);
 }
 
@@ -92,8 +93,7 @@ uint64_t fnet_cli_input_bytes(char *const *paths, size_t n)
 /* The loading stage on the command's progress line, or on one of its own
  * (*own, ended by the caller). */
 static fnet_load_opts with_progress(const fnet_cli_input *in,
-                                    fnet_progress **own, char **paths,
-                                    size_t n)
+                                    fnet_progress **own, char **paths, size_t n)
 {
     fnet_load_opts lo = in->lo;
     uint64_t total = fnet_cli_input_bytes(paths, n);

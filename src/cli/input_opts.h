@@ -45,6 +45,7 @@ typedef struct fnet_cli_input {
 } fnet_cli_input;
 
 /* The option table entries, sorted by name, without a terminator. */
+/* clang-format off */
 #define FNET_INPUT_OPTIONS                                                     \
     {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",                     \
      "brat events: first (default), pairs or none"},                           \
@@ -66,6 +67,7 @@ typedef struct fnet_cli_input {
      "Label Studio data field with the text (text)"},                          \
     {"verbose", 'v', false, FNET_OPT_VERBOSE, NULL,                            \
      "print every input warning, not just how many (check: always)"}
+/* clang-format on */
 
 /* True when id is one of the input options. */
 static inline bool fnet_cli_input_owns(int id)

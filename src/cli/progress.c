@@ -23,10 +23,10 @@ struct fnet_progress {
     struct timespec start, stage_start;
     const char *stage;
     uint64_t total, done;
-    double quiet;  /* seconds before anything is shown */
-    size_t shown;  /* length of the line on the screen, 0: none */
+    double quiet;   /* seconds before anything is shown */
+    size_t shown;   /* length of the line on the screen, 0: none */
     char line[160]; /* the line on the screen */
-    bool paused;   /* until the next stage */
+    bool paused;    /* until the next stage */
     bool stop;
 };
 

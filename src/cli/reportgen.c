@@ -62,9 +62,8 @@ static int analyse(run *x, const fnet_corpus *c, const fnet_reportopts *o,
         rc = fnet_evidence_build(&x->ev, x->draw, err);
     if (!rc && !o->no_trend) {
         x->has_trend = true;
-        rc = fnet_trend_compute(&x->trend, x->g,
-                                x->m.value[o->trend.metric], &x->mo,
-                                &o->trend, err);
+        rc = fnet_trend_compute(&x->trend, x->g, x->m.value[o->trend.metric],
+                                &x->mo, &o->trend, err);
     }
     return rc;
 }
@@ -112,8 +111,8 @@ static int write_page(run *x, const fnet_reportopts *o, const char *path,
         .m = &x->m,
         .cm = &x->cm,
         .method = x->method,
-        .community_fills = d->view.color_by == FNET_COLOR_COMMUNITY &&
-                           !d->view.collapse,
+        .community_fills =
+            d->view.color_by == FNET_COLOR_COMMUNITY && !d->view.collapse,
         .gm = &x->gm,
         .ev = x->ev,
         .links = &x->links,

@@ -14,7 +14,7 @@
 #include "output/render.h"
 
 typedef struct fnet_reportopts {
-    fnet_diagopts d;       /* diagram, community and graph options */
+    fnet_diagopts d; /* diagram, community and graph options */
     fnet_trend_opts trend;
     bool no_trend;         /* leave out "Centrality over time" */
     const char *generator; /* footer; NULL: "factnet VERSION" */

@@ -34,9 +34,15 @@ void fnet_buf_append(fnet_buf *b, const char *s, size_t len)
     b->data[b->len] = '\0';
 }
 
-void fnet_buf_puts(fnet_buf *b, const char *s) { fnet_buf_append(b, s, strlen(s)); }
+void fnet_buf_puts(fnet_buf *b, const char *s)
+{
+    fnet_buf_append(b, s, strlen(s));
+}
 
-void fnet_buf_putc(fnet_buf *b, char c) { fnet_buf_append(b, &c, 1); }
+void fnet_buf_putc(fnet_buf *b, char c)
+{
+    fnet_buf_append(b, &c, 1);
+}
 
 void fnet_buf_printf(fnet_buf *b, const char *fmt, ...)
 {
@@ -59,9 +65,15 @@ void fnet_buf_reset(fnet_buf *b)
         b->data[0] = '\0';
 }
 
-bool fnet_buf_ok(const fnet_buf *b) { return !b->oom; }
+bool fnet_buf_ok(const fnet_buf *b)
+{
+    return !b->oom;
+}
 
-const char *fnet_buf_str(const fnet_buf *b) { return b->data ? b->data : ""; }
+const char *fnet_buf_str(const fnet_buf *b)
+{
+    return b->data ? b->data : "";
+}
 
 void fnet_buf_free(fnet_buf *b)
 {

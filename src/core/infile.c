@@ -9,8 +9,10 @@
 
 static int too_large(const char *name, uint64_t limit, fnet_err *err)
 {
-    return fnet_err_set(err, FNET_EDATA, "%s: file larger than the limit of "
-                        "%llu bytes", name, (unsigned long long)limit);
+    return fnet_err_set(err, FNET_EDATA,
+                        "%s: file larger than the limit of "
+                        "%llu bytes",
+                        name, (unsigned long long)limit);
 }
 
 /* The first buffer size: the whole file when its size is known (one read,
@@ -82,8 +84,8 @@ int fnet_infile_read_path(const char *path, uint64_t limit, char **out,
     if (!fp)
         return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
                             strerror(errno));
-    int rc = fnet_infile_read(fp, is_stdin ? "<stdin>" : path, limit, out,
-                              len, err);
+    int rc =
+        fnet_infile_read(fp, is_stdin ? "<stdin>" : path, limit, out, len, err);
     if (!is_stdin)
         fclose(fp);
     return rc;

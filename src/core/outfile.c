@@ -142,8 +142,8 @@ static int open_path(fnet_outfile *f, fnet_err *err)
     if (stat(f->path, &st) == 0 && !S_ISREG(st.st_mode)) {
         f->fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
         if (f->fd < 0)
-            return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s",
-                                f->path, strerror(errno));
+            return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", f->path,
+                                strerror(errno));
         return open_stream(f, err);
     }
     /* Replacing a file keeps its permissions (a private 0600 result stays
@@ -192,9 +192,15 @@ int fnet_outfile_open(fnet_outfile **out, const char *path, fnet_err *err)
     return FNET_OK;
 }
 
-FILE *fnet_outfile_stream(fnet_outfile *f) { return f->fp; }
+FILE *fnet_outfile_stream(fnet_outfile *f)
+{
+    return f->fp;
+}
 
-const char *fnet_outfile_path(const fnet_outfile *f) { return f->path; }
+const char *fnet_outfile_path(const fnet_outfile *f)
+{
+    return f->path;
+}
 
 /* The write error of f in err: "PATH: write error: REASON". When the
  * reader of standard output has gone (EPIPE, as in `factnet ... | head`)
@@ -273,7 +279,8 @@ int fnet_outfile_commit_set(fnet_outfile **files, size_t n, fnet_err *err)
         if (f->tmp && rc == FNET_OK) {
             int e = place(f);
             if (e) {
-                rc = fnet_err_set(err, FNET_EIO, "%s: write error: %s "
+                rc = fnet_err_set(err, FNET_EIO,
+                                  "%s: write error: %s "
                                   "(%zu file%s of the set already replaced)",
                                   f->path, strerror(e), placed,
                                   placed == 1 ? "" : "s");

@@ -15,8 +15,7 @@
 /* Base64 of a digest: 44 characters and the NUL. */
 #define FNET_SHA256_B64_LEN 45
 
-void fnet_sha256(const void *data, size_t len,
-                 uint8_t digest[FNET_SHA256_LEN]);
+void fnet_sha256(const void *data, size_t len, uint8_t digest[FNET_SHA256_LEN]);
 
 /* The digest of data in standard base64 (RFC 4648, with padding). */
 void fnet_sha256_base64(const void *data, size_t len,

@@ -23,8 +23,8 @@ static fnet_strmap_slot *find(fnet_strmap_slot *slots, size_t cap,
     size_t i = hash & (cap - 1);
     for (;;) {
         fnet_strmap_slot *s = &slots[i];
-        if (!s->key || (s->hash == hash && s->len == len &&
-                        memcmp(s->key, key, len) == 0))
+        if (!s->key ||
+            (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
             return s;
         i = (i + 1) & (cap - 1);
     }

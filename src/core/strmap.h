@@ -18,7 +18,7 @@ typedef struct fnet_strmap_slot {
 
 typedef struct fnet_strmap {
     fnet_strmap_slot *slots;
-    size_t cap;   /* power of two, or 0 */
+    size_t cap; /* power of two, or 0 */
     size_t count;
 } fnet_strmap;
 

@@ -24,7 +24,7 @@ typedef struct contrib {
 
 /* A fact linking an actor to an item (actors view). */
 typedef struct member {
-    uint32_t item; /* entity index of the item */
+    uint32_t item;  /* entity index of the item */
     uint32_t actor; /* node index */
     uint64_t fact;
 } member;
@@ -118,8 +118,8 @@ static int each_name(const char *list, const char *what,
         while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
             len--;
         if (!len)
-            return fnet_err_set(err, FNET_EUSAGE, "empty name in %s '%s'",
-                                what, list);
+            return fnet_err_set(err, FNET_EUSAGE, "empty name in %s '%s'", what,
+                                list);
         int rc = fn(s, len, ctx);
         if (rc)
             return rc;
@@ -165,7 +165,8 @@ static int mark_type(const char *s, size_t len, void *p)
     if (!found)
         return fnet_err_set(x->err, FNET_EUSAGE,
                             "%s: unknown entity type '%.*s' (no entity has "
-                            "it)", x->what, (int)len, s);
+                            "it)",
+                            x->what, (int)len, s);
     return 0;
 }
 
@@ -181,8 +182,8 @@ static bool in_window(const fnet_fact *f, const fnet_graph_opts *o)
     if (!fnet_date_is_set(f->date))
         return !o->dated_only;
     long lo = fnet_date_first_day(f->date);
-    long hi = fnet_date_last_day(fnet_date_is_set(f->until) ? f->until
-                                                            : f->date);
+    long hi =
+        fnet_date_last_day(fnet_date_is_set(f->until) ? f->until : f->date);
     if (fnet_date_is_set(o->from) && hi < fnet_date_first_day(o->from))
         return false;
     if (fnet_date_is_set(o->to) && lo > fnet_date_last_day(o->to))
@@ -196,9 +197,9 @@ typedef struct build {
     fnet_graph *g;
     const fnet_corpus *c;
     const fnet_graph_opts *o;
-    bool *keep_rel;   /* per relation, NULL: all */
-    bool *keep_type;  /* per entity, NULL: all */
-    bool *is_item;    /* per entity (actors view) */
+    bool *keep_rel;  /* per relation, NULL: all */
+    bool *keep_type; /* per entity, NULL: all */
+    bool *is_item;   /* per entity (actors view) */
     contrib *con;
     size_t n_con, cap_con;
     member *mem;
@@ -254,8 +255,7 @@ static int parse_filters(build *b, fnet_err *err)
                 b->is_item[i] = !is_actor(&c->entities[i]);
         }
         for (uint32_t i = 0; i < c->n_entities; i++)
-            if (is_actor(&c->entities[i]) ||
-                (b->keep_type && !b->keep_type[i]))
+            if (is_actor(&c->entities[i]) || (b->keep_type && !b->keep_type[i]))
                 b->is_item[i] = false;
     }
     return 0;
@@ -360,8 +360,7 @@ static int collect_shares(build *b)
         while (j < b->n_mem && b->mem[j].item == b->mem[i].item &&
                b->mem[j].actor == b->mem[i].actor)
             j++;
-        if (grow((void **)&b->grp, &b->cap_grp, b->n_grp + 1,
-                 sizeof *b->grp))
+        if (grow((void **)&b->grp, &b->cap_grp, b->n_grp + 1, sizeof *b->grp))
             return FNET_ENOMEM;
         b->grp[b->n_grp++] = (group){b->mem[i].item, b->mem[i].actor, i, j};
         b->items_of[b->mem[i].actor]++;
@@ -374,8 +373,8 @@ static int collect_shares(build *b)
         uint32_t k = (uint32_t)(j - i);
         for (size_t x = i; x < j; x++)
             for (size_t y = x + 1; y < j; y++) {
-                share s = {b->grp[x].actor, b->grp[y].actor, b->grp[i].item,
-                           k, x, y};
+                share s = {
+                    b->grp[x].actor, b->grp[y].actor, b->grp[i].item, k, x, y};
                 int rc = add_share(b, s);
                 if (!rc && b->o->directed) {
                     share r = {s.b, s.a, s.item, k, y, x};
@@ -393,8 +392,7 @@ static int collect_shares(build *b)
 
 static int pool_add(build *b, uint64_t fact)
 {
-    if (grow((void **)&b->pool, &b->cap_pool, b->n_pool + 1,
-             sizeof *b->pool))
+    if (grow((void **)&b->pool, &b->cap_pool, b->n_pool + 1, sizeof *b->pool))
         return FNET_ENOMEM;
     b->pool[b->n_pool++] = fact;
     return 0;
@@ -448,8 +446,7 @@ static double projection_weight(const build *b, size_t lo, size_t hi)
                      b->items_of[b->sh[lo].b] - shared;
         return (double)shared / (double)uni;
     }
-    default:
-        return (double)shared;
+    default: return (double)shared;
     }
 }
 
@@ -827,8 +824,8 @@ int fnet_graph_undirected_signs(const fnet_graph *g, igraph_vector_t *pos,
     for (uint32_t i = 0; i < ne; i++) {
         const fnet_edge *e = &g->edges[i];
         uint32_t a = e->from, b = e->to;
-        p[i] = (spair){a < b ? a : b, a < b ? b : a, e->pos_weight,
-                       e->neg_weight};
+        p[i] =
+            (spair){a < b ? a : b, a < b ? b : a, e->pos_weight, e->neg_weight};
     }
     if (ne)
         qsort(p, ne, sizeof *p, cmp_spair);

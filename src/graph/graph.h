@@ -42,25 +42,25 @@ typedef struct fnet_graph_opts {
     bool dated_only;       /* drop undated facts */
     double min_weight;     /* drop aggregated edges lighter than this */
     bool directed;
-    bool drop_isolated;    /* leave out nodes without any edge (after
+    bool drop_isolated; /* leave out nodes without any edge (after
                               min_weight); `evolve` uses it so that a
                               snapshot holds the entities active in it */
 } fnet_graph_opts;
 
 /* One aggregated edge, in igraph edge-id order. */
 typedef struct fnet_edge {
-    uint32_t from, to;  /* node indices (from < to when undirected) */
-    double weight;      /* sum of fact weights (projection weight for
+    uint32_t from, to; /* node indices (from < to when undirected) */
+    double weight;     /* sum of fact weights (projection weight for
                            shared-membership ties in the actors view) */
-    uint32_t count;     /* number of facts (direct facts + shared items) */
-    double pos_weight;  /* weight split by sign: the positive facts plus */
-    double neg_weight;  /* the projection weight (co-membership counts as
+    uint32_t count;    /* number of facts (direct facts + shared items) */
+    double pos_weight; /* weight split by sign: the positive facts plus */
+    double neg_weight; /* the projection weight (co-membership counts as
                            positive), and the negative facts; pos_weight +
                            neg_weight == weight. net = pos - neg
                            (docs/METRICS.md, "Signed networks") */
-    int sign;           /* +1, -1, or 0 when the facts disagree */
-    int32_t relation;   /* the relation if all facts share one, else -1 */
-    uint64_t *facts;    /* n_facts indices into corpus->facts: the direct
+    int sign;          /* +1, -1, or 0 when the facts disagree */
+    int32_t relation;  /* the relation if all facts share one, else -1 */
+    uint64_t *facts;   /* n_facts indices into corpus->facts: the direct
                            facts, then (actors view) the facts linking each
                            actor to the shared items */
     uint32_t n_facts;
@@ -70,17 +70,17 @@ typedef struct fnet_edge {
 typedef struct fnet_graph {
     const fnet_corpus *corpus;
     fnet_graph_opts opts;
-    igraph_t g;               /* simple graph, directed iff opts.directed */
+    igraph_t g; /* simple graph, directed iff opts.directed */
     uint32_t n_nodes;
-    uint32_t *entity;         /* node -> entity index */
-    int32_t *node_of;         /* entity -> node, or -1 when filtered out */
-    fnet_edge *edges;         /* igraph_ecount(&g) edges */
-    igraph_vector_t weights;  /* edge weights, by edge id */
-    uint64_t n_facts_used;    /* facts cited by at least one edge (they
+    uint32_t *entity;        /* node -> entity index */
+    int32_t *node_of;        /* entity -> node, or -1 when filtered out */
+    fnet_edge *edges;        /* igraph_ecount(&g) edges */
+    igraph_vector_t weights; /* edge weights, by edge id */
+    uint64_t n_facts_used;   /* facts cited by at least one edge (they
                                  passed the filters and were not dropped
                                  with an edge by min_weight) */
-    uint64_t *fact_pool;      /* storage behind every edges[i].facts */
-    bool has_g, has_weights;  /* what fnet_graph_free() must destroy */
+    uint64_t *fact_pool;     /* storage behind every edges[i].facts */
+    bool has_g, has_weights; /* what fnet_graph_free() must destroy */
 } fnet_graph;
 
 /* Fills opts with the defaults (full view, undirected, no filters). */

@@ -14,9 +14,8 @@ bool fnet_graph_pairs_supported(const fnet_graph_opts *o)
 /* One pass of a stable counting sort of the indices in[0..n) into out, by
  * the entity index at `shift` in their pair's key (0: second, 32: first).
  * start has n_keys + 1 entries. */
-static void count_pass(const fnet_pair_sum *pairs, uint32_t *in,
-                       uint32_t *out, size_t n, size_t *start,
-                       uint32_t n_keys, int shift)
+static void count_pass(const fnet_pair_sum *pairs, uint32_t *in, uint32_t *out,
+                       size_t n, size_t *start, uint32_t n_keys, int shift)
 {
     memset(start, 0, ((size_t)n_keys + 1) * sizeof *start);
     for (size_t i = 0; i < n; i++)
@@ -82,7 +81,8 @@ int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
 {
     *out = NULL;
     if (!fnet_graph_pairs_supported(opts))
-        return fnet_err_set(err, FNET_EUSAGE, "these graph options need "
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "these graph options need "
                             "the facts themselves");
     fnet_graph *g = calloc(1, sizeof *g);
     size_t ne = c->n_entities ? c->n_entities : 1;
@@ -111,13 +111,18 @@ int fnet_graph_build_pairs(fnet_graph **out, const fnet_corpus *c,
         const fnet_pair_sum *p = &pairs[order[i]];
         if (p->weight < opts->min_weight)
             continue;
-        g->edges[n++] = (fnet_edge){
-            .from = fnet_pair_first(p), .to = fnet_pair_second(p),
-            .weight = p->weight, .count = p->count,
-            .pos_weight = p->pos_weight, .neg_weight = p->neg_weight,
-            .sign = fnet_pair_sign(p), .relation = p->relation,
-            .facts = NULL, .n_facts = 0, .first = FNET_DATE_NONE,
-            .last = FNET_DATE_NONE};
+        g->edges[n++] = (fnet_edge){.from = fnet_pair_first(p),
+                                    .to = fnet_pair_second(p),
+                                    .weight = p->weight,
+                                    .count = p->count,
+                                    .pos_weight = p->pos_weight,
+                                    .neg_weight = p->neg_weight,
+                                    .sign = fnet_pair_sign(p),
+                                    .relation = p->relation,
+                                    .facts = NULL,
+                                    .n_facts = 0,
+                                    .first = FNET_DATE_NONE,
+                                    .last = FNET_DATE_NONE};
         g->n_facts_used += p->count;
     }
     rc = make_igraph(g, n, err);

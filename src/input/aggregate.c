@@ -31,7 +31,7 @@ typedef struct pair_map {
 typedef struct agg {
     fnet_corpus *c;
     pair_map pm;
-    fnet_diag later; /* resolution messages, in fact order */
+    fnet_diag later;       /* resolution messages, in fact order */
     fnet_buf where, quote; /* scratch */
     uint64_t n_facts;
     bool declined;
@@ -148,9 +148,10 @@ static int on_fact(void *ctx, const fnet_fact *f)
             goto decline;
     /* The order of validate.c's resolve_fact(). */
     if (s == o)
-        later_warning(a, f, "subject and object are the same entity; the "
-                            "fact makes a self-loop and is left out of the "
-                            "graph");
+        later_warning(a, f,
+                      "subject and object are the same entity; the "
+                      "fact makes a self-loop and is left out of the "
+                      "graph");
     if (f->n_sources == 0)
         later_warning(a, f, "fact has no source");
     if (!f->evidence || !f->evidence[0])
@@ -160,8 +161,7 @@ static int on_fact(void *ctx, const fnet_fact *f)
         c->entities[o].n_facts++;
     a->n_facts++;
     int sign = f->sign ? f->sign : rel->sign; /* fnet_fact_sign() */
-    if (s != o &&
-        pm_add(&a->pm, (uint32_t)s, (uint32_t)o, f->weight, sign, r))
+    if (s != o && pm_add(&a->pm, (uint32_t)s, (uint32_t)o, f->weight, sign, r))
         return FNET_ENOMEM;
     return fnet_buf_ok(&a->where) ? 0 : FNET_ENOMEM;
 decline:
@@ -214,8 +214,8 @@ void fnet_aggregate_free(fnet_aggregate *a)
 }
 
 int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
-                         size_t n_paths, const fnet_load_opts *o,
-                         fnet_diag *d, fnet_err *err)
+                         size_t n_paths, const fnet_load_opts *o, fnet_diag *d,
+                         fnet_err *err)
 {
     agg a = {0};
     fnet_diag mine = {0}; /* d stays untouched if we decline */

@@ -50,8 +50,8 @@ bool fnet_aggregate_possible(char *const *paths, size_t n_paths,
  * - FNET_EIO / FNET_ENOMEM with err set.
  * Costs one pass over the files (two when it declines half-way). */
 int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
-                         size_t n_paths, const fnet_load_opts *o,
-                         fnet_diag *d, fnet_err *err);
+                         size_t n_paths, const fnet_load_opts *o, fnet_diag *d,
+                         fnet_err *err);
 
 /* Frees the pair sums alone (once the graph is built, to lower the peak
  * memory of the rest of the job). */

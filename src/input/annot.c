@@ -7,8 +7,8 @@
 #include <string.h>
 
 int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
-                      const char *data, size_t len, fnet_diag *d,
-                      fnet_err *err, fnet_annot_fn fn)
+                      const char *data, size_t len, fnet_diag *d, fnet_err *err,
+                      fnet_annot_fn fn)
 {
     /* The JSON parser needs a NUL-terminated text without a byte order
      * mark. */
@@ -18,12 +18,11 @@ int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
     base = base ? base + 1 : name;
     size_t stem_len = strcspn(base, ".");
     char *stem = strndup(base, stem_len ? stem_len : strlen(base));
-    int rc = copy && stem ? fnet_importer_begin(&a->im, c, d, name)
-                          : FNET_ENOMEM;
+    int rc =
+        copy && stem ? fnet_importer_begin(&a->im, c, d, name) : FNET_ENOMEM;
     a->stem = stem;
     if (rc == FNET_OK) {
-        fnet_quoter_init(&a->quotes, NULL, 0, c->limits.quote_bytes,
-                         &c->arena);
+        fnet_quoter_init(&a->quotes, NULL, 0, c->limits.quote_bytes, &c->arena);
         memcpy(copy, data + skip, len - skip);
         copy[len - skip] = '\0';
         rc = fn(a, copy, len - skip);
@@ -41,9 +40,9 @@ int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
     return FNET_OK;
 }
 
-int fnet_annot_file(fnet_corpus *c, const char *path,
-                    const fnet_import_opts *o, const fnet_labelmap *labels,
-                    fnet_diag *d, fnet_err *err, fnet_annot_buffer_fn buffer)
+int fnet_annot_file(fnet_corpus *c, const char *path, const fnet_import_opts *o,
+                    const fnet_labelmap *labels, fnet_diag *d, fnet_err *err,
+                    fnet_annot_buffer_fn buffer)
 {
     char *data;
     size_t len;
@@ -85,8 +84,8 @@ int fnet_annot_source(fnet_annot *a, const cJSON *id, const char *fallback,
         fnet_buf_printf(&a->tmp, "%s#%s", a->stem, fallback);
     int32_t s;
     int rc = fnet_buf_ok(&a->tmp)
-                 ? fnet_import_source(&a->im, fnet_buf_str(&a->tmp), NULL,
-                                      NULL, NULL, line, &s)
+                 ? fnet_import_source(&a->im, fnet_buf_str(&a->tmp), NULL, NULL,
+                                      NULL, line, &s)
                  : FNET_ENOMEM;
     *out = rc ? NULL : a->im.c->sources[s].id;
     return rc;
@@ -101,8 +100,8 @@ int fnet_annot_mention(fnet_annot *a, const char *label, size_t b_start,
     s->b_end = b_end;
     if (!type)
         return FNET_OK; /* dropped by the label map */
-    return fnet_import_mention(&a->im, type, a->text + b_start,
-                               b_end - b_start, line, &s->entity);
+    return fnet_import_mention(&a->im, type, a->text + b_start, b_end - b_start,
+                               line, &s->entity);
 }
 
 int fnet_annot_fact(fnet_annot *a, const char *relation,

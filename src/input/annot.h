@@ -31,8 +31,8 @@ typedef struct fnet_span {
 typedef struct fnet_annot {
     fnet_importer im;
     const fnet_labelmap *labels; /* may be NULL */
-    const char *stem;   /* the file name up to its first dot */
-    const char *text;   /* the current document's text (NUL-terminated) */
+    const char *stem;            /* the file name up to its first dot */
+    const char *text; /* the current document's text (NUL-terminated) */
     size_t text_len;
     fnet_quoter quotes; /* of the current text */
     fnet_buf tmp;
@@ -47,8 +47,8 @@ typedef struct fnet_annot {
  * memory" in err. */
 typedef int (*fnet_annot_fn)(fnet_annot *a, char *text, size_t len);
 int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
-                      const char *data, size_t len, fnet_diag *d,
-                      fnet_err *err, fnet_annot_fn fn);
+                      const char *data, size_t len, fnet_diag *d, fnet_err *err,
+                      fnet_annot_fn fn);
 
 /* Reads the file at path ("-": standard input) and passes it to buffer as
  * fnet_import_*_buffer do. A file over the size limit is a data error in
@@ -58,9 +58,9 @@ typedef int (*fnet_annot_buffer_fn)(fnet_corpus *c, const char *name,
                                     const fnet_import_opts *o,
                                     const fnet_labelmap *labels, fnet_diag *d,
                                     fnet_err *err);
-int fnet_annot_file(fnet_corpus *c, const char *path,
-                    const fnet_import_opts *o, const fnet_labelmap *labels,
-                    fnet_diag *d, fnet_err *err, fnet_annot_buffer_fn buffer);
+int fnet_annot_file(fnet_corpus *c, const char *path, const fnet_import_opts *o,
+                    const fnet_labelmap *labels, fnet_diag *d, fnet_err *err,
+                    fnet_annot_buffer_fn buffer);
 
 /* An offset: a whole JSON number from 0 to 1e15. */
 bool fnet_annot_offset(const cJSON *v, long long *out);

@@ -28,8 +28,8 @@ void fnet_csv_init(fnet_csv *r, const char *data, size_t len, char delim,
 
 void fnet_csv_limit(fnet_csv *r, const fnet_limits *lim)
 {
-    r->max_field = lim->string_bytes > SIZE_MAX ? SIZE_MAX
-                                                : (size_t)lim->string_bytes;
+    r->max_field =
+        lim->string_bytes > SIZE_MAX ? SIZE_MAX : (size_t)lim->string_bytes;
     r->max_fields = lim->fields;
 }
 
@@ -52,8 +52,7 @@ static uint32_t col_at(fnet_csv *r, size_t pos)
         r->col_pos = r->line_start;
         r->col = 1;
     }
-    r->col += (uint32_t)fnet_utf8_count(r->data + r->col_pos,
-                                        pos - r->col_pos);
+    r->col += (uint32_t)fnet_utf8_count(r->data + r->col_pos, pos - r->col_pos);
     r->col_pos = pos;
     return r->col;
 }
@@ -166,7 +165,8 @@ static int quoted(fnet_csv *r)
     for (;;) {
         if (r->text.len - start > r->max_field) {
             if (!skip_quoted(r))
-                return fail(r, line, col, "unterminated quoted field (the "
+                return fail(r, line, col,
+                            "unterminated quoted field (the "
                             "quote opened here is never closed)");
             /* The lines inside the field count: messages stay located. */
             for (size_t k = r->line_start; k < r->pos; k++)
@@ -179,7 +179,8 @@ static int quoted(fnet_csv *r)
             return too_long(r, line, col);
         }
         if (r->pos >= r->len)
-            return fail(r, line, col, "unterminated quoted field (the quote "
+            return fail(r, line, col,
+                        "unterminated quoted field (the quote "
                         "opened here is never closed)");
         char c = r->data[r->pos];
         if (c == '"') {
@@ -207,7 +208,8 @@ static int quoted(fnet_csv *r)
     }
     if (r->pos < r->len && r->data[r->pos] != r->delim &&
         r->data[r->pos] != '\n' && r->data[r->pos] != '\r') {
-        fail(r, r->line, col_at(r, r->pos), "unexpected text after a closing "
+        fail(r, r->line, col_at(r, r->pos),
+             "unexpected text after a closing "
              "quote (a quote inside a quoted field is written \"\")");
         skip_line(r);
         return -1;
@@ -261,7 +263,8 @@ int fnet_csv_next(fnet_csv *r)
                      : unquoted(r);
         if (rc != FNET_OK)
             return rc;
-        if (push_field(r, start, line, col) != FNET_OK || !fnet_buf_ok(&r->text))
+        if (push_field(r, start, line, col) != FNET_OK ||
+            !fnet_buf_ok(&r->text))
             return FNET_ENOMEM;
         if (r->pos < r->len && r->data[r->pos] == r->delim) {
             r->pos++;

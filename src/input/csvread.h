@@ -35,18 +35,18 @@ typedef struct fnet_csv {
     size_t len, pos;
     char delim;
     bool quoting;
-    size_t max_field;    /* bytes of one field (FNET_MAX_STRING_BYTES) */
-    size_t max_fields;   /* fields of one record (FNET_MAX_FIELDS) */
-    uint32_t line;       /* line of data[pos] */
-    size_t col_pos;      /* a byte offset on the current line ... */
-    uint32_t col;        /* ... and its column, so columns cost O(1) */
-    size_t line_start;   /* byte offset of that line's first byte */
+    size_t max_field;  /* bytes of one field (FNET_MAX_STRING_BYTES) */
+    size_t max_fields; /* fields of one record (FNET_MAX_FIELDS) */
+    uint32_t line;     /* line of data[pos] */
+    size_t col_pos;    /* a byte offset on the current line ... */
+    uint32_t col;      /* ... and its column, so columns cost O(1) */
+    size_t line_start; /* byte offset of that line's first byte */
     /* The current record. */
-    fnet_buf text;       /* the fields' bytes, each NUL-terminated */
+    fnet_buf text; /* the fields' bytes, each NUL-terminated */
     fnet_csv_field *fields;
-    size_t *offsets;     /* field i starts at text.data + offsets[i] */
+    size_t *offsets; /* field i starts at text.data + offsets[i] */
     size_t n_fields, cap_fields;
-    uint32_t rec_line;   /* line the current record starts on */
+    uint32_t rec_line; /* line the current record starts on */
     /* The last error (after fnet_csv_next returned -1). */
     uint32_t err_line, err_col;
     char err_msg[160];

@@ -70,8 +70,8 @@ static void vformat(fnet_buf *b, const char *fmt, va_list ap)
     free(tmp);
 }
 
-static void report(fnet_importer *im, int sev, uint32_t line,
-                   const char *field, const char *fmt, va_list ap)
+static void report(fnet_importer *im, int sev, uint32_t line, const char *field,
+                   const char *fmt, va_list ap)
 {
     fnet_buf_reset(&im->where);
     fnet_corpus_locate(im->c, fnet_importer_loc(im, line), NULL, field,
@@ -171,9 +171,9 @@ int fnet_import_mention(fnet_importer *im, const char *type, const char *text,
     size_t at = b.len;
     fnet_import_fold(text, len, &b);
     int32_t e;
-    int rc = fnet_buf_ok(&b) ? fnet_import_entity(im, b.data, type,
-                                                  b.data + at, line, &e)
-                             : FNET_ENOMEM;
+    int rc = fnet_buf_ok(&b)
+                 ? fnet_import_entity(im, b.data, type, b.data + at, line, &e)
+                 : FNET_ENOMEM;
     fnet_buf_free(&b);
     *id = rc == FNET_OK ? im->c->entities[e].id : NULL;
     return rc;
@@ -241,8 +241,8 @@ static int remember(fnet_importer *im, char kind, size_t i, const char *s)
 {
     if (!seen_key(im, kind, i, s))
         return FNET_ENOMEM;
-    char *key = fnet_arena_strndup(&im->seen_keys, im->seen_key.data,
-                                   im->seen_key.len);
+    char *key =
+        fnet_arena_strndup(&im->seen_keys, im->seen_key.data, im->seen_key.len);
     return key ? fnet_strmap_put(&im->seen, key, im->seen_key.len, 1)
                : FNET_ENOMEM;
 }
@@ -258,23 +258,23 @@ static int find_seen(fnet_importer *im, fnet_import_rooms *rooms, char kind,
     *seen = false;
     if (n < SEEN_AFTER) {
         for (uint32_t k = 0; k < n && !*seen; k++)
-            *seen = strcmp(*(const char *const *)((const char *)items +
-                                                  k * stride),
-                           s) == 0;
+            *seen =
+                strcmp(*(const char *const *)((const char *)items + k * stride),
+                       s) == 0;
         return FNET_OK;
     }
     fnet_import_room *r = room_at(rooms, i);
     if (!r)
         return FNET_ENOMEM;
     for (uint32_t k = 0; !r->indexed && k < n; k++)
-        if (remember(im, kind, i, *(const char *const *)((const char *)items +
-                                                         k * stride)))
+        if (remember(im, kind, i,
+                     *(const char *const *)((const char *)items + k * stride)))
             return FNET_ENOMEM;
     r->indexed = true;
     if (!seen_key(im, kind, i, s))
         return FNET_ENOMEM;
-    *seen = fnet_strmap_get(&im->seen, im->seen_key.data, im->seen_key.len,
-                            NULL);
+    *seen =
+        fnet_strmap_get(&im->seen, im->seen_key.data, im->seen_key.len, NULL);
     return FNET_OK;
 }
 
@@ -293,8 +293,8 @@ int fnet_import_alias(fnet_importer *im, uint32_t e, const char *alias)
     bool seen;
     if (strcmp(ent->label, alias) == 0)
         return FNET_OK;
-    if (find_seen(im, &im->aliases, 'a', e, ent->aliases,
-                  sizeof *ent->aliases, ent->n_aliases, alias, &seen))
+    if (find_seen(im, &im->aliases, 'a', e, ent->aliases, sizeof *ent->aliases,
+                  ent->n_aliases, alias, &seen))
         return FNET_ENOMEM;
     if (seen)
         return FNET_OK;
@@ -313,15 +313,14 @@ static int add_attr(fnet_importer *im, fnet_import_rooms *rooms, size_t i,
                     const char *value, int kind, bool first)
 {
     bool seen = false;
-    if (first && find_seen(im, rooms, 'k', i, *attrs, sizeof **attrs, *n, key,
-                           &seen))
+    if (first &&
+        find_seen(im, rooms, 'k', i, *attrs, sizeof **attrs, *n, key, &seen))
         return FNET_ENOMEM;
     if (seen)
         return FNET_OK;
     fnet_attr at = {dup(im, key), dup(im, value), kind};
     void *a = *attrs;
-    if (!at.key || !at.value ||
-        make_room(im, rooms, i, &a, *n, sizeof **attrs))
+    if (!at.key || !at.value || make_room(im, rooms, i, &a, *n, sizeof **attrs))
         return FNET_ENOMEM;
     *attrs = a;
     (*attrs)[(*n)++] = at;
@@ -343,8 +342,8 @@ int fnet_import_fact_attr(fnet_importer *im, fnet_fact *f, const char *key,
      * fnet_import_fact is valid until the next one), so one room, the
      * fact's whose array was grown last, is enough; another fact's array is
      * copied, never overrun. */
-    return add_attr(im, &im->fact_attrs, 0, &f->attrs, &f->n_attrs, key,
-                    value, kind, false);
+    return add_attr(im, &im->fact_attrs, 0, &f->attrs, &f->n_attrs, key, value,
+                    kind, false);
 }
 
 static const char **copy_types(fnet_importer *im, const char *const *src,
@@ -370,8 +369,7 @@ int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
     fnet_relation *rel;
     int rc = fnet_corpus_add_relation(im->c, &rel);
     if (rc != FNET_OK)
-        return add_failed(im, rc, line, "relations",
-                          im->c->limits.relations);
+        return add_failed(im, rc, line, "relations", im->c->limits.relations);
     rel->name = dup(im, r->name);
     rel->from = copy_types(im, r->from, r->n_from);
     rel->n_from = r->n_from;
@@ -389,12 +387,12 @@ int fnet_import_relation(fnet_importer *im, const fnet_import_rel *r,
 
 int fnet_import_tie(fnet_importer *im, uint32_t line, int32_t *out)
 {
-    fnet_import_rel r = {
-        .name = FNET_IMPORT_TIE,
-        .directed = false,
-        .sign = 1,
-        .description = "an undirected tie of an edge list or annotation "
-                       "without a relation name"};
+    fnet_import_rel r = {.name = FNET_IMPORT_TIE,
+                         .directed = false,
+                         .sign = 1,
+                         .description =
+                             "an undirected tie of an edge list or annotation "
+                             "without a relation name"};
     return fnet_import_relation(im, &r, line, out);
 }
 
@@ -465,8 +463,7 @@ int fnet_import_fact_shared(fnet_importer *im, uint32_t line,
     return add_fact(im, line, subject, relation, object, source, false, out);
 }
 
-void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
-                                   uint32_t n)
+void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs, uint32_t n)
 {
     f->attrs = n ? attrs : NULL;
     f->n_attrs = n;
@@ -476,7 +473,8 @@ void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q)
 {
     uint64_t n = q->cut;
     if (n)
-        fnet_import_warn(im, 0, NULL, "%llu evidence quote%s shortened: "
+        fnet_import_warn(im, 0, NULL,
+                         "%llu evidence quote%s shortened: "
                          "the sentences around the annotation are longer "
                          "than %zu bytes, so the annotated span is quoted "
                          "(cut in the middle with \"\xE2\x80\xA6\" when it "
@@ -487,8 +485,8 @@ void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q)
 
 /* ---- files ------------------------------------------------------------ */
 
-int fnet_import_read(const char *path, uint64_t limit, char **out,
-                     size_t *len, fnet_err *err)
+int fnet_import_read(const char *path, uint64_t limit, char **out, size_t *len,
+                     fnet_err *err)
 {
     return fnet_infile_read_path(path, limit, out, len, err);
 }
@@ -509,8 +507,7 @@ int fnet_import_read_input(fnet_corpus *c, const char *path, fnet_diag *d,
 
 /* ---- text ------------------------------------------------------------- */
 
-int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len,
-                       int unit)
+int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len, int unit)
 {
     o->n = 0;
     o->byte = malloc((2 * len + 1) * sizeof *o->byte); /* UTF-16: <= 2/char */
@@ -573,8 +570,10 @@ bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size)
         return true;
     if (n > 10 || strncmp(reason, "expected", 8) == 0) {
         fnet_buf q = {0};
-        snprintf(why, (size_t)why_size, "expected a date as YYYY, YYYY-MM or "
-                 "YYYY-MM-DD, got %s", fnet_diag_quoted(&q, v));
+        snprintf(why, (size_t)why_size,
+                 "expected a date as YYYY, YYYY-MM or "
+                 "YYYY-MM-DD, got %s",
+                 fnet_diag_quoted(&q, v));
         fnet_buf_free(&q);
     } else
         snprintf(why, (size_t)why_size, "%s", reason);

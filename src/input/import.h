@@ -58,8 +58,8 @@ typedef struct fnet_import_rooms {
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
-    const char *name; /* the file as named in messages (corpus copy) */
-    uint32_t file;    /* its index in c->files */
+    const char *name;    /* the file as named in messages (corpus copy) */
+    uint32_t file;       /* its index in c->files */
     fnet_buf where, msg; /* scratch */
     /* Aliases and attributes are appended to arrays in the corpus arena,
      * which cannot grow in place: the importer allocates them with room to
@@ -71,7 +71,7 @@ typedef struct fnet_importer {
      * cost O(k) time, not O(k^2); keys in seen_keys. */
     fnet_strmap seen;
     fnet_arena seen_keys;
-    fnet_buf seen_key; /* scratch */
+    fnet_buf seen_key;                  /* scratch */
     fnet_buf quote[FNET_IMPORT_QUOTES]; /* fnet_import_quote's slots */
 } fnet_importer;
 
@@ -202,8 +202,7 @@ int fnet_import_fact_shared(fnet_importer *im, uint32_t line,
  * an array in the corpus arena that several facts may share and that
  * nobody changes afterwards (fnet_import_fact_attr must not be called on
  * f). Can't fail. */
-void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs,
-                                   uint32_t n);
+void fnet_import_fact_attrs_shared(fnet_fact *f, fnet_attr *attrs, uint32_t n);
 
 /* Warns once for the file when quoter q shortened quotes: how many, and
  * why. */
@@ -217,8 +216,8 @@ void fnet_import_quotes_note(fnet_importer *im, const fnet_quoter *q);
  * corpus's limits.document_bytes), with "FILE: file larger than the limit
  * of N bytes" in err, which the caller reports. No more than the limit is
  * ever read. */
-int fnet_import_read(const char *path, uint64_t limit, char **out,
-                     size_t *len, fnet_err *err);
+int fnet_import_read(const char *path, uint64_t limit, char **out, size_t *len,
+                     fnet_err *err);
 
 /* fnet_import_read() for an importer's one input file: within c's
  * document limit, a file over it reported to d as a data error (then
@@ -248,8 +247,7 @@ typedef struct fnet_offsets {
 
 /* Builds the map for text[0..len), which must be valid UTF-8. Returns 0 or
  * FNET_ENOMEM. Free with fnet_offsets_free(). */
-int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len,
-                       int unit);
+int fnet_offsets_build(fnet_offsets *o, const char *text, size_t len, int unit);
 void fnet_offsets_free(fnet_offsets *o);
 
 /* Converts the character span [start, end) to bytes. Returns false when it
@@ -265,8 +263,7 @@ void fnet_import_fold(const char *s, size_t len, fnet_buf *out);
  * whose first ten characters are a day ("2015-02-18T23:00:00"). On failure
  * returns false with the reason in why ("no day 30 in 2021-02", or
  * "expected a date as ..., got \"X\""). */
-bool fnet_import_date(const char *v, fnet_date *out, char *why,
-                      int why_size);
+bool fnet_import_date(const char *v, fnet_date *out, char *why, int why_size);
 
 /* Case-insensitive ASCII comparison of a and b. */
 bool fnet_import_iequal(const char *a, const char *b);

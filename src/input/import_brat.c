@@ -16,8 +16,10 @@ int fnet_import_brat_check(const fnet_import_opts *o, fnet_err *err)
 {
     const char *m = o ? o->brat_events : NULL;
     if (m && strcmp(m, "first") && strcmp(m, "pairs") && strcmp(m, "none"))
-        return fnet_err_set(err, FNET_EUSAGE, "--brat-events: expected "
-                            "first, pairs or none, got '%s'", m);
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--brat-events: expected "
+                            "first, pairs or none, got '%s'",
+                            m);
     return FNET_OK;
 }
 
@@ -49,9 +51,9 @@ typedef struct conf_rel {
 
 typedef struct conf {
     fnet_arena a;
-    fnet_strmap events;   /* event type -> 1 */
-    fnet_strmap rels;     /* relation type -> index into v */
-    fnet_strmap macros;   /* "<POG>" -> index into macro_values */
+    fnet_strmap events; /* event type -> 1 */
+    fnet_strmap rels;   /* relation type -> index into v */
+    fnet_strmap macros; /* "<POG>" -> index into macro_values */
     const char **macro_values;
     size_t n_macros, cap_macros;
     conf_rel *v;
@@ -107,8 +109,8 @@ static int add_types(conf *cf, const char *s, size_t n, const char **list,
         size_t v;
         int rc = FNET_OK;
         if (expand && fnet_strmap_get(&cf->macros, t, len, &v))
-            rc = add_types(cf, cf->macro_values[v],
-                           strlen(cf->macro_values[v]), list, k, any, false);
+            rc = add_types(cf, cf->macro_values[v], strlen(cf->macro_values[v]),
+                           list, k, any, false);
         else if ((len == 8 && !memcmp(t, "<ENTITY>", 8)) ||
                  (len == 5 && !memcmp(t, "<ANY>", 5)) ||
                  (len == 7 && !memcmp(t, "<EVENT>", 7)))
@@ -215,8 +217,8 @@ static int conf_macro(conf *cf, const char *s, size_t n)
  * argument types and symmetry. Unknown lines are ignored, as brat does for
  * sections it does not use. A conf that is not UTF-8 text (its types would
  * become relation constraints) is reported to d, as name, and not used. */
-static int conf_parse(conf *cf, const char *name, const char *data,
-                      size_t len, fnet_diag *d)
+static int conf_parse(conf *cf, const char *name, const char *data, size_t len,
+                      fnet_diag *d)
 {
     enum { S_NONE, S_ENTITIES, S_RELATIONS, S_EVENTS, S_OTHER } sec = S_NONE;
     int rc = FNET_OK;
@@ -246,8 +248,8 @@ static int conf_parse(conf *cf, const char *name, const char *data,
             rc = conf_relation(cf, s, n);
         } else if (sec == S_EVENTS) {
             char *t = conf_str(cf, s, word_len(s, n));
-            rc = t ? fnet_strmap_put(&cf->events, t, strlen(t), 1)
-                   : FNET_ENOMEM;
+            rc =
+                t ? fnet_strmap_put(&cf->events, t, strlen(t), 1) : FNET_ENOMEM;
         }
     }
     return rc;
@@ -286,14 +288,14 @@ typedef struct brat {
     pending *facts;
     size_t n_facts, cap_facts;
     fnet_arena shared; /* the facts' shared parts */
-    conf cf;          /* the annotation.conf in effect */
-    char *conf_path;  /* where it was read from (NULL: none) */
+    conf cf;           /* the annotation.conf in effect */
+    char *conf_path;   /* where it was read from (NULL: none) */
 } brat;
 
 /* ---- one document ------------------------------------------------------ */
 
 typedef struct rec {
-    char kind;          /* T R E A N * # (M is stored as A) */
+    char kind; /* T R E A N * # (M is stored as A) */
     const char *id, *type;
     uint32_t line;
     const char **ids;   /* R/E: arguments; A/N/#: target; *: members */
@@ -302,10 +304,10 @@ typedef struct rec {
     const char *trigger; /* E */
     long long *spans;    /* T: start, end pairs (characters) */
     uint32_t n_spans;
-    const char *text;    /* T: as annotated; N, #: the text */
-    const char *value;   /* A: value (NULL: binary) */
+    const char *text;      /* T: as annotated; N, #: the text */
+    const char *value;     /* A: value (NULL: binary) */
     size_t b_start, b_end; /* T: byte extent in the document */
-    int32_t name;        /* T: mention name, -1 when none */
+    int32_t name;          /* T: mention name, -1 when none */
     uint32_t attr_first, attr_last, attr_next; /* A and # records on this
                                                   one, in order (NONE) */
     bool trigger_tb, bad;
@@ -398,8 +400,10 @@ static bool parse_spans(doc *dc, rec *r, const char *s)
 static void bad_line(doc *dc, uint32_t line, const char *id,
                      const char *expected)
 {
-    fnet_import_error(&dc->b->im, line, id, "malformed annotation (expected "
-                      "\"%s\")", expected);
+    fnet_import_error(&dc->b->im, line, id,
+                      "malformed annotation (expected "
+                      "\"%s\")",
+                      expected);
 }
 
 /* Parses one line into a record; false (reported) when malformed. */
@@ -410,7 +414,8 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     r->line = lineno;
     r->name = -1;
     if (!tab1) {
-        fnet_import_error(&dc->b->im, lineno, NULL, "malformed annotation "
+        fnet_import_error(&dc->b->im, lineno, NULL,
+                          "malformed annotation "
                           "line (expected an id, a tab and the annotation)");
         return false;
     }
@@ -455,9 +460,9 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     case 'E': {
         uint32_t first = r->kind == 'E' ? 0 : 1;
         if (nw < 1 + first || (r->kind == 'R' && nw != 3)) {
-            bad_line(dc, lineno, r->id, r->kind == 'R'
-                                            ? "R1\\tTYPE Arg1:ID Arg2:ID"
-                                            : "E1\\tTYPE:TRIGGER ROLE:ID...");
+            bad_line(dc, lineno, r->id,
+                     r->kind == 'R' ? "R1\\tTYPE Arg1:ID Arg2:ID"
+                                    : "E1\\tTYPE:TRIGGER ROLE:ID...");
             return false;
         }
         r->ids = fnet_arena_alloc(&dc->a, nw * sizeof *r->ids);
@@ -467,10 +472,10 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         for (uint32_t k = first; k < nw; k++) {
             char *colon = strchr((char *)w[k], ':');
             if (!colon || !colon[1] || colon == w[k]) {
-                bad_line(dc, lineno, r->id, r->kind == 'R'
-                                                ? "R1\\tTYPE Arg1:ID Arg2:ID"
-                                                : "E1\\tTYPE:TRIGGER "
-                                                  "ROLE:ID...");
+                bad_line(dc, lineno, r->id,
+                         r->kind == 'R' ? "R1\\tTYPE Arg1:ID Arg2:ID"
+                                        : "E1\\tTYPE:TRIGGER "
+                                          "ROLE:ID...");
                 return false;
             }
             *colon = '\0';
@@ -499,9 +504,9 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
     case 'N':
     case '#':
         if (nw < (r->kind == 'N' ? 3u : 2u)) {
-            bad_line(dc, lineno, r->id, r->kind == 'N'
-                                            ? "N1\\tTYPE TARGET DB:ID\\tTEXT"
-                                            : "#1\\tTYPE TARGET\\tTEXT");
+            bad_line(dc, lineno, r->id,
+                     r->kind == 'N' ? "N1\\tTYPE TARGET DB:ID\\tTEXT"
+                                    : "#1\\tTYPE TARGET\\tTEXT");
             return false;
         }
         r->ids = fnet_arena_alloc(&dc->a, 2 * sizeof *r->ids);
@@ -524,9 +529,11 @@ static bool parse_line(doc *dc, rec *r, const char *line, size_t n,
         r->n_ids = nw - 1;
         return true;
     default:
-        fnet_import_error(&dc->b->im, lineno, NULL, "unknown annotation "
+        fnet_import_error(&dc->b->im, lineno, NULL,
+                          "unknown annotation "
                           "%s (brat ids start with T, R, E, A, M, N, * "
-                          "or #)", fnet_import_quote(&dc->b->im, 0, r->id));
+                          "or #)",
+                          fnet_import_quote(&dc->b->im, 0, r->id));
         return false;
     }
 }
@@ -538,7 +545,8 @@ static bool within_limits(doc *dc, const char *s, size_t n, uint32_t lineno)
 {
     const fnet_limits *lim = &dc->b->im.c->limits;
     if (n > lim->line_bytes) {
-        fnet_import_syntax(&dc->b->im, lineno, 1, "line longer than the "
+        fnet_import_syntax(&dc->b->im, lineno, 1,
+                           "line longer than the "
                            "limit of %llu bytes",
                            (unsigned long long)lim->line_bytes);
         return false;
@@ -599,7 +607,8 @@ static int parse_ann(doc *dc, const char *ann, size_t len)
         }
         if (r->kind != '*' && r->kind != '#' &&
             fnet_strmap_get(&dc->ids, r->id, strlen(r->id), NULL)) {
-            fnet_import_error(&dc->b->im, lineno, r->id, "duplicate "
+            fnet_import_error(&dc->b->im, lineno, r->id,
+                              "duplicate "
                               "annotation id");
             continue;
         }
@@ -636,8 +645,8 @@ static size_t check_spans(doc *dc, int unit, bool report, int *rc)
             size_t s, e;
             fnet_buf_printf(&spans, "%s%lld-%lld", k ? ";" : "",
                             r->spans[2 * k], r->spans[2 * k + 1]);
-            if (!fnet_offsets_span(&off, r->spans[2 * k],
-                                   r->spans[2 * k + 1], &s, &e)) {
+            if (!fnet_offsets_span(&off, r->spans[2 * k], r->spans[2 * k + 1],
+                                   &s, &e)) {
                 inside = false;
                 continue;
             }
@@ -666,16 +675,18 @@ static size_t check_spans(doc *dc, int unit, bool report, int *rc)
         r->bad = !same;
         bad += !same;
         if (!same && report && !inside)
-            fnet_import_error(&dc->b->im, r->line, r->id, "span %s is outside "
+            fnet_import_error(&dc->b->im, r->line, r->id,
+                              "span %s is outside "
                               "the text (%zu characters)",
                               fnet_buf_str(&spans), off.n);
         else if (!same && report)
-            fnet_import_error(&dc->b->im, r->line, r->id, "span %s is %s "
-                              "in the text, annotation says %s",
-                              fnet_buf_str(&spans),
-                              fnet_import_quote(&dc->b->im, 0,
-                                                fnet_buf_str(&got)),
-                              fnet_import_quote(&dc->b->im, 1, r->text));
+            fnet_import_error(
+                &dc->b->im, r->line, r->id,
+                "span %s is %s "
+                "in the text, annotation says %s",
+                fnet_buf_str(&spans),
+                fnet_import_quote(&dc->b->im, 0, fnet_buf_str(&got)),
+                fnet_import_quote(&dc->b->im, 1, r->text));
     }
     if (!fnet_buf_ok(&got) || !fnet_buf_ok(&spans))
         *rc = FNET_ENOMEM;
@@ -701,8 +712,8 @@ static int verify_spans(doc *dc)
 
 static bool is_event_type(const brat *b, const char *type)
 {
-    return b->conf_path && fnet_strmap_get(&b->cf.events, type, strlen(type),
-                                           NULL);
+    return b->conf_path &&
+           fnet_strmap_get(&b->cf.events, type, strlen(type), NULL);
 }
 
 static int make_mentions(doc *dc)
@@ -712,7 +723,8 @@ static int make_mentions(doc *dc)
         rec *r = &dc->v[i];
         rec *t = r->kind == 'E' ? find_rec(dc, r->trigger) : NULL;
         if (r->kind == 'E' && (!t || t->kind != 'T'))
-            fnet_import_error(&b->im, r->line, r->id, "the trigger %s is "
+            fnet_import_error(&b->im, r->line, r->id,
+                              "the trigger %s is "
                               "not a text-bound (T) annotation",
                               fnet_import_quote(&b->im, 0, r->trigger));
         else if (t)
@@ -764,13 +776,16 @@ static int merge_names(doc *dc)
                     first = t;
                     continue;
                 }
-                const char *ta = fnet_mentions_type(&b->m, (uint32_t)first->name);
+                const char *ta =
+                    fnet_mentions_type(&b->m, (uint32_t)first->name);
                 const char *tb = fnet_mentions_type(&b->m, (uint32_t)t->name);
                 if (strcmp(ta, tb) != 0)
-                    fnet_import_warn(&b->im, r->line, "*", "%s (%s) and %s "
+                    fnet_import_warn(&b->im, r->line, "*",
+                                     "%s (%s) and %s "
                                      "(%s) are equivalent but of different "
                                      "types; the entity keeps the first "
-                                     "type", first->id, ta, t->id, tb);
+                                     "type",
+                                     first->id, ta, t->id, tb);
                 rc = fnet_mentions_union(&b->m, (uint32_t)first->name,
                                          (uint32_t)t->name);
             }
@@ -817,9 +832,8 @@ static void index_attrs(doc *dc)
 static int gather_attrs(doc *dc, const rec *r, fnet_attr **out, uint32_t *n)
 {
     size_t t;
-    const rec *on = fnet_strmap_get(&dc->ids, r->id, strlen(r->id), &t)
-                        ? &dc->v[t]
-                        : NULL;
+    const rec *on =
+        fnet_strmap_get(&dc->ids, r->id, strlen(r->id), &t) ? &dc->v[t] : NULL;
     uint32_t k = 0;
     for (uint32_t i = on ? on->attr_first : NONE; i != NONE;
          i = dc->v[i].attr_next)
@@ -835,14 +849,13 @@ static int gather_attrs(doc *dc, const rec *r, fnet_attr **out, uint32_t *n)
     for (uint32_t i = on->attr_first; i != NONE; i = dc->v[i].attr_next) {
         const rec *x = &dc->v[i];
         fnet_attr *a = &(*out)[(*n)++];
-        a->key = fnet_arena_strdup(&c->arena, x->kind == '#' ? "note"
-                                                             : x->type);
-        a->value = fnet_arena_strdup(&c->arena,
-                                     x->kind == '#' ? x->text
-                                     : x->value     ? x->value
-                                                    : "true");
-        a->kind = x->kind == 'A' && !x->value ? FNET_ATTR_BOOL
-                                              : FNET_ATTR_STRING;
+        a->key =
+            fnet_arena_strdup(&c->arena, x->kind == '#' ? "note" : x->type);
+        a->value = fnet_arena_strdup(&c->arena, x->kind == '#' ? x->text
+                                                : x->value     ? x->value
+                                                               : "true");
+        a->kind =
+            x->kind == 'A' && !x->value ? FNET_ATTR_BOOL : FNET_ATTR_STRING;
         if (!a->key || !a->value)
             return FNET_ENOMEM;
     }
@@ -871,8 +884,8 @@ static int conf_copy(brat *b, const char *type, const conf_rel **out)
     const char **lists[2] = {cr->from, cr->to};
     uint32_t ns[2] = {cr->n_from, cr->n_to};
     for (int k = 0; k < 2; k++) {
-        const char **l = ns[k] ? fnet_arena_alloc(&c->arena, ns[k] * sizeof *l)
-                               : NULL;
+        const char **l =
+            ns[k] ? fnet_arena_alloc(&c->arena, ns[k] * sizeof *l) : NULL;
         for (uint32_t j = 0; j < ns[k]; j++)
             if (!l || !(l[j] = fnet_arena_strdup(&c->arena, lists[k][j])))
                 return FNET_ENOMEM;
@@ -945,7 +958,8 @@ static int relation_facts(doc *dc, rec *r)
     if (!s || !o)
         return FNET_OK;
     if (s->kind != 'T' || o->kind != 'T') {
-        fnet_import_warn(&dc->b->im, r->line, r->id, "an argument is not a "
+        fnet_import_warn(&dc->b->im, r->line, r->id,
+                         "an argument is not a "
                          "text-bound annotation (relations between events "
                          "are not imported)");
         return FNET_OK;
@@ -979,14 +993,16 @@ static int event_facts(doc *dc, rec *r)
     if (b->events == EV_NONE || !name || bad)
         return FNET_OK;
     if (n < 2) {
-        fnet_import_warn(&b->im, r->line, r->id, "no fact: an event needs "
+        fnet_import_warn(&b->im, r->line, r->id,
+                         "no fact: an event needs "
                          "two entity arguments (arguments that are events "
                          "are left out)");
         return FNET_OK;
     }
     uint32_t max = b->im.c->limits.pair_arguments;
     if (b->events == EV_PAIRS && n > max) {
-        fnet_import_error(&b->im, r->line, r->id, "%u entity arguments "
+        fnet_import_error(&b->im, r->line, r->id,
+                          "%u entity arguments "
                           "would make %llu facts with --brat-events pairs; "
                           "the limit is %u arguments (%llu facts) an event "
                           "(docs/LIMITS.md); --brat-events first makes %u",
@@ -1165,8 +1181,8 @@ static int declare(brat *b, const seen *sn, const pending *p, int32_t *rel)
         conf_list(b, sh->conf->to, sh->conf->n_to, &to);
         from.any = from.any || sh->conf->n_from == 0;
         to.any = to.any || sh->conf->n_to == 0;
-    } else if (fnet_strmap_get(&sn->index, sh->relation,
-                               strlen(sh->relation), &v)) {
+    } else if (fnet_strmap_get(&sn->index, sh->relation, strlen(sh->relation),
+                               &v)) {
         from = sn->v[v][0];
         to = sn->v[v][1];
     }
@@ -1204,11 +1220,10 @@ static int brat_finish(brat *b)
         last = p->sh;
         b->im.file = p->file;
         if (rc == FNET_OK) /* entity, relation and source ids: corpus's */
-            rc = fnet_import_fact_shared(&b->im, p->line,
-                                         fnet_mentions_id(&b->m, p->subject),
-                                         b->im.c->relations[rel].name,
-                                         fnet_mentions_id(&b->m, p->object),
-                                         p->sh->source, &f);
+            rc = fnet_import_fact_shared(
+                &b->im, p->line, fnet_mentions_id(&b->m, p->subject),
+                b->im.c->relations[rel].name,
+                fnet_mentions_id(&b->m, p->object), p->sh->source, &f);
         b->im.file = file;
         if (rc)
             break;
@@ -1229,7 +1244,7 @@ static int brat_init(brat *b, const fnet_import_opts *o,
     b->o = o;
     b->labels = labels;
     const char *m = o && o->brat_events ? o->brat_events : "first";
-    b->events = !strcmp(m, "pairs") ? EV_PAIRS
+    b->events = !strcmp(m, "pairs")  ? EV_PAIRS
                 : !strcmp(m, "none") ? EV_NONE
                                      : EV_FIRST;
     return FNET_OK;
@@ -1272,9 +1287,9 @@ int fnet_import_brat_buffer(fnet_corpus *c, const char *ann_name,
     rc = brat_file(&b, ann_name);
     if (rc == FNET_OK && conf_text) {
         b.conf_path = strdup("annotation.conf");
-        rc = b.conf_path ? conf_parse(&b.cf, b.conf_path, conf_text,
-                                      conf_len, d)
-                         : FNET_ENOMEM;
+        rc = b.conf_path
+                 ? conf_parse(&b.cf, b.conf_path, conf_text, conf_len, d)
+                 : FNET_ENOMEM;
     }
     /* The source id: the .ann's name without folders and extension. */
     const char *base = strrchr(ann_name, '/');
@@ -1375,8 +1390,7 @@ static int by_path(const void *a, const void *b)
 
 /* Finds annotation.conf for ann: in its folder, then the folders above up
  * to root. Loads it into b unless it is the one in effect. */
-static int find_conf(brat *b, const char *ann, const char *root,
-                     fnet_err *err)
+static int find_conf(brat *b, const char *ann, const char *root, fnet_err *err)
 {
     char *dir = strdup(ann);
     int rc = FNET_OK;
@@ -1445,10 +1459,10 @@ static int one_file(brat *b, const char *ann_path, const char *root,
         fnet_err terr = {0};
         int trc = fnet_import_read(txt_path, limit, &txt, &txt_len, &terr);
         if (trc == FNET_EIO) {
-            fnet_import_error(&b->im, 0, NULL, "no text file %s beside "
+            fnet_import_error(&b->im, 0, NULL,
+                              "no text file %s beside "
                               "it (brat needs the text: %s)",
-                              fnet_import_quote(&b->im, 0, txt_path),
-                              terr.msg);
+                              fnet_import_quote(&b->im, 0, txt_path), terr.msg);
         } else if (trc) {
             rc = trc;
             *err = terr;
@@ -1482,7 +1496,8 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
                           fnet_err *err)
 {
     if (strcmp(path, "-") == 0)
-        return fnet_err_set(err, FNET_EUSAGE, "brat input is a .ann file or "
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "brat input is a .ann file or "
                             "a folder, not standard input");
     brat b;
     int rc = brat_init(&b, o, labels, err);
@@ -1498,13 +1513,17 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
         if (rc == FNET_OK && list.n) /* qsort(NULL, 0, ...) is undefined */
             qsort(list.v, list.n, sizeof *list.v, by_path);
         if (rc == FNET_OK && list.n == 0)
-            rc = fnet_err_set(err, FNET_EIO, "%s: no brat .ann files in "
-                              "this folder", path);
+            rc = fnet_err_set(err, FNET_EIO,
+                              "%s: no brat .ann files in "
+                              "this folder",
+                              path);
     } else {
         size_t n = strlen(path);
         if (n < 5 || strcmp(path + n - 4, ".ann") != 0)
-            rc = fnet_err_set(err, FNET_EUSAGE, "%s: brat input is a .ann "
-                              "file or a folder of them", path);
+            rc = fnet_err_set(err, FNET_EUSAGE,
+                              "%s: brat input is a .ann "
+                              "file or a folder of them",
+                              path);
         else
             rc = push_path(&list, strdup(path));
     }

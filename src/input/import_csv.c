@@ -8,20 +8,32 @@
 #include <string.h>
 
 enum {
-    K_SUBJECT, K_OBJECT, K_RELATION, K_DATE, K_WEIGHT, K_SOURCE, K_EVIDENCE,
-    K_SIGN, K_ID, K_N
+    K_SUBJECT,
+    K_OBJECT,
+    K_RELATION,
+    K_DATE,
+    K_WEIGHT,
+    K_SOURCE,
+    K_EVIDENCE,
+    K_SIGN,
+    K_ID,
+    K_N
 };
 
-static const char *const key_names[K_N] = {
-    "subject", "object",   "relation", "date", "weight",
-    "source",  "evidence", "sign",     "id"};
+static const char *const key_names[K_N] = {"subject",  "object", "relation",
+                                           "date",     "weight", "source",
+                                           "evidence", "sign",   "id"};
 
 /* Header names recognised without --map, in order of preference. */
 static const char *const defaults[K_N][4] = {
-    {"subject", "source", "from", NULL}, {"object", "target", "to", NULL},
-    {"relation", "label", "type", NULL}, {"date", "time", "year", NULL},
-    {"weight", NULL},                    {"citation", "reference", NULL},
-    {"evidence", NULL},                  {"sign", NULL},
+    {"subject", "source", "from", NULL},
+    {"object", "target", "to", NULL},
+    {"relation", "label", "type", NULL},
+    {"date", "time", "year", NULL},
+    {"weight", NULL},
+    {"citation", "reference", NULL},
+    {"evidence", NULL},
+    {"sign", NULL},
     {"id", NULL}};
 
 /* The relation of rows whose Gephi "Type" cell says Directed. */
@@ -69,8 +81,10 @@ static int parse_map(const char *spec, map_spec *m, fnet_err *err)
                              " (expected subject, object, relation, date, "
                              "weight, source, evidence, sign or id)");
         if (m->col[k])
-            return fnet_err_set(err, FNET_EUSAGE, "--map: key \"%s\" given "
-                                "twice", key_names[k]);
+            return fnet_err_set(err, FNET_EUSAGE,
+                                "--map: key \"%s\" given "
+                                "twice",
+                                key_names[k]);
         m->col[k] = eq + 1;
         m->len[k] = n - kn - 1;
         if (!end)
@@ -113,7 +127,8 @@ static bool read_header(table *t, int *rc)
         return false;
     }
     if (got == 0) {
-        fnet_import_syntax(&t->im, 1, 1, "empty file (expected a header "
+        fnet_import_syntax(&t->im, 1, 1,
+                           "empty file (expected a header "
                            "row naming the columns)");
         return false;
     }
@@ -157,9 +172,10 @@ static int next_row(table *t)
             return got;
         if (t->r.n_fields == t->n_cols)
             return 1;
-        fnet_import_error(&t->im, t->r.rec_line, NULL, "expected %zu "
-                          "field%s (as in the header), got %zu", t->n_cols,
-                          t->n_cols == 1 ? "" : "s", t->r.n_fields);
+        fnet_import_error(&t->im, t->r.rec_line, NULL,
+                          "expected %zu "
+                          "field%s (as in the header), got %zu",
+                          t->n_cols, t->n_cols == 1 ? "" : "s", t->r.n_fields);
     }
 }
 
@@ -208,14 +224,18 @@ static int resolve_column(edges *x, const map_spec *m, int k)
     if (!*end && end != want) {
         if (n >= 1 && (size_t)n <= t->n_cols)
             return (int)(n - 1);
-        fnet_import_error(&t->im, 1, NULL, "--map %s=%s: the header has "
-                          "%zu columns", key_names[k], want, t->n_cols);
+        fnet_import_error(&t->im, 1, NULL,
+                          "--map %s=%s: the header has "
+                          "%zu columns",
+                          key_names[k], want, t->n_cols);
         return -2;
     }
     int c = find_col(t, want);
     if (c < 0)
-        fnet_import_error(&t->im, 1, NULL, "--map %s=%s: no column %s "
-                          "in the header", key_names[k], want,
+        fnet_import_error(&t->im, 1, NULL,
+                          "--map %s=%s: no column %s "
+                          "in the header",
+                          key_names[k], want,
                           fnet_import_quote(&t->im, 0, want));
     return c < 0 ? -2 : c;
 }
@@ -231,15 +251,19 @@ static bool resolve_columns(edges *x, const map_spec *m)
         return false;
     for (int k = 0; k < 2; k++)
         if (x->col[k] < 0) {
-            fnet_import_error(&x->t.im, 1, NULL, "no %s column (expected a "
+            fnet_import_error(&x->t.im, 1, NULL,
+                              "no %s column (expected a "
                               "header \"%s\", \"%s\" or \"%s\", or --map "
-                              "%s=COLUMN)", key_names[k], defaults[k][0],
-                              defaults[k][1], defaults[k][2], key_names[k]);
+                              "%s=COLUMN)",
+                              key_names[k], defaults[k][0], defaults[k][1],
+                              defaults[k][2], key_names[k]);
             ok = false;
         }
     if (ok && x->col[K_SUBJECT] == x->col[K_OBJECT]) {
-        fnet_import_error(&x->t.im, 1, NULL, "subject and object are the "
-                          "same column %s", column(&x->t, x->col[K_SUBJECT]));
+        fnet_import_error(&x->t.im, 1, NULL,
+                          "subject and object are the "
+                          "same column %s",
+                          column(&x->t, x->col[K_SUBJECT]));
         ok = false;
     }
     x->type_col = find_col(&x->t, "type");
@@ -264,8 +288,7 @@ static int row_relation(edges *x, uint32_t line, int dir, int32_t *rel)
 {
     const char *name = NULL;
     int c = x->col[K_RELATION];
-    if (c >= 0 && !(c == x->type_col && dir) &&
-        !blank(x->t.r.fields[c].text))
+    if (c >= 0 && !(c == x->type_col && dir) && !blank(x->t.r.fields[c].text))
         name = folded(&x->t, c, &x->s);
     else if (x->o && x->o->relation)
         name = x->o->relation;
@@ -281,12 +304,13 @@ static int row_relation(edges *x, uint32_t line, int dir, int32_t *rel)
         fnet_corpus *co = x->t.im.c;
         for (uint32_t i = 0; i < co->n_relations; i++)
             if (fnet_text_distance(name, co->relations[i].name, 2) <= 2) {
-                fnet_import_warn(&x->t.im, line, NULL, "relation %s is "
-                                 "not known and is declared here (did you "
-                                 "mean %s?)",
-                                 fnet_import_quote(&x->t.im, 1, name),
-                                 fnet_import_quote(&x->t.im, 2,
-                                                   co->relations[i].name));
+                fnet_import_warn(
+                    &x->t.im, line, NULL,
+                    "relation %s is "
+                    "not known and is declared here (did you "
+                    "mean %s?)",
+                    fnet_import_quote(&x->t.im, 1, name),
+                    fnet_import_quote(&x->t.im, 2, co->relations[i].name));
                 break;
             }
     }
@@ -305,17 +329,20 @@ static bool parse_weight(edges *x, uint32_t line, fnet_fact *f)
     const char *v = folded(&x->t, c, &x->tmp);
     double w;
     if (!fnet_import_number(v, &w)) {
-        fnet_import_error(&x->t.im, line, NULL, "column %s: expected a "
-                          "number, got %s", column(&x->t, c),
-                          fnet_import_quote(&x->t.im, 1, v));
+        fnet_import_error(&x->t.im, line, NULL,
+                          "column %s: expected a "
+                          "number, got %s",
+                          column(&x->t, c), fnet_import_quote(&x->t.im, 1, v));
         return false;
     }
     if (!(w > 0)) {
-        fnet_import_error(&x->t.im, line, NULL, "column %s: must be "
-                          "greater than 0, got %s%s", column(&x->t, c),
-                          fnet_import_quote(&x->t.im, 1, v),
+        fnet_import_error(&x->t.im, line, NULL,
+                          "column %s: must be "
+                          "greater than 0, got %s%s",
+                          column(&x->t, c), fnet_import_quote(&x->t.im, 1, v),
                           w < 0 ? " (for a negative tie, use a sign column "
-                                  "of -1)" : "");
+                                  "of -1)"
+                                : "");
         return false;
     }
     f->weight = w;
@@ -328,11 +355,10 @@ static bool parse_date(edges *x, uint32_t line, fnet_fact *f)
     if (c < 0 || blank(x->t.r.fields[c].text))
         return true;
     char why[300];
-    if (fnet_import_date(folded(&x->t, c, &x->tmp), &f->date, why,
-                         sizeof why))
+    if (fnet_import_date(folded(&x->t, c, &x->tmp), &f->date, why, sizeof why))
         return true;
-    fnet_import_error(&x->t.im, line, NULL, "column %s: %s",
-                      column(&x->t, c), why);
+    fnet_import_error(&x->t.im, line, NULL, "column %s: %s", column(&x->t, c),
+                      why);
     return false;
 }
 
@@ -347,9 +373,10 @@ static bool parse_sign(edges *x, uint32_t line, fnet_fact *f)
     else if (!strcmp(v, "-1") || !strcmp(v, "-"))
         f->sign = -1;
     else {
-        fnet_import_error(&x->t.im, line, NULL, "column %s: expected 1 "
-                          "or -1, got %s", column(&x->t, c),
-                          fnet_import_quote(&x->t.im, 1, v));
+        fnet_import_error(&x->t.im, line, NULL,
+                          "column %s: expected 1 "
+                          "or -1, got %s",
+                          column(&x->t, c), fnet_import_quote(&x->t.im, 1, v));
         return false;
     }
     return true;
@@ -376,8 +403,8 @@ static int add_attrs(edges *x, fnet_fact *f)
             continue;
         double num;
         const char *v = x->t.r.fields[i].text;
-        int kind = fnet_import_number(v, &num) ? FNET_ATTR_NUMBER
-                                               : FNET_ATTR_STRING;
+        int kind =
+            fnet_import_number(v, &num) ? FNET_ATTR_NUMBER : FNET_ATTR_STRING;
         int rc = fnet_import_fact_attr(&x->t.im, f, x->t.head[i], v, kind);
         if (rc)
             return rc;
@@ -395,7 +422,8 @@ static int edge_row(edges *x)
     for (int k = 0; k < 2; k++) {
         ends[k] = folded(t, x->col[k], bufs[k]);
         if (!ends[k][0]) {
-            fnet_import_error(&t->im, line, NULL, "column %s: empty (the "
+            fnet_import_error(&t->im, line, NULL,
+                              "column %s: empty (the "
                               "%s's name is required)",
                               column(t, x->col[k]), key_names[k]);
             ok = false;
@@ -432,13 +460,12 @@ static int edge_row(edges *x)
     f->sign = tmp.sign;
     c = x->col[K_EVIDENCE];
     if (c >= 0 && !blank(t->r.fields[c].text) &&
-        !(f->evidence = fnet_import_str(&t->im, t->r.fields[c].text,
-                                        t->r.fields[c].len)))
+        !(f->evidence =
+              fnet_import_str(&t->im, t->r.fields[c].text, t->r.fields[c].len)))
         return FNET_ENOMEM;
     c = x->col[K_ID];
     if (c >= 0 && !blank(t->r.fields[c].text) &&
-        !(f->id = fnet_import_str(&t->im, folded(t, c, &x->tmp),
-                                  x->tmp.len)))
+        !(f->id = fnet_import_str(&t->im, folded(t, c, &x->tmp), x->tmp.len)))
         return FNET_ENOMEM;
     return add_attrs(x, f);
 }
@@ -526,8 +553,10 @@ static int entity_row(table *t, const int *cols, fnet_buf *bufs)
     uint32_t line = t->r.rec_line;
     const char *id = folded(t, cols[0], &bufs[0]);
     if (!id[0]) {
-        fnet_import_error(&t->im, line, NULL, "column %s: empty (every "
-                          "entity needs an id)", column(t, cols[0]));
+        fnet_import_error(&t->im, line, NULL,
+                          "column %s: empty (every "
+                          "entity needs an id)",
+                          column(t, cols[0]));
         return FNET_OK;
     }
     const char *type = cols[1] >= 0 ? folded(t, cols[1], &bufs[1]) : "";
@@ -538,13 +567,16 @@ static int entity_row(table *t, const int *cols, fnet_buf *bufs)
     if (prev >= 0) {
         const fnet_entity *o = &t->im.c->entities[prev];
         if (o->loc.file == t->im.file) {
-            fnet_import_error(&t->im, line, NULL, "column %s: duplicate "
-                              "entity id %s", column(t, cols[0]),
+            fnet_import_error(&t->im, line, NULL,
+                              "column %s: duplicate "
+                              "entity id %s",
+                              column(t, cols[0]),
                               fnet_import_quote(&t->im, 1, id));
             return FNET_OK;
         }
         if (strcmp(o->type, type) != 0) {
-            fnet_import_error(&t->im, line, NULL, "entity %s has type %s "
+            fnet_import_error(&t->im, line, NULL,
+                              "entity %s has type %s "
                               "here but %s in %s",
                               fnet_import_quote(&t->im, 0, id),
                               fnet_import_quote(&t->im, 1, type),
@@ -554,8 +586,8 @@ static int entity_row(table *t, const int *cols, fnet_buf *bufs)
         }
     }
     int32_t e;
-    int rc = fnet_import_entity(&t->im, id, type, label[0] ? label : NULL,
-                                line, &e);
+    int rc =
+        fnet_import_entity(&t->im, id, type, label[0] ? label : NULL, line, &e);
     if (rc == FNET_OK && prev >= 0 && label[0])
         rc = fnet_import_alias(&t->im, (uint32_t)e, label);
     if (rc == FNET_OK && cols[3] >= 0)
@@ -585,7 +617,8 @@ static int import_entities(table *t)
     for (int k = 0; k < 4; k++)
         cols[k] = find_col(t, names[k]);
     if (cols[0] < 0) {
-        fnet_import_error(&t->im, 1, NULL, "no \"id\" column (an entity table "
+        fnet_import_error(&t->im, 1, NULL,
+                          "no \"id\" column (an entity table "
                           "has columns id, type, label, aliases)");
         return FNET_OK;
     }
@@ -631,8 +664,8 @@ static char delim_for(const char *path, char fallback)
 }
 
 static int read_and(fnet_corpus *c, const char *path, char delim,
-                    const fnet_import_opts *o, bool entity_table,
-                    fnet_diag *d, fnet_err *err)
+                    const fnet_import_opts *o, bool entity_table, fnet_diag *d,
+                    fnet_err *err)
 {
     char *data;
     size_t len;
@@ -640,21 +673,20 @@ static int read_and(fnet_corpus *c, const char *path, char delim,
     int rc = fnet_import_read_input(c, path, d, &name, &data, &len, err);
     if (rc || !data)
         return rc;
-    rc = entity_table
-             ? fnet_import_csv_entities_buffer(c, name, data, len, delim, d,
-                                               err)
-             : fnet_import_csv_buffer(c, name, data, len, delim, o, d, err);
+    rc =
+        entity_table
+            ? fnet_import_csv_entities_buffer(c, name, data, len, delim, d, err)
+            : fnet_import_csv_buffer(c, name, data, len, delim, o, d, err);
     free(data);
     return rc;
 }
 
 int fnet_import_csv_file(fnet_corpus *c, const char *path, char delim,
-                         const fnet_import_opts *o, fnet_diag *d,
-                         fnet_err *err)
+                         const fnet_import_opts *o, fnet_diag *d, fnet_err *err)
 {
     if (o && o->entities && !loaded(c, o->entities)) {
-        int rc = read_and(c, o->entities, delim_for(o->entities, ','), o,
-                          true, d, err);
+        int rc = read_and(c, o->entities, delim_for(o->entities, ','), o, true,
+                          d, err);
         if (rc)
             return rc;
     }

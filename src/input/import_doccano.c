@@ -75,7 +75,8 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
         !cJSON_IsString(label) || !label->valuestring[0] ||
         !fnet_annot_offset(get(e, "start_offset"), &s) ||
         !fnet_annot_offset(get(e, "end_offset"), &t)) {
-        fnet_import_error(&x->a.im, line, where, "expected {\"id\", \"label\", "
+        fnet_import_error(&x->a.im, line, where,
+                          "expected {\"id\", \"label\", "
                           "\"start_offset\", \"end_offset\"} (column %u)",
                           col_of(x, e));
         return FNET_OK;
@@ -83,12 +84,14 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     mention m = {id, {0}};
     size_t bs, be;
     if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
-        fnet_import_error(&x->a.im, line, where, "span %lld-%lld is outside "
-                          "the text (%zu characters)", s, t, x->cp.n);
+        fnet_import_error(&x->a.im, line, where,
+                          "span %lld-%lld is outside "
+                          "the text (%zu characters)",
+                          s, t, x->cp.n);
         return push(x, m);
     }
-    int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line,
-                                &m.span);
+    int rc =
+        fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &m.span);
     return rc ? rc : push(x, m);
 }
 
@@ -101,21 +104,24 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k,
     snprintf(where, sizeof where, "relations[%d]", k);
     if (!cJSON_IsObject(r) || !from || !to || !cJSON_IsString(type) ||
         !type->valuestring[0]) {
-        fnet_import_error(&x->a.im, line, where, "expected {\"from_id\", "
-                          "\"to_id\", \"type\"} (column %u)", col_of(x, r));
+        fnet_import_error(&x->a.im, line, where,
+                          "expected {\"from_id\", "
+                          "\"to_id\", \"type\"} (column %u)",
+                          col_of(x, r));
         return FNET_OK;
     }
     const mention *a = find(x, from), *b = find(x, to);
     if (!a || !b) {
         char *id = cJSON_PrintUnformatted(a ? to : from);
-        fnet_import_error(&x->a.im, line, where, "%s %s: no entity with this "
-                          "id on the line", a ? "to_id" : "from_id",
-                          id ? id : "?");
+        fnet_import_error(&x->a.im, line, where,
+                          "%s %s: no entity with this "
+                          "id on the line",
+                          a ? "to_id" : "from_id", id ? id : "?");
         free(id);
         return FNET_OK;
     }
-    const char *name = fnet_labelmap_relation(x->a.labels, type->valuestring,
-                                              NULL);
+    const char *name =
+        fnet_labelmap_relation(x->a.labels, type->valuestring, NULL);
     if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
     return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
@@ -127,14 +133,15 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     const cJSON *text = get(obj, "text"), *ents = get(obj, "entities");
     const cJSON *rels = get(obj, "relations"), *id = get(obj, "id");
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
-        fnet_import_error(&x->a.im, line, NULL, "expected a doccano record "
+        fnet_import_error(&x->a.im, line, NULL,
+                          "expected a doccano record "
                           "{\"text\", \"entities\", \"relations\"}");
         return FNET_OK;
     }
     if ((ents && !cJSON_IsArray(ents)) || (rels && !cJSON_IsArray(rels))) {
-        fnet_import_error(&x->a.im, line, ents && !cJSON_IsArray(ents)
-                                            ? "entities"
-                                            : "relations",
+        fnet_import_error(&x->a.im, line,
+                          ents && !cJSON_IsArray(ents) ? "entities"
+                                                       : "relations",
                           "expected an array");
         return FNET_OK;
     }
@@ -188,9 +195,10 @@ static int run(fnet_annot *a, char *data, size_t len)
             continue;
         any = true;
         if (n > a->im.c->limits.line_bytes) {
-            fnet_import_syntax(&a->im, lineno, 1, "line longer than the "
-                               "limit of %llu bytes", (unsigned long long)
-                               a->im.c->limits.line_bytes);
+            fnet_import_syntax(&a->im, lineno, 1,
+                               "line longer than the "
+                               "limit of %llu bytes",
+                               (unsigned long long)a->im.c->limits.line_bytes);
             continue;
         }
         cJSON *obj;
@@ -209,7 +217,8 @@ static int run(fnet_annot *a, char *data, size_t len)
         cJSON_Delete(obj);
     }
     if (rc == FNET_OK && !any)
-        fnet_import_syntax(&x->a.im, 1, 1, "empty file (expected doccano "
+        fnet_import_syntax(&x->a.im, 1, 1,
+                           "empty file (expected doccano "
                            "records, one JSON object per line)");
     return rc;
 }

@@ -39,20 +39,40 @@ static const struct {
 
 /* GDELT 2.0 event columns (0-based; the codebook counts from 1). */
 enum {
-    G_ID = 0, G_SQLDATE = 1, G_A1CODE = 5, G_A1NAME = 6, G_A2CODE = 15,
-    G_A2NAME = 16, G_EVENTCODE = 26, G_QUAD = 29,
-    G_GOLDSTEIN = 30, G_MENTIONS = 31, G_URL = 60, G_NCOLS = 61
+    G_ID = 0,
+    G_SQLDATE = 1,
+    G_A1CODE = 5,
+    G_A1NAME = 6,
+    G_A2CODE = 15,
+    G_A2NAME = 16,
+    G_EVENTCODE = 26,
+    G_QUAD = 29,
+    G_GOLDSTEIN = 30,
+    G_MENTIONS = 31,
+    G_URL = 60,
+    G_NCOLS = 61
 };
 
 /* ICEWS columns by header name. */
 enum {
-    I_ID, I_DATE, I_SRC, I_SRC_SECTORS, I_SRC_COUNTRY, I_TEXT, I_CODE,
-    I_INTENSITY, I_TGT, I_TGT_SECTORS, I_TGT_COUNTRY, I_STORY, I_PUBLISHER,
+    I_ID,
+    I_DATE,
+    I_SRC,
+    I_SRC_SECTORS,
+    I_SRC_COUNTRY,
+    I_TEXT,
+    I_CODE,
+    I_INTENSITY,
+    I_TGT,
+    I_TGT_SECTORS,
+    I_TGT_COUNTRY,
+    I_STORY,
+    I_PUBLISHER,
     I_N
 };
 static const char *const icews_names[I_N] = {
-    "Event ID",       "Event Date",     "Source Name",   "Source Sectors",
-    "Source Country", "Event Text",     "CAMEO Code",    "Intensity",
+    "Event ID",       "Event Date",     "Source Name",    "Source Sectors",
+    "Source Country", "Event Text",     "CAMEO Code",     "Intensity",
     "Target Name",    "Target Sectors", "Target Country", "Story ID",
     "Publisher"};
 
@@ -60,8 +80,10 @@ int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err)
 {
     const char *w = o ? o->event_weight : NULL;
     if (w && strcmp(w, "events") != 0 && strcmp(w, "mentions") != 0)
-        return fnet_err_set(err, FNET_EUSAGE, "--event-weight: expected "
-                            "events or mentions, got '%s'", w);
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--event-weight: expected "
+                            "events or mentions, got '%s'",
+                            w);
     return FNET_OK;
 }
 
@@ -77,8 +99,7 @@ typedef struct ev {
 
 static const char *cell(const ev *x, int col)
 {
-    return col >= 0 && (size_t)col < x->r.n_fields ? x->r.fields[col].text
-                                                    : "";
+    return col >= 0 && (size_t)col < x->r.n_fields ? x->r.fields[col].text : "";
 }
 
 static bool blank(const char *s)
@@ -106,7 +127,8 @@ static const char *bad_code(const char *code, char *buf, size_t size)
     size_t n = strlen(code);
     bool digits = n && strspn(code, "0123456789") == n;
     fnet_buf q = {0};
-    snprintf(buf, size, "expected a CAMEO event code (two to four digits, "
+    snprintf(buf, size,
+             "expected a CAMEO event code (two to four digits, "
              "the first two from 01 to 20), got %s%s",
              fnet_diag_quoted(&q, code),
              digits && n <= 3 && code[0] != '0'
@@ -135,8 +157,8 @@ static int relation_for(ev *x, int root, uint32_t line, int32_t *rel)
 static int actor(ev *x, const char *id, const char *name, uint32_t line)
 {
     int32_t e;
-    int rc = fnet_import_entity(&x->im, id, "actor", name[0] ? name : id,
-                                line, &e);
+    int rc =
+        fnet_import_entity(&x->im, id, "actor", name[0] ? name : id, line, &e);
     if (rc == FNET_OK && name[0])
         rc = fnet_import_alias(&x->im, (uint32_t)e, name);
     return rc;
@@ -168,8 +190,10 @@ static bool gdelt_date(ev *x, uint32_t line, const char *v, fnet_date *out)
         if (fnet_date_parse(iso, out, why, sizeof why) == 0)
             return true;
     }
-    fnet_import_error(&x->im, line, "column 2 (SQLDATE)", "expected a date "
-                      "YYYYMMDD, got %s", fnet_import_quote(&x->im, 0, v));
+    fnet_import_error(&x->im, line, "column 2 (SQLDATE)",
+                      "expected a date "
+                      "YYYYMMDD, got %s",
+                      fnet_import_quote(&x->im, 0, v));
     return false;
 }
 
@@ -177,7 +201,8 @@ static int gdelt_row(ev *x)
 {
     uint32_t line = x->r.rec_line;
     if (x->r.n_fields != G_NCOLS) {
-        fnet_import_error(&x->im, line, NULL, "expected %d tab-separated "
+        fnet_import_error(&x->im, line, NULL,
+                          "expected %d tab-separated "
                           "fields (a GDELT 2.0 event record), got %zu%s",
                           G_NCOLS, x->r.n_fields,
                           x->r.n_fields == 57 || x->r.n_fields == 58
@@ -203,17 +228,18 @@ static int gdelt_row(ev *x)
                           bad_code(event, why, sizeof why));
         ok = false;
     }
-    ok = number(x, line, "column 31 (GoldsteinScale)",
-                cell(x, G_GOLDSTEIN), &goldstein) && ok;
-    if (x->mentions &&
-        (!number(x, line, "column 32 (NumMentions)", cell(x, G_MENTIONS),
-                 &mentions) || !(mentions > 0))) {
+    ok = number(x, line, "column 31 (GoldsteinScale)", cell(x, G_GOLDSTEIN),
+                &goldstein) &&
+         ok;
+    if (x->mentions && (!number(x, line, "column 32 (NumMentions)",
+                                cell(x, G_MENTIONS), &mentions) ||
+                        !(mentions > 0))) {
         if (mentions <= 0)
-            fnet_import_error(&x->im, line, "column 32 (NumMentions)",
-                              "must be greater than 0 to weigh the event, "
-                              "got %s",
-                              fnet_import_quote(&x->im, 0,
-                                                cell(x, G_MENTIONS)));
+            fnet_import_error(
+                &x->im, line, "column 32 (NumMentions)",
+                "must be greater than 0 to weigh the event, "
+                "got %s",
+                fnet_import_quote(&x->im, 0, cell(x, G_MENTIONS)));
         ok = false;
     }
     if (!ok)
@@ -221,16 +247,16 @@ static int gdelt_row(ev *x)
     int32_t rel, s;
     fnet_fact *f;
     const char *url = cell(x, G_URL);
-    bool web = strncmp(url, "http://", 7) == 0 ||
-               strncmp(url, "https://", 8) == 0;
+    bool web =
+        strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
     int rc = relation_for(x, root, line, &rel);
     if (rc == FNET_OK)
         rc = actor(x, id1, n1, line);
     if (rc == FNET_OK)
         rc = actor(x, id2, n2, line);
     if (rc == FNET_OK && !blank(url))
-        rc = fnet_import_source(&x->im, url, web ? NULL : url,
-                                web ? url : NULL, NULL, line, &s);
+        rc = fnet_import_source(&x->im, url, web ? NULL : url, web ? url : NULL,
+                                NULL, line, &s);
     if (rc == FNET_OK)
         rc = fnet_import_fact(&x->im, line, id1, roots[root].name, id2,
                               blank(url) ? NULL : url, &f);
@@ -241,21 +267,21 @@ static int gdelt_row(ev *x)
     f->weight = mentions;
     f->id = fnet_import_str(&x->im, cell(x, G_ID), strlen(cell(x, G_ID)));
     fnet_buf_reset(&x->tmp);
-    fnet_buf_printf(&x->tmp, "GDELT event %s: %s -> %s, CAMEO %s (%s), "
-                    "Goldstein %s", cell(x, G_ID), n1[0] ? n1 : c1,
-                    n2[0] ? n2 : c2, code, roots[root].name,
-                    cell(x, G_GOLDSTEIN));
+    fnet_buf_printf(&x->tmp,
+                    "GDELT event %s: %s -> %s, CAMEO %s (%s), "
+                    "Goldstein %s",
+                    cell(x, G_ID), n1[0] ? n1 : c1, n2[0] ? n2 : c2, code,
+                    roots[root].name, cell(x, G_GOLDSTEIN));
     f->evidence = fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len);
     if (!f->id || !f->evidence)
         return FNET_ENOMEM;
-    rc = fnet_import_fact_attr(&x->im, f, "event_code", code,
-                               FNET_ATTR_STRING);
+    rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
     if (rc == FNET_OK && !blank(cell(x, G_QUAD)))
         rc = fnet_import_fact_attr(&x->im, f, "quad_class", cell(x, G_QUAD),
                                    FNET_ATTR_NUMBER);
     if (rc == FNET_OK)
-        rc = fnet_import_fact_attr(&x->im, f, "goldstein",
-                                   cell(x, G_GOLDSTEIN), FNET_ATTR_NUMBER);
+        rc = fnet_import_fact_attr(&x->im, f, "goldstein", cell(x, G_GOLDSTEIN),
+                                   FNET_ATTR_NUMBER);
     if (rc == FNET_OK && !blank(cell(x, G_MENTIONS)))
         rc = fnet_import_fact_attr(&x->im, f, "num_mentions",
                                    cell(x, G_MENTIONS), FNET_ATTR_NUMBER);
@@ -288,8 +314,8 @@ bool fnet_import_events_is_icews(const char *line, size_t len)
     return yes;
 }
 
-static int icews_entity(ev *x, int name_col, int country_col,
-                        int sectors_col, uint32_t line)
+static int icews_entity(ev *x, int name_col, int country_col, int sectors_col,
+                        uint32_t line)
 {
     const char *name = cell(x, x->col[name_col]);
     int32_t e;
@@ -309,9 +335,10 @@ static int icews_row(ev *x, size_t n_cols)
 {
     uint32_t line = x->r.rec_line;
     if (x->r.n_fields != n_cols) {
-        fnet_import_error(&x->im, line, NULL, "expected %zu tab-separated "
-                          "fields (as in the header), got %zu", n_cols,
-                          x->r.n_fields);
+        fnet_import_error(&x->im, line, NULL,
+                          "expected %zu tab-separated "
+                          "fields (as in the header), got %zu",
+                          n_cols, x->r.n_fields);
         return FNET_OK;
     }
     const char *src = cell(x, x->col[I_SRC]), *tgt = cell(x, x->col[I_TGT]);
@@ -373,11 +400,10 @@ static int icews_row(ev *x, size_t n_cols)
                     blank(cell(x, x->col[I_TEXT])) ? roots[root].name
                                                    : cell(x, x->col[I_TEXT]),
                     code);
-    if (!(f->evidence = fnet_import_str(&x->im, fnet_buf_str(&x->tmp),
-                                        x->tmp.len)))
+    if (!(f->evidence =
+              fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len)))
         return FNET_ENOMEM;
-    rc = fnet_import_fact_attr(&x->im, f, "event_code", code,
-                               FNET_ATTR_STRING);
+    rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
     if (rc == FNET_OK && has_intensity)
         rc = fnet_import_fact_attr(&x->im, f, "intensity",
                                    cell(x, x->col[I_INTENSITY]),
@@ -395,7 +421,8 @@ static int icews_header(ev *x, bool *ok)
     if (got < 0)
         return got;
     if (got == 0) {
-        fnet_import_syntax(&x->im, 1, 1, "empty file (expected an ICEWS "
+        fnet_import_syntax(&x->im, 1, 1,
+                           "empty file (expected an ICEWS "
                            "header row)");
         return FNET_OK;
     }
@@ -404,7 +431,8 @@ static int icews_header(ev *x, bool *ok)
     *ok = true;
     for (size_t k = 0; k < sizeof required / sizeof *required; k++)
         if (x->col[required[k]] < 0) {
-            fnet_import_error(&x->im, x->r.rec_line, NULL, "no \"%s\" column "
+            fnet_import_error(&x->im, x->r.rec_line, NULL,
+                              "no \"%s\" column "
                               "in the header (an ICEWS event file has Source "
                               "Name, Target Name, Event Date and CAMEO Code)",
                               icews_names[required[k]]);
@@ -437,9 +465,11 @@ static int run(ev *x, int format)
         rc = format == FNET_EVENTS_GDELT ? gdelt_row(x) : icews_row(x, n_cols);
     }
     if (rc == FNET_OK && x->skipped)
-        fnet_import_warn(&x->im, 0, NULL, "%lu event%s skipped: blank actor "
-                         "(the first on line %u)", x->skipped,
-                         x->skipped == 1 ? "" : "s", x->first_skipped);
+        fnet_import_warn(&x->im, 0, NULL,
+                         "%lu event%s skipped: blank actor "
+                         "(the first on line %u)",
+                         x->skipped, x->skipped == 1 ? "" : "s",
+                         x->first_skipped);
     return rc;
 }
 
@@ -452,8 +482,8 @@ int fnet_import_events_buffer(fnet_corpus *c, const char *name,
     if (rc)
         return rc;
     ev x = {0};
-    x.mentions = o && o->event_weight && strcmp(o->event_weight, "mentions")
-                                             == 0;
+    x.mentions =
+        o && o->event_weight && strcmp(o->event_weight, "mentions") == 0;
     if (fnet_importer_begin(&x.im, c, d, name) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     fnet_csv_init(&x.r, data, len, '\t', false);
@@ -469,19 +499,17 @@ int fnet_import_events_buffer(fnet_corpus *c, const char *name,
     return FNET_OK;
 }
 
-int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name,
-                             const char *data, size_t len,
-                             const fnet_import_opts *o, fnet_diag *d,
-                             fnet_err *err)
+int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err)
 {
     return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_GDELT, o,
                                      d, err);
 }
 
-int fnet_import_icews_buffer(fnet_corpus *c, const char *name,
-                             const char *data, size_t len,
-                             const fnet_import_opts *o, fnet_diag *d,
-                             fnet_err *err)
+int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err)
 {
     return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_ICEWS, o,
                                      d, err);

@@ -42,14 +42,12 @@ int fnet_import_events_buffer(fnet_corpus *c, const char *name,
                               fnet_err *err);
 
 /* The same for one format: the fuzzing entry points. */
-int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name,
-                             const char *data, size_t len,
-                             const fnet_import_opts *o, fnet_diag *d,
-                             fnet_err *err);
-int fnet_import_icews_buffer(fnet_corpus *c, const char *name,
-                             const char *data, size_t len,
-                             const fnet_import_opts *o, fnet_diag *d,
-                             fnet_err *err);
+int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err);
+int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err);
 
 /* Reads and imports the file at path ("-": standard input). Also returns
  * FNET_EIO. */

@@ -60,7 +60,8 @@ static const cJSON *task_text(ls *x, const cJSON *task, int t)
     const cJSON *data = get(task, "data");
     uint32_t line = line_of(x, task);
     if (!cJSON_IsObject(data)) {
-        fnet_import_error(&x->a.im, line, path(x, "[%d].data", t), "missing "
+        fnet_import_error(&x->a.im, line, path(x, "[%d].data", t),
+                          "missing "
                           "or not an object (a Label Studio task has "
                           "\"data\" with the text)");
         return NULL;
@@ -98,8 +99,8 @@ static bool locate(ls *x, long long start, long long end, const char *want,
                          memcmp(want, text + *bs, *be - *bs) == 0)))
         return true;
     if (x->u16.byte == NULL && x->cp.n != 0 &&
-        fnet_offsets_build(&x->u16, text, x->a.text_len,
-                           FNET_OFFSET_UTF16) != FNET_OK)
+        fnet_offsets_build(&x->u16, text, x->a.text_len, FNET_OFFSET_UTF16) !=
+            FNET_OK)
         x->u16.n = 0;
     size_t us, ue;
     if (want && x->u16.n != x->cp.n &&
@@ -145,9 +146,10 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     long long start, end;
     if (!cJSON_IsString(id) || !cJSON_IsObject(v) ||
         !fnet_annot_offset(get(v, "start"), &start) ||
-        !fnet_annot_offset(get(v, "end"), &end) ||
-        !cJSON_IsArray(labels) || (text && !cJSON_IsString(text))) {
-        fnet_import_error(&x->a.im, line, where, "expected a labels region "
+        !fnet_annot_offset(get(v, "end"), &end) || !cJSON_IsArray(labels) ||
+        (text && !cJSON_IsString(text))) {
+        fnet_import_error(&x->a.im, line, where,
+                          "expected a labels region "
                           "with \"id\" and \"value\": {\"start\", \"end\", "
                           "\"text\", \"labels\"}");
         return FNET_OK;
@@ -155,7 +157,8 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     const cJSON *label = cJSON_GetArrayItem(labels, 0);
     if (!cJSON_IsString(label) || !label->valuestring[0]) {
         /* An empty label would be an entity type "". */
-        fnet_import_warn(&x->a.im, line, where, "region %s has no label; "
+        fnet_import_warn(&x->a.im, line, where,
+                         "region %s has no label; "
                          "left out",
                          fnet_import_quote(&x->a.im, 0, id->valuestring));
         return add_region(x, id->valuestring, (fnet_span){0});
@@ -165,25 +168,25 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     const char *want = text ? text->valuestring : NULL;
     if (!locate(x, start, end, want, &bs, &be, &why)) {
         if (why == 1)
-            fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
-                              "outside the text (%zu characters)", start, end,
-                              x->cp.n);
+            fnet_import_error(&x->a.im, line, where,
+                              "span %lld-%lld is "
+                              "outside the text (%zu characters)",
+                              start, end, x->cp.n);
         else {
             fnet_buf span = {0};
             fnet_buf_append(&span, x->a.text + bs, be - bs);
-            fnet_import_error(&x->a.im, line, where, "span %lld-%lld is "
-                              "%s in the text, the region says %s",
-                              start, end,
-                              fnet_import_quote(&x->a.im, 0,
-                                                fnet_buf_str(&span)),
-                              fnet_import_quote(&x->a.im, 1, want));
+            fnet_import_error(
+                &x->a.im, line, where,
+                "span %lld-%lld is "
+                "%s in the text, the region says %s",
+                start, end, fnet_import_quote(&x->a.im, 0, fnet_buf_str(&span)),
+                fnet_import_quote(&x->a.im, 1, want));
             fnet_buf_free(&span);
         }
         return add_region(x, id->valuestring, (fnet_span){0});
     }
     fnet_span span;
-    int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line,
-                                &span);
+    int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &span);
     return rc ? rc : add_region(x, id->valuestring, span);
 }
 
@@ -197,14 +200,16 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     const cJSON *dir = get(r, "direction"), *labels = get(r, "labels");
     if (!cJSON_IsString(from) || !cJSON_IsString(to) ||
         (dir && !cJSON_IsString(dir)) || (labels && !cJSON_IsArray(labels))) {
-        fnet_import_error(&x->a.im, line, where, "expected a relation with "
+        fnet_import_error(&x->a.im, line, where,
+                          "expected a relation with "
                           "\"from_id\", \"to_id\", \"direction\" and "
                           "\"labels\"");
         return FNET_OK;
     }
     const char *d = dir ? dir->valuestring : "right";
     if (strcmp(d, "right") && strcmp(d, "left") && strcmp(d, "bi")) {
-        fnet_import_error(&x->a.im, line, where, "direction: expected right, "
+        fnet_import_error(&x->a.im, line, where,
+                          "direction: expected right, "
                           "left or bi, got %s",
                           fnet_import_quote(&x->a.im, 0, d));
         return FNET_OK;
@@ -212,12 +217,13 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     const region *a = find_region(x, from->valuestring);
     const region *b = find_region(x, to->valuestring);
     if (!a || !b) {
-        fnet_import_error(&x->a.im, line, where, "%s %s: no labels region "
-                          "with this id in the annotation",
-                          a ? "to_id" : "from_id",
-                          fnet_import_quote(&x->a.im, 0,
-                                            a ? to->valuestring
-                                              : from->valuestring));
+        fnet_import_error(
+            &x->a.im, line, where,
+            "%s %s: no labels region "
+            "with this id in the annotation",
+            a ? "to_id" : "from_id",
+            fnet_import_quote(&x->a.im, 0,
+                              a ? to->valuestring : from->valuestring));
         return FNET_OK;
     }
     if (!a->span.entity || !b->span.entity)
@@ -232,14 +238,15 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
     for (int k = 0; k < (n ? n : 1) && rc == FNET_OK; k++) {
         const cJSON *l = n ? cJSON_GetArrayItem(labels, k) : NULL;
         if (l && (!cJSON_IsString(l) || !l->valuestring[0])) {
-            fnet_import_error(&x->a.im, line, where, "labels: expected "
+            fnet_import_error(&x->a.im, line, where,
+                              "labels: expected "
                               "non-empty strings");
             return FNET_OK;
         }
         /* No label: the tie (NULL). */
-        const char *name = l ? fnet_labelmap_relation(x->a.labels,
-                                                      l->valuestring, NULL)
-                             : NULL;
+        const char *name =
+            l ? fnet_labelmap_relation(x->a.labels, l->valuestring, NULL)
+              : NULL;
         if (l && !name)
             continue; /* dropped by the label map */
         int32_t rel;
@@ -249,14 +256,13 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
          * the first says it all. */
         if (rc == FNET_OK && strcmp(d, "bi") == 0 &&
             x->a.im.c->relations[rel].directed)
-            rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &b->span,
-                                 &a->span, x->source, line, NULL);
+            rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &b->span, &a->span,
+                                 x->source, line, NULL);
     }
     return rc;
 }
 
-static int annotation(ls *x, const cJSON *ann, int t, const char *list,
-                      int k)
+static int annotation(ls *x, const cJSON *ann, int t, const char *list, int k)
 {
     const cJSON *result = get(ann, "result");
     x->n_regions = 0;
@@ -274,8 +280,8 @@ static int annotation(ls *x, const cJSON *ann, int t, const char *list,
         {
             const cJSON *type = get(r, "type");
             const char *ty = cJSON_IsString(type) ? type->valuestring : "";
-            const char *where = path(x, "[%d].%s[%d].result[%d]", t, list, k,
-                                     i++);
+            const char *where =
+                path(x, "[%d].%s[%d].result[%d]", t, list, k, i++);
             if (pass == 0 && strcmp(ty, "labels") == 0)
                 rc = labels_item(x, r, where);
             else if (pass == 1 && strcmp(ty, "relation") == 0)
@@ -344,7 +350,8 @@ static int run(fnet_annot *a, char *data, size_t len)
     if (rc == FNET_OK && cJSON_IsObject(root) && get(root, "data")) {
         rc = task(x, root, 0); /* a single task */
     } else if (rc == FNET_OK && !cJSON_IsArray(root)) {
-        fnet_import_error(&a->im, 1, NULL, "expected a Label Studio export "
+        fnet_import_error(&a->im, 1, NULL,
+                          "expected a Label Studio export "
                           "(a JSON array of tasks)");
     } else if (rc == FNET_OK) {
         const cJSON *tk;

@@ -125,7 +125,7 @@ static cJSON *number(parser *x)
     if (!n)
         return NULL;
     n->valuedouble = v;
-    n->valueint = v >= INT_MAX ? INT_MAX
+    n->valueint = v >= INT_MAX           ? INT_MAX
                   : v <= (double)INT_MIN ? INT_MIN
                                          : (int)v;
     x->p = q;

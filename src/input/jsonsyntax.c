@@ -246,7 +246,10 @@ static bool string(scan *x)
     }
 }
 
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static bool is_word(unsigned char c)
 {

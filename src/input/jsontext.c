@@ -142,8 +142,8 @@ int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
     return FNET_OK;
 }
 
-bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item,
-                       uint32_t *line, uint32_t *col)
+bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item, uint32_t *line,
+                       uint32_t *col)
 {
     fnet_json_pos key = {.item = item};
     const fnet_json_pos *hit =

@@ -48,8 +48,8 @@ int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
 
 /* Line and column of item's first character; false (and 0, 0) when item is
  * not from the recorded tree. */
-bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item,
-                       uint32_t *line, uint32_t *col);
+bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item, uint32_t *line,
+                       uint32_t *col);
 
 void fnet_jsonpos_free(fnet_jsonpos *p);
 

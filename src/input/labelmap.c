@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int put(fnet_labelmap *m, fnet_strmap *sec, const char *key,
-               size_t klen, const char *value, size_t vlen)
+static int put(fnet_labelmap *m, fnet_strmap *sec, const char *key, size_t klen,
+               const char *value, size_t vlen)
 {
     if (m->n_values == m->cap_values) {
         size_t cap = m->cap_values ? m->cap_values * 2 : 16;
@@ -45,9 +45,8 @@ static void report(fnet_diag *d, const char *name, unsigned line,
     fnet_diag_add(d, FNET_SEV_ERROR, where, msg, arg);
 }
 
-static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
-                     const char *name, const char *data, size_t len,
-                     fnet_diag *d)
+static int parse_ini(fnet_labelmap *m, const fnet_limits *lim, const char *name,
+                     const char *data, size_t len, fnet_diag *d)
 {
     fnet_strmap *sec = NULL;
     int rc = FNET_OK;
@@ -67,9 +66,11 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
                 bad = (size_t)((const char *)memchr(s, '\0', n) - s);
             char col[32];
             snprintf(col, sizeof col, "%zu", fnet_utf8_count(s, bad) + 1);
-            report(d, name, line, nul ? "NUL byte at column %s"
-                                      : "invalid UTF-8 byte sequence at "
-                                        "column %s", col);
+            report(d, name, line,
+                   nul ? "NUL byte at column %s"
+                       : "invalid UTF-8 byte sequence at "
+                         "column %s",
+                   col);
             rc = FNET_EDATA;
             continue;
         }
@@ -89,8 +90,10 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
                 char hdr[128];
                 snprintf(hdr, sizeof hdr, "%.*s", (int)(k < 100 ? k : 100), h);
                 fnet_buf q = {0};
-                report(d, name, line, "unknown section %s (expected "
-                       "[entities] or [relations])", fnet_diag_quoted(&q, hdr));
+                report(d, name, line,
+                       "unknown section %s (expected "
+                       "[entities] or [relations])",
+                       fnet_diag_quoted(&q, hdr));
                 fnet_buf_free(&q);
                 rc = FNET_EDATA;
                 sec = NULL;
@@ -104,8 +107,10 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
             continue;
         }
         if (!sec) {
-            report(d, name, line, "mapping outside a section (start with "
-                   "[entities] or [relations])%s", "");
+            report(d, name, line,
+                   "mapping outside a section (start with "
+                   "[entities] or [relations])%s",
+                   "");
             rc = FNET_EDATA;
             continue;
         }
@@ -120,8 +125,10 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
         }
         if (kn > lim->string_bytes || vn > lim->string_bytes) {
             char msg[80];
-            snprintf(msg, sizeof msg, "%s longer than the limit of %llu "
-                     "bytes", kn > lim->string_bytes ? "label" : "name",
+            snprintf(msg, sizeof msg,
+                     "%s longer than the limit of %llu "
+                     "bytes",
+                     kn > lim->string_bytes ? "label" : "name",
                      (unsigned long long)lim->string_bytes);
             report(d, name, line, "%s", msg);
             rc = FNET_EDATA;
@@ -134,8 +141,7 @@ static int parse_ini(fnet_labelmap *m, const fnet_limits *lim,
 }
 
 static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
-                        fnet_strmap *sec, const fnet_jsonpos *pos,
-                        fnet_diag *d)
+                        fnet_strmap *sec, const fnet_jsonpos *pos, fnet_diag *d)
 {
     int rc = FNET_OK;
     const cJSON *item;
@@ -152,13 +158,15 @@ static int json_section(fnet_labelmap *m, const char *name, const cJSON *obj,
             continue;
         }
         if (!item->string[0]) { /* as in INI: no label is not a label */
-            report(d, name, line, "empty label (expected \"LABEL\": "
-                   "\"NAME\")%s", "");
+            report(d, name, line,
+                   "empty label (expected \"LABEL\": "
+                   "\"NAME\")%s",
+                   "");
             rc = FNET_EDATA;
             continue;
         }
-        if (put(m, sec, item->string, strlen(item->string),
-                item->valuestring, strlen(item->valuestring)) != FNET_OK)
+        if (put(m, sec, item->string, strlen(item->string), item->valuestring,
+                strlen(item->valuestring)) != FNET_OK)
             return FNET_ENOMEM;
     }
     return rc;
@@ -184,8 +192,10 @@ static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
     }
     rc = fnet_jsonpos_build(&pos, data, len, root, 1);
     if (rc == FNET_OK && !cJSON_IsObject(root)) {
-        report(d, name, 1, "expected an object with \"entities\" and "
-               "\"relations\"%s", "");
+        report(d, name, 1,
+               "expected an object with \"entities\" and "
+               "\"relations\"%s",
+               "");
         rc = FNET_EDATA;
     }
     const cJSON *item;
@@ -203,7 +213,8 @@ static int parse_json(fnet_labelmap *m, const fnet_limits *lim,
             int r2;
             if (!sec || !cJSON_IsObject(item)) {
                 fnet_buf q = {0};
-                report(d, name, line, "%s: expected \"entities\" or "
+                report(d, name, line,
+                       "%s: expected \"entities\" or "
                        "\"relations\" with an object of LABEL: NAME",
                        fnet_diag_quoted(&q, item->string));
                 fnet_buf_free(&q);

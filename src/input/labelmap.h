@@ -28,7 +28,7 @@
 
 typedef struct fnet_labelmap {
     fnet_arena arena;
-    fnet_strmap entities;  /* label -> index into values */
+    fnet_strmap entities; /* label -> index into values */
     fnet_strmap relations;
     const char **values;
     size_t n_values, cap_values;

@@ -47,7 +47,7 @@ static const char *where(ctx *x, const char *field)
 
 #define ERR(x, field, ...)                                                     \
     do {                                                                       \
-        fnet_diag_add((x)->d, FNET_SEV_ERROR, where((x), (field)),            \
+        fnet_diag_add((x)->d, FNET_SEV_ERROR, where((x), (field)),             \
                       __VA_ARGS__);                                            \
         (x)->failed = true;                                                    \
     } while (0)
@@ -63,12 +63,18 @@ static const char *where(ctx *x, const char *field)
 
 static const char *json_kind(const cJSON *v)
 {
-    if (cJSON_IsString(v)) return "a string";
-    if (cJSON_IsNumber(v)) return "a number";
-    if (cJSON_IsBool(v)) return "a boolean";
-    if (cJSON_IsNull(v)) return "null";
-    if (cJSON_IsArray(v)) return "an array";
-    if (cJSON_IsObject(v)) return "an object";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
     return "an invalid value";
 }
 
@@ -126,8 +132,8 @@ static void str_list_field(ctx *x, const cJSON *obj, const char *key,
         return;
     if (cJSON_IsString(v)) {
         const char **list = fnet_arena_alloc(&x->c->arena, sizeof *list);
-        if (!list || !(list[0] = fnet_arena_strdup(&x->c->arena,
-                                                   v->valuestring))) {
+        if (!list ||
+            !(list[0] = fnet_arena_strdup(&x->c->arena, v->valuestring))) {
             NOMEM(x, key);
             return;
         }
@@ -190,8 +196,7 @@ static void dup_keys(ctx *x, const cJSON *obj, const char *prefix)
                 break;
             }
         } else {
-            for (other = obj->child; other != item && !dup;
-                 other = other->next)
+            for (other = obj->child; other != item && !dup; other = other->next)
                 dup = strcmp(other->string, item->string) == 0;
         }
         if (dup) {
@@ -318,8 +323,8 @@ static void indexed(ctx *x, int rc)
 
 static void add_source(ctx *x, const cJSON *obj)
 {
-    static const char *const known[] = {"kind", "id", "title", "author",
-                                        "date", "url", "file", NULL};
+    static const char *const known[] = {"kind", "id",  "title", "author",
+                                        "date", "url", "file",  NULL};
     check_keys(x, obj, known);
     fnet_source s = {0};
     s.id = str_field(x, obj, "id", true);
@@ -415,7 +420,7 @@ static void merge_entity(ctx *x, fnet_entity *old, const fnet_entity *e)
 
 static void add_entity(ctx *x, const cJSON *obj)
 {
-    static const char *const known[] = {"kind", "id", "type", "label",
+    static const char *const known[] = {"kind",    "id",   "type",  "label",
                                         "aliases", "date", "attrs", NULL};
     check_keys(x, obj, known);
     fnet_entity e = {0};
@@ -454,8 +459,9 @@ static void sign_field(ctx *x, const cJSON *obj, int *out)
     if (!cJSON_IsNumber(v))
         ERR(x, "sign", "expected 1 or -1, got %s", json_kind(v));
     else if (v->valuedouble == 0)
-        ERR(x, "sign", "expected 1 or -1, got 0 (leave \"sign\" out for "
-                       "the default)");
+        ERR(x, "sign",
+            "expected 1 or -1, got 0 (leave \"sign\" out for "
+            "the default)");
     else if (v->valuedouble != 1 && v->valuedouble != -1)
         ERR(x, "sign", "expected 1 or -1, got %g", v->valuedouble);
     else
@@ -475,8 +481,7 @@ static void type_list_field(ctx *x, const cJSON *obj, const char *key,
     str_list_field(x, obj, key, out, n);
 }
 
-static bool same_types(const char **a, uint32_t na, const char **b,
-                       uint32_t nb)
+static bool same_types(const char **a, uint32_t na, const char **b, uint32_t nb)
 {
     if (na != nb)
         return false;
@@ -488,9 +493,8 @@ static bool same_types(const char **a, uint32_t na, const char **b,
 
 static void add_relation(ctx *x, const char *name, const cJSON *obj)
 {
-    static const char *const known[] = {"kind", "name", "from", "to",
-                                        "directed", "sign", "description",
-                                        NULL};
+    static const char *const known[] = {
+        "kind", "name", "from", "to", "directed", "sign", "description", NULL};
     if (!cJSON_IsObject(obj)) {
         ERR(x, NULL, "expected an object, got %s", json_kind(obj));
         return;
@@ -520,8 +524,10 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         fnet_buf q = {0};
         const char *qname = fnet_diag_quoted(&q, name);
         if (o->builtin)
-            ERR(x, NULL, "relation %s is built in and cannot be "
-                         "redeclared; choose another name", qname);
+            ERR(x, NULL,
+                "relation %s is built in and cannot be "
+                "redeclared; choose another name",
+                qname);
         else if (o->loc.file == x->loc.file)
             ERR(x, NULL, "duplicate relation %s", qname);
         else if (o->directed != r.directed || o->sign != r.sign ||
@@ -545,9 +551,8 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
 static void add_fact(ctx *x, const cJSON *obj)
 {
     static const char *const known[] = {
-        "kind",   "id",       "subject",  "relation",   "object", "date",
-        "until",  "weight",   "sign",     "source",     "evidence",
-        "confidence", "attrs", NULL};
+        "kind",   "id",   "subject", "relation", "object",     "date",  "until",
+        "weight", "sign", "source",  "evidence", "confidence", "attrs", NULL};
     check_keys(x, obj, known);
     fnet_fact f = {0};
     f.subject = f.relation = f.object = -1;
@@ -636,8 +641,9 @@ static void header_fields(ctx *x, const cJSON *obj)
 {
     cJSON *v = field(obj, "factnet");
     if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
-        ERR(x, "factnet", "unsupported format version (this factnet reads "
-                          "version 1)");
+        ERR(x, "factnet",
+            "unsupported format version (this factnet reads "
+            "version 1)");
     v = field(obj, "title");
     if (v && cJSON_IsString(v) && !x->c->title &&
         !(x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring)))
@@ -648,9 +654,8 @@ static void header_fields(ctx *x, const cJSON *obj)
 
 static void load_document(ctx *x, const cJSON *root)
 {
-    static const char *const known[] = {"factnet", "title", "sources",
-                                        "entities", "relations", "facts",
-                                        NULL};
+    static const char *const known[] = {
+        "factnet", "title", "sources", "entities", "relations", "facts", NULL};
     x->loc.index = FNET_LOC_NO_INDEX;
     if (!cJSON_IsObject(root)) {
         ERR(x, NULL, "expected a JSON object with \"facts\", got %s",
@@ -665,8 +670,10 @@ static void load_document(ctx *x, const cJSON *root)
     /* Relations first: facts may use them whatever the key order. */
     cJSON *rels = field(root, "relations");
     if (rels && !cJSON_IsObject(rels)) {
-        ERR(x, "relations", "expected an object mapping names to "
-                            "declarations, got %s", json_kind(rels));
+        ERR(x, "relations",
+            "expected an object mapping names to "
+            "declarations, got %s",
+            json_kind(rels));
     } else if (rels) {
         const cJSON *item;
         char sub[160];
@@ -718,8 +725,10 @@ static void load_record(ctx *x, const cJSON *obj)
         header_fields(x, obj);
     } else {
         fnet_buf q = {0};
-        ERR(x, "kind", "unknown kind %s (expected source, entity, "
-                       "relation, fact or header)", fnet_diag_quoted(&q, k));
+        ERR(x, "kind",
+            "unknown kind %s (expected source, entity, "
+            "relation, fact or header)",
+            fnet_diag_quoted(&q, k));
         fnet_buf_free(&q);
     }
 }
@@ -749,9 +758,9 @@ static int load_line(ctx *x, const char *name, const char *line, uint64_t len,
 {
     if (!line) {
         char w[4200];
-        snprintf(w, sizeof w, "%s:%lu:1: error: ", name,
-                 (unsigned long)lineno);
-        fnet_diag_add(x->d, FNET_SEV_ERROR, w, "line longer than the limit "
+        snprintf(w, sizeof w, "%s:%lu:1: error: ", name, (unsigned long)lineno);
+        fnet_diag_add(x->d, FNET_SEV_ERROR, w,
+                      "line longer than the limit "
                       "of %llu bytes",
                       (unsigned long long)x->c->limits.line_bytes);
         return FNET_OK;
@@ -784,7 +793,8 @@ static bool more_lines(ctx *x, const char *name, uint32_t lineno)
     char w[4200];
     snprintf(w, sizeof w, "%s:%llu: error: ", name,
              (unsigned long long)lineno + 1);
-    fnet_diag_add(x->d, FNET_SEV_ERROR, w, "more than %lu lines in one JSON "
+    fnet_diag_add(x->d, FNET_SEV_ERROR, w,
+                  "more than %lu lines in one JSON "
                   "Lines file; the rest is not read (split the file)",
                   (unsigned long)x->c->limits.lines);
     return false;
@@ -808,16 +818,19 @@ static int begin(ctx *x, fnet_corpus *c, const char *name, fnet_diag *d)
 
 static void empty_file(fnet_diag *d, const char *name, bool jsonl)
 {
-    fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty file "
-                  "(expected %s)", name,
-                  jsonl ? "JSON Lines records" : "a JSON object");
+    fnet_diag_add(d, FNET_SEV_ERROR, NULL,
+                  "%s:1:1: error: empty file "
+                  "(expected %s)",
+                  name, jsonl ? "JSON Lines records" : "a JSON object");
 }
 
 static void too_large(fnet_diag *d, const char *name, uint64_t limit)
 {
-    fnet_diag_add(d, FNET_SEV_ERROR, NULL, "%s: file larger than the limit "
+    fnet_diag_add(d, FNET_SEV_ERROR, NULL,
+                  "%s: file larger than the limit "
                   "of %llu bytes for a JSON document (use JSON Lines for "
-                  "large corpora)", name, (unsigned long long)limit);
+                  "large corpora)",
+                  name, (unsigned long long)limit);
 }
 
 /* Loads JSON Lines text[0..len), which is modified (each line gets its
@@ -841,8 +854,8 @@ static int load_lines(ctx *x, const char *name, char *text, size_t len,
 
 /* Loads text[0..len) (modified; text[len] is NUL): a JSON document, or
  * JSON Lines held in memory. */
-static int load_text(fnet_corpus *c, const char *name, char *text,
-                     size_t len, bool jsonl, fnet_diag *d, fnet_err *err)
+static int load_text(fnet_corpus *c, const char *name, char *text, size_t len,
+                     bool jsonl, fnet_diag *d, fnet_err *err)
 {
     ctx x;
     if (begin(&x, c, name, d) != FNET_OK)
@@ -920,8 +933,7 @@ static int load_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp,
 }
 
 static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
-                          const fnet_load_opts *o, fnet_diag *d,
-                          fnet_err *err)
+                          const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
@@ -955,10 +967,9 @@ static int load_json_file(fnet_corpus *c, const char *path, bool jsonl,
 
 /* ---- formats ---------------------------------------------------------- */
 
-static const char *const formats[] = {"json",        "jsonl",   "csv",
-                                      "tsv",         "brat",    "labelstudio",
-                                      "doccano",     "gdelt",   "icews",
-                                      "auto",        NULL};
+static const char *const formats[] = {
+    "json",    "jsonl", "csv",   "tsv",  "brat", "labelstudio",
+    "doccano", "gdelt", "icews", "auto", NULL};
 
 static bool known_format(const char *fmt)
 {
@@ -974,8 +985,9 @@ int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err)
         return FNET_OK;
     if (o->format && !known_format(o->format)) {
         fnet_buf q = {0};
-        fnet_err_set(err, FNET_EUSAGE, "unknown input format %s (expected "
-                     FNET_LOAD_FORMATS ")", fnet_diag_quoted(&q, o->format));
+        fnet_err_set(err, FNET_EUSAGE,
+                     "unknown input format %s (expected " FNET_LOAD_FORMATS ")",
+                     fnet_diag_quoted(&q, o->format));
         fnet_buf_free(&q);
         return FNET_EUSAGE;
     }
@@ -1115,13 +1127,12 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
     if (strcmp(fmt, "json") == 0 || strcmp(fmt, "jsonl") == 0)
         return load_json_file(c, path, strcmp(fmt, "jsonl") == 0, o, d, err);
     if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "tsv") == 0)
-        return fnet_import_csv_file(c, path, fmt[0] == 'c' ? ',' : '\t', io,
-                                    d, err);
+        return fnet_import_csv_file(c, path, fmt[0] == 'c' ? ',' : '\t', io, d,
+                                    err);
     if (strcmp(fmt, "gdelt") == 0 || strcmp(fmt, "icews") == 0)
-        return fnet_import_events_file(c, path, fmt[0] == 'g'
-                                                    ? FNET_EVENTS_GDELT
-                                                    : FNET_EVENTS_ICEWS,
-                                       io, d, err);
+        return fnet_import_events_file(
+            c, path, fmt[0] == 'g' ? FNET_EVENTS_GDELT : FNET_EVENTS_ICEWS, io,
+            d, err);
     fnet_labelmap own = {0};
     const fnet_labelmap *labels;
     rc = labels_for(c, o, &own, &labels, d, err);
@@ -1211,9 +1222,8 @@ static const char *skip_bom(const char *line, size_t *len, uint32_t lineno)
     return line;
 }
 
-cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line,
-                          size_t len, uint32_t lineno, fnet_arena *trees,
-                          bool *in_arena)
+cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line, size_t len,
+                          uint32_t lineno, fnet_arena *trees, bool *in_arena)
 {
     fnet_json_problem p;
     cJSON *tree;
@@ -1284,8 +1294,10 @@ void fnet_jsonl_end(fnet_jsonl *j, bool read_ok)
     if (!j)
         return;
     if (read_ok && !j->any)
-        fnet_diag_add(j->x.d, FNET_SEV_ERROR, NULL, "%s:1:1: error: empty "
-                      "file (expected JSON Lines records)", j->name);
+        fnet_diag_add(j->x.d, FNET_SEV_ERROR, NULL,
+                      "%s:1:1: error: empty "
+                      "file (expected JSON Lines records)",
+                      j->name);
     fnet_buf_free(&j->x.where);
     free(j);
 }
@@ -1347,8 +1359,8 @@ bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
     return true;
 }
 
-int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs,
-                       const fnet_fact *f, fnet_err *err)
+int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs, const fnet_fact *f,
+                       fnet_err *err)
 {
     fnet_diag_append(j->x.d, msgs);
     j->any = true;

@@ -40,8 +40,7 @@ typedef struct fnet_jsonl fnet_jsonl;
  * (messages to d; sink may be NULL). Returns 0 or FNET_ENOMEM with err
  * set. The caller ends it with fnet_jsonl_end(). */
 int fnet_jsonl_begin(fnet_jsonl **out, fnet_corpus *c, const char *name,
-                     const fnet_load_sink *sink, fnet_diag *d,
-                     fnet_err *err);
+                     const fnet_load_sink *sink, fnet_diag *d, fnet_err *err);
 
 /* Checks and parses line lineno ahead of fnet_jsonl_line(), under lim (the
  * corpus's limits, read only): line[0..len) is
@@ -53,18 +52,16 @@ int fnet_jsonl_begin(fnet_jsonl **out, fnet_corpus *c, const char *name,
  * as the arena), else by cJSON (the caller frees it with cJSON_Delete()).
  * trees may be NULL (always cJSON). Reads only the line and writes only
  * trees: safe on any thread. */
-cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line,
-                          size_t len, uint32_t lineno, fnet_arena *trees,
-                          bool *in_arena);
+cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line, size_t len,
+                          uint32_t lineno, fnet_arena *trees, bool *in_arena);
 
 /* Loads line lineno. line, len: as for fnet_jsonl_prepare(), or, when
  * too_long, the line held more than the corpus's line_bytes limit and only
  * their count matters (line may then be NULL). tree is NULL or
  * fnet_jsonl_prepare()'s result for this line (still owned by the caller).
  * Returns 0, FNET_ENOMEM, or the sink's error code, with err set. */
-int fnet_jsonl_line(fnet_jsonl *j, const char *line, size_t len,
-                    bool too_long, uint32_t lineno, const cJSON *tree,
-                    fnet_err *err);
+int fnet_jsonl_line(fnet_jsonl *j, const char *line, size_t len, bool too_long,
+                    uint32_t lineno, const cJSON *tree, fnet_err *err);
 
 /* ---- facts checked off the loading thread (with a sink only) ----------
  *
@@ -99,8 +96,8 @@ bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
  * checked by fnet_jsonl_scratch_fact(): appends its messages to the
  * file's collector and hands f (NULL when the fact was invalid) to the
  * real sink. Returns 0 or the sink's error code, with err set. */
-int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs,
-                       const fnet_fact *f, fnet_err *err);
+int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs, const fnet_fact *f,
+                       fnet_err *err);
 
 /* Called before line n_lines + 1 is loaded: true when it may be; else
  * reports the line-count limit of the corpus and returns false, and the

@@ -25,10 +25,10 @@ enum slot_state { FREE, FILLING, FILLED, PARSING, PARSED };
 typedef struct line_rec {
     size_t off, len; /* text in the slot's buffer, NUL-terminated */
     uint32_t lineno;
-    bool too_long;   /* longer than the limit: no text kept */
-    bool over;       /* past the line-count limit (lineno: lines before) */
-    cJSON *tree;     /* fnet_jsonl_prepare()'s result, or NULL */
-    bool in_arena;   /* tree lives in the slot's arena (no cJSON_Delete) */
+    bool too_long; /* longer than the limit: no text kept */
+    bool over;     /* past the line-count limit (lineno: lines before) */
+    cJSON *tree;   /* fnet_jsonl_prepare()'s result, or NULL */
+    bool in_arena; /* tree lives in the slot's arena (no cJSON_Delete) */
     /* With a sink: a fact record checked in the slot's scratch context. */
     bool checked, has_fact;
     fnet_fact fact;              /* strings in the scratch context */
@@ -62,9 +62,9 @@ typedef struct reader {
     /* The calling thread's own: */
     char *blk; /* the last read; [pos, end) not yet split */
     size_t pos, end;
-    size_t line_start; /* of the current line in the slot being filled */
-    bool in_line;      /* a line has begun and not ended */
-    bool skipping;     /* the current line is over the limit */
+    size_t line_start;   /* of the current line in the slot being filled */
+    bool in_line;        /* a line has begun and not ended */
+    bool skipping;       /* the current line is over the limit */
     uint64_t line_bytes; /* the corpus's limits */
     uint32_t max_lines;
     uint32_t lineno;
@@ -161,9 +161,10 @@ static int fill(reader *r, slot *s)
     size_t cap = s->msgs.cap;
     fnet_diag_free(&s->msgs);
     s->msgs.cap = cap;
-    while (!rc && !r->eof && ((s->len < FNET_LOAD_CHUNK_BYTES &&
-                    s->n_lines < FNET_LOAD_CHUNK_LINES) ||
-                   r->in_line)) {
+    while (!rc && !r->eof &&
+           ((s->len < FNET_LOAD_CHUNK_BYTES &&
+             s->n_lines < FNET_LOAD_CHUNK_LINES) ||
+            r->in_line)) {
         if (r->pos == r->end) {
             r->pos = 0;
             r->end = fread(r->blk, 1, BLOCK_BYTES, r->fp);
@@ -204,8 +205,8 @@ static void parse(slot *s)
         line_rec *l = &s->lines[i];
         if (l->too_long || l->over)
             continue;
-        l->tree = fnet_jsonl_prepare(s->lim, s->buf + l->off, l->len,
-                                     l->lineno, &s->trees, &l->in_arena);
+        l->tree = fnet_jsonl_prepare(s->lim, s->buf + l->off, l->len, l->lineno,
+                                     &s->trees, &l->in_arena);
         if (!l->tree || !s->scratch)
             continue;
         fnet_load_sink cap = {l, capture};
@@ -373,7 +374,9 @@ int fnet_load_jsonl_parallel(fnet_corpus *c, const char *name, FILE *fp,
                              fnet_err *err)
 {
     const fnet_load_sink *sink = o ? o->sink : NULL;
-    reader r = {.name = name, .fp = fp, .o = o,
+    reader r = {.name = name,
+                .fp = fp,
+                .o = o,
                 .line_bytes = c->limits.line_bytes,
                 .max_lines = c->limits.lines};
     fnet_jsonl *j = NULL;

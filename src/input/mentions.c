@@ -7,12 +7,12 @@
 #include <string.h>
 
 struct fnet_mention_name {
-    const char *key;   /* "TYPE\x1fTEXT" */
+    const char *key; /* "TYPE\x1fTEXT" */
     const char *type, *text;
     const char *norm_id, *norm_text;
     fnet_loc loc;
-    uint32_t parent;   /* union-find; a root is its group's smallest index */
-    uint32_t count;    /* mentions of this name */
+    uint32_t parent; /* union-find; a root is its group's smallest index */
+    uint32_t count;  /* mentions of this name */
 };
 
 struct fnet_mention_attr {
@@ -104,8 +104,8 @@ int fnet_mentions_norm(fnet_mentions *m, uint32_t a, const char *id,
     fnet_mention_name *n = &m->names[a];
     if (!n->norm_id) {
         n->norm_id = fnet_arena_strdup(&m->arena, id);
-        n->norm_text = text && text[0] ? fnet_arena_strdup(&m->arena, text)
-                                       : NULL;
+        n->norm_text =
+            text && text[0] ? fnet_arena_strdup(&m->arena, text) : NULL;
         if (!n->norm_id || (text && text[0] && !n->norm_text))
             return FNET_ENOMEM;
     }
@@ -164,8 +164,8 @@ static int commit_group(fnet_mentions *m, fnet_importer *im,
     int32_t e;
     uint32_t file = im->file; /* the entity is located at its first mention */
     im->file = root->loc.file;
-    int rc = fnet_import_entity(im, id.data, root->type, label,
-                                root->loc.line, &e);
+    int rc =
+        fnet_import_entity(im, id.data, root->type, label, root->loc.line, &e);
     im->file = file;
     fnet_buf_free(&id);
     for (uint32_t k = 0; rc == FNET_OK && k < n; k++)
@@ -208,8 +208,7 @@ int fnet_mentions_commit(fnet_mentions *m, fnet_importer *im)
     free(fill);
     for (uint32_t r = 0; rc == FNET_OK && r < m->n_names; r++)
         if (find(m, r) == r)
-            rc = commit_group(m, im, order + start[r],
-                              start[r + 1] - start[r]);
+            rc = commit_group(m, im, order + start[r], start[r + 1] - start[r]);
     /* Attributes: the first value of each key wins, in mention order. */
     for (uint32_t k = 0; rc == FNET_OK && k < m->n_attrs; k++) {
         int32_t e = fnet_corpus_find_entity(im->c, m->ids[m->attrs[k].name]);

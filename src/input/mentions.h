@@ -30,8 +30,8 @@ typedef struct fnet_mention_name fnet_mention_name;
 typedef struct fnet_mention_attr fnet_mention_attr;
 
 typedef struct fnet_mentions {
-    fnet_arena arena;   /* keys and texts */
-    fnet_strmap by_key; /* "TYPE\x1fTEXT" -> name */
+    fnet_arena arena;    /* keys and texts */
+    fnet_strmap by_key;  /* "TYPE\x1fTEXT" -> name */
     fnet_strmap by_norm; /* normalisation id -> name */
     fnet_mention_name *names;
     uint32_t n_names, cap_names;

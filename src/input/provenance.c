@@ -35,8 +35,8 @@ struct fnet_prov_text {
 
 /* ---- texts ------------------------------------------------------------ */
 
-int fnet_prov_text_new(fnet_prov_text **out, const char *name,
-                       const char *data, size_t len, fnet_err *err)
+int fnet_prov_text_new(fnet_prov_text **out, const char *name, const char *data,
+                       size_t len, fnet_err *err)
 {
     *out = NULL;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -66,8 +66,8 @@ int fnet_prov_text_new(fnet_prov_text **out, const char *name,
     return FNET_OK;
 }
 
-int fnet_prov_text_read(fnet_prov_text **out, const char *path,
-                        uint64_t limit, fnet_err *err)
+int fnet_prov_text_read(fnet_prov_text **out, const char *path, uint64_t limit,
+                        fnet_err *err)
 {
     char *data = NULL;
     size_t len = 0;
@@ -80,8 +80,10 @@ int fnet_prov_text_read(fnet_prov_text **out, const char *path,
     int rc = fnet_infile_read(fp, path, limit, &data, &len, err);
     fclose(fp);
     if (rc == FNET_EDATA)
-        fnet_err_set(err, rc, "%s: file larger than the limit of %llu bytes "
-                     "for a source text", path, (unsigned long long)limit);
+        fnet_err_set(err, rc,
+                     "%s: file larger than the limit of %llu bytes "
+                     "for a source text",
+                     path, (unsigned long long)limit);
     if (rc != FNET_OK)
         return rc;
     rc = fnet_prov_text_new(out, path, data, len, err);
@@ -351,10 +353,11 @@ static int explain(fnet_prov_text *t, const char *q, size_t m, size_t k,
         const char *hit = pos ? memmem(s, n, q, m) : NULL;
         if (hit) {
             res->score = m; /* the whole fragment agrees */
-            fnet_buf_printf(b, " occurs only before the end of fragment "
+            fnet_buf_printf(b,
+                            " occurs only before the end of fragment "
                             "%zu (%s:%zu); fragments around an ellipsis "
-                            "must keep the text's order", k, t->name,
-                            line_of(t, (size_t)(hit - s)));
+                            "must keep the text's order",
+                            k, t->name, line_of(t, (size_t)(hit - s)));
             return FNET_OK;
         }
         fnet_buf_puts(b, " not found");
@@ -368,8 +371,8 @@ static int explain(fnet_prov_text *t, const char *q, size_t m, size_t k,
         return FNET_OK;
     }
     size_t at = mismatch_at(t, q, m, diag);
-    fnet_buf_printf(b, "; closest (%s:%zu, differs at " MARKER "): ",
-                    t->name, line_of(t, at));
+    fnet_buf_printf(b, "; closest (%s:%zu, differs at " MARKER "): ", t->name,
+                    line_of(t, at));
     put_window(b, t, at);
     return FNET_OK;
 }
@@ -443,8 +446,7 @@ static int read_texts(const fnet_corpus *c, const char *dir,
         } else if (rc != FNET_OK) {
             fnet_buf_reset(&where);
             fnet_corpus_locate(c, src->loc, "sources", "file", &where);
-            fnet_diag_add(d, FNET_SEV_ERROR, fnet_buf_str(&where), "%s",
-                          e.msg);
+            fnet_diag_add(d, FNET_SEV_ERROR, fnet_buf_str(&where), "%s", e.msg);
             rc = FNET_OK;
         } else {
             stats->texts++;
@@ -499,12 +501,12 @@ done:
     return rc;
 }
 
-int fnet_prov_check(const fnet_corpus *c, const char *sources_dir,
-                    fnet_diag *d, fnet_prov_stats *stats, fnet_err *err)
+int fnet_prov_check(const fnet_corpus *c, const char *sources_dir, fnet_diag *d,
+                    fnet_prov_stats *stats, fnet_err *err)
 {
     memset(stats, 0, sizeof *stats);
-    fnet_prov_text **texts = calloc(c->n_sources ? c->n_sources : 1,
-                                    sizeof *texts);
+    fnet_prov_text **texts =
+        calloc(c->n_sources ? c->n_sources : 1, sizeof *texts);
     if (!texts)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     int rc = read_texts(c, sources_dir, texts, d, stats, err);

@@ -41,16 +41,16 @@ typedef struct fnet_prov_text fnet_prov_text;
  * be valid UTF-8: otherwise returns FNET_EDATA with "NAME: invalid UTF-8 at
  * byte N" in err. Returns 0 or FNET_EDATA / FNET_ENOMEM. The caller frees
  * *out with fnet_prov_text_free(). */
-int fnet_prov_text_new(fnet_prov_text **out, const char *name,
-                       const char *data, size_t len, fnet_err *err);
+int fnet_prov_text_new(fnet_prov_text **out, const char *name, const char *data,
+                       size_t len, fnet_err *err);
 
 /* Reads the file at path, of at most limit bytes (the corpus's
  * limits.source_text_bytes, FNET_MAX_SOURCE_TEXT_BYTES by default; no more
  * is read), and makes a text named path. Returns 0, FNET_EIO ("PATH: cannot
  * open: REASON"), FNET_EDATA ("PATH: file larger than the limit of N bytes
  * for a source text", or not UTF-8) or FNET_ENOMEM, with err set. */
-int fnet_prov_text_read(fnet_prov_text **out, const char *path,
-                        uint64_t limit, fnet_err *err);
+int fnet_prov_text_read(fnet_prov_text **out, const char *path, uint64_t limit,
+                        fnet_err *err);
 
 /* NULL is allowed. */
 void fnet_prov_text_free(fnet_prov_text *t);
@@ -95,7 +95,7 @@ typedef struct fnet_prov_stats {
  *
  * c must be resolved (fnet_corpus_resolve). Returns 0 (problems are in d)
  * or FNET_ENOMEM with err set. */
-int fnet_prov_check(const fnet_corpus *c, const char *sources_dir,
-                    fnet_diag *d, fnet_prov_stats *stats, fnet_err *err);
+int fnet_prov_check(const fnet_corpus *c, const char *sources_dir, fnet_diag *d,
+                    fnet_prov_stats *stats, fnet_err *err);
 
 #endif

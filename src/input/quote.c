@@ -15,13 +15,19 @@ static bool is_ws(char c)
            c == '\v';
 }
 
-static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
 static bool is_alpha(char c)
 {
     return is_upper(c) || (c >= 'a' && c <= 'z');
 }
 
-static bool is_break(char c) { return c == '\n' || c == '\r'; }
+static bool is_break(char c)
+{
+    return c == '\n' || c == '\r';
+}
 
 /* True when text[i] ends a sentence (quote.h). Looks at most
  * FNET_QUOTE_WS_LOOKAHEAD bytes ahead. */
@@ -60,8 +66,8 @@ static size_t sentence_start(const char *t, size_t len, size_t start,
 
 /* The end of the sentence holding the last byte of [start, end), or
  * SIZE_MAX when it is more than budget bytes after end. */
-static size_t sentence_end(const char *t, size_t len, size_t start,
-                           size_t end, size_t budget)
+static size_t sentence_end(const char *t, size_t len, size_t start, size_t end,
+                           size_t budget)
 {
     size_t b = end;
     if (b > start && ends_sentence(t, len, b - 1))
@@ -102,17 +108,16 @@ void fnet_quoter_free(fnet_quoter *q)
 
 /* The quote's pieces: [p[0], p[1]) and, when cut in the middle,
  * [p[2], p[3]). Returns true when the quote is whole sentences. */
-static bool pieces(const fnet_quoter *q, size_t start, size_t end,
-                   size_t p[4])
+static bool pieces(const fnet_quoter *q, size_t start, size_t end, size_t p[4])
 {
     const char *t = q->text;
     size_t max = q->max_bytes;
     p[2] = p[3] = 0;
     if (end - start <= max) {
         size_t a = sentence_start(t, q->len, start, max - (end - start));
-        size_t b = a == SIZE_MAX ? SIZE_MAX
-                                 : sentence_end(t, q->len, start, end,
-                                                max - (end - a));
+        size_t b = a == SIZE_MAX
+                       ? SIZE_MAX
+                       : sentence_end(t, q->len, start, end, max - (end - a));
         p[0] = b == SIZE_MAX ? start : a;
         p[1] = b == SIZE_MAX ? end : b;
         return b != SIZE_MAX;

@@ -37,14 +37,14 @@
 #define FNET_QUOTE_WS_LOOKAHEAD 64
 
 typedef struct fnet_quoter {
-    const char *text;   /* borrowed; valid UTF-8 */
+    const char *text; /* borrowed; valid UTF-8 */
     size_t len;
-    size_t max_bytes;   /* at least 16 */
-    fnet_arena *out;    /* where quotes are allocated */
-    fnet_arena keys;    /* the index's keys (the quoter's own) */
-    fnet_strmap index;  /* piece extents -> quote (pointer as size_t) */
+    size_t max_bytes;  /* at least 16 */
+    fnet_arena *out;   /* where quotes are allocated */
+    fnet_arena keys;   /* the index's keys (the quoter's own) */
+    fnet_strmap index; /* piece extents -> quote (pointer as size_t) */
     fnet_buf tmp;
-    uint64_t cut;       /* calls whose quote is not whole sentences */
+    uint64_t cut; /* calls whose quote is not whole sentences */
 } fnet_quoter;
 
 /* Starts a quoter of text[0..len) writing quotes of at most max_bytes

@@ -113,8 +113,7 @@ static bool names_entity(const fnet_entity *e, const char *want, fnet_buf *tmp)
 {
     for (uint32_t a = 0; a <= e->n_aliases; a++) {
         fnet_buf_reset(tmp);
-        fnet_text_fold(tmp, a < e->n_aliases ? e->aliases[a] : e->label,
-                       true);
+        fnet_text_fold(tmp, a < e->n_aliases ? e->aliases[a] : e->label, true);
         if (strcmp(fnet_buf_str(tmp), want) == 0)
             return true;
     }
@@ -187,14 +186,13 @@ static size_t suggest(resolver *r, const char *name, candidate best[3])
         size_t dist =
             strnlen(e->id, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES
                 ? max + 1
-                : fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname),
-                                     max);
+                : fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname), max);
         for (uint32_t a = 0; a <= e->n_aliases && dist > 0; a++) {
             const char *other = a < e->n_aliases ? e->aliases[a] : e->label;
             if (strnlen(other, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES)
                 continue;
-            size_t dl = fnet_text_distance(fold(r, other),
-                                           fnet_buf_str(&fname), max);
+            size_t dl =
+                fnet_text_distance(fold(r, other), fnet_buf_str(&fname), max);
             if (dl < dist)
                 dist = dl;
         }
@@ -265,8 +263,8 @@ static int32_t resolve_relation(resolver *r, const fnet_fact *f)
     const char *best = NULL;
     size_t best_d = 4;
     for (uint32_t k = 0; k < r->c->n_relations; k++) {
-        size_t dd = fnet_text_distance(f->relation_ref,
-                                       r->c->relations[k].name, 3);
+        size_t dd =
+            fnet_text_distance(f->relation_ref, r->c->relations[k].name, 3);
         if (dd < best_d) {
             best_d = dd;
             best = r->c->relations[k].name;
@@ -290,7 +288,10 @@ static int32_t resolve_relation(resolver *r, const fnet_fact *f)
 static void type_list(const char **types, uint32_t n, fnet_buf *out)
 {
     for (uint32_t i = 0; i < n; i++)
-        fnet_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+        fnet_buf_printf(out, "%s%s",
+                        i == 0       ? ""
+                        : i + 1 == n ? " or "
+                                     : ", ",
                         types[i]);
 }
 
@@ -320,8 +321,8 @@ static int resolve_sources(resolver *r, fnet_fact *f)
 {
     if (f->n_sources == 0)
         return FNET_OK;
-    f->sources = fnet_arena_alloc(&r->c->arena,
-                                  f->n_sources * sizeof *f->sources);
+    f->sources =
+        fnet_arena_alloc(&r->c->arena, f->n_sources * sizeof *f->sources);
     if (!f->sources)
         return FNET_ENOMEM;
     for (uint32_t k = 0; k < f->n_sources; k++) {
@@ -338,8 +339,8 @@ static int resolve_sources(resolver *r, fnet_fact *f)
         const char *best = NULL;
         size_t best_d = 3;
         for (uint32_t j = 0; j < r->c->n_sources; j++) {
-            size_t dd = fnet_text_distance(f->source_refs[k],
-                                           r->c->sources[j].id, 2);
+            size_t dd =
+                fnet_text_distance(f->source_refs[k], r->c->sources[j].id, 2);
             if (dd < best_d) {
                 best_d = dd;
                 best = r->c->sources[j].id;

@@ -17,25 +17,52 @@ static const struct {
     int sign;
     const char *description;
 } builtins[] = {
-    {"party_to", {"actor"}, {"agreement"}, true, 1,
+    {"party_to",
+     {"actor"},
+     {"agreement"},
+     true,
+     1,
      "the actor is a party to the agreement"},
-    {"member_of", {"actor"}, {"actor"}, true, 1,
+    {"member_of",
+     {"actor"},
+     {"actor"},
+     true,
+     1,
      "the actor is a member of the organisation"},
-    {"part_of", {"actor"}, {"actor"}, true, 1,
+    {"part_of",
+     {"actor"},
+     {"actor"},
+     true,
+     1,
      "the actor is a part (body, unit) of the other"},
-    {"issued", {"actor"}, {"strategy", "agreement"}, true, 1,
+    {"issued",
+     {"actor"},
+     {"strategy", "agreement"},
+     true,
+     1,
      "the actor issued the strategy or agreement"},
-    {"supersedes", {"strategy", "agreement"}, {"strategy", "agreement"}, true,
-     1, "the strategy or agreement replaces the earlier one"},
+    {"supersedes",
+     {"strategy", "agreement"},
+     {"strategy", "agreement"},
+     true,
+     1,
+     "the strategy or agreement replaces the earlier one"},
     {"references", {NULL}, {NULL}, true, 1, "the subject refers to the object"},
-    {"negotiates", {"actor"}, {"agreement"}, true, 1,
+    {"negotiates",
+     {"actor"},
+     {"agreement"},
+     true,
+     1,
      "the actor negotiates the agreement"},
     {"supports", {"actor"}, {NULL}, true, 1, "the actor supports the object"},
-    {"cooperates_with", {"actor"}, {"actor"}, false, 1,
-     "the actors cooperate"},
-    {"opposes", {"actor"}, {"actor"}, false, -1, "the actors oppose each other"},
-    {"competes_with", {"actor"}, {"actor"}, false, -1,
-     "the actors compete"},
+    {"cooperates_with", {"actor"}, {"actor"}, false, 1, "the actors cooperate"},
+    {"opposes",
+     {"actor"},
+     {"actor"},
+     false,
+     -1,
+     "the actors oppose each other"},
+    {"competes_with", {"actor"}, {"actor"}, false, -1, "the actors compete"},
 };
 
 static int grow(void **arr, uint64_t *cap, uint64_t need, size_t elem)
@@ -239,8 +266,8 @@ int fnet_corpus_index_source(fnet_corpus *c, uint32_t i)
     return index_key(&c->source_index, c->sources[i].id, i);
 }
 
-void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc,
-                        const char *section, const char *field, fnet_buf *out)
+void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc, const char *section,
+                        const char *field, fnet_buf *out)
 {
     const char *file = loc.file < c->n_files ? c->files[loc.file] : "?";
     if (loc.index == FNET_LOC_NO_INDEX && !loc.line && section) {

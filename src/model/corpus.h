@@ -105,7 +105,7 @@ typedef struct fnet_corpus {
     fnet_arena arena;
     const char **files; /* input paths, in load order */
     uint32_t n_files, cap_files;
-    const char *title;  /* of the first file that has one */
+    const char *title; /* of the first file that has one */
 
     fnet_source *sources;
     uint32_t n_sources, cap_sources;
@@ -133,7 +133,8 @@ void fnet_corpus_free(fnet_corpus *c);
 
 /* Registers an input path and returns its index in *file_index (the path is
  * copied). Returns 0 or FNET_ENOMEM. */
-int fnet_corpus_add_file(fnet_corpus *c, const char *path, uint32_t *file_index);
+int fnet_corpus_add_file(fnet_corpus *c, const char *path,
+                         uint32_t *file_index);
 
 /* Appends a zero-initialised record and returns it in *out (valid until the
  * next add of the same kind). The caller fills it with strings allocated from
@@ -163,8 +164,8 @@ int fnet_corpus_index_source(fnet_corpus *c, uint32_t i);
 /* Appends "FILE: SECTION[INDEX].FIELD: " (JSON document) or
  * "FILE:LINE: FIELD: " (JSON Lines) to out; field may be NULL. This is the
  * prefix of every message about a record. */
-void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc,
-                        const char *section, const char *field, fnet_buf *out);
+void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc, const char *section,
+                        const char *field, fnet_buf *out);
 
 /* True when entity type `type` is allowed by the list (n == 0: any). */
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type);

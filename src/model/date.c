@@ -6,11 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int month_days(int y, int m)
 {
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
@@ -48,8 +52,10 @@ int fnet_date_parse(const char *s, fnet_date *out, char *why, int why_size)
         size_t len = strnlen(s, sizeof head - 1);
         memcpy(head, s, len);
         head[len] = '\0';
-        snprintf(why, why_size, "expected a date as YYYY, YYYY-MM or "
-                                "YYYY-MM-DD, got %s", fnet_diag_quoted(&q, head));
+        snprintf(why, why_size,
+                 "expected a date as YYYY, YYYY-MM or "
+                 "YYYY-MM-DD, got %s",
+                 fnet_diag_quoted(&q, head));
         fnet_buf_free(&q);
         return -1;
     }
@@ -98,7 +104,8 @@ long fnet_date_last_day(fnet_date d)
 void fnet_date_format(fnet_date d, char out[11])
 {
     /* Fields are in range (checked by fnet_date_parse), so 10 chars fit. */
-    unsigned y = (unsigned)d.year % 10000u, m = d.month % 100u, dd = d.day % 100u;
+    unsigned y = (unsigned)d.year % 10000u, m = d.month % 100u,
+             dd = d.day % 100u;
     if (!d.year)
         out[0] = '\0';
     else if (!d.month)

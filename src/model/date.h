@@ -20,7 +20,10 @@ typedef struct fnet_date {
  * 2021-02"...) written into why[0..why_size). */
 int fnet_date_parse(const char *s, fnet_date *out, char *why, int why_size);
 
-static inline bool fnet_date_is_set(fnet_date d) { return d.year != 0; }
+static inline bool fnet_date_is_set(fnet_date d)
+{
+    return d.year != 0;
+}
 
 /* Days since 0001-01-01 of the first and last day the date covers
  * ("2013" covers 2013-01-01 .. 2013-12-31). */

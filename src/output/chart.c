@@ -19,8 +19,8 @@
 #define LEGEND_CHARS 24
 
 static const char *const colors[FNET_CHART_COLORS] = {
-    "#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377",
-    "#BBBBBB"};
+    "#4477AA", "#EE6677", "#228833", "#CCBB44",
+    "#66CCEE", "#AA3377", "#BBBBBB"};
 
 const char *fnet_chart_color(uint32_t i)
 {
@@ -80,8 +80,10 @@ static double py(const frame *f, double v)
 static void text(fnet_buf *o, double x, double y, const char *anchor,
                  const char *cls, const char *s)
 {
-    fnet_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
-                    "class=\"%s\">", x, y, anchor, cls);
+    fnet_buf_printf(o,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
+                    "class=\"%s\">",
+                    x, y, anchor, cls);
     fnet_htmlesc_text(o, s);
     fnet_buf_puts(o, "</text>\n");
 }
@@ -92,9 +94,10 @@ static void grid(fnet_buf *o, const frame *f, const fnet_chart *c)
     long n = lround((f->hi - f->lo) / f->step);
     for (long k = 0; k <= n; k++) {
         double v = f->lo + k * f->step, y = py(f, v);
-        fnet_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-                        "y2=\"%.1f\" class=\"%s\"/>\n", f->x0, y, f->x1, y,
-                        k == 0 ? "axis" : "grid");
+        fnet_buf_printf(o,
+                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                        "y2=\"%.1f\" class=\"%s\"/>\n",
+                        f->x0, y, f->x1, y, k == 0 ? "axis" : "grid");
         snprintf(num, sizeof num, "%.*f", f->decimals, fabs(v) < 1e-12 ? 0 : v);
         text(o, f->x0 - 8, y + 4, "end", "tick", num);
     }
@@ -104,9 +107,10 @@ static void grid(fnet_buf *o, const frame *f, const fnet_chart *c)
         every++;
     for (uint32_t i = 0; i < c->n_x; i++) {
         double x = px(f, c, i);
-        fnet_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-                        "y2=\"%.1f\" class=\"axis\"/>\n", x, f->y1, x,
-                        f->y1 + 4);
+        fnet_buf_printf(o,
+                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                        "y2=\"%.1f\" class=\"axis\"/>\n",
+                        x, f->y1, x, f->y1 + 4);
         /* Every `every`-th label, and the last one when it has room. */
         bool show = i % every == 0 ||
                     (i == c->n_x - 1 && (i % every) * room >= LABEL_GAP);
@@ -131,8 +135,7 @@ static void stroke(fnet_buf *o, uint32_t s)
         fnet_buf_puts(o, " stroke-dasharray=\"6 3\"");
 }
 
-static void line(fnet_buf *o, const frame *f, const fnet_chart *c,
-                 uint32_t s)
+static void line(fnet_buf *o, const frame *f, const fnet_chart *c, uint32_t s)
 {
     const double *y = c->series[s].y;
     bool pen = false, any = false;
@@ -143,7 +146,7 @@ static void line(fnet_buf *o, const frame *f, const fnet_chart *c,
         }
         if (!any)
             fnet_buf_puts(o, "<path class=\"line\" fill=\"none\" "
-                          "stroke-width=\"2\" d=\"");
+                             "stroke-width=\"2\" d=\"");
         fnet_buf_printf(o, "%s%s%.1f,%.1f", any ? " " : "", pen ? "L" : "M",
                         px(f, c, i), py(f, y[i]));
         pen = any = true;
@@ -162,7 +165,8 @@ static void markers(fnet_buf *o, const frame *f, const fnet_chart *c,
     for (uint32_t i = 0; i < c->n_x; i++) {
         if (!isfinite(y[i]))
             continue;
-        fnet_buf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
+        fnet_buf_printf(o,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
                         "fill=\"%s\" class=\"point\"><title>",
                         px(f, c, i), py(f, y[i]), fnet_chart_color(s));
         fnet_htmlesc_text(o, c->series[s].name);
@@ -196,14 +200,16 @@ static void legend(fnet_buf *o, const frame *f, const fnet_chart *c)
         double y = f->y0 + 10 + 22.0 * s;
         fnet_buf_printf(o, "<g class=\"legend-item\"><title>");
         fnet_htmlesc_text(o, c->series[s].name);
-        fnet_buf_printf(o, "</title><line x1=\"%.1f\" y1=\"%.1f\" "
-                        "x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"2\"", x, y,
-                        x + 24, y);
+        fnet_buf_printf(o,
+                        "</title><line x1=\"%.1f\" y1=\"%.1f\" "
+                        "x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"2\"",
+                        x, y, x + 24, y);
         stroke(o, s);
-        fnet_buf_printf(o, "/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
+        fnet_buf_printf(o,
+                        "/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
                         "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
-                        "class=\"legend\">", x + 12, y, fnet_chart_color(s),
-                        x + 32, y + 4);
+                        "class=\"legend\">",
+                        x + 12, y, fnet_chart_color(s), x + 32, y + 4);
         short_name(o, c->series[s].name);
         fnet_buf_puts(o, "</text></g>\n");
     }
@@ -213,9 +219,11 @@ void fnet_chart_svg(fnet_buf *o, const fnet_chart *c)
 {
     frame f = {.x0 = LEFT, .x1 = W - LEGEND_W, .y0 = TOP, .y1 = H - BOTTOM};
     y_axis(&f, c);
-    fnet_buf_printf(o, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/"
+    fnet_buf_printf(o,
+                    "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/"
                     "svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
-                    "height=\"%.0f\" role=\"img\" aria-label=\"", W, H, W, H);
+                    "height=\"%.0f\" role=\"img\" aria-label=\"",
+                    W, H, W, H);
     fnet_htmlesc_text(o, c->label ? c->label : "line chart");
     fnet_buf_puts(o, "\">\n");
     grid(o, &f, c);

@@ -31,7 +31,7 @@ typedef struct fnet_chart {
     uint32_t n_series;
     const char *x_title; /* axis titles; NULL: none */
     const char *y_title;
-    const char *label;   /* aria-label of the whole chart */
+    const char *label; /* aria-label of the whole chart */
 } fnet_chart;
 
 #define FNET_CHART_COLORS 7

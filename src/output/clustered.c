@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MARGIN 8.0   /* points between a cluster's frame and its nodes,
+#define MARGIN                                                                 \
+    8.0               /* points between a cluster's frame and its nodes,
                         Graphviz's default cluster margin */
 #define LABEL_PAD 4.0 /* points added to the measured label height */
 
@@ -25,11 +26,11 @@ typedef struct frame {
 typedef struct plan {
     Agraph_t *g;
     const char *engine;
-    Agraph_t **cl;     /* top-level clusters, in cgraph's order */
+    Agraph_t **cl; /* top-level clusters, in cgraph's order */
     uint32_t n_cl;
-    size_t n_seq;      /* 1 + the largest node sequence number */
-    uint32_t *unit;    /* node seq -> cluster index, or n_cl + seq */
-    double *x, *y;     /* node seq -> position: in its cluster, then final */
+    size_t n_seq;   /* 1 + the largest node sequence number */
+    uint32_t *unit; /* node seq -> cluster index, or n_cl + seq */
+    double *x, *y;  /* node seq -> position: in its cluster, then final */
     frame *frame;
     fnet_err *err;
 } plan;
@@ -62,7 +63,7 @@ bool fnet_clustered_applies(Agraph_t *g, const char *engine)
 static Agraph_t *pass_graph(Agraph_t *g, const char *name)
 {
     static const char *const keep[] = {"start", "overlap", "overlap_scaling",
-                                       "sep", "esep", "fontname"};
+                                       "sep",   "esep",    "fontname"};
     Agraph_t *h = fnet_graphids_open(name, Agstrictundirected);
     if (!h)
         return NULL;
@@ -111,8 +112,10 @@ static Agnode_t *copy_node(Agraph_t *h, Agnode_t *v, const char *name)
 
 static int gv_fail(plan *p, const char *what)
 {
-    return fnet_err_set(p->err, FNET_EINTERNAL, "Graphviz: laying out %s "
-                        "with %s failed", what, p->engine);
+    return fnet_err_set(p->err, FNET_EINTERNAL,
+                        "Graphviz: laying out %s "
+                        "with %s failed",
+                        what, p->engine);
 }
 
 /* ---- pass 1: each cluster alone ----------------------------------------- */
@@ -170,13 +173,12 @@ static int lay_cluster(plan *p, GVC_t *gvc, uint32_t k)
     for (Agnode_t *v = agfstnode(sub); !rc && v; v = agnxtnode(sub, v)) {
         if (p->unit[AGSEQ(v)] != k)
             continue;
-        for (Agedge_t *e = agfstout(p->g, v); !rc && e;
-             e = agnxtout(p->g, e)) {
+        for (Agedge_t *e = agfstout(p->g, v); !rc && e; e = agnxtout(p->g, e)) {
             Agnode_t *w = aghead(e);
             if (w == v || p->unit[AGSEQ(w)] != k)
                 continue;
-            if (!agedge(h, agnode(h, agnameof(v), 0),
-                        agnode(h, agnameof(w), 0), NULL, 1))
+            if (!agedge(h, agnode(h, agnameof(v), 0), agnode(h, agnameof(w), 0),
+                        NULL, 1))
                 rc = fnet_err_set(p->err, FNET_ENOMEM, "out of memory");
         }
     }
@@ -259,7 +261,8 @@ static int place(plan *p, GVC_t *gvc)
     if (!rc)
         rc = add_ties(p, q);
     if (!rc && gvLayout(gvc, q, "neato") != 0)
-        rc = fnet_err_set(p->err, FNET_EINTERNAL, "Graphviz: placing the "
+        rc = fnet_err_set(p->err, FNET_EINTERNAL,
+                          "Graphviz: placing the "
                           "clusters with neato failed");
     if (rc) {
         agclose(q);
@@ -329,7 +332,8 @@ static int route(plan *p, GVC_t *gvc)
     if (keep)
         agstrfree(p->g, keep);
     if (rc != 0)
-        return fnet_err_set(p->err, FNET_EINTERNAL, "Graphviz: routing the "
+        return fnet_err_set(p->err, FNET_EINTERNAL,
+                            "Graphviz: routing the "
                             "edges of the clustered layout failed");
     return 0;
 }
@@ -359,8 +363,7 @@ static int survey(plan *p)
     for (size_t i = 0; i < p->n_seq; i++)
         p->unit[i] = UINT32_MAX;
     for (uint32_t k = 0; k < p->n_cl; k++)
-        for (Agnode_t *v = agfstnode(p->cl[k]); v;
-             v = agnxtnode(p->cl[k], v))
+        for (Agnode_t *v = agfstnode(p->cl[k]); v; v = agnxtnode(p->cl[k], v))
             if (p->unit[AGSEQ(v)] == UINT32_MAX)
                 p->unit[AGSEQ(v)] = k;
     for (Agnode_t *v = agfstnode(p->g); v; v = agnxtnode(p->g, v))

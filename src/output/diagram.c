@@ -118,8 +118,7 @@ static int relations_of(builder *b)
     const char **names = malloc((nr + 1) * sizeof *names);
     s->relations = malloc((nr + 1) * sizeof *s->relations);
     b->relation_of = malloc((nr + 1) * sizeof *b->relation_of);
-    int rc = used && names && s->relations && b->relation_of ? 0
-                                                             : FNET_ENOMEM;
+    int rc = used && names && s->relations && b->relation_of ? 0 : FNET_ENOMEM;
     uint32_t n = 0;
     for (uint64_t i = 0; !rc && i < c->n_facts; i++)
         if (c->facts[i].relation >= 0)
@@ -247,7 +246,8 @@ static int select_nodes(builder *b)
         ego = g->node_of[e];
         if (ego < 0) {
             fnet_buf q = {0};
-            fnet_err_set(b->err, FNET_EUSAGE, "--ego: %s is not in the graph "
+            fnet_err_set(b->err, FNET_EUSAGE,
+                         "--ego: %s is not in the graph "
                          "(filtered out by the view or filters)",
                          fnet_diag_quoted(&q, b->c->entities[e].id));
             fnet_buf_free(&q);
@@ -304,7 +304,8 @@ static void fact_line(builder *b, fnet_buf *t, uint64_t i)
     if (date[0])
         fnet_buf_printf(t, ", %s", date);
     for (uint32_t k = 0; k < f->n_sources; k++)
-        fnet_buf_printf(t, "%s%s", k ? " " : ", ", c->sources[f->sources[k]].id);
+        fnet_buf_printf(t, "%s%s", k ? " " : ", ",
+                        c->sources[f->sources[k]].id);
     size_t before = t->len;
     fnet_buf_puts(t, " (");
     fnet_corpus_locate(c, f->loc, "facts", NULL, t);
@@ -446,7 +447,7 @@ static void edge_direction(builder *b, const fnet_edge *e, fnet_dedge *d)
         else
             back = true;
     }
-    d->dir = fwd && back ? FNET_DIR_BOTH
+    d->dir = fwd && back   ? FNET_DIR_BOTH
              : fwd || back ? FNET_DIR_FORWARD
                            : FNET_DIR_NONE;
     if (back && !fwd) {
@@ -510,9 +511,13 @@ static int fact_edges(builder *b, const fnet_edge *e, uint32_t *n)
         d->serial = ++serial;
         d->dir = c->relations[f->relation].directed ? FNET_DIR_FORWARD
                                                     : FNET_DIR_NONE;
-        fnet_edge one = {.from = e->from, .to = e->to, .weight = f->weight,
-                         .count = 1, .relation = f->relation,
-                         .facts = &e->facts[k], .n_facts = 1};
+        fnet_edge one = {.from = e->from,
+                         .to = e->to,
+                         .weight = f->weight,
+                         .count = 1,
+                         .relation = f->relation,
+                         .facts = &e->facts[k],
+                         .n_facts = 1};
         d->label = edge_label(b, &one);
         fnet_buf_reset(&b->tmp);
         fact_line(b, &b->tmp, i);
@@ -684,7 +689,8 @@ static int collapsed_edge(builder *b, const tie *t, uint32_t n, uint32_t *out)
         return FNET_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
         const fnet_edge *e = &g->edges[t[i].edge];
-        memcpy(sum.facts + sum.n_facts, e->facts, e->n_facts * sizeof *e->facts);
+        memcpy(sum.facts + sum.n_facts, e->facts,
+               e->n_facts * sizeof *e->facts);
         sum.n_facts += e->n_facts;
         sum.weight += e->weight;
         if (e->relation != sum.relation)
@@ -848,13 +854,16 @@ static int check(builder *b)
     bool needs = o->collapse || o->color_by == FNET_COLOR_COMMUNITY ||
                  o->cluster_by == FNET_CLUSTER_COMMUNITY;
     if (needs && !b->community && b->g->n_nodes)
-        return fnet_err_set(b->err, FNET_EUSAGE, "communities are needed "
+        return fnet_err_set(b->err, FNET_EUSAGE,
+                            "communities are needed "
                             "but were not computed");
     if (o->multi && (o->collapse || b->g->opts.view != FNET_VIEW_FULL))
-        return fnet_err_set(b->err, FNET_EUSAGE, "--multi needs the full "
+        return fnet_err_set(b->err, FNET_EUSAGE,
+                            "--multi needs the full "
                             "view and no --collapse");
     if (b->g->opts.directed)
-        return fnet_err_set(b->err, FNET_EINTERNAL, "diagram: the drawing "
+        return fnet_err_set(b->err, FNET_EINTERNAL,
+                            "diagram: the drawing "
                             "graph must be undirected");
     for (uint32_t v = 0; b->community && v < b->g->n_nodes; v++)
         if (b->community[v] > b->n_communities)
@@ -888,8 +897,12 @@ int fnet_diagram_make(fnet_diagram_set **out, const fnet_graph *draw,
                       const double *size, const uint32_t *community,
                       const fnet_diagram_opts *o, fnet_err *err)
 {
-    builder b = {.g = draw, .c = draw->corpus, .size = size,
-                 .community = community, .o = o, .err = err};
+    builder b = {.g = draw,
+                 .c = draw->corpus,
+                 .size = size,
+                 .community = community,
+                 .o = o,
+                 .err = err};
     *out = NULL;
     int rc = check(&b);
     if (rc)

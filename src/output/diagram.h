@@ -30,8 +30,11 @@ enum fnet_edge_labels {
     FNET_ELABEL_DATE,
     FNET_ELABEL_COUNT
 };
-enum fnet_cluster_by { FNET_CLUSTER_NONE, FNET_CLUSTER_COMMUNITY,
-                       FNET_CLUSTER_TYPE };
+enum fnet_cluster_by {
+    FNET_CLUSTER_NONE,
+    FNET_CLUSTER_COMMUNITY,
+    FNET_CLUSTER_TYPE
+};
 
 typedef struct fnet_diagram_opts {
     int color_by;        /* enum fnet_color_by */
@@ -50,7 +53,7 @@ void fnet_diagram_opts_init(fnet_diagram_opts *o);
 
 typedef struct fnet_diagram_set {
     fnet_diagram d;
-    fnet_arena arena;  /* strings */
+    fnet_arena arena; /* strings */
     fnet_dnode *nodes;
     fnet_dedge *edges;
     const char **types;

@@ -17,7 +17,7 @@
 #define SAMPLE_X 24.0 /* centre of the sample column */
 #define TEXT_X 52.0   /* left edge of the text column */
 #define LEGEND_PT_S "12"
-#define CHAR_W 6.6    /* generous width of one character at 12 pt */
+#define CHAR_W 6.6 /* generous width of one character at 12 pt */
 
 typedef struct writer {
     Agraph_t *g;
@@ -29,7 +29,7 @@ typedef struct writer {
     Agnode_t **node;      /* diagram node -> graph node */
     uint32_t *other_rank; /* type -> rank among types without fixed shape */
     double size_max, w_min, w_max;
-    fnet_buf a, b;        /* scratch */
+    fnet_buf a, b; /* scratch */
 } writer;
 
 static const char *const engines[] = {"dot",  "neato", "fdp",
@@ -200,7 +200,7 @@ static void node_id(fnet_buf *b, const char *id)
 static const char *type_name(const writer *w, int32_t type)
 {
     return type >= 0 && (uint32_t)type < w->d->n_types ? w->d->types[type]
-                                                        : NULL;
+                                                       : NULL;
 }
 
 static const char *shape_of(const writer *w, int32_t type)
@@ -254,9 +254,8 @@ static void edge_id(writer *w, const fnet_dedge *e)
 
 static const char *relation_name(const writer *w, int32_t r)
 {
-    return r >= 0 && (uint32_t)r < w->d->n_relations
-               ? w->d->relations[r].name
-               : NULL;
+    return r >= 0 && (uint32_t)r < w->d->n_relations ? w->d->relations[r].name
+                                                     : NULL;
 }
 
 /* Colour, line style and arrowhead of an edge (docs/DIAGRAMS.md). */
@@ -340,11 +339,11 @@ enum row_kind { ROW_HEAD, ROW_SHAPE, ROW_FILL, ROW_EDGE, ROW_NOTE };
 
 typedef struct lrow {
     int kind;
-    fnet_buf text;      /* plain text (data), escaped when drawn */
-    const char *shape;  /* ROW_SHAPE */
-    const char *fill;   /* ROW_SHAPE, ROW_FILL */
-    int peripheries;    /* ROW_SHAPE */
-    fnet_dedge edge;    /* ROW_EDGE: the look of a sample edge */
+    fnet_buf text;     /* plain text (data), escaped when drawn */
+    const char *shape; /* ROW_SHAPE */
+    const char *fill;  /* ROW_SHAPE, ROW_FILL */
+    int peripheries;   /* ROW_SHAPE */
+    fnet_dedge edge;   /* ROW_EDGE: the look of a sample edge */
 } lrow;
 
 typedef struct legend {
@@ -511,8 +510,8 @@ static lrow *edge_row(legend *l, const char *text, int32_t rel, int sign,
 {
     lrow *r = add_row(l, ROW_EDGE, text);
     if (r)
-        r->edge = (fnet_dedge){.relation = rel, .sign = sign, .dir = dir,
-                               .weight = 1};
+        r->edge = (fnet_dedge){
+            .relation = rel, .sign = sign, .dir = dir, .weight = 1};
     return r;
 }
 
@@ -525,8 +524,7 @@ static int relation_rows(const writer *w, const shown *s, legend *l)
             r = edge_row(l, d->relations[k].name, (int32_t)k, 1,
                          s->arrow[k] ? FNET_DIR_FORWARD : FNET_DIR_NONE);
     if (r && s->several)
-        r = edge_row(l, d->several_name ? d->several_name
-                                        : "several relations",
+        r = edge_row(l, d->several_name ? d->several_name : "several relations",
                      -1, 1, FNET_DIR_NONE);
     if (r && s->negative) {
         r = edge_row(l, "negative", -1, -1, FNET_DIR_NONE);
@@ -629,18 +627,19 @@ static void sample_pos(writer *w, Agedge_t *x, bool arrow, double y)
     double a = w->x0 + SAMPLE_X - 20, b = w->x0 + SAMPLE_X + 20;
     double e = arrow ? b - 7 : b, yy = w->y0 + y;
     if (arrow)
-        snprintf(pos, sizeof pos, "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
-                 "%.2f,%.2f", b, yy, a, yy, a + (e - a) / 3, yy,
-                 a + 2 * (e - a) / 3, yy, e, yy);
+        snprintf(pos, sizeof pos,
+                 "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
+                 "%.2f,%.2f",
+                 b, yy, a, yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e,
+                 yy);
     else
-        snprintf(pos, sizeof pos, "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f",
-                 a, yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e, yy);
+        snprintf(pos, sizeof pos, "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", a,
+                 yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e, yy);
     set(x, "pos", pos);
 }
 
 /* The graphic sample of row i (centre at x = SAMPLE_X, y). */
-static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i,
-                  double y)
+static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i, double y)
 {
     char name[48];
     Agnode_t *v, *u;
@@ -694,13 +693,13 @@ static int legend_draw(writer *w, Agraph_t *sub, const legend *l)
     fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                      "CELLPADDING=\"0\">\n");
     for (uint32_t i = 0; i < l->n; i++) {
-        int rc = sample(w, sub, &l->row[i], i,
-                        -TOP_GAP - (i + 0.5) * ROW_H);
+        int rc = sample(w, sub, &l->row[i], i, -TOP_GAP - (i + 0.5) * ROW_H);
         if (rc)
             return rc;
-        fnet_buf_printf(h, "<TR><TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" "
-                        "FIXEDSIZE=\"TRUE\">", (int)lround(tw),
-                        (int)lround(ROW_H));
+        fnet_buf_printf(h,
+                        "<TR><TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+                        "FIXEDSIZE=\"TRUE\">",
+                        (int)lround(tw), (int)lround(ROW_H));
         row_text_html(h, &l->row[i]);
         fnet_buf_puts(h, "</TD></TR>\n");
     }
@@ -715,13 +714,12 @@ static int legend_draw(writer *w, Agraph_t *sub, const legend *l)
     set_html(t, "label", fnet_buf_str(h));
     /* The final pass draws clusters with the box they are given. */
     char box[160];
-    double right = w->x0 + TEXT_X + tw + 8, bottom = w->y0 - TOP_GAP -
-                                                      l->n * ROW_H - 8;
-    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - 4, bottom,
-             right, w->y0 + 4);
+    double right = w->x0 + TEXT_X + tw + 8,
+           bottom = w->y0 - TOP_GAP - l->n * ROW_H - 8;
+    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - 4, bottom, right,
+             w->y0 + 4);
     set(sub, "bb", box);
-    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - 4 + right) / 2,
-             w->y0 - 9);
+    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - 4 + right) / 2, w->y0 - 9);
     set(sub, "lp", box);
     return 0;
 }
@@ -783,9 +781,10 @@ static int finish(writer *w, int rc, fnet_err *err)
     free(w->other_rank);
     if (!rc)
         return 0;
-    return fnet_err_set(err, rc, rc == FNET_ENOMEM
-                                     ? "out of memory"
-                                     : "cgraph could not build the diagram");
+    return fnet_err_set(err, rc,
+                        rc == FNET_ENOMEM
+                            ? "out of memory"
+                            : "cgraph could not build the diagram");
 }
 
 int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
@@ -794,11 +793,12 @@ int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
     writer w = {.d = d, .wrap = o->wrap};
     int rc;
     *out = NULL;
-    w.layout = o->layout ? o->layout
-                         : fnet_dot_default_layout(d->n_nodes,
-                                                   d->n_clusters > 0);
+    w.layout = o->layout
+                   ? o->layout
+                   : fnet_dot_default_layout(d->n_nodes, d->n_clusters > 0);
     if (!fnet_dot_layout_known(w.layout))
-        return fnet_err_set(err, FNET_EUSAGE, "unknown layout '%s' (expected "
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "unknown layout '%s' (expected "
                             "dot, neato, fdp, sfdp, circo or twopi)",
                             w.layout);
     w.font = o->font ? o->font : FNET_DOT_FONT;

@@ -71,14 +71,14 @@ typedef struct fnet_diagram {
     uint32_t n_types;
     const fnet_drelation *relations;
     uint32_t n_relations;
-    int color_by;                 /* enum fnet_color_by: legend wording */
+    int color_by;                  /* enum fnet_color_by: legend wording */
     const char *const *fill_names; /* legend text per fill group */
     uint32_t n_fills;
     const char *const *cluster_names;
     uint32_t n_clusters;
-    const char *size_by;   /* metric behind node size, for the legend;
+    const char *size_by;      /* metric behind node size, for the legend;
                               NULL: sizes are all equal */
-    const char *weight_by; /* what pen width shows, e.g. "weight" */
+    const char *weight_by;    /* what pen width shows, e.g. "weight" */
     const char *several_name; /* legend text for edges of relation -1;
                                  NULL: "several relations" */
 } fnet_diagram;
@@ -93,7 +93,8 @@ typedef struct fnet_dot_opts {
 #define FNET_DOT_FONT "DejaVu Sans"
 #define FNET_DOT_WRAP 16
 #define FNET_DOT_SMALL 150 /* up to this many nodes: neato, else sfdp */
-#define FNET_DOT_SPLINES 500 /* above this many edges (or FNET_DOT_SMALL
+#define FNET_DOT_SPLINES                                                       \
+    500 /* above this many edges (or FNET_DOT_SMALL
                                 nodes): straight edges, not splines */
 
 /* Defaults: automatic layout, legend on, wrap at FNET_DOT_WRAP. */

@@ -61,8 +61,8 @@ static int cmp_fact_keys(const void *x, const void *y)
 }
 
 /* Copies the edge's facts into out in display order; keys is scratch. */
-static void order_facts(const fnet_graph *g, const fnet_edge *e,
-                        fact_key *keys, uint64_t *out)
+static void order_facts(const fnet_graph *g, const fnet_edge *e, fact_key *keys,
+                        uint64_t *out)
 {
     for (uint32_t i = 0; i < e->n_facts; i++)
         keys[i] = (fact_key){g->corpus->facts[e->facts[i]].date, e->facts[i]};
@@ -71,8 +71,7 @@ static void order_facts(const fnet_graph *g, const fnet_edge *e,
         out[i] = keys[i].index;
 }
 
-int fnet_evidence_build(fnet_evidence **out, const fnet_graph *g,
-                        fnet_err *err)
+int fnet_evidence_build(fnet_evidence **out, const fnet_graph *g, fnet_err *err)
 {
     uint32_t ne = fnet_graph_edge_count(g), max_facts = 0;
     uint64_t total = 0;
@@ -151,8 +150,7 @@ static void fact_date(const fnet_fact *f, char out[24])
 }
 
 /* "FILE: facts[12]" or "FILE:7" (JSON Lines). */
-static void fact_location(const fnet_corpus *c, const fnet_fact *f,
-                          fnet_buf *b)
+static void fact_location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 {
     fnet_buf_reset(b);
     fnet_corpus_locate(c, f->loc, "facts", NULL, b);
@@ -359,10 +357,12 @@ int fnet_evidence_write_md(const fnet_evidence *ev, FILE *fp, fnet_err *err)
         fputs(": ", fp);
         md(fp, c->title);
     }
-    fprintf(fp, "\n\n%u edge%s citing %llu fact%s (%s view, %s). Edges are "
+    fprintf(fp,
+            "\n\n%u edge%s citing %llu fact%s (%s view, %s). Edges are "
             "ordered by the labels of their ends, facts by date (undated "
             "last). Quotes are verbatim; the sources are listed at the "
-            "end.\n", ev->n_edges, ev->n_edges == 1 ? "" : "s",
+            "end.\n",
+            ev->n_edges, ev->n_edges == 1 ? "" : "s",
             (unsigned long long)g->n_facts_used,
             g->n_facts_used == 1 ? "" : "s",
             g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full",
@@ -372,9 +372,9 @@ int fnet_evidence_write_md(const fnet_evidence *ev, FILE *fp, fnet_err *err)
     mark_cited(ev, cited);
     md_sources(fp, c, cited);
     free(cited);
-    int rc = fnet_buf_ok(&scratch) ? finish(fp, err)
-                                   : fnet_err_set(err, FNET_ENOMEM,
-                                                  "out of memory");
+    int rc = fnet_buf_ok(&scratch)
+                 ? finish(fp, err)
+                 : fnet_err_set(err, FNET_ENOMEM, "out of memory");
     fnet_buf_free(&scratch);
     return rc;
 }
@@ -430,7 +430,9 @@ static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
     fnet_table_put_latex(fp, node_entity(g, x->b)->label);
     fprintf(fp, "}\\quad %u fact%s, weight %s, sign %s} \\\\*\n", x->n_facts,
             x->n_facts == 1 ? "" : "s", w,
-            e->sign > 0 ? "+" : e->sign < 0 ? "$-$" : "mixed");
+            e->sign > 0   ? "+"
+            : e->sign < 0 ? "$-$"
+                          : "mixed");
     for (uint32_t k = 0; k < x->n_facts; k++)
         tex_fact(fp, g->corpus, x->facts[k]);
 }
@@ -475,7 +477,8 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
     /* Four columns that fill the line: widths are shares of \linewidth
      * less their part of the 6 \tabcolsep between them. */
     fputs("% factnet evidence: needs \\usepackage{booktabs,longtable}\n"
-          "\\begin{longtable}{@{}", fp);
+          "\\begin{longtable}{@{}",
+          fp);
     static const char *const widths[] = {"0.10", "0.27", "0.11", "0.52"};
     for (int i = 0; i < 4; i++)
         fprintf(fp, "p{\\dimexpr%s\\linewidth-1.5\\tabcolsep\\relax}",
@@ -497,8 +500,10 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
         }
         fputs("\\\\\n", fp);
     }
-    fprintf(fp, "%s\\endfirsthead\n%s\\endhead\n\\bottomrule\n"
-            "\\endlastfoot\n", tex_head, tex_head);
+    fprintf(fp,
+            "%s\\endfirsthead\n%s\\endhead\n\\bottomrule\n"
+            "\\endlastfoot\n",
+            tex_head, tex_head);
     for (uint32_t i = 0; i < ev->n_edges; i++)
         tex_edge(fp, ev, i);
     fputs("\\end{longtable}\n", fp);
@@ -511,23 +516,50 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
 /* ---- one row per (edge, fact) ------------------------------------------- */
 
 enum {
-    C_EDGE, C_FROM_ID, C_FROM, C_TO_ID, C_TO, C_EDGE_WEIGHT, C_EDGE_FACTS,
-    C_EDGE_SIGN, C_DATE, C_SUBJECT, C_RELATION, C_OBJECT, C_SIGN,
-    C_CONFIDENCE, C_SOURCE, C_SOURCE_TITLE, C_SOURCE_AUTHOR, C_SOURCE_DATE,
-    C_QUOTE, C_LOCATION, C_COUNT
+    C_EDGE,
+    C_FROM_ID,
+    C_FROM,
+    C_TO_ID,
+    C_TO,
+    C_EDGE_WEIGHT,
+    C_EDGE_FACTS,
+    C_EDGE_SIGN,
+    C_DATE,
+    C_SUBJECT,
+    C_RELATION,
+    C_OBJECT,
+    C_SIGN,
+    C_CONFIDENCE,
+    C_SOURCE,
+    C_SOURCE_TITLE,
+    C_SOURCE_AUTHOR,
+    C_SOURCE_DATE,
+    C_QUOTE,
+    C_LOCATION,
+    C_COUNT
 };
 
 static const fnet_table_col columns[C_COUNT] = {
-    {"edge", FNET_COL_INTEGER},        {"from_id", FNET_COL_STRING},
-    {"from", FNET_COL_STRING},         {"to_id", FNET_COL_STRING},
-    {"to", FNET_COL_STRING},           {"edge_weight", FNET_COL_REAL},
-    {"edge_facts", FNET_COL_INTEGER},  {"edge_sign", FNET_COL_INTEGER},
-    {"date", FNET_COL_STRING},         {"subject", FNET_COL_STRING},
-    {"relation", FNET_COL_STRING},     {"object", FNET_COL_STRING},
-    {"sign", FNET_COL_INTEGER},        {"confidence", FNET_COL_REAL},
-    {"source", FNET_COL_STRING},       {"source_title", FNET_COL_STRING},
-    {"source_author", FNET_COL_STRING}, {"source_date", FNET_COL_STRING},
-    {"quote", FNET_COL_STRING},        {"location", FNET_COL_STRING},
+    {"edge", FNET_COL_INTEGER},
+    {"from_id", FNET_COL_STRING},
+    {"from", FNET_COL_STRING},
+    {"to_id", FNET_COL_STRING},
+    {"to", FNET_COL_STRING},
+    {"edge_weight", FNET_COL_REAL},
+    {"edge_facts", FNET_COL_INTEGER},
+    {"edge_sign", FNET_COL_INTEGER},
+    {"date", FNET_COL_STRING},
+    {"subject", FNET_COL_STRING},
+    {"relation", FNET_COL_STRING},
+    {"object", FNET_COL_STRING},
+    {"sign", FNET_COL_INTEGER},
+    {"confidence", FNET_COL_REAL},
+    {"source", FNET_COL_STRING},
+    {"source_title", FNET_COL_STRING},
+    {"source_author", FNET_COL_STRING},
+    {"source_date", FNET_COL_STRING},
+    {"quote", FNET_COL_STRING},
+    {"location", FNET_COL_STRING},
 };
 
 /* Sets the source columns: each field of every source, joined by "; ". */
@@ -538,7 +570,7 @@ static int set_sources(fnet_table *t, size_t row, const fnet_corpus *c,
         fnet_buf_reset(b);
         for (uint32_t k = 0; k < f->n_sources; k++) {
             const fnet_source *s = &c->sources[f->sources[k]];
-            const char *v = col == C_SOURCE         ? s->id
+            const char *v = col == C_SOURCE          ? s->id
                             : col == C_SOURCE_TITLE  ? s->title
                             : col == C_SOURCE_AUTHOR ? s->author
                                                      : s->date;

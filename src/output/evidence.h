@@ -41,8 +41,8 @@ typedef struct fnet_evidence {
     const fnet_graph *graph;
     fnet_evidence_edge *edges; /* in display order */
     uint32_t n_edges;
-    uint64_t n_rows;   /* sum of n_facts: one per (edge, fact) */
-    uint64_t *pool;    /* storage behind every edges[i].facts */
+    uint64_t n_rows; /* sum of n_facts: one per (edge, fact) */
+    uint64_t *pool;  /* storage behind every edges[i].facts */
 } fnet_evidence;
 
 /* Orders the graph's edges and their facts. Returns 0 or FNET_ENOMEM. The

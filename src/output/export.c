@@ -10,9 +10,9 @@
 
 /* Names an entity attribute may not take: the other node fields, and what
  * some format reserves for itself (GML's name; GEXF's start and end). */
-static const char *const reserved[] = {"id",   "label", "type",  "aliases",
-                                       "date", "name",  "start", "end",
-                                       "stability"};
+static const char *const reserved[] = {"id",      "label", "type",
+                                       "aliases", "date",  "name",
+                                       "start",   "end",   "stability"};
 
 static const fnet_xfield edge_fields[] = {
     {"weight", FNET_XT_DOUBLE, FNET_XF_WEIGHT, 0},
@@ -90,15 +90,14 @@ static int collect_keys(fnet_export *x, fnet_strmap *index)
         return rc;
     qsort(x->attr_keys, n, sizeof *x->attr_keys, cmp_str);
     for (size_t i = 0; rc == FNET_OK && i < n; i++)
-        rc = fnet_strmap_put(index, x->attr_keys[i], strlen(x->attr_keys[i]),
-                             i);
+        rc =
+            fnet_strmap_put(index, x->attr_keys[i], strlen(x->attr_keys[i]), i);
     return rc;
 }
 
 /* The type of each key: double when every value is a number, boolean when
  * every value is a boolean, else string. */
-static int key_types(const fnet_export *x, const fnet_strmap *index,
-                     int *types)
+static int key_types(const fnet_export *x, const fnet_strmap *index, int *types)
 {
     unsigned *kinds = calloc(x->n_attrs ? x->n_attrs : 1, sizeof *kinds);
     if (!kinds)
@@ -159,8 +158,7 @@ static const char *attr_name(fnet_export *x, uint32_t k)
 static void add_field(fnet_export *x, const char *name, int type, int kind,
                       int index)
 {
-    x->node_fields[x->n_node_fields++] = (fnet_xfield){name, type, kind,
-                                                       index};
+    x->node_fields[x->n_node_fields++] = (fnet_xfield){name, type, kind, index};
 }
 
 static int node_layout(fnet_export *x, const fnet_export_opts *o)
@@ -168,14 +166,13 @@ static int node_layout(fnet_export *x, const fnet_export_opts *o)
     fnet_strmap index = {0};
     int *types = NULL;
     int rc = collect_keys(x, &index);
-    if (rc == FNET_OK &&
-        !(types = malloc((x->n_attrs + 1) * sizeof *types)))
+    if (rc == FNET_OK && !(types = malloc((x->n_attrs + 1) * sizeof *types)))
         rc = FNET_ENOMEM;
     if (rc == FNET_OK)
         rc = key_types(x, &index, types);
     fnet_strmap_free(&index);
-    x->node_fields = calloc(5 + x->n_attrs + o->n_metrics,
-                            sizeof *x->node_fields);
+    x->node_fields =
+        calloc(5 + x->n_attrs + o->n_metrics, sizeof *x->node_fields);
     if (rc != FNET_OK || !x->node_fields) {
         free(types);
         return FNET_ENOMEM;
@@ -240,8 +237,8 @@ static int compute(fnet_export *x, const fnet_export_opts *o, fnet_err *err)
 static int node_spans(fnet_export *x)
 {
     const fnet_graph *g = x->g;
-    x->span = calloc(2 * (size_t)(g->n_nodes ? g->n_nodes : 1),
-                     sizeof *x->span);
+    x->span =
+        calloc(2 * (size_t)(g->n_nodes ? g->n_nodes : 1), sizeof *x->span);
     if (!x->span)
         return FNET_ENOMEM;
     for (uint32_t e = 0; e < fnet_graph_edge_count(g); e++) {
@@ -288,8 +285,8 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
     x->c = g->corpus;
     x->edge_fields = edge_fields;
     x->n_edge_fields = N_EDGE_FIELDS;
-    x->exported = calloc(x->c->n_entities ? x->c->n_entities : 1,
-                         sizeof *x->exported);
+    x->exported =
+        calloc(x->c->n_entities ? x->c->n_entities : 1, sizeof *x->exported);
     if (!x->exported)
         goto done;
     mark_exported(x, o->fact_ends);
@@ -385,8 +382,8 @@ static int metric_value(const fnet_export *x, const fnet_xfield *f,
 }
 
 int fnet_export_entity_value(const fnet_export *x, const fnet_xfield *f,
-                             uint32_t entity, int32_t node,
-                             fnet_buf *scratch, fnet_xvalue *out)
+                             uint32_t entity, int32_t node, fnet_buf *scratch,
+                             fnet_xvalue *out)
 {
     const fnet_entity *en = &x->c->entities[entity];
     *out = (fnet_xvalue){.type = f->type};
@@ -413,12 +410,11 @@ int fnet_export_entity_value(const fnet_export *x, const fnet_xfield *f,
 int fnet_export_node_value(const fnet_export *x, const fnet_xfield *f,
                            uint32_t v, fnet_buf *scratch, fnet_xvalue *out)
 {
-    return fnet_export_entity_value(x, f, x->g->entity[v], (int32_t)v,
-                                     scratch, out);
+    return fnet_export_entity_value(x, f, x->g->entity[v], (int32_t)v, scratch,
+                                    out);
 }
 
-void fnet_export_fact_ref(const fnet_corpus *c, const fnet_fact *f,
-                          fnet_buf *b)
+void fnet_export_fact_ref(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 {
     if (f->id && f->id[0]) {
         fnet_buf_puts(b, f->id);
@@ -440,8 +436,7 @@ static int cmp_names(const void *a, const void *b)
 static int relations_value(const fnet_export *x, const fnet_edge *e,
                            fnet_buf *b, fnet_xvalue *out)
 {
-    const char **names = malloc((e->n_facts ? e->n_facts : 1) *
-                                sizeof *names);
+    const char **names = malloc((e->n_facts ? e->n_facts : 1) * sizeof *names);
     if (!names)
         return FNET_ENOMEM;
     for (uint32_t k = 0; k < e->n_facts; k++)
@@ -478,8 +473,7 @@ static int listing_value(const fnet_export *x, int kind, uint32_t e,
             fnet_buf_puts(b, f->evidence);
             any = true;
         }
-        for (uint32_t s = 0; kind == FNET_XF_SOURCES && s < f->n_sources;
-             s++) {
+        for (uint32_t s = 0; kind == FNET_XF_SOURCES && s < f->n_sources; s++) {
             const char *id = x->c->sources[f->sources[s]].id;
             if (fnet_strmap_get(&seen, id, strlen(id), &dummy))
                 continue;
@@ -529,8 +523,8 @@ const fnet_xfield *fnet_export_node_field(const fnet_export *x, int kind,
 
 /* ---- dates and numbers ------------------------------------------------- */
 
-bool fnet_export_node_span(const fnet_export *x, uint32_t v,
-                           fnet_date *first, fnet_date *last)
+bool fnet_export_node_span(const fnet_export *x, uint32_t v, fnet_date *first,
+                           fnet_date *last)
 {
     *first = x->span[2 * (size_t)v];
     *last = x->span[2 * (size_t)v + 1];

@@ -125,8 +125,8 @@ void fnet_export_free(fnet_export *x);
  * Returns 1 with *out set, 0 when the value is absent, or FNET_ENOMEM.
  * Joined strings are built in scratch (reset first). */
 int fnet_export_entity_value(const fnet_export *x, const fnet_xfield *f,
-                             uint32_t entity, int32_t node,
-                             fnet_buf *scratch, fnet_xvalue *out);
+                             uint32_t entity, int32_t node, fnet_buf *scratch,
+                             fnet_xvalue *out);
 
 /* fnet_export_entity_value() for graph node v. */
 int fnet_export_node_value(const fnet_export *x, const fnet_xfield *f,
@@ -149,8 +149,8 @@ void fnet_export_fact_ref(const fnet_corpus *c, const fnet_fact *f,
 /* The days node v's edges span: the first day of the earliest fact and the
  * last day of the latest end over its edges. Returns false when none of
  * its edges is dated. */
-bool fnet_export_node_span(const fnet_export *x, uint32_t v,
-                           fnet_date *first, fnet_date *last);
+bool fnet_export_node_span(const fnet_export *x, uint32_t v, fnet_date *first,
+                           fnet_date *last);
 
 /* Writes the first (last == false) or last day a date covers as
  * "YYYY-MM-DD" ("2013" -> "2013-01-01" / "2013-12-31"). out must hold 11

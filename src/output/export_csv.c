@@ -15,8 +15,7 @@ static int col_kind(int type)
                                     : FNET_COL_STRING;
 }
 
-static int set_cell(fnet_table *t, size_t row, size_t col,
-                    const fnet_xvalue *v)
+static int set_cell(fnet_table *t, size_t row, size_t col, const fnet_xvalue *v)
 {
     switch (v->type) {
     case FNET_XT_INT: fnet_table_set_int(t, row, col, v->i); return FNET_OK;
@@ -85,16 +84,14 @@ int fnet_export_edges_table(fnet_table **out, const fnet_export *x,
          e++) {
         const fnet_edge *ed = &x->g->edges[e];
         if ((rc = fnet_table_add_row(*out, &row)) ||
-            (rc = fnet_table_set_str(*out, row, 0,
-                                     fnet_graph_node_entity(x->g, ed->from)
-                                         ->id)) ||
+            (rc = fnet_table_set_str(
+                 *out, row, 0, fnet_graph_node_entity(x->g, ed->from)->id)) ||
             (rc = fnet_table_set_str(*out, row, 1,
-                                     fnet_graph_node_entity(x->g, ed->to)
-                                         ->id)))
+                                     fnet_graph_node_entity(x->g, ed->to)->id)))
             break;
         for (size_t i = 2; rc == FNET_OK && i < nc; i++) {
-            int r = fnet_export_edge_value(x, &x->edge_fields[i - 2], e, &b,
-                                           &v);
+            int r =
+                fnet_export_edge_value(x, &x->edge_fields[i - 2], e, &b, &v);
             rc = r < 0 ? r : r ? set_cell(*out, row, i, &v) : FNET_OK;
         }
     }
@@ -122,8 +119,8 @@ static const char *neo4j_header(fnet_arena *a, const char *name, int type)
     return h;
 }
 
-static int neo4j_node_row(fnet_table *t, const fnet_export *x,
-                          uint32_t entity, int32_t node, fnet_buf *b)
+static int neo4j_node_row(fnet_table *t, const fnet_export *x, uint32_t entity,
+                          int32_t node, fnet_buf *b)
 {
     size_t row, c = 3;
     fnet_xvalue v;
@@ -185,14 +182,20 @@ int fnet_export_neo4j_nodes(fnet_table **out, const fnet_export *x,
 
 /* Relationships: the fixed columns, then the fact attributes. */
 static const fnet_table_col rel_cols[] = {
-    {":START_ID", FNET_COL_STRING}, {":END_ID", FNET_COL_STRING},
-    {":TYPE", FNET_COL_STRING},     {"relation", FNET_COL_STRING},
+    {":START_ID", FNET_COL_STRING},
+    {":END_ID", FNET_COL_STRING},
+    {":TYPE", FNET_COL_STRING},
+    {"relation", FNET_COL_STRING},
     {"directed:boolean", FNET_COL_STRING},
     {"weight:double", FNET_COL_REAL},
-    {"sign:long", FNET_COL_INTEGER}, {"confidence:double", FNET_COL_REAL},
-    {"date", FNET_COL_STRING},      {"until", FNET_COL_STRING},
-    {"fact", FNET_COL_STRING},      {"location", FNET_COL_STRING},
-    {"sources", FNET_COL_STRING},   {"evidence", FNET_COL_STRING},
+    {"sign:long", FNET_COL_INTEGER},
+    {"confidence:double", FNET_COL_REAL},
+    {"date", FNET_COL_STRING},
+    {"until", FNET_COL_STRING},
+    {"fact", FNET_COL_STRING},
+    {"location", FNET_COL_STRING},
+    {"sources", FNET_COL_STRING},
+    {"evidence", FNET_COL_STRING},
 };
 
 #define N_REL_COLS (sizeof rel_cols / sizeof rel_cols[0])
@@ -201,7 +204,7 @@ typedef struct fact_attrs {
     const char **keys; /* sorted */
     int *types;        /* enum fnet_xtype */
     uint32_t n;
-    bool *cited;       /* per fact: behind one of the graph's edges */
+    bool *cited; /* per fact: behind one of the graph's edges */
     fnet_arena arena;
 } fact_attrs;
 
@@ -262,9 +265,8 @@ static int collect_fact_attrs(fact_attrs *fa, const fnet_export *x)
         for (uint32_t k = 0; k < x->g->edges[e].n_facts; k++)
             fa->cited[x->g->edges[e].facts[k]] = true;
     for (uint64_t i = 0; rc == FNET_OK && i < c->n_facts; i++)
-        for (uint32_t a = 0; rc == FNET_OK && fa->cited[i] &&
-                             a < c->facts[i].n_attrs;
-             a++)
+        for (uint32_t a = 0;
+             rc == FNET_OK && fa->cited[i] && a < c->facts[i].n_attrs; a++)
             rc = add_key(fa, &seen, c->facts[i].attrs[a].key, &cap);
     fnet_strmap_free(&seen);
     if (rc != FNET_OK)
@@ -314,8 +316,8 @@ static int rel_table(fnet_table **out, fact_attrs *fa)
         return FNET_ENOMEM;
     memcpy(cols, rel_cols, sizeof rel_cols);
     for (uint32_t k = 0; rc == FNET_OK && k < fa->n; k++) {
-        cols[N_REL_COLS + k] = (fnet_table_col){fact_attr_header(fa, k),
-                                                col_kind(fa->types[k])};
+        cols[N_REL_COLS + k] =
+            (fnet_table_col){fact_attr_header(fa, k), col_kind(fa->types[k])};
         if (!cols[N_REL_COLS + k].name)
             rc = FNET_ENOMEM;
     }
@@ -358,8 +360,7 @@ static int rel_row(fnet_table *t, const fnet_export *x, const fact_attrs *fa,
     int rc = fnet_table_add_row(t, &row);
     fnet_buf_reset(b);
     for (const char *p = r->name; *p; p++)
-        fnet_buf_putc(b, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A')
-                                                : *p);
+        fnet_buf_putc(b, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
     if (!fnet_buf_ok(b))
         rc = FNET_ENOMEM;
     if (rc == FNET_OK)

@@ -121,8 +121,7 @@ int fnet_export_graphml(const fnet_export *x, FILE *fp, size_t *replaced,
         return rc;
     fnet_xml_start(&w, "graphml");
     fnet_xml_attr(&w, "xmlns", "http://graphml.graphdrawing.org/xmlns");
-    fnet_xml_attr(&w, "xmlns:xsi",
-                  "http://www.w3.org/2001/XMLSchema-instance");
+    fnet_xml_attr(&w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
     fnet_xml_attr(&w, "xsi:schemaLocation",
                   "http://graphml.graphdrawing.org/xmlns "
                   "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");

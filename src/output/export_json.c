@@ -100,9 +100,8 @@ static bool graph_attrs(cJSON *root, const fnet_export *x)
     if (x->c->title && x->c->title[0] &&
         !cJSON_AddStringToObject(g, "title", x->c->title))
         return false;
-    if (!cJSON_AddStringToObject(g, "view", x->g->opts.view == FNET_VIEW_ACTORS
-                                                ? "actors"
-                                                : "full"))
+    if (!cJSON_AddStringToObject(
+            g, "view", x->g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full"))
         return false;
     if (!x->has_cm || isnan(x->cm.modularity))
         return true;
@@ -126,8 +125,7 @@ static int build(cJSON **out, const fnet_export *x)
     rc = FNET_OK;
     for (uint32_t v = 0; rc == FNET_OK && v < x->g->n_nodes; v++)
         rc = node(nodes, x, v, &b);
-    for (uint32_t e = 0; rc == FNET_OK && e < fnet_graph_edge_count(x->g);
-         e++)
+    for (uint32_t e = 0; rc == FNET_OK && e < fnet_graph_edge_count(x->g); e++)
         rc = link(links, x, e, &b);
     fnet_buf_free(&b);
     return rc;

@@ -12,8 +12,8 @@ typedef struct table {
     fnet_strmap index; /* name -> k */
     char **name;       /* k -> name, for agnameof */
     size_t n, cap;
-    IDTYPE next;       /* anonymous objects made so far */
-    int failed;        /* out of memory once: refuse new names */
+    IDTYPE next; /* anonymous objects made so far */
+    int failed;  /* out of memory once: refuse new names */
 } table;
 
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
@@ -124,7 +124,7 @@ static void ids_register(void *state, int objtype, void *obj)
 
 /* cgraph only calls through it; its API takes a non-const pointer. */
 static const Agiddisc_t seq_ids = {ids_open,  ids_map,   ids_alloc,   ids_free,
-                             ids_print, ids_close, ids_register};
+                                   ids_print, ids_close, ids_register};
 
 Agraph_t *fnet_graphids_open(const char *name, Agdesc_t desc)
 {

@@ -34,8 +34,7 @@ static void node_name(fnet_buf *b, const fnet_entity *e)
     fnet_dotesc_id(b, e->id);
 }
 
-static void set_url(void *obj, fnet_buf *b, const char *prefix,
-                    const char *id)
+static void set_url(void *obj, fnet_buf *b, const char *prefix, const char *id)
 {
     fnet_buf_reset(b);
     fnet_buf_puts(b, prefix);
@@ -52,9 +51,8 @@ static int64_t node_of(const fnet_strmap *names, Agnode_t *n)
     return fnet_strmap_get(names, name, strlen(name), &v) ? (int64_t)v : -1;
 }
 
-static int link_edges(fnet_html_links *out, Agraph_t *d,
-                      const fnet_graph *draw, const fnet_strmap *names,
-                      fnet_buf *b)
+static int link_edges(fnet_html_links *out, Agraph_t *d, const fnet_graph *draw,
+                      const fnet_strmap *names, fnet_buf *b)
 {
     for (Agnode_t *n = agfstnode(d); n; n = agnxtnode(d, n)) {
         int64_t u = node_of(names, n);
@@ -66,8 +64,8 @@ static int link_edges(fnet_html_links *out, Agraph_t *d,
             igraph_integer_t eid = -1;
             const char *id = agget(e, "id");
             if (v < 0 || !id || !*id ||
-                igraph_get_eid(&draw->g, &eid, u, v, false, false) ||
-                eid < 0 || out->edge[eid].id)
+                igraph_get_eid(&draw->g, &eid, u, v, false, false) || eid < 0 ||
+                out->edge[eid].id)
                 continue;
             if (!(out->edge[eid].id = strdup(id)))
                 return FNET_ENOMEM;
@@ -116,8 +114,8 @@ typedef struct page {
     const fnet_corpus *c;
     fnet_buf *o;
     fnet_buf tmp;
-    uint32_t *rows;       /* nodes of g in table order */
-    bool whole[16];       /* per column: shown as integers */
+    uint32_t *rows; /* nodes of g in table order */
+    bool whole[16]; /* per column: shown as integers */
 } page;
 
 static void esc(fnet_buf *o, const char *s)
@@ -186,10 +184,10 @@ static const column columns[] = {
      "share of shortest paths through it (normalised)", false, false},
     {FNET_M_CLOSENESS, "Closeness",
      "closeness, Wasserman-Faust (corrected for reach)", false, false},
-    {FNET_M_EIGENVECTOR, "Eigenvector", "eigenvector centrality (max 1)",
-     false, false},
-    {FNET_M_PAGERANK, "PageRank", "PageRank (damping 0.85, sums to 1)",
-     false, false},
+    {FNET_M_EIGENVECTOR, "Eigenvector", "eigenvector centrality (max 1)", false,
+     false},
+    {FNET_M_PAGERANK, "PageRank", "PageRank (damping 0.85, sums to 1)", false,
+     false},
     {FNET_M_HUB, "Hub", "HITS hub score", false, true},
     {FNET_M_AUTHORITY, "Authority", "HITS authority score", false, true},
     {FNET_M_CORENESS, "Coreness", "k-core number", true, false},
@@ -215,8 +213,8 @@ static void whole_columns(page *pg)
         const double *v = pg->p->m->value[columns[i].metric];
         bool whole = true;
         for (uint32_t k = 0; v && whole && k < pg->g->n_nodes; k++)
-            whole = !isfinite(v[k]) || (v[k] == floor(v[k]) &&
-                                        fabs(v[k]) < 1e15);
+            whole =
+                !isfinite(v[k]) || (v[k] == floor(v[k]) && fabs(v[k]) < 1e15);
         pg->whole[i] = columns[i].integer || whole;
     }
 }
@@ -255,8 +253,7 @@ static int order_rows(page *pg)
         return FNET_ENOMEM;
     }
     for (uint32_t v = 0; v < g->n_nodes; v++)
-        k[v] = (row_key){pr ? pr[v] : NAN, fnet_graph_node_entity(g, v)->id,
-                         v};
+        k[v] = (row_key){pr ? pr[v] : NAN, fnet_graph_node_entity(g, v)->id, v};
     qsort(k, g->n_nodes, sizeof *k, cmp_rows);
     for (uint32_t i = 0; i < g->n_nodes; i++)
         pg->rows[i] = k[i].node;
@@ -276,10 +273,12 @@ static void head(page *pg)
                      "<meta name=\"viewport\" content=\"width=device-width, "
                      "initial-scale=1\">\n");
     /* Nothing may be fetched; only this page's own script may run. */
-    fnet_buf_printf(o, "<meta http-equiv=\"Content-Security-Policy\" "
+    fnet_buf_printf(o,
+                    "<meta http-equiv=\"Content-Security-Policy\" "
                     "content=\"default-src 'none'; script-src 'sha256-%s'; "
                     "style-src 'unsafe-inline'; base-uri 'none'; "
-                    "form-action 'none'\">\n", hash);
+                    "form-action 'none'\">\n",
+                    hash);
     fnet_buf_printf(o, "<meta name=\"generator\" content=\"");
     esc(o, pg->p->generator);
     fnet_buf_puts(o, "\">\n<title>");
@@ -295,10 +294,11 @@ static void header(page *pg)
     const fnet_graph *g = pg->g;
     fnet_buf_puts(o, "<header>\n<h1>");
     esc(o, page_title(pg));
-    fnet_buf_printf(o, "</h1>\n<p class=\"meta\">%u entities \xC2\xB7 %u "
+    fnet_buf_printf(o,
+                    "</h1>\n<p class=\"meta\">%u entities \xC2\xB7 %u "
                     "ties \xC2\xB7 %llu facts \xC2\xB7 %u source%s \xC2\xB7 "
-                    "%s view, %s%s</p>\n", g->n_nodes,
-                    fnet_graph_edge_count(g),
+                    "%s view, %s%s</p>\n",
+                    g->n_nodes, fnet_graph_edge_count(g),
                     (unsigned long long)g->n_facts_used, pg->c->n_sources,
                     pg->c->n_sources == 1 ? "" : "s",
                     g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full",
@@ -334,9 +334,8 @@ static bool has_tag(const char *s, size_t n, const char *tag)
 static int svg_element(const page *pg, const char **start, size_t *len,
                        fnet_err *err)
 {
-    static const char *const banned[] = {"<script", "<foreignobject",
-                                         "<image", "<iframe", "<use",
-                                         "<style"};
+    static const char *const banned[] = {"<script", "<foreignobject", "<image",
+                                         "<iframe", "<use",           "<style"};
     const char *s = pg->p->svg;
     size_t n = pg->p->svg_len;
     const char *at = NULL;
@@ -344,13 +343,15 @@ static int svg_element(const page *pg, const char **start, size_t *len,
         if (memcmp(s + i, "<svg", 4) == 0)
             at = s + i;
     if (!at)
-        return fnet_err_set(err, FNET_EINTERNAL, "the rendered diagram has "
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "the rendered diagram has "
                             "no <svg> element");
     *start = at;
     *len = n - (size_t)(at - s);
     for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
         if (has_tag(*start, *len, banned[i]))
-            return fnet_err_set(err, FNET_EINTERNAL, "the rendered diagram "
+            return fnet_err_set(err, FNET_EINTERNAL,
+                                "the rendered diagram "
                                 "holds a %s> element; refusing to embed it",
                                 banned[i]);
     return 0;
@@ -369,33 +370,33 @@ static int diagram(page *pg, fnet_err *err)
     int rc = svg_element(pg, &svg, &len, err);
     if (rc)
         return rc;
-    fnet_buf_puts(o,
-        "<div class=\"viewer\">\n<div class=\"stage\">\n"
-        "<div class=\"toolbar\" role=\"toolbar\">"
-        "<input id=\"search\" type=\"search\" autocomplete=\"off\" "
-        "placeholder=\"Find an entity by label or alias\" "
-        "aria-label=\"Find an entity by label or alias\" list=\"names\">"
-        "<datalist id=\"names\"></datalist>"
-        "<span id=\"search-status\" aria-live=\"polite\"></span>"
-        "<span class=\"spacer\"></span>"
-        "<button type=\"button\" id=\"zoom-in\" title=\"Zoom in\">+</button>"
-        "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out\">"
-        "\xE2\x88\x92</button>"
-        "<button type=\"button\" id=\"zoom-reset\" title=\"Show the whole "
-        "diagram\">Fit</button>"
-        "<button type=\"button\" id=\"legend-toggle\" aria-pressed=\"true\" "
-        "title=\"Show or hide the legend\" hidden>Legend</button></div>\n"
-        "<div id=\"diagram\">\n");
+    fnet_buf_puts(
+        o, "<div class=\"viewer\">\n<div class=\"stage\">\n"
+           "<div class=\"toolbar\" role=\"toolbar\">"
+           "<input id=\"search\" type=\"search\" autocomplete=\"off\" "
+           "placeholder=\"Find an entity by label or alias\" "
+           "aria-label=\"Find an entity by label or alias\" list=\"names\">"
+           "<datalist id=\"names\"></datalist>"
+           "<span id=\"search-status\" aria-live=\"polite\"></span>"
+           "<span class=\"spacer\"></span>"
+           "<button type=\"button\" id=\"zoom-in\" title=\"Zoom in\">+</button>"
+           "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out\">"
+           "\xE2\x88\x92</button>"
+           "<button type=\"button\" id=\"zoom-reset\" title=\"Show the whole "
+           "diagram\">Fit</button>"
+           "<button type=\"button\" id=\"legend-toggle\" aria-pressed=\"true\" "
+           "title=\"Show or hide the legend\" hidden>Legend</button></div>\n"
+           "<div id=\"diagram\">\n");
     fnet_buf_append(o, svg, len);
-    fnet_buf_puts(o,
-        "</div>\n<p class=\"hint\">Point at a node or a tie to see it "
-        "here; click to keep it. Wheel or buttons zoom, drag pans. "
-        "Without scripts, a click jumps to the tables.</p>\n</div>\n"
-        "<aside id=\"panel\" aria-live=\"polite\">\n"
-        "<div id=\"panel-body\"><p class=\"muted\">Point at a node for "
-        "its metrics, or at a tie for the facts behind it: date, source "
-        "and the quoted evidence.</p></div>\n</aside>\n</div>\n"
-        "</section>\n");
+    fnet_buf_puts(
+        o, "</div>\n<p class=\"hint\">Point at a node or a tie to see it "
+           "here; click to keep it. Wheel or buttons zoom, drag pans. "
+           "Without scripts, a click jumps to the tables.</p>\n</div>\n"
+           "<aside id=\"panel\" aria-live=\"polite\">\n"
+           "<div id=\"panel-body\"><p class=\"muted\">Point at a node for "
+           "its metrics, or at a tie for the facts behind it: date, source "
+           "and the quoted evidence.</p></div>\n</aside>\n</div>\n"
+           "</section>\n");
     return 0;
 }
 
@@ -404,19 +405,23 @@ static int diagram(page *pg, fnet_err *err)
 static void metrics_head(page *pg)
 {
     fnet_buf *o = pg->o;
-    fnet_buf_puts(o, "<thead><tr>"
-        "<th class=\"num\" data-kind=\"num\"><button type=\"button\" "
-        "title=\"rank by PageRank\">#</button></th>"
-        "<th data-kind=\"text\"><button type=\"button\">Entity</button></th>"
-        "<th data-kind=\"text\"><button type=\"button\">Type</button></th>");
+    fnet_buf_puts(
+        o, "<thead><tr>"
+           "<th class=\"num\" data-kind=\"num\"><button type=\"button\" "
+           "title=\"rank by PageRank\">#</button></th>"
+           "<th data-kind=\"text\"><button type=\"button\">Entity</button></th>"
+           "<th data-kind=\"text\"><button type=\"button\">Type</button></th>");
     for (size_t i = 0; i < N_COLUMNS; i++) {
         if (!shown(pg, &columns[i]))
             continue;
-        fnet_buf_printf(o, "<th class=\"num\" data-kind=\"num\" data-col=\"%s\""
+        fnet_buf_printf(o,
+                        "<th class=\"num\" data-kind=\"num\" data-col=\"%s\""
                         "%s><button type=\"button\" title=\"%s\">%s</button>"
-                        "</th>", fnet_metric_name(columns[i].metric),
+                        "</th>",
+                        fnet_metric_name(columns[i].metric),
                         columns[i].metric == FNET_M_PAGERANK
-                            ? " aria-sort=\"descending\"" : "",
+                            ? " aria-sort=\"descending\""
+                            : "",
                         columns[i].help, columns[i].head);
     }
     if (pg->p->cm)
@@ -460,8 +465,10 @@ static void metrics_table(page *pg)
                      "entity to find it in the diagram. Definitions: "
                      "docs/METRICS.md.");
     if (pg->p->m->sampled)
-        fnet_buf_printf(o, " Betweenness and closeness are estimated from "
-                        "%ld sampled sources.", pg->p->m->samples_used);
+        fnet_buf_printf(o,
+                        " Betweenness and closeness are estimated from "
+                        "%ld sampled sources.",
+                        pg->p->m->samples_used);
     fnet_buf_puts(o, "</p>\n<div class=\"scroll\"><table id=\"metrics-table\" "
                      "class=\"sortable\">\n");
     metrics_head(pg);
@@ -548,8 +555,10 @@ static void communities(page *pg)
             n += cm->community[pg->rows[i]] == k;
         fnet_buf_printf(o, "<li value=\"%u\">", k);
         if (pg->p->community_fills)
-            fnet_buf_printf(o, "<span class=\"swatch\" style=\"background:"
-                            "%s\"></span>", fnet_style_fill((int32_t)k - 1));
+            fnet_buf_printf(o,
+                            "<span class=\"swatch\" style=\"background:"
+                            "%s\"></span>",
+                            fnet_style_fill((int32_t)k - 1));
         fnet_buf_printf(o, "<b>Community %u</b> (%u member%s): ", k, n,
                         n == 1 ? "" : "s");
         bool first = true;
@@ -576,8 +585,9 @@ static const char *metric_title(int metric)
 static void trend_table(page *pg, const fnet_trend *t, char (*years)[8])
 {
     fnet_buf *o = pg->o;
-    fnet_buf_puts(o, "<details><summary>Values</summary>\n<div class=\"scroll\">"
-                     "<table id=\"trend-table\">\n<thead><tr><th>Year</th>");
+    fnet_buf_puts(o,
+                  "<details><summary>Values</summary>\n<div class=\"scroll\">"
+                  "<table id=\"trend-table\">\n<thead><tr><th>Year</th>");
     for (uint32_t s = 0; s < t->n_series; s++) {
         fnet_buf_puts(o, "<th class=\"num\">");
         esc(o, pg->c->entities[t->entity[s]].label);
@@ -595,7 +605,7 @@ static void trend_table(page *pg, const fnet_trend *t, char (*years)[8])
 
 static int trend_chart(page *pg, const fnet_trend *t)
 {
-    char (*years)[8] = malloc((t->n_years + 1) * sizeof *years);
+    char(*years)[8] = malloc((t->n_years + 1) * sizeof *years);
     const char **x = malloc((t->n_years + 1) * sizeof *x);
     fnet_chart_series *s = malloc((t->n_series + 1) * sizeof *s);
     if (!years || !x || !s) {
@@ -611,8 +621,11 @@ static int trend_chart(page *pg, const fnet_trend *t)
     for (uint32_t k = 0; k < t->n_series; k++)
         s[k] = (fnet_chart_series){pg->c->entities[t->entity[k]].label,
                                    t->value + (size_t)k * t->n_years};
-    fnet_chart c = {.x = x, .n_x = t->n_years, .series = s,
-                    .n_series = t->n_series, .x_title = "Year",
+    fnet_chart c = {.x = x,
+                    .n_x = t->n_years,
+                    .series = s,
+                    .n_series = t->n_series,
+                    .x_title = "Year",
                     .y_title = metric_title(t->metric),
                     .label = "centrality over time"};
     fnet_buf_puts(pg->o, "<div class=\"chart-box\">\n");
@@ -634,9 +647,10 @@ static int trend(page *pg)
     fnet_buf_puts(o, "<section id=\"trend\">\n<h2>Centrality over time</h2>\n");
     if (t->n_years == 0 || t->n_series == 0) {
         if (t->span > FNET_TREND_MAX_YEARS)
-            fnet_buf_printf(o, "<p>The dated facts span %ld years; the chart "
-                            "is drawn for at most %d.</p>\n", t->span,
-                            FNET_TREND_MAX_YEARS);
+            fnet_buf_printf(o,
+                            "<p>The dated facts span %ld years; the chart "
+                            "is drawn for at most %d.</p>\n",
+                            t->span, FNET_TREND_MAX_YEARS);
         else
             fnet_buf_puts(o, "<p>No fact is dated (or no entity qualifies): "
                              "there is nothing to draw over time.</p>\n");
@@ -645,8 +659,8 @@ static int trend(page *pg)
     }
     bool actors = true;
     for (uint32_t k = 0; k < t->n_series; k++)
-        actors = actors &&
-                 strcmp(pg->c->entities[t->entity[k]].type, "actor") == 0;
+        actors =
+            actors && strcmp(pg->c->entities[t->entity[k]].type, "actor") == 0;
     fnet_buf_printf(o, "<p>%s of the %u %s with the highest %s overall, ",
                     metric_title(t->metric), t->n_series,
                     actors ? (t->n_series == 1 ? "actor" : "actors")
@@ -683,8 +697,7 @@ static void fact_date(const fnet_fact *f, fnet_buf *o)
 }
 
 /* "FILE: facts[12]" or "FILE:7" (JSON Lines). */
-static void fact_location(const fnet_corpus *c, const fnet_fact *f,
-                          fnet_buf *b)
+static void fact_location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 {
     fnet_buf_reset(b);
     fnet_corpus_locate(c, f->loc, "facts", NULL, b);
@@ -756,9 +769,10 @@ static void evidence_edge(page *pg, uint32_t i)
         }
         fnet_buf_puts(o, k == 0 ? " class=\"first\">" : ">");
         if (k == 0) {
-            fnet_buf_printf(o, "<td class=\"num\" rowspan=\"%u\">%u</td>"
-                            "<td rowspan=\"%u\" class=\"tie\">", x->n_facts,
-                            i + 1, x->n_facts);
+            fnet_buf_printf(o,
+                            "<td class=\"num\" rowspan=\"%u\">%u</td>"
+                            "<td rowspan=\"%u\" class=\"tie\">",
+                            x->n_facts, i + 1, x->n_facts);
             esc(o, fnet_graph_node_entity(g, x->a)->label);
             fnet_buf_puts(o, g->opts.directed ? " \xE2\x86\x92 "
                                               : " \xE2\x80\x93 ");
@@ -773,13 +787,13 @@ static void evidence(page *pg)
 {
     fnet_buf *o = pg->o;
     const fnet_evidence *ev = pg->p->ev;
-    fnet_buf_printf(o, "<section id=\"evidence\">\n<h2>Evidence</h2>\n<p>"
+    fnet_buf_printf(o,
+                    "<section id=\"evidence\">\n<h2>Evidence</h2>\n<p>"
                     "Every tie of the diagram with the facts behind it: %u "
                     "tie%s, %llu fact row%s. Ties by the labels of their ends; "
                     "facts by date, undated last. Quotes are verbatim.</p>\n",
                     ev->n_edges, ev->n_edges == 1 ? "" : "s",
-                    (unsigned long long)ev->n_rows,
-                    ev->n_rows == 1 ? "" : "s");
+                    (unsigned long long)ev->n_rows, ev->n_rows == 1 ? "" : "s");
     fnet_buf_puts(o, "<div class=\"scroll\"><table id=\"evidence-table\">\n"
                      "<thead><tr><th class=\"num\">#</th><th>Tie</th>"
                      "<th>Date</th><th>Fact</th><th>Source</th>"
@@ -832,9 +846,10 @@ static void source_item(page *pg, const fnet_source *s, uint64_t facts)
         esc(o, s->file);
         fnet_buf_puts(o, "</code>.");
     }
-    fnet_buf_printf(o, " <span class=\"muted\">%llu fact%s in the graph"
-                    "</span></li>\n", (unsigned long long)facts,
-                    facts == 1 ? "" : "s");
+    fnet_buf_printf(o,
+                    " <span class=\"muted\">%llu fact%s in the graph"
+                    "</span></li>\n",
+                    (unsigned long long)facts, facts == 1 ? "" : "s");
 }
 
 static int sources(page *pg)
@@ -917,9 +932,10 @@ static void json_columns(page *pg)
     fnet_buf_puts(o, "\"columns\":[");
     for (size_t i = 0; i < N_COLUMNS; i++)
         if (shown(pg, &columns[i])) {
-            fnet_buf_printf(o, "%s{\"key\":\"%s\",\"name\":\"%s\","
-                            "\"integer\":%s}", any ? "," : "",
-                            fnet_metric_name(columns[i].metric),
+            fnet_buf_printf(o,
+                            "%s{\"key\":\"%s\",\"name\":\"%s\","
+                            "\"integer\":%s}",
+                            any ? "," : "", fnet_metric_name(columns[i].metric),
                             columns[i].head, pg->whole[i] ? "true" : "false");
             any = true;
         }
@@ -945,8 +961,8 @@ static void json_fact(page *pg, uint64_t fi, bool first)
     json_key(o, "negative", false);
     fnet_buf_puts(o, fnet_fact_sign(c, f) < 0 ? "true" : "false");
     json_key(o, "confidence", false);
-    fnet_htmlesc_json_number(o, f->confidence == FNET_NO_CONFIDENCE
-                                    ? NAN : f->confidence);
+    fnet_htmlesc_json_number(
+        o, f->confidence == FNET_NO_CONFIDENCE ? NAN : f->confidence);
     json_key(o, "sources", false);
     fnet_buf_putc(o, '[');
     for (uint32_t k = 0; k < f->n_sources; k++)
@@ -971,8 +987,8 @@ static void json_edges(page *pg)
     for (uint32_t i = 0; i < ev->n_edges; i++) {
         const fnet_evidence_edge *x = &ev->edges[i];
         const fnet_edge *e = &g->edges[x->edge];
-        const fnet_html_link *l = pg->p->links ? &pg->p->links->edge[x->edge]
-                                               : NULL;
+        const fnet_html_link *l =
+            pg->p->links ? &pg->p->links->edge[x->edge] : NULL;
         if (!l || !l->id) {
             row += x->n_facts;
             continue;

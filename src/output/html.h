@@ -58,21 +58,21 @@ int fnet_html_link_diagram(fnet_html_links *out, Agraph_t *diagram,
 void fnet_html_links_free(fnet_html_links *l);
 
 typedef struct fnet_html_page {
-    const char *title;           /* NULL: the corpus title, else a default */
-    const fnet_graph *g;         /* the graph the metrics describe */
-    const fnet_metrics *m;       /* its node metrics */
-    const fnet_communities *cm;  /* its communities; NULL: none */
-    const char *method;          /* how communities were found, for the
+    const char *title;          /* NULL: the corpus title, else a default */
+    const fnet_graph *g;        /* the graph the metrics describe */
+    const fnet_metrics *m;      /* its node metrics */
+    const fnet_communities *cm; /* its communities; NULL: none */
+    const char *method;         /* how communities were found, for the
                                     text ("Leiden, resolution 1, seed 42") */
-    bool community_fills;        /* the diagram fills nodes by community:
+    bool community_fills;       /* the diagram fills nodes by community:
                                     show the same colours in the list */
     const fnet_graph_metrics *gm;
-    const fnet_evidence *ev;     /* evidence of the drawn graph */
+    const fnet_evidence *ev;      /* evidence of the drawn graph */
     const fnet_html_links *links; /* of the drawn graph's edges */
-    const char *svg;             /* the diagram rendered by gvc; NULL: none */
+    const char *svg;              /* the diagram rendered by gvc; NULL: none */
     size_t svg_len;
-    const fnet_trend *trend;     /* NULL: no chart section */
-    const char *generator;       /* "factnet 0.1.0" */
+    const fnet_trend *trend; /* NULL: no chart section */
+    const char *generator;   /* "factnet 0.1.0" */
 } fnet_html_page;
 
 /* Writes the page to fp. Returns 0, FNET_ENOMEM, FNET_EIO (write error),

@@ -62,8 +62,7 @@ static double number(const fnet_metrics_table_data *d, int col, uint32_t v)
     return d->m->value[col] ? d->m->value[col][v] : NAN;
 }
 
-static const char *text(const fnet_metrics_table_data *d, int col,
-                        uint32_t v)
+static const char *text(const fnet_metrics_table_data *d, int col, uint32_t v)
 {
     const fnet_entity *e = fnet_graph_node_entity(d->g, v);
     return col == FNET_MCOL_ID      ? e->id
@@ -92,8 +91,8 @@ static int cmp_rows(const void *x, const void *y)
         if (!isnan(p) && p != q)
             c = col == FNET_M_COMMUNITY ? (p < q ? -1 : 1) : (p > q ? -1 : 1);
     }
-    return c ? c : strcmp(text(d, FNET_MCOL_ID, a->v),
-                          text(d, FNET_MCOL_ID, b->v));
+    return c ? c
+             : strcmp(text(d, FNET_MCOL_ID, a->v), text(d, FNET_MCOL_ID, b->v));
 }
 
 int fnet_metrics_table_order(uint32_t **out, const fnet_metrics_table_data *d,
@@ -147,8 +146,7 @@ static int fill(fnet_table *t, const fnet_metrics_table_data *d,
     return rc;
 }
 
-int fnet_metrics_table_nodes(fnet_table **out,
-                             const fnet_metrics_table_data *d,
+int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
                              const fnet_metrics_table_spec *s)
 {
     fnet_table_col tc[FNET_M_COUNT + 8];

@@ -57,7 +57,7 @@ int fnet_metrics_table_order(uint32_t **out, const fnet_metrics_table_data *d,
                              int sort);
 
 typedef struct fnet_metrics_table_spec {
-    const int *cols;      /* valid columns, in table order */
+    const int *cols; /* valid columns, in table order */
     size_t n_cols;
     int sort;             /* rows sorted by this column (as above) */
     size_t max_rows;      /* at most this many rows (SIZE_MAX: all) */
@@ -69,15 +69,14 @@ typedef struct fnet_metrics_table_spec {
  * are reals, written as integers for the integer metrics
  * (fnet_metric_is_integer()); NaN is an empty cell. Returns 0 or
  * FNET_ENOMEM (*out is then freed and NULL). */
-int fnet_metrics_table_nodes(fnet_table **out,
-                             const fnet_metrics_table_data *d,
+int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
                              const fnet_metrics_table_spec *s);
 
 /* One row of a metric,value table. */
 typedef struct fnet_metrics_table_row {
     const char *name;
-    double value;  /* NaN: empty */
-    bool integer;  /* written as an integer when finite */
+    double value; /* NaN: empty */
+    bool integer; /* written as an integer when finite */
 } fnet_metrics_table_row;
 
 /* The rows of the graph metrics of gm (nodes ... modularity, in the order

@@ -89,13 +89,16 @@ int fnet_render_check_format(fnet_renderer *r, const char *format,
                              fnet_err *err)
 {
     if (!fnet_render_format_known(format))
-        return fnet_err_set(err, FNET_EUSAGE, "unknown output format '%s' "
-                            "(expected svg, pdf or png)", format);
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "unknown output format '%s' "
+                            "(expected svg, pdf or png)",
+                            format);
     if (!has_plugin(r, "device", format))
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz has no renderer for %s: install its "
                             "plugins (Debian: graphviz, libgvc6) and run "
-                            "'dot -c' as root", format);
+                            "'dot -c' as root",
+                            format);
     return 0;
 }
 
@@ -115,7 +118,8 @@ int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err)
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz has no layout engine '%s': install "
                             "its plugins (Debian: graphviz) and run "
-                            "'dot -c' as root", missing);
+                            "'dot -c' as root",
+                            missing);
     if (clustered)
         return fnet_clustered_layout(r->gvc, g, engine, err);
     if (gvLayout(r->gvc, g, engine) != 0)
@@ -135,8 +139,8 @@ static void gset(Agraph_t *g, const char *name, const char *value)
     agsafeset(g, (char *)name, (char *)value, "");
 }
 
-int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
-                    double *top, fnet_err *err)
+int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
+                    fnet_err *err)
 {
     char engine[32], buf[160];
     const char *e = agget(g, "layout");

@@ -60,8 +60,8 @@ void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g);
  * those positions and routes only edges that have none. The engine used
  * goes into the graph's `comment`. *right and *top receive the drawing's
  * right and top edges in points. Returns 0 or FNET_EINTERNAL. */
-int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right,
-                    double *top, fnet_err *err);
+int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
+                    fnet_err *err);
 
 /* Renders the laid-out g to memory. On success *data (free with free())
  * holds *len bytes. Returns 0, FNET_EINTERNAL or FNET_ENOMEM. */

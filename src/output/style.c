@@ -8,8 +8,8 @@
  * All are distinct from ellipse, box and note and from each other in
  * print. */
 static const char *const other_shapes[] = {
-    "hexagon", "octagon",  "component", "cylinder", "diamond", "parallelogram",
-    "house",   "tab",      "folder",    "box3d",    "trapezium", "invhouse",
+    "hexagon", "octagon", "component", "cylinder", "diamond",   "parallelogram",
+    "house",   "tab",     "folder",    "box3d",    "trapezium", "invhouse",
 };
 #define N_OTHER (sizeof other_shapes / sizeof other_shapes[0])
 
@@ -30,8 +30,8 @@ static const char *const edge_colors[FNET_STYLE_EDGE_COLORS] = {
 };
 
 /* Arrowheads by palette cycle (rank / FNET_STYLE_EDGE_COLORS). */
-static const char *const arrows[] = {"normal", "empty",  "diamond", "odiamond",
-                                     "dot",    "odot",   "box",     "obox"};
+static const char *const arrows[] = {"normal", "empty", "diamond", "odiamond",
+                                     "dot",    "odot",  "box",     "obox"};
 #define N_ARROWS (sizeof arrows / sizeof arrows[0])
 
 static const struct {

@@ -24,8 +24,8 @@
 
 #include <stdint.h>
 
-#define FNET_STYLE_FILLS 8         /* distinct fill colours */
-#define FNET_STYLE_EDGE_COLORS 8   /* distinct relation colours */
+#define FNET_STYLE_FILLS 8       /* distinct fill colours */
+#define FNET_STYLE_EDGE_COLORS 8 /* distinct relation colours */
 #define FNET_STYLE_NEGATIVE "#CC3311"
 #define FNET_STYLE_SEVERAL "#555555" /* edge of several relations */
 #define FNET_STYLE_OTHER_FILL "#DDDDDD"

@@ -33,8 +33,7 @@ struct fnet_table {
     size_t n_rows, cap_rows;
 };
 
-int fnet_table_new(fnet_table **out, const fnet_table_col *cols,
-                   size_t n_cols)
+int fnet_table_new(fnet_table **out, const fnet_table_col *cols, size_t n_cols)
 {
     fnet_table *t = calloc(1, sizeof *t);
     *out = NULL;
@@ -74,8 +73,8 @@ int fnet_table_add_row(fnet_table *t, size_t *row)
 {
     if (t->n_rows == t->cap_rows) {
         size_t cap = t->cap_rows ? 2 * t->cap_rows : 64;
-        cell *c = realloc(t->cells, cap * (t->n_cols ? t->n_cols : 1) *
-                                        sizeof *c);
+        cell *c =
+            realloc(t->cells, cap * (t->n_cols ? t->n_cols : 1) * sizeof *c);
         if (!c)
             return FNET_ENOMEM;
         t->cells = c;
@@ -122,16 +121,22 @@ void fnet_table_mark_factnet_text(fnet_table *t, size_t col)
     t->factnet_text[col] = true;
 }
 
-size_t fnet_table_rows(const fnet_table *t) { return t->n_rows; }
-size_t fnet_table_cols(const fnet_table *t) { return t->n_cols; }
+size_t fnet_table_rows(const fnet_table *t)
+{
+    return t->n_rows;
+}
+size_t fnet_table_cols(const fnet_table *t)
+{
+    return t->n_cols;
+}
 
 int fnet_table_format_from_name(const char *name)
 {
     static const struct {
         const char *name;
         int format;
-    } names[] = {{"csv", FNET_TABLE_CSV},   {"tsv", FNET_TABLE_TSV},
-                 {"md", FNET_TABLE_MD},     {"markdown", FNET_TABLE_MD},
+    } names[] = {{"csv", FNET_TABLE_CSV},     {"tsv", FNET_TABLE_TSV},
+                 {"md", FNET_TABLE_MD},       {"markdown", FNET_TABLE_MD},
                  {"latex", FNET_TABLE_LATEX}, {"tex", FNET_TABLE_LATEX},
                  {"json", FNET_TABLE_JSON}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -176,13 +181,13 @@ void fnet_table_format_real(char *out, size_t size, double v, int digits)
 }
 
 /* The text of a cell ("" when undefined). buf holds 64 bytes. */
-static const char *cell_text(const cell *c, char *buf, size_t size,
-                             int digits)
+static const char *cell_text(const cell *c, char *buf, size_t size, int digits)
 {
     switch (c->state) {
     case CELL_STR: return c->v.s;
     case CELL_INT: snprintf(buf, size, "%lld", (long long)c->v.i); return buf;
-    case CELL_REAL: fnet_table_format_real(buf, size, c->v.r, digits);
+    case CELL_REAL:
+        fnet_table_format_real(buf, size, c->v.r, digits);
         return buf;
     default: return "";
     }
@@ -293,8 +298,8 @@ int fnet_table_put_md_code(FILE *fp, const char *s)
     const char *c = fnet_buf_str(&b);
     size_t len = strlen(c), fence = longest_backticks(c) + 1;
     bool spaces = strspn(c, " ") == len; /* all spaces (or empty) */
-    bool pad = len == 0 || (!spaces && (strchr("` ", c[0]) ||
-                                        strchr("` ", c[len - 1])));
+    bool pad = len == 0 ||
+               (!spaces && (strchr("` ", c[0]) || strchr("` ", c[len - 1])));
     for (size_t i = 0; i < fence; i++)
         fputc('`', fp);
     fputs(pad ? " " : "", fp);
@@ -314,7 +319,13 @@ void fnet_table_put_latex(FILE *fp, const char *s)
         fputs("{}", fp);
     for (; *s; s++) {
         switch (*s) {
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+        case '&':
+        case '%':
+        case '$':
+        case '#':
+        case '_':
+        case '{':
+        case '}':
             fputc('\\', fp);
             fputc(*s, fp);
             break;
@@ -324,7 +335,9 @@ void fnet_table_put_latex(FILE *fp, const char *s)
         case '<': fputs("\\textless{}", fp); break;
         case '>': fputs("\\textgreater{}", fp); break;
         case '|': fputs("\\textbar{}", fp); break;
-        case '\n': case '\r': case '\t': fputc(' ', fp); break;
+        case '\n':
+        case '\r':
+        case '\t': fputc(' ', fp); break;
         default:
             /* Other control characters (and DEL) are invalid in a TeX
              * file: pdflatex stops on them. */
@@ -338,8 +351,8 @@ static bool numeric(const fnet_table *t, size_t col)
     return t->cols[col].kind != FNET_COL_STRING;
 }
 
-static void write_delimited(const fnet_table *t, FILE *fp, bool tsv,
-                            int digits, bool guard)
+static void write_delimited(const fnet_table *t, FILE *fp, bool tsv, int digits,
+                            bool guard)
 {
     char buf[64];
     void (*put)(FILE *, const char *, bool) = tsv ? put_tsv : put_csv;
@@ -356,8 +369,9 @@ static void write_delimited(const fnet_table *t, FILE *fp, bool tsv,
             const char *txt = cell_text(x, buf, sizeof buf, digits);
             if (c)
                 fputc(sep, fp);
-            put(fp, txt, guard && x->state == CELL_STR &&
-                             !t->factnet_text[c] && formula_like(txt));
+            put(fp, txt,
+                guard && x->state == CELL_STR && !t->factnet_text[c] &&
+                    formula_like(txt));
         }
         fputc('\n', fp);
     }

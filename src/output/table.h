@@ -60,8 +60,7 @@ typedef struct fnet_table fnet_table;
 
 /* Creates an empty table with these columns (names copied). Returns 0 or
  * FNET_ENOMEM. The caller frees *out with fnet_table_free(). */
-int fnet_table_new(fnet_table **out, const fnet_table_col *cols,
-                   size_t n_cols);
+int fnet_table_new(fnet_table **out, const fnet_table_col *cols, size_t n_cols);
 
 void fnet_table_free(fnet_table *t); /* NULL is allowed */
 
@@ -85,11 +84,11 @@ size_t fnet_table_rows(const fnet_table *t);
 size_t fnet_table_cols(const fnet_table *t);
 
 typedef struct fnet_table_style {
-    int format;          /* enum fnet_table_format */
-    int digits;          /* decimals for reals; < 0: the format's default */
-    const char *caption; /* latex; NULL: none */
-    const char *label;   /* latex; NULL: none */
-    const char *note;    /* md and latex: a note line under the table;
+    int format;            /* enum fnet_table_format */
+    int digits;            /* decimals for reals; < 0: the format's default */
+    const char *caption;   /* latex; NULL: none */
+    const char *label;     /* latex; NULL: none */
+    const char *note;      /* md and latex: a note line under the table;
                             NULL: none. Ignored by csv, tsv, json (which
                             must stay plain data). */
     bool no_formula_guard; /* csv, tsv: write every text cell exactly as it

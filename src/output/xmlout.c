@@ -124,7 +124,7 @@ static const char *sanitise(fnet_xml *x, const char *s)
         fnet_buf_puts(&x->clean, "\xEF\xBF\xBD");
         x->replaced++;
         len = fnet_utf8_seq_len(p + i, n - i); /* a disallowed character */
-        i += len ? len : 1;                     /* or one invalid byte */
+        i += len ? len : 1;                    /* or one invalid byte */
     }
     if (!fnet_buf_ok(&x->clean)) {
         x->failed = true;
@@ -144,8 +144,8 @@ void fnet_xml_attr(fnet_xml *x, const char *name, const char *value)
     if (x->failed)
         return;
     value = sanitise(x, value);
-    if (!x->failed && xmlTextWriterWriteAttribute(W(x), BAD_CAST name,
-                                                  BAD_CAST value) < 0)
+    if (!x->failed &&
+        xmlTextWriterWriteAttribute(W(x), BAD_CAST name, BAD_CAST value) < 0)
         x->failed = true;
 }
 
@@ -173,8 +173,8 @@ void fnet_xml_element(fnet_xml *x, const char *name, const char *text)
 
 int fnet_xml_finish(fnet_xml *x, fnet_err *err)
 {
-    if (!x->failed && (xmlTextWriterEndDocument(W(x)) < 0 ||
-                       xmlTextWriterFlush(W(x)) < 0))
+    if (!x->failed &&
+        (xmlTextWriterEndDocument(W(x)) < 0 || xmlTextWriterFlush(W(x)) < 0))
         x->failed = true;
     xmlFreeTextWriter(W(x)); /* may write what is left: still silenced */
     x->writer = NULL;

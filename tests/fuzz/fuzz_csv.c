@@ -13,14 +13,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_input in;
     int rc = FNET_OK;
-    bool run = fuzz_input_begin(&in, data, size, 3) &&
-               fuzz_input_options(&in, 1);
+    bool run =
+        fuzz_input_begin(&in, data, size, 3) && fuzz_input_options(&in, 1);
     char delim = fuzz_input_tab(&in, 1) ? '\t' : ',';
     if (run && in.part[2]) {
         in.o.entities = "entities.csv";
         rc = fnet_import_csv_entities_buffer(in.c, in.o.entities, in.part[2],
-                                             in.len[2], delim, &in.d,
-                                             &in.err);
+                                             in.len[2], delim, &in.d, &in.err);
     }
     if (run && rc == FNET_OK)
         rc = fnet_import_csv_buffer(in.c, "edges.csv", in.part[0], in.len[0],

@@ -11,8 +11,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_input in;
     int rc = FNET_OK;
-    bool run = fuzz_input_begin(&in, data, size, 2) &&
-               fuzz_input_options(&in, 1);
+    bool run =
+        fuzz_input_begin(&in, data, size, 2) && fuzz_input_options(&in, 1);
     if (run)
         rc = fnet_import_gdelt_buffer(in.c, "events.export.CSV", in.part[0],
                                       in.len[0], &in.o, &in.d, &in.err);

@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = FNET_OK;
     bool run = fuzz_input_begin(&in, data, size, 1);
     if (run)
-        rc = fnet_import_icews_buffer(in.c, "events.tab", in.part[0],
-                                      in.len[0], NULL, &in.d, &in.err);
+        rc = fnet_import_icews_buffer(in.c, "events.tab", in.part[0], in.len[0],
+                                      NULL, &in.d, &in.err);
     fuzz_input_finish(&in, run, rc);
     return 0;
 }

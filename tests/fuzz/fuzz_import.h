@@ -63,7 +63,7 @@ typedef struct fuzz_input {
     char *part[FUZZ_MAX_PARTS]; /* NULL: absent */
     size_t len[FUZZ_MAX_PARTS];
     fnet_import_opts o;
-    char *opts;       /* the options part, NUL-terminated lines */
+    char *opts; /* the options part, NUL-terminated lines */
     fnet_labelmap labels;
     fnet_corpus *c;
     fnet_diag d;
@@ -167,10 +167,9 @@ static inline bool fuzz_input_labels(fuzz_input *in, int k,
            in->part[k][i])
         i++;
     bool json = i < in->len[k] && in->part[k][i] == '{';
-    int rc = fnet_labelmap_parse(&in->labels, NULL, json ? "labels.json"
-                                                   : "labels.ini",
-                                 in->part[k], in->len[k], json, &in->d,
-                                 &in->err);
+    int rc = fnet_labelmap_parse(
+        &in->labels, NULL, json ? "labels.json" : "labels.ini", in->part[k],
+        in->len[k], json, &in->d, &in->err);
     FUZZ_REQUIRE(rc == FNET_OK || rc == FNET_EDATA);
     FUZZ_REQUIRE((rc == FNET_EDATA) == (in->d.n_errors > 0));
     *out = &in->labels;

@@ -13,8 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const fnet_labelmap *labels = NULL;
     int rc = FNET_OK;
     bool run = fuzz_input_begin(&in, data, size, 3) &&
-               fuzz_input_options(&in, 1) &&
-               fuzz_input_labels(&in, 2, &labels);
+               fuzz_input_options(&in, 1) && fuzz_input_labels(&in, 2, &labels);
     if (run)
         rc = fnet_import_labelstudio_buffer(in.c, "export.json", in.part[0],
                                             in.len[0], &in.o, labels, &in.d,

@@ -38,8 +38,8 @@ static int fuzz_load(const uint8_t *data, size_t size, bool jsonl)
             size_t before = d.n_errors;
             rc = fnet_corpus_resolve(c, &d, &err);
             FUZZ_REQUIRE(rc == FNET_OK || rc == FNET_ENOMEM);
-            FUZZ_REQUIRE(c->resolved == (rc == FNET_OK &&
-                                         d.n_errors == before));
+            FUZZ_REQUIRE(c->resolved ==
+                         (rc == FNET_OK && d.n_errors == before));
             if (c->resolved)
                 fuzz_check_resolved(c);
         }
@@ -56,11 +56,13 @@ static int fuzz_load(const uint8_t *data, size_t size, bool jsonl)
  * file, reused across runs and removed at exit. */
 static char fuzz_path[64];
 
-static inline void fuzz_unlink(void) { unlink(fuzz_path); }
+static inline void fuzz_unlink(void)
+{
+    unlink(fuzz_path);
+}
 
 static inline void fuzz_load_both(const uint8_t *data, size_t size,
-                                  fnet_corpus **c, fnet_diag *d,
-                                  bool from_file)
+                                  fnet_corpus **c, fnet_diag *d, bool from_file)
 {
     fnet_err err = {0};
     FUZZ_REQUIRE(fnet_corpus_new(c) == FNET_OK);
@@ -73,8 +75,7 @@ static inline void fuzz_load_both(const uint8_t *data, size_t size,
     }
 }
 
-static inline void fuzz_jsonl_file_matches(const uint8_t *data,
-                                           size_t size)
+static inline void fuzz_jsonl_file_matches(const uint8_t *data, size_t size)
 {
     static int fd = -1;
     if (fd < 0) {

@@ -24,8 +24,8 @@ static inline fnet_corpus *corpus_from_json(const char *doc)
     fnet_err err = {0};
     if (fnet_corpus_new(&c) != 0)
         return NULL;
-    int rc = fnet_load_buffer(c, "fixture.json", doc, strlen(doc), false, &d,
-                              &err);
+    int rc =
+        fnet_load_buffer(c, "fixture.json", doc, strlen(doc), false, &d, &err);
     if (rc == 0)
         rc = fnet_corpus_resolve(c, &d, &err);
     if (rc != 0 || d.n_errors) {
@@ -50,8 +50,8 @@ static inline bool fixture_is_item(const char *items, const char *id)
     return false;
 }
 
-static inline fnet_corpus *corpus_from_edges(const char *const *lines,
-                                             size_t n, const char *items)
+static inline fnet_corpus *corpus_from_edges(const char *const *lines, size_t n,
+                                             const char *items)
 {
     fnet_buf ents = {0}, facts = {0}, doc = {0};
     char seen[4096] = ",";
@@ -69,12 +69,12 @@ static inline fnet_corpus *corpus_from_edges(const char *const *lines,
             strcat(seen, ",");
             fnet_buf_printf(&ents, "%s{\"id\": \"%s\", \"type\": \"%s\"}",
                             ents.len ? ", " : "", ends[e],
-                            fixture_is_item(items, ends[e]) ? "item"
-                                                            : "actor");
+                            fixture_is_item(items, ends[e]) ? "item" : "actor");
         }
-        fnet_buf_printf(&facts, "%s{\"subject\": \"%s\", \"relation\": "
-                        "\"%s\", \"object\": \"%s\"", facts.len ? ",\n" : "",
-                        a, rel, b);
+        fnet_buf_printf(&facts,
+                        "%s{\"subject\": \"%s\", \"relation\": "
+                        "\"%s\", \"object\": \"%s\"",
+                        facts.len ? ",\n" : "", a, rel, b);
         int dates = 0;
         for (int x = 0; x + 3 < k; x++) {
             if (strncmp(w[x], "sign=", 5) == 0)
@@ -89,7 +89,8 @@ static inline fnet_corpus *corpus_from_edges(const char *const *lines,
         }
         fnet_buf_puts(&facts, "}");
     }
-    fnet_buf_printf(&doc, "{\"factnet\": 1, \"relations\": {\"in\": "
+    fnet_buf_printf(&doc,
+                    "{\"factnet\": 1, \"relations\": {\"in\": "
                     "{\"from\": \"actor\", \"to\": \"item\", \"directed\": "
                     "true, \"sign\": 1}, \"against\": {\"from\": \"actor\", "
                     "\"to\": \"item\", \"directed\": true, \"sign\": -1}},\n"

@@ -20,7 +20,7 @@ static test_state test_st;
             test_st.passed++;                                                  \
         } else {                                                               \
             test_st.failed++;                                                  \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,  \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,   \
                     #cond);                                                    \
         }                                                                      \
     } while (0)

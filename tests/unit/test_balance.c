@@ -23,13 +23,25 @@
  * P-Q), without sign 1 (P-Q). Signed triangles: 5; balanced 3 (ABC, GHI,
  * MNO), unbalanced 2 (DEF, JKL); ratio 3/5. */
 static const char *const lines[] = {
-    "A B cooperates_with", "B C cooperates_with", "A C cooperates_with",
-    "D E cooperates_with", "E F cooperates_with", "D F opposes",
-    "G H cooperates_with", "G I opposes", "H I cooperates_with - sign=-1",
-    "J K opposes", "K L opposes", "J L competes_with",
-    "M N cooperates_with - weight=2", "M N opposes", "N O cooperates_with",
+    "A B cooperates_with",
+    "B C cooperates_with",
+    "A C cooperates_with",
+    "D E cooperates_with",
+    "E F cooperates_with",
+    "D F opposes",
+    "G H cooperates_with",
+    "G I opposes",
+    "H I cooperates_with - sign=-1",
+    "J K opposes",
+    "K L opposes",
+    "J L competes_with",
+    "M N cooperates_with - weight=2",
+    "M N opposes",
+    "N O cooperates_with",
     "M O cooperates_with",
-    "P Q cooperates_with", "P Q opposes", "Q R cooperates_with",
+    "P Q cooperates_with",
+    "P Q opposes",
+    "Q R cooperates_with",
     "P R cooperates_with",
 };
 #define N_LINES (sizeof lines / sizeof lines[0])
@@ -121,8 +133,11 @@ static void test_signed_metrics(const fnet_corpus *c)
     static const struct {
         const char *id;
         double pos, neg, net, net_unw;
-    } want[] = {{"D", 1, 1, 0, 0}, {"M", 2, 1, 2, 2}, {"J", 0, 2, -2, -2},
-                {"P", 2, 1, 1, 1}, {"A", 2, 0, 2, 2}};
+    } want[] = {{"D", 1, 1, 0, 0},
+                {"M", 2, 1, 2, 2},
+                {"J", 0, 2, -2, -2},
+                {"P", 2, 1, 1, 1},
+                {"A", 2, 0, 2, 2}};
     for (int directed = 0; directed < 2; directed++) {
         for (int unweighted = 0; unweighted < 2; unweighted++) {
             fnet_graph *g = build(c, directed);
@@ -196,9 +211,9 @@ static void test_spinglass_camps(void)
     static const char *const camps[] = {
         "A B cooperates_with", "B C cooperates_with", "A C cooperates_with",
         "D E cooperates_with", "E F cooperates_with", "D F cooperates_with",
-        "A D opposes", "A E opposes", "A F opposes", "B D opposes",
-        "B E opposes", "B F opposes", "C D opposes", "C E opposes",
-        "C F opposes"};
+        "A D opposes",         "A E opposes",         "A F opposes",
+        "B D opposes",         "B E opposes",         "B F opposes",
+        "C D opposes",         "C E opposes",         "C F opposes"};
     fnet_corpus *c = corpus_from_edges(camps, 15, NULL);
     fnet_graph *g = c ? build(c, false) : NULL;
     fnet_community_opts o;
@@ -246,7 +261,7 @@ static void test_spinglass_camps(void)
 static void test_actors_signs(void)
 {
     static const char *const a[] = {
-        "A I1 in", "B I1 in", "A B opposes", "C I2 in", "D I2 in",
+        "A I1 in", "B I1 in", "A B opposes", "C I2 in",      "D I2 in",
         "C I3 in", "D I3 in", "C D opposes", "E I4 against", "F I4 in"};
     fnet_corpus *c = corpus_from_edges(a, 10, "I1,I2,I3,I4");
     fnet_graph_opts o;

@@ -23,8 +23,12 @@ static void test_chart(void)
     const double b[] = {NAN, NAN, 0.05, NAN};
     const fnet_chart_series s[] = {
         {"Japan", a}, {"<b>Tom</b> & \"Jerry\" with a long name", b}};
-    fnet_chart c = {.x = x, .n_x = 4, .series = s, .n_series = 2,
-                    .x_title = "Year", .y_title = "PageRank",
+    fnet_chart c = {.x = x,
+                    .n_x = 4,
+                    .series = s,
+                    .n_series = 2,
+                    .x_title = "Year",
+                    .y_title = "PageRank",
                     .label = "a <chart>"};
     fnet_buf o = {0};
     fnet_chart_svg(&o, &c);

@@ -71,8 +71,7 @@ static bool inside(rect r, boxf bb)
 
 static bool overlaps(rect r, boxf bb)
 {
-    return r.x0 < bb.UR.x && bb.LL.x < r.x1 && r.y0 < bb.UR.y &&
-           bb.LL.y < r.y1;
+    return r.x0 < bb.UR.x && bb.LL.x < r.x1 && r.y0 < bb.UR.y && bb.LL.y < r.y1;
 }
 
 static void test_applies(void)
@@ -127,16 +126,16 @@ static int lay_out(GVC_t *gvc, char *buf, size_t size, bool check)
             CHECK(in_a ? inside(r, ba) : !overlaps(r, ba));
             CHECK(in_b ? inside(r, bb) : !overlaps(r, bb));
         }
-        n += (size_t)snprintf(buf + n, size - n, "%s %.3f %.3f;",
-                              agnameof(v), ND_coord(v).x, ND_coord(v).y);
+        n += (size_t)snprintf(buf + n, size - n, "%s %.3f %.3f;", agnameof(v),
+                              ND_coord(v).x, ND_coord(v).y);
     }
     if (check) {
         CHECK(ba.UR.x > ba.LL.x && bb.UR.x > bb.LL.x);
-        CHECK(ba.UR.x <= bb.LL.x || bb.UR.x <= ba.LL.x ||
-              ba.UR.y <= bb.LL.y || bb.UR.y <= ba.LL.y);
+        CHECK(ba.UR.x <= bb.LL.x || bb.UR.x <= ba.LL.x || ba.UR.y <= bb.LL.y ||
+              bb.UR.y <= ba.LL.y);
         /* The label sits in the frame above the nodes. */
-        CHECK(GD_label(ca) && GD_label(ca)->pos.y > ND_coord(agnode(g, "a1",
-                                                                   0)).y);
+        CHECK(GD_label(ca) &&
+              GD_label(ca)->pos.y > ND_coord(agnode(g, "a1", 0)).y);
         CHECK(GD_label(ca) && GD_label(ca)->pos.y < ba.UR.y);
     }
     gvFreeLayout(gvc, g);

@@ -132,15 +132,23 @@ static void test_karate(void)
  * triangles, and the isolated node is a community of its own. */
 static const char *tri =
     "{\"factnet\": 1, \"sources\": [{\"id\": \"s\"}], \"entities\": ["
-    "{\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": \"actor\"},"
-    "{\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": \"actor\"},"
-    "{\"id\": \"E\", \"type\": \"actor\"}, {\"id\": \"F\", \"type\": \"actor\"},"
+    "{\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": "
+    "\"actor\"},"
+    "{\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": "
+    "\"actor\"},"
+    "{\"id\": \"E\", \"type\": \"actor\"}, {\"id\": \"F\", \"type\": "
+    "\"actor\"},"
     "{\"id\": \"Z\", \"type\": \"actor\"}], \"facts\": ["
-    "{\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": \"B\"},"
-    "{\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": \"C\"},"
-    "{\"subject\": \"C\", \"relation\": \"cooperates_with\", \"object\": \"A\"},"
-    "{\"subject\": \"D\", \"relation\": \"cooperates_with\", \"object\": \"E\"},"
-    "{\"subject\": \"E\", \"relation\": \"cooperates_with\", \"object\": \"F\"},"
+    "{\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"B\"},"
+    "{\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"C\"},"
+    "{\"subject\": \"C\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"A\"},"
+    "{\"subject\": \"D\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"E\"},"
+    "{\"subject\": \"E\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"F\"},"
     "{\"subject\": \"F\", \"relation\": \"cooperates_with\", \"object\": \"D\","
     " \"weight\": 2}]}";
 
@@ -164,8 +172,8 @@ static void test_disconnected(void)
     }
     /* Q of {ABC}{DEF}{Z}, weights 1,1,1 and 1,1,2 (total 7):
      * sum_c [w_in/W - (k_c/2W)^2] = 3/7 - (6/14)^2 + 4/7 - (8/14)^2 */
-    double q = 3.0 / 7 - (6.0 / 14) * (6.0 / 14) + 4.0 / 7 -
-               (8.0 / 14) * (8.0 / 14);
+    double q =
+        3.0 / 7 - (6.0 / 14) * (6.0 / 14) + 4.0 / 7 - (8.0 / 14) * (8.0 / 14);
     for (int alg = 0; alg < FNET_COMM_COUNT; alg++) {
         if (alg == FNET_COMM_SPINGLASS)
             continue; /* two components: refused, tested below */
@@ -217,13 +225,21 @@ static void test_disconnected(void)
  * the weights once went to the wrong edges of the component. */
 static void test_spinglass_weights(void)
 {
-    static const char *const k6[] = {
-        "A B cooperates_with - weight=10", "B C cooperates_with - weight=10",
-        "A C cooperates_with - weight=10", "D E cooperates_with - weight=10",
-        "E F cooperates_with - weight=10", "D F cooperates_with - weight=10",
-        "A D cooperates_with", "A E cooperates_with", "A F cooperates_with",
-        "B D cooperates_with", "B E cooperates_with", "B F cooperates_with",
-        "C D cooperates_with", "C E cooperates_with", "C F cooperates_with"};
+    static const char *const k6[] = {"A B cooperates_with - weight=10",
+                                     "B C cooperates_with - weight=10",
+                                     "A C cooperates_with - weight=10",
+                                     "D E cooperates_with - weight=10",
+                                     "E F cooperates_with - weight=10",
+                                     "D F cooperates_with - weight=10",
+                                     "A D cooperates_with",
+                                     "A E cooperates_with",
+                                     "A F cooperates_with",
+                                     "B D cooperates_with",
+                                     "B E cooperates_with",
+                                     "B F cooperates_with",
+                                     "C D cooperates_with",
+                                     "C E cooperates_with",
+                                     "C F cooperates_with"};
     fnet_corpus *c = corpus_from_edges(k6, 15, NULL);
     fnet_graph_opts go;
     fnet_graph *g = NULL;

@@ -61,8 +61,8 @@ static void test_strmap(void)
     size_t v = 0;
     int ok = 1;
     for (int i = 0; i < 5000; i++)
-        ok &= fnet_strmap_get(&m, keys[i], strlen(keys[i]), &v) &&
-              v == (size_t)i;
+        ok &=
+            fnet_strmap_get(&m, keys[i], strlen(keys[i]), &v) && v == (size_t)i;
     CHECK(ok);
     CHECK(!fnet_strmap_get(&m, "k5000", 5, &v));
     fnet_strmap_put(&m, keys[7], strlen(keys[7]), 99);
@@ -77,7 +77,10 @@ static void test_text(void)
     fnet_text_fold(&b, "  The  Japan\n\tMinistry ", true);
     CHECK_STR(fnet_buf_str(&b), "the japan ministry");
     fnet_buf_reset(&b);
-    fnet_text_fold(&b, "A\xC2\xA0" "B", false);
+    fnet_text_fold(&b,
+                   "A\xC2\xA0"
+                   "B",
+                   false);
     CHECK_STR(fnet_buf_str(&b), "A B");
     fnet_buf_free(&b);
     CHECK_INT(fnet_text_distance("japn", "jpn", 5), 1);
@@ -131,11 +134,13 @@ static void test_diag_escape(void)
               "a\\nb\\tc\\rd\\u001B[2J\\u007F\\u009B");
     /* U+061C ALM, U+200E LRM, U+200F RLM, U+202A..U+202E LRE RLE PDF LRO
      * RLO, U+2066..U+2069 LRI RLI FSI PDI. */
-    CHECK_STR(escaped(&b, "\xd8\x9c|\xe2\x80\x8e|\xe2\x80\x8f|"
-                          "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac"
-                          "\xe2\x80\xad\xe2\x80\xae|"
-                          "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8"
-                          "\xe2\x81\xa9", false),
+    CHECK_STR(escaped(&b,
+                      "\xd8\x9c|\xe2\x80\x8e|\xe2\x80\x8f|"
+                      "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac"
+                      "\xe2\x80\xad\xe2\x80\xae|"
+                      "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8"
+                      "\xe2\x81\xa9",
+                      false),
               "\\u061C|\\u200E|\\u200F|\\u202A\\u202B\\u202C\\u202D"
               "\\u202E|\\u2066\\u2067\\u2068\\u2069");
     /* Neighbours are text: U+061B (Arabic semicolon), U+200D (ZWJ, inside
@@ -150,7 +155,11 @@ static void test_diag_escape(void)
     CHECK_STR(escaped(&b, "write it as \\t", false), "write it as \\t");
     CHECK_STR(escaped(&b, "a\\nb", true), "a\\\\nb");
     CHECK_STR(escaped(&b, "a\nb", true), "a\\nb");
-    CHECK_STR(escaped(&b, "\xe2\x80\xae" "evil\\", true), "\\u202Eevil\\\\");
+    CHECK_STR(escaped(&b,
+                      "\xe2\x80\xae"
+                      "evil\\",
+                      true),
+              "\\u202Eevil\\\\");
     /* A truncated or invalid sequence is copied, never read past its end. */
     CHECK_STR(escaped(&b, "x\xe2", false), "x\xe2");
     CHECK_STR(escaped(&b, "x\xe2\x80", false), "x\xe2\x80");
@@ -159,8 +168,9 @@ static void test_diag_escape(void)
 
     /* fnet_diag_add stores messages escaped, location included. */
     fnet_diag d = {0};
-    fnet_diag_add(&d, FNET_SEV_ERROR, "in\xe2\x80\xae.json: ",
-                  "unknown entity \"%s\"", "\xe2\x81\xa7x\ny");
+    fnet_diag_add(&d, FNET_SEV_ERROR,
+                  "in\xe2\x80\xae.json: ", "unknown entity \"%s\"",
+                  "\xe2\x81\xa7x\ny");
     CHECK_INT(d.n_items, 1);
     if (d.n_items == 1)
         CHECK_STR(d.items[0].msg,

@@ -7,8 +7,8 @@
 
 /* Reads all records of s; writes "a|b|c/..." (fields joined by '|', records
  * by '/') into out, or "ERR L:C msg" for the first error. */
-static void dump(const char *s, size_t len, char delim, bool quoting,
-                 char *out, size_t cap)
+static void dump(const char *s, size_t len, char delim, bool quoting, char *out,
+                 size_t cap)
 {
     fnet_csv r;
     fnet_csv_init(&r, s, len, delim, quoting);

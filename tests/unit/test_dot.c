@@ -283,11 +283,9 @@ static void check_nodes(const fixture *f, Agraph_t *back)
         fnet_buf_reset(&want);
         decode_tooltip(agget(n, "tooltip"), &got);
         fnet_buf tip = {0};
-        fnet_buf_printf(&tip, "%s\nid: %s\ntype: %s", e->label, e->id,
-                        e->type);
+        fnet_buf_printf(&tip, "%s\nid: %s\ntype: %s", e->label, e->id, e->type);
         for (uint32_t a = 0; a < e->n_aliases; a++)
-            fnet_buf_printf(&tip, "%s%s", a ? "; " : "\nalso: ",
-                            e->aliases[a]);
+            fnet_buf_printf(&tip, "%s%s", a ? "; " : "\nalso: ", e->aliases[a]);
         displayed(fnet_buf_str(&tip), &want);
         fnet_buf_free(&tip);
         CHECK_STR(fnet_buf_str(&got), fnet_buf_str(&want));
@@ -402,8 +400,7 @@ static void test_legend(void)
     CHECK_INT(fnet_render_fix(r, g, &right, &top, &err), 0);
     CHECK(right > 0 && top > 0);
     CHECK_STR(agget(g, "layout"), "nop2");
-    CHECK_INT(fnet_dot_add_legend(g, &f.ds->d, &o, right + 24, top, &err),
-              0);
+    CHECK_INT(fnet_dot_add_legend(g, &f.ds->d, &o, right + 24, top, &err), 0);
     char *text = dot_text(g);
     Agraph_t *back = agmemread(text);
     CHECK(back != NULL);

@@ -51,8 +51,7 @@ static fnet_corpus *load(void)
     fnet_err err = {0};
     if (fnet_corpus_new(&c) != 0)
         return NULL;
-    int rc = fnet_load_buffer(c, "ev.json", doc, strlen(doc), false, &d,
-                              &err);
+    int rc = fnet_load_buffer(c, "ev.json", doc, strlen(doc), false, &d, &err);
     if (rc == 0)
         rc = fnet_corpus_resolve(c, &d, &err);
     if (rc != 0 || d.n_errors) {
@@ -85,10 +84,8 @@ static void test_order(void)
     static const char *const want[3][2] = {
         {"Alpha", "Beta"}, {"Alpha", "Gamma"}, {"Beta", "Gamma"}};
     for (uint32_t i = 0; i < ev->n_edges && i < 3; i++) {
-        CHECK_STR(fnet_graph_node_entity(g, ev->edges[i].a)->label,
-                  want[i][0]);
-        CHECK_STR(fnet_graph_node_entity(g, ev->edges[i].b)->label,
-                  want[i][1]);
+        CHECK_STR(fnet_graph_node_entity(g, ev->edges[i].a)->label, want[i][0]);
+        CHECK_STR(fnet_graph_node_entity(g, ev->edges[i].b)->label, want[i][1]);
     }
     /* 2013/2015 (3), then 2014 (2, 4: file order), 2014-02 (1), then the
      * undated 0 and 5 in file order. */

@@ -179,10 +179,10 @@ static void test_cumulative_and_window(const fnet_corpus *c)
         /* 2002 cumulative: A-B has a 2001 and a 2002 fact */
         int32_t a = fnet_graph_find_node(e.snap[1].g, "A");
         int32_t b = fnet_graph_find_node(e.snap[1].g, "B");
-        int64_t ab = a >= 0 && b >= 0
-                         ? fnet_graph_find_edge(e.snap[1].g, (uint32_t)a,
-                                                (uint32_t)b)
-                         : -1;
+        int64_t ab =
+            a >= 0 && b >= 0
+                ? fnet_graph_find_edge(e.snap[1].g, (uint32_t)a, (uint32_t)b)
+                : -1;
         CHECK(ab >= 0 && e.snap[1].g->edges[ab].count == 2);
     }
     fnet_evolution_free(&e);

@@ -56,8 +56,8 @@ static bool setup(fixture *f, bool metrics)
     *f = (fixture){0};
     int rc = fnet_corpus_new(&f->c);
     if (rc == 0)
-        rc = fnet_load_buffer(f->c, "t.json", doc, strlen(doc), false, &d,
-                              &err);
+        rc =
+            fnet_load_buffer(f->c, "t.json", doc, strlen(doc), false, &d, &err);
     if (rc == 0)
         rc = fnet_corpus_resolve(f->c, &d, &err);
     if (rc != 0 || d.n_errors)
@@ -104,11 +104,11 @@ static void test_fields(void)
     fixture f;
     if (!setup(&f, true))
         return;
-    const char *want[] = {"id",          "label",     "type",
-                          "aliases",     "date",      "1 odd-key",
-                          "attr_label",  "attr_degree", "flag",
-                          "attr_attr_label", "mix",   "n",
-                          "degree",      "constraint", "community"};
+    const char *want[] = {
+        "id",     "label",           "type",       "aliases",
+        "date",   "1 odd-key",       "attr_label", "attr_degree",
+        "flag",   "attr_attr_label", "mix",        "n",
+        "degree", "constraint",      "community"};
     size_t n = sizeof want / sizeof want[0];
     CHECK_INT(f.x->n_node_fields, n);
     for (size_t i = 0; i < n && i < f.x->n_node_fields; i++)
@@ -134,8 +134,8 @@ static void test_node_values(void)
     if (!setup(&f, true))
         return;
     const fnet_export *x = f.x;
-    int32_t a = fnet_graph_find_node(f.g, "a"), z = fnet_graph_find_node(f.g,
-                                                                         "z");
+    int32_t a = fnet_graph_find_node(f.g, "a"),
+            z = fnet_graph_find_node(f.g, "z");
     CHECK_INT(fnet_export_node_value(x, field(x, "aliases"), a, &b, &v), 1);
     CHECK_STR(v.s, "x; y");
     CHECK_INT(fnet_export_node_value(x, field(x, "date"), a, &b, &v), 1);
@@ -152,23 +152,21 @@ static void test_node_values(void)
      * it, becomes attr_attr_label. */
     CHECK_INT(fnet_export_node_value(x, field(x, "attr_label"), a, &b, &v), 1);
     CHECK_STR(v.s, "AL");
-    CHECK_INT(fnet_export_node_value(x, field(x, "attr_attr_label"), a, &b,
-                                     &v), 1);
+    CHECK_INT(fnet_export_node_value(x, field(x, "attr_attr_label"), a, &b, &v),
+              1);
     CHECK_STR(v.s, "L");
     CHECK_INT(fnet_export_node_value(x, field(x, "n"), z, &b, &v), 0);
     /* a has b and c as neighbours; z is isolated: no constraint. */
     CHECK_INT(fnet_export_node_value(x, field(x, "degree"), a, &b, &v), 1);
     CHECK_INT(v.i, 2);
-    CHECK_INT(fnet_export_node_value(x, field(x, "constraint"), z, &b, &v),
-              0);
+    CHECK_INT(fnet_export_node_value(x, field(x, "constraint"), z, &b, &v), 0);
     CHECK_INT(fnet_export_node_value(x, field(x, "community"), z, &b, &v), 1);
     CHECK(v.i >= 1);
     fnet_buf_free(&b);
     teardown(&f);
 }
 
-static uint32_t edge_between(const fnet_graph *g, const char *p,
-                             const char *q)
+static uint32_t edge_between(const fnet_graph *g, const char *p, const char *q)
 {
     int32_t u = fnet_graph_find_node(g, p), w = fnet_graph_find_node(g, q);
     for (uint32_t e = 0; e < fnet_graph_edge_count(g); e++) {
@@ -302,8 +300,8 @@ static void test_gml(void)
         "    first \"2012-02\"\n    last \"2015\"\n"
         "    facts \"t.json: facts[1]; f1\"\n    sources \"s1; s2\"\n"
         "    evidence \"q early | q late\"\n  ]\n";
-    CHECK(text && strncmp(text, "graph [\n  directed 0\n  view \"full\"\n",
-                          35) == 0);
+    CHECK(text &&
+          strncmp(text, "graph [\n  directed 0\n  view \"full\"\n", 35) == 0);
     CHECK(text && strstr(text, want_a));
     CHECK(text && strstr(text, want_c));
     CHECK(text && strstr(text, want_ab));

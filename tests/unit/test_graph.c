@@ -20,10 +20,14 @@ static const char *doc =
     "   \"in\": {\"from\": \"actor\", \"to\": \"org\", \"directed\": true,"
     "   \"sign\": 1}},"
     " \"entities\": ["
-    "  {\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": \"actor\"},"
-    "  {\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": \"actor\"},"
-    "  {\"id\": \"E1\", \"type\": \"event\"}, {\"id\": \"E2\", \"type\": \"event\"},"
-    "  {\"id\": \"E3\", \"type\": \"event\"}, {\"id\": \"O\", \"type\": \"org\"},"
+    "  {\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": "
+    "\"actor\"},"
+    "  {\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": "
+    "\"actor\"},"
+    "  {\"id\": \"E1\", \"type\": \"event\"}, {\"id\": \"E2\", \"type\": "
+    "\"event\"},"
+    "  {\"id\": \"E3\", \"type\": \"event\"}, {\"id\": \"O\", \"type\": "
+    "\"org\"},"
     "  {\"id\": \"Z\", \"type\": \"actor\"}],"
     " \"facts\": ["
     "  {\"subject\": \"A\", \"relation\": \"attended\", \"object\": \"E1\"},"
@@ -34,13 +38,16 @@ static const char *doc =
     "  {\"subject\": \"C\", \"relation\": \"attended\", \"object\": \"E3\"},"
     "  {\"subject\": \"A\", \"relation\": \"in\", \"object\": \"O\"},"
     "  {\"subject\": \"B\", \"relation\": \"in\", \"object\": \"O\"},"
-    "  {\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": \"B\","
+    "  {\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"B\","
     "   \"weight\": 2, \"date\": \"2013-06\"},"
-    "  {\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": \"A\","
+    "  {\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"A\","
     "   \"weight\": 1, \"date\": \"2014\"},"
     "  {\"subject\": \"C\", \"relation\": \"opposes\", \"object\": \"D\","
     "   \"date\": \"2015-03-02\"},"
-    "  {\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": \"A\"}"
+    "  {\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"A\"}"
     " ]}";
 
 static fnet_corpus *load(void)
@@ -50,8 +57,8 @@ static fnet_corpus *load(void)
     fnet_err err = {0};
     if (fnet_corpus_new(&c) != 0)
         return NULL;
-    int rc = fnet_load_buffer(c, "tiny.json", doc, strlen(doc), false, &d,
-                              &err);
+    int rc =
+        fnet_load_buffer(c, "tiny.json", doc, strlen(doc), false, &d, &err);
     if (rc == 0)
         rc = fnet_corpus_resolve(c, &d, &err);
     if (rc != 0 || d.n_errors) {
@@ -70,8 +77,7 @@ static int node(const fnet_graph *g, const char *id)
 
 /* The edge between entities a and b (as ordered in directed mode), or
  * NULL. */
-static const fnet_edge *edge(const fnet_graph *g, const char *a,
-                             const char *b)
+static const fnet_edge *edge(const fnet_graph *g, const char *a, const char *b)
 {
     int x = node(g, a), y = node(g, b);
     if (x < 0 || y < 0)
@@ -122,8 +128,8 @@ static void test_full(const fnet_corpus *c)
         CHECK_INT(ab->facts[0], 8);
         CHECK_INT(ab->facts[1], 9);
         CHECK_INT(ab->sign, 1);
-        CHECK_INT(ab->relation, fnet_corpus_find_relation(c,
-                                                          "cooperates_with"));
+        CHECK_INT(ab->relation,
+                  fnet_corpus_find_relation(c, "cooperates_with"));
         CHECK_INT(ab->first.year, 2013);
         CHECK_INT(ab->first.month, 6);
         CHECK_INT(ab->last.year, 2014);
@@ -281,8 +287,7 @@ static void test_actors(const fnet_corpus *c)
             CHECK_INT(ab->relation, -1);
             CHECK_INT(ab->sign, 1);
             CHECK_INT(ac->count, 1);
-            CHECK_INT(ac->relation,
-                      fnet_corpus_find_relation(c, "attended"));
+            CHECK_INT(ac->relation, fnet_corpus_find_relation(c, "attended"));
             CHECK_INT(cd->sign, -1);
         }
         fnet_graph_free(g);

@@ -68,8 +68,8 @@ static void test_raw_control_chars(void)
     CHECK_STR(m, "in:1:12: error: invalid JSON: control character in a "
                  "string (write it as \\t)");
     free(m);
-    CHECK_INT(load("{\"kind\":\"header\",\"title\":\"\x1b[31m\"}\n", true,
-                   &m), 1);
+    CHECK_INT(load("{\"kind\":\"header\",\"title\":\"\x1b[31m\"}\n", true, &m),
+              1);
     CHECK_STR(m, "in:1:27: error: invalid JSON: control character in a "
                  "string (write it as \\u001B)");
     free(m);
@@ -89,10 +89,11 @@ static void test_message_escapes(void)
                  "entity, relation, fact or header)");
     free(m);
     /* ESC, DEL, C1 CSI (U+009B), tab; é (U+00E9) is left alone. */
-    CHECK_INT(load("{\"kind\":\"\\u001b[2J\\u007f\\u009b\\t\\u00e9\"}",
-                   true, &m), 1);
-    CHECK_STR(m, "in:1: kind: unknown kind \"\\u001B[2J\\u007F\\u009B\\t\xc3\xa9\" "
-                 "(expected source, entity, relation, fact or header)");
+    CHECK_INT(
+        load("{\"kind\":\"\\u001b[2J\\u007f\\u009b\\t\\u00e9\"}", true, &m), 1);
+    CHECK_STR(
+        m, "in:1: kind: unknown kind \"\\u001B[2J\\u007F\\u009B\\t\xc3\xa9\" "
+           "(expected source, entity, relation, fact or header)");
     free(m);
     /* In the location part too (a field name). */
     CHECK_INT(load("{\"facts\":[],\"a\\rb\":1}", false, &m), 0);
@@ -134,7 +135,8 @@ static void test_duplicate_keys(void)
     free(e);
     /* In attrs too (they became attributes twice in outputs). */
     e = load_errors("{\"kind\":\"entity\",\"id\":\"a\",\"type\":\"t\","
-                    "\"attrs\":{\"n\":1,\"m\":true,\"n\":\"x\"}}", true);
+                    "\"attrs\":{\"n\":1,\"m\":true,\"n\":\"x\"}}",
+                    true);
     CHECK_STR(e, "in:1: attrs.n: duplicate key \"n\"\n");
     free(e);
 }
@@ -147,13 +149,17 @@ static char *doc_with(const char *const *labels, size_t n_labels,
     fnet_buf b = {0};
     fnet_buf_puts(&b, "{\"sources\":[{\"id\":\"s\"}],\"entities\":[");
     for (size_t i = 0; i < n_labels; i++)
-        fnet_buf_printf(&b, "%s{\"id\":\"e%zu\",\"type\":\"actor\","
-                        "\"label\":\"%s\"}", i ? "," : "", i, labels[i]);
+        fnet_buf_printf(&b,
+                        "%s{\"id\":\"e%zu\",\"type\":\"actor\","
+                        "\"label\":\"%s\"}",
+                        i ? "," : "", i, labels[i]);
     fnet_buf_puts(&b, "],\"facts\":[");
     for (size_t i = 0; i < n_facts; i++)
-        fnet_buf_printf(&b, "%s{\"subject\":\"%s\",\"relation\":"
+        fnet_buf_printf(&b,
+                        "%s{\"subject\":\"%s\",\"relation\":"
                         "\"supports\",\"object\":\"e0\",\"source\":\"s\","
-                        "\"evidence\":\"q\"}", i ? "," : "", subject);
+                        "\"evidence\":\"q\"}",
+                        i ? "," : "", subject);
     fnet_buf_puts(&b, "]}");
     return b.data;
 }
@@ -181,8 +187,10 @@ static void test_suggestions_bounded(void)
     doc = doc_with(long_labels, 2, long_typo, 1);
     CHECK_INT(load(doc, false, &m), 1);
     char want[700];
-    snprintf(want, sizeof want, "in: facts[0].subject: unknown entity "
-             "\"%s\"", long_typo);
+    snprintf(want, sizeof want,
+             "in: facts[0].subject: unknown entity "
+             "\"%s\"",
+             long_typo);
     CHECK_STR(m, want);
     free(m);
     free(doc);
@@ -250,7 +258,8 @@ static void test_stream_blocks(void)
     if (fd < 0)
         return;
     close(fd);
-    const char *tail[] = {"", "\r", "\n{\"kind\":\"entity\",\"id\":\"a\","
+    const char *tail[] = {"", "\r",
+                          "\n{\"kind\":\"entity\",\"id\":\"a\","
                           "\"type\":\"t\"}\n{\"kind\":\"oops\"}",
                           "\n{\"kind\":\"entity\",\"id\":\"b\",\"type\":\"t\""
                           "}\r\n\n"};

@@ -52,17 +52,17 @@ static void test_text(void)
 static void test_json(void)
 {
     fnet_buf b = {0};
-    CHECK_STR(json(&b, "</script><!--"),
-              "\"\\u003c/script\\u003e\\u003c!--\"");
+    CHECK_STR(json(&b, "</script><!--"), "\"\\u003c/script\\u003e\\u003c!--\"");
     CHECK_STR(json(&b, "a & b"), "\"a \\u0026 b\"");
     CHECK_STR(json(&b, "say \"hi\" \\ 'x'"), "\"say \\\"hi\\\" \\\\ 'x'\"");
-    CHECK_STR(json(&b, "a\r\nb\tc\x02"),
-              "\"a\\nb\\tc\xE2\x90\x82\"");
+    CHECK_STR(json(&b, "a\r\nb\tc\x02"), "\"a\\nb\\tc\xE2\x90\x82\"");
     /* U+2028 and U+2029 end lines in older JavaScript. */
-    CHECK_STR(json(&b, "x\xE2\x80\xA8y\xE2\x80\xA9z"),
-              "\"x\\u2028y\\u2029z\"");
+    CHECK_STR(json(&b, "x\xE2\x80\xA8y\xE2\x80\xA9z"), "\"x\\u2028y\\u2029z\"");
     /* Other E2 80 xx characters (an en dash) pass. */
-    CHECK_STR(json(&b, "1\xE2\x80\x93" "2"), "\"1\xE2\x80\x93" "2\"");
+    CHECK_STR(json(&b, "1\xE2\x80\x93"
+                       "2"),
+              "\"1\xE2\x80\x93"
+              "2\"");
     CHECK_STR(json(&b, NULL), "null");
     CHECK(fnet_buf_ok(&b));
     fnet_buf_free(&b);

@@ -64,16 +64,16 @@ static void dump_diag(const fnet_diag *d)
 
 static void test_csv_edges(void)
 {
-    const char csv[] =
-        "Source,Target,Type,Weight,Label,colour\r\n"
-        "\"Korea,  Republic of\",Japan,Undirected,2.5,,red\r\n"
-        "Japan,China,Directed,1,,\r\n"
-        "China,Japan,Undirected,1,rivals,blue\r\n";
+    const char csv[] = "Source,Target,Type,Weight,Label,colour\r\n"
+                       "\"Korea,  Republic of\",Japan,Undirected,2.5,,red\r\n"
+                       "Japan,China,Directed,1,,\r\n"
+                       "China,Japan,Undirected,1,rivals,blue\r\n";
     fnet_corpus *c = fresh();
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_import_csv_buffer(c, "e.csv", csv, LEN(csv), ',', NULL,
-                                     &d, &err), 0);
+    CHECK_INT(
+        fnet_import_csv_buffer(c, "e.csv", csv, LEN(csv), ',', NULL, &d, &err),
+        0);
     CHECK_INT(fnet_corpus_resolve(c, &d, &err), 0);
     dump_diag(&d);
     CHECK_INT(d.n_errors, 0);
@@ -96,7 +96,8 @@ static void test_csv_edges(void)
     CHECK(tie >= 0 && !c->relations[tie].directed);
     CHECK(dt >= 0 && c->relations[dt].directed);
     /* A named relation on an Undirected row is declared undirected. */
-    CHECK(rv >= 0 && !c->relations[rv].directed && c->relations[rv].n_from == 0);
+    CHECK(rv >= 0 && !c->relations[rv].directed &&
+          c->relations[rv].n_from == 0);
     CHECK_INT(c->facts[2].loc.line, 4);
     fnet_diag_free(&d);
     fnet_corpus_free(c);
@@ -114,9 +115,11 @@ static void test_csv_table_and_types(void)
     fnet_err err = {0};
     fnet_import_opts o = {.entities = "t.csv"};
     CHECK_INT(fnet_import_csv_entities_buffer(c, "t.csv", table, LEN(table),
-                                              ',', &d, &err), 0);
-    CHECK_INT(fnet_import_csv_buffer(c, "e.csv", edges, LEN(edges), ',', &o,
-                                     &d, &err), 0);
+                                              ',', &d, &err),
+              0);
+    CHECK_INT(fnet_import_csv_buffer(c, "e.csv", edges, LEN(edges), ',', &o, &d,
+                                     &err),
+              0);
     CHECK_INT(fnet_corpus_resolve(c, &d, &err), 0);
     dump_diag(&d);
     CHECK_INT(d.n_errors, 0);
@@ -136,8 +139,9 @@ static void test_csv_table_and_types(void)
     /* Without a table, an entity takes the relation's first allowed type. */
     c = fresh();
     const char e2[] = "from,to,relation\nJapan,RCEP,party_to\n";
-    CHECK_INT(fnet_import_csv_buffer(c, "e.csv", e2, LEN(e2), ',', NULL, &d,
-                                     &err), 0);
+    CHECK_INT(
+        fnet_import_csv_buffer(c, "e.csv", e2, LEN(e2), ',', NULL, &d, &err),
+        0);
     CHECK_STR(entity(c, "Japan")->type, "actor");
     CHECK_STR(entity(c, "RCEP")->type, "agreement");
     fnet_diag_free(&d);
@@ -152,8 +156,9 @@ static void test_csv_map(void)
     fnet_err err = {0};
     fnet_import_opts o = {.map = "subject=2,object=x,weight=Z,date=WHEN",
                           .relation = "supports"};
-    CHECK_INT(fnet_import_csv_buffer(c, "m.csv", csv, LEN(csv), ',', &o, &d,
-                                     &err), 0);
+    CHECK_INT(
+        fnet_import_csv_buffer(c, "m.csv", csv, LEN(csv), ',', &o, &d, &err),
+        0);
     CHECK_INT(d.n_errors, 0);
     char buf[200];
     CHECK_STR(fact_str(c, 0, buf, sizeof buf), "B -supports-> A");
@@ -161,8 +166,7 @@ static void test_csv_map(void)
     CHECK_INT(c->facts[0].date.day, 6);
     fnet_diag_free(&d);
     fnet_corpus_free(c);
-    CHECK_INT(fnet_import_csv_check_map("subject=a,object", &err),
-              FNET_EUSAGE);
+    CHECK_INT(fnet_import_csv_check_map("subject=a,object", &err), FNET_EUSAGE);
     CHECK_STR(err.msg, "--map: expected KEY=COLUMN, got \"object\"");
     CHECK_INT(fnet_import_csv_check_map("subj=a", &err), FNET_EUSAGE);
     CHECK_INT(fnet_import_csv_check_map("id=a,id=b", &err), FNET_EUSAGE);
@@ -206,8 +210,8 @@ static void test_brat_merging(void)
     fnet_err err = {0};
     CHECK_INT(fnet_import_brat_buffer(c, "dir/news.ann", brat_ann,
                                       LEN(brat_ann), "dir/news.txt", brat_txt,
-                                      LEN(brat_txt), brat_conf,
-                                      LEN(brat_conf), NULL, NULL, &d, &err),
+                                      LEN(brat_txt), brat_conf, LEN(brat_conf),
+                                      NULL, NULL, &d, &err),
               0);
     CHECK_INT(fnet_corpus_resolve(c, &d, &err), 0);
     dump_diag(&d);
@@ -242,8 +246,7 @@ static void test_brat_merging(void)
     CHECK_STR(fact_str(c, 4, buf, sizeof buf),
               "Organization:ministry France -Opposes-> Person:Jane Q. Smith");
     CHECK_INT(c->facts[2].loc.line, 9);
-    CHECK_STR(c->facts[2].evidence,
-              "Acme Corp. hired Jane Q. Smith in Paris.");
+    CHECK_STR(c->facts[2].evidence, "Acme Corp. hired Jane Q. Smith in Paris.");
     /* Spans in two sentences: the evidence holds both. */
     CHECK_STR(c->facts[4].evidence,
               "Later, J. Smith left Acme. The ministry of France objected.");
@@ -277,13 +280,15 @@ static void test_brat_modes_and_map(void)
     fnet_labelmap lm = {0};
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_labelmap_parse(&lm, NULL, "m.ini", map, LEN(map), false, &d,
-                                  &err), 0);
+    CHECK_INT(
+        fnet_labelmap_parse(&lm, NULL, "m.ini", map, LEN(map), false, &d, &err),
+        0);
     fnet_import_opts o = {.brat_events = "pairs"};
     fnet_corpus *c = fresh();
     CHECK_INT(fnet_import_brat_buffer(c, "n.ann", brat_ann, LEN(brat_ann),
-                                      "n.txt", brat_txt, LEN(brat_txt), NULL,
-                                      0, &o, &lm, &d, &err), 0);
+                                      "n.txt", brat_txt, LEN(brat_txt), NULL, 0,
+                                      &o, &lm, &d, &err),
+              0);
     dump_diag(&d);
     CHECK_INT(d.n_errors, 0);
     /* GPE is dropped: Paris is no entity and R1 gives no fact; E1 has two
@@ -302,8 +307,9 @@ static void test_brat_modes_and_map(void)
     o.brat_events = "none";
     c = fresh();
     CHECK_INT(fnet_import_brat_buffer(c, "n.ann", brat_ann, LEN(brat_ann),
-                                      "n.txt", brat_txt, LEN(brat_txt), NULL,
-                                      0, &o, NULL, &d, &err), 0);
+                                      "n.txt", brat_txt, LEN(brat_txt), NULL, 0,
+                                      &o, NULL, &d, &err),
+              0);
     CHECK_INT(c->n_facts, 3); /* R1, R2, R3 only */
     fnet_corpus_free(c);
     o.brat_events = "all";
@@ -321,8 +327,8 @@ static void test_brat_offsets(void)
     fnet_diag d = {0};
     fnet_err err = {0};
     CHECK_INT(fnet_import_brat_buffer(c, "a.ann", ann, LEN(ann), "a.txt", txt,
-                                      LEN(txt), NULL, 0, NULL, NULL, &d,
-                                      &err), 0);
+                                      LEN(txt), NULL, 0, NULL, NULL, &d, &err),
+              0);
     dump_diag(&d);
     CHECK_INT(d.n_errors, 0);
     CHECK_STR(c->n_facts ? c->facts[0].evidence : NULL,
@@ -332,17 +338,17 @@ static void test_brat_offsets(void)
     /* A tool that counted the CR too is accepted when all spans fit. */
     const char ann2[] = "T1\tPerson 14 17\tAna\nT2\tGPE 23 29\tZürich\n";
     c = fresh();
-    CHECK_INT(fnet_import_brat_buffer(c, "b.ann", ann2, LEN(ann2), "b.txt",
-                                      txt, LEN(txt), NULL, 0, NULL, NULL, &d,
-                                      &err), 0);
+    CHECK_INT(fnet_import_brat_buffer(c, "b.ann", ann2, LEN(ann2), "b.txt", txt,
+                                      LEN(txt), NULL, 0, NULL, NULL, &d, &err),
+              0);
     CHECK_INT(d.n_errors, 0);
     fnet_corpus_free(c);
     fnet_diag_free(&d);
     /* A wrong span is located at its line. */
     const char ann3[] = "T1\tPerson 0 3\tZoe\nT2\tPerson 40 45\tX\n";
     c = fresh();
-    fnet_import_brat_buffer(c, "c.ann", ann3, LEN(ann3), "c.txt", txt,
-                            LEN(txt), NULL, 0, NULL, NULL, &d, &err);
+    fnet_import_brat_buffer(c, "c.ann", ann3, LEN(ann3), "c.txt", txt, LEN(txt),
+                            NULL, 0, NULL, NULL, &d, &err);
     CHECK_INT(d.n_errors, 2);
     CHECK_STR(d.n_items > 0 ? d.items[0].msg : NULL,
               "c.ann:1: T1: span 0-3 is \"Zoë\" in the text, annotation "
@@ -379,10 +385,12 @@ static void test_labelstudio(void)
     fnet_err err = {0};
     const char map[] = "{\"relations\": {\"-\": \"-\"}}";
     fnet_labelmap lm = {0};
-    CHECK_INT(fnet_labelmap_parse(&lm, NULL, "m.json", map, LEN(map), true, &d,
-                                  &err), 0);
-    CHECK_INT(fnet_import_labelstudio_buffer(c, "x/ls.json", js, LEN(js),
-                                             NULL, &lm, &d, &err), 0);
+    CHECK_INT(
+        fnet_labelmap_parse(&lm, NULL, "m.json", map, LEN(map), true, &d, &err),
+        0);
+    CHECK_INT(fnet_import_labelstudio_buffer(c, "x/ls.json", js, LEN(js), NULL,
+                                             &lm, &d, &err),
+              0);
     dump_diag(&d);
     CHECK_INT(d.n_errors, 0);
     CHECK_INT(c->n_entities, 3);
@@ -417,8 +425,9 @@ static void test_doccano(void)
     fnet_corpus *c = fresh();
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_import_doccano_buffer(c, "d.jsonl", jl, LEN(jl), NULL,
-                                         NULL, &d, &err), 0);
+    CHECK_INT(fnet_import_doccano_buffer(c, "d.jsonl", jl, LEN(jl), NULL, NULL,
+                                         &d, &err),
+              0);
     CHECK_INT(c->n_entities, 2); /* Zola on both lines is one entity */
     CHECK(entity(c, "PER:\xC3\x89mile") != NULL);
     CHECK_INT(c->n_facts, 1);
@@ -469,8 +478,8 @@ static void test_gdelt(void)
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_import_opts o = {.event_weight = "mentions"};
-    CHECK_INT(fnet_import_gdelt_buffer(c, "g.export.CSV", data, n, &o, &d,
-                                       &err), 0);
+    CHECK_INT(
+        fnet_import_gdelt_buffer(c, "g.export.CSV", data, n, &o, &d, &err), 0);
     CHECK_INT(d.n_errors, 0);
     CHECK_INT(d.n_warnings, 1); /* the blank actor */
     CHECK_STR(d.n_items ? d.items[0].msg : NULL,
@@ -504,8 +513,8 @@ static void test_icews(void)
     fnet_corpus *c = fresh();
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_import_icews_buffer(c, "i.tab", tab, LEN(tab), NULL, &d,
-                                       &err), 0);
+    CHECK_INT(
+        fnet_import_icews_buffer(c, "i.tab", tab, LEN(tab), NULL, &d, &err), 0);
     CHECK_INT(d.n_errors, 0);
     CHECK_INT(c->n_facts, 2);
     CHECK_STR(c->facts[0].relation_ref, "disapprove");
@@ -527,7 +536,8 @@ static void test_jsonpos(void)
     const char s[] = "{\"a\": [1, {\"b\": \"x\\\"y\"}],\n \"c\":\n  true}";
     fnet_diag d = {0};
     cJSON *root;
-    CHECK_INT(fnet_json_parse(&d, NULL, "t.json", s, LEN(s), 1, &root), FNET_OK);
+    CHECK_INT(fnet_json_parse(&d, NULL, "t.json", s, LEN(s), 1, &root),
+              FNET_OK);
     fnet_jsonpos p = {0};
     CHECK_INT(fnet_jsonpos_build(&p, s, LEN(s), root, 10), 0);
     uint32_t line, col;
@@ -560,7 +570,8 @@ static void test_sentence_and_offsets(void)
     fnet_quoter_free(&q);
     fnet_arena_free(&arena);
     fnet_offsets o;
-    const char u[] = "a\xF0\x9F\x98\x80" "b\r\nc";
+    const char u[] = "a\xF0\x9F\x98\x80"
+                     "b\r\nc";
     CHECK_INT(fnet_offsets_build(&o, u, LEN(u), FNET_OFFSET_UTF16), 0);
     CHECK_INT(o.n, 7);
     size_t s, e;
@@ -614,9 +625,10 @@ static void test_brat_event_limits(void)
         return;
     CHECK_INT(d.n_errors, 1);
     CHECK(d.n_items > 0 &&
-          strstr(d.items[0].msg, "e.ann:8: E2: 4 entity arguments would make 6 facts "
-                                 "with --brat-events pairs; the limit is 3 "
-                                 "arguments (3 facts)") != NULL);
+          strstr(d.items[0].msg,
+                 "e.ann:8: E2: 4 entity arguments would make 6 facts "
+                 "with --brat-events pairs; the limit is 3 "
+                 "arguments (3 facts)") != NULL);
     CHECK_INT(c->n_facts, 3); /* E1's pairs only */
     for (uint64_t i = 0; i < c->n_facts; i++) {
         CHECK_STR(c->facts[i].evidence, "Then Cyd and Dan met Eve there.");
@@ -624,10 +636,8 @@ static void test_brat_event_limits(void)
         CHECK(c->facts[i].attrs == c->facts[0].attrs);
         CHECK_INT(c->facts[i].n_attrs, 2);
     }
-    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "note"),
-              "checked");
-    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "Negated"),
-              "true");
+    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "note"), "checked");
+    CHECK_STR(attr(c->facts[2].attrs, c->facts[2].n_attrs, "Negated"), "true");
     fnet_corpus_free(c);
     fnet_diag_free(&d);
     /* first: E2 gives its 3 facts, quoting both sentences. */
@@ -648,7 +658,8 @@ static void test_brat_event_limits(void)
 static void test_brat_too_many_words(void)
 {
     fnet_buf ann = {0};
-    fnet_buf_puts(&ann, "T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\nE1\tMeet:T1");
+    fnet_buf_puts(&ann,
+                  "T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\nE1\tMeet:T1");
     for (int i = 0; i < 256; i++)
         fnet_buf_puts(&ann, i % 2 ? " B:T2" : " A:T1");
     fnet_buf_puts(&ann, "\n*\tAlias");
@@ -691,11 +702,11 @@ static void test_brat_long_quote(void)
               "Ann and many many many many words then Bob");
     CHECK(c->n_facts == 2 && c->facts[0].evidence == c->facts[1].evidence);
     CHECK_INT(d.n_warnings, 1);
-    CHECK(d.n_items == 1 &&
-          strncmp(d.items[0].msg, "q.ann: warning: 2 evidence quotes "
-                                  "shortened: the sentences around the "
-                                  "annotation are longer than 44 bytes",
-                  105) == 0);
+    CHECK(d.n_items == 1 && strncmp(d.items[0].msg,
+                                    "q.ann: warning: 2 evidence quotes "
+                                    "shortened: the sentences around the "
+                                    "annotation are longer than 44 bytes",
+                                    105) == 0);
     fnet_corpus_free(c);
     fnet_diag_free(&d);
 }

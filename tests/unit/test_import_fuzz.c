@@ -76,9 +76,8 @@ static void test_brat_conf_last_line(void)
         if (!conf || !c)
             return;
         CHECK_INT(fnet_import_brat_buffer(c, "a.ann", ann, LEN(ann), "a.txt",
-                                          txt, LEN(txt), conf,
-                                          strlen(confs[k]), NULL, NULL, &d,
-                                          &err),
+                                          txt, LEN(txt), conf, strlen(confs[k]),
+                                          NULL, NULL, &d, &err),
                   0);
         CHECK_INT(d.n_errors, 0);
         CHECK_INT(c->n_facts, 1);
@@ -105,8 +104,8 @@ static void test_brat_conf_not_text(void)
     if (!c)
         return;
     CHECK_INT(fnet_import_brat_buffer(c, "a.ann", ann, LEN(ann), "a.txt", txt,
-                                      LEN(txt), conf, LEN(conf), NULL, NULL,
-                                      &d, &err),
+                                      LEN(txt), conf, LEN(conf), NULL, NULL, &d,
+                                      &err),
               0);
     CHECK_INT(d.n_errors, 1);
     CHECK_STR(d.n_items ? d.items[0].msg : NULL,
@@ -128,8 +127,8 @@ static void test_labelmap_json_unterminated(void)
     fnet_labelmap m = {0};
     fnet_diag d = {0};
     fnet_err err = {0};
-    CHECK_INT(fnet_labelmap_parse(&m, NULL, "m.json", text, LEN(text) - 1, true, &d,
-                                  &err),
+    CHECK_INT(fnet_labelmap_parse(&m, NULL, "m.json", text, LEN(text) - 1, true,
+                                  &d, &err),
               0);
     CHECK_INT(d.n_errors, 0);
     CHECK_STR(fnet_labelmap_entity(&m, "Person"), "actor");
@@ -149,8 +148,7 @@ static void test_labelmap_ini_not_text(void)
     } cases[] = {
         {"[relations]\nLocated = at\xe5\n", 26,
          "m.ini:2: invalid UTF-8 byte sequence at column 13"},
-        {"[entities]\n\xc3\xa9 = a\0b\n", 20,
-         "m.ini:2: NUL byte at column 6"},
+        {"[entities]\n\xc3\xa9 = a\0b\n", 20, "m.ini:2: NUL byte at column 6"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         fnet_labelmap m = {0};
@@ -162,8 +160,8 @@ static void test_labelmap_ini_not_text(void)
         CHECK_INT(d.n_errors, 1);
         CHECK_STR(d.n_items ? d.items[0].msg : NULL, cases[k].msg);
         CHECK(fnet_labelmap_relation(&m, "Located", NULL) != NULL &&
-              strcmp(fnet_labelmap_relation(&m, "Located", NULL),
-                     "Located") == 0);
+              strcmp(fnet_labelmap_relation(&m, "Located", NULL), "Located") ==
+                  0);
         fnet_diag_free(&d);
         fnet_labelmap_free(&m);
     }
@@ -223,9 +221,8 @@ static void test_empty_labels(void)
         if (!c)
             return;
         if (k == 0)
-            CHECK_INT(fnet_import_labelstudio_buffer(c, "e.json", ls,
-                                                     LEN(ls), NULL, NULL, &d,
-                                                     &err),
+            CHECK_INT(fnet_import_labelstudio_buffer(c, "e.json", ls, LEN(ls),
+                                                     NULL, NULL, &d, &err),
                       0);
         else
             CHECK_INT(fnet_import_doccano_buffer(c, "d.jsonl", dc, LEN(dc),
@@ -304,8 +301,8 @@ static void test_many_aliases_and_attrs(void)
     CHECK_INT(fnet_import_csv_entities_buffer(c, "e.csv", ents.data, ents.len,
                                               ',', &d, &err),
               0);
-    CHECK_INT(fnet_import_csv_buffer(c, "f.csv", edges.data, edges.len, ',',
-                                     &o, &d, &err),
+    CHECK_INT(fnet_import_csv_buffer(c, "f.csv", edges.data, edges.len, ',', &o,
+                                     &d, &err),
               0);
     CHECK_INT(d.n_errors, 0);
     int32_t e = fnet_corpus_find_entity(c, "x");
@@ -396,8 +393,7 @@ static void test_fact_attrs_in_turn(void)
     for (int k = 0; k < 3; k++)
         for (int j = 5; j < 7; j++) {
             snprintf(key, sizeof key, "f%dk%d", k, j);
-            CHECK_INT(fnet_import_fact_attr(&im, &c->facts[k], key, "v", 0),
-                      0);
+            CHECK_INT(fnet_import_fact_attr(&im, &c->facts[k], key, "v", 0), 0);
         }
     for (uint64_t k = 0; k < c->n_facts; k++) {
         CHECK_INT(c->facts[k].n_attrs, 7);

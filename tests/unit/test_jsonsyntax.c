@@ -30,7 +30,10 @@ static const char *check_n(const char *s, size_t n)
     return out;
 }
 
-static const char *check(const char *s) { return check_n(s, strlen(s)); }
+static const char *check(const char *s)
+{
+    return check_n(s, strlen(s));
+}
 
 static void test_valid(void)
 {

@@ -135,8 +135,7 @@ static void write_file(const char *path, const char *data, size_t n)
 
 /* Writes text padded with pad (a byte the format ignores at the end: a
  * line feed or a space) to exactly n bytes. */
-static void write_padded(const char *path, const char *text, char pad,
-                         size_t n)
+static void write_padded(const char *path, const char *text, char pad, size_t n)
 {
     size_t len = strlen(text);
     char *buf = malloc(n);
@@ -262,8 +261,7 @@ static void test_records_import(void)
     lim.entities = 2;
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:3: too many entities (the limit is 2)",
-             p);
+    snprintf(want, sizeof want, "%s:3: too many entities (the limit is 2)", p);
     CHECK_STR(r.first, want);
     lim = FNET_LIMITS_DEFAULT;
     lim.facts = 2;
@@ -382,9 +380,10 @@ static pid_t feed_fifo(const char *path, const char *data, size_t n)
 static const char *doc_too_large(const char *path, unsigned long long n)
 {
     static char msg[800];
-    snprintf(msg, sizeof msg, "%s: file larger than the limit of %llu bytes "
-             "for a JSON document (use JSON Lines for large corpora)", path,
-             n);
+    snprintf(msg, sizeof msg,
+             "%s: file larger than the limit of %llu bytes "
+             "for a JSON document (use JSON Lines for large corpora)",
+             path, n);
     return msg;
 }
 
@@ -409,8 +408,7 @@ static void test_document_bytes(void)
     memcpy(bom + 3, d97, 98);
     CHECK_INT(load_mem(bom, 100, false, &lim).errors, 0);
     memcpy(bom + 3, d98, 99);
-    CHECK_STR(load_mem(bom, 101, false, &lim).first,
-              doc_too_large("in", 100));
+    CHECK_STR(load_mem(bom, 101, false, &lim).first, doc_too_large("in", 100));
     free(d97);
     free(d98);
 
@@ -481,8 +479,7 @@ static void test_infile(void)
     CHECK_INT(write(fds[1], "0123456789abc", 13), 13);
     close(fds[1]);
     FILE *fp = fdopen(fds[0], "rb");
-    CHECK_INT(fnet_infile_read(fp, "pipe", 11, &data, &len, &err),
-              FNET_EDATA);
+    CHECK_INT(fnet_infile_read(fp, "pipe", 11, &data, &len, &err), FNET_EDATA);
     CHECK_STR(err.msg, too_large("pipe", 11));
     /* 12 bytes were read (limit + 1); one is left in the pipe. */
     CHECK_INT(fgetc(fp), 'c');
@@ -502,12 +499,16 @@ static void test_import_file_bytes(void)
     } files[] = {
         {"e.csv", "subject,object\na,b\n", '\n'},
         {"e.tsv", "subject\tobject\na\tb\n", '\n'},
-        {"e.icews.tsv", "Event Date\tSource Name\tCAMEO Code\tTarget Name\n"
-                        "2001-09-12\tA\t111\tB\n", '\n'},
+        {"e.icews.tsv",
+         "Event Date\tSource Name\tCAMEO Code\tTarget Name\n"
+         "2001-09-12\tA\t111\tB\n",
+         '\n'},
         {"e.export.csv", "", '\n'}, /* GDELT: an empty file is fine */
         {"d.jsonl", "{\"text\":\"Ann met Bo.\",\"entities\":[]}\n", '\n'},
-        {"ls.json", "[{\"data\":{\"text\":\"Ann met Bo.\"},"
-                    "\"annotations\":[]}]", ' '},
+        {"ls.json",
+         "[{\"data\":{\"text\":\"Ann met Bo.\"},"
+         "\"annotations\":[]}]",
+         ' '},
     };
     const size_t limit = 300;
     fnet_limits lim = FNET_LIMITS_DEFAULT;
@@ -540,17 +541,19 @@ static void test_import_file_bytes(void)
     CHECK_INT(r.entities, 1);
     const char *which[] = {ann, txt, conf};
     for (int k = 0; k < 3; k++) {
-        write_padded(which[k], k == 0 ? ann_text
-                               : k == 1 ? "Ann met Bo."
-                                        : "[entities]\nPerson\n",
+        write_padded(which[k],
+                     k == 0   ? ann_text
+                     : k == 1 ? "Ann met Bo."
+                              : "[entities]\nPerson\n",
                      k == 1 ? ' ' : '\n', limit + 1);
         r = load_file(ann, NULL, NULL, &lim);
         CHECK_INT(r.errors, 1);
         CHECK_STR(r.first, too_large(which[k], limit));
         CHECK_INT(r.entities, 0);
-        write_padded(which[k], k == 0 ? ann_text
-                               : k == 1 ? "Ann met Bo."
-                                        : "[entities]\nPerson\n",
+        write_padded(which[k],
+                     k == 0   ? ann_text
+                     : k == 1 ? "Ann met Bo."
+                              : "[entities]\nPerson\n",
                      k == 1 ? ' ' : '\n', limit);
     }
     unlink(conf);
@@ -608,10 +611,11 @@ static void test_string_bytes(void)
     /* In JSON Lines the line is located; a lowered limit applies. */
     fnet_limits lim = FNET_LIMITS_DEFAULT;
     lim.string_bytes = 6;
-    CHECK_INT(load_str("\n{\"kind\":\"header\",\"title\":\"123456\"}\n", true,
-                       &lim).errors, 0);
-    r = load_str("\n{\"kind\":\"header\",\"title\":\"1234567\"}\n", true,
-                 &lim);
+    CHECK_INT(
+        load_str("\n{\"kind\":\"header\",\"title\":\"123456\"}\n", true, &lim)
+            .errors,
+        0);
+    r = load_str("\n{\"kind\":\"header\",\"title\":\"1234567\"}\n", true, &lim);
     CHECK_INT(r.errors, 1);
     CHECK_STR(r.first, "in:2:26: error: string longer than the limit of 6 "
                        "bytes");
@@ -638,8 +642,10 @@ static void test_import_strings(void)
     write_file(p, text, strlen(text));
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 2);
-    snprintf(want, sizeof want, "%s:2:1: error: field longer than the limit "
-             "of 7 bytes", p);
+    snprintf(want, sizeof want,
+             "%s:2:1: error: field longer than the limit "
+             "of 7 bytes",
+             p);
     CHECK_STR(r.first, want);
     CHECK_INT(r.facts, 1); /* c,d: reading went on */
     /* A quoted field over the limit that spans lines: the next record is
@@ -648,8 +654,10 @@ static void test_import_strings(void)
     write_file(p, text, strlen(text));
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 2);
-    snprintf(want, sizeof want, "%s:2:3: error: field longer than the limit "
-             "of 7 bytes", p);
+    snprintf(want, sizeof want,
+             "%s:2:3: error: field longer than the limit "
+             "of 7 bytes",
+             p);
     CHECK_STR(r.first, want);
     unlink(p);
 
@@ -665,15 +673,19 @@ static void test_import_strings(void)
     write_file(p, row, k);
     r = load_file(p, NULL, NULL, &lim); /* blank actors: a warning */
     CHECK_INT(r.errors, 0);
-    snprintf(want, sizeof want, "%s: warning: 1 event skipped: blank actor "
-             "(the first on line 1)", p);
+    snprintf(want, sizeof want,
+             "%s: warning: 1 event skipped: blank actor "
+             "(the first on line 1)",
+             p);
     CHECK_STR(r.first, want);
     memmove(row + k - 1, "x\n", 2);
     write_file(p, row, k + 1);
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:1:61: error: field longer than the "
-             "limit of 20 bytes", p);
+    snprintf(want, sizeof want,
+             "%s:1:61: error: field longer than the "
+             "limit of 20 bytes",
+             p);
     CHECK_STR(r.first, want);
     unlink(p);
 
@@ -685,12 +697,16 @@ static void test_import_strings(void)
     r = load_file(ann, NULL, NULL, &lim);
     CHECK_INT(r.errors, 0);
     CHECK_INT(r.entities, 1);
-    write_file(ann, "T1\tP 0 5\tAnnie\nT2\tP 10 12\tBo\nT3\tP 0 9\tAnnie met"
-                    "\n", 47);
+    write_file(ann,
+               "T1\tP 0 5\tAnnie\nT2\tP 10 12\tBo\nT3\tP 0 9\tAnnie met"
+               "\n",
+               47);
     r = load_file(ann, NULL, NULL, &lim);
     CHECK_INT(r.errors, 2);
-    snprintf(want, sizeof want, "%s:2:4: error: field longer than the limit "
-             "of 5 bytes", ann);
+    snprintf(want, sizeof want,
+             "%s:2:4: error: field longer than the limit "
+             "of 5 bytes",
+             ann);
     CHECK_STR(r.first, want);
 
     /* A label map (INI): labels and names. */
@@ -702,8 +718,10 @@ static void test_import_strings(void)
     write_file(map, "[entities]\nP = actors\n", 22);
     r = load_file(ann, NULL, map, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:2: name longer than the limit of 5 "
-             "bytes", map);
+    snprintf(want, sizeof want,
+             "%s:2: name longer than the limit of 5 "
+             "bytes",
+             map);
     CHECK_STR(r.first, want);
     unlink(map);
     unlink(ann);
@@ -718,8 +736,10 @@ static void test_import_strings(void)
     lim.string_bytes = 10;
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:1:18: error: string longer than the "
-             "limit of 10 bytes", p);
+    snprintf(want, sizeof want,
+             "%s:1:18: error: string longer than the "
+             "limit of 10 bytes",
+             p);
     CHECK_STR(r.first, want);
     unlink(p);
 }
@@ -749,8 +769,10 @@ static void test_fields(void)
     CHECK_INT(r.errors, 1);
     char want[700];
     /* "a,b,,,...": field k >= 3 starts at column k + 2. */
-    snprintf(want, sizeof want, "%s:2:%zu: error: more than 16384 fields in "
-             "one record", p, (max + 1) + 2);
+    snprintf(want, sizeof want,
+             "%s:2:%zu: error: more than 16384 fields in "
+             "one record",
+             p, (max + 1) + 2);
     CHECK_STR(r.first, want);
     unlink(p);
     free(csv);
@@ -792,11 +814,15 @@ static void test_values(void)
     fnet_limits lim = FNET_LIMITS_DEFAULT;
     result r;
     lim.values = 4;
-    CHECK_INT(load_str("{\"facts\":[],\"title\":\"t\",\"factnet\":1}", false,
-                       &lim).errors, 0);
+    CHECK_INT(
+        load_str("{\"facts\":[],\"title\":\"t\",\"factnet\":1}", false, &lim)
+            .errors,
+        0);
     /* Empty containers hold no values. */
     CHECK_INT(load_str(" { \"facts\" : [ ] , \"entities\":[ ],\"sources\":[]}",
-                       false, &lim).errors, 0);
+                       false, &lim)
+                  .errors,
+              0);
     lim.values = 3;
     r = load_str("{\"facts\":[],\"title\":\"t\",\"factnet\":1}", false, &lim);
     CHECK_INT(r.errors, 1);
@@ -824,8 +850,10 @@ static void test_values(void)
     CHECK_INT(r.errors, 1);
     char want[700];
     /* The fifth value: the annotations' [ at column 40. */
-    snprintf(want, sizeof want, "%s:1:40: error: more than 4 JSON values in "
-             "one document", p);
+    snprintf(want, sizeof want,
+             "%s:1:40: error: more than 4 JSON values in "
+             "one document",
+             p);
     CHECK_STR(r.first, want);
     unlink(p);
 }
@@ -880,8 +908,10 @@ static void test_line_bytes(void)
     write_file(path, all, max + 2 + tl);
     r = load_file(path, NULL, NULL, NULL);
     CHECK_INT(r.errors, 2);
-    snprintf(want, sizeof want, "%s:1:1: error: line longer than the limit "
-             "of 16777216 bytes", path);
+    snprintf(want, sizeof want,
+             "%s:1:1: error: line longer than the limit "
+             "of 16777216 bytes",
+             path);
     CHECK_STR(r.first, want);
     CHECK_INT(r.entities, 1);
     unlink(path);
@@ -1025,8 +1055,10 @@ static void test_lines(void)
     write_file(path, four, strlen(four));
     r = load_file(path, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:4: error: more than 3 lines in one JSON "
-             "Lines file; the rest is not read (split the file)", path);
+    snprintf(want, sizeof want,
+             "%s:4: error: more than 3 lines in one JSON "
+             "Lines file; the rest is not read (split the file)",
+             path);
     CHECK_STR(r.first, want);
     unlink(path);
 }
@@ -1052,8 +1084,10 @@ static void test_import_lines(void)
     write_file(p, buf, strlen(buf));
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:1:1: error: line longer than the limit "
-             "of %zu bytes", p, n);
+    snprintf(want, sizeof want,
+             "%s:1:1: error: line longer than the limit "
+             "of %zu bytes",
+             p, n);
     CHECK_STR(r.first, want);
     CHECK_INT(r.sources, 1);
     unlink(p);
@@ -1068,8 +1102,10 @@ static void test_import_lines(void)
     write_file(ann, "T1\tP 0 3\tAnn \nT2\tP 8 10\tBo\n", 27);
     r = load_file(ann, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:1:1: error: line longer than the limit "
-             "of 12 bytes", ann);
+    snprintf(want, sizeof want,
+             "%s:1:1: error: line longer than the limit "
+             "of 12 bytes",
+             ann);
     CHECK_STR(r.first, want);
     CHECK_INT(r.entities, 1);
     unlink(ann);
@@ -1090,8 +1126,10 @@ static void test_source_text(void)
     fnet_prov_text_free(t);
     CHECK_INT(fnet_prov_text_read(&t, p, 9, &err), FNET_EDATA);
     CHECK(t == NULL);
-    snprintf(want, sizeof want, "%s: file larger than the limit of 9 bytes "
-             "for a source text", p);
+    snprintf(want, sizeof want,
+             "%s: file larger than the limit of 9 bytes "
+             "for a source text",
+             p);
     CHECK_STR(err.msg, want);
 
     /* Through the corpus's limit, located at the source that names it. */
@@ -1107,13 +1145,15 @@ static void test_source_text(void)
     for (int k = 0; k < 2; k++) {
         CHECK_INT(fnet_corpus_new(&c), FNET_OK);
         c->limits.source_text_bytes = 10 - (uint64_t)k;
-        CHECK_INT(fnet_load_buffer(c, "in", doc, strlen(doc), false, &d,
-                                   &err), FNET_OK);
+        CHECK_INT(fnet_load_buffer(c, "in", doc, strlen(doc), false, &d, &err),
+                  FNET_OK);
         CHECK_INT(fnet_corpus_resolve(c, &d, &err), FNET_OK);
         CHECK_INT(fnet_prov_check(c, tmpdir, &d, &st, &err), FNET_OK);
         CHECK_INT(d.n_errors, (size_t)k);
-        snprintf(want, sizeof want, "in: sources[0].file: %s: file larger "
-                 "than the limit of 9 bytes for a source text", p);
+        snprintf(want, sizeof want,
+                 "in: sources[0].file: %s: file larger "
+                 "than the limit of 9 bytes for a source text",
+                 p);
         if (k)
             CHECK_STR(d.n_items ? d.items[0].msg : "", want);
         fnet_diag_free(&d);
@@ -1188,9 +1228,9 @@ static void test_out_of_memory(void)
                   "\"supports\",\"object\":\"a\"}\n",
                   400000),
               0);
-    CHECK_INT(load_out_of_memory("csv", ".csv", "subject,object\n", "a,b\n",
-                                 400000),
-              0);
+    CHECK_INT(
+        load_out_of_memory("csv", ".csv", "subject,object\n", "a,b\n", 400000),
+        0);
 }
 #endif
 
@@ -1219,8 +1259,9 @@ int main(void)
 #ifndef UNDER_ASAN
     RUN(test_line_memory_bounded);
 #else
-    fprintf(stderr, "%-40s skipped (AddressSanitizer's allocator does not "
-                    "fit in RLIMIT_DATA; checked in the plain build)\n",
+    fprintf(stderr,
+            "%-40s skipped (AddressSanitizer's allocator does not "
+            "fit in RLIMIT_DATA; checked in the plain build)\n",
             "test_line_memory_bounded");
 #endif
     RUN(test_lines);
@@ -1229,8 +1270,9 @@ int main(void)
 #ifndef UNDER_ASAN
     RUN(test_out_of_memory);
 #else
-    fprintf(stderr, "%-40s skipped (AddressSanitizer's allocator does not "
-                    "fit in RLIMIT_DATA; checked in the plain build)\n",
+    fprintf(stderr,
+            "%-40s skipped (AddressSanitizer's allocator does not "
+            "fit in RLIMIT_DATA; checked in the plain build)\n",
             "test_out_of_memory");
 #endif
     CHECK_INT(rmdir(tmpdir), 0);

@@ -23,8 +23,8 @@ static void load(loaded *L, const char *name, const char *text, bool jsonl)
     fnet_err err = {0};
     memset(L, 0, sizeof *L);
     CHECK_INT(fnet_corpus_new(&L->c), FNET_OK);
-    L->rc = fnet_load_buffer(L->c, name, text, strlen(text), jsonl, &L->d,
-                             &err);
+    L->rc =
+        fnet_load_buffer(L->c, name, text, strlen(text), jsonl, &L->d, &err);
 }
 
 static void done(loaded *L)
@@ -48,12 +48,14 @@ static const char *const DOC =
     "  {\"id\": \"JPN\", \"type\": \"actor\", \"label\": \"Japan\","
     " \"aliases\": [\"Tokyo\", \"Nippon\"], \"date\": \"1952-04\","
     " \"attrs\": {\"kind\": \"state\", \"pop\": 125.7, \"g7\": true}},\n"
-    "  {\"id\": \"RCEP\", \"type\": \"agreement\", \"aliases\": \"the RCEP\"}],\n"
+    "  {\"id\": \"RCEP\", \"type\": \"agreement\", \"aliases\": \"the "
+    "RCEP\"}],\n"
     " \"relations\": {\"hosts\": {\"from\": \"any\", \"to\": [\"meeting\","
     " \"agreement\"], \"directed\": false, \"sign\": -1,"
     " \"description\": \"d\"}},\n"
     " \"facts\": [\n"
-    "  {\"subject\": \"JPN\", \"relation\": \"party_to\", \"object\": \"RCEP\"},\n"
+    "  {\"subject\": \"JPN\", \"relation\": \"party_to\", \"object\": "
+    "\"RCEP\"},\n"
     "  {\"id\": \"f2\", \"subject\": \"Tokyo\", \"relation\": \"hosts\","
     " \"object\": \"RCEP\", \"date\": \"2020-11-15\", \"until\": \"2021\","
     " \"weight\": 2.5, \"sign\": 1, \"confidence\": 0.8,"
@@ -189,13 +191,15 @@ static void test_bad_records(void)
 {
     loaded L;
     load(&L, "b.json",
-         "{\"entities\": [{\"id\": \"A\"}, {\"id\": \"B\", \"type\": \"actor\"}],"
+         "{\"entities\": [{\"id\": \"A\"}, {\"id\": \"B\", \"type\": "
+         "\"actor\"}],"
          " \"facts\": [\n"
          "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\","
          " \"weight\": 0},\n"
          "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\","
          " \"date\": \"2021-02-30\", \"confidence\": 2},\n"
-         "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": \"B\"},\n"
+         "  {\"subject\": \"A\", \"relation\": \"opposes\", \"object\": "
+         "\"B\"},\n"
          "  \"A opposes B\"]}",
          false);
     CHECK_INT(L.rc, FNET_OK);
@@ -306,8 +310,7 @@ static void test_error_cap(void)
     char *text = malloc(60 * 64 + 1);
     text[0] = '\0';
     for (int i = 0; i < 60; i++)
-        sprintf(text + strlen(text), "{\"kind\":\"fact\",\"subject\":%d}\n",
-                i);
+        sprintf(text + strlen(text), "{\"kind\":\"fact\",\"subject\":%d}\n", i);
     loaded L;
     load(&L, "cap.jsonl", text, true);
     /* each line: subject is not a string, relation and object missing */
@@ -405,9 +408,9 @@ static void test_load_file(void)
 static void test_load_corpus_strict(void)
 {
     char *paths[1];
-    paths[0] = strdup(tmp_file("w.json",
-                               "{\"entities\": [{\"id\": \"A\", \"type\": "
-                               "\"actor\"}], \"facts\": []}"));
+    paths[0] =
+        strdup(tmp_file("w.json", "{\"entities\": [{\"id\": \"A\", \"type\": "
+                                  "\"actor\"}], \"facts\": []}"));
     for (int strict = 0; strict <= 1; strict++) {
         fnet_corpus *c = NULL;
         fnet_diag d = {0};
@@ -447,8 +450,8 @@ static void test_merge_many_aliases(void)
     loaded L;
     fnet_err err = {0};
     load(&L, "a.json", fnet_buf_str(&a), false);
-    CHECK_INT(fnet_load_buffer(L.c, "b.json", b.data, b.len, false, &L.d,
-                               &err), FNET_OK);
+    CHECK_INT(fnet_load_buffer(L.c, "b.json", b.data, b.len, false, &L.d, &err),
+              FNET_OK);
     CHECK_INT(L.d.n_errors, 0);
     CHECK_STR(msg(&L, 0), "(none)");
     if (L.c->n_entities != 1)

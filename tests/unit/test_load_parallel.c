@@ -64,8 +64,8 @@ static void build_corpus(text *t)
         char line[160];
         snprintf(line, sizeof line,
                  "{\"kind\":\"entity\",\"id\":\"E%d\",\"type\":\"actor\","
-                 "\"label\":\"Entity \\u00e9 %d\"}%s\n", i, i,
-                 i % 50 == 0 ? "\r" : "");
+                 "\"label\":\"Entity \\u00e9 %d\"}%s\n",
+                 i, i, i % 50 == 0 ? "\r" : "");
         puts_(t, line);
     }
     /* Chunks end at the first line end FNET_LOAD_CHUNK_BYTES or more past
@@ -147,8 +147,7 @@ static bool same_fact(const fnet_fact *f, const fnet_fact *g)
            strcmp(f->subject_ref, g->subject_ref) == 0 &&
            strcmp(f->object_ref, g->object_ref) == 0 &&
            strcmp(f->relation_ref, g->relation_ref) == 0 &&
-           f->n_sources == g->n_sources &&
-           !f->evidence == !g->evidence &&
+           f->n_sources == g->n_sources && !f->evidence == !g->evidence &&
            (!f->evidence || strcmp(f->evidence, g->evidence) == 0);
 }
 
@@ -200,10 +199,9 @@ static int on_fact(void *ctx, const fnet_fact *f)
 {
     seen *s = ctx;
     char line[512];
-    int n = snprintf(line, sizeof line, "%u %s %s %s %.17g %u %s|",
-                     f->loc.line, f->subject_ref, f->relation_ref,
-                     f->object_ref, f->weight, f->n_sources,
-                     f->evidence ? f->evidence : "-");
+    int n = snprintf(line, sizeof line, "%u %s %s %s %.17g %u %s|", f->loc.line,
+                     f->subject_ref, f->relation_ref, f->object_ref, f->weight,
+                     f->n_sources, f->evidence ? f->evidence : "-");
     put(&s->t, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line));
     s->n++;
     return 0;
@@ -285,7 +283,10 @@ static void test_line_over_limit(void)
  * byte, only a byte order mark, invalid UTF-8. */
 static void test_edges(void)
 {
-#define CASE(lit, errors) {lit, sizeof lit - 1, errors}
+#define CASE(lit, errors)                                                      \
+    {                                                                          \
+        lit, sizeof lit - 1, errors                                            \
+    }
     static const struct {
         const char *s;
         size_t len;

@@ -9,12 +9,15 @@
 
 static const char *doc =
     "{\"factnet\": 1, \"entities\": ["
-    "{\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": \"actor\"},"
-    "{\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": \"actor\"}],"
+    "{\"id\": \"A\", \"type\": \"actor\"}, {\"id\": \"B\", \"type\": "
+    "\"actor\"},"
+    "{\"id\": \"C\", \"type\": \"actor\"}, {\"id\": \"D\", \"type\": "
+    "\"actor\"}],"
     " \"facts\": ["
     "{\"subject\": \"A\", \"relation\": \"cooperates_with\", \"object\": \"B\","
     " \"weight\": 2},"
-    "{\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": \"C\"}]}";
+    "{\"subject\": \"B\", \"relation\": \"cooperates_with\", \"object\": "
+    "\"C\"}]}";
 
 int main(void)
 {
@@ -42,11 +45,10 @@ int main(void)
     fnet_metrics_opts o;
     fnet_metrics m;
     fnet_metrics_opts_init(&o);
-    o.want = FNET_METRIC_BIT(FNET_M_DEGREE) |
-             FNET_METRIC_BIT(FNET_M_BETWEENNESS) |
-             FNET_METRIC_BIT(FNET_M_CLOSENESS) |
-             FNET_METRIC_BIT(FNET_M_STRENGTH) |
-             FNET_METRIC_BIT(FNET_M_CONSTRAINT);
+    o.want =
+        FNET_METRIC_BIT(FNET_M_DEGREE) | FNET_METRIC_BIT(FNET_M_BETWEENNESS) |
+        FNET_METRIC_BIT(FNET_M_CLOSENESS) | FNET_METRIC_BIT(FNET_M_STRENGTH) |
+        FNET_METRIC_BIT(FNET_M_CONSTRAINT);
     CHECK_INT(fnet_metrics_compute(&m, g, &o, &err), 0);
     CHECK(m.value[FNET_M_PAGERANK] == NULL);
     CHECK(m.value[FNET_M_HARMONIC] == NULL);

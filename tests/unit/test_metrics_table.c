@@ -52,8 +52,8 @@ static int setup(fixture *f)
     fnet_err err = {0};
     memset(f, 0, sizeof *f);
     fnet_graph_opts_init(&go);
-    if (!(f->c = corpus_from_json(doc)) || fnet_graph_build(&f->g, f->c, &go, &err) != 0 ||
-        f->g->n_nodes != 4)
+    if (!(f->c = corpus_from_json(doc)) ||
+        fnet_graph_build(&f->g, f->c, &go, &err) != 0 || f->g->n_nodes != 4)
         return -1;
     f->m.n = 4;
     f->m.value[FNET_M_PAGERANK] = calloc(4, sizeof(double));
@@ -117,13 +117,11 @@ static void test_columns(void)
     CHECK_INT(fnet_metrics_table_column_from_name("type"), FNET_MCOL_TYPE);
     CHECK_INT(fnet_metrics_table_column_from_name("stability"),
               FNET_MCOL_STABILITY);
-    CHECK_INT(fnet_metrics_table_column_from_name("pagerank"),
-              FNET_M_PAGERANK);
+    CHECK_INT(fnet_metrics_table_column_from_name("pagerank"), FNET_M_PAGERANK);
     CHECK_INT(fnet_metrics_table_column_from_name("Pagerank"),
               FNET_MCOL_UNKNOWN);
     CHECK_INT(fnet_metrics_table_column_from_name(""), FNET_MCOL_UNKNOWN);
-    CHECK_STR(fnet_metrics_table_column_name(FNET_MCOL_STABILITY),
-              "stability");
+    CHECK_STR(fnet_metrics_table_column_name(FNET_MCOL_STABILITY), "stability");
     CHECK_STR(fnet_metrics_table_column_name(FNET_M_COMMUNITY), "community");
 }
 
@@ -151,7 +149,8 @@ static void test_order(void)
     fixture f;
     char ids[32];
     CHECK(setup(&f) == 0);
-    fnet_metrics_table_data d = {.g = f.g, .m = &f.m,
+    fnet_metrics_table_data d = {.g = f.g,
+                                 .m = &f.m,
                                  .community = f.community,
                                  .stability = f.stability};
     order_ids(&d, FNET_M_PAGERANK, ids); /* tie b/c by id, NaN last */
@@ -173,15 +172,16 @@ static void test_nodes(void)
 {
     fixture f;
     fnet_table *t = NULL;
-    static const int cols[] = {FNET_MCOL_ID, FNET_MCOL_LABEL,
-                               FNET_M_DEGREE, FNET_M_PAGERANK,
-                               FNET_M_HARMONIC, FNET_M_COMMUNITY,
-                               FNET_MCOL_STABILITY};
+    static const int cols[] = {
+        FNET_MCOL_ID,    FNET_MCOL_LABEL,  FNET_M_DEGREE,      FNET_M_PAGERANK,
+        FNET_M_HARMONIC, FNET_M_COMMUNITY, FNET_MCOL_STABILITY};
     CHECK(setup(&f) == 0);
-    fnet_metrics_table_data d = {.g = f.g, .m = &f.m,
+    fnet_metrics_table_data d = {.g = f.g,
+                                 .m = &f.m,
                                  .community = f.community,
                                  .stability = f.stability};
-    fnet_metrics_table_spec s = {.cols = cols, .n_cols = 7,
+    fnet_metrics_table_spec s = {.cols = cols,
+                                 .n_cols = 7,
                                  .sort = FNET_M_PAGERANK,
                                  .max_rows = SIZE_MAX,
                                  .sampled_sources = -1};
@@ -220,12 +220,18 @@ static void test_nodes(void)
 static void test_values(void)
 {
     fnet_table *t = NULL;
-    fnet_graph_metrics gm = {.nodes = 4, .edges = 2, .density = 1.0 / 3,
-                             .components = 2, .largest_component = 2,
-                             .diameter = NAN, .average_path_length = 1,
-                             .transitivity = NAN, .average_clustering = 0,
+    fnet_graph_metrics gm = {.nodes = 4,
+                             .edges = 2,
+                             .density = 1.0 / 3,
+                             .components = 2,
+                             .largest_component = 2,
+                             .diameter = NAN,
+                             .average_path_length = 1,
+                             .transitivity = NAN,
+                             .average_clustering = 0,
                              .degree_assortativity = NAN,
-                             .type_assortativity = -1, .communities = 2,
+                             .type_assortativity = -1,
+                             .communities = 2,
                              .modularity = 0.5};
     fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 1];
     size_t n = fnet_metrics_table_graph_rows(rows, &gm);

@@ -163,8 +163,7 @@ static void test_dev_full(void)
     CHECK_INT(fnet_outfile_commit(f, &err), FNET_EIO);
     CHECK_INT(err.code, FNET_EIO);
     char want[128];
-    snprintf(want, sizeof want, "/dev/full: write error: %s",
-             strerror(ENOSPC));
+    snprintf(want, sizeof want, "/dev/full: write error: %s", strerror(ENOSPC));
     CHECK_STR(err.msg, want);
     struct stat st;
     CHECK_INT(stat("/dev/full", &st), 0);
@@ -215,8 +214,10 @@ static void test_readonly_dir(void)
         if (pid == 0) {
             if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 ||
                 setuid(NOBODY) != 0) {
-                fprintf(stderr, "test_readonly_dir: cannot drop to uid "
-                                "%d: %s\n", NOBODY, strerror(errno));
+                fprintf(stderr,
+                        "test_readonly_dir: cannot drop to uid "
+                        "%d: %s\n",
+                        NOBODY, strerror(errno));
                 _exit(2);
             }
             int bad = readonly_checks(ro);
@@ -314,8 +315,7 @@ static void test_target_is_directory(void)
     char want[256];
     CHECK_INT(mkdir(at("taken"), 0755), 0);
     put(at("taken/inside"), "kept\n");
-    CHECK_INT(fnet_outfile_write_all(at("taken"), "data\n", 5, &err),
-              FNET_EIO);
+    CHECK_INT(fnet_outfile_write_all(at("taken"), "data\n", 5, &err), FNET_EIO);
     snprintf(want, sizeof want, "%s: cannot create file: %s", at("taken"),
              strerror(EISDIR));
     CHECK_STR(err.msg, want);
@@ -487,8 +487,7 @@ static void test_fail_names_file(void)
     errno = EACCES; /* what a library may leave behind */
     fnet_err_set(&err, FNET_EIO, "cannot write the DOT text");
     CHECK_INT(fnet_outfile_fail(f, FNET_EIO, &err), FNET_EIO);
-    snprintf(want, sizeof want, "/dev/full: write error: %s",
-             strerror(ENOSPC));
+    snprintf(want, sizeof want, "/dev/full: write error: %s", strerror(ENOSPC));
     CHECK_STR(err.msg, want);
 
     put(at("kept.txt"), "old\n");
@@ -549,8 +548,7 @@ static void test_set_one_fails(void)
     fputs("new n\n", fnet_outfile_stream(f[0]));
     fputs("new e\n", fnet_outfile_stream(f[1]));
     CHECK_INT(fnet_outfile_commit_set(f, 2, &err), FNET_EIO);
-    snprintf(want, sizeof want, "/dev/full: write error: %s",
-             strerror(ENOSPC));
+    snprintf(want, sizeof want, "/dev/full: write error: %s", strerror(ENOSPC));
     CHECK_STR(err.msg, want);
     CHECK_STR(content(at("n.csv")), "old n\n");
     CHECK_STR(listing(dir), "n.csv");

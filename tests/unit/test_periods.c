@@ -41,8 +41,9 @@ static void test_range(void)
 static void test_years(void)
 {
     fnet_corpus *c = corpus_from_edges(lines, 4, NULL);
-    fnet_period_spec s = {FNET_UNIT_YEAR, 1, FNET_PERIODS_EACH, 1,
-                          FNET_DATE_NONE, FNET_DATE_NONE};
+    fnet_period_spec s = {FNET_UNIT_YEAR,    1,
+                          FNET_PERIODS_EACH, 1,
+                          FNET_DATE_NONE,    FNET_DATE_NONE};
     fnet_period *p = NULL;
     size_t n = 0;
     fnet_err err = {0};
@@ -97,8 +98,9 @@ static void test_years(void)
 static void test_months_and_clipping(void)
 {
     fnet_corpus *c = corpus_from_edges(lines, 4, NULL);
-    fnet_period_spec s = {FNET_UNIT_MONTH, 3, FNET_PERIODS_EACH, 1, d("2013-05"),
-                          d("2014-01-15")};
+    fnet_period_spec s = {FNET_UNIT_MONTH,   3,
+                          FNET_PERIODS_EACH, 1,
+                          d("2013-05"),      d("2014-01-15")};
     fnet_period *p = NULL;
     size_t n = 0;
     fnet_err err = {0};
@@ -134,8 +136,9 @@ static void test_months_and_clipping(void)
     /* no dated fact and no range */
     static const char *const undated[] = {"A B cooperates_with -"};
     c = corpus_from_edges(undated, 1, NULL);
-    s = (fnet_period_spec){FNET_UNIT_YEAR, 1, FNET_PERIODS_EACH, 1,
-                           FNET_DATE_NONE, FNET_DATE_NONE};
+    s = (fnet_period_spec){FNET_UNIT_YEAR,    1,
+                           FNET_PERIODS_EACH, 1,
+                           FNET_DATE_NONE,    FNET_DATE_NONE};
     CHECK_INT(c ? fnet_periods_make(&p, &n, c, &s, &err) : 0, FNET_EUSAGE);
     CHECK(strstr(err.msg, "no fact is dated") != NULL);
     fnet_corpus_free(c);

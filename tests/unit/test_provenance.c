@@ -10,10 +10,22 @@
 
 static void test_space_len(void)
 {
-    static const char *const spaces[] = {
-        " ", "\t", "\n", "\v", "\f", "\r", "\xC2\x85", "\xC2\xA0",
-        "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xA8",
-        "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
+    static const char *const spaces[] = {" ",
+                                         "\t",
+                                         "\n",
+                                         "\v",
+                                         "\f",
+                                         "\r",
+                                         "\xC2\x85",
+                                         "\xC2\xA0",
+                                         "\xE1\x9A\x80",
+                                         "\xE2\x80\x80",
+                                         "\xE2\x80\x8A",
+                                         "\xE2\x80\xA8",
+                                         "\xE2\x80\xA9",
+                                         "\xE2\x80\xAF",
+                                         "\xE2\x81\x9F",
+                                         "\xE3\x80\x80"};
     for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
         CHECK_INT(fnet_text_space_len(spaces[i], strlen(spaces[i])),
                   strlen(spaces[i]));
@@ -30,7 +42,8 @@ static void test_fold_n(void)
 {
     fnet_buf b = {0};
     /* em space, ideographic space, NBSP + CRLF: one space each run. */
-    const char *s = "\xE3\x80\x80 a\xE2\x80\x83" "b\xC2\xA0\r\nC ";
+    const char *s = "\xE3\x80\x80 a\xE2\x80\x83"
+                    "b\xC2\xA0\r\nC ";
     fnet_text_fold_n(&b, s, strlen(s), false);
     CHECK_STR(fnet_buf_str(&b), "a b C");
     fnet_buf_reset(&b);
@@ -63,7 +76,8 @@ static int match(const char *text, const char *quote, char *why, size_t n)
 
 static void test_match_rules(void)
 {
-    const char *text = "Alpha beta\n  gamma\xC2\xA0" "delta. Epsilon zeta, "
+    const char *text = "Alpha beta\n  gamma\xC2\xA0"
+                       "delta. Epsilon zeta, "
                        "eta theta.";
     CHECK_INT(match(text, "Alpha beta", NULL, 0), 1);
     CHECK_INT(match(text, "beta gamma delta.", NULL, 0), 1);
@@ -78,8 +92,7 @@ static void test_match_rules(void)
     CHECK_INT(match(text, "Alpha .. delta", NULL, 0), 0); /* 2 dots: text */
     /* Fragments may not overlap: "beta" is needed twice. */
     CHECK_INT(match("alpha beta gamma", "alpha beta … beta", NULL, 0), 0);
-    CHECK_INT(match("alpha beta gamma beta", "alpha beta … beta", NULL, 0),
-              1);
+    CHECK_INT(match("alpha beta gamma beta", "alpha beta … beta", NULL, 0), 1);
     /* A quote may itself contain the ellipsis the text has. */
     CHECK_INT(match("wait... and see", "wait... and see", NULL, 0), 1);
     /* A leading byte-order mark is not part of the text. */
@@ -131,8 +144,7 @@ static void test_text_errors(void)
     CHECK(t == NULL);
     CHECK_STR(err.msg, "bad.txt: invalid UTF-8 at byte 3");
     CHECK_INT(fnet_prov_text_read(&t, "provenance/no-such-file.txt",
-                                  FNET_MAX_SOURCE_TEXT_BYTES,
-                                  &err),
+                                  FNET_MAX_SOURCE_TEXT_BYTES, &err),
               FNET_EIO);
     CHECK_STR(err.msg, "provenance/no-such-file.txt: cannot open: "
                        "No such file or directory");

@@ -191,9 +191,9 @@ static void test_lookahead(void)
  * fit the limit, else the span, else head … tail. */
 static void test_against_reference(void)
 {
-    static const char *pieces[] = {"A", "b", "J", ". ", "! ", "? ", " ",
-                                   "\n", "\t", "Corp", "x", "\xC3\xA9",
-                                   "\r\n", ".", "  "};
+    static const char *pieces[] = {"A",  "b",        "J",    ". ", "! ",
+                                   "? ", " ",        "\n",   "\t", "Corp",
+                                   "x",  "\xC3\xA9", "\r\n", ".",  "  "};
     unsigned seed = 12345;
     int mismatches = 0;
     for (int round = 0; round < 3000; round++) {
@@ -202,8 +202,8 @@ static void test_against_reference(void)
         int n = 1 + (int)((seed >> 16) % 120);
         for (int i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
-            fnet_buf_puts(&t, pieces[(seed >> 16) % (sizeof pieces /
-                                                     sizeof *pieces)]);
+            fnet_buf_puts(
+                &t, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
         }
         const char *s = fnet_buf_str(&t);
         seed = seed * 1103515245u + 12345u;
@@ -233,12 +233,12 @@ static void test_against_reference(void)
             else if (e - a <= max)
                 want = folded(s + a, e - a);
             if (want ? strcmp(got, want) != 0
-                     : strlen(got) > max ||
-                           !strstr(got, " \xE2\x80\xA6 ")) {
+                     : strlen(got) > max || !strstr(got, " \xE2\x80\xA6 ")) {
                 if (mismatches++ < 5)
-                    fprintf(stderr, "text \"%s\" span %zu-%zu max %zu: got "
-                            "\"%s\", want \"%s\"\n", s, a, e, max, got,
-                            want ? want : "(head … tail)");
+                    fprintf(stderr,
+                            "text \"%s\" span %zu-%zu max %zu: got "
+                            "\"%s\", want \"%s\"\n",
+                            s, a, e, max, got, want ? want : "(head … tail)");
             }
             CHECK(fnet_utf8_valid(got, strlen(got), NULL));
             free(want);

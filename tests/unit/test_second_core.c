@@ -14,19 +14,18 @@
 
 typedef struct probe {
     pid_t parent;
-    int fail;  /* 1: the second half returns FNET_EDATA; 2: its process
+    int fail; /* 1: the second half returns FNET_EDATA; 2: its process
                   dies */
 } probe;
 
 /* res = [lo, hi) * 0.5; ires = the pid that computed them. */
 static int half(void *ctx, igraph_integer_t lo, igraph_integer_t hi,
-                igraph_vector_t *res, igraph_vector_int_t *ires,
-                fnet_err *err)
+                igraph_vector_t *res, igraph_vector_int_t *ires, fnet_err *err)
 {
     const probe *p = ctx;
     if (lo > 0 && p->fail == 1)
-        return fnet_err_set(err, FNET_EDATA, "half [%ld, %ld) failed",
-                            (long)lo, (long)hi);
+        return fnet_err_set(err, FNET_EDATA, "half [%ld, %ld) failed", (long)lo,
+                            (long)hi);
     if (lo > 0 && p->fail == 2 && getpid() != p->parent)
         _exit(7);
     if (igraph_vector_resize(res, hi - lo) || igraph_vector_int_resize(ires, 1))
@@ -134,10 +133,10 @@ static void test_communities_in_child(void)
     CHECK_INT(fnet_communities_finish(&job, &b, &err), 0);
     CHECK_INT(b.n, a.n);
     CHECK_INT(b.n_communities, a.n_communities);
-    CHECK(b.community && memcmp(a.community, b.community,
-                                a.n * sizeof *a.community) == 0);
-    CHECK(b.stability && memcmp(a.stability, b.stability,
-                                a.n * sizeof *a.stability) == 0);
+    CHECK(b.community &&
+          memcmp(a.community, b.community, a.n * sizeof *a.community) == 0);
+    CHECK(b.stability &&
+          memcmp(a.stability, b.stability, a.n * sizeof *a.stability) == 0);
     CHECK(memcmp(&a.modularity, &b.modularity, sizeof a.modularity) == 0);
     CHECK(memcmp(&a.mod_sd, &b.mod_sd, sizeof a.mod_sd) == 0);
     fnet_communities_free(&b);

@@ -47,16 +47,25 @@ static void test_vectors(void)
 
 static void test_boundaries(void)
 {
-    check_len(55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e91"
-                  "0f734318", "n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=");
-    check_len(56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef797068"
-                  "6ec6738a", "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=");
-    check_len(64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df"
-                  "154668eb", "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs=");
-    check_len(119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea"
-                   "6584dcfb", "MeulHDE6XAgiat8Y1KNZz9/Y0ugWsT9K+VL36mWE3Ps=");
-    check_len(1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d"
-                       "39ccc7112cd0",
+    check_len(55,
+              "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e91"
+              "0f734318",
+              "n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=");
+    check_len(56,
+              "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef797068"
+              "6ec6738a",
+              "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=");
+    check_len(64,
+              "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df"
+              "154668eb",
+              "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs=");
+    check_len(119,
+              "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea"
+              "6584dcfb",
+              "MeulHDE6XAgiat8Y1KNZz9/Y0ugWsT9K+VL36mWE3Ps=");
+    check_len(1000000,
+              "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d"
+              "39ccc7112cd0",
               "zcduXJkU+5KBocfihNc+Z/GAmkiklyAOBG05zMcRLNA=");
 }
 

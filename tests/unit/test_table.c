@@ -28,8 +28,11 @@ static char *render_style(const fnet_table *t, const fnet_table_style *st)
 static char *render(const fnet_table *t, int format, int digits,
                     const char *caption, const char *label, const char *note)
 {
-    fnet_table_style st = {.format = format, .digits = digits,
-                           .caption = caption, .label = label, .note = note};
+    fnet_table_style st = {.format = format,
+                           .digits = digits,
+                           .caption = caption,
+                           .label = label,
+                           .note = note};
     return render_style(t, &st);
 }
 
@@ -119,31 +122,31 @@ static void test_latex(const fnet_table *t)
 {
     char *s = render(t, FNET_TABLE_LATEX, -1, "Caption & 50%", "tab:x",
                      "Estimated_from samples.");
-    CHECK_STR(s,
-              "\\begin{table}[htbp]\n\\centering\n"
-              "\\caption{Caption \\& 50\\%}\n\\label{tab:x}\n"
-              "\\begin{tabular}{lrr}\n\\toprule\n"
-              "name & n & x \\\\\n\\midrule\n"
-              "a,b \"q\" & $-$3 & 0.100 \\\\\n"
-              "line1 line2\\textbar{} x\\textbackslash{} & 42 &  \\\\\n"
-              "R\\&D 100\\% \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} "
-              "\\textasciicircum{} \\textbackslash{} "
-              "\\textless{}\\textgreater{} &  & 0.667 \\\\\n"
-              "\\bottomrule\n\\end{tabular}\n"
-              "\\par\\smallskip{\\footnotesize Estimated\\_from samples.}\n"
-              "\\end{table}\n");
+    CHECK_STR(s, "\\begin{table}[htbp]\n\\centering\n"
+                 "\\caption{Caption \\& 50\\%}\n\\label{tab:x}\n"
+                 "\\begin{tabular}{lrr}\n\\toprule\n"
+                 "name & n & x \\\\\n\\midrule\n"
+                 "a,b \"q\" & $-$3 & 0.100 \\\\\n"
+                 "line1 line2\\textbar{} x\\textbackslash{} & 42 &  \\\\\n"
+                 "R\\&D 100\\% \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} "
+                 "\\textasciicircum{} \\textbackslash{} "
+                 "\\textless{}\\textgreater{} &  & 0.667 \\\\\n"
+                 "\\bottomrule\n\\end{tabular}\n"
+                 "\\par\\smallskip{\\footnotesize Estimated\\_from samples.}\n"
+                 "\\end{table}\n");
     free(s);
 }
 
 static void test_json(const fnet_table *t)
 {
     char *s = render(t, FNET_TABLE_JSON, -1, NULL, NULL, "ignored");
-    CHECK_STR(s, "[\n"
-                 "  {\"name\":\"a,b \\\"q\\\"\",\"n\":-3,\"x\":0.1},\n"
-                 "  {\"name\":\"line1\\nline2|\\tx\\\\\",\"n\":42,\"x\":null},\n"
-                 "  {\"name\":\"R&D 100% $5 #1 a_b {x} ~ ^ \\\\ <>\","
-                 "\"n\":null,\"x\":0.6666666666666666}\n"
-                 "]\n");
+    CHECK_STR(s,
+              "[\n"
+              "  {\"name\":\"a,b \\\"q\\\"\",\"n\":-3,\"x\":0.1},\n"
+              "  {\"name\":\"line1\\nline2|\\tx\\\\\",\"n\":42,\"x\":null},\n"
+              "  {\"name\":\"R&D 100% $5 #1 a_b {x} ~ ^ \\\\ <>\","
+              "\"n\":null,\"x\":0.6666666666666666}\n"
+              "]\n");
     free(s);
     static const fnet_table_col one[] = {{"a", FNET_COL_REAL}};
     fnet_table *e = NULL;
@@ -167,10 +170,14 @@ static void test_formula_guard(void)
                                           {"sign", FNET_COL_STRING},
                                           {"x", FNET_COL_REAL},
                                           {"@key", FNET_COL_STRING}};
-    static const char *const in[] = {
-        "=1+2",  "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=tab",
-        "\r=cr", "-0.25",             "+1.5e3", "-",      "a=b",
-        "'=x",   "=a,\"b\"",           "-.5",    "1e",     "-e5"};
+    static const char *const in[] = {"=1+2",   "+cmd|' /C calc'!A0",
+                                     "-2+3",   "@SUM(A1)",
+                                     "\t=tab", "\r=cr",
+                                     "-0.25",  "+1.5e3",
+                                     "-",      "a=b",
+                                     "'=x",    "=a,\"b\"",
+                                     "-.5",    "1e",
+                                     "-e5"};
     size_t n = sizeof in / sizeof in[0], r;
     fnet_table *t = NULL;
     CHECK_INT(fnet_table_new(&t, cols, 4), 0);
@@ -243,7 +250,10 @@ static void test_hostile_text(void)
         return;
     fnet_table_add_row(t, &r);
     fnet_table_set_str(t, r, 0, "[1] x");
-    fnet_table_set_str(t, r, 1, "*star \x01" "bell\x07 esc\x1b" " del\x7f");
+    fnet_table_set_str(t, r, 1,
+                       "*star \x01"
+                       "bell\x07 esc\x1b"
+                       " del\x7f");
     fnet_table_add_row(t, &r);
     fnet_table_set_str(t, r, 0, "a\\|b");
     fnet_table_set_str(t, r, 1, "c\\");

@@ -25,7 +25,8 @@
 static const uint32_t e1[] = {0, 1, 2, 3, 4, 5}, c1[] = {1, 1, 1, 2, 2, 2};
 static const uint32_t e2[] = {0, 1, 2, 6, 3, 4, 5, 7, 8},
                       c2[] = {1, 1, 1, 1, 2, 2, 2, 3, 3};
-static const uint32_t e3[] = {0, 1, 2, 3, 4, 5, 6}, c3[] = {1, 1, 1, 1, 1, 1, 1};
+static const uint32_t e3[] = {0, 1, 2, 3, 4, 5, 6},
+                      c3[] = {1, 1, 1, 1, 1, 1, 1};
 static const uint32_t e4[] = {3, 4, 5, 6, 0, 1, 2, 9, 10},
                       c4[] = {1, 1, 1, 1, 2, 2, 2, 3, 3};
 
@@ -41,8 +42,8 @@ static const fnet_track_entry *entry(const fnet_tracking *t, size_t period,
 
 static void test_four_periods(void)
 {
-    fnet_partition p[4] = {{6, 2, e1, c1}, {9, 3, e2, c2}, {7, 1, e3, c3},
-                           {9, 3, e4, c4}};
+    fnet_partition p[4] = {
+        {6, 2, e1, c1}, {9, 3, e2, c2}, {7, 1, e3, c3}, {9, 3, e4, c4}};
     fnet_tracking t;
     fnet_err err = {0};
     CHECK_INT(fnet_tracking_run(&t, p, 4, 0.3, &err), 0);
@@ -95,8 +96,8 @@ static void test_threshold_and_gap(void)
      * continues, compared with period 0 across the gap. */
     static const uint32_t ea[] = {0, 1, 2, 3}, eb[] = {0, 4, 5, 6},
                           ones[] = {1, 1, 1, 1};
-    fnet_partition p[3] = {{4, 1, ea, ones}, {0, 0, NULL, NULL},
-                           {4, 1, eb, ones}};
+    fnet_partition p[3] = {
+        {4, 1, ea, ones}, {0, 0, NULL, NULL}, {4, 1, eb, ones}};
     fnet_tracking t;
     CHECK_INT(fnet_tracking_run(&t, p, 3, 0.3, NULL), 0);
     CHECK(t.id[1] == NULL);

@@ -39,8 +39,8 @@ static fnet_corpus *load(void)
     fnet_err err = {0};
     if (fnet_corpus_new(&c) != 0)
         return NULL;
-    int rc = fnet_load_buffer(c, "trend.json", doc, strlen(doc), false, &d,
-                              &err);
+    int rc =
+        fnet_load_buffer(c, "trend.json", doc, strlen(doc), false, &d, &err);
     if (rc == 0)
         rc = fnet_corpus_resolve(c, &d, &err);
     if (rc != 0 || d.n_errors) {

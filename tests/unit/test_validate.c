@@ -32,8 +32,8 @@ static void build(resolved *R, ...)
         const char *text = va_arg(ap, const char *);
         size_t n = strlen(name);
         bool jsonl = n > 6 && strcmp(name + n - 6, ".jsonl") == 0;
-        CHECK_INT(fnet_load_buffer(R->c, name, text, strlen(text), jsonl,
-                                   &R->d, &err),
+        CHECK_INT(fnet_load_buffer(R->c, name, text, strlen(text), jsonl, &R->d,
+                                   &err),
                   FNET_OK);
     }
     va_end(ap);
@@ -77,12 +77,14 @@ static int32_t entity(const resolved *R, const char *id)
 
 /* A fact "SUBJ party_to OBJ" with source and evidence. */
 #define FACT(subj, obj)                                                        \
-    "{\"subject\": \"" subj "\", \"relation\": \"party_to\", \"object\": \""  \
-    obj "\", \"source\": \"s\", \"evidence\": \"e\"}"
+    "{\"subject\": \"" subj                                                    \
+    "\", \"relation\": \"party_to\", \"object\": \"" obj                       \
+    "\", \"source\": \"s\", \"evidence\": \"e\"}"
 
 static void test_by_id_label_alias(void)
 {
     resolved R;
+    /* clang-format off */
     build(&R, "r.json",
           "{" ENTITIES ", \"facts\": [" FACT("JPN", "RCEP") ","
           FACT("japan", "the rcep AGREEMENT") ","
@@ -90,6 +92,7 @@ static void test_by_id_label_alias(void)
           FACT("The Japanese State", "the\xC2\xA0RCEP agreement") ","
           FACT("Asean", "rcep") "]}",
           NULL);
+    /* clang-format on */
     CHECK_INT(R.d.n_errors, 0);
     CHECK_INT(R.d.n_warnings, 0);
     CHECK(R.c->resolved);
@@ -146,13 +149,14 @@ static void test_id_wins_and_ambiguity(void)
               entity(&R, "KOR"));
     CHECK_INT(why.len, 0);
     CHECK_INT(fnet_corpus_lookup(R.c, "the government", &why), -1);
-    CHECK_STR(fnet_buf_str(&why), "\"the government\" is ambiguous: it "
+    CHECK_STR(fnet_buf_str(&why),
+              "\"the government\" is ambiguous: it "
               "names \"KOR\" (South Korea), \"JPN\" (Japan (state)); use "
               "the entity id");
     fnet_buf_reset(&why);
     CHECK_INT(fnet_corpus_lookup(R.c, "Korea", &why), -1);
     CHECK_STR(fnet_buf_str(&why), "no entity has the id, label or alias "
-              "\"Korea\"");
+                                  "\"Korea\"");
     fnet_buf_free(&why);
     done(&R);
 }
@@ -162,11 +166,13 @@ static void test_id_wins_and_ambiguity(void)
 static void test_suggestions(void)
 {
     resolved R;
+    /* clang-format off */
     build(&R, "u.json",
           "{" ENTITIES ", \"facts\": [" FACT("Japn", "RCEP") ","
           FACT("Tokio", "RCEP") "," FACT("JPN", "the RCEP agreemnt") ","
           FACT("Republic of Korea", "RCEP") "]}",
           NULL);
+    /* clang-format on */
     CHECK_INT(R.d.n_errors, 4);
     CHECK_STR(msg(&R, 0), "u.json: facts[0].subject: unknown entity \"Japn\" "
                           "(did you mean \"JPN\" (Japan)?)");
@@ -270,6 +276,7 @@ static void test_merge(void)
 static void test_type_constraints(void)
 {
     resolved R;
+    /* clang-format off */
     build(&R, "t.json",
           "{" ENTITIES ", \"relations\": {\"signed\": {\"from\": [\"actor\","
           " \"institution\"], \"to\": \"any\"}}, \"facts\": ["
@@ -279,6 +286,7 @@ static void test_type_constraints(void)
           "{\"subject\": \"ASEAN\", \"relation\": \"signed\", \"object\": "
           "\"RCEP\", \"source\": \"s\", \"evidence\": \"e\"}]}",
           NULL);
+    /* clang-format on */
     CHECK_INT(R.d.n_errors, 3);
     CHECK_STR(msg(&R, 0), "t.json: facts[0].subject: relation \"party_to\" "
                           "expects a subject of type actor, but \"RCEP\" is "
