@@ -39,9 +39,10 @@ def read(path, default=None):
 
 
 def lines(case_dir, name):
-    """The non-empty lines of a case file (none when it is absent)."""
+    """The non-empty lines of a case file, stripped (none when it is
+    absent)."""
     text = read(os.path.join(case_dir, name), b"").decode()
-    return [line for line in text.split("\n") if line.strip()]
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def valid_corpus(title):
@@ -75,8 +76,9 @@ def prepare(case_dir, tmp):
         else:
             shutil.copyfile(src, os.path.join(tmp, name))
     for line in lines(case_dir, "copy"):
-        src, _, dest = line.strip().partition(" ")
+        src, _, dest = line.partition(" ")
         dest = os.path.join(tmp, dest.strip() or os.path.basename(src))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
         if os.path.isdir(os.path.join(ROOT, src)):
             shutil.copytree(os.path.join(ROOT, src), dest)
         else:
@@ -91,7 +93,7 @@ def prepare(case_dir, tmp):
         finally:
             os.chdir(cwd)
     for name in lines(case_dir, "unreadable"):
-        os.chmod(os.path.join(tmp, name.strip()), 0)
+        os.chmod(os.path.join(tmp, name), 0)
 
 
 def execute(factnet, case_dir, run_dir, as_nobody):
@@ -116,12 +118,15 @@ def run(factnet, name, case_dir):
     """Runs the case; returns the process, or a string saying why the case
     is skipped."""
     for path in lines(case_dir, "needs"):
-        if not os.path.exists(os.path.join(ROOT, path.strip())):
-            return "%s is not present" % path.strip()
-    cwd = read(os.path.join(case_dir, "cwd"))
-    if cwd is not None:
-        return execute(factnet, case_dir,
-                       os.path.join(ROOT, cwd.decode().strip()), False)
+        if not os.path.exists(os.path.join(ROOT, path)):
+            return "%s is not present" % path
+    cwd = lines(case_dir, "cwd")
+    if cwd:
+        inputs = set(os.listdir(case_dir)) - META
+        if inputs:
+            raise SystemExit("run.py: %s: a case with cwd takes no input "
+                             "files (%s)" % (name, " ".join(sorted(inputs))))
+        return execute(factnet, case_dir, os.path.join(ROOT, cwd[0]), False)
     unreadable = os.path.exists(os.path.join(case_dir, "unreadable"))
     as_nobody = unreadable and os.geteuid() == 0
     with tempfile.TemporaryDirectory(prefix="fnet-golden-") as tmp:
@@ -156,10 +161,10 @@ def update(case_dir, proc):
 
 
 def differs(name, what, want, got):
-    text = lambda b: b.decode(errors="replace").splitlines(True)
     print("%s: %s differs" % (name, what))
-    sys.stdout.writelines(difflib.unified_diff(text(want), text(got),
-                                               "expected", "got"))
+    sys.stdout.writelines(difflib.unified_diff(
+        want.decode(errors="replace").splitlines(True),
+        got.decode(errors="replace").splitlines(True), "expected", "got"))
     if not got.endswith(b"\n") or not want.endswith(b"\n"):
         print("\n(want %d bytes, got %d)" % (len(want), len(got)))
 
