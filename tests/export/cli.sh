@@ -50,7 +50,7 @@ expect 2 'has no resolution' export -f gml --algorithm walktrap --resolution 2 "
 expect 2 "unknown relation 'frobnicates'" export -f gml --relations frobnicates "$j"
 expect 2 'unknown input format "xml"' export -f gml --input-format xml "$j"
 expect 3 'nonexistent' export -f gml tests/nonexistent.json
-expect 1 'error' export -f gml tests/bad/unknown_entity.json
+expect 1 'error' export -f gml tests/golden/bad/unknown_entity/unknown_entity.json
 mkdir "$tmp/adir"
 expect 3 'Is a directory' export -f graphml -o "$tmp/adir" "$j"
 : >"$tmp/afile"

@@ -1,7 +1,7 @@
 /* test_evidence.c - unit tests for src/output/evidence: the order of edges
  * and facts (label order, date order with ties in file order, undated
  * last), the end shown first, and the table's date and source columns. The
- * writers' full output is tested in tests/evidence/. */
+ * writers' full output is tested in tests/golden/evidence/. */
 #include "test.h"
 
 #include "graph/graph.h"

@@ -1,6 +1,6 @@
 /* test_provenance.c - unit tests for src/input/provenance (quote matching)
  * and the white-space folding it rests on (src/core/text). The CLI-level
- * messages are tested in tests/provenance/. */
+ * messages are tested in tests/golden/provenance/. */
 #include "test.h"
 
 #include "core/text.h"

@@ -1,0 +1,24 @@
+# Golden tests: one ctest AREA.CASE per case folder tests/golden/AREA/CASE/
+# (command line, bad inputs, importers, provenance, evidence), all run by
+# golden/run.py; the case format is in tests/golden/README.md. Exit status
+# 77 = skipped: a case whose `needs` (../shared data) is absent, or the
+# permission case when the user nobody cannot run the factnet binary.
+file(GLOB FNET_GOLDEN_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS
+     ${CMAKE_CURRENT_SOURCE_DIR}/golden/*/*)
+foreach(dir ${FNET_GOLDEN_CASES})
+  if(EXISTS ${dir}/cmd)
+    get_filename_component(name ${dir} NAME)
+    get_filename_component(area ${dir} DIRECTORY)
+    get_filename_component(area ${area} NAME)
+    add_test(NAME ${area}.${name}
+             COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/golden/run.py
+                     $<TARGET_FILE:factnet> ${area}/${name})
+    set_tests_properties(${area}.${name} PROPERTIES SKIP_RETURN_CODE 77)
+    if(area STREQUAL "cli" AND name MATCHES "^build_")
+      # build renders through Graphviz: its own leaks are suppressed as
+      # for tests/dot; everything else still counts.
+      set_tests_properties(${area}.${name} PROPERTIES ENVIRONMENT
+        "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+    endif()
+  endif()
+endforeach()
