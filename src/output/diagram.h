@@ -1,7 +1,7 @@
 /* diagram.h - what a relationship diagram shows: the nodes and edges of a
  * graph cut to a readable view (ego network, top-N, communities collapsed,
  * one edge per fact), with labels, tooltips, sizes, groups and caption,
- * ready for output/dot.h.
+ * as the model of output/diagram_model.h, ready for output/dot.h.
  *
  * The metric values and communities are computed by the caller on the
  * whole (filtered) graph and passed in per node, so a node's size means
@@ -22,7 +22,7 @@
 #include "core/arena.h"
 #include "core/error.h"
 #include "graph/graph.h"
-#include "output/dot.h"
+#include "output/diagram_model.h"
 
 enum fnet_edge_labels {
     FNET_ELABEL_NONE,
