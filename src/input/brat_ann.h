@@ -6,9 +6,9 @@
  * (equivalence) or `#` (note). Malformed lines, duplicate ids and spans
  * that do not match the text are reported through the importer, located
  * by line and annotation id, and the rest of the document is kept. Offsets
- * count code points; CRLF is one character, as brat reads it, unless
- * every span fits only when the CR is counted. Fact building is
- * input/brat_facts.h's.
+ * count code points, CRLF as one character as brat reads it; offsets from
+ * tools that count the CR are accepted when every span then fits. Fact
+ * building is input/brat_facts.h's.
  *
  * Ownership: a fnet_brat_doc borrows its importer and text; it owns its
  * records and their strings (in its arena) until fnet_brat_doc_free(). */
