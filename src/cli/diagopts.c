@@ -3,6 +3,8 @@
 #include "cli/diagopts.h"
 
 #include "analysis/metrics.h"
+#include "core/buf.h"
+#include "input/validate.h"
 #include "output/clustered.h"
 
 #include <math.h>
@@ -167,7 +169,7 @@ int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
     if ((h = community(o, id, value, cmd)) != 0)
         return h;
     switch (id) {
-    case FNET_DOPT_EGO: o->view.ego = value; return 1;
+    case FNET_DOPT_EGO: o->ego = value; return 1;
     case FNET_DOPT_RADIUS:
         if (whole(cmd, "radius", value, 1e6, &k) < 0)
             return -1;
@@ -301,6 +303,23 @@ static int communities(run *r, const fnet_diagopts *o, fnet_err *err)
     return fnet_communities_detect(&r->cm, r->g, &o->co, err);
 }
 
+/* The entity of --ego NAME, resolved as facts' subjects are; *out stays
+ * -1 without --ego. Returns 0 or FNET_EUSAGE (unknown or ambiguous: err
+ * lists the candidates). */
+static int ego_entity(int32_t *out, const fnet_corpus *c, const char *ref,
+                      fnet_err *err)
+{
+    fnet_buf why = {0};
+    int rc = 0;
+    if (!ref)
+        return 0;
+    *out = fnet_corpus_lookup(c, ref, &why);
+    if (*out < 0)
+        rc = fnet_err_set(err, FNET_EUSAGE, "--ego: %s", fnet_buf_str(&why));
+    fnet_buf_free(&why);
+    return rc;
+}
+
 /* With a legend: fix the drawing, then pin the legend to its right. A
  * drawing with clusters laid out by factnet (output/clustered.h) is fixed
  * in any case: no Graphviz engine would draw it the same way. */
@@ -332,8 +351,10 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
         rc = size_values(&r, o, err);
     if (!rc)
         rc = communities(&r, o, err);
+    fnet_diagram_opts v = o->view;
+    if (!rc)
+        rc = ego_entity(&v.ego, c, o->ego, err);
     if (!rc) {
-        fnet_diagram_opts v = o->view;
         v.size_by =
             o->size_metric >= 0 ? fnet_metric_name(o->size_metric) : NULL;
         rc = fnet_diagram_make(&r.ds, r.draw ? r.draw : r.g,

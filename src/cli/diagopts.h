@@ -85,7 +85,8 @@ typedef struct fnet_diagopts {
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
-    fnet_diagram_opts view;
+    fnet_diagram_opts view; /* view.ego is set by fnet_diagopts_graph() */
+    const char *ego;        /* --ego: id, label or alias; NULL: none */
     fnet_dot_opts dot;
     int size_metric; /* enum fnet_metric, -1: none */
     bool resolution_given;

@@ -1,13 +1,12 @@
 /* diagram.c - a graph cut to a readable view, as a diagram (diagram.h). */
 #include "output/diagram.h"
 
-#include "input/validate.h"
-
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@ void fnet_diagram_opts_init(fnet_diagram_opts *o)
     o->cluster_by = FNET_CLUSTER_NONE;
     o->edge_labels = FNET_ELABEL_NONE;
     o->top = -1;
+    o->ego = -1;
     o->radius = 1;
 }
 
@@ -38,19 +38,6 @@ void fnet_diagram_free(fnet_diagram_set *s)
     free(s->clusters);
     free(s->node_of);
     free(s);
-}
-
-/* ---- entity references ------------------------------------------------- */
-
-int32_t fnet_diagram_find_entity(const fnet_corpus *c, const char *ref,
-                                 fnet_err *err)
-{
-    fnet_buf why = {0};
-    int32_t i = fnet_corpus_lookup(c, ref, &why);
-    if (i < 0)
-        fnet_err_set(err, FNET_EUSAGE, "--ego: %s", fnet_buf_str(&why));
-    fnet_buf_free(&why);
-    return i;
 }
 
 /* ---- vocabularies ------------------------------------------------------ */
@@ -239,10 +226,9 @@ static int select_nodes(builder *b)
         return fnet_err_set(b->err, FNET_ENOMEM, "out of memory");
     for (uint32_t v = 0; v < g->n_nodes; v++)
         b->keep[v] = true;
-    if (b->o->ego) {
-        int32_t e = fnet_diagram_find_entity(b->c, b->o->ego, b->err);
-        if (e < 0)
-            return FNET_EUSAGE;
+    if (b->o->ego >= 0) {
+        int32_t e = b->o->ego;
+        assert((uint32_t)e < b->c->n_entities);
         ego = g->node_of[e];
         if (ego < 0) {
             fnet_buf q = {0};

@@ -1,7 +1,7 @@
 /* diagram.h - what a relationship diagram shows: the nodes and edges of a
  * graph cut to a readable view (ego network, top-N, communities collapsed,
  * one edge per fact), with labels, tooltips, sizes, groups and caption,
- * ready for output/dot.h.
+ * as the model of output/diagram_model.h, ready for output/dot.h.
  *
  * The metric values and communities are computed by the caller on the
  * whole (filtered) graph and passed in per node, so a node's size means
@@ -22,7 +22,7 @@
 #include "core/arena.h"
 #include "core/error.h"
 #include "graph/graph.h"
-#include "output/dot.h"
+#include "output/diagram_model.h"
 
 enum fnet_edge_labels {
     FNET_ELABEL_NONE,
@@ -42,13 +42,16 @@ typedef struct fnet_diagram_opts {
     int edge_labels;     /* enum fnet_edge_labels */
     bool multi;          /* one edge per fact (full view only) */
     long top;            /* keep the top N nodes by size; < 0: all */
-    const char *ego;     /* id, label or alias; NULL: no ego view */
+    int32_t ego;         /* entity index, resolved by the caller (cli:
+                            fnet_corpus_lookup); -1: no ego view */
     int radius;          /* ego radius (>= 0) */
     bool collapse;       /* one node per community */
     const char *title;   /* NULL: the corpus title */
     const char *size_by; /* metric name, for the legend */
 } fnet_diagram_opts;
 
+/* Defaults: colour by community, no clusters, no edge labels, all nodes,
+ * no ego view (radius 1). */
 void fnet_diagram_opts_init(fnet_diagram_opts *o);
 
 typedef struct fnet_diagram_set {
@@ -65,21 +68,14 @@ typedef struct fnet_diagram_set {
 /* Builds the diagram of `draw`. size[v] is the size metric of graph node
  * v (NULL: all nodes the same size); community[v] its community, 1 = the
  * largest (NULL: none; needed by --color-by/--cluster-by community and
- * --collapse). Returns 0, FNET_EUSAGE (unknown or ambiguous --ego entity,
- * one that is filtered out, --multi outside the full view, a community
- * option without communities), or FNET_ENOMEM. The caller frees *out with
+ * --collapse). Returns 0, FNET_EUSAGE (an --ego entity that is filtered
+ * out, --multi outside the full view, a community option without
+ * communities), or FNET_ENOMEM. The caller frees *out with
  * fnet_diagram_free(). */
 int fnet_diagram_make(fnet_diagram_set **out, const fnet_graph *draw,
                       const double *size, const uint32_t *community,
                       const fnet_diagram_opts *o, fnet_err *err);
 
 void fnet_diagram_free(fnet_diagram_set *s); /* NULL is allowed */
-
-/* Resolves an entity reference as facts' subjects are resolved: exact id,
- * else label or alias compared case-insensitively with white space
- * folded. Returns the entity index, or -1 with err set (unknown, or
- * ambiguous: the candidates are listed). */
-int32_t fnet_diagram_find_entity(const fnet_corpus *c, const char *ref,
-                                 fnet_err *err);
 
 #endif

@@ -3,3 +3,9 @@
 add_test(NAME docs.architecture
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/test_architecture.py
                  ${PROJECT_SOURCE_DIR})
+
+# The includes under src/ point down the layers and make no cycle
+# (test_layers.py; its allow-lists name the known exceptions).
+add_test(NAME docs.layers
+         COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/test_layers.py
+                 ${PROJECT_SOURCE_DIR})
