@@ -13,8 +13,6 @@
  * resolver knows the exact message. */
 #include "input/aggregate.h"
 
-#include "input/load_hooks.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,18 +167,6 @@ decline:
     return DECLINED;
 }
 
-bool fnet_aggregate_possible(char *const *paths, size_t n_paths,
-                             const fnet_load_opts *o)
-{
-    if (o && o->import.label_map) /* fnet_load_corpus() would read it */
-        return false;
-    for (size_t i = 0; i < n_paths; i++)
-        if (strcmp(paths[i], "-") == 0 ||
-            strcmp(fnet_load_format(paths[i], o), "jsonl") != 0)
-            return false;
-    return n_paths > 0;
-}
-
 /* fnet_corpus_resolve()'s last step: entities no fact names. */
 static void unused_entities(agg *a)
 {
@@ -213,25 +199,25 @@ void fnet_aggregate_free(fnet_aggregate *a)
     free(a);
 }
 
-int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
-                         size_t n_paths, const fnet_load_opts *o, fnet_diag *d,
-                         fnet_err *err)
+int fnet_load_aggregated(fnet_aggregate **out, const fnet_load_plan *p,
+                         fnet_diag *d, fnet_err *err)
 {
     agg a = {0};
     fnet_diag mine = {0}; /* d stays untouched if we decline */
     fnet_load_sink sink = {&a, on_fact};
-    fnet_load_opts lo = o ? *o : (fnet_load_opts){0};
+    fnet_load_opts lo = p->o;
     int rc = 0;
     *out = NULL;
-    if (!fnet_aggregate_possible(paths, n_paths, o))
+    if (!fnet_load_plan_streams(p))
         return 0;
     mine.cap = d->cap;
     a.later.cap = d->cap;
     lo.sink = &sink;
     if (fnet_corpus_new(&a.c) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n_paths && !rc; i++)
-        rc = fnet_load_file(a.c, paths[i], &lo, &mine, err);
+    for (size_t i = 0; i < p->n_paths && !rc; i++)
+        rc =
+            fnet_load_file_as(a.c, p->paths[i], p->formats[i], &lo, &mine, err);
     if (a.declined || a.c->n_facts) { /* n_facts: stored, not streamed */
         fnet_err_clear(err);
         rc = 0;
