@@ -35,13 +35,23 @@ static size_t peek(const char *path, char *buf, size_t cap)
  * (factnet's JSON is an object): the array must open with an object and a
  * task key must appear early. Anything else stays "json", so a factnet file
  * with a wrong root gets the factnet message. */
-static bool sniff_labelstudio(const char *path)
+/* The first 64 KiB of path in a new buffer (*n bytes, NUL-terminated),
+ * freed by the caller; NULL when out of memory. */
+static char *peek_start(const char *path, size_t *n)
 {
     enum { CAP = 1 << 16 };
     char *buf = malloc(CAP);
+    if (buf)
+        *n = peek(path, buf, CAP);
+    return buf;
+}
+
+static bool sniff_labelstudio(const char *path)
+{
+    size_t n, i = 0;
+    char *buf = peek_start(path, &n);
     if (!buf)
         return false;
-    size_t n = peek(path, buf, CAP), i = 0;
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     while (i < n && strchr(" \t\r\n", buf[i]))
@@ -59,11 +69,10 @@ static bool sniff_labelstudio(const char *path)
 /* A .jsonl file whose first record has "text" and no "kind" is doccano's. */
 static bool sniff_doccano(const char *path)
 {
-    enum { CAP = 1 << 16 };
-    char *buf = malloc(CAP);
+    size_t n;
+    char *buf = peek_start(path, &n);
     if (!buf)
         return false;
-    size_t n = peek(path, buf, CAP);
     char *p = buf;
     while ((size_t)(p - buf) < n && strchr(" \t\r\n", *p))
         p++;
