@@ -1,8 +1,8 @@
-/* test_load.c - unit tests for src/input/load: records parsed from JSON
- * documents and JSON Lines through fnet_load_buffer() and fnet_load_file(),
- * located messages, the error cap, warnings and fnet_load_corpus(); the
- * format table (input/formats.h: names, detection, option checks) and the
- * load plan. */
+/* test_load.c - unit tests for src/input/load and the JSON loaders: records
+ * parsed from JSON documents and JSON Lines through fnet_load_buffer() and
+ * fnet_load_file(), located messages, the error cap, warnings and
+ * fnet_load_corpus(); the format table (input/formats.h: names, detection,
+ * option checks) and the load plan. */
 #include "test.h"
 
 #include "core/diag.h"
