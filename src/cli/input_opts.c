@@ -43,19 +43,44 @@ bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *in)
     }
 }
 
-int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o)
+int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)
 {
     fnet_err err = {0};
     if (fnet_load_opts_check(&o->lo, &err) != FNET_OK)
         return fnet_cli_usage(cmd, "%s", err.msg);
+    o->lo.checked = true; /* loading does not check them again */
     return FNET_EXIT_OK;
 }
 
+/* The heading of the input options, naming the formats of the table
+ * (input/formats.h), wrapped at HELP_WIDTH columns. */
+#define HELP_WIDTH 72
+
 void fnet_cli_input_help(FILE *fp)
 {
-    fputs("\ninput options (FMT: json, jsonl, csv, tsv, brat, labelstudio, "
-          "doccano,\ngdelt or icews; see docs/IMPORT.md):\n",
-          fp);
+    fnet_buf text = {0};
+    fnet_buf_puts(&text, "input options (FMT: ");
+    fnet_input_formats_list(&text);
+    fnet_buf_puts(&text, "; see docs/IMPORT.md):");
+    const char *s = fnet_buf_str(&text);
+    size_t col = 0;
+    fputc('\n', fp);
+    while (*s) {
+        size_t word = strcspn(s, " ");
+        if (col && col + 1 + word > HELP_WIDTH) {
+            fputc('\n', fp);
+            col = 0;
+        } else if (col) {
+            fputc(' ', fp);
+            col++;
+        }
+        fwrite(s, 1, word, fp);
+        col += word;
+        s += word;
+        s += strspn(s, " ");
+    }
+    fputc('\n', fp);
+    fnet_buf_free(&text);
     fnet_opts_print(fp, fnet_input_options);
 }
 
@@ -113,7 +138,7 @@ static fnet_load_opts with_progress(const fnet_cli_input *in,
 /* Reports the result of a load as fnet_cli_load() does; returns the exit
  * status. */
 static int report(int rc, const fnet_diag *d, const fnet_err *err,
-                  const char *cmd, char **paths, size_t n, bool verbose)
+                  const char *cmd, char *const *paths, size_t n, bool verbose)
 {
     print_diag(d, n == 1 ? paths[0] : "FILE...", verbose);
     if (rc == FNET_EDATA) {
@@ -126,18 +151,26 @@ static int report(int rc, const fnet_diag *d, const fnet_err *err,
     return rc ? fnet_cli_fail(err) : FNET_EXIT_OK;
 }
 
-int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
-                  const fnet_cli_input *in)
+/* Ends the loading stage before messages are printed: ends *own (NULL
+ * afterwards) and pauses the command's progress line. */
+static void stage_end(fnet_progress **own, const fnet_cli_input *in)
+{
+    fnet_progress_end(*own);
+    *own = NULL;
+    fnet_progress_pause(in->progress);
+}
+
+/* Loads the plan in full (fnet_load_planned) and reports as fnet_cli_load()
+ * does; returns the exit status. */
+static int load_planned(fnet_corpus **out, const char *cmd,
+                        const fnet_load_plan *p, fnet_progress **own,
+                        const fnet_cli_input *in)
 {
     fnet_diag d = {0};
     fnet_err err = {0};
-    fnet_progress *own;
-    fnet_load_opts lo = with_progress(in, &own, paths, n);
-    *out = NULL;
-    int rc = fnet_load_corpus(out, paths, n, &lo, false, &d, &err);
-    fnet_progress_end(own);
-    fnet_progress_pause(in->progress);
-    int status = report(rc, &d, &err, cmd, paths, n, in->verbose);
+    int rc = fnet_load_planned(out, p, false, &d, &err);
+    stage_end(own, in);
+    int status = report(rc, &d, &err, cmd, p->paths, p->n_paths, in->verbose);
     if (status != FNET_EXIT_OK) {
         fnet_corpus_free(*out);
         *out = NULL;
@@ -146,28 +179,65 @@ int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
     return status;
 }
 
+/* The plan of a run, with the loading stage on the command's progress line
+ * or on one of its own (*own). Returns the exit status (a failure
+ * reported, *own ended). */
+static int plan(fnet_load_plan *p, fnet_progress **own, const char *cmd,
+                char **paths, size_t n, const fnet_cli_input *in)
+{
+    fnet_err err = {0};
+    fnet_load_opts lo = with_progress(in, own, paths, n);
+    int rc = fnet_load_plan_make(p, paths, n, &lo, &err);
+    if (rc == FNET_OK)
+        return FNET_EXIT_OK;
+    fnet_diag d = {0};
+    stage_end(own, in);
+    return report(rc, &d, &err, cmd, paths, n, in->verbose);
+}
+
+int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
+                  const fnet_cli_input *in)
+{
+    fnet_load_plan p;
+    fnet_progress *own = NULL;
+    *out = NULL;
+    int status = plan(&p, &own, cmd, paths, n, in);
+    if (status == FNET_EXIT_OK)
+        status = load_planned(out, cmd, &p, &own, in);
+    fnet_load_plan_free(&p);
+    return status;
+}
+
 int fnet_cli_load_pairs(fnet_aggregate **agg, fnet_corpus **out,
                         const char *cmd, char **paths, size_t n,
                         const fnet_cli_input *in)
 {
+    fnet_load_plan p;
+    fnet_progress *own = NULL;
     fnet_diag d = {0};
     fnet_err err = {0};
-    fnet_progress *own;
-    fnet_load_opts lo = with_progress(in, &own, paths, n);
     *agg = NULL;
     *out = NULL;
-    int rc = fnet_load_aggregated(agg, paths, n, &lo, &d, &err);
-    if (rc == FNET_OK && !*agg) { /* declined: the full loader */
+    int status = plan(&p, &own, cmd, paths, n, in);
+    if (status != FNET_EXIT_OK)
+        goto done;
+    int rc = fnet_load_aggregated(agg, &p, &d, &err);
+    if (rc == FNET_OK && !*agg) { /* declined: the full loader, afresh */
         fnet_progress_end(own);
-        return fnet_cli_load(out, cmd, paths, n, in);
+        fnet_load_opts lo = with_progress(in, &own, paths, n);
+        p.o.progress = lo.progress;
+        p.o.progress_ctx = lo.progress_ctx;
+        status = load_planned(out, cmd, &p, &own, in);
+        goto done;
     }
-    fnet_progress_end(own);
-    fnet_progress_pause(in->progress);
-    int status = report(rc, &d, &err, cmd, paths, n, in->verbose);
+    stage_end(&own, in);
+    status = report(rc, &d, &err, cmd, paths, n, in->verbose);
     if (status != FNET_EXIT_OK) {
         fnet_aggregate_free(*agg);
         *agg = NULL;
     }
+done:
+    fnet_load_plan_free(&p);
     fnet_diag_free(&d);
     return status;
 }

@@ -87,8 +87,9 @@ fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd);
 bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *o);
 
 /* Checks the input options of cmd; prints a usage error and returns
- * FNET_EXIT_USAGE when one is wrong, else FNET_EXIT_OK. */
-int fnet_cli_input_check(const char *cmd, const fnet_cli_input *o);
+ * FNET_EXIT_USAGE when one is wrong, else marks them checked (loading does
+ * not check them again) and returns FNET_EXIT_OK. */
+int fnet_cli_input_check(const char *cmd, fnet_cli_input *o);
 
 /* Loads and validates the n paths into *out (fnet_load_corpus) for every
  * command but check, and reports on stderr: every error; every warning

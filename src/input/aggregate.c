@@ -5,15 +5,16 @@
  * far, by exact id only. When that succeeds for every fact, the final
  * resolution could not have found anything else: ids are unique and exact
  * ids win over labels and aliases. The per-fact messages that resolution
- * would give for valid facts (self-loop, no source, no evidence) are
- * collected in fact order and appended after the loading messages, as
- * fnet_corpus_resolve() does, followed by the unused entities. Any fact
+ * would give for valid facts (self-loop, no source, no evidence) come from
+ * the same functions of validate.h, are collected in fact order and
+ * appended after the loading messages, as fnet_corpus_resolve() does,
+ * followed by the unused entities. Any fact
  * that does not resolve that way (a forward reference, a label, an unknown
  * name, a type mismatch) makes the whole job decline, since only the full
  * resolver knows the exact message. */
 #include "input/aggregate.h"
 
-#include "input/load_hooks.h"
+#include "input/validate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,20 +115,6 @@ static int pm_add(pair_map *m, uint32_t a, uint32_t b, double w, int sign,
     return 0;
 }
 
-/* A warning of fnet_corpus_resolve() about fact f, kept for later. */
-static void later_warning(agg *a, const fnet_fact *f, const char *msg)
-{
-    size_t cap = a->later.cap ? a->later.cap : FNET_DIAG_CAP;
-    if (a->later.n_warnings >= cap) { /* counted only: skip the location */
-        fnet_diag_add(&a->later, FNET_SEV_WARNING, NULL, "%s", "");
-        return;
-    }
-    fnet_buf_reset(&a->where);
-    fnet_corpus_locate(a->c, f->loc, "facts", NULL, &a->where);
-    fnet_diag_add(&a->later, FNET_SEV_WARNING, fnet_buf_str(&a->where), "%s",
-                  msg);
-}
-
 /* The sink: resolve by exact id against what is loaded so far, check the
  * types, add to the pair. */
 static int on_fact(void *ctx, const fnet_fact *f)
@@ -146,16 +133,7 @@ static int on_fact(void *ctx, const fnet_fact *f)
     for (uint32_t k = 0; k < f->n_sources; k++)
         if (fnet_corpus_find_source(c, f->source_refs[k]) < 0)
             goto decline;
-    /* The order of validate.c's resolve_fact(). */
-    if (s == o)
-        later_warning(a, f,
-                      "subject and object are the same entity; the "
-                      "fact makes a self-loop and is left out of the "
-                      "graph");
-    if (f->n_sources == 0)
-        later_warning(a, f, "fact has no source");
-    if (!f->evidence || !f->evidence[0])
-        later_warning(a, f, "fact has no evidence");
+    fnet_fact_warn(c, f, s, o, &a->later, &a->where);
     c->entities[s].n_facts++;
     if (o != s)
         c->entities[o].n_facts++;
@@ -167,34 +145,6 @@ static int on_fact(void *ctx, const fnet_fact *f)
 decline:
     a->declined = true;
     return DECLINED;
-}
-
-bool fnet_aggregate_possible(char *const *paths, size_t n_paths,
-                             const fnet_load_opts *o)
-{
-    if (o && o->import.label_map) /* fnet_load_corpus() would read it */
-        return false;
-    for (size_t i = 0; i < n_paths; i++)
-        if (strcmp(paths[i], "-") == 0 ||
-            strcmp(fnet_load_format(paths[i], o), "jsonl") != 0)
-            return false;
-    return n_paths > 0;
-}
-
-/* fnet_corpus_resolve()'s last step: entities no fact names. */
-static void unused_entities(agg *a)
-{
-    const fnet_corpus *c = a->c;
-    for (uint32_t i = 0; i < c->n_entities; i++) {
-        const fnet_entity *e = &c->entities[i];
-        if (e->n_facts)
-            continue;
-        fnet_buf_reset(&a->where);
-        fnet_corpus_locate(c, e->loc, "entities", NULL, &a->where);
-        fnet_diag_add(&a->later, FNET_SEV_WARNING, fnet_buf_str(&a->where),
-                      "entity %s is not used by any fact",
-                      fnet_diag_quoted(&a->quote, e->id));
-    }
 }
 
 void fnet_aggregate_free_pairs(fnet_aggregate *a)
@@ -213,25 +163,25 @@ void fnet_aggregate_free(fnet_aggregate *a)
     free(a);
 }
 
-int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
-                         size_t n_paths, const fnet_load_opts *o, fnet_diag *d,
-                         fnet_err *err)
+int fnet_load_aggregated(fnet_aggregate **out, const fnet_load_plan *p,
+                         fnet_diag *d, fnet_err *err)
 {
     agg a = {0};
     fnet_diag mine = {0}; /* d stays untouched if we decline */
     fnet_load_sink sink = {&a, on_fact};
-    fnet_load_opts lo = o ? *o : (fnet_load_opts){0};
+    fnet_load_opts lo = p->o;
     int rc = 0;
     *out = NULL;
-    if (!fnet_aggregate_possible(paths, n_paths, o))
+    if (!fnet_load_plan_streams(p))
         return 0;
     mine.cap = d->cap;
     a.later.cap = d->cap;
     lo.sink = &sink;
     if (fnet_corpus_new(&a.c) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n_paths && !rc; i++)
-        rc = fnet_load_file(a.c, paths[i], &lo, &mine, err);
+    for (size_t i = 0; i < p->n_paths && !rc; i++)
+        rc =
+            fnet_load_file_as(a.c, p->paths[i], p->formats[i], &lo, &mine, err);
     if (a.declined || a.c->n_facts) { /* n_facts: stored, not streamed */
         fnet_err_clear(err);
         rc = 0;
@@ -242,7 +192,7 @@ int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
         goto done;
     }
     if (d->n_errors == 0 && mine.n_errors == 0) { /* as it resolves */
-        unused_entities(&a);
+        fnet_corpus_warn_unused(a.c, &a.later, &a.where, &a.quote);
         if (!fnet_buf_ok(&a.where)) {
             rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
             goto done;

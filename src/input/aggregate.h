@@ -36,22 +36,17 @@ typedef struct fnet_aggregate {
     size_t n_pairs;
 } fnet_aggregate;
 
-/* True when every path can be streamed: read as JSON Lines
- * (fnet_load_format()), not "-", and no label map to load. */
-bool fnet_aggregate_possible(char *const *paths, size_t n_paths,
-                             const fnet_load_opts *o);
-
-/* Loads and validates the files, summing facts per pair, as
- * fnet_load_corpus() with strict false. Returns:
+/* Loads and validates the files of p, summing facts per pair, as
+ * fnet_load_planned() with strict false. Returns:
  * - 0 with *out set: d holds the warnings fnet_load_corpus() would give;
- * - 0 with *out NULL: the files cannot be aggregated exactly (see above);
- *   nothing was added to d: load them with fnet_load_corpus();
+ * - 0 with *out NULL: the files cannot be aggregated exactly (see above;
+ *   at once when !fnet_load_plan_streams(p)); nothing was added to d: load
+ *   them with fnet_load_planned(p);
  * - FNET_EDATA: d holds the errors fnet_load_corpus() would give;
  * - FNET_EIO / FNET_ENOMEM with err set.
  * Costs one pass over the files (two when it declines half-way). */
-int fnet_load_aggregated(fnet_aggregate **out, char *const *paths,
-                         size_t n_paths, const fnet_load_opts *o, fnet_diag *d,
-                         fnet_err *err);
+int fnet_load_aggregated(fnet_aggregate **out, const fnet_load_plan *p,
+                         fnet_diag *d, fnet_err *err);
 
 /* Frees the pair sums alone (once the graph is built, to lower the peak
  * memory of the rest of the job). */

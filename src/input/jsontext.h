@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Parses s[0..n) (s[n] must be NUL) into *out, which the caller frees with
  * cJSON_Delete. The text is first checked strictly (RFC 8259, UTF-8, no NUL,
@@ -52,5 +53,21 @@ bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item, uint32_t *line,
                        uint32_t *col);
 
 void fnet_jsonpos_free(fnet_jsonpos *p);
+
+/* True when s[0..n) holds only JSON white space (or nothing). */
+static inline bool fnet_json_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+/* The length of the UTF-8 byte order mark at the start of s[0..n) (as
+ * editors on Windows write): 3, or 0 when there is none. */
+static inline size_t fnet_json_bom(const char *s, size_t n)
+{
+    return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
 
 #endif

@@ -8,8 +8,7 @@
  * reader's lock. */
 #include "input/load_parallel.h"
 
-#include "input/load.h"
-#include "input/load_hooks.h"
+#include "input/jsonl.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -53,7 +52,7 @@ typedef struct slot {
 typedef struct reader {
     const char *name;
     FILE *fp;
-    const fnet_load_opts *o;
+    const fnet_jsonl_parallel_opts *o;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     slot slots[N_SLOTS];
@@ -370,7 +369,7 @@ static int run_threads(reader *r, fnet_jsonl *j, fnet_err *err)
 }
 
 int fnet_load_jsonl_parallel(fnet_corpus *c, const char *name, FILE *fp,
-                             const fnet_load_opts *o, fnet_diag *d,
+                             const fnet_jsonl_parallel_opts *o, fnet_diag *d,
                              fnet_err *err)
 {
     const fnet_load_sink *sink = o ? o->sink : NULL;

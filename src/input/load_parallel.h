@@ -1,7 +1,7 @@
 /* load_parallel.h - JSON Lines files parsed on two threads.
  *
  * The file is read in chunks of whole lines. A second thread and the
- * calling thread check and parse chunks (input/load_hooks.h: the strict
+ * calling thread check and parse chunks (input/jsonl.h: the strict
  * syntax check and cJSON, which touch no shared state; with a fact sink,
  * the fact records' own checks too); the calling thread alone loads the
  * parsed records into the corpus, chunk after chunk in file order.
@@ -17,11 +17,20 @@
 
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/records.h"
 #include "model/corpus.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
-typedef struct fnet_load_opts fnet_load_opts; /* input/load.h */
+/* How fnet_load_jsonl_parallel() runs (from fnet_load_opts, input/load.h). */
+typedef struct fnet_jsonl_parallel_opts {
+    const fnet_load_sink *sink; /* NULL: facts go into the corpus */
+    int threads;                /* 1: everything on the calling thread */
+    /* NULL, or called after each chunk with the bytes it held. */
+    void (*progress)(void *ctx, const char *stage, uint64_t bytes);
+    void *progress_ctx;
+} fnet_jsonl_parallel_opts;
 
 /* A chunk ends at the first line end FNET_LOAD_CHUNK_BYTES or more past its
  * start, after FNET_LOAD_CHUNK_LINES lines (so that a file of empty lines
@@ -38,7 +47,7 @@ typedef struct fnet_load_opts fnet_load_opts; /* input/load.h */
  * the message for a non-zero return. If no second thread can be started,
  * the calling thread does all the work. */
 int fnet_load_jsonl_parallel(fnet_corpus *c, const char *name, FILE *fp,
-                             const fnet_load_opts *o, fnet_diag *d,
+                             const fnet_jsonl_parallel_opts *o, fnet_diag *d,
                              fnet_err *err);
 
 #endif

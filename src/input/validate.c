@@ -377,17 +377,51 @@ static int resolve_fact(resolver *r, fnet_fact *f)
         r->c->entities[f->subject].n_facts++;
     if (f->object >= 0 && f->object != f->subject)
         r->c->entities[f->object].n_facts++;
-    if (f->subject >= 0 && f->subject == f->object)
-        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
-                      "subject and object are the same entity; the fact "
-                      "makes a self-loop and is left out of the graph");
-    if (f->n_sources == 0)
-        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
-                      "fact has no source");
-    if (!f->evidence || !f->evidence[0])
-        fnet_diag_add(r->d, FNET_SEV_WARNING, where(r, f, NULL),
-                      "fact has no evidence");
+    fnet_fact_warn(r->c, f, f->subject, f->object, r->d, &r->where);
     return resolve_sources(r, f);
+}
+
+/* A warning about fact f, located at the fact; past d's cap it is only
+ * counted, so locating it costs nothing. */
+static void fact_warning(const fnet_corpus *c, const fnet_fact *f, fnet_diag *d,
+                         fnet_buf *where, const char *msg)
+{
+    size_t cap = d->cap ? d->cap : FNET_DIAG_CAP;
+    if (d->n_warnings >= cap) {
+        fnet_diag_add(d, FNET_SEV_WARNING, NULL, "%s", ""); /* counted */
+        return;
+    }
+    fnet_buf_reset(where);
+    fnet_corpus_locate(c, f->loc, "facts", NULL, where);
+    fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(where), "%s", msg);
+}
+
+void fnet_fact_warn(const fnet_corpus *c, const fnet_fact *f, int32_t subject,
+                    int32_t object, fnet_diag *d, fnet_buf *where)
+{
+    if (subject >= 0 && subject == object)
+        fact_warning(c, f, d, where,
+                     "subject and object are the same entity; the fact "
+                     "makes a self-loop and is left out of the graph");
+    if (f->n_sources == 0)
+        fact_warning(c, f, d, where, "fact has no source");
+    if (!f->evidence || !f->evidence[0])
+        fact_warning(c, f, d, where, "fact has no evidence");
+}
+
+void fnet_corpus_warn_unused(const fnet_corpus *c, fnet_diag *d,
+                             fnet_buf *where, fnet_buf *scratch)
+{
+    for (uint32_t i = 0; i < c->n_entities; i++) {
+        const fnet_entity *e = &c->entities[i];
+        if (e->n_facts == 0) {
+            fnet_buf_reset(where);
+            fnet_corpus_locate(c, e->loc, "entities", NULL, where);
+            fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(where),
+                          "entity %s is not used by any fact",
+                          fnet_diag_quoted(scratch, e->id));
+        }
+    }
 }
 
 int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err)
@@ -399,16 +433,8 @@ int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err)
         c->entities[i].n_facts = 0;
     for (uint64_t i = 0; rc == FNET_OK && i < c->n_facts; i++)
         rc = resolve_fact(&r, &c->facts[i]);
-    for (uint32_t i = 0; rc == FNET_OK && i < c->n_entities; i++) {
-        const fnet_entity *e = &c->entities[i];
-        if (e->n_facts == 0) {
-            fnet_buf_reset(&r.where);
-            fnet_corpus_locate(c, e->loc, "entities", NULL, &r.where);
-            fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(&r.where),
-                          "entity %s is not used by any fact",
-                          fnet_diag_quoted(&r.scratch, e->id));
-        }
-    }
+    if (rc == FNET_OK)
+        fnet_corpus_warn_unused(c, d, &r.where, &r.scratch);
     if (rc == FNET_OK && (!fnet_buf_ok(&r.where) || !fnet_buf_ok(&r.scratch)))
         rc = FNET_ENOMEM;
     c->resolved = rc == FNET_OK && d->n_errors == errors_before;

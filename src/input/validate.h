@@ -20,6 +20,20 @@
  * c->resolved when d holds no errors. */
 int fnet_corpus_resolve(fnet_corpus *c, fnet_diag *d, fnet_err *err);
 
+/* The warnings fnet_corpus_resolve() gives about fact f once its subject
+ * and object resolved to entities subject and object (-1: not resolved):
+ * a self-loop, no source, no evidence, in that order, located at the fact
+ * (where is scratch). The streaming loader (aggregate.h) gives the same
+ * through this function. */
+void fnet_fact_warn(const fnet_corpus *c, const fnet_fact *f, int32_t subject,
+                    int32_t object, fnet_diag *d, fnet_buf *where);
+
+/* fnet_corpus_resolve()'s last step: a warning for each entity that no
+ * fact names (entity n_facts 0), in entity order. where and scratch are
+ * scratch buffers; check them with fnet_buf_ok() for memory. */
+void fnet_corpus_warn_unused(const fnet_corpus *c, fnet_diag *d,
+                             fnet_buf *where, fnet_buf *scratch);
+
 /* The entity a name refers to, by the rule facts' subjects and objects
  * follow: the id, else a label or alias (case-insensitive, whitespace
  * folded). Returns its index, or -1 with the reason appended to why ("no

@@ -4,7 +4,7 @@
  * chunk boundary (where the work splits between the threads), a line over
  * the length limit, and the edge cases of line splitting. */
 #include "input/load.h"
-#include "input/load_hooks.h"
+#include "input/jsonl.h"
 #include "input/load_parallel.h"
 
 #include "test.h"

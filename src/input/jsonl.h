@@ -1,6 +1,8 @@
-/* load_hooks.h - the JSON Lines record loader of load.c, one line at a
- * time, for the parallel reader (load_parallel.c) and the streaming
- * aggregation (aggregate.c). Not a public API: everything else uses load.h.
+/* jsonl.h - JSON Lines fact files: the record loader one line at a time,
+ * the serial reader of a stream and of text held in memory. The two-thread
+ * reader (input/load_parallel.h) drives the same line loader; the format
+ * table (input/formats.h) chooses between them. Everything outside
+ * src/input uses load.h.
  *
  * A reader splits the file into lines and, for each line in file order,
  * calls fnet_jsonl_line(). The expensive part, the strict syntax check and
@@ -9,29 +11,32 @@
  * those of the serial reader whatever was prepared, since a line that was
  * not prepared is checked, parsed and reported by fnet_jsonl_line() itself
  * through the same front end (input/jsontext.h). */
-#ifndef FNET_LOAD_HOOKS_H
-#define FNET_LOAD_HOOKS_H
+#ifndef FNET_JSONL_H
+#define FNET_JSONL_H
 
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/records.h"
 #include "model/corpus.h"
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
-/* Receives the valid facts of JSON Lines files instead of the corpus (see
- * fnet_load_opts.sink). f and every string it points to are valid only
- * during the call: copy what must outlive it. Returns 0, or a negative
- * FNET_E* code that stops the load (fnet_load_file() then returns it, with
- * "FILE: out of memory" in err for FNET_ENOMEM and "FILE: loading stopped"
- * otherwise). */
-typedef struct fnet_load_sink fnet_load_sink;
-struct fnet_load_sink {
-    void *ctx;
-    int (*fact)(void *ctx, const fnet_fact *f);
-};
+/* Loads the JSON Lines text read from fp (name is used in messages) into
+ * c on the calling thread; memory is bounded by the line limit (plus a
+ * block, input/lines.h), not by the longest line or the file. Returns 0
+ * when the file was read (data problems are in d), FNET_EIO on a read
+ * error, FNET_ENOMEM; err holds the message for a non-zero return. */
+int fnet_jsonl_stream(fnet_corpus *c, const char *name, FILE *fp, fnet_diag *d,
+                      fnet_err *err);
+
+/* Loads JSON Lines text[0..len) held in memory (modified: each line gets
+ * its NUL; text[len] must be NUL) under the same limits. Same returns. */
+int fnet_jsonl_text(fnet_corpus *c, const char *name, char *text, size_t len,
+                    fnet_diag *d, fnet_err *err);
 
 /* Loading state of one JSON Lines file. */
 typedef struct fnet_jsonl fnet_jsonl;

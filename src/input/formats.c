@@ -1,0 +1,363 @@
+/* formats.c - the table of input formats (see formats.h). */
+#include "input/formats.h"
+
+#include "core/text.h"
+#include "input/import_brat.h"
+#include "input/import_csv.h"
+#include "input/import_doccano.h"
+#include "input/import_events.h"
+#include "input/import_labelstudio.h"
+#include "input/jsondoc.h"
+#include "input/jsonl.h"
+#include "input/load_parallel.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- sniffing --------------------------------------------------------- */
+
+/* Reads up to cap - 1 bytes of the start of path (NUL-terminated). */
+static size_t peek(const char *path, char *buf, size_t cap)
+{
+    FILE *fp = fopen(path, "rb");
+    size_t n = fp ? fread(buf, 1, cap - 1, fp) : 0;
+    if (fp)
+        fclose(fp);
+    buf[n] = '\0';
+    return n;
+}
+
+/* A .json file holding an array of tasks is a Label Studio export
+ * (factnet's JSON is an object): the array must open with an object and a
+ * task key must appear early. Anything else stays "json", so a factnet file
+ * with a wrong root gets the factnet message. */
+/* The first 64 KiB of path in a new buffer (*n bytes, NUL-terminated),
+ * freed by the caller; NULL when out of memory. */
+static char *peek_start(const char *path, size_t *n)
+{
+    enum { CAP = 1 << 16 };
+    char *buf = malloc(CAP);
+    if (buf)
+        *n = peek(path, buf, CAP);
+    return buf;
+}
+
+static bool sniff_labelstudio(const char *path)
+{
+    size_t n, i = 0;
+    char *buf = peek_start(path, &n);
+    if (!buf)
+        return false;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", buf[i]))
+        i++;
+    bool yes = i < n && buf[i] == '[';
+    for (i++; yes && i < n && strchr(" \t\r\n", buf[i]); i++)
+        ;
+    yes = yes && i < n && buf[i] == '{' &&
+          (strstr(buf + i, "\"annotations\"") || strstr(buf + i, "\"data\"") ||
+           strstr(buf + i, "\"predictions\""));
+    free(buf);
+    return yes;
+}
+
+/* A .jsonl file whose first record has "text" and no "kind" is doccano's. */
+static bool sniff_doccano(const char *path)
+{
+    size_t n;
+    char *buf = peek_start(path, &n);
+    if (!buf)
+        return false;
+    char *p = buf;
+    while ((size_t)(p - buf) < n && strchr(" \t\r\n", *p))
+        p++;
+    char *nl = strchr(p, '\n');
+    if (nl)
+        *nl = '\0';
+    cJSON *obj = cJSON_Parse(p);
+    bool yes = cJSON_IsObject(obj) &&
+               cJSON_GetObjectItemCaseSensitive(obj, "text") &&
+               !cJSON_GetObjectItemCaseSensitive(obj, "kind");
+    cJSON_Delete(obj);
+    free(buf);
+    return yes;
+}
+
+/* A .tsv file whose header row names the ICEWS columns. */
+static bool sniff_icews(const char *path)
+{
+    char buf[4096];
+    size_t n = peek(path, buf, sizeof buf);
+    const char *nl = memchr(buf, '\n', n);
+    return fnet_import_events_is_icews(buf, nl ? (size_t)(nl - buf) : n);
+}
+
+/* ---- loaders: the one entry signature --------------------------------- */
+
+typedef int read_fn(fnet_corpus *c, const char *name, FILE *fp,
+                    const fnet_load_opts *o, fnet_diag *d, fnet_err *err);
+
+/* Opens path ("-": standard input, "<stdin>" in messages) for read. */
+static int with_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                     fnet_diag *d, fnet_err *err, read_fn *read)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return fnet_err_set(err, FNET_EIO, "%s: cannot open: %s", path,
+                            strerror(errno));
+    int rc = read(c, name, fp, o, d, err);
+    if (!is_stdin)
+        fclose(fp);
+    return rc;
+}
+
+static int read_json(fnet_corpus *c, const char *name, FILE *fp,
+                     const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
+{
+    (void)o;
+    return fnet_jsondoc_read(c, name, fp, d, err);
+}
+
+/* Two threads unless the caller wants one and needs neither a sink nor
+ * progress reports (the serial reader has none). */
+static int read_jsonl(fnet_corpus *c, const char *name, FILE *fp,
+                      const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
+{
+    if (o->threads == 1 && !o->sink && !o->progress)
+        return fnet_jsonl_stream(c, name, fp, d, err);
+    fnet_jsonl_parallel_opts po = {o->sink, o->threads, o->progress,
+                                   o->progress_ctx};
+    return fnet_load_jsonl_parallel(c, name, fp, &po, d, err);
+}
+
+static int load_json(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                     fnet_diag *d, fnet_err *err)
+{
+    return with_file(c, path, o, d, err, read_json);
+}
+
+static int load_jsonl(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                      fnet_diag *d, fnet_err *err)
+{
+    return with_file(c, path, o, d, err, read_jsonl);
+}
+
+static int load_csv(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                    fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_csv_file(c, path, ',', &o->import, d, err);
+}
+
+static int load_tsv(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                    fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_csv_file(c, path, '\t', &o->import, d, err);
+}
+
+static int load_brat(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                     fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_brat_path(c, path, &o->import, o->labels, d, err);
+}
+
+static int load_labelstudio(fnet_corpus *c, const char *path,
+                            const fnet_load_opts *o, fnet_diag *d,
+                            fnet_err *err)
+{
+    return fnet_import_labelstudio_file(c, path, &o->import, o->labels, d, err);
+}
+
+static int load_doccano(fnet_corpus *c, const char *path,
+                        const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_doccano_file(c, path, &o->import, o->labels, d, err);
+}
+
+static int load_gdelt(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                      fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_GDELT, &o->import, d,
+                                   err);
+}
+
+static int load_icews(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                      fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_ICEWS, &o->import, d,
+                                   err);
+}
+
+static int check_csv(const fnet_import_opts *o, fnet_err *err)
+{
+    return fnet_import_csv_check_map(o->map, err);
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+#define ENDINGS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* In the order of messages and help. */
+static const fnet_input_format table[] = {
+    {.name = "json",
+     .suffixes = ENDINGS(".json"),
+     .exact_case = true,
+     .facts = true,
+     .load = load_json},
+    {.name = "jsonl",
+     .suffixes = ENDINGS(".jsonl", ".ndjson"),
+     .exact_case = true,
+     .facts = true,
+     .streams = true,
+     .load = load_jsonl},
+    {.name = "csv",
+     .suffixes = ENDINGS(".csv"),
+     .check = check_csv,
+     .load = load_csv},
+    {.name = "tsv",
+     .suffixes = ENDINGS(".tsv", ".tab"),
+     .check = check_csv,
+     .load = load_tsv},
+    {.name = "brat",
+     .suffixes = ENDINGS(".ann"),
+     .folders = true,
+     .check = fnet_import_brat_check,
+     .labels = true,
+     .load = load_brat},
+    {.name = "labelstudio",
+     .sniff_on = ENDINGS(".json"),
+     .sniff = sniff_labelstudio,
+     .labels = true,
+     .load = load_labelstudio},
+    {.name = "doccano",
+     .sniff_on = ENDINGS(".jsonl", ".ndjson"),
+     .sniff = sniff_doccano,
+     .labels = true,
+     .load = load_doccano},
+    {.name = "gdelt",
+     .suffixes = ENDINGS(".export.csv", ".gdelt.tsv", ".gdelt.csv"),
+     .check = fnet_import_events_check,
+     .load = load_gdelt},
+    {.name = "icews",
+     .suffixes = ENDINGS(".icews.tsv"),
+     .sniff_on = ENDINGS(".tsv", ".tab"),
+     .sniff = sniff_icews,
+     .check = fnet_import_events_check,
+     .load = load_icews},
+};
+
+#define N_FORMATS (sizeof table / sizeof *table)
+
+/* The value of --input-format that asks for detection. */
+#define AUTO "auto"
+
+const fnet_input_format *fnet_input_format_at(size_t i)
+{
+    return i < N_FORMATS ? &table[i] : NULL;
+}
+
+const fnet_input_format *fnet_input_format_find(const char *name)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (strcmp(table[i].name, name) == 0)
+            return &table[i];
+    return NULL;
+}
+
+void fnet_input_formats_list(fnet_buf *out)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        fnet_buf_printf(out, "%s%s",
+                        i == 0              ? ""
+                        : i + 1 < N_FORMATS ? ", "
+                                            : " or ",
+                        table[i].name);
+}
+
+int fnet_load_opts_check(const fnet_load_opts *o, fnet_err *err)
+{
+    if (!o)
+        return FNET_OK;
+    if (o->format && strcmp(o->format, AUTO) != 0 &&
+        !fnet_input_format_find(o->format)) {
+        fnet_buf q = {0}, list = {0};
+        fnet_input_formats_list(&list);
+        fnet_err_set(err, FNET_EUSAGE, "unknown input format %s (expected %s)",
+                     fnet_diag_quoted(&q, o->format), fnet_buf_str(&list));
+        fnet_buf_free(&q);
+        fnet_buf_free(&list);
+        return FNET_EUSAGE;
+    }
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        bool seen = !table[i].check;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = table[k].check == table[i].check;
+        int rc = seen ? FNET_OK : table[i].check(&o->import, err);
+        if (rc)
+            return rc;
+    }
+    return FNET_OK;
+}
+
+static bool ends_with(const char *s, const char *end, bool exact_case)
+{
+    size_t n = strlen(s), m = strlen(end);
+    if (n < m)
+        return false;
+    return exact_case ? strcmp(s + n - m, end) == 0
+                      : fnet_import_iequal(s + n - m, end);
+}
+
+/* The row whose ending is the longest that path has, or NULL; *ending is
+ * set to that ending. */
+static const fnet_input_format *by_name(const char *path, const char **ending)
+{
+    const fnet_input_format *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < N_FORMATS; i++)
+        for (const char *const *s = table[i].suffixes; s && *s; s++)
+            if (strlen(*s) > best_len &&
+                ends_with(path, *s, table[i].exact_case)) {
+                best = &table[i];
+                best_len = strlen(*s);
+                *ending = *s;
+            }
+    return best;
+}
+
+static const fnet_input_format *folder_format(void)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (table[i].folders)
+            return &table[i];
+    return NULL;
+}
+
+const fnet_input_format *fnet_input_format_detect(const char *path,
+                                                  const fnet_load_opts *o)
+{
+    if (o && o->format && strcmp(o->format, AUTO) != 0)
+        return fnet_input_format_find(o->format);
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *ending = NULL;
+    const fnet_input_format *f = by_name(path, &ending);
+    struct stat st;
+    /* A folder is a brat collection, unless it is named like a fact file
+     * (then reading it fails with the ordinary "Is a directory"). */
+    if (!is_stdin && !(f && f->facts) && stat(path, &st) == 0 &&
+        S_ISDIR(st.st_mode))
+        return folder_format();
+    if (!f)
+        return &table[0];
+    for (size_t i = 0; i < N_FORMATS && !is_stdin; i++)
+        for (const char *const *s = table[i].sniff_on; s && *s; s++)
+            if (strcmp(*s, ending) == 0 && table[i].sniff(path))
+                return &table[i];
+    return f;
+}
