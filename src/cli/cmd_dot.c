@@ -6,14 +6,14 @@
 #include "core/outfile.h"
 #include "output/render.h"
 
-enum { OPT_HELP = 1, OPT_OUTPUT };
+typedef struct job {
+    const char *out;
+} job;
 
 static const fnet_opt options[] = {
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    FNET_DIAGOPTS_OPTIONS,
-    FNET_GRAPHOPTS_OPTIONS,
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("output", 'o', job, out, "FILE",
+                "write to FILE (default: standard output)"),
     {0},
 };
 
@@ -32,18 +32,10 @@ static void help(void)
          "4 internal error.");
 }
 
-/* The command's own options: -o. */
-static bool own(void *ctx, int id, const char *v)
-{
-    if (id == OPT_OUTPUT)
-        *(const char **)ctx = v;
-    return true;
-}
-
 /* Writes g to the -o path (default: standard output). */
 static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
 {
-    const char *path = *(const char **)ctx;
+    const char *path = ((job *)ctx)->out;
     fnet_outfile *f = NULL;
     (void)r;
     int rc = fnet_outfile_open(&f, path ? path : "-", err);
@@ -55,15 +47,13 @@ static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
 
 int fnet_cmd_dot(int argc, char **argv)
 {
-    const char *out = NULL;
+    job j = {0};
     const fnet_diagcmd cmd = {
         .name = "dot",
         .options = options,
-        .help_id = OPT_HELP,
         .help = help,
-        .own = own,
         .write = write_dot,
-        .ctx = &out,
+        .ctx = &j,
     };
     return fnet_diagopts_command(&cmd, argc, argv);
 }

@@ -6,25 +6,65 @@
 #include "cli/reportgen.h"
 
 #include "analysis/metrics.h"
+#include "core/text.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_HELP = 1, OPT_OUTPUT, OPT_TREND, OPT_TREND_METRIC, OPT_TREND_TOP };
+typedef struct job {
+    fnet_reportopts o;
+    const char *out;
+} job;
+
+/* --trend: cumulative, each or none. */
+static int trend(void *field, const char *v, const char *cmd)
+{
+    static const char *const modes[] = {"cumulative", "each", "none"};
+    fnet_reportopts *o = field;
+    fnet_text_nearest n;
+    if (strcmp(v, "none") == 0) {
+        o->no_trend = true;
+        return 0;
+    }
+    if (strcmp(v, "cumulative") == 0 || strcmp(v, "each") == 0) {
+        o->trend.cumulative = v[0] == 'c';
+        return 0;
+    }
+    fnet_text_nearest_init(&n, v, strlen(v));
+    for (size_t i = 0; i < 3; i++)
+        fnet_text_nearest_offer(&n, modes[i]);
+    fnet_cli_usage_near(cmd, n.best,
+                        "--trend: expected cumulative, each or none, got "
+                        "'%s'",
+                        v);
+    return -1;
+}
+
+/* --trend-metric: a node metric other than community. */
+static int trend_metric(void *field, const char *v, const char *cmd)
+{
+    int m = fnet_metric_from_name(v);
+    if (m < 0 || m == FNET_M_COMMUNITY) {
+        fnet_cli_usage_near(cmd, fnet_opt_near_metric(v),
+                            "--trend-metric: expected a node metric such "
+                            "as pagerank, degree or betweenness, got '%s'",
+                            v);
+        return -1;
+    }
+    *(int *)field = m;
+    return 0;
+}
 
 static const fnet_opt options[] = {
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "the page, e.g. NAME.html (required; '-': stdout)"},
-    {"trend", 0, true, OPT_TREND, "MODE",
-     "over time: cumulative (default), each or none"},
-    {"trend-metric", 0, true, OPT_TREND_METRIC, "METRIC",
-     "metric drawn over time (default pagerank)"},
-    {"trend-top", 0, true, OPT_TREND_TOP, "N",
-     "entities drawn over time (default 5)"},
-    FNET_DIAGOPTS_OPTIONS,
-    FNET_GRAPHOPTS_OPTIONS,
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("output", 'o', job, out, "FILE",
+                "the page, e.g. NAME.html (required; '-': stdout)"),
+    FNET_CALL("trend", job, o, trend, "MODE",
+              "over time: cumulative (default), each or none"),
+    FNET_CALL("trend-metric", job, o.trend.metric, trend_metric, "METRIC",
+              "metric drawn over time (default pagerank)"),
+    FNET_WHOLE("trend-top", job, o.trend.top, 1, 100, "N",
+               "entities drawn over time (default 5)"),
     {0},
 };
 
@@ -56,49 +96,6 @@ static void help(void)
     fnet_graphopts_help(stdout);
     puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
          "4 internal error (including a missing Graphviz plugin).");
-}
-
-/* The report's own options. Returns 1 when handled, -1 after a usage
- * error. */
-static int own(fnet_reportopts *o, int id, const char *v)
-{
-    double x;
-    switch (id) {
-    case OPT_TREND:
-        if (strcmp(v, "none") == 0)
-            o->no_trend = true;
-        else if (strcmp(v, "cumulative") == 0 || strcmp(v, "each") == 0)
-            o->trend.cumulative = v[0] == 'c';
-        else
-            return fnet_cli_usage("report",
-                                  "--trend: expected cumulative, "
-                                  "each or none, got '%s'",
-                                  v),
-                   -1;
-        return 1;
-    case OPT_TREND_METRIC:
-        o->trend.metric = fnet_metric_from_name(v);
-        if (o->trend.metric < 0 || o->trend.metric == FNET_M_COMMUNITY)
-            return fnet_cli_usage("report",
-                                  "--trend-metric: expected a node "
-                                  "metric such as pagerank, degree or "
-                                  "betweenness, got '%s'",
-                                  v),
-                   -1;
-        return 1;
-    case OPT_TREND_TOP:
-        if (!fnet_cli_number("report", "trend-top", v, 1, 100, &x))
-            return -1;
-        if (x != floor(x))
-            return fnet_cli_usage("report",
-                                  "--trend-top: expected a whole "
-                                  "number, got '%s'",
-                                  v),
-                   -1;
-        o->trend.top = (uint32_t)x;
-        return 1;
-    }
-    return 0;
 }
 
 /* Options the report cannot honour. 0, or -1 after a usage error. */
@@ -144,44 +141,26 @@ done:
     return status;
 }
 
-typedef struct job {
-    fnet_reportopts o;
-    const char *out;
-} job;
-
-/* The report's own options (-o and own()); false after a usage error. */
-static bool own_option(void *ctx, int id, const char *v)
-{
-    job *j = ctx;
-    if (id == OPT_OUTPUT) {
-        j->out = v;
-        return true;
-    }
-    return own(&j->o, id, v) >= 0;
-}
-
 int fnet_cmd_report(int argc, char **argv)
 {
     job j = {0};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool done = false;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = help};
 
-    if (!paths)
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_reportopts_init(&j.o);
-    int status = fnet_diagopts_parse_args("report", argc, argv, options, &j.o.d,
-                                          OPT_HELP, help, own_option, &j, paths,
-                                          &n_paths, &done);
-    if (status == FNET_EXIT_OK && !done) {
+    int status =
+        fnet_diagopts_parse_args("report", options, &j, &j.o.d, argc, argv, &r);
+    if (status == FNET_EXIT_OK && !r.done) {
         if (!j.out)
             status = fnet_cli_usage("report", "no output file (-o "
                                               "NAME.html)");
         else if (check(&j.o) != 0)
             status = FNET_EXIT_USAGE;
         else
-            status = run(paths, n_paths, j.out, &j.o);
+            status = run(r.paths, r.n_paths, j.out, &j.o);
     }
-    free(paths);
+    free(r.paths);
     return status;
 }
