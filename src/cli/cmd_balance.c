@@ -49,38 +49,48 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static void help(void)
-{
-    puts("usage: factnet balance [OPTIONS] FILE...\n\n"
-         "Structural balance of the signed graph: counts its triangles by "
-         "sign\npattern and lists the unbalanced ones with the evidence of "
-         "each pair\n(every fact: relation, date, quote, source, location). "
-         "These are the\ncontradictions among the participants: two allies "
-         "of one side that oppose\neach other (++-), or three mutual "
-         "opponents (---).\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nSigns: a fact's sign is its own `sign`, else its relation's "
-         "(opposes,\ncompetes_with, ...: -1). The graph is taken undirected; "
-         "a pair of nodes\ngets the sign of its net weight, the weights of "
-         "its positive facts minus\nthose of its negative facts. A pair "
-         "with facts of both signs (mixed)\ntakes the sign of the heavier "
-         "side; when both sides weigh the same the\npair has no sign, and "
-         "triangles through it are excluded and counted.\nIn the actors "
-         "view a shared item counts as a positive tie.\n\n"
-         "Balanced: +++ and +-- (an even number of negative pairs).\n"
-         "Unbalanced: ++- and ---. balance_ratio = balanced / (balanced +\n"
-         "unbalanced) over the signed triangles.\n\n"
-         "Output: md (default) writes a summary table and one evidence "
-         "table per\nlisted triangle; json one object {summary, triangles}; "
-         "csv, tsv and latex\nwrite one table, chosen with --table: "
-         "triangles (default; one row per\nfact of each pair of each "
-         "listed triangle) or summary (metric,value).\n--unweighted and "
-         "--weighted do not apply. See docs/METRICS.md,\n\"Structural "
-         "balance\".");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet balance [OPTIONS] FILE...",
+    .about = "Structural balance of the signed graph: counts its "
+             "triangles by sign\n"
+             "pattern and lists the unbalanced ones with the evidence "
+             "of each pair\n"
+             "(every fact: relation, date, quote, source, location). "
+             "These are the\n"
+             "contradictions among the participants: two allies of "
+             "one side that oppose\n"
+             "each other (++-), or three mutual opponents (---).",
+    .notes = "Signs: a fact's sign is its own `sign`, else its "
+             "relation's (opposes,\n"
+             "competes_with, ...: -1). The graph is taken undirected; "
+             "a pair of nodes\n"
+             "gets the sign of its net weight, the weights of its "
+             "positive facts minus\n"
+             "those of its negative facts. A pair with facts of both "
+             "signs (mixed)\n"
+             "takes the sign of the heavier side; when both sides "
+             "weigh the same the\n"
+             "pair has no sign, and triangles through it are excluded "
+             "and counted.\n"
+             "In the actors view a shared item counts as a positive tie.\n"
+             "\n"
+             "Balanced: +++ and +-- (an even number of negative pairs).\n"
+             "Unbalanced: ++- and ---. balance_ratio = balanced / "
+             "(balanced +\n"
+             "unbalanced) over the signed triangles.\n"
+             "\n"
+             "Output: md (default) writes a summary table and one "
+             "evidence table per\n"
+             "listed triangle; json one object {summary, triangles}; "
+             "csv, tsv and latex\n"
+             "write one table, chosen with --table: triangles "
+             "(default; one row per\n"
+             "fact of each pair of each listed triangle) or summary "
+             "(metric,value).\n"
+             "--unweighted and --weighted do not apply. See "
+             "docs/METRICS.md,\n"
+             "\"Structural balance\".",
+};
 
 /* ---- tables ------------------------------------------------------------ */
 
@@ -553,7 +563,7 @@ int fnet_cmd_balance(int argc, char **argv)
 {
     bopts o = {.table = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = help};
+                         .help = &help};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;

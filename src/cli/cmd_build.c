@@ -38,36 +38,37 @@ static const fnet_opt options[] = {
 };
 #define TOP_N 10
 
-static void help(void)
-{
-    puts("usage: factnet build [OPTIONS] [FILE...]\n\n"
-         "The one-shot job: for each fact file NAME.json (default: "
-         "every " DEFAULT_GLOB ")\nwrites into DIR (default " DEFAULT_DIR
-         "/):\n"
-         "  NAME.dot             the diagram (factnet dot)\n"
-         "  NAME.svg, NAME.pdf   the diagram rendered in-process by "
-         "Graphviz\n"
-         "  NAME.metrics.csv     node metrics, as `factnet metrics NAME.json`"
-         "\n"
-         "  NAME.metrics.tex     the main columns as a LaTeX (booktabs) "
-         "table\n"
-         "  NAME.communities.csv id,label,type,community, by community then "
-         "id\n"
-         "  NAME.summary.md      graph metrics, top 10 by PageRank, the "
-         "communities\n"
-         "  NAME.html            the interactive report (factnet report): "
-         "the diagram\n"
-         "                       with the evidence of every tie, sortable "
-         "tables, sources\n"
-         "with factnet's defaults (full view, Leiden seed 42, size by "
-         "PageRank).\nEach file is written atomically: a failure leaves "
-         "what was written before\nintact. One line per file written goes "
-         "to standard output; progress goes\nto standard error when it is "
-         "a terminal. Each input is its own corpus.\n");
-    fnet_cli_input_print_options(stdout, options);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error (including a missing Graphviz plugin).");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet build [OPTIONS] [FILE...]",
+    .about = "The one-shot job: for each fact file NAME.json "
+             "(default: every data/*.json)\n"
+             "writes into DIR (default graphs/):\n"
+             "  NAME.dot             the diagram (factnet dot)\n"
+             "  NAME.svg, NAME.pdf   the diagram rendered in-process "
+             "by Graphviz\n"
+             "  NAME.metrics.csv     node metrics, as `factnet "
+             "metrics NAME.json`\n"
+             "  NAME.metrics.tex     the main columns as a LaTeX "
+             "(booktabs) table\n"
+             "  NAME.communities.csv id,label,type,community, by "
+             "community then id\n"
+             "  NAME.summary.md      graph metrics, top 10 by "
+             "PageRank, the communities\n"
+             "  NAME.html            the interactive report (factnet "
+             "report): the diagram\n"
+             "                       with the evidence of every tie, "
+             "sortable tables, sources\n"
+             "with factnet's defaults (full view, Leiden seed 42, "
+             "size by PageRank).\n"
+             "Each file is written atomically: a failure leaves what "
+             "was written before\n"
+             "intact. One line per file written goes to standard "
+             "output; progress goes\n"
+             "to standard error when it is a terminal. Each input is "
+             "its own corpus.",
+    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+            "4 internal error (including a missing Graphviz plugin).",
+};
 
 /* ---- one corpus -------------------------------------------------------- */
 
@@ -536,7 +537,7 @@ int fnet_cmd_build(int argc, char **argv)
 {
     bopts o = {.dir = DEFAULT_DIR};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = help};
+                         .help = &help};
     int status = FNET_EXIT_OK;
     glob_t gl = {0};
     bool globbed = false;

@@ -17,20 +17,18 @@ static const fnet_opt options[] = {
     {0},
 };
 
-static void help(void)
-{
-    puts("usage: factnet dot [OPTIONS] FILE...\n\n"
-         "Writes the relationship diagram of the fact files as Graphviz DOT: "
-         "styled\nnodes and edges, a legend, a title and a caption, ready for "
-         "`factnet render`\nor any Graphviz tool. With the legend the file "
-         "holds the final positions\n(laid out in-process, layout=nop2); "
-         "with --no-legend it names the engine\nand Graphviz lays it out.\n");
-    fnet_diagopts_print_options(stdout, options);
-    fnet_diagopts_help(stdout);
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet dot [OPTIONS] FILE...",
+    .about = "Writes the relationship diagram of the fact files as "
+             "Graphviz DOT: styled\n"
+             "nodes and edges, a legend, a title and a caption, ready "
+             "for `factnet render`\n"
+             "or any Graphviz tool. With the legend the file holds "
+             "the final positions\n"
+             "(laid out in-process, layout=nop2); with --no-legend it "
+             "names the engine\n"
+             "and Graphviz lays it out.",
+};
 
 /* Writes g to the -o path (default: standard output). */
 static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
@@ -51,7 +49,7 @@ int fnet_cmd_dot(int argc, char **argv)
     const fnet_diagcmd cmd = {
         .name = "dot",
         .options = options,
-        .help = help,
+        .help = &help,
         .write = write_dot,
         .ctx = &j,
     };

@@ -34,40 +34,42 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static void help(void)
-{
-    puts("usage: factnet evidence [OPTIONS] FILE...\n\n"
-         "Lists, for every edge of the graph built from the fact files, the "
-         "facts it\naggregates: date, subject, relation, object, source and "
-         "the evidence quote.\nEvery line of a diagram or metrics table can "
-         "so be traced to its citation.\nThe graph options select the same "
-         "graph as for factnet metrics.\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nOrder: edges by the labels of their ends, then their ids (an "
-         "undirected edge\nshows the end with the smaller label first); "
-         "within an edge, facts by date,\nundated last, ties in file "
-         "order. The same input gives the same output.\n\n"
-         "Formats:\n"
-         "  md     a section per edge, each fact with its quote, then the "
-         "cited sources\n"
-         "  latex  a longtable (\\usepackage{booktabs,longtable}) headed "
-         "per edge, then\n"
-         "         the cited sources\n"
-         "  csv, tsv, json  one row per (edge, fact): edge, from_id, from, "
-         "to_id, to,\n"
-         "         edge_weight, edge_facts, edge_sign, date, subject, "
-         "relation, object,\n"
-         "         sign, confidence, source, source_title, source_author, "
-         "source_date,\n"
-         "         quote, location (several sources are joined with "
-         "\"; \")\n"
-         "In the actors view an edge also lists the facts that tie each "
-         "actor to the\nitems they share. --weighted and --unweighted do not "
-         "change the listing.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet evidence [OPTIONS] FILE...",
+    .about = "Lists, for every edge of the graph built from the fact "
+             "files, the facts it\n"
+             "aggregates: date, subject, relation, object, source and "
+             "the evidence quote.\n"
+             "Every line of a diagram or metrics table can so be "
+             "traced to its citation.\n"
+             "The graph options select the same graph as for factnet "
+             "metrics.",
+    .notes = "Order: edges by the labels of their ends, then their "
+             "ids (an undirected edge\n"
+             "shows the end with the smaller label first); within an "
+             "edge, facts by date,\n"
+             "undated last, ties in file order. The same input gives "
+             "the same output.\n"
+             "\n"
+             "Formats:\n"
+             "  md     a section per edge, each fact with its quote, "
+             "then the cited sources\n"
+             "  latex  a longtable (\\usepackage{booktabs,longtable}) "
+             "headed per edge, then\n"
+             "         the cited sources\n"
+             "  csv, tsv, json  one row per (edge, fact): edge, "
+             "from_id, from, to_id, to,\n"
+             "         edge_weight, edge_facts, edge_sign, date, "
+             "subject, relation, object,\n"
+             "         sign, confidence, source, source_title, "
+             "source_author, source_date,\n"
+             "         quote, location (several sources are joined "
+             "with \"; \")\n"
+             "In the actors view an edge also lists the facts that "
+             "tie each actor to the\n"
+             "items they share. --weighted and --unweighted do not "
+             "change the listing.",
+};
 
 static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
@@ -120,7 +122,7 @@ int fnet_cmd_evidence(int argc, char **argv)
 {
     eopts o = {.format = FNET_TABLE_MD};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = help};
+                         .help = &help};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;

@@ -83,41 +83,44 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static void help(void)
-{
-    puts("usage: factnet export --format F [-o PATH] [OPTIONS] FILE...\n\n"
-         "Writes the graph built from the fact files, with its node and "
-         "edge attributes\nand every metric, for other tools. The graph "
-         "options select the same graph\nas for factnet metrics.\n\n"
-         "formats (docs/EXPORT.md):\n"
-         "  graphml  GraphML with typed keys (Gephi, Cytoscape, yEd, "
-         "igraph, NetworkX)\n"
-         "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds time "
-         "intervals\n"
-         "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
-         "  pajek    Pajek .net; with -o NAME.net also NAME.clu, the "
-         "communities\n"
-         "  csv      -o PREFIX writes PREFIX.nodes.csv and "
-         "PREFIX.edges.csv\n"
-         "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
-         "  neo4j    -o DIR writes DIR/nodes.csv and DIR/relationships.csv "
-         "for\n"
-         "           neo4j-admin database import, one relationship per "
-         "fact\n"
-         "Without --format, -o names it by extension: .graphml, .gexf, "
-         ".gml, .net or\n.json.\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nNode attributes: id, label, type, aliases, date, the entity "
-         "attributes, then\nthe metric columns of factnet metrics (all by "
-         "default: degree ... community,\nand stability with --runs N > 1; "
-         "--columns picks some, --no-metrics none).\nEdge attributes: "
-         "weight, count, sign, relation, relations, first, last,\nfacts, "
-         "sources, evidence. Files are written whole or not at all; a set "
-         "of\nfiles (csv, neo4j, pajek with .clu) is replaced together.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet export --format F [-o PATH] [OPTIONS] FILE...",
+    .about = "Writes the graph built from the fact files, with its "
+             "node and edge attributes\n"
+             "and every metric, for other tools. The graph options "
+             "select the same graph\n"
+             "as for factnet metrics.\n"
+             "\n"
+             "formats (docs/EXPORT.md):\n"
+             "  graphml  GraphML with typed keys (Gephi, Cytoscape, "
+             "yEd, igraph, NetworkX)\n"
+             "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds "
+             "time intervals\n"
+             "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
+             "  pajek    Pajek .net; with -o NAME.net also NAME.clu, "
+             "the communities\n"
+             "  csv      -o PREFIX writes PREFIX.nodes.csv and "
+             "PREFIX.edges.csv\n"
+             "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
+             "  neo4j    -o DIR writes DIR/nodes.csv and "
+             "DIR/relationships.csv for\n"
+             "           neo4j-admin database import, one "
+             "relationship per fact\n"
+             "Without --format, -o names it by extension: .graphml, "
+             ".gexf, .gml, .net or\n"
+             ".json.",
+    .notes = "Node attributes: id, label, type, aliases, date, the "
+             "entity attributes, then\n"
+             "the metric columns of factnet metrics (all by default: "
+             "degree ... community,\n"
+             "and stability with --runs N > 1; --columns picks some, "
+             "--no-metrics none).\n"
+             "Edge attributes: weight, count, sign, relation, "
+             "relations, first, last,\n"
+             "facts, sources, evidence. Files are written whole or "
+             "not at all; a set of\n"
+             "files (csv, neo4j, pajek with .clu) is replaced together.",
+};
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -494,7 +497,7 @@ int fnet_cmd_export(int argc, char **argv)
 {
     xopts o = {0};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = help};
+                         .help = &help};
     int status = FNET_EXIT_INTERNAL, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;

@@ -19,19 +19,18 @@ static const fnet_opt options[] = {
     {0},
 };
 
-static void help(void)
-{
-    puts("usage: factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png"
-         "\n\nLays out and renders the relationship diagram of the fact files "
-         "with\nGraphviz, in-process (no `dot` program is run). Same diagram "
-         "as `factnet dot`\nwith the same options.\n");
-    fnet_diagopts_print_options(stdout, options);
-    fnet_diagopts_help(stdout);
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error (including a Graphviz renderer or layout plugin "
-         "that is\nnot installed).");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png",
+    .about = "Lays out and renders the relationship diagram of the "
+             "fact files with\n"
+             "Graphviz, in-process (no `dot` program is run). Same "
+             "diagram as `factnet dot`\n"
+             "with the same options.",
+    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+            "4 internal error (including a Graphviz renderer or "
+            "layout plugin that is\n"
+            "not installed).",
+};
 
 /* An output file, and a format we render: from --format or the -o
  * extension. 0, or -1 after a usage error. */
@@ -83,7 +82,7 @@ int fnet_cmd_render(int argc, char **argv)
     const fnet_diagcmd cmd = {
         .name = "render",
         .options = options,
-        .help = help,
+        .help = &help,
         .check = check,
         .prepare = prepare,
         .write = render,

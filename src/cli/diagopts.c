@@ -155,47 +155,38 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 static void groups(fnet_opt_group g[5], const fnet_opt *own, void *own_base,
                    fnet_diagopts *o)
 {
-    g[0] = (fnet_opt_group){"options", own, own_base};
-    g[1] = (fnet_opt_group){"diagram options", fnet_diagopts_spec, o};
-    g[2] = (fnet_opt_group){"graph options", fnet_graphopts_spec,
-                            o ? &o->g : NULL};
-    g[3] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(o ? &o->in : NULL);
+    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    g[1] = (fnet_opt_group){.title = "diagram options",
+                            .opts = fnet_diagopts_spec,
+                            .base = o,
+                            .rules = fnet_diagopts_rules};
+    g[2] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(&o->g);
+    g[3] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(&o->in);
     g[4] = (fnet_opt_group){0};
 }
 
-void fnet_diagopts_print_options(FILE *fp, const fnet_opt *own)
-{
-    fnet_opt_group g[5];
-    groups(g, own, NULL, NULL);
-    fnet_opt_print(fp, g);
-}
-
-void fnet_diagopts_help(FILE *fp)
-{
-    fputs(
-        "\nThe diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
-        "ellipse, agreement box, strategy note; other types, in sorted order:\n"
-        "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
-        "fill by --color-by (Paul Tol's colour-blind-safe 'light' colours),\n"
-        "node area proportional to --size-by (a node grows to fit its label),\n"
-        "edges coloured by relation (8 colours in relation name order; the\n"
-        "arrowhead changes when colours repeat), pen width by\n"
-        "weight, negative edges red and dashed, mixed-sign edges dotted,\n"
-        "arrows only for directed relations. Facts between two entities are\n"
-        "one edge unless --multi. A legend lists what appears; the caption\n"
-        "counts the facts and sources behind the drawing and their years.\n"
-        "Metrics and communities are computed on the whole filtered graph;\n"
-        "--ego, --radius, --top and --collapse then cut the view. Default\n"
-        "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
-        "they (or circo, twopi) lay out each cluster alone and neato places\n"
-        "the clusters; overlap removal prism, splines routed around nodes\n"
-        "(straight lines above 150 nodes or 500 edges). --layout fdp is not\n"
-        "reproducible (Graphviz 2.42/2.43). Labels are data: quotes,\n"
-        "backslashes, <>, & and line breaks display as written.\n"
-        "The same input and options give byte-identical DOT (fixed order,\n"
-        "fixed layout seed).\n",
-        fp);
-}
+const char fnet_diagopts_rules[] =
+    "The diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
+    "ellipse, agreement box, strategy note; other types, in sorted order:\n"
+    "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
+    "fill by --color-by (Paul Tol's colour-blind-safe 'light' colours),\n"
+    "node area proportional to --size-by (a node grows to fit its label),\n"
+    "edges coloured by relation (8 colours in relation name order; the\n"
+    "arrowhead changes when colours repeat), pen width by\n"
+    "weight, negative edges red and dashed, mixed-sign edges dotted,\n"
+    "arrows only for directed relations. Facts between two entities are\n"
+    "one edge unless --multi. A legend lists what appears; the caption\n"
+    "counts the facts and sources behind the drawing and their years.\n"
+    "Metrics and communities are computed on the whole filtered graph;\n"
+    "--ego, --radius, --top and --collapse then cut the view. Default\n"
+    "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
+    "they (or circo, twopi) lay out each cluster alone and neato places\n"
+    "the clusters; overlap removal prism, splines routed around nodes\n"
+    "(straight lines above 150 nodes or 500 edges). --layout fdp is not\n"
+    "reproducible (Graphviz 2.42/2.43). Labels are data: quotes,\n"
+    "backslashes, <>, & and line breaks display as written.\n"
+    "The same input and options give byte-identical DOT (fixed order,\n"
+    "fixed layout seed).";
 
 /* ---- pipeline ---------------------------------------------------------- */
 

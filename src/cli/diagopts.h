@@ -39,13 +39,8 @@ extern const fnet_opt fnet_diagopts_spec[];
 /* Cross-option checks after parsing. 0, or -1 after a usage error. */
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd);
 
-/* Prints the options: the command's own (own, ending with {0}) under
- * "options:", then "diagram options:", "graph options:", "input
- * options". */
-void fnet_diagopts_print_options(FILE *fp, const fnet_opt *own);
-
-/* Prints the rules behind the diagram options (docs/DIAGRAMS.md). */
-void fnet_diagopts_help(FILE *fp);
+/* The rules behind the diagram options (docs/DIAGRAMS.md), for --help. */
+extern const char fnet_diagopts_rules[];
 
 /* The pipeline. On success *out is the styled graph (free with agclose).
  * With a legend, r lays the drawing out once to place the legend beside
@@ -68,9 +63,9 @@ int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
 /* A command that writes the diagram (dot, render): its table and
  * callbacks. ctx is passed to each callback. */
 typedef struct fnet_diagcmd {
-    const char *name;        /* "dot" */
-    const fnet_opt *options; /* own option specs, writing into ctx */
-    void (*help)(void);      /* prints --help */
+    const char *name;          /* "dot" */
+    const fnet_opt *options;   /* own option specs, writing into ctx */
+    const fnet_opt_help *help; /* its --help */
     /* NULL, or the command's checks once every option is read: 0, or -1
      * after a usage error. */
     int (*check)(void *ctx);

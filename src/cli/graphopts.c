@@ -78,8 +78,8 @@ int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
 static void groups(fnet_opt_group g[4], const fnet_opt *own, void *own_base,
                    fnet_graphopts *go, fnet_cli_input *in)
 {
-    g[0] = (fnet_opt_group){"options", own, own_base};
-    g[1] = (fnet_opt_group){"graph options", fnet_graphopts_spec, go};
+    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    g[1] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(go);
     g[2] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(in);
     g[3] = (fnet_opt_group){0};
 }
@@ -94,28 +94,18 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
     return fnet_opt_parse(cmd, gr, true, argc, argv, r);
 }
 
-void fnet_graphopts_print_options(FILE *fp, const fnet_opt *own)
-{
-    fnet_opt_group g[4];
-    groups(g, own, NULL, NULL, NULL);
-    fnet_opt_print(fp, g);
-}
-
-void fnet_graphopts_help(FILE *fp)
-{
-    fputs("\nThe graph: facts between the same two entities become one edge\n"
-          "whose weight is the sum of the facts' weights; self-loops are left\n"
-          "out; entities without facts stay as isolated nodes. --view actors\n"
-          "links two actors when they share an entity of a --via type (both\n"
-          "have a fact with it), weighted by --weight: count = shared items,\n"
-          "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
-          "the item), jaccard = shared / union of the two actors' items; the\n"
-          "weights of direct actor-actor facts are added. A date window keeps\n"
-          "a fact when the days it covers (a year-precision date covers the\n"
-          "year) overlap the window; undated facts are kept unless\n"
-          "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
-          "PageRank, hub/authority, constraint and communities use them;\n"
-          "betweenness, closeness and harmonic ignore them unless --weighted\n"
-          "(distance = 1/weight). See docs/METRICS.md.\n",
-          fp);
-}
+const char fnet_graphopts_rules[] =
+    "The graph: facts between the same two entities become one edge\n"
+    "whose weight is the sum of the facts' weights; self-loops are left\n"
+    "out; entities without facts stay as isolated nodes. --view actors\n"
+    "links two actors when they share an entity of a --via type (both\n"
+    "have a fact with it), weighted by --weight: count = shared items,\n"
+    "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
+    "the item), jaccard = shared / union of the two actors' items; the\n"
+    "weights of direct actor-actor facts are added. A date window keeps\n"
+    "a fact when the days it covers (a year-precision date covers the\n"
+    "year) overlap the window; undated facts are kept unless\n"
+    "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
+    "PageRank, hub/authority, constraint and communities use them;\n"
+    "betweenness, closeness and harmonic ignore them unless --weighted\n"
+    "(distance = 1/weight). See docs/METRICS.md.";

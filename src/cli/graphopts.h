@@ -3,10 +3,9 @@
  * evolve, balance, evidence), specified once so that they mean the same
  * everywhere.
  *
- * Use: put {"graph options", fnet_graphopts_spec, &o.g} among the
- * command's option groups (cli/opt.h); after parsing call
- * fnet_graphopts_finish(); in --help, print the rules with
- * fnet_graphopts_help().
+ * Use: fnet_graphopts_parse_args() parses the command's own option specs
+ * (cli/opt.h) with the graph and input groups (FNET_GRAPHOPTS_GROUP,
+ * whose rules --help prints); after parsing call fnet_graphopts_finish().
  *
  * Ownership: string fields point into argv (no copies). */
 #ifndef FNET_GRAPHOPTS_H
@@ -48,11 +47,15 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
                               fnet_cli_input *in, int argc, char **argv,
                               fnet_opt_result *r);
 
-/* Prints the command's own options (own) under "options:", then the graph
- * and input options. */
-void fnet_graphopts_print_options(FILE *fp, const fnet_opt *own);
+/* The rules behind the graph options (views, weights, dates), for
+ * --help. */
+extern const char fnet_graphopts_rules[];
 
-/* Prints the rules behind the shared options (views, weights, dates). */
-void fnet_graphopts_help(FILE *fp);
+/* The graph options as a group writing into g (cli/opt.h). */
+#define FNET_GRAPHOPTS_GROUP(g)                                                \
+    {                                                                          \
+        .title = "graph options", .opts = fnet_graphopts_spec, .base = (g),    \
+        .rules = fnet_graphopts_rules                                          \
+    }
 
 #endif

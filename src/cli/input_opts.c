@@ -42,15 +42,11 @@ int fnet_cli_input_parse_args(const char *cmd, const fnet_opt *own,
                               fnet_opt_result *r)
 {
     const fnet_opt_group g[] = {
-        {"options", own, own_base}, FNET_CLI_INPUT_GROUP(in), {0}};
+        {.title = "options", .opts = own, .base = own_base},
+        FNET_CLI_INPUT_GROUP(in),
+        {0},
+    };
     return fnet_opt_parse(cmd, g, need_files, argc, argv, r);
-}
-
-void fnet_cli_input_print_options(FILE *fp, const fnet_opt *own)
-{
-    const fnet_opt_group g[] = {
-        {"options", own, NULL}, FNET_CLI_INPUT_GROUP(NULL), {0}};
-    fnet_opt_print(fp, g);
 }
 
 int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)

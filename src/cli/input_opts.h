@@ -35,10 +35,10 @@ extern const fnet_opt fnet_cli_input_spec[];
     "doccano,\ngdelt or icews; see docs/IMPORT.md)"
 
 /* The input options as a group writing into in (cli/opt.h). */
+/* clang-format off */
 #define FNET_CLI_INPUT_GROUP(in)                                               \
-    {                                                                          \
-        FNET_CLI_INPUT_TITLE, fnet_cli_input_spec, (in)                        \
-    }
+    {.title = FNET_CLI_INPUT_TITLE, .opts = fnet_cli_input_spec, .base = (in)}
+/* clang-format on */
 
 /* Parses argv for a command whose only shared options are the input
  * options (check, build): its own options (own, writing into own_base)
@@ -48,10 +48,6 @@ int fnet_cli_input_parse_args(const char *cmd, const fnet_opt *own,
                               void *own_base, fnet_cli_input *in,
                               bool need_files, int argc, char **argv,
                               fnet_opt_result *r);
-
-/* Prints the command's own options (own) under "options:", then the input
- * options. */
-void fnet_cli_input_print_options(FILE *fp, const fnet_opt *own);
 
 /* Checks the input options of cmd; prints a usage error and returns
  * FNET_EXIT_USAGE when one is wrong, else marks them checked (loading does

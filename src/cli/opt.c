@@ -223,7 +223,7 @@ int fnet_opt_parse(const char *cmd, const fnet_opt_group *groups,
         if (rc < 0)
             return FNET_EXIT_USAGE;
         if (rc > 0) {
-            r->help();
+            fnet_opt_help_print(stdout, r->help, groups);
             r->done = true;
             return FNET_EXIT_OK;
         }
@@ -253,12 +253,28 @@ static void print_table(FILE *fp, const fnet_opt *opts)
     }
 }
 
-void fnet_opt_print(FILE *fp, const fnet_opt_group *groups)
+/* Each group's title and its options; groups after the first start with
+ * a blank line. */
+static void print_groups(FILE *fp, const fnet_opt_group *groups)
 {
     for (const fnet_opt_group *g = groups; g->opts; g++) {
         fprintf(fp, "%s%s:\n", g == groups ? "" : "\n", g->title);
         print_table(fp, g->opts);
     }
+}
+
+void fnet_opt_help_print(FILE *fp, const fnet_opt_help *h,
+                         const fnet_opt_group *groups)
+{
+    fprintf(fp, "usage: %s\n\n%s\n\n", h->usage, h->about);
+    print_groups(fp, groups);
+    if (h->notes)
+        fprintf(fp, "\n%s\n", h->notes);
+    for (const fnet_opt_group *g = groups; g->opts; g++)
+        if (g->rules)
+            fprintf(fp, "\n%s\n", g->rules);
+    fprintf(fp, "\nexit status: %s\n",
+            h->exit ? h->exit : FNET_OPT_EXIT_STATUS);
 }
 
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd)

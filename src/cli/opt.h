@@ -90,29 +90,57 @@ typedef struct fnet_opt_group {
     const char *title;    /* "options", "graph options", ... (--help) */
     const fnet_opt *opts; /* ends with {0} */
     void *base;           /* NULL when only printing */
+    const char *rules;    /* NULL, or the rules behind the group's options,
+                             printed after the command's notes */
 } fnet_opt_group;
+
+/* A command's --help as data, printed by fnet_opt_help_print():
+ *
+ *   usage: USAGE
+ *
+ *   ABOUT
+ *
+ *   options: ... (each group of the command, from the specs)
+ *
+ *   NOTES
+ *
+ *   RULES (of each group that has them)
+ *
+ *   exit status: EXIT
+ *
+ * docs/CLI.md holds the option lines of each command
+ * (tests/docs/test_cli_help.py compares them). */
+typedef struct fnet_opt_help {
+    const char *usage; /* "factnet metrics [OPTIONS] FILE..." */
+    const char *about; /* what the command does (no final newline) */
+    const char *notes; /* NULL, or more prose after the options */
+    const char *exit;  /* NULL: FNET_OPT_EXIT_STATUS */
+} fnet_opt_help;
+
+#define FNET_OPT_EXIT_STATUS                                                   \
+    "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n4 internal error."
+
+/* Prints h with the option groups (ending with {0}) to fp. Can't fail. */
+void fnet_opt_help_print(FILE *fp, const fnet_opt_help *h,
+                         const fnet_opt_group *groups);
 
 /* What the parser found besides the options. */
 typedef struct fnet_opt_result {
-    char **paths;       /* the positionals, room for argc entries (caller's) */
-    size_t n_paths;     /* how many */
-    void (*help)(void); /* the caller's: prints --help */
-    bool done;          /* -h/--help was met and printed: nothing to do */
+    char **paths;   /* the positionals, room for argc entries (caller's) */
+    size_t n_paths; /* how many */
+    const fnet_opt_help *help; /* the command's --help */
+    bool done; /* -h/--help was met and printed: nothing more to do */
 } fnet_opt_result;
 
 /* Parses argv[1..] of command cmd against groups (ending with {0}):
  * --name, --name=value, --name value, -x, -x value, -xVALUE; "--" ends
  * options; "-" is a positional (stdin/stdout). Options and positionals
- * may be mixed. Stops at -h/--help, after calling r->help (r->done
- * set). With need_files, no
+ * may be mixed. Stops at -h/--help, after printing r->help with the
+ * groups to standard output (r->done set). With need_files, no
  * positional is a usage error ("no input files"). Returns FNET_EXIT_OK, or
  * FNET_EXIT_USAGE after printing the error. */
 int fnet_opt_parse(const char *cmd, const fnet_opt_group *groups,
                    bool need_files, int argc, char **argv, fnet_opt_result *r);
-
-/* Prints each group's title and its options in two columns; groups after
- * the first start with a blank line. Can't fail. */
-void fnet_opt_print(FILE *fp, const fnet_opt_group *groups);
 
 /* Reads a whole number in [min, max] the way FNET_OPT_WHOLE does (usage
  * error "--opt: ..." otherwise). */
