@@ -64,21 +64,6 @@ static int every(void *field, const char *v, const char *cmd)
     return -1;
 }
 
-/* --rank-by: a node metric other than community. */
-static int rank_by(void *field, const char *v, const char *cmd)
-{
-    int m = fnet_metric_from_name(v);
-    if (m < 0 || m == FNET_M_COMMUNITY) {
-        fnet_cli_usage_near(cmd, fnet_opt_near_metric(v),
-                            "--rank-by: expected a node metric other than "
-                            "community, got '%s'",
-                            v);
-        return -1;
-    }
-    *(int *)field = m;
-    return 0;
-}
-
 static const char *const units[] = {"year", "month", NULL};
 static const int unit_codes[] = {FNET_UNIT_YEAR, FNET_UNIT_MONTH};
 static const char *const layouts[] = {"long", "wide", NULL};
@@ -121,14 +106,12 @@ static const fnet_opt options[] = {
     FNET_STRING("output-dir", 0, eopts, out_dir, "DIR",
                 "write every table to DIR/{nodes,graph,ranks,communities}."
                 "EXT"),
-    FNET_CALL("rank-by", eopts, ev.rank_metric, rank_by, "METRIC",
-              "the metric that ranks nodes (default pagerank)"),
-    {.name = "resolution", .type = FNET_OPT_REAL,
-     FNET_FIELD(eopts, ev.community.resolution),
-     FNET_GIVEN(eopts, resolution_given), .min = 1e-12, .max = 1e12,
-     .arg = "R",
-     .help = "modularity resolution (leiden, louvain, spinglass; default "
-             "1)"},
+    FNET_METRIC("rank-by", eopts, ev.rank_metric, NULL, NULL,
+                "a node metric other than community", "METRIC",
+                "the metric that ranks nodes (default pagerank)"),
+    FNET_RESOLUTION_OPTION(eopts, ev.community.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
     {.name = "seed", .type = FNET_OPT_WHOLE,
      FNET_FIELD(eopts, ev.community.seed), FNET_GIVEN(eopts, seed_given),
      .min = 0, .max = 4294967295.0, .arg = "S",

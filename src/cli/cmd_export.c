@@ -68,11 +68,9 @@ static const fnet_opt options[] = {
     FNET_STRING("output", 'o', xopts, out, "PATH",
                 "output file (csv: prefix; neo4j: folder; default: "
                 "stdout)"),
-    {.name = "resolution", .type = FNET_OPT_REAL,
-     FNET_FIELD(xopts, co.resolution), FNET_GIVEN(xopts, resolution_given),
-     .min = 1e-12, .max = 1e12, .arg = "R",
-     .help = "modularity resolution (leiden, louvain, spinglass; default "
-             "1)"},
+    FNET_RESOLUTION_OPTION(xopts, co.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
     FNET_WHOLE("runs", xopts, co.runs, 1, 100000, "N",
                "run community detection N times; adds stability"),
     FNET_WHOLE("samples", xopts, samples, 1, 1e12, "K",

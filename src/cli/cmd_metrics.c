@@ -59,11 +59,9 @@ static const fnet_opt options[] = {
     FNET_FORMULA_GUARD_OPTION(mopts, style.no_formula_guard),
     FNET_STRING("output", 'o', mopts, out, "FILE",
                 "write to FILE (default: standard output)"),
-    {.name = "resolution", .type = FNET_OPT_REAL,
-     FNET_FIELD(mopts, co.resolution), FNET_GIVEN(mopts, resolution_given),
-     .min = 1e-12, .max = 1e12, .arg = "R",
-     .help = "modularity resolution (leiden, louvain, spinglass; default "
-             "1)"},
+    FNET_RESOLUTION_OPTION(mopts, co.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
     FNET_WHOLE("runs", mopts, co.runs, 1, 100000, "N",
                "run community detection N times (seeds S, S+1, ...)"),
     FNET_WHOLE("samples", mopts, samples, 1, 1e12, "K",

@@ -6,7 +6,6 @@
 #include "cli/reportgen.h"
 
 #include "analysis/metrics.h"
-#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +18,8 @@ typedef struct job {
 /* --trend: cumulative, each or none. */
 static int trend(void *field, const char *v, const char *cmd)
 {
-    static const char *const modes[] = {"cumulative", "each", "none"};
+    static const char *const modes[] = {"cumulative", "each", "none", NULL};
     fnet_reportopts *o = field;
-    fnet_text_nearest n;
     if (strcmp(v, "none") == 0) {
         o->no_trend = true;
         return 0;
@@ -30,29 +28,11 @@ static int trend(void *field, const char *v, const char *cmd)
         o->trend.cumulative = v[0] == 'c';
         return 0;
     }
-    fnet_text_nearest_init(&n, v, strlen(v));
-    for (size_t i = 0; i < 3; i++)
-        fnet_text_nearest_offer(&n, modes[i]);
-    fnet_cli_usage_near(cmd, n.best,
+    fnet_cli_usage_near(cmd, fnet_opt_near(v, modes),
                         "--trend: expected cumulative, each or none, got "
                         "'%s'",
                         v);
     return -1;
-}
-
-/* --trend-metric: a node metric other than community. */
-static int trend_metric(void *field, const char *v, const char *cmd)
-{
-    int m = fnet_metric_from_name(v);
-    if (m < 0 || m == FNET_M_COMMUNITY) {
-        fnet_cli_usage_near(cmd, fnet_opt_near_metric(v),
-                            "--trend-metric: expected a node metric such "
-                            "as pagerank, degree or betweenness, got '%s'",
-                            v);
-        return -1;
-    }
-    *(int *)field = m;
-    return 0;
 }
 
 static const fnet_opt options[] = {
@@ -61,8 +41,9 @@ static const fnet_opt options[] = {
                 "the page, e.g. NAME.html (required; '-': stdout)"),
     FNET_CALL("trend", job, o, trend, "MODE",
               "over time: cumulative (default), each or none"),
-    FNET_CALL("trend-metric", job, o.trend.metric, trend_metric, "METRIC",
-              "metric drawn over time (default pagerank)"),
+    FNET_METRIC("trend-metric", job, o.trend.metric, NULL, NULL,
+                "a node metric such as pagerank, degree or betweenness",
+                "METRIC", "metric drawn over time (default pagerank)"),
     FNET_WHOLE("trend-top", job, o.trend.top, 1, 100, "N",
                "entities drawn over time (default 5)"),
     {0},

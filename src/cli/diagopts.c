@@ -4,7 +4,6 @@
 
 #include "analysis/metrics.h"
 #include "core/buf.h"
-#include "core/text.h"
 #include "input/validate.h"
 #include "output/clustered.h"
 
@@ -21,24 +20,6 @@ void fnet_diagopts_init(fnet_diagopts *o)
     o->size_metric = FNET_M_PAGERANK;
 }
 
-/* --size-by: a metric other than community, or none (-1). */
-static int size_by(void *field, const char *v, const char *cmd)
-{
-    int m = strcmp(v, "none") == 0 ? -1 : fnet_metric_from_name(v);
-    if (strcmp(v, "none") != 0 && (m < 0 || m == FNET_M_COMMUNITY)) {
-        fnet_cli_usage_near(cmd, fnet_opt_near_metric(v),
-                            "--size-by: expected a metric (degree, "
-                            "strength, betweenness, closeness, harmonic, "
-                            "eigenvector, pagerank, hub, authority, "
-                            "coreness, clustering, constraint, in_degree, "
-                            "out_degree) or none, got '%s'",
-                            v);
-        return -1;
-    }
-    *(int *)field = m;
-    return 0;
-}
-
 static const char *const layouts[] = {"dot",   "neato", "fdp", "sfdp",
                                       "circo", "twopi", NULL};
 
@@ -46,11 +27,7 @@ static const char *const layouts[] = {"dot",   "neato", "fdp", "sfdp",
 static int layout(void *field, const char *v, const char *cmd)
 {
     if (!fnet_dot_layout_known(v)) {
-        fnet_text_nearest n;
-        fnet_text_nearest_init(&n, v, strlen(v));
-        for (size_t i = 0; layouts[i]; i++)
-            fnet_text_nearest_offer(&n, layouts[i]);
-        fnet_cli_usage_near(cmd, n.best,
+        fnet_cli_usage_near(cmd, fnet_opt_near(v, layouts),
                             "--layout: expected dot, neato, fdp, sfdp, "
                             "circo or twopi, got '%s'",
                             v);
@@ -74,6 +51,8 @@ static const char *const cluster[] = {"none", "community", "type", NULL};
 static const char *const labels[] = {"none", "relation", "date", "count", NULL};
 static const char *const collapse[] = {"communities", NULL};
 static const int collapse_code[] = {true};
+static const char *const no_size[] = {"none", NULL};
+static const int no_size_code[] = {-1};
 
 /* Sorted by name. */
 /* clang-format off */
@@ -99,15 +78,16 @@ const fnet_opt fnet_diagopts_spec[] = {
      .help = "leave out the legend"},
     FNET_WHOLE("radius", D, view.radius, 0, 1e6, "R",
                "--ego: keep entities within R steps (default 1)"),
-    {.name = "resolution", .type = FNET_OPT_REAL,
-     FNET_FIELD(D, co.resolution), FNET_GIVEN(D, resolution_given),
-     .min = 1e-12, .max = 1e12, .arg = "R",
-     .help = "community resolution (leiden, louvain, spinglass; default "
-             "1)"},
+    FNET_RESOLUTION_OPTION(D, co.resolution, resolution_given,
+                           "community resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
     FNET_WHOLE("seed", D, co.seed, 0, 4294967295.0, "S",
                "community random seed (default 42)"),
-    FNET_CALL("size-by", D, size_metric, size_by, "METRIC",
-              "node area: pagerank (default), degree, ... or none"),
+    FNET_METRIC("size-by", D, size_metric, no_size, no_size_code,
+                "a metric (degree, strength, betweenness, closeness, "
+                "harmonic, eigenvector, pagerank, hub, authority, coreness, "
+                "clustering, constraint, in_degree, out_degree) or none",
+                "METRIC", "node area: pagerank (default), degree, ... or none"),
     FNET_STRING("title", 0, D, view.title, "TEXT",
                 "title (default: the corpus title)"),
     FNET_WHOLE("top", D, view.top, 0, 1e15, "N",

@@ -102,11 +102,19 @@ static void join(char *buf, size_t size, const char *const *names)
     }
 }
 
+const char *fnet_opt_near(const char *value, const char *const *names)
+{
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, value, strlen(value));
+    for (size_t i = 0; names[i]; i++)
+        fnet_text_nearest_offer(&n, names[i]);
+    return n.best;
+}
+
 static int choice(const fnet_opt *o, void *field, const char *v,
                   const char *cmd)
 {
     char list[200];
-    fnet_text_nearest n;
     for (size_t i = 0; o->values[i]; i++)
         if (strcmp(v, o->values[i]) == 0) {
             store_int(field, o->size, o->codes ? o->codes[i] : (long)i);
@@ -116,12 +124,44 @@ static int choice(const fnet_opt *o, void *field, const char *v,
         snprintf(list, sizeof list, "%s", o->expected);
     else
         join(list, sizeof list, o->values);
-    fnet_text_nearest_init(&n, v, strlen(v));
-    for (size_t i = 0; o->values[i]; i++)
-        fnet_text_nearest_offer(&n, o->values[i]);
-    fnet_cli_usage_near(cmd, n.best, "--%s: expected %s, got '%s'", o->name,
-                        list, v);
+    fnet_cli_usage_near(cmd, fnet_opt_near(v, o->values),
+                        "--%s: expected %s, got '%s'", o->name, list, v);
     return -1;
+}
+
+/* The nearest metric name, community only when asked, then the extra
+ * names (NULL-terminated, may be NULL). */
+static const char *near_metric(const char *value, bool community,
+                               const char *const *extra)
+{
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, value, strlen(value));
+    for (int i = 0; i < FNET_M_COUNT; i++)
+        if (community || i != FNET_M_COMMUNITY)
+            fnet_text_nearest_offer(&n, fnet_metric_name(i));
+    for (size_t i = 0; extra && extra[i]; i++)
+        fnet_text_nearest_offer(&n, extra[i]);
+    return n.best;
+}
+
+/* A node metric other than community, or one of o->values. */
+static int metric(const fnet_opt *o, void *field, const char *v,
+                  const char *cmd)
+{
+    int m = fnet_metric_from_name(v);
+    for (size_t i = 0; o->values && o->values[i]; i++)
+        if (strcmp(v, o->values[i]) == 0) {
+            *(int *)field = o->codes[i];
+            return 0;
+        }
+    if (m < 0 || m == FNET_M_COMMUNITY) {
+        fnet_cli_usage_near(cmd, near_metric(v, false, o->values),
+                            "--%s: expected %s, got '%s'", o->name, o->expected,
+                            v);
+        return -1;
+    }
+    *(int *)field = m;
+    return 0;
 }
 
 /* Checks v and writes it into base's field. 0, or -1 after a usage
@@ -155,6 +195,7 @@ static int apply(const fnet_opt *o, void *base, const char *v, const char *cmd)
             return -1;
         }
         return 0;
+    case FNET_OPT_METRIC: return metric(o, field, v, cmd);
     case FNET_OPT_CALL: return o->call(field, v, cmd);
     default: return 0;
     }
@@ -291,26 +332,6 @@ int fnet_opt_algorithm(void *field, const char *value, const char *cmd)
     }
     *(int *)field = a;
     return 0;
-}
-
-/* The nearest metric name, community only when asked, then the extra
- * names (NULL-terminated, may be NULL). */
-static const char *near_metric(const char *value, bool community,
-                               const char *const *extra)
-{
-    fnet_text_nearest n;
-    fnet_text_nearest_init(&n, value, strlen(value));
-    for (int i = 0; i < FNET_M_COUNT; i++)
-        if (community || i != FNET_M_COMMUNITY)
-            fnet_text_nearest_offer(&n, fnet_metric_name(i));
-    for (size_t i = 0; extra && extra[i]; i++)
-        fnet_text_nearest_offer(&n, extra[i]);
-    return n.best;
-}
-
-const char *fnet_opt_near_metric(const char *value)
-{
-    return near_metric(value, false, NULL);
 }
 
 const char *fnet_opt_near_column(const char *value, bool table_columns)

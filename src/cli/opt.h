@@ -29,6 +29,8 @@ typedef enum fnet_opt_type {
     FNET_OPT_REAL,   /* double in [min, max] */
     FNET_OPT_CHOICE, /* one of values: codes[i] (or i) into an int or bool */
     FNET_OPT_DATE,   /* fnet_date (YYYY[-MM[-DD]]) */
+    FNET_OPT_METRIC, /* a node metric other than community into an int,
+                        or one of values (codes[i] stored) */
     FNET_OPT_CALL,   /* call(field, value, cmd) does the rest */
 } fnet_opt_type;
 
@@ -45,7 +47,8 @@ typedef struct fnet_opt {
     const char *const *values; /* CHOICE: accepted names, NULL-terminated */
     const int *codes;          /* CHOICE: stored per name; NULL: the index */
     const char *expected;      /* CHOICE: the list in the message; NULL:
-                                  values joined ("a, b or c") */
+                                  values joined ("a, b or c"). METRIC:
+                                  what the message says is expected */
     /* CALL: stores the value; returns 0, or -1 after a usage error. */
     int (*call)(void *field, const char *value, const char *cmd);
 } fnet_opt;
@@ -76,6 +79,14 @@ typedef struct fnet_opt {
 #define FNET_CALL(n, T, f, fn, a, h)                                           \
     {.name = n, .type = FNET_OPT_CALL, FNET_FIELD(T, f), .call = fn,           \
      .arg = a, .help = h}
+
+#define FNET_METRIC(n, T, f, vals, cds, exp, a, h)                             \
+    {.name = n, .type = FNET_OPT_METRIC, FNET_FIELD(T, f), .values = vals,     \
+     .codes = cds, .expected = exp, .arg = a, .help = h}
+/* --resolution R of community detection, setting bool g when given. */
+#define FNET_RESOLUTION_OPTION(T, f, g, h)                                     \
+    {.name = "resolution", .type = FNET_OPT_REAL, FNET_FIELD(T, f),            \
+     FNET_GIVEN(T, g), .min = 1e-12, .max = 1e12, .arg = "R", .help = h}
 
 /* --no-formula-guard: every command that writes CSV or TSV (balance,
  * build, evidence, evolve, export, metrics) has it, with one name, one
@@ -150,9 +161,9 @@ bool fnet_opt_whole(const char *cmd, const char *opt, const char *s, double min,
 /* CALL: a community algorithm name (analysis/community.h) into an int. */
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd);
 
-/* The node metric (analysis/metrics.h, not community) closest to a
- * mistyped name, or NULL. */
-const char *fnet_opt_near_metric(const char *value);
+/* The name of names (NULL-terminated) closest to a mistyped value, or
+ * NULL (core/text.h's fnet_text_nearest). */
+const char *fnet_opt_near(const char *value, const char *const *names);
 
 /* The column closest to a mistyped name: a metric (community included),
  * or with table_columns also id, label, type or stability; NULL when none
