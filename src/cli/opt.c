@@ -8,6 +8,7 @@
 #include "model/date.h"
 #include "output/table.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -73,9 +74,11 @@ bool fnet_opt_whole(const char *cmd, const char *opt, const char *s, double min,
     return true;
 }
 
-/* Stores v in an integer field of size bytes. */
+/* Stores v in an integer (or bool) field of size bytes. */
 static void store_int(void *field, size_t size, long v)
 {
+    assert(size == sizeof(int64_t) || size == sizeof(int32_t) ||
+           size == sizeof(bool));
     if (size == sizeof(int64_t)) {
         int64_t x = v;
         memcpy(field, &x, size);

@@ -21,7 +21,7 @@
 
 typedef enum fnet_opt_type {
     FNET_OPT_END,    /* terminates a table */
-    FNET_OPT_HELP,   /* -h/--help: the parser stops and says so */
+    FNET_OPT_HELP,   /* -h/--help: the parser prints the help and stops */
     FNET_OPT_FLAG,   /* sets a bool to true */
     FNET_OPT_UNSET,  /* sets a bool to false (--no-legend) */
     FNET_OPT_STRING, /* const char * into argv */
@@ -39,7 +39,7 @@ typedef struct fnet_opt {
     char short_name;  /* 0 if none */
     fnet_opt_type type;
     size_t off;                /* the field: offset into the group's struct */
-    size_t size;               /* its size (WHOLE, CHOICE) */
+    size_t size;               /* its size (WHOLE, CHOICE: 8, 4 or 1) */
     size_t given;              /* 0, or 1 + offset of a bool set when given */
     const char *arg;           /* the value's name in --help, e.g. "FILE" */
     const char *help;          /* one line for --help */
