@@ -224,8 +224,6 @@ int fnet_cmd_check(int argc, char **argv)
     fnet_corpus *c = NULL;
     fnet_progress *progress = NULL;
     fnet_cli_input *in = &o.in;
-    const char *sources_dir;
-    bool strict;
 
     if (!r.paths) {
         status = FNET_EXIT_INTERNAL;
@@ -235,9 +233,7 @@ int fnet_cmd_check(int argc, char **argv)
                                        argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto done;
-    sources_dir = o.sources_dir;
-    strict = o.strict;
-    if (sources_dir && !is_dir(sources_dir)) {
+    if (o.sources_dir && !is_dir(o.sources_dir)) {
         status = FNET_EXIT_IO;
         goto done;
     }
@@ -252,13 +248,13 @@ int fnet_cmd_check(int argc, char **argv)
         in->lo.progress_ctx = progress;
     }
     int rc =
-        fnet_load_corpus(&c, r.paths, r.n_paths, &in->lo, strict, &d, &err);
+        fnet_load_corpus(&c, r.paths, r.n_paths, &in->lo, o.strict, &d, &err);
     /* Quotes are checked once the references resolve, also when --strict
      * already failed on a warning, so that one run reports everything. */
     bool failed = rc != FNET_OK && rc != FNET_EDATA; /* err says why */
     fnet_progress_stage(progress, "checking evidence quotes", 0);
-    if (!failed && sources_dir && c->resolved)
-        failed = fnet_prov_check(c, sources_dir, &d, &ps, &err) != FNET_OK;
+    if (!failed && o.sources_dir && c->resolved)
+        failed = fnet_prov_check(c, o.sources_dir, &d, &ps, &err) != FNET_OK;
     fnet_progress_end(progress);
     progress = NULL;
     fnet_cli_print_diag(&d);
@@ -266,16 +262,16 @@ int fnet_cmd_check(int argc, char **argv)
         status = fnet_cli_fail(&err);
         goto done;
     }
-    if (d.n_errors || (strict && d.n_warnings)) {
+    if (d.n_errors || (o.strict && d.n_warnings)) {
         fnet_cli_error("%zu error%s, %zu warning%s%s", d.n_errors,
                        d.n_errors == 1 ? "" : "s", d.n_warnings,
                        d.n_warnings == 1 ? "" : "s",
-                       strict && !d.n_errors ? " (--strict)" : "");
+                       o.strict && !d.n_errors ? " (--strict)" : "");
         status = FNET_EXIT_DATA;
         goto done;
     }
     if (!o.quiet)
-        status = summary(c, &d, sources_dir ? &ps : NULL);
+        status = summary(c, &d, o.sources_dir ? &ps : NULL);
 done:
     fnet_progress_end(progress);
     fnet_corpus_free(c);
