@@ -273,15 +273,9 @@ static bool check_options(eopts *o)
                             "other");
         return false;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->ev.community.algorithm)) {
-        fnet_cli_usage(
-            cmd,
-            "--resolution: algorithm %s has no resolution "
-            "parameter (leiden, louvain and spinglass do)",
-            fnet_community_algorithm_name(o->ev.community.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given,
+                                o->ev.community.algorithm))
         return false;
-    }
     if (o->out && o->out_dir) {
         fnet_cli_usage(cmd, "--output and --output-dir contradict each other");
         return false;

@@ -197,14 +197,8 @@ static bool check_options(mopts *o)
         fnet_cli_usage(cmd, "--exact and --samples contradict each other");
         return false;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd,
-                       "--resolution: algorithm %s has no resolution "
-                       "parameter (leiden, louvain and spinglass do)",
-                       fnet_community_algorithm_name(o->co.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given, o->co.algorithm))
         return false;
-    }
     if (o->graph_level && (o->columns || o->sort || o->top >= 0)) {
         fnet_cli_usage(cmd, "--%s applies to --level node only",
                        o->columns ? "columns"

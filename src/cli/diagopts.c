@@ -119,14 +119,8 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
         fnet_cli_usage(cmd, "--cluster-by does not apply to --collapse");
         return -1;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd,
-                       "--resolution: algorithm %s has no resolution "
-                       "parameter (leiden, louvain and spinglass do)",
-                       fnet_community_algorithm_name(o->co.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given, o->co.algorithm))
         return -1;
-    }
     o->co.unweighted = o->g.unweighted;
     return 0;
 }

@@ -321,6 +321,17 @@ void fnet_opt_help_print(FILE *fp, const fnet_opt_help *h,
             h->exit ? h->exit : FNET_OPT_EXIT_STATUS);
 }
 
+bool fnet_opt_resolution_ok(const char *cmd, bool given, int algorithm)
+{
+    if (!given || fnet_community_has_resolution(algorithm))
+        return true;
+    fnet_cli_usage(cmd,
+                   "--resolution: algorithm %s has no resolution "
+                   "parameter (leiden, louvain and spinglass do)",
+                   fnet_community_algorithm_name(algorithm));
+    return false;
+}
+
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd)
 {
     int a = fnet_community_algorithm_from_name(value);

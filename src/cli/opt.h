@@ -161,6 +161,11 @@ bool fnet_opt_whole(const char *cmd, const char *opt, const char *s, double min,
 /* CALL: a community algorithm name (analysis/community.h) into an int. */
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd);
 
+/* After parsing: false, after a usage error, when --resolution was given
+ * (given) for an algorithm without one (leiden, louvain and spinglass
+ * have it). */
+bool fnet_opt_resolution_ok(const char *cmd, bool given, int algorithm);
+
 /* The name of names (NULL-terminated) closest to a mistyped value, or
  * NULL (core/text.h's fnet_text_nearest). */
 const char *fnet_opt_near(const char *value, const char *const *names);
