@@ -1,7 +1,9 @@
 /* input_opts.c - input options shared by the commands (see input_opts.h). */
 #include "cli/input_opts.h"
 
+#include "core/buf.h"
 #include "core/diag.h"
+#include "input/formats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,35 @@ int fnet_cli_input_parse_args(const char *cmd, const fnet_opt *own,
         {0},
     };
     return fnet_opt_parse(cmd, g, need_files, argc, argv, r);
+}
+
+/* The heading is wrapped at this many columns. */
+#define HELP_WIDTH 72
+
+void fnet_cli_input_heading(FILE *fp)
+{
+    fnet_buf text = {0};
+    fnet_buf_puts(&text, "input options (FMT: ");
+    fnet_input_formats_list(&text);
+    fnet_buf_puts(&text, "; see docs/IMPORT.md):");
+    const char *s = fnet_buf_str(&text);
+    size_t col = 0;
+    while (*s) {
+        size_t word = strcspn(s, " ");
+        if (col && col + 1 + word > HELP_WIDTH) {
+            fputc('\n', fp);
+            col = 0;
+        } else if (col) {
+            fputc(' ', fp);
+            col++;
+        }
+        fwrite(s, 1, word, fp);
+        col += word;
+        s += word;
+        s += strspn(s, " ");
+    }
+    fputc('\n', fp);
+    fnet_buf_free(&text);
 }
 
 int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)

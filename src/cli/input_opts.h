@@ -29,15 +29,16 @@ typedef struct fnet_cli_input {
  * ending with {0}. */
 extern const fnet_opt fnet_cli_input_spec[];
 
-/* The group title of the input options in --help. */
-#define FNET_CLI_INPUT_TITLE                                                   \
-    "input options (FMT: json, jsonl, csv, tsv, brat, labelstudio, "           \
-    "doccano,\ngdelt or icews; see docs/IMPORT.md)"
+/* Prints the heading of the input options in --help: "input options
+ * (FMT: ...; see docs/IMPORT.md):", naming the formats of the table
+ * (input/formats.h), wrapped at 72 columns. */
+void fnet_cli_input_heading(FILE *fp);
 
 /* The input options as a group writing into in (cli/opt.h). */
 /* clang-format off */
 #define FNET_CLI_INPUT_GROUP(in)                                               \
-    {.title = FNET_CLI_INPUT_TITLE, .opts = fnet_cli_input_spec, .base = (in)}
+    {.title = "input options", .opts = fnet_cli_input_spec, .base = (in),      \
+     .heading = fnet_cli_input_heading}
 /* clang-format on */
 
 /* Parses argv for a command whose only shared options are the input

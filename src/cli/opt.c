@@ -302,7 +302,11 @@ static void print_table(FILE *fp, const fnet_opt *opts)
 static void print_groups(FILE *fp, const fnet_opt_group *groups)
 {
     for (const fnet_opt_group *g = groups; g->opts; g++) {
-        fprintf(fp, "%s%s:\n", g == groups ? "" : "\n", g->title);
+        fputs(g == groups ? "" : "\n", fp);
+        if (g->heading)
+            g->heading(fp);
+        else
+            fprintf(fp, "%s:\n", g->title);
         print_table(fp, g->opts);
     }
 }

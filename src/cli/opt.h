@@ -98,11 +98,13 @@ typedef struct fnet_opt {
 
 /* One table of specs and the struct its offsets point into. */
 typedef struct fnet_opt_group {
-    const char *title;    /* "options", "graph options", ... (--help) */
-    const fnet_opt *opts; /* ends with {0} */
-    void *base;           /* NULL when only printing */
-    const char *rules;    /* NULL, or the rules behind the group's options,
+    const char *title;         /* "options", "graph options", ... (--help) */
+    const fnet_opt *opts;      /* ends with {0} */
+    void *base;                /* NULL when only printing */
+    const char *rules;         /* NULL, or the rules behind the group's options,
                              printed after the command's notes */
+    void (*heading)(FILE *fp); /* NULL, or prints the title line(s) in
+                                  place of "TITLE:" */
 } fnet_opt_group;
 
 /* A command's --help as data, printed by fnet_opt_help_print():
