@@ -1,5 +1,6 @@
 /* main.c - factnet's entry point: global options and command dispatch. */
 #include "cli/cli.h"
+#include "core/text.h"
 
 #include <cjson/cJSON.h>
 #include <igraph.h>
@@ -35,6 +36,16 @@ static void version(void)
            FNET_VERSION, maj, min, sub, cJSON_Version(), PACKAGE_VERSION);
 }
 
+/* "unknown command 'NAME'", with the closest command; returns 2. */
+static int unknown_command(const char *name)
+{
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, name, strlen(name));
+    for (const fnet_command *c = fnet_commands; c->name; c++)
+        fnet_text_nearest_offer(&n, c->name);
+    return fnet_cli_usage_near(NULL, n.best, "unknown command '%s'", name);
+}
+
 int main(int argc, char **argv)
 {
     int status;
@@ -61,7 +72,7 @@ int main(int argc, char **argv)
             for (const fnet_command *c = fnet_commands; c->name; c++)
                 if (strcmp(c->name, argv[2]) == 0)
                     return fnet_cli_finish_stdout(c->run(2, sub));
-            return fnet_cli_usage(NULL, "unknown command '%s'", argv[2]);
+            return unknown_command(argv[2]);
         }
         usage(stdout);
         status = FNET_EXIT_OK;
@@ -75,7 +86,7 @@ int main(int argc, char **argv)
             if (strcmp(c->name, argv[1]) == 0)
                 cmd = c;
         if (!cmd)
-            return fnet_cli_usage(NULL, "unknown command '%s'", argv[1]);
+            return unknown_command(argv[1]);
         status = cmd->run(argc - 1, argv + 1);
     }
     return fnet_cli_finish_stdout(status);

@@ -17,117 +17,80 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    OPT_HELP = 1,
-    OPT_ALL,
-    OPT_DIGITS,
-    OPT_FORMAT,
-    OPT_OUTPUT,
-    OPT_TABLE,
-};
-
-static const fnet_opt options[] = {
-    {"all", 0, false, OPT_ALL, NULL,
-     "list every signed triangle, not only the unbalanced ones"},
-    {"digits", 0, true, OPT_DIGITS, "N",
-     "decimals for reals (default: 3 for md/latex, full otherwise)"},
-    {"format", 'f', true, OPT_FORMAT, "F",
-     "md (default), csv, tsv, latex or json"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    {"table", 0, true, OPT_TABLE, "T",
-     "summary or triangles: the one table to write (csv/tsv/latex)"},
-    FNET_GRAPHOPTS_OPTIONS,
-    FNET_INPUT_OPTIONS,
-    {0},
-};
-
-static void help(void)
-{
-    puts("usage: factnet balance [OPTIONS] FILE...\n\n"
-         "Structural balance of the signed graph: counts its triangles by "
-         "sign\npattern and lists the unbalanced ones with the evidence of "
-         "each pair\n(every fact: relation, date, quote, source, location). "
-         "These are the\ncontradictions among the participants: two allies "
-         "of one side that oppose\neach other (++-), or three mutual "
-         "opponents (---).\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nSigns: a fact's sign is its own `sign`, else its relation's "
-         "(opposes,\ncompetes_with, ...: -1). The graph is taken undirected; "
-         "a pair of nodes\ngets the sign of its net weight, the weights of "
-         "its positive facts minus\nthose of its negative facts. A pair "
-         "with facts of both signs (mixed)\ntakes the sign of the heavier "
-         "side; when both sides weigh the same the\npair has no sign, and "
-         "triangles through it are excluded and counted.\nIn the actors "
-         "view a shared item counts as a positive tie.\n\n"
-         "Balanced: +++ and +-- (an even number of negative pairs).\n"
-         "Unbalanced: ++- and ---. balance_ratio = balanced / (balanced +\n"
-         "unbalanced) over the signed triangles.\n\n"
-         "Output: md (default) writes a summary table and one evidence "
-         "table per\nlisted triangle; json one object {summary, triangles}; "
-         "csv, tsv and latex\nwrite one table, chosen with --table: "
-         "triangles (default; one row per\nfact of each pair of each "
-         "listed triangle) or summary (metric,value).\n--unweighted and "
-         "--weighted do not apply. See docs/METRICS.md,\n\"Structural "
-         "balance\".");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
-
 typedef struct bopts {
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_table_style style;
-    const char *out, *table;
+    const char *out;
+    int table; /* --table: -1 not given, 0 summary, 1 triangles */
     bool all, format_given;
 } bopts;
 
-static bool own_option(bopts *o, int id, const char *v)
-{
-    const char *cmd = "balance";
-    double x;
-    if (fnet_cli_input_option(id, v, &o->in) ||
-        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
-        return true;
-    switch (id) {
-    case OPT_ALL: o->all = true; return true;
-    case OPT_DIGITS:
-        if (!fnet_cli_number(cmd, "digits", v, 0, 17, &x))
-            return false;
-        if (x != floor(x)) {
-            fnet_cli_usage(cmd, "--digits: expected a whole number, got '%s'",
-                           v);
-            return false;
-        }
-        o->style.digits = (int)x;
-        return true;
-    case OPT_FORMAT:
-        o->style.format = fnet_table_format_from_name(v);
-        if (o->style.format < 0) {
-            fnet_cli_usage(cmd,
-                           "--format: expected md, csv, tsv, latex or "
-                           "json, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_OUTPUT: o->out = v; return true;
-    case OPT_TABLE:
-        if (strcmp(v, "summary") != 0 && strcmp(v, "triangles") != 0) {
-            fnet_cli_usage(cmd,
-                           "--table: expected summary or triangles, got "
-                           "'%s'",
-                           v);
-            return false;
-        }
-        o->table = v;
-        return true;
-    }
-    return true;
-}
+static const char *const tables[] = {"summary", "triangles", NULL};
+
+/* clang-format off */
+static const fnet_opt options[] = {
+    FNET_FLAG("all", 0, bopts, all,
+              "list every signed triangle, not only the unbalanced ones"),
+    FNET_WHOLE("digits", bopts, style.digits, 0, 17, "N",
+               "decimals for reals (default: 3 for md/latex, full "
+               "otherwise)"),
+    FNET_TABLE_FORMAT_OPTION(bopts, style.format,
+                             "md, csv, tsv, latex or json",
+                             "md (default), csv, tsv, latex or json"),
+    FNET_OPT_HELP_SPEC,
+    FNET_FORMULA_GUARD_OPTION(bopts, style.no_formula_guard),
+    FNET_STRING("output", 'o', bopts, out, "FILE",
+                "write to FILE (default: standard output)"),
+    {.name = "table", .type = FNET_OPT_CHOICE, FNET_FIELD(bopts, table),
+     .values = tables, .arg = "T",
+     .help = "summary or triangles: the one table to write (csv/tsv/latex)"},
+    {0},
+};
+/* clang-format on */
+
+static const fnet_opt_help help = {
+    .usage = "factnet balance [OPTIONS] FILE...",
+    .about = "Structural balance of the signed graph: counts its "
+             "triangles by sign\n"
+             "pattern and lists the unbalanced ones with the evidence "
+             "of each pair\n"
+             "(every fact: relation, date, quote, source, location). "
+             "These are the\n"
+             "contradictions among the participants: two allies of "
+             "one side that oppose\n"
+             "each other (++-), or three mutual opponents (---).",
+    .notes = "Signs: a fact's sign is its own `sign`, else its "
+             "relation's (opposes,\n"
+             "competes_with, ...: -1). The graph is taken undirected; "
+             "a pair of nodes\n"
+             "gets the sign of its net weight, the weights of its "
+             "positive facts minus\n"
+             "those of its negative facts. A pair with facts of both "
+             "signs (mixed)\n"
+             "takes the sign of the heavier side; when both sides "
+             "weigh the same the\n"
+             "pair has no sign, and triangles through it are excluded "
+             "and counted.\n"
+             "In the actors view a shared item counts as a positive tie.\n"
+             "\n"
+             "Balanced: +++ and +-- (an even number of negative pairs).\n"
+             "Unbalanced: ++- and ---. balance_ratio = balanced / "
+             "(balanced +\n"
+             "unbalanced) over the signed triangles.\n"
+             "\n"
+             "Output: md (default) writes a summary table and one "
+             "evidence table per\n"
+             "listed triangle; json one object {summary, triangles}; "
+             "csv, tsv and latex\n"
+             "write one table, chosen with --table: triangles "
+             "(default; one row per\n"
+             "fact of each pair of each listed triangle) or summary "
+             "(metric,value).\n"
+             "--unweighted and --weighted do not apply. See "
+             "docs/METRICS.md,\n"
+             "\"Structural balance\".",
+};
 
 /* ---- tables ------------------------------------------------------------ */
 
@@ -560,7 +523,7 @@ static int write_output(job *j, fnet_err *err)
     case FNET_TABLE_MD: rc = write_md(j, fp, err); break;
     case FNET_TABLE_JSON: rc = write_json(j, fp, err); break;
     default:
-        if (j->o->table && strcmp(j->o->table, "summary") == 0)
+        if (j->o->table == 0)
             rc = summary_table(&j->b, &t);
         else
             rc = triangles_table(j, &t);
@@ -573,18 +536,11 @@ static int write_output(job *j, fnet_err *err)
     return fnet_outfile_end(f, rc, err);
 }
 
-static bool own_option_cb(void *ctx, int id, const char *v)
+static int parse(bopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    return own_option(ctx, id, v);
-}
-
-static int parse(bopts *o, int argc, char **argv, char **paths, size_t *n_paths,
-                 bool *done)
-{
-    int status = fnet_graphopts_parse_args("balance", argc, argv, options,
-                                           &o->g, OPT_HELP, help, own_option_cb,
-                                           o, paths, n_paths, done);
-    if (status != FNET_EXIT_OK || *done)
+    int status = fnet_graphopts_parse_args("balance", options, o, &o->g, &o->in,
+                                           argc, argv, r);
+    if (status != FNET_EXIT_OK || r->done)
         return status;
     if (fnet_cli_input_check("balance", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
@@ -595,8 +551,8 @@ static int parse(bopts *o, int argc, char **argv, char **paths, size_t *n_paths,
                               "--%s does not apply to balance "
                               "(a pair's sign always weighs its facts)",
                               o->g.unweighted ? "unweighted" : "weighted");
-    if (o->table && (o->style.format == FNET_TABLE_MD ||
-                     o->style.format == FNET_TABLE_JSON))
+    if (o->table >= 0 && (o->style.format == FNET_TABLE_MD ||
+                          o->style.format == FNET_TABLE_JSON))
         return fnet_cli_usage("balance",
                               "--table applies to csv, tsv and "
                               "latex (md and json hold both tables)");
@@ -605,26 +561,25 @@ static int parse(bopts *o, int argc, char **argv, char **paths, size_t *n_paths,
 
 int fnet_cmd_balance(int argc, char **argv)
 {
-    bopts o = {0};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool done = false;
+    bopts o = {.table = -1};
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_graph *g = NULL;
     job j = {.o = &o};
 
-    if (!paths)
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_graphopts_init(&o.g);
     o.style.format = FNET_TABLE_MD;
     o.style.digits = -1;
-    status = parse(&o, argc, argv, paths, &n_paths, &done);
-    if (status != FNET_EXIT_OK || done)
+    status = parse(&o, argc, argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
         goto out;
     rc = FNET_OK;
-    status = fnet_cli_load(&c, "balance", paths, n_paths, &o.in);
+    status = fnet_cli_load(&c, "balance", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
     if (rc == 0)
@@ -643,6 +598,6 @@ out:
     fnet_buf_free(&j.buf);
     fnet_graph_free(g);
     fnet_corpus_free(c);
-    free(paths);
+    free(r.paths);
     return status;
 }

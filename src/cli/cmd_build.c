@@ -19,51 +19,56 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { OPT_HELP = 1, OPT_OUTPUT };
-
-static const fnet_opt options[] = {
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"output", 'o', true, OPT_OUTPUT, "DIR",
-     "write into DIR (default: graphs; created if missing)"},
-    {0},
-};
-
 #define DEFAULT_GLOB "data/*.json"
 #define DEFAULT_DIR "graphs"
+
+/* What the options set. */
+typedef struct bopts {
+    fnet_cli_input in;
+    const char *dir;
+    bool no_guard;
+} bopts;
+
+static const fnet_opt options[] = {
+    FNET_OPT_HELP_SPEC,
+    FNET_FORMULA_GUARD_OPTION(bopts, no_guard),
+    FNET_STRING("output", 'o', bopts, dir, "DIR",
+                "write into DIR (default: graphs; created if missing)"),
+    {0},
+};
 #define TOP_N 10
 
-static void help(void)
-{
-    puts("usage: factnet build [OPTIONS] [FILE...]\n\n"
-         "The one-shot job: for each fact file NAME.json (default: "
-         "every " DEFAULT_GLOB ")\nwrites into DIR (default " DEFAULT_DIR
-         "/):\n"
-         "  NAME.dot             the diagram (factnet dot)\n"
-         "  NAME.svg, NAME.pdf   the diagram rendered in-process by "
-         "Graphviz\n"
-         "  NAME.metrics.csv     node metrics, as `factnet metrics NAME.json`"
-         "\n"
-         "  NAME.metrics.tex     the main columns as a LaTeX (booktabs) "
-         "table\n"
-         "  NAME.communities.csv id,label,type,community, by community then "
-         "id\n"
-         "  NAME.summary.md      graph metrics, top 10 by PageRank, the "
-         "communities\n"
-         "  NAME.html            the interactive report (factnet report): "
-         "the diagram\n"
-         "                       with the evidence of every tie, sortable "
-         "tables, sources\n"
-         "with factnet's defaults (full view, Leiden seed 42, size by "
-         "PageRank).\nEach file is written atomically: a failure leaves "
-         "what was written before\nintact. One line per file written goes "
-         "to standard output; progress goes\nto standard error when it is "
-         "a terminal. Each input is its own corpus.\n\noptions:");
-    fnet_opts_print(stdout, options);
-    fnet_cli_input_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error (including a missing Graphviz plugin).");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet build [OPTIONS] [FILE...]",
+    .about = "The one-shot job: for each fact file NAME.json "
+             "(default: every data/*.json)\n"
+             "writes into DIR (default graphs/):\n"
+             "  NAME.dot             the diagram (factnet dot)\n"
+             "  NAME.svg, NAME.pdf   the diagram rendered in-process "
+             "by Graphviz\n"
+             "  NAME.metrics.csv     node metrics, as `factnet "
+             "metrics NAME.json`\n"
+             "  NAME.metrics.tex     the main columns as a LaTeX "
+             "(booktabs) table\n"
+             "  NAME.communities.csv id,label,type,community, by "
+             "community then id\n"
+             "  NAME.summary.md      graph metrics, top 10 by "
+             "PageRank, the communities\n"
+             "  NAME.html            the interactive report (factnet "
+             "report): the diagram\n"
+             "                       with the evidence of every tie, "
+             "sortable tables, sources\n"
+             "with factnet's defaults (full view, Leiden seed 42, "
+             "size by PageRank).\n"
+             "Each file is written atomically: a failure leaves what "
+             "was written before\n"
+             "intact. One line per file written goes to standard "
+             "output; progress goes\n"
+             "to standard error when it is a terminal. Each input is "
+             "its own corpus.",
+    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+            "4 internal error (including a missing Graphviz plugin).",
+};
 
 /* ---- one corpus -------------------------------------------------------- */
 
@@ -530,43 +535,24 @@ static int run(char **paths, size_t n, const char *dir,
 
 int fnet_cmd_build(int argc, char **argv)
 {
-    fnet_args a;
-    const char *v, *dir = DEFAULT_DIR;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    int status = FNET_EXIT_OK, id;
+    bopts o = {.dir = DEFAULT_DIR};
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
+    int status = FNET_EXIT_OK;
     glob_t gl = {0};
-    bool globbed = false, no_guard = false;
-    fnet_cli_input in = {0};
-    fnet_opt *opts = fnet_cli_opts_join(options);
+    bool globbed = false;
 
-    if (!paths || !opts) {
-        free(paths);
-        free(opts);
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
-    }
-    fnet_args_init(&a, "build", argc, argv);
-    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &in) ||
-            fnet_cli_formula_guard_option(id, &no_guard)) {
-            continue;
-        } else if (id == FNET_ARG_ERROR) {
-            status = FNET_EXIT_USAGE;
-            goto done;
-        } else if (id == FNET_ARG_POSITIONAL) {
-            paths[n_paths++] = (char *)v;
-        } else if (id == OPT_HELP) {
-            help();
-            goto done;
-        } else if (id == OPT_OUTPUT) {
-            dir = v;
-        }
-    }
-    if (fnet_cli_input_check("build", &in) != FNET_EXIT_OK) {
+    status = fnet_cli_input_parse_args("build", options, &o, &o.in, false, argc,
+                                       argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
+        goto done;
+    if (fnet_cli_input_check("build", &o.in) != FNET_EXIT_OK) {
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    if (n_paths == 0) {
+    if (r.n_paths == 0) {
         globbed = true;
         if (glob(DEFAULT_GLOB, 0, NULL, &gl) != 0 || gl.gl_pathc == 0) {
             status = fnet_cli_usage(
@@ -574,21 +560,20 @@ int fnet_cmd_build(int argc, char **argv)
             goto done;
         }
     }
-    if (!*dir) {
+    if (!*o.dir) {
         status = fnet_cli_usage("build", "--output: empty directory name");
         goto done;
     }
-    char **list = globbed ? gl.gl_pathv : paths;
-    size_t n = globbed ? gl.gl_pathc : n_paths;
+    char **list = globbed ? gl.gl_pathv : r.paths;
+    size_t n = globbed ? gl.gl_pathc : r.n_paths;
     if (!names_unique(list, n)) {
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    status = run(list, n, dir, &in, no_guard);
+    status = run(list, n, o.dir, &o.in, o.no_guard);
 done:
     if (globbed)
         globfree(&gl);
-    free(opts);
-    free(paths);
+    free(r.paths);
     return status;
 }

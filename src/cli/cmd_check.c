@@ -11,39 +11,51 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { OPT_HELP = 1, OPT_STRICT, OPT_QUIET, OPT_SOURCES_DIR };
+/* What the options set. */
+typedef struct copts {
+    fnet_cli_input in;
+    bool strict, quiet;
+    const char *sources_dir;
+} copts;
 
 static const fnet_opt options[] = {
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"quiet", 'q', false, OPT_QUIET, NULL, "print only problems, no summary"},
-    {"sources-dir", 0, true, OPT_SOURCES_DIR, "DIR",
-     "check evidence quotes against the source texts in DIR"},
-    {"strict", 0, false, OPT_STRICT, NULL, "treat warnings as errors"},
+    FNET_OPT_HELP_SPEC,
+    FNET_FLAG("quiet", 'q', copts, quiet, "print only problems, no summary"),
+    FNET_STRING("sources-dir", 0, copts, sources_dir, "DIR",
+                "check evidence quotes against the source texts in DIR"),
+    FNET_FLAG("strict", 0, copts, strict, "treat warnings as errors"),
     {0},
 };
 
-static void help(void)
-{
-    puts("usage: factnet check [OPTIONS] FILE...\n\n"
-         "Validates fact files (JSON documents or JSON Lines; several files "
-         "merge\ninto one corpus) and prints a summary: entities per type, "
-         "facts per\nrelation, sources, date range and warnings. Every "
-         "problem is reported\nwith its location; '-' reads standard "
-         "input.\n\nWith --sources-dir DIR, a source with \"file\": FILE has "
-         "its text read from\nDIR/FILE, and every evidence quote must occur "
-         "in the text of one of its\nfact's sources: white space folded, "
-         "otherwise exact, with '…' or '...'\nbetween fragments that must "
-         "occur in that order (docs/PROVENANCE.md).\nA quote that does not "
-         "occur is a warning showing the closest passage; a\nsource text "
-         "that cannot be read is an error.\n\n"
-         "Edge lists (CSV/TSV), brat folders, Label Studio and doccano "
-         "exports\nand GDELT/ICEWS event files are imported directly "
-         "(docs/IMPORT.md).\n\noptions:");
-    fnet_opts_print(stdout, options);
-    fnet_cli_input_help(stdout);
-    puts("\nexit status: 0 valid, 1 invalid data (or warnings with --strict),"
-         "\n2 usage error, 3 file not readable, 4 internal error.");
-}
+static const fnet_opt_help help = {
+    .usage = "factnet check [OPTIONS] FILE...",
+    .about = "Validates fact files (JSON documents or JSON Lines; "
+             "several files merge\n"
+             "into one corpus) and prints a summary: entities per "
+             "type, facts per\n"
+             "relation, sources, date range and warnings. Every "
+             "problem is reported\n"
+             "with its location; '-' reads standard input.\n"
+             "\n"
+             "With --sources-dir DIR, a source with \"file\": FILE has "
+             "its text read from\n"
+             "DIR/FILE, and every evidence quote must occur in the "
+             "text of one of its\n"
+             "fact's sources: white space folded, otherwise exact, "
+             "with '…' or '...'\n"
+             "between fragments that must occur in that order "
+             "(docs/PROVENANCE.md).\n"
+             "A quote that does not occur is a warning showing the "
+             "closest passage; a\n"
+             "source text that cannot be read is an error.\n"
+             "\n"
+             "Edge lists (CSV/TSV), brat folders, Label Studio and "
+             "doccano exports\n"
+             "and GDELT/ICEWS event files are imported directly "
+             "(docs/IMPORT.md).",
+    .exit = "0 valid, 1 invalid data (or warnings with --strict),\n"
+            "2 usage error, 3 file not readable, 4 internal error.",
+};
 
 /* Counts of a string key, kept in first-seen order then sorted. */
 typedef struct tally {
@@ -202,63 +214,47 @@ static int summary(const fnet_corpus *c, const fnet_diag *d,
 
 int fnet_cmd_check(int argc, char **argv)
 {
-    fnet_args a;
-    fnet_cli_input in = {0};
-    bool strict = false, quiet = false;
-    const char *sources_dir = NULL;
+    copts o = {0};
     fnet_prov_stats ps = {0};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    fnet_opt *opts = fnet_cli_opts_join(options);
-    size_t n_paths = 0;
-    int status = FNET_EXIT_OK, id;
-    const char *v;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
+    int status = FNET_EXIT_OK;
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_progress *progress = NULL;
+    fnet_cli_input *in = &o.in;
 
-    if (!paths || !opts) {
+    if (!r.paths) {
         status = FNET_EXIT_INTERNAL;
         goto done;
     }
-    fnet_args_init(&a, "check", argc, argv);
-    while ((id = fnet_args_next(&a, opts, &v)) != FNET_ARG_END) {
-        if (fnet_cli_input_option(id, v, &in))
-            continue;
-        switch (id) {
-        case FNET_ARG_ERROR: status = FNET_EXIT_USAGE; goto done;
-        case FNET_ARG_POSITIONAL: paths[n_paths++] = (char *)v; break;
-        case OPT_HELP: help(); goto done;
-        case OPT_STRICT: strict = true; break;
-        case OPT_QUIET: quiet = true; break;
-        case OPT_SOURCES_DIR: sources_dir = v; break;
-        }
-    }
-    if (n_paths == 0) {
-        status = fnet_cli_usage("check", "no input files");
+    status = fnet_cli_input_parse_args("check", options, &o, &o.in, true, argc,
+                                       argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
         goto done;
-    }
-    if (sources_dir && !is_dir(sources_dir)) {
+    if (o.sources_dir && !is_dir(o.sources_dir)) {
         status = FNET_EXIT_IO;
         goto done;
     }
-    status = fnet_cli_input_check("check", &in);
+    status = fnet_cli_input_check("check", in);
     if (status != FNET_EXIT_OK)
         goto done;
     /* On a terminal, long stages show on standard error (cli/progress.h). */
-    progress =
-        fnet_progress_start("loading", fnet_cli_input_bytes(paths, n_paths));
+    progress = fnet_progress_start("loading",
+                                   fnet_cli_input_bytes(r.paths, r.n_paths));
     if (progress) {
-        in.lo.progress = fnet_progress_load;
-        in.lo.progress_ctx = progress;
+        in->lo.progress = fnet_progress_load;
+        in->lo.progress_ctx = progress;
     }
-    int rc = fnet_load_corpus(&c, paths, n_paths, &in.lo, strict, &d, &err);
+    int rc =
+        fnet_load_corpus(&c, r.paths, r.n_paths, &in->lo, o.strict, &d, &err);
     /* Quotes are checked once the references resolve, also when --strict
      * already failed on a warning, so that one run reports everything. */
     bool failed = rc != FNET_OK && rc != FNET_EDATA; /* err says why */
     fnet_progress_stage(progress, "checking evidence quotes", 0);
-    if (!failed && sources_dir && c->resolved)
-        failed = fnet_prov_check(c, sources_dir, &d, &ps, &err) != FNET_OK;
+    if (!failed && o.sources_dir && c->resolved)
+        failed = fnet_prov_check(c, o.sources_dir, &d, &ps, &err) != FNET_OK;
     fnet_progress_end(progress);
     progress = NULL;
     fnet_cli_print_diag(&d);
@@ -266,21 +262,20 @@ int fnet_cmd_check(int argc, char **argv)
         status = fnet_cli_fail(&err);
         goto done;
     }
-    if (d.n_errors || (strict && d.n_warnings)) {
+    if (d.n_errors || (o.strict && d.n_warnings)) {
         fnet_cli_error("%zu error%s, %zu warning%s%s", d.n_errors,
                        d.n_errors == 1 ? "" : "s", d.n_warnings,
                        d.n_warnings == 1 ? "" : "s",
-                       strict && !d.n_errors ? " (--strict)" : "");
+                       o.strict && !d.n_errors ? " (--strict)" : "");
         status = FNET_EXIT_DATA;
         goto done;
     }
-    if (!quiet)
-        status = summary(c, &d, sources_dir ? &ps : NULL);
+    if (!o.quiet)
+        status = summary(c, &d, o.sources_dir ? &ps : NULL);
 done:
     fnet_progress_end(progress);
     fnet_corpus_free(c);
     fnet_diag_free(&d);
-    free(paths);
-    free(opts);
+    free(r.paths);
     return status;
 }

@@ -6,44 +6,34 @@
 #include "core/outfile.h"
 #include "output/render.h"
 
-enum { OPT_HELP = 1, OPT_OUTPUT };
+typedef struct job {
+    const char *out;
+} job;
 
 static const fnet_opt options[] = {
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    FNET_DIAGOPTS_OPTIONS,
-    FNET_GRAPHOPTS_OPTIONS,
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("output", 'o', job, out, "FILE",
+                "write to FILE (default: standard output)"),
     {0},
 };
 
-static void help(void)
-{
-    puts("usage: factnet dot [OPTIONS] FILE...\n\n"
-         "Writes the relationship diagram of the fact files as Graphviz DOT: "
-         "styled\nnodes and edges, a legend, a title and a caption, ready for "
-         "`factnet render`\nor any Graphviz tool. With the legend the file "
-         "holds the final positions\n(laid out in-process, layout=nop2); "
-         "with --no-legend it names the engine\nand Graphviz lays it out.\n");
-    fnet_diagopts_print_options(stdout, options);
-    fnet_diagopts_help(stdout);
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
-
-/* The command's own options: -o. */
-static bool own(void *ctx, int id, const char *v)
-{
-    if (id == OPT_OUTPUT)
-        *(const char **)ctx = v;
-    return true;
-}
+static const fnet_opt_help help = {
+    .usage = "factnet dot [OPTIONS] FILE...",
+    .about = "Writes the relationship diagram of the fact files as "
+             "Graphviz DOT: styled\n"
+             "nodes and edges, a legend, a title and a caption, ready "
+             "for `factnet render`\n"
+             "or any Graphviz tool. With the legend the file holds "
+             "the final positions\n"
+             "(laid out in-process, layout=nop2); with --no-legend it "
+             "names the engine\n"
+             "and Graphviz lays it out.",
+};
 
 /* Writes g to the -o path (default: standard output). */
 static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
 {
-    const char *path = *(const char **)ctx;
+    const char *path = ((job *)ctx)->out;
     fnet_outfile *f = NULL;
     (void)r;
     int rc = fnet_outfile_open(&f, path ? path : "-", err);
@@ -55,15 +45,13 @@ static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
 
 int fnet_cmd_dot(int argc, char **argv)
 {
-    const char *out = NULL;
+    job j = {0};
     const fnet_diagcmd cmd = {
         .name = "dot",
         .options = options,
-        .help_id = OPT_HELP,
-        .help = help,
-        .own = own,
+        .help = &help,
         .write = write_dot,
-        .ctx = &out,
+        .ctx = &j,
     };
     return fnet_diagopts_command(&cmd, argc, argv);
 }

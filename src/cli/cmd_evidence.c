@@ -12,63 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    OPT_HELP = 1,
-    OPT_CAPTION,
-    OPT_FORMAT,
-    OPT_LABEL,
-    OPT_OUTPUT,
-};
-
-static const fnet_opt options[] = {
-    {"caption", 0, true, OPT_CAPTION, "TEXT", "latex: table caption"},
-    {"format", 'f', true, OPT_FORMAT, "F",
-     "md (default), csv, tsv, latex or json"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    FNET_GRAPHOPTS_OPTIONS,
-    FNET_INPUT_OPTIONS,
-    {0},
-};
-
-static void help(void)
-{
-    puts("usage: factnet evidence [OPTIONS] FILE...\n\n"
-         "Lists, for every edge of the graph built from the fact files, the "
-         "facts it\naggregates: date, subject, relation, object, source and "
-         "the evidence quote.\nEvery line of a diagram or metrics table can "
-         "so be traced to its citation.\nThe graph options select the same "
-         "graph as for factnet metrics.\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nOrder: edges by the labels of their ends, then their ids (an "
-         "undirected edge\nshows the end with the smaller label first); "
-         "within an edge, facts by date,\nundated last, ties in file "
-         "order. The same input gives the same output.\n\n"
-         "Formats:\n"
-         "  md     a section per edge, each fact with its quote, then the "
-         "cited sources\n"
-         "  latex  a longtable (\\usepackage{booktabs,longtable}) headed "
-         "per edge, then\n"
-         "         the cited sources\n"
-         "  csv, tsv, json  one row per (edge, fact): edge, from_id, from, "
-         "to_id, to,\n"
-         "         edge_weight, edge_facts, edge_sign, date, subject, "
-         "relation, object,\n"
-         "         sign, confidence, source, source_title, source_author, "
-         "source_date,\n"
-         "         quote, location (several sources are joined with "
-         "\"; \")\n"
-         "In the actors view an edge also lists the facts that tie each "
-         "actor to the\nitems they share. --weighted and --unweighted do not "
-         "change the listing.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
-
 typedef struct eopts {
     fnet_graphopts g;
     fnet_cli_input in;
@@ -77,37 +20,62 @@ typedef struct eopts {
     bool no_formula_guard;
 } eopts;
 
-/* The command's own and the input options; false after a usage error. */
-static bool own_option(void *ctx, int id, const char *v)
-{
-    eopts *o = ctx;
-    if (fnet_cli_input_option(id, v, &o->in) ||
-        fnet_cli_formula_guard_option(id, &o->no_formula_guard))
-        return true;
-    switch (id) {
-    case OPT_CAPTION: o->caption = v; break;
-    case OPT_FORMAT:
-        o->format = fnet_table_format_from_name(v);
-        if (o->format < 0)
-            return fnet_cli_usage("evidence",
-                                  "--format: expected md, csv, "
-                                  "tsv, latex or json, got '%s'",
-                                  v),
-                   false;
-        break;
-    case OPT_LABEL: o->label = v; break;
-    case OPT_OUTPUT: o->out = v; break;
-    }
-    return true;
-}
+/* clang-format off */
+static const fnet_opt options[] = {
+    FNET_STRING("caption", 0, eopts, caption, "TEXT", "latex: table caption"),
+    FNET_TABLE_FORMAT_OPTION(eopts, format, "md, csv, tsv, latex or json",
+                             "md (default), csv, tsv, latex or json"),
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("label", 0, eopts, label, "KEY", "latex: \\label key"),
+    FNET_FORMULA_GUARD_OPTION(eopts, no_formula_guard),
+    FNET_STRING("output", 'o', eopts, out, "FILE",
+                "write to FILE (default: standard output)"),
+    {0},
+};
+/* clang-format on */
 
-static int parse(eopts *o, int argc, char **argv, char **paths, size_t *n_paths,
-                 bool *done)
+static const fnet_opt_help help = {
+    .usage = "factnet evidence [OPTIONS] FILE...",
+    .about = "Lists, for every edge of the graph built from the fact "
+             "files, the facts it\n"
+             "aggregates: date, subject, relation, object, source and "
+             "the evidence quote.\n"
+             "Every line of a diagram or metrics table can so be "
+             "traced to its citation.\n"
+             "The graph options select the same graph as for factnet "
+             "metrics.",
+    .notes = "Order: edges by the labels of their ends, then their "
+             "ids (an undirected edge\n"
+             "shows the end with the smaller label first); within an "
+             "edge, facts by date,\n"
+             "undated last, ties in file order. The same input gives "
+             "the same output.\n"
+             "\n"
+             "Formats:\n"
+             "  md     a section per edge, each fact with its quote, "
+             "then the cited sources\n"
+             "  latex  a longtable (\\usepackage{booktabs,longtable}) "
+             "headed per edge, then\n"
+             "         the cited sources\n"
+             "  csv, tsv, json  one row per (edge, fact): edge, "
+             "from_id, from, to_id, to,\n"
+             "         edge_weight, edge_facts, edge_sign, date, "
+             "subject, relation, object,\n"
+             "         sign, confidence, source, source_title, "
+             "source_author, source_date,\n"
+             "         quote, location (several sources are joined "
+             "with \"; \")\n"
+             "In the actors view an edge also lists the facts that "
+             "tie each actor to the\n"
+             "items they share. --weighted and --unweighted do not "
+             "change the listing.",
+};
+
+static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    int status = fnet_graphopts_parse_args("evidence", argc, argv, options,
-                                           &o->g, OPT_HELP, help, own_option, o,
-                                           paths, n_paths, done);
-    if (status != FNET_EXIT_OK || *done)
+    int status = fnet_graphopts_parse_args("evidence", options, o, &o->g,
+                                           &o->in, argc, argv, r);
+    if (status != FNET_EXIT_OK || r->done)
         return status;
     if (fnet_cli_input_check("evidence", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
@@ -153,23 +121,22 @@ done:
 int fnet_cmd_evidence(int argc, char **argv)
 {
     eopts o = {.format = FNET_TABLE_MD};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool done = false;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_graph *g = NULL;
     fnet_evidence *ev = NULL;
 
-    if (!paths)
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_graphopts_init(&o.g);
-    status = parse(&o, argc, argv, paths, &n_paths, &done);
-    if (status != FNET_EXIT_OK || done)
+    status = parse(&o, argc, argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
         goto out;
     rc = FNET_OK;
-    status = fnet_cli_load(&c, "evidence", paths, n_paths, &o.in);
+    status = fnet_cli_load(&c, "evidence", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
     if (rc == FNET_OK)
@@ -187,6 +154,6 @@ out:
     fnet_evidence_free(ev);
     fnet_graph_free(g);
     fnet_corpus_free(c);
-    free(paths);
+    free(r.paths);
     return status;
 }

@@ -17,142 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum {
-    OPT_HELP = 1,
-    OPT_ALGORITHM,
-    OPT_BY,
-    OPT_COLUMNS,
-    OPT_CUMULATIVE,
-    OPT_DIGITS,
-    OPT_DOT,
-    OPT_EVERY,
-    OPT_FORMAT,
-    OPT_LAYOUT,
-    OPT_MATCH,
-    OPT_OUTPUT,
-    OPT_OUTPUT_DIR,
-    OPT_RANK_BY,
-    OPT_RESOLUTION,
-    OPT_SEED,
-    OPT_TABLE,
-    OPT_TOP,
-    OPT_UNDATED,
-    OPT_WINDOW,
-};
-
-static const fnet_opt options[] = {
-    {"algorithm", 0, true, OPT_ALGORITHM, "A",
-     "community algorithm (default leiden; as in `factnet metrics`)"},
-    {"by", 0, true, OPT_BY, "UNIT", "one period per year or month"},
-    {"columns", 0, true, OPT_COLUMNS, "LIST",
-     "node metrics (default degree,betweenness,pagerank,community)"},
-    {"cumulative", 0, false, OPT_CUMULATIVE, NULL,
-     "each snapshot holds everything up to the period's end"},
-    {"digits", 0, true, OPT_DIGITS, "N",
-     "decimals for reals (default: 3 for md/latex, full otherwise)"},
-    {"dot", 0, true, OPT_DOT, "DIR",
-     "also write DIR/PERIOD.dot and .svg, nodes placed alike in all"},
-    {"every", 0, true, OPT_EVERY, "N-UNITS",
-     "periods of N years or months (e.g. 5-years, 6-months)"},
-    {"format", 'f', true, OPT_FORMAT, "F",
-     "md (default), csv, tsv, latex or json"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"layout", 0, true, OPT_LAYOUT, "L",
-     "node table: long (period,id,...,metric,value) or wide"},
-    {"match-threshold", 0, true, OPT_MATCH, "J",
-     "Jaccard overlap linking communities of two periods (default 0.3)"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    {"output-dir", 0, true, OPT_OUTPUT_DIR, "DIR",
-     "write every table to DIR/{nodes,graph,ranks,communities}.EXT"},
-    {"rank-by", 0, true, OPT_RANK_BY, "METRIC",
-     "the metric that ranks nodes (default pagerank)"},
-    {"resolution", 0, true, OPT_RESOLUTION, "R",
-     "modularity resolution (leiden, louvain, spinglass; default 1)"},
-    {"seed", 0, true, OPT_SEED, "S",
-     "random seed for communities and sampling (default 42)"},
-    {"table", 0, true, OPT_TABLE, "T",
-     "write one table: nodes, graph, ranks or communities"},
-    {"top", 0, true, OPT_TOP, "K", "per period, only nodes ranked K or better"},
-    {"undated", 0, true, OPT_UNDATED, "U",
-     "undated facts: drop (default: in no snapshot) or keep (in all)"},
-    {"window", 0, true, OPT_WINDOW, "N",
-     "each snapshot holds the last N periods (sliding window)"},
-    FNET_GRAPHOPTS_OPTIONS,
-    FNET_INPUT_OPTIONS,
-    {0},
-};
-
-static void help(void)
-{
-    puts("usage: factnet evolve [OPTIONS] FILE...\n\n"
-         "The network over time: one snapshot per period, with node "
-         "metrics, graph\nmetrics, rank changes between consecutive periods "
-         "and communities followed\nacross periods.\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nPeriods: --by year (default) or --by month, or --every N-years /"
-         "\nN-months. They run from the unit holding the earliest fact date "
-         "to the\none holding the latest date or until (or over --from .. "
-         "--to). A snapshot\nholds the facts active in its period: dated "
-         "within it, or with a\ndate..until span that overlaps it. "
-         "--cumulative: everything from the first\nperiod up to the period's "
-         "end; --window N: the last N periods. A node is\npresent in a "
-         "period when it has an edge there; metrics are computed on\nthe "
-         "snapshot's nodes only. Undated facts belong to no period: they are "
-         "left\nout (--undated drop, default; standard error says how many) "
-         "or put in\nevery snapshot (--undated keep).\n\n"
-         "Tables:\n"
-         "  nodes        node metrics per period; long layout: period,id,"
-         "label,type,\n"
-         "               metric,value (csv/tsv/json default); wide: one "
-         "column per\n"
-         "               metric (md/latex default). community is the "
-         "persistent id.\n"
-         "               pos_degree, neg_degree and net_strength join the "
-         "default\n"
-         "               columns when some snapshot has a negative edge.\n"
-         "  graph        graph metrics per period (as `metrics --level "
-         "graph`), with\n"
-         "               the window, the facts it holds, and frustration "
-         "when signed\n"
-         "  ranks        rank changes between consecutive non-empty periods "
-         "by\n"
-         "               --rank-by: rose, fell, entered, left, same; change "
-         "= rank\n"
-         "               before - rank after (positive: rose). Rank = 1 + "
-         "nodes with\n"
-         "               a higher value (ties share a rank).\n"
-         "  communities  every community of every period with its persistent "
-         "id,\n"
-         "               event (born, continued, merged, split, died), the "
-         "previous\n"
-         "               communities it overlaps (Jaccard), size and "
-         "members\n\n"
-         "Community ids persist: each period's communities are matched to "
-         "those of\nthe previous non-empty period; a pair with Jaccard "
-         ">= --match-threshold\nis linked, and ids pass one to one by "
-         "decreasing overlap. Unlinked:\nborn (new id) or died; two links "
-         "or more: merged; one previous community\nlinked to several: "
-         "split (the best match keeps the id).\n\n"
-         "Output: md writes the four tables as sections; json one object "
-         "with the\nfour arrays; latex four tables; csv and tsv hold one "
-         "table: nodes unless\n--table says otherwise. --table picks one "
-         "table in any format;\n--output-dir DIR writes all four as files."
-         "\n\nDiagrams: --dot DIR also writes one diagram per non-empty "
-         "period,\nDIR/PERIOD.dot and DIR/PERIOD.svg, styled as `factnet dot` "
-         "(fill: persistent\ncommunity id; node area: --rank-by). The union "
-         "of all periods is laid out\nonce and every period's nodes are "
-         "pinned at their places (neato -n2), so a\nnode stays put from one "
-         "period to the next. See docs/EVOLUTION.md.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
-
 enum { TABLE_NODES, TABLE_GRAPH, TABLE_RANKS, TABLE_COMMUNITIES, N_TABLES };
-static const char *const table_names[N_TABLES] = {"nodes", "graph", "ranks",
-                                                  "communities"};
+static const char *const table_names[N_TABLES + 1] = {"nodes", "graph", "ranks",
+                                                      "communities", NULL};
 static const char *const table_titles[N_TABLES] = {
     "Node metrics", "Graph metrics per period", "Rank changes",
     "Communities over time"};
@@ -166,171 +33,191 @@ typedef struct eopts {
     int table;  /* -1: the format's default */
     int layout; /* -1: the format's default; 0 long; 1 wide */
     long top;
-    bool by_given, every_given, resolution_given, cumulative, window;
+    bool by_given, every_given, resolution_given, seed_given, cumulative,
+        window;
 } eopts;
 
-/* ---- options ----------------------------------------------------------- */
-
-static bool whole(const char *cmd, const char *opt, const char *v, double min,
-                  double max, long *out)
-{
-    double x;
-    if (!fnet_cli_number(cmd, opt, v, min, max, &x))
-        return false;
-    if (x != floor(x)) {
-        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt, v);
-        return false;
-    }
-    *out = (long)x;
-    return true;
-}
-
 /* "5-years", "1-year", "6-months", "1-month". */
-static bool every(eopts *o, const char *v)
+static int every(void *field, const char *v, const char *cmd)
 {
+    fnet_period_spec *p = field;
     char *end;
     errno = 0;
     long n = strtol(v, &end, 10);
     if (end != v && *end == '-' && n >= 1 && n <= 10000 && !errno) {
         const char *u = end + 1;
         if (strcmp(u, "years") == 0 || strcmp(u, "year") == 0) {
-            o->ev.periods.unit = FNET_UNIT_YEAR;
-            o->ev.periods.step = (int)n;
-            return true;
+            p->unit = FNET_UNIT_YEAR;
+            p->step = (int)n;
+            return 0;
         }
         if (strcmp(u, "months") == 0 || strcmp(u, "month") == 0) {
-            o->ev.periods.unit = FNET_UNIT_MONTH;
-            o->ev.periods.step = (int)n;
-            return true;
+            p->unit = FNET_UNIT_MONTH;
+            p->step = (int)n;
+            return 0;
         }
     }
-    fnet_cli_usage("evolve",
+    fnet_cli_usage(cmd,
                    "--every: expected N-years or N-months (N >= 1), "
                    "got '%s'",
                    v);
-    return false;
-}
-
-static int name_in(const char *v, const char *const *names, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(v, names[i]) == 0)
-            return i;
     return -1;
 }
 
-static bool own_option(eopts *o, int id, const char *v)
-{
-    const char *cmd = "evolve";
-    static const char *const layouts[] = {"long", "wide"};
-    double x;
-    long k;
-    if (fnet_cli_input_option(id, v, &o->in) ||
-        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
-        return true;
-    switch (id) {
-    case OPT_ALGORITHM:
-        o->ev.community.algorithm = fnet_community_algorithm_from_name(v);
-        if (o->ev.community.algorithm < 0) {
-            fnet_cli_usage(cmd, "--algorithm: unknown algorithm '%s'", v);
-            return false;
-        }
-        return true;
-    case OPT_BY:
-        if (strcmp(v, "year") != 0 && strcmp(v, "month") != 0) {
-            fnet_cli_usage(cmd, "--by: expected year or month, got '%s'", v);
-            return false;
-        }
-        o->ev.periods.unit =
-            strcmp(v, "year") == 0 ? FNET_UNIT_YEAR : FNET_UNIT_MONTH;
-        o->ev.periods.step = 1;
-        o->by_given = true;
-        return true;
-    case OPT_COLUMNS: o->columns = v; return true;
-    case OPT_CUMULATIVE:
-        o->ev.periods.mode = FNET_PERIODS_CUMULATIVE;
-        o->cumulative = true;
-        return true;
-    case OPT_DIGITS:
-        if (!whole(cmd, "digits", v, 0, 17, &k))
-            return false;
-        o->style.digits = (int)k;
-        return true;
-    case OPT_DOT: o->dot_dir = v; return true;
-    case OPT_EVERY: o->every_given = true; return every(o, v);
-    case OPT_FORMAT:
-        o->style.format = fnet_table_format_from_name(v);
-        if (o->style.format < 0) {
-            fnet_cli_usage(cmd,
-                           "--format: expected md, csv, tsv, latex or "
-                           "json, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_LAYOUT:
-        if ((o->layout = name_in(v, layouts, 2)) < 0) {
-            fnet_cli_usage(cmd, "--layout: expected long or wide, got '%s'", v);
-            return false;
-        }
-        return true;
-    case OPT_MATCH:
-        if (!fnet_cli_number(cmd, "match-threshold", v, 1e-9, 1, &x))
-            return false;
-        o->ev.threshold = x;
-        return true;
-    case OPT_OUTPUT: o->out = v; return true;
-    case OPT_OUTPUT_DIR: o->out_dir = v; return true;
-    case OPT_RANK_BY:
-        o->ev.rank_metric = fnet_metric_from_name(v);
-        if (o->ev.rank_metric < 0 || o->ev.rank_metric == FNET_M_COMMUNITY) {
-            fnet_cli_usage(cmd,
-                           "--rank-by: expected a node metric other than "
-                           "community, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_RESOLUTION:
-        if (!fnet_cli_number(cmd, "resolution", v, 1e-12, 1e12, &x))
-            return false;
-        o->ev.community.resolution = x;
-        o->resolution_given = true;
-        return true;
-    case OPT_SEED:
-        if (!whole(cmd, "seed", v, 0, 4294967295.0, &k))
-            return false;
-        o->ev.community.seed = (unsigned long)k;
-        o->ev.metrics.seed = (unsigned long)k;
-        return true;
-    case OPT_TABLE:
-        if ((o->table = name_in(v, table_names, N_TABLES)) < 0) {
-            fnet_cli_usage(cmd,
-                           "--table: expected nodes, graph, ranks or "
-                           "communities, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_TOP: return whole(cmd, "top", v, 1, 1e15, &o->top);
-    case OPT_UNDATED:
-        if (strcmp(v, "drop") != 0 && strcmp(v, "keep") != 0) {
-            fnet_cli_usage(cmd, "--undated: expected drop or keep, got '%s'",
-                           v);
-            return false;
-        }
-        o->ev.keep_undated = strcmp(v, "keep") == 0;
-        return true;
-    case OPT_WINDOW:
-        if (!whole(cmd, "window", v, 1, FNET_PERIODS_MAX, &k))
-            return false;
-        o->ev.periods.mode = FNET_PERIODS_WINDOW;
-        o->ev.periods.window = (int)k;
-        o->window = true;
-        return true;
-    }
-    return true;
-}
+static const char *const units[] = {"year", "month", NULL};
+static const int unit_codes[] = {FNET_UNIT_YEAR, FNET_UNIT_MONTH};
+static const char *const layouts[] = {"long", "wide", NULL};
+static const char *const undated[] = {"drop", "keep", NULL};
+
+/* clang-format off */
+static const fnet_opt options[] = {
+    FNET_CALL("algorithm", eopts, ev.community.algorithm, fnet_opt_algorithm,
+              "A", "community algorithm (default leiden; as in `factnet "
+              "metrics`)"),
+    {.name = "by", .type = FNET_OPT_CHOICE, FNET_FIELD(eopts, ev.periods.unit),
+     FNET_GIVEN(eopts, by_given), .values = units, .codes = unit_codes,
+     .arg = "UNIT", .help = "one period per year or month"},
+    FNET_STRING("columns", 0, eopts, columns, "LIST",
+                "node metrics (default degree,betweenness,pagerank,"
+                "community)"),
+    FNET_FLAG("cumulative", 0, eopts, cumulative,
+              "each snapshot holds everything up to the period's end"),
+    FNET_WHOLE("digits", eopts, style.digits, 0, 17, "N",
+               "decimals for reals (default: 3 for md/latex, full "
+               "otherwise)"),
+    FNET_STRING("dot", 0, eopts, dot_dir, "DIR",
+                "also write DIR/PERIOD.dot and .svg, nodes placed alike in "
+                "all"),
+    {.name = "every", .type = FNET_OPT_CALL, FNET_FIELD(eopts, ev.periods),
+     FNET_GIVEN(eopts, every_given), .call = every, .arg = "N-UNITS",
+     .help = "periods of N years or months (e.g. 5-years, 6-months)"},
+    FNET_TABLE_FORMAT_OPTION(eopts, style.format,
+                             "md, csv, tsv, latex or json",
+                             "md (default), csv, tsv, latex or json"),
+    FNET_OPT_HELP_SPEC,
+    FNET_CHOICE("layout", 0, eopts, layout, layouts, NULL, "L",
+                "node table: long (period,id,...,metric,value) or wide"),
+    FNET_REAL("match-threshold", eopts, ev.threshold, 1e-9, 1, "J",
+              "Jaccard overlap linking communities of two periods (default "
+              "0.3)"),
+    FNET_FORMULA_GUARD_OPTION(eopts, style.no_formula_guard),
+    FNET_STRING("output", 'o', eopts, out, "FILE",
+                "write to FILE (default: standard output)"),
+    FNET_STRING("output-dir", 0, eopts, out_dir, "DIR",
+                "write every table to DIR/{nodes,graph,ranks,communities}."
+                "EXT"),
+    FNET_METRIC("rank-by", eopts, ev.rank_metric, NULL, NULL,
+                "a node metric other than community", "METRIC",
+                "the metric that ranks nodes (default pagerank)"),
+    FNET_RESOLUTION_OPTION(eopts, ev.community.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
+    {.name = "seed", .type = FNET_OPT_WHOLE,
+     FNET_FIELD(eopts, ev.community.seed), FNET_GIVEN(eopts, seed_given),
+     .min = 0, .max = 4294967295.0, .arg = "S",
+     .help = "random seed for communities and sampling (default 42)"},
+    FNET_CHOICE("table", 0, eopts, table, table_names, NULL, "T",
+                "write one table: nodes, graph, ranks or communities"),
+    FNET_WHOLE("top", eopts, top, 1, 1e15, "K",
+               "per period, only nodes ranked K or better"),
+    FNET_CHOICE("undated", 0, eopts, ev.keep_undated, undated, NULL, "U",
+                "undated facts: drop (default: in no snapshot) or keep (in "
+                "all)"),
+    {.name = "window", .type = FNET_OPT_WHOLE,
+     FNET_FIELD(eopts, ev.periods.window), FNET_GIVEN(eopts, window),
+     .min = 1, .max = FNET_PERIODS_MAX, .arg = "N",
+     .help = "each snapshot holds the last N periods (sliding window)"},
+    {0},
+};
+/* clang-format on */
+
+static const fnet_opt_help help = {
+    .usage = "factnet evolve [OPTIONS] FILE...",
+    .about = "The network over time: one snapshot per period, with "
+             "node metrics, graph\n"
+             "metrics, rank changes between consecutive periods and "
+             "communities followed\n"
+             "across periods.",
+    .notes = "Periods: --by year (default) or --by month, or --every "
+             "N-years /\n"
+             "N-months. They run from the unit holding the earliest "
+             "fact date to the\n"
+             "one holding the latest date or until (or over --from .. "
+             "--to). A snapshot\n"
+             "holds the facts active in its period: dated within it, "
+             "or with a\n"
+             "date..until span that overlaps it. --cumulative: "
+             "everything from the first\n"
+             "period up to the period's end; --window N: the last N "
+             "periods. A node is\n"
+             "present in a period when it has an edge there; metrics "
+             "are computed on\n"
+             "the snapshot's nodes only. Undated facts belong to no "
+             "period: they are left\n"
+             "out (--undated drop, default; standard error says how "
+             "many) or put in\n"
+             "every snapshot (--undated keep).\n"
+             "\n"
+             "Tables:\n"
+             "  nodes        node metrics per period; long layout: "
+             "period,id,label,type,\n"
+             "               metric,value (csv/tsv/json default); "
+             "wide: one column per\n"
+             "               metric (md/latex default). community is "
+             "the persistent id.\n"
+             "               pos_degree, neg_degree and net_strength "
+             "join the default\n"
+             "               columns when some snapshot has a "
+             "negative edge.\n"
+             "  graph        graph metrics per period (as `metrics "
+             "--level graph`), with\n"
+             "               the window, the facts it holds, and "
+             "frustration when signed\n"
+             "  ranks        rank changes between consecutive "
+             "non-empty periods by\n"
+             "               --rank-by: rose, fell, entered, left, "
+             "same; change = rank\n"
+             "               before - rank after (positive: rose). "
+             "Rank = 1 + nodes with\n"
+             "               a higher value (ties share a rank).\n"
+             "  communities  every community of every period with its "
+             "persistent id,\n"
+             "               event (born, continued, merged, split, "
+             "died), the previous\n"
+             "               communities it overlaps (Jaccard), size "
+             "and members\n"
+             "\n"
+             "Community ids persist: each period's communities are "
+             "matched to those of\n"
+             "the previous non-empty period; a pair with Jaccard >= "
+             "--match-threshold\n"
+             "is linked, and ids pass one to one by decreasing "
+             "overlap. Unlinked:\n"
+             "born (new id) or died; two links or more: merged; one "
+             "previous community\n"
+             "linked to several: split (the best match keeps the id).\n"
+             "\n"
+             "Output: md writes the four tables as sections; json one "
+             "object with the\n"
+             "four arrays; latex four tables; csv and tsv hold one "
+             "table: nodes unless\n"
+             "--table says otherwise. --table picks one table in any "
+             "format;\n"
+             "--output-dir DIR writes all four as files.\n"
+             "\n"
+             "Diagrams: --dot DIR also writes one diagram per "
+             "non-empty period,\n"
+             "DIR/PERIOD.dot and DIR/PERIOD.svg, styled as `factnet "
+             "dot` (fill: persistent\n"
+             "community id; node area: --rank-by). The union of all "
+             "periods is laid out\n"
+             "once and every period's nodes are pinned at their "
+             "places (neato -n2), so a\n"
+             "node stays put from one period to the next. See "
+             "docs/EVOLUTION.md.",
+};
+
+/* ---- options ----------------------------------------------------------- */
 
 /* The wanted columns: metric ids in order, into cols (FNET_M_COUNT max). */
 static bool parse_columns(eopts *o, int *cols, size_t *n)
@@ -352,7 +239,8 @@ static bool parse_columns(eopts *o, int *cols, size_t *n)
         snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
         int m = fnet_metric_from_name(name);
         if (m < 0) {
-            fnet_cli_usage("evolve", "--columns: unknown metric '%s'", name);
+            fnet_cli_usage_near("evolve", fnet_opt_near_column(name, false),
+                                "--columns: unknown metric '%s'", name);
             return false;
         }
         for (size_t i = 0; i < *n; i++)
@@ -385,15 +273,9 @@ static bool check_options(eopts *o)
                             "other");
         return false;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->ev.community.algorithm)) {
-        fnet_cli_usage(
-            cmd,
-            "--resolution: algorithm %s has no resolution "
-            "parameter (leiden, louvain and spinglass do)",
-            fnet_community_algorithm_name(o->ev.community.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given,
+                                o->ev.community.algorithm))
         return false;
-    }
     if (o->out && o->out_dir) {
         fnet_cli_usage(cmd, "--output and --output-dir contradict each other");
         return false;
@@ -403,6 +285,12 @@ static bool check_options(eopts *o)
                             "(--output-dir writes every table)");
         return false;
     }
+    if (o->cumulative)
+        o->ev.periods.mode = FNET_PERIODS_CUMULATIVE;
+    if (o->window)
+        o->ev.periods.mode = FNET_PERIODS_WINDOW;
+    if (o->seed_given)
+        o->ev.metrics.seed = o->ev.community.seed;
     o->ev.graph = o->g.graph;
     o->ev.periods.from = o->g.graph.from;
     o->ev.periods.to = o->g.graph.to;
@@ -828,18 +716,11 @@ static int write_output(job *j, fnet_err *err)
 
 /* ---- the command ------------------------------------------------------- */
 
-static bool own_option_cb(void *ctx, int id, const char *v)
+static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    return own_option(ctx, id, v);
-}
-
-static int parse(eopts *o, int argc, char **argv, char **paths, size_t *n_paths,
-                 bool *done)
-{
-    int status = fnet_graphopts_parse_args("evolve", argc, argv, options, &o->g,
-                                           OPT_HELP, help, own_option_cb, o,
-                                           paths, n_paths, done);
-    if (status != FNET_EXIT_OK || *done)
+    int status = fnet_graphopts_parse_args("evolve", options, o, &o->g, &o->in,
+                                           argc, argv, r);
+    if (status != FNET_EXIT_OK || r->done)
         return status;
     if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
@@ -869,26 +750,26 @@ static void note_undated(const eopts *o, const fnet_evolution *e)
 int fnet_cmd_evolve(int argc, char **argv)
 {
     eopts o = {.table = -1, .layout = -1, .top = -1};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0, n_cols = 0;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
+    size_t n_cols = 0;
     int cols[FNET_M_COUNT];
-    bool done = false;
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_evolution e = {0};
     job j = {.o = &o, .e = &e};
 
-    if (!paths)
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_graphopts_init(&o.g);
     fnet_evolve_opts_init(&o.ev);
     o.style.format = FNET_TABLE_MD;
     o.style.digits = -1;
-    status = parse(&o, argc, argv, paths, &n_paths, &done);
-    if (status == FNET_EXIT_OK && !done && !parse_columns(&o, cols, &n_cols))
+    status = parse(&o, argc, argv, &r);
+    if (status == FNET_EXIT_OK && !r.done && !parse_columns(&o, cols, &n_cols))
         status = FNET_EXIT_USAGE;
-    if (status != FNET_EXIT_OK || done)
+    if (status != FNET_EXIT_OK || r.done)
         goto out;
     o.ev.metrics.want = 0;
     for (size_t i = 0; i < n_cols; i++)
@@ -897,7 +778,7 @@ int fnet_cmd_evolve(int argc, char **argv)
                            : o.style.format == FNET_TABLE_MD ||
                                  o.style.format == FNET_TABLE_LATEX;
     rc = FNET_OK;
-    status = fnet_cli_load(&c, "evolve", paths, n_paths, &o.in);
+    status = fnet_cli_load(&c, "evolve", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
     if (rc == 0)
@@ -917,6 +798,6 @@ out:
     fnet_buf_free(&j.buf);
     fnet_evolution_free(&e);
     fnet_corpus_free(c);
-    free(paths);
+    free(r.paths);
     return status;
 }

@@ -22,50 +22,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum {
-    OPT_HELP = 1,
-    OPT_ALGORITHM,
-    OPT_COLUMNS,
-    OPT_DYNAMIC,
-    OPT_EXACT,
-    OPT_FORMAT,
-    OPT_NO_METRICS,
-    OPT_OUTPUT,
-    OPT_RESOLUTION,
-    OPT_RUNS,
-    OPT_SAMPLES,
-    OPT_SEED,
-};
-
-static const fnet_opt options[] = {
-    {"algorithm", 0, true, OPT_ALGORITHM, "A",
-     "community algorithm (default leiden; see factnet metrics)"},
-    {"columns", 0, true, OPT_COLUMNS, "LIST",
-     "metric columns to export, in this order (comma list)"},
-    {"dynamic", 0, false, OPT_DYNAMIC, NULL,
-     "gexf: time intervals from the fact dates"},
-    {"exact", 0, false, OPT_EXACT, NULL,
-     "never sample betweenness/closeness/harmonic"},
-    {"format", 'f', true, OPT_FORMAT, "F",
-     "graphml, gexf, gml, pajek, csv, json or neo4j"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"no-metrics", 0, false, OPT_NO_METRICS, NULL,
-     "structure and attributes only, no metrics"},
-    {"output", 'o', true, OPT_OUTPUT, "PATH",
-     "output file (csv: prefix; neo4j: folder; default: stdout)"},
-    {"resolution", 0, true, OPT_RESOLUTION, "R",
-     "modularity resolution (leiden, louvain, spinglass; default 1)"},
-    {"runs", 0, true, OPT_RUNS, "N",
-     "run community detection N times; adds stability"},
-    {"samples", 0, true, OPT_SAMPLES, "K",
-     "estimate path metrics from K sampled sources"},
-    {"seed", 0, true, OPT_SEED, "S",
-     "random seed for communities and sampling (default 42)"},
-    FNET_GRAPHOPTS_OPTIONS,
-    {0},
-};
-
 enum xformat {
     F_NONE,
     F_GRAPHML,
@@ -77,45 +33,10 @@ enum xformat {
     F_NEO4J
 };
 
-static const char *const format_names[] = {"",      "graphml", "gexf", "gml",
-                                           "pajek", "csv",     "json", "neo4j"};
-
-static void help(void)
-{
-    puts("usage: factnet export --format F [-o PATH] [OPTIONS] FILE...\n\n"
-         "Writes the graph built from the fact files, with its node and "
-         "edge attributes\nand every metric, for other tools. The graph "
-         "options select the same graph\nas for factnet metrics.\n\n"
-         "formats (docs/EXPORT.md):\n"
-         "  graphml  GraphML with typed keys (Gephi, Cytoscape, yEd, "
-         "igraph, NetworkX)\n"
-         "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds time "
-         "intervals\n"
-         "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
-         "  pajek    Pajek .net; with -o NAME.net also NAME.clu, the "
-         "communities\n"
-         "  csv      -o PREFIX writes PREFIX.nodes.csv and "
-         "PREFIX.edges.csv\n"
-         "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
-         "  neo4j    -o DIR writes DIR/nodes.csv and DIR/relationships.csv "
-         "for\n"
-         "           neo4j-admin database import, one relationship per "
-         "fact\n"
-         "Without --format, -o names it by extension: .graphml, .gexf, "
-         ".gml, .net or\n.json.\n");
-    fnet_graphopts_print_options(stdout, options);
-    fnet_cli_input_help(stdout);
-    puts("\nNode attributes: id, label, type, aliases, date, the entity "
-         "attributes, then\nthe metric columns of factnet metrics (all by "
-         "default: degree ... community,\nand stability with --runs N > 1; "
-         "--columns picks some, --no-metrics none).\nEdge attributes: "
-         "weight, count, sign, relation, relations, first, last,\nfacts, "
-         "sources, evidence. Files are written whole or not at all; a set "
-         "of\nfiles (csv, neo4j, pajek with .clu) is replaced together.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
+static const char *const format_names[] = {
+    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j", NULL};
+static const int format_codes[] = {F_GRAPHML, F_GEXF, F_GML,  F_PAJEK,
+                                   F_CSV,     F_JSON, F_NEO4J};
 
 typedef struct xopts {
     fnet_graphopts g;
@@ -128,13 +49,76 @@ typedef struct xopts {
     long samples;
 } xopts;
 
-static int format_from_name(const char *s)
-{
-    for (int f = F_GRAPHML; f <= F_NEO4J; f++)
-        if (strcmp(s, format_names[f]) == 0)
-            return f;
-    return F_NONE;
-}
+/* clang-format off */
+static const fnet_opt options[] = {
+    FNET_CALL("algorithm", xopts, co.algorithm, fnet_opt_algorithm, "A",
+              "community algorithm (default leiden; see factnet metrics)"),
+    FNET_STRING("columns", 0, xopts, columns, "LIST",
+                "metric columns to export, in this order (comma list)"),
+    FNET_FLAG("dynamic", 0, xopts, dynamic,
+              "gexf: time intervals from the fact dates"),
+    FNET_FLAG("exact", 0, xopts, exact,
+              "never sample betweenness/closeness/harmonic"),
+    FNET_CHOICE("format", 'f', xopts, format, format_names + 1, format_codes,
+                "F", "graphml, gexf, gml, pajek, csv, json or neo4j"),
+    FNET_OPT_HELP_SPEC,
+    FNET_FORMULA_GUARD_OPTION(xopts, no_formula_guard),
+    FNET_FLAG("no-metrics", 0, xopts, no_metrics,
+              "structure and attributes only, no metrics"),
+    FNET_STRING("output", 'o', xopts, out, "PATH",
+                "output file (csv: prefix; neo4j: folder; default: "
+                "stdout)"),
+    FNET_RESOLUTION_OPTION(xopts, co.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
+    FNET_WHOLE("runs", xopts, co.runs, 1, 100000, "N",
+               "run community detection N times; adds stability"),
+    FNET_WHOLE("samples", xopts, samples, 1, 1e12, "K",
+               "estimate path metrics from K sampled sources"),
+    FNET_WHOLE("seed", xopts, co.seed, 0, 4294967295.0, "S",
+               "random seed for communities and sampling (default 42)"),
+    {0},
+};
+/* clang-format on */
+
+static const fnet_opt_help help = {
+    .usage = "factnet export --format F [-o PATH] [OPTIONS] FILE...",
+    .about = "Writes the graph built from the fact files, with its "
+             "node and edge attributes\n"
+             "and every metric, for other tools. The graph options "
+             "select the same graph\n"
+             "as for factnet metrics.\n"
+             "\n"
+             "formats (docs/EXPORT.md):\n"
+             "  graphml  GraphML with typed keys (Gephi, Cytoscape, "
+             "yEd, igraph, NetworkX)\n"
+             "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds "
+             "time intervals\n"
+             "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
+             "  pajek    Pajek .net; with -o NAME.net also NAME.clu, "
+             "the communities\n"
+             "  csv      -o PREFIX writes PREFIX.nodes.csv and "
+             "PREFIX.edges.csv\n"
+             "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
+             "  neo4j    -o DIR writes DIR/nodes.csv and "
+             "DIR/relationships.csv for\n"
+             "           neo4j-admin database import, one "
+             "relationship per fact\n"
+             "Without --format, -o names it by extension: .graphml, "
+             ".gexf, .gml, .net or\n"
+             ".json.",
+    .notes = "Node attributes: id, label, type, aliases, date, the "
+             "entity attributes, then\n"
+             "the metric columns of factnet metrics (all by default: "
+             "degree ... community,\n"
+             "and stability with --runs N > 1; --columns picks some, "
+             "--no-metrics none).\n"
+             "Edge attributes: weight, count, sign, relation, "
+             "relations, first, last,\n"
+             "facts, sources, evidence. Files are written whole or "
+             "not at all; a set of\n"
+             "files (csv, neo4j, pajek with .clu) is replaced together.",
+};
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -156,69 +140,6 @@ static int format_from_path(const char *path)
         if (ends_with(path, ext[i].ext))
             return ext[i].format;
     return F_NONE;
-}
-
-static bool whole_number(const char *opt, const char *v, double min, double max,
-                         long *out)
-{
-    double x;
-    if (!fnet_cli_number("export", opt, v, min, max, &x))
-        return false;
-    if (x != floor(x)) {
-        fnet_cli_usage("export", "--%s: expected a whole number, got '%s'", opt,
-                       v);
-        return false;
-    }
-    *out = (long)x;
-    return true;
-}
-
-/* Handles one of the command's own options; false after a usage error. */
-static bool own_option(xopts *o, int id, const char *v)
-{
-    double x;
-    long k;
-    switch (id) {
-    case OPT_ALGORITHM:
-        o->co.algorithm = fnet_community_algorithm_from_name(v);
-        if (o->co.algorithm < 0) {
-            fnet_cli_usage("export", "--algorithm: unknown algorithm '%s'", v);
-            return false;
-        }
-        return true;
-    case OPT_COLUMNS: o->columns = v; return true;
-    case OPT_DYNAMIC: o->dynamic = true; return true;
-    case OPT_EXACT: o->exact = true; return true;
-    case OPT_FORMAT:
-        if ((o->format = format_from_name(v)) == F_NONE) {
-            fnet_cli_usage("export",
-                           "--format: expected graphml, gexf, gml, "
-                           "pajek, csv, json or neo4j, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_NO_METRICS: o->no_metrics = true; return true;
-    case OPT_OUTPUT: o->out = v; return true;
-    case OPT_RESOLUTION:
-        if (!fnet_cli_number("export", "resolution", v, 1e-12, 1e12, &x))
-            return false;
-        o->co.resolution = x;
-        o->resolution_given = true;
-        return true;
-    case OPT_RUNS:
-        if (!whole_number("runs", v, 1, 100000, &k))
-            return false;
-        o->co.runs = (int)k;
-        return true;
-    case OPT_SAMPLES: return whole_number("samples", v, 1, 1e12, &o->samples);
-    case OPT_SEED:
-        if (!whole_number("seed", v, 0, 4294967295.0, &k))
-            return false;
-        o->co.seed = (unsigned long)k;
-        return true;
-    }
-    return true;
 }
 
 /* Cross-option checks after parsing; false after a usage error. */
@@ -310,7 +231,8 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
         bool fixed = strcmp(name, "id") == 0 || strcmp(name, "label") == 0 ||
                      strcmp(name, "type") == 0;
         if (!fixed && !stability && m < 0) {
-            fnet_cli_usage("export", "--columns: unknown column '%s'", name);
+            fnet_cli_usage_near("export", fnet_opt_near_column(name, true),
+                                "--columns: unknown column '%s'", name);
             return false;
         }
         if (stability && o->co.runs < 2) {
@@ -560,22 +482,11 @@ static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
     return rc;
 }
 
-/* The command's own and the input options; false after a usage error. */
-static bool own_option_cb(void *ctx, int id, const char *v)
+static int parse(xopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    xopts *o = ctx;
-    return fnet_cli_input_option(id, v, &o->in) ||
-           fnet_cli_formula_guard_option(id, &o->no_formula_guard) ||
-           own_option(o, id, v);
-}
-
-static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,
-                 char **paths_in, size_t *n_paths, bool *done)
-{
-    int status = fnet_graphopts_parse_args("export", argc, argv, opts, &o->g,
-                                           OPT_HELP, help, own_option_cb, o,
-                                           paths_in, n_paths, done);
-    if (status != FNET_EXIT_OK || *done)
+    int status = fnet_graphopts_parse_args("export", options, o, &o->g, &o->in,
+                                           argc, argv, r);
+    if (status != FNET_EXIT_OK || r->done)
         return status;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
@@ -583,24 +494,22 @@ static int parse(xopts *o, const fnet_opt *opts, int argc, char **argv,
 int fnet_cmd_export(int argc, char **argv)
 {
     xopts o = {0};
-    char **paths_in = calloc((size_t)argc + 1, sizeof *paths_in);
-    fnet_opt *opts = fnet_cli_opts_join(options);
-    size_t n_paths = 0;
-    bool done = false;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
     int status = FNET_EXIT_INTERNAL, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_graph *g = NULL;
 
-    if (!paths_in || !opts)
+    if (!r.paths)
         goto out;
     fnet_graphopts_init(&o.g);
     fnet_community_opts_init(&o.co);
-    status = parse(&o, opts, argc, argv, paths_in, &n_paths, &done);
-    if (status != FNET_EXIT_OK || done)
+    status = parse(&o, argc, argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
         goto out;
     rc = FNET_OK;
-    status = fnet_cli_load(&c, "export", paths_in, n_paths, &o.in);
+    status = fnet_cli_load(&c, "export", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
     if (rc == FNET_OK)
@@ -616,7 +525,6 @@ int fnet_cmd_export(int argc, char **argv)
 out:
     fnet_graph_free(g);
     fnet_corpus_free(c);
-    free(paths_in);
-    free(opts);
+    free(r.paths);
     return status;
 }

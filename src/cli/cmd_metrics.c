@@ -20,143 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    OPT_HELP = 1,
-    OPT_ALGORITHM,
-    OPT_CAPTION,
-    OPT_COLUMNS,
-    OPT_DIGITS,
-    OPT_EXACT,
-    OPT_FORMAT,
-    OPT_LABEL,
-    OPT_LEVEL,
-    OPT_OUTPUT,
-    OPT_RESOLUTION,
-    OPT_RUNS,
-    OPT_SAMPLES,
-    OPT_SEED,
-    OPT_SORT,
-    OPT_TOP,
-};
-
-static const fnet_opt options[] = {
-    {"algorithm", 0, true, OPT_ALGORITHM, "A",
-     "community algorithm (default leiden; see below)"},
-    {"caption", 0, true, OPT_CAPTION, "TEXT", "latex: table caption"},
-    {"columns", 0, true, OPT_COLUMNS, "LIST",
-     "node columns to write, in this order (comma list)"},
-    {"digits", 0, true, OPT_DIGITS, "N",
-     "decimals for reals (default: 3 for md/latex, full otherwise)"},
-    {"exact", 0, false, OPT_EXACT, NULL,
-     "never sample betweenness/closeness/harmonic"},
-    {"format", 'f', true, OPT_FORMAT, "F",
-     "csv (default), tsv, md, latex or json"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"label", 0, true, OPT_LABEL, "KEY", "latex: \\label key"},
-    {"level", 0, true, OPT_LEVEL, "L", "node (default) or graph"},
-    FNET_FORMULA_GUARD_OPTION,
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (default: standard output)"},
-    {"resolution", 0, true, OPT_RESOLUTION, "R",
-     "modularity resolution (leiden, louvain, spinglass; default 1)"},
-    {"runs", 0, true, OPT_RUNS, "N",
-     "run community detection N times (seeds S, S+1, ...)"},
-    {"samples", 0, true, OPT_SAMPLES, "K",
-     "estimate path metrics from K sampled sources"},
-    {"seed", 0, true, OPT_SEED, "S",
-     "random seed for communities and sampling (default 42)"},
-    {"sort", 0, true, OPT_SORT, "COLUMN",
-     "sort rows by COLUMN (default pagerank)"},
-    {"top", 0, true, OPT_TOP, "K", "write only the first K rows"},
-    FNET_GRAPHOPTS_OPTIONS,
-    FNET_INPUT_OPTIONS,
-    {0},
-};
-
-static void help(void)
-{
-    puts("usage: factnet metrics [OPTIONS] FILE...\n\n"
-         "Computes network metrics of the graph built from the fact files "
-         "and writes\nthem as a table: one row per node (--level node), or "
-         "one row per graph\nmetric (--level graph, columns metric,value).\n");
-    fnet_graphopts_print_options(stdout, options);
-    puts("\nnode columns (default: all, in this order; community last, then "
-         "stability\nwith --runs N > 1):\n"
-         "  id, label, type     the entity\n"
-         "  degree              distinct neighbours (directed: of the "
-         "undirected version)\n"
-         "  in_degree, out_degree  arcs in / out (undirected: = degree)\n"
-         "  strength            sum of incident edge weights\n"
-         "  pos_degree, neg_degree  neighbours with a positive / negative "
-         "fact\n"
-         "  net_strength        sum of positive minus negative weights\n"
-         "                      (these three by default only when the "
-         "graph has a\n"
-         "                      negative edge)\n"
-         "  betweenness         shortest-path betweenness, normalised by "
-         "(n-1)(n-2)/2\n"
-         "                      ((n-1)(n-2) directed)\n"
-         "  closeness           Wasserman-Faust closeness (outgoing when "
-         "directed)\n"
-         "  harmonic            sum of 1/distance / (n-1) (outgoing when "
-         "directed)\n"
-         "  eigenvector         eigenvector centrality, max 1 (undirected)\n"
-         "  pagerank            PageRank, damping 0.85, sums to 1\n"
-         "  hub, authority      HITS scores, max 1 (not unique on bipartite "
-         "graphs)\n"
-         "  coreness            k-core number (undirected)\n"
-         "  clustering          local clustering coefficient, 0 below "
-         "degree 2\n"
-         "  constraint          Burt's constraint (empty for isolated "
-         "nodes)\n"
-         "  community           community number, 1 = largest\n"
-         "  stability           share of runs agreeing with the reported "
-         "community\n\n"
-         "Weights are tie strengths: strength, eigenvector, pagerank, hub, "
-         "authority,\nconstraint and communities use them (--unweighted "
-         "turns that off);\nbetweenness, closeness and harmonic use "
-         "unweighted shortest paths unless\n--weighted (distance = "
-         "1/weight). --directed affects degree, betweenness,\ncloseness, "
-         "harmonic, pagerank and hub/authority.\n\n"
-         "Rows are sorted by --sort: numbers descending (community "
-         "ascending), text\nascending, ties by id; empty values last. "
-         "Only the metrics needed for the\ncolumns and the sort are "
-         "computed.\n\n"
-         "Betweenness, closeness and harmonic cost O(n m). When n*m > 5e9 "
-         "they are\nestimated from 1000 sampled sources (or --samples K on "
-         "any graph) unless\n--exact; standard error says so, and md/latex "
-         "add a note line and json a\nsampled_sources field.\n\n"
-         "Communities: always on the undirected weighted graph (a directed "
-         "graph is\ncollapsed, weights of both arcs summed). --algorithm "
-         "leiden (modularity),\nlouvain, walktrap, infomap, "
-         "label-propagation, edge-betweenness, fastgreedy,\noptimal (exact; "
-         "small graphs only) or spinglass (one connected component\nplus "
-         "isolated nodes). The seed makes runs reproducible. With --runs N "
-         "the\nrun of highest modularity is reported; --level graph adds "
-         "modularity_mean,\n_sd, _min and _max, and standard error reports "
-         "them at node level.\nModularity is that of the reported partition, "
-         "with the weights used.\n\n"
-         "Signed networks: a fact's sign is its own `sign` or its "
-         "relation's\n(opposes, competes_with: -1). When the graph has a "
-         "negative edge, spinglass\nruns on the signed weights (net = "
-         "positive - negative per pair; igraph's\nimplementation for "
-         "negative links) and reports the signed modularity\n(Gomez et "
-         "al. 2009); --level graph adds negative_edges, mixed_edges,\n"
-         "negative_within (share of negative pairs inside communities),\n"
-         "positive_between (share of positive pairs between them) and\n"
-         "frustration (the share of signed pairs the partition violates). "
-         "See\n`factnet balance` for triangles.\n\n"
-         "Large corpora: JSON Lines files are parsed on two threads and, "
-         "without\nfact filters, streamed into one sum per pair (every "
-         "record is still\nchecked); communities and exact path metrics "
-         "use a second process on\nlarge graphs. On a terminal, stages "
-         "that run over a second show on\nstandard error. See "
-         "docs/PERFORMANCE.md.");
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error.");
-}
-
 /* FACTNET_PARALLEL (docs/PERFORMANCE.md): where the second core is used. */
 enum { PAR_AUTO, PAR_ALWAYS, PAR_SERIAL };
 
@@ -171,87 +34,158 @@ typedef struct mopts {
     long top, samples;
 } mopts;
 
-static bool integer_opt(const char *cmd, const char *opt, const char *v,
-                        double min, double max, long *out)
-{
-    double x;
-    if (!fnet_cli_number(cmd, opt, v, min, max, &x))
-        return false;
-    if (x != floor(x)) {
-        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt, v);
-        return false;
-    }
-    *out = (long)x;
-    return true;
-}
+static const char *const levels[] = {"node", "graph", NULL};
 
-/* Handles one of the command's own options; false after a usage error. */
-static bool own_option(mopts *o, int id, const char *v)
-{
-    const char *cmd = "metrics";
-    double x;
-    long k;
-    if (fnet_cli_input_option(id, v, &o->in) ||
-        fnet_cli_formula_guard_option(id, &o->style.no_formula_guard))
-        return true;
-    switch (id) {
-    case OPT_ALGORITHM:
-        o->co.algorithm = fnet_community_algorithm_from_name(v);
-        if (o->co.algorithm < 0) {
-            fnet_cli_usage(cmd, "--algorithm: unknown algorithm '%s'", v);
-            return false;
-        }
-        return true;
-    case OPT_CAPTION: o->style.caption = v; return true;
-    case OPT_COLUMNS: o->columns = v; return true;
-    case OPT_DIGITS:
-        if (!integer_opt(cmd, "digits", v, 0, 17, &k))
-            return false;
-        o->style.digits = (int)k;
-        return true;
-    case OPT_EXACT: o->exact = true; return true;
-    case OPT_FORMAT:
-        o->style.format = fnet_table_format_from_name(v);
-        if (o->style.format < 0) {
-            fnet_cli_usage(cmd,
-                           "--format: expected csv, tsv, md, latex or "
-                           "json, got '%s'",
-                           v);
-            return false;
-        }
-        return true;
-    case OPT_LABEL: o->style.label = v; return true;
-    case OPT_LEVEL:
-        if (strcmp(v, "node") != 0 && strcmp(v, "graph") != 0) {
-            fnet_cli_usage(cmd, "--level: expected node or graph, got '%s'", v);
-            return false;
-        }
-        o->graph_level = strcmp(v, "graph") == 0;
-        return true;
-    case OPT_OUTPUT: o->out = v; return true;
-    case OPT_RESOLUTION:
-        if (!fnet_cli_number(cmd, "resolution", v, 1e-12, 1e12, &x))
-            return false;
-        o->co.resolution = x;
-        o->resolution_given = true;
-        return true;
-    case OPT_RUNS:
-        if (!integer_opt(cmd, "runs", v, 1, 100000, &k))
-            return false;
-        o->co.runs = (int)k;
-        return true;
-    case OPT_SAMPLES:
-        return integer_opt(cmd, "samples", v, 1, 1e12, &o->samples);
-    case OPT_SEED:
-        if (!integer_opt(cmd, "seed", v, 0, 4294967295.0, &k))
-            return false;
-        o->co.seed = (unsigned long)k;
-        return true;
-    case OPT_SORT: o->sort = v; return true;
-    case OPT_TOP: return integer_opt(cmd, "top", v, 0, 1e15, &o->top);
-    }
-    return true;
-}
+/* clang-format off */
+static const fnet_opt options[] = {
+    FNET_CALL("algorithm", mopts, co.algorithm, fnet_opt_algorithm, "A",
+              "community algorithm (default leiden; see below)"),
+    FNET_STRING("caption", 0, mopts, style.caption, "TEXT",
+                "latex: table caption"),
+    FNET_STRING("columns", 0, mopts, columns, "LIST",
+                "node columns to write, in this order (comma list)"),
+    FNET_WHOLE("digits", mopts, style.digits, 0, 17, "N",
+               "decimals for reals (default: 3 for md/latex, full "
+               "otherwise)"),
+    FNET_FLAG("exact", 0, mopts, exact,
+              "never sample betweenness/closeness/harmonic"),
+    FNET_TABLE_FORMAT_OPTION(mopts, style.format,
+                             "csv, tsv, md, latex or json",
+                             "csv (default), tsv, md, latex or json"),
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("label", 0, mopts, style.label, "KEY", "latex: \\label key"),
+    FNET_CHOICE("level", 0, mopts, graph_level, levels, NULL, "L",
+                "node (default) or graph"),
+    FNET_FORMULA_GUARD_OPTION(mopts, style.no_formula_guard),
+    FNET_STRING("output", 'o', mopts, out, "FILE",
+                "write to FILE (default: standard output)"),
+    FNET_RESOLUTION_OPTION(mopts, co.resolution, resolution_given,
+                           "modularity resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
+    FNET_WHOLE("runs", mopts, co.runs, 1, 100000, "N",
+               "run community detection N times (seeds S, S+1, ...)"),
+    FNET_WHOLE("samples", mopts, samples, 1, 1e12, "K",
+               "estimate path metrics from K sampled sources"),
+    FNET_WHOLE("seed", mopts, co.seed, 0, 4294967295.0, "S",
+               "random seed for communities and sampling (default 42)"),
+    FNET_STRING("sort", 0, mopts, sort, "COLUMN",
+                "sort rows by COLUMN (default pagerank)"),
+    FNET_WHOLE("top", mopts, top, 0, 1e15, "K", "write only the first K rows"),
+    {0},
+};
+/* clang-format on */
+
+static const fnet_opt_help help = {
+    .usage = "factnet metrics [OPTIONS] FILE...",
+    .about = "Computes network metrics of the graph built from the "
+             "fact files and writes\n"
+             "them as a table: one row per node (--level node), or "
+             "one row per graph\n"
+             "metric (--level graph, columns metric,value).",
+    .notes = "node columns (default: all, in this order; community "
+             "last, then stability\n"
+             "with --runs N > 1):\n"
+             "  id, label, type     the entity\n"
+             "  degree              distinct neighbours (directed: of "
+             "the undirected version)\n"
+             "  in_degree, out_degree  arcs in / out (undirected: = "
+             "degree)\n"
+             "  strength            sum of incident edge weights\n"
+             "  pos_degree, neg_degree  neighbours with a positive / "
+             "negative fact\n"
+             "  net_strength        sum of positive minus negative weights\n"
+             "                      (these three by default only when "
+             "the graph has a\n"
+             "                      negative edge)\n"
+             "  betweenness         shortest-path betweenness, "
+             "normalised by (n-1)(n-2)/2\n"
+             "                      ((n-1)(n-2) directed)\n"
+             "  closeness           Wasserman-Faust closeness "
+             "(outgoing when directed)\n"
+             "  harmonic            sum of 1/distance / (n-1) "
+             "(outgoing when directed)\n"
+             "  eigenvector         eigenvector centrality, max 1 "
+             "(undirected)\n"
+             "  pagerank            PageRank, damping 0.85, sums to 1\n"
+             "  hub, authority      HITS scores, max 1 (not unique on "
+             "bipartite graphs)\n"
+             "  coreness            k-core number (undirected)\n"
+             "  clustering          local clustering coefficient, 0 "
+             "below degree 2\n"
+             "  constraint          Burt's constraint (empty for "
+             "isolated nodes)\n"
+             "  community           community number, 1 = largest\n"
+             "  stability           share of runs agreeing with the "
+             "reported community\n"
+             "\n"
+             "Weights are tie strengths: strength, eigenvector, "
+             "pagerank, hub, authority,\n"
+             "constraint and communities use them (--unweighted turns "
+             "that off);\n"
+             "betweenness, closeness and harmonic use unweighted "
+             "shortest paths unless\n"
+             "--weighted (distance = 1/weight). --directed affects "
+             "degree, betweenness,\n"
+             "closeness, harmonic, pagerank and hub/authority.\n"
+             "\n"
+             "Rows are sorted by --sort: numbers descending "
+             "(community ascending), text\n"
+             "ascending, ties by id; empty values last. Only the "
+             "metrics needed for the\n"
+             "columns and the sort are computed.\n"
+             "\n"
+             "Betweenness, closeness and harmonic cost O(n m). When "
+             "n*m > 5e9 they are\n"
+             "estimated from 1000 sampled sources (or --samples K on "
+             "any graph) unless\n"
+             "--exact; standard error says so, and md/latex add a "
+             "note line and json a\n"
+             "sampled_sources field.\n"
+             "\n"
+             "Communities: always on the undirected weighted graph (a "
+             "directed graph is\n"
+             "collapsed, weights of both arcs summed). --algorithm "
+             "leiden (modularity),\n"
+             "louvain, walktrap, infomap, label-propagation, "
+             "edge-betweenness, fastgreedy,\n"
+             "optimal (exact; small graphs only) or spinglass (one "
+             "connected component\n"
+             "plus isolated nodes). The seed makes runs reproducible. "
+             "With --runs N the\n"
+             "run of highest modularity is reported; --level graph "
+             "adds modularity_mean,\n"
+             "_sd, _min and _max, and standard error reports them at "
+             "node level.\n"
+             "Modularity is that of the reported partition, with the "
+             "weights used.\n"
+             "\n"
+             "Signed networks: a fact's sign is its own `sign` or its "
+             "relation's\n"
+             "(opposes, competes_with: -1). When the graph has a "
+             "negative edge, spinglass\n"
+             "runs on the signed weights (net = positive - negative "
+             "per pair; igraph's\n"
+             "implementation for negative links) and reports the "
+             "signed modularity\n"
+             "(Gomez et al. 2009); --level graph adds negative_edges, "
+             "mixed_edges,\n"
+             "negative_within (share of negative pairs inside "
+             "communities),\n"
+             "positive_between (share of positive pairs between them) and\n"
+             "frustration (the share of signed pairs the partition "
+             "violates). See\n"
+             "`factnet balance` for triangles.\n"
+             "\n"
+             "Large corpora: JSON Lines files are parsed on two "
+             "threads and, without\n"
+             "fact filters, streamed into one sum per pair (every "
+             "record is still\n"
+             "checked); communities and exact path metrics use a "
+             "second process on\n"
+             "large graphs. On a terminal, stages that run over a "
+             "second show on\n"
+             "standard error. See docs/PERFORMANCE.md.",
+};
 
 /* Cross-option checks after parsing. */
 static bool check_options(mopts *o)
@@ -263,14 +197,8 @@ static bool check_options(mopts *o)
         fnet_cli_usage(cmd, "--exact and --samples contradict each other");
         return false;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd,
-                       "--resolution: algorithm %s has no resolution "
-                       "parameter (leiden, louvain and spinglass do)",
-                       fnet_community_algorithm_name(o->co.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given, o->co.algorithm))
         return false;
-    }
     if (o->graph_level && (o->columns || o->sort || o->top >= 0)) {
         fnet_cli_usage(cmd, "--%s applies to --level node only",
                        o->columns ? "columns"
@@ -298,7 +226,8 @@ typedef struct node_job {
 static bool add_column(node_job *j, int col, const char *name)
 {
     if (col == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage("metrics", "--columns: unknown column '%s'", name);
+        fnet_cli_usage_near("metrics", fnet_opt_near_column(name, true),
+                            "--columns: unknown column '%s'", name);
         return false;
     }
     for (size_t i = 0; i < j->n_cols; i++)
@@ -335,7 +264,8 @@ static bool choose_columns(node_job *j)
     const char *s = o->sort ? o->sort : "pagerank";
     j->sort = fnet_metrics_table_column_from_name(s);
     if (j->sort == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage("metrics", "--sort: unknown column '%s'", s);
+        fnet_cli_usage_near("metrics", fnet_opt_near_column(s, true),
+                            "--sort: unknown column '%s'", s);
         return false;
     }
     for (size_t i = 0; i < j->n_cols; i++)
@@ -557,18 +487,11 @@ static int write_table(const mopts *o, const fnet_table *t, const char *note,
     return fnet_outfile_end(f, rc, err);
 }
 
-static bool own_option_cb(void *ctx, int id, const char *v)
+static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    return own_option(ctx, id, v);
-}
-
-static int parse(mopts *o, int argc, char **argv, char **paths, size_t *n_paths,
-                 bool *done)
-{
-    int status = fnet_graphopts_parse_args("metrics", argc, argv, options,
-                                           &o->g, OPT_HELP, help, own_option_cb,
-                                           o, paths, n_paths, done);
-    if (status != FNET_EXIT_OK || *done)
+    int status = fnet_graphopts_parse_args("metrics", options, o, &o->g, &o->in,
+                                           argc, argv, r);
+    if (status != FNET_EXIT_OK || r->done)
         return status;
     if (fnet_cli_input_check("metrics", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
@@ -628,9 +551,8 @@ static int load_graph(mopts *o, char **paths, size_t n_paths,
 int fnet_cmd_metrics(int argc, char **argv)
 {
     mopts o = {.top = -1};
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool done = false;
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = &help};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -639,21 +561,21 @@ int fnet_cmd_metrics(int argc, char **argv)
     fnet_table *t = NULL;
     char note[256] = "";
 
-    if (!paths)
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_graphopts_init(&o.g);
     fnet_community_opts_init(&o.co);
     o.style.format = FNET_TABLE_CSV;
     o.style.digits = -1;
-    status = parse(&o, argc, argv, paths, &n_paths, &done);
-    if (status != FNET_EXIT_OK || done)
+    status = parse(&o, argc, argv, &r);
+    if (status != FNET_EXIT_OK || r.done)
         goto out;
     if (!parallel_mode(&o)) {
         status = FNET_EXIT_USAGE;
         goto out;
     }
     o.in.progress = fnet_progress_start("loading", 0);
-    status = load_graph(&o, paths, n_paths, &agg, &c, &g);
+    status = load_graph(&o, r.paths, r.n_paths, &agg, &c, &g);
     if (status != FNET_EXIT_OK)
         goto out;
     rc = o.graph_level ? graph_level(&o, g, &t, &err)
@@ -675,6 +597,6 @@ out:
     fnet_graph_free(g);
     fnet_aggregate_free(agg);
     fnet_corpus_free(c);
-    free(paths);
+    free(r.paths);
     return status;
 }

@@ -5,47 +5,32 @@
 
 #include "output/render.h"
 
-enum { OPT_HELP = 1, OPT_FORMAT, OPT_OUTPUT };
-
-static const fnet_opt options[] = {
-    {"format", 'f', true, OPT_FORMAT, "FMT",
-     "svg, pdf or png (default: from the -o extension)"},
-    {"help", 'h', false, OPT_HELP, NULL, "show this help and exit"},
-    {"output", 'o', true, OPT_OUTPUT, "FILE",
-     "write to FILE (required; '-' with --format: standard output)"},
-    FNET_DIAGOPTS_OPTIONS,
-    FNET_GRAPHOPTS_OPTIONS,
-    {0},
-};
-
-static void help(void)
-{
-    puts("usage: factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png"
-         "\n\nLays out and renders the relationship diagram of the fact files "
-         "with\nGraphviz, in-process (no `dot` program is run). Same diagram "
-         "as `factnet dot`\nwith the same options.\n");
-    fnet_diagopts_print_options(stdout, options);
-    fnet_diagopts_help(stdout);
-    fnet_graphopts_help(stdout);
-    puts("\nexit status: 0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-         "4 internal error (including a Graphviz renderer or layout plugin "
-         "that is\nnot installed).");
-}
-
 typedef struct job {
     const char *out, *format;
 } job;
 
-/* The command's own options: -o and --format. */
-static bool own(void *ctx, int id, const char *v)
-{
-    job *j = ctx;
-    if (id == OPT_OUTPUT)
-        j->out = v;
-    else if (id == OPT_FORMAT)
-        j->format = v;
-    return true;
-}
+static const fnet_opt options[] = {
+    FNET_STRING("format", 'f', job, format, "FMT",
+                "svg, pdf or png (default: from the -o extension)"),
+    FNET_OPT_HELP_SPEC,
+    FNET_STRING("output", 'o', job, out, "FILE",
+                "write to FILE (required; '-' with --format: standard "
+                "output)"),
+    {0},
+};
+
+static const fnet_opt_help help = {
+    .usage = "factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png",
+    .about = "Lays out and renders the relationship diagram of the "
+             "fact files with\n"
+             "Graphviz, in-process (no `dot` program is run). Same "
+             "diagram as `factnet dot`\n"
+             "with the same options.",
+    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+            "4 internal error (including a Graphviz renderer or "
+            "layout plugin that is\n"
+            "not installed).",
+};
 
 /* An output file, and a format we render: from --format or the -o
  * extension. 0, or -1 after a usage error. */
@@ -97,9 +82,7 @@ int fnet_cmd_render(int argc, char **argv)
     const fnet_diagcmd cmd = {
         .name = "render",
         .options = options,
-        .help_id = OPT_HELP,
-        .help = help,
-        .own = own,
+        .help = &help,
         .check = check,
         .prepare = prepare,
         .write = render,

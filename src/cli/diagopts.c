@@ -7,11 +7,8 @@
 #include "input/validate.h"
 #include "output/clustered.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const fnet_opt diagram_options[] = {FNET_DIAGRAM_OPTIONS, {0}};
 
 void fnet_diagopts_init(fnet_diagopts *o)
 {
@@ -23,167 +20,83 @@ void fnet_diagopts_init(fnet_diagopts *o)
     o->size_metric = FNET_M_PAGERANK;
 }
 
-/* Matches value against names[0..n); returns its index or -1 after a
- * usage error listing them. */
-static int choice(const char *cmd, const char *opt, const char *value,
-                  const char *const *names, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(value, names[i]) == 0)
-            return i;
-    char list[160] = "";
-    for (int i = 0; i < n; i++) {
-        strncat(list, i ? (i == n - 1 ? " or " : ", ") : "",
-                sizeof list - strlen(list) - 1);
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
-    }
-    fnet_cli_usage(cmd, "--%s: expected %s, got '%s'", opt, list, value);
-    return -1;
-}
+static const char *const layouts[] = {"dot",   "neato", "fdp", "sfdp",
+                                      "circo", "twopi", NULL};
 
-static int whole(const char *cmd, const char *opt, const char *v, double max,
-                 long *out)
+/* --layout: a Graphviz engine (output/dot.h); fdp with a warning. */
+static int layout(void *field, const char *v, const char *cmd)
 {
-    double x;
-    if (!fnet_cli_number(cmd, opt, v, 0, max, &x))
-        return -1;
-    if (x != floor(x)) {
-        fnet_cli_usage(cmd, "--%s: expected a whole number, got '%s'", opt, v);
+    if (!fnet_dot_layout_known(v)) {
+        fnet_cli_usage_near(cmd, fnet_opt_near(v, layouts),
+                            "--layout: expected dot, neato, fdp, sfdp, "
+                            "circo or twopi, got '%s'",
+                            v);
         return -1;
     }
-    *out = (long)x;
-    return 1;
-}
-
-static int size_by(fnet_diagopts *o, const char *v, const char *cmd)
-{
-    if (strcmp(v, "none") == 0) {
-        o->size_metric = -1;
-        return 1;
-    }
-    int m = fnet_metric_from_name(v);
-    if (m < 0 || m == FNET_M_COMMUNITY) {
-        fnet_cli_usage(cmd,
-                       "--size-by: expected a metric (degree, "
-                       "strength, betweenness, closeness, harmonic, "
-                       "eigenvector, pagerank, hub, authority, coreness, "
-                       "clustering, constraint, in_degree, out_degree) or "
-                       "none, got '%s'",
-                       v);
-        return -1;
-    }
-    o->size_metric = m;
-    return 1;
-}
-
-static int styling(fnet_diagopts *o, int id, const char *v, const char *cmd)
-{
-    static const char *const color[] = {"community", "type", "none"};
-    static const char *const cluster[] = {"none", "community", "type"};
-    static const char *const labels[] = {"none", "relation", "date", "count"};
-    static const char *const collapse[] = {"communities"};
-    int k;
-    switch (id) {
-    case FNET_DOPT_COLOR_BY:
-        if ((k = choice(cmd, "color-by", v, color, 3)) < 0)
-            return -1;
-        o->view.color_by = k; /* same order as enum fnet_color_by */
-        return 1;
-    case FNET_DOPT_CLUSTER_BY:
-        if ((k = choice(cmd, "cluster-by", v, cluster, 3)) < 0)
-            return -1;
-        o->view.cluster_by = k;
-        return 1;
-    case FNET_DOPT_EDGE_LABELS:
-        if ((k = choice(cmd, "edge-labels", v, labels, 4)) < 0)
-            return -1;
-        o->view.edge_labels = k;
-        return 1;
-    case FNET_DOPT_COLLAPSE:
-        if (choice(cmd, "collapse", v, collapse, 1) < 0)
-            return -1;
-        o->view.collapse = true;
-        return 1;
-    case FNET_DOPT_LAYOUT:
-        if (!fnet_dot_layout_known(v)) {
-            fnet_cli_usage(cmd,
-                           "--layout: expected dot, neato, fdp, sfdp, "
-                           "circo or twopi, got '%s'",
-                           v);
-            return -1;
-        }
-        /* fdp orders its work by node addresses (output/clustered.h). */
-        if (strcmp(v, "fdp") == 0)
-            fnet_cli_error("warning: --layout fdp: Graphviz's fdp may draw "
-                           "another layout on each run; the default layout "
-                           "(neato or sfdp) gives the same drawing every "
-                           "time");
-        o->dot.layout = v;
-        return 1;
-    case FNET_DOPT_SIZE_BY: return size_by(o, v, cmd);
-    case FNET_DOPT_TITLE: o->view.title = v; return 1;
-    case FNET_DOPT_MULTI: o->view.multi = true; return 1;
-    case FNET_DOPT_NO_LEGEND: o->dot.legend = false; return 1;
-    }
+    /* fdp orders its work by node addresses (output/clustered.h). */
+    if (strcmp(v, "fdp") == 0)
+        fnet_cli_error("warning: --layout fdp: Graphviz's fdp may draw "
+                       "another layout on each run; the default layout "
+                       "(neato or sfdp) gives the same drawing every "
+                       "time");
+    *(const char **)field = v;
     return 0;
 }
 
-static int community(fnet_diagopts *o, int id, const char *v, const char *cmd)
-{
-    long k;
-    double x;
-    switch (id) {
-    case FNET_DOPT_ALGORITHM:
-        o->co.algorithm = fnet_community_algorithm_from_name(v);
-        if (o->co.algorithm < 0) {
-            fnet_cli_usage(cmd, "--algorithm: unknown algorithm '%s'", v);
-            return -1;
-        }
-        return 1;
-    case FNET_DOPT_RESOLUTION:
-        if (!fnet_cli_number(cmd, "resolution", v, 1e-12, 1e12, &x))
-            return -1;
-        o->co.resolution = x;
-        o->resolution_given = true;
-        return 1;
-    case FNET_DOPT_SEED:
-        if (whole(cmd, "seed", v, 4294967295.0, &k) < 0)
-            return -1;
-        o->co.seed = (unsigned long)k;
-        return 1;
-    }
-    return 0;
-}
+typedef fnet_diagopts D;
 
-int fnet_diagopts_handle(fnet_diagopts *o, int id, const char *value,
-                         const char *cmd)
-{
-    long k;
-    if (fnet_cli_input_option(id, value, &o->in))
-        return 1;
-    int h = fnet_graphopts_handle(&o->g, id, value, cmd);
-    if (h)
-        return h;
-    if ((h = styling(o, id, value, cmd)) != 0)
-        return h;
-    if ((h = community(o, id, value, cmd)) != 0)
-        return h;
-    switch (id) {
-    case FNET_DOPT_EGO: o->ego = value; return 1;
-    case FNET_DOPT_RADIUS:
-        if (whole(cmd, "radius", value, 1e6, &k) < 0)
-            return -1;
-        o->view.radius = (int)k;
-        return 1;
-    case FNET_DOPT_TOP: return whole(cmd, "top", value, 1e15, &o->view.top);
-    case FNET_DOPT_WRAP:
-        if (whole(cmd, "wrap", value, 10000, &k) < 0)
-            return -1;
-        o->dot.wrap = (unsigned)k;
-        return 1;
-    }
-    return 0;
-}
+/* In the order of enum fnet_color_by, fnet_cluster_by, fnet_edge_labels. */
+static const char *const color[] = {"community", "type", "none", NULL};
+static const char *const cluster[] = {"none", "community", "type", NULL};
+static const char *const labels[] = {"none", "relation", "date", "count", NULL};
+static const char *const collapse[] = {"communities", NULL};
+static const int collapse_code[] = {true};
+static const char *const no_size[] = {"none", NULL};
+static const int no_size_code[] = {-1};
+
+/* Sorted by name. */
+/* clang-format off */
+const fnet_opt fnet_diagopts_spec[] = {
+    FNET_CALL("algorithm", D, co.algorithm, fnet_opt_algorithm, "A",
+              "community algorithm, as for metrics (default leiden)"),
+    FNET_CHOICE("cluster-by", 0, D, view.cluster_by, cluster, NULL, "BY",
+                "draw a box around each community | type | none "
+                "(default)"),
+    FNET_CHOICE("collapse", 0, D, view.collapse, collapse, collapse_code,
+                "communities", "one node per community, sized by members"),
+    FNET_CHOICE("color-by", 0, D, view.color_by, color, NULL, "BY",
+                "node fill: community (default) | type | none"),
+    FNET_CHOICE("edge-labels", 0, D, view.edge_labels, labels, NULL, "WHAT",
+                "relation | date | count | none (default)"),
+    FNET_STRING("ego", 0, D, ego, "ID",
+                "only the network around this entity (id, label or alias)"),
+    FNET_CALL("layout", D, dot.layout, layout, "ENGINE",
+              "dot|neato|fdp|sfdp|circo|twopi (default: see below)"),
+    FNET_FLAG("multi", 0, D, view.multi,
+              "one edge per fact instead of one per pair"),
+    {.name = "no-legend", .type = FNET_OPT_UNSET, FNET_FIELD(D, dot.legend),
+     .help = "leave out the legend"},
+    FNET_WHOLE("radius", D, view.radius, 0, 1e6, "R",
+               "--ego: keep entities within R steps (default 1)"),
+    FNET_RESOLUTION_OPTION(D, co.resolution, resolution_given,
+                           "community resolution (leiden, louvain, "
+                           "spinglass; default 1)"),
+    FNET_WHOLE("seed", D, co.seed, 0, 4294967295.0, "S",
+               "community random seed (default 42)"),
+    FNET_METRIC("size-by", D, size_metric, no_size, no_size_code,
+                "a metric (degree, strength, betweenness, closeness, "
+                "harmonic, eigenvector, pagerank, hub, authority, coreness, "
+                "clustering, constraint, in_degree, out_degree) or none",
+                "METRIC", "node area: pagerank (default), degree, ... or none"),
+    FNET_STRING("title", 0, D, view.title, "TEXT",
+                "title (default: the corpus title)"),
+    FNET_WHOLE("top", D, view.top, 0, 1e15, "N",
+               "keep the N nodes with the largest --size-by value"),
+    FNET_WHOLE("wrap", D, dot.wrap, 0, 10000, "N",
+               "wrap labels at N characters (default 16; 0: never)"),
+    {0},
+};
+/* clang-format on */
 
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
@@ -206,68 +119,48 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
         fnet_cli_usage(cmd, "--cluster-by does not apply to --collapse");
         return -1;
     }
-    if (o->resolution_given &&
-        !fnet_community_has_resolution(o->co.algorithm)) {
-        fnet_cli_usage(cmd,
-                       "--resolution: algorithm %s has no resolution "
-                       "parameter (leiden, louvain and spinglass do)",
-                       fnet_community_algorithm_name(o->co.algorithm));
+    if (!fnet_opt_resolution_ok(cmd, o->resolution_given, o->co.algorithm))
         return -1;
-    }
     o->co.unweighted = o->g.unweighted;
     return 0;
 }
 
-void fnet_diagopts_print_options(FILE *fp, const fnet_opt *opts)
+/* The command's own options, then the diagram, graph and input ones. */
+static void groups(fnet_opt_group g[5], const fnet_opt *own, void *own_base,
+                   fnet_diagopts *o)
 {
-    size_t n = 0;
-    while (opts[n].name)
-        n++;
-    fnet_opt *own = calloc(n + 1, sizeof *own);
-    if (!own) {
-        fnet_opts_print(fp, opts);
-        return;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!fnet_diagopts_owns(opts[i].id))
-            own[k++] = opts[i];
-    fputs("options:\n", fp);
-    fnet_opts_print(fp, own);
-    free(own);
-    fputs("\ndiagram options:\n", fp);
-    fnet_opts_print(fp, diagram_options);
-    fputs("\ngraph options:\n", fp);
-    fnet_opts_print(fp, fnet_graphopts_options);
-    fnet_cli_input_help(fp);
+    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    g[1] = (fnet_opt_group){.title = "diagram options",
+                            .opts = fnet_diagopts_spec,
+                            .base = o,
+                            .rules = fnet_diagopts_rules};
+    g[2] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(&o->g);
+    g[3] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(&o->in);
+    g[4] = (fnet_opt_group){0};
 }
 
-void fnet_diagopts_help(FILE *fp)
-{
-    fputs(
-        "\nThe diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
-        "ellipse, agreement box, strategy note; other types, in sorted order:\n"
-        "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
-        "fill by --color-by (Paul Tol's colour-blind-safe 'light' colours),\n"
-        "node area proportional to --size-by (a node grows to fit its label),\n"
-        "edges coloured by relation (8 colours in relation name order; the\n"
-        "arrowhead changes when colours repeat), pen width by\n"
-        "weight, negative edges red and dashed, mixed-sign edges dotted,\n"
-        "arrows only for directed relations. Facts between two entities are\n"
-        "one edge unless --multi. A legend lists what appears; the caption\n"
-        "counts the facts and sources behind the drawing and their years.\n"
-        "Metrics and communities are computed on the whole filtered graph;\n"
-        "--ego, --radius, --top and --collapse then cut the view. Default\n"
-        "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
-        "they (or circo, twopi) lay out each cluster alone and neato places\n"
-        "the clusters; overlap removal prism, splines routed around nodes\n"
-        "(straight lines above 150 nodes or 500 edges). --layout fdp is not\n"
-        "reproducible (Graphviz 2.42/2.43). Labels are data: quotes,\n"
-        "backslashes, <>, & and line breaks display as written.\n"
-        "The same input and options give byte-identical DOT (fixed order,\n"
-        "fixed layout seed).\n",
-        fp);
-}
+const char fnet_diagopts_rules[] =
+    "The diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
+    "ellipse, agreement box, strategy note; other types, in sorted order:\n"
+    "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
+    "fill by --color-by (Paul Tol's colour-blind-safe 'light' colours),\n"
+    "node area proportional to --size-by (a node grows to fit its label),\n"
+    "edges coloured by relation (8 colours in relation name order; the\n"
+    "arrowhead changes when colours repeat), pen width by\n"
+    "weight, negative edges red and dashed, mixed-sign edges dotted,\n"
+    "arrows only for directed relations. Facts between two entities are\n"
+    "one edge unless --multi. A legend lists what appears; the caption\n"
+    "counts the facts and sources behind the drawing and their years.\n"
+    "Metrics and communities are computed on the whole filtered graph;\n"
+    "--ego, --radius, --top and --collapse then cut the view. Default\n"
+    "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
+    "they (or circo, twopi) lay out each cluster alone and neato places\n"
+    "the clusters; overlap removal prism, splines routed around nodes\n"
+    "(straight lines above 150 nodes or 500 edges). --layout fdp is not\n"
+    "reproducible (Graphviz 2.42/2.43). Labels are data: quotes,\n"
+    "backslashes, <>, & and line breaks display as written.\n"
+    "The same input and options give byte-identical DOT (fixed order,\n"
+    "fixed layout seed).";
 
 /* ---- pipeline ---------------------------------------------------------- */
 
@@ -379,20 +272,13 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
 
 /* ---- commands ---------------------------------------------------------- */
 
-static int shared(void *o, int id, const char *value, const char *cmd)
+int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
+                             void *own_base, fnet_diagopts *o, int argc,
+                             char **argv, fnet_opt_result *r)
 {
-    return fnet_diagopts_handle(o, id, value, cmd);
-}
-
-int fnet_diagopts_parse_args(const char *cmd, int argc, char **argv,
-                             const fnet_opt *options, fnet_diagopts *o,
-                             int help_id, void (*help)(void),
-                             bool (*own)(void *ctx, int id, const char *v),
-                             void *ctx, char **paths, size_t *n_paths,
-                             bool *done)
-{
-    const fnet_arg_loop l = {cmd, options, shared, o, help_id, help, own, ctx};
-    return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
+    fnet_opt_group g[5];
+    groups(g, own, own_base, o);
+    return fnet_opt_parse(cmd, g, true, argc, argv, r);
 }
 
 /* Loads, makes the diagram and writes it. Returns the exit status. */
@@ -427,21 +313,20 @@ static int draw(const fnet_diagcmd *cmd, char **paths, size_t n_paths,
 int fnet_diagopts_command(const fnet_diagcmd *cmd, int argc, char **argv)
 {
     fnet_diagopts o;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool done = false;
-    if (!paths)
+    fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
+                         .help = cmd->help};
+    if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_diagopts_init(&o);
-    int status = fnet_diagopts_parse_args(cmd->name, argc, argv, cmd->options,
-                                          &o, cmd->help_id, cmd->help, cmd->own,
-                                          cmd->ctx, paths, &n_paths, &done);
-    if (status == FNET_EXIT_OK && !done &&
-        ((cmd->check && cmd->check(cmd->ctx) != 0) ||
-         fnet_diagopts_finish(&o, cmd->name) != 0))
-        status = FNET_EXIT_USAGE;
-    if (status == FNET_EXIT_OK && !done)
-        status = draw(cmd, paths, n_paths, &o);
-    free(paths);
+    int status = fnet_diagopts_parse_args(cmd->name, cmd->options, cmd->ctx, &o,
+                                          argc, argv, &r);
+    if (status == FNET_EXIT_OK && !r.done) {
+        if ((cmd->check && cmd->check(cmd->ctx) != 0) ||
+            fnet_diagopts_finish(&o, cmd->name) != 0)
+            status = FNET_EXIT_USAGE;
+        else
+            status = draw(cmd, r.paths, r.n_paths, &o);
+    }
+    free(r.paths);
     return status;
 }

@@ -1,81 +1,56 @@
 /* graphopts.c - the shared view/filter/weighting options (graphopts.h). */
 #include "cli/graphopts.h"
-#include "cli/input_opts.h"
 
 #include <float.h>
-#include <stdlib.h>
 #include <string.h>
 
-const fnet_opt fnet_graphopts_options[] = {FNET_GRAPHOPTS_OPTIONS, {0}};
+typedef fnet_graphopts G;
+
+static const char *const views[] = {"full", "actors", NULL};
+static const char *const weights[] = {"count", "newman", "jaccard", NULL};
+
+/* Sorted by name. */
+/* clang-format off */
+const fnet_opt fnet_graphopts_spec[] = {
+    FNET_FLAG("dated-only", 0, G, graph.dated_only,
+              "leave out undated facts"),
+    FNET_FLAG("directed", 0, G, graph.directed,
+              "directed graph: subject -> object for directed relations"),
+    {.name = "from", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.from),
+     .arg = "DATE",
+     .help = "keep facts that overlap DATE or later (YYYY[-MM[-DD]])"},
+    FNET_REAL("min-weight", G, graph.min_weight, 0, DBL_MAX, "W",
+              "drop edges whose aggregated weight is below W"),
+    FNET_STRING("relations", 0, G, graph.relations, "LIST",
+                "keep only facts of these relations (comma list)"),
+    {.name = "to", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.to),
+     .arg = "DATE", .help = "keep facts that overlap DATE or earlier"},
+    FNET_STRING("types", 0, G, graph.types, "LIST",
+                "keep only entities of these types (comma list)"),
+    FNET_FLAG("unweighted", 0, G, unweighted,
+              "ignore edge weights in every metric"),
+    {.name = "via", .type = FNET_OPT_STRING, FNET_FIELD(G, graph.via),
+     FNET_GIVEN(G, via_given), .arg = "TYPES",
+     .help = "actors view: item types linking actors (default: all "
+             "non-actor)"},
+    {.name = "view", .type = FNET_OPT_CHOICE, FNET_FIELD(G, graph.view),
+     .values = views, .arg = "VIEW",
+     .help = "full (default) or actors (one-mode projection on actors)"},
+    {.name = "weight", .type = FNET_OPT_CHOICE,
+     FNET_FIELD(G, graph.projection), FNET_GIVEN(G, weight_given),
+     .values = weights, .arg = "W",
+     .help = "actors view tie weight: count (default), newman or jaccard"},
+    FNET_FLAG("weighted", 0, G, weighted_paths,
+              "path metrics use distance 1/weight (default: unweighted "
+              "paths)"),
+    {0},
+};
+/* clang-format on */
 
 void fnet_graphopts_init(fnet_graphopts *o)
 {
     memset(o, 0, sizeof *o);
     fnet_graph_opts_init(&o->graph);
-}
-
-static int date_opt(fnet_date *out, const char *opt, const char *v,
-                    const char *cmd)
-{
-    char why[160];
-    if (fnet_date_parse(v, out, why, sizeof why) != 0) {
-        fnet_cli_usage(cmd, "--%s: '%s': %s", opt, v, why);
-        return -1;
-    }
-    return 1;
-}
-
-int fnet_graphopts_handle(fnet_graphopts *o, int id, const char *value,
-                          const char *cmd)
-{
-    fnet_graph_opts *g = &o->graph;
-    switch (id) {
-    case FNET_GOPT_VIEW:
-        if (strcmp(value, "full") == 0)
-            g->view = FNET_VIEW_FULL;
-        else if (strcmp(value, "actors") == 0)
-            g->view = FNET_VIEW_ACTORS;
-        else {
-            fnet_cli_usage(cmd, "--view: expected full or actors, got '%s'",
-                           value);
-            return -1;
-        }
-        return 1;
-    case FNET_GOPT_VIA:
-        g->via = value;
-        o->via_given = true;
-        return 1;
-    case FNET_GOPT_WEIGHT:
-        if (strcmp(value, "count") == 0)
-            g->projection = FNET_PROJ_COUNT;
-        else if (strcmp(value, "newman") == 0)
-            g->projection = FNET_PROJ_NEWMAN;
-        else if (strcmp(value, "jaccard") == 0)
-            g->projection = FNET_PROJ_JACCARD;
-        else {
-            fnet_cli_usage(cmd,
-                           "--weight: expected count, newman or "
-                           "jaccard, got '%s'",
-                           value);
-            return -1;
-        }
-        o->weight_given = true;
-        return 1;
-    case FNET_GOPT_RELATIONS: g->relations = value; return 1;
-    case FNET_GOPT_TYPES: g->types = value; return 1;
-    case FNET_GOPT_FROM: return date_opt(&g->from, "from", value, cmd);
-    case FNET_GOPT_TO: return date_opt(&g->to, "to", value, cmd);
-    case FNET_GOPT_DATED_ONLY: g->dated_only = true; return 1;
-    case FNET_GOPT_MIN_WEIGHT:
-        if (!fnet_cli_number(cmd, "min-weight", value, 0, DBL_MAX,
-                             &g->min_weight))
-            return -1;
-        return 1;
-    case FNET_GOPT_DIRECTED: g->directed = true; return 1;
-    case FNET_GOPT_UNWEIGHTED: o->unweighted = true; return 1;
-    case FNET_GOPT_WEIGHTED: o->weighted_paths = true; return 1;
-    default: return 0;
-    }
 }
 
 int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
@@ -99,65 +74,38 @@ int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
     return 0;
 }
 
-void fnet_graphopts_print_options(FILE *fp, const fnet_opt *opts)
+/* The command's own options, then the graph and input ones. */
+static void groups(fnet_opt_group g[4], const fnet_opt *own, void *own_base,
+                   fnet_graphopts *go, fnet_cli_input *in)
 {
-    size_t n = 0;
-    while (opts[n].name)
-        n++;
-    fnet_opt *own = calloc(n + 1, sizeof *own);
-    size_t k = 0;
-    if (own) {
-        for (size_t i = 0; i < n; i++)
-            if (!fnet_graphopts_owns(opts[i].id) &&
-                !fnet_cli_input_owns(opts[i].id))
-                own[k++] = opts[i];
-        fputs("options:\n", fp);
-        fnet_opts_print(fp, own);
-        free(own);
-    } else {
-        fnet_opts_print(fp, opts); /* out of memory: print all together */
-        return;
-    }
-    fputs("\ngraph options:\n", fp);
-    fnet_opts_print(fp, fnet_graphopts_options);
-    for (size_t i = 0; i < n; i++)
-        if (fnet_cli_input_owns(opts[i].id)) {
-            fnet_cli_input_help(fp);
-            break;
-        }
+    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    g[1] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(go);
+    g[2] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(in);
+    g[3] = (fnet_opt_group){0};
 }
 
-void fnet_graphopts_help(FILE *fp)
+int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_graphopts *g,
+                              fnet_cli_input *in, int argc, char **argv,
+                              fnet_opt_result *r)
 {
-    fputs("\nThe graph: facts between the same two entities become one edge\n"
-          "whose weight is the sum of the facts' weights; self-loops are left\n"
-          "out; entities without facts stay as isolated nodes. --view actors\n"
-          "links two actors when they share an entity of a --via type (both\n"
-          "have a fact with it), weighted by --weight: count = shared items,\n"
-          "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
-          "the item), jaccard = shared / union of the two actors' items; the\n"
-          "weights of direct actor-actor facts are added. A date window keeps\n"
-          "a fact when the days it covers (a year-precision date covers the\n"
-          "year) overlap the window; undated facts are kept unless\n"
-          "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
-          "PageRank, hub/authority, constraint and communities use them;\n"
-          "betweenness, closeness and harmonic ignore them unless --weighted\n"
-          "(distance = 1/weight). See docs/METRICS.md.\n",
-          fp);
+    fnet_opt_group gr[4];
+    groups(gr, own, own_base, g, in);
+    return fnet_opt_parse(cmd, gr, true, argc, argv, r);
 }
 
-static int shared(void *o, int id, const char *value, const char *cmd)
-{
-    return fnet_graphopts_handle(o, id, value, cmd);
-}
-
-int fnet_graphopts_parse_args(const char *cmd, int argc, char **argv,
-                              const fnet_opt *options, fnet_graphopts *g,
-                              int help_id, void (*help)(void),
-                              bool (*own)(void *ctx, int id, const char *v),
-                              void *ctx, char **paths, size_t *n_paths,
-                              bool *done)
-{
-    const fnet_arg_loop l = {cmd, options, shared, g, help_id, help, own, ctx};
-    return fnet_args_loop(&l, argc, argv, paths, n_paths, done);
-}
+const char fnet_graphopts_rules[] =
+    "The graph: facts between the same two entities become one edge\n"
+    "whose weight is the sum of the facts' weights; self-loops are left\n"
+    "out; entities without facts stay as isolated nodes. --view actors\n"
+    "links two actors when they share an entity of a --via type (both\n"
+    "have a fact with it), weighted by --weight: count = shared items,\n"
+    "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
+    "the item), jaccard = shared / union of the two actors' items; the\n"
+    "weights of direct actor-actor facts are added. A date window keeps\n"
+    "a fact when the days it covers (a year-precision date covers the\n"
+    "year) overlap the window; undated facts are kept unless\n"
+    "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
+    "PageRank, hub/authority, constraint and communities use them;\n"
+    "betweenness, closeness and harmonic ignore them unless --weighted\n"
+    "(distance = 1/weight). See docs/METRICS.md.";

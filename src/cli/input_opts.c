@@ -1,62 +1,60 @@
 /* input_opts.c - input options shared by the commands (see input_opts.h). */
 #include "cli/input_opts.h"
 
+#include "core/buf.h"
 #include "core/diag.h"
+#include "input/formats.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-const fnet_opt fnet_input_options[] = {FNET_INPUT_OPTIONS, {0}};
+typedef fnet_cli_input I;
 
-fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd)
+/* clang-format off */
+const fnet_opt fnet_cli_input_spec[] = {
+    FNET_STRING("brat-events", 0, I, lo.import.brat_events, "MODE",
+                "brat events: first (default), pairs or none"),
+    FNET_STRING("brat-map", 0, I, lo.import.label_map, "FILE",
+                "the same as --label-map"),
+    FNET_STRING("entities", 0, I, lo.import.entities, "FILE",
+                "entity table for CSV/TSV edge lists"),
+    FNET_STRING("event-weight", 0, I, lo.import.event_weight, "W",
+                "GDELT fact weight: events (default) or mentions"),
+    FNET_STRING("input-format", 0, I, lo.format, "FMT",
+                "the format (default: from the file name)"),
+    FNET_STRING("label-map", 0, I, lo.import.label_map, "FILE",
+                "annotation labels -> entity types, relations"),
+    FNET_STRING("map", 0, I, lo.import.map, "KEY=COL,...",
+                "CSV/TSV columns by header name or number"),
+    FNET_STRING("relation", 0, I, lo.import.relation, "NAME",
+                "relation of edge-list rows naming none (tie)"),
+    FNET_STRING("text-key", 0, I, lo.import.text_key, "KEY",
+                "Label Studio data field with the text (text)"),
+    FNET_FLAG("verbose", 'v', I, verbose,
+              "print every input warning, not just how many (check: "
+              "always)"),
+    {0},
+};
+/* clang-format on */
+
+int fnet_cli_input_parse_args(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_cli_input *in,
+                              bool need_files, int argc, char **argv,
+                              fnet_opt_result *r)
 {
-    size_t a = 0, b = 0;
-    while (cmd[a].name)
-        a++;
-    while (fnet_input_options[b].name)
-        b++;
-    fnet_opt *t = calloc(a + b + 1, sizeof *t);
-    if (!t)
-        return NULL;
-    memcpy(t, cmd, a * sizeof *t);
-    memcpy(t + a, fnet_input_options, b * sizeof *t);
-    return t;
+    const fnet_opt_group g[] = {
+        {.title = "options", .opts = own, .base = own_base},
+        FNET_CLI_INPUT_GROUP(in),
+        {0},
+    };
+    return fnet_opt_parse(cmd, g, need_files, argc, argv, r);
 }
 
-bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *in)
-{
-    fnet_load_opts *o = &in->lo;
-    fnet_import_opts *io = &o->import;
-    switch (id) {
-    case FNET_OPT_BRAT_EVENTS: io->brat_events = value; return true;
-    case FNET_OPT_BRAT_MAP:
-    case FNET_OPT_LABEL_MAP: io->label_map = value; return true;
-    case FNET_OPT_ENTITIES: io->entities = value; return true;
-    case FNET_OPT_EVENT_WEIGHT: io->event_weight = value; return true;
-    case FNET_OPT_INPUT_FORMAT: o->format = value; return true;
-    case FNET_OPT_MAP: io->map = value; return true;
-    case FNET_OPT_RELATION: io->relation = value; return true;
-    case FNET_OPT_TEXT_KEY: io->text_key = value; return true;
-    case FNET_OPT_VERBOSE: in->verbose = true; return true;
-    default: return false;
-    }
-}
-
-int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)
-{
-    fnet_err err = {0};
-    if (fnet_load_opts_check(&o->lo, &err) != FNET_OK)
-        return fnet_cli_usage(cmd, "%s", err.msg);
-    o->lo.checked = true; /* loading does not check them again */
-    return FNET_EXIT_OK;
-}
-
-/* The heading of the input options, naming the formats of the table
- * (input/formats.h), wrapped at HELP_WIDTH columns. */
+/* The heading is wrapped at this many columns. */
 #define HELP_WIDTH 72
 
-void fnet_cli_input_help(FILE *fp)
+void fnet_cli_input_heading(FILE *fp)
 {
     fnet_buf text = {0};
     fnet_buf_puts(&text, "input options (FMT: ");
@@ -64,7 +62,6 @@ void fnet_cli_input_help(FILE *fp)
     fnet_buf_puts(&text, "; see docs/IMPORT.md):");
     const char *s = fnet_buf_str(&text);
     size_t col = 0;
-    fputc('\n', fp);
     while (*s) {
         size_t word = strcspn(s, " ");
         if (col && col + 1 + word > HELP_WIDTH) {
@@ -81,7 +78,15 @@ void fnet_cli_input_help(FILE *fp)
     }
     fputc('\n', fp);
     fnet_buf_free(&text);
-    fnet_opts_print(fp, fnet_input_options);
+}
+
+int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)
+{
+    fnet_err err = {0};
+    if (fnet_load_opts_check(&o->lo, &err) != FNET_OK)
+        return fnet_cli_usage(cmd, "%s", err.msg);
+    o->lo.checked = true; /* loading does not check them again */
+    return FNET_EXIT_OK;
 }
 
 /* Errors in full; warnings in full only when verbose, else counted. */

@@ -1,38 +1,19 @@
 /* input_opts.h - the input options every command that reads facts accepts
- * (every command): --input-format and the
- * importers' options (docs/IMPORT.md). A command either joins its table to
- * fnet_input_options with fnet_cli_opts_join() or appends
- * FNET_INPUT_OPTIONS to its table; it hands the input ids to
- * fnet_cli_input_option() and checks the result with fnet_cli_input_check()
- * before loading. fnet_graphopts_print_options() and
- * fnet_diagopts_print_options() print the input options in their own
- * section when the table holds them. */
+ * (every command): --input-format and the importers' options
+ * (docs/IMPORT.md). A command puts the group fnet_cli_input_group(&in)
+ * among its option groups (cli/opt.h) and checks the result with
+ * fnet_cli_input_check() before loading. */
 #ifndef FNET_INPUT_OPTS_H
 #define FNET_INPUT_OPTS_H
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "cli/progress.h"
 #include "input/aggregate.h"
 #include "input/load.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-
-/* Option ids of the input options; commands keep their own ids below. */
-enum {
-    FNET_OPT_INPUT_FIRST = 1000,
-    FNET_OPT_BRAT_EVENTS = FNET_OPT_INPUT_FIRST,
-    FNET_OPT_BRAT_MAP,
-    FNET_OPT_ENTITIES,
-    FNET_OPT_EVENT_WEIGHT,
-    FNET_OPT_INPUT_FORMAT,
-    FNET_OPT_LABEL_MAP,
-    FNET_OPT_MAP,
-    FNET_OPT_RELATION,
-    FNET_OPT_TEXT_KEY,
-    FNET_OPT_VERBOSE,
-    FNET_OPT_INPUT_LAST = FNET_OPT_VERBOSE
-};
 
 /* What the input options set. */
 typedef struct fnet_cli_input {
@@ -44,47 +25,30 @@ typedef struct fnet_cli_input {
     fnet_progress *progress;
 } fnet_cli_input;
 
-/* The option table entries, sorted by name, without a terminator. */
+/* The input option specs (fields of fnet_cli_input), sorted by name,
+ * ending with {0}. */
+extern const fnet_opt fnet_cli_input_spec[];
+
+/* Prints the heading of the input options in --help: "input options
+ * (FMT: ...; see docs/IMPORT.md):", naming the formats of the table
+ * (input/formats.h), wrapped at 72 columns. */
+void fnet_cli_input_heading(FILE *fp);
+
+/* The input options as a group writing into in (cli/opt.h). */
 /* clang-format off */
-#define FNET_INPUT_OPTIONS                                                     \
-    {"brat-events", 0, true, FNET_OPT_BRAT_EVENTS, "MODE",                     \
-     "brat events: first (default), pairs or none"},                           \
-    {"brat-map", 0, true, FNET_OPT_BRAT_MAP, "FILE",                           \
-     "the same as --label-map"},                                               \
-    {"entities", 0, true, FNET_OPT_ENTITIES, "FILE",                           \
-     "entity table for CSV/TSV edge lists"},                                   \
-    {"event-weight", 0, true, FNET_OPT_EVENT_WEIGHT, "W",                      \
-     "GDELT fact weight: events (default) or mentions"},                       \
-    {"input-format", 0, true, FNET_OPT_INPUT_FORMAT, "FMT",                    \
-     "the format (default: from the file name)"},                              \
-    {"label-map", 0, true, FNET_OPT_LABEL_MAP, "FILE",                         \
-     "annotation labels -> entity types, relations"},                          \
-    {"map", 0, true, FNET_OPT_MAP, "KEY=COL,...",                              \
-     "CSV/TSV columns by header name or number"},                              \
-    {"relation", 0, true, FNET_OPT_RELATION, "NAME",                           \
-     "relation of edge-list rows naming none (tie)"},                          \
-    {"text-key", 0, true, FNET_OPT_TEXT_KEY, "KEY",                            \
-     "Label Studio data field with the text (text)"},                          \
-    {"verbose", 'v', false, FNET_OPT_VERBOSE, NULL,                            \
-     "print every input warning, not just how many (check: always)"}
+#define FNET_CLI_INPUT_GROUP(in)                                               \
+    {.title = "input options", .opts = fnet_cli_input_spec, .base = (in),      \
+     .heading = fnet_cli_input_heading}
 /* clang-format on */
 
-/* True when id is one of the input options. */
-static inline bool fnet_cli_input_owns(int id)
-{
-    return id >= FNET_OPT_INPUT_FIRST && id <= FNET_OPT_INPUT_LAST;
-}
-
-/* The same entries, ending with {0}. */
-extern const fnet_opt fnet_input_options[];
-
-/* Returns a new table holding cmd's options then the input options (ending
- * with {0}), or NULL when out of memory. The caller frees it with free(). */
-fnet_opt *fnet_cli_opts_join(const fnet_opt *cmd);
-
-/* Stores an input option's value in o. Returns true when id is an input
- * option. */
-bool fnet_cli_input_option(int id, const char *value, fnet_cli_input *o);
+/* Parses argv for a command whose only shared options are the input
+ * options (check, build): its own options (own, writing into own_base)
+ * and the input options into in (fnet_opt_parse()). Returns FNET_EXIT_OK
+ * (r->done set when --help was printed) or FNET_EXIT_USAGE. */
+int fnet_cli_input_parse_args(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_cli_input *in,
+                              bool need_files, int argc, char **argv,
+                              fnet_opt_result *r);
 
 /* Checks the input options of cmd; prints a usage error and returns
  * FNET_EXIT_USAGE when one is wrong, else marks them checked (loading does
@@ -112,8 +76,5 @@ int fnet_cli_load_pairs(fnet_aggregate **agg, fnet_corpus **out,
 /* The size in bytes of the files (for a percentage), 0 when one is "-" or
  * cannot be read. */
 uint64_t fnet_cli_input_bytes(char *const *paths, size_t n);
-
-/* Prints "input options:" and the table for --help. */
-void fnet_cli_input_help(FILE *fp);
 
 #endif

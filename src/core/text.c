@@ -132,7 +132,12 @@ void fnet_text_fold(fnet_buf *out, const char *s, bool casefold)
     fnet_text_fold_n(out, s, strlen(s), casefold);
 }
 
-size_t fnet_text_distance(const char *a, const char *b, size_t max)
+static char fold_ascii(char c, bool casefold)
+{
+    return casefold && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static size_t distance(const char *a, const char *b, size_t max, bool casefold)
 {
     size_t la = strlen(a), lb = strlen(b);
     if ((la > lb ? la - lb : lb - la) > max)
@@ -147,7 +152,10 @@ size_t fnet_text_distance(const char *a, const char *b, size_t max)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t cur = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t cost =
+                fold_ascii(a[i - 1], casefold) == fold_ascii(b[j - 1], casefold)
+                    ? 0
+                    : 1;
             size_t v = prev + cost;
             if (row[j] + 1 < v)
                 v = row[j] + 1;
@@ -166,4 +174,32 @@ size_t fnet_text_distance(const char *a, const char *b, size_t max)
     size_t d = row[lb];
     free(row);
     return d;
+}
+
+size_t fnet_text_distance(const char *a, const char *b, size_t max)
+{
+    return distance(a, b, max, false);
+}
+
+void fnet_text_nearest_init(fnet_text_nearest *n, const char *want, size_t len)
+{
+    n->skip = len >= FNET_TEXT_NEAREST_MAX;
+    len = n->skip ? 0 : len;
+    memcpy(n->want, want, len);
+    n->want[len] = '\0';
+    n->max = len / 3 > 2 ? len / 3 : 2;
+    n->dist = n->max + 1;
+    n->best = NULL;
+}
+
+void fnet_text_nearest_offer(fnet_text_nearest *n, const char *name)
+{
+    if (n->skip)
+        return;
+    size_t d = distance(n->want, name, n->max, true);
+    /* A name that shares nothing with want is no suggestion ("x", "md"). */
+    if (d < n->dist && d < strlen(n->want) && d < strlen(name)) {
+        n->dist = d;
+        n->best = name;
+    }
 }

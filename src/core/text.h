@@ -45,4 +45,24 @@ void fnet_text_fold(fnet_buf *out, const char *s, bool casefold);
  * exceeds max (returns max + 1 then). O(|a|*|b|) time, O(|b|) memory. */
 size_t fnet_text_distance(const char *a, const char *b, size_t max);
 
+/* The closest of several names to a mistyped one, for "did you mean"
+ * suggestions: init with the name as written (its first len bytes; a name
+ * of FNET_TEXT_NEAREST_MAX bytes or more gets no suggestion), offer each
+ * candidate, read best (NULL: none is close). A candidate is close within max(2, |want|/3)
+ * edits (fnet_text_distance, ASCII letters compared case-folded) and
+ * fewer edits than either name is long; the first of equally close ones
+ * wins. Pointers are not copied. */
+#define FNET_TEXT_NEAREST_MAX 64
+
+typedef struct fnet_text_nearest {
+    char want[FNET_TEXT_NEAREST_MAX];
+    bool skip; /* want too long */
+    size_t max;
+    size_t dist;
+    const char *best;
+} fnet_text_nearest;
+
+void fnet_text_nearest_init(fnet_text_nearest *n, const char *want, size_t len);
+void fnet_text_nearest_offer(fnet_text_nearest *n, const char *name);
+
 #endif

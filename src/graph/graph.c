@@ -11,6 +11,8 @@
  * order of facts in the input files. */
 #include "graph/graph.h"
 
+#include "core/text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +147,14 @@ static int mark_relation(const char *s, size_t len, void *p)
             x->mark[i] = true;
             return 0;
         }
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, s, len);
+    for (uint32_t i = 0; i < x->c->n_relations; i++)
+        fnet_text_nearest_offer(&n, x->c->relations[i].name);
+    if (n.best)
+        return fnet_err_set(x->err, FNET_EUSAGE,
+                            "unknown relation '%.*s' (did you mean '%s'?)",
+                            (int)len, s, n.best);
     return fnet_err_set(x->err, FNET_EUSAGE, "unknown relation '%.*s'",
                         (int)len, s);
 }
@@ -162,12 +172,22 @@ static int mark_type(const char *s, size_t len, void *p)
             found = true;
         }
     }
-    if (!found)
+    if (found)
+        return 0;
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, s, len);
+    for (uint32_t i = 0; i < x->c->n_entities; i++)
+        if (!n.best || strcmp(n.best, x->c->entities[i].type) != 0)
+            fnet_text_nearest_offer(&n, x->c->entities[i].type);
+    if (n.best)
         return fnet_err_set(x->err, FNET_EUSAGE,
                             "%s: unknown entity type '%.*s' (no entity has "
-                            "it)",
-                            x->what, (int)len, s);
-    return 0;
+                            "it; did you mean '%s'?)",
+                            x->what, (int)len, s, n.best);
+    return fnet_err_set(x->err, FNET_EUSAGE,
+                        "%s: unknown entity type '%.*s' (no entity has "
+                        "it)",
+                        x->what, (int)len, s);
 }
 
 static bool is_actor(const fnet_entity *e)

@@ -47,11 +47,16 @@ static int32_t find_memo(ref_memo *memo, const fnet_corpus *c,
     return i;
 }
 
+static const char *fold_into(fnet_buf *scratch, const char *s)
+{
+    fnet_buf_reset(scratch);
+    fnet_text_fold(scratch, s, true);
+    return fnet_buf_str(scratch);
+}
+
 static const char *fold(resolver *r, const char *s)
 {
-    fnet_buf_reset(&r->scratch);
-    fnet_text_fold(&r->scratch, s, true);
-    return fnet_buf_str(&r->scratch);
+    return fold_into(&r->scratch, s);
 }
 
 static int add_name(resolver *r, const char *name, size_t e)
@@ -136,35 +141,6 @@ static uint32_t list_named(const fnet_corpus *c, const char *want,
     return hits;
 }
 
-int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
-                           fnet_buf *why)
-{
-    int32_t i = fnet_corpus_find_entity(c, name);
-    if (i >= 0)
-        return i;
-    fnet_buf want = {0}, tmp = {0};
-    fnet_text_fold(&want, name, true);
-    uint32_t hits = 0;
-    for (uint32_t k = 0; k < c->n_entities; k++)
-        if (names_entity(&c->entities[k], fnet_buf_str(&want), &tmp) &&
-            hits++ == 0)
-            i = (int32_t)k;
-    if (hits == 0) {
-        fnet_buf_puts(why, "no entity has the id, label or alias ");
-        fnet_diag_quote(why, name);
-        i = -1;
-    } else if (hits > 1) {
-        fnet_diag_quote(why, name);
-        fnet_buf_puts(why, " is ambiguous: it names");
-        list_named(c, fnet_buf_str(&want), why);
-        fnet_buf_puts(why, "; use the entity id");
-        i = -1;
-    }
-    fnet_buf_free(&want);
-    fnet_buf_free(&tmp);
-    return i;
-}
-
 typedef struct candidate {
     size_t dist;
     uint32_t index;
@@ -172,27 +148,28 @@ typedef struct candidate {
 
 /* Keeps the three closest entities to name (by id, or folded label or
  * alias). */
-static size_t suggest(resolver *r, const char *name, candidate best[3])
+static size_t suggest(const fnet_corpus *c, fnet_buf *scratch, const char *name,
+                      candidate best[3])
 {
     size_t n = 0;
-    if (r->c->n_entities > SUGGEST_MAX_ENTITIES ||
+    if (c->n_entities > SUGGEST_MAX_ENTITIES ||
         strnlen(name, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES)
         return 0;
     fnet_buf fname = {0};
     fnet_text_fold(&fname, name, true);
     size_t len = fname.len, max = len / 3 > 2 ? len / 3 : 2;
-    for (uint32_t i = 0; i < r->c->n_entities; i++) {
-        const fnet_entity *e = &r->c->entities[i];
-        size_t dist =
-            strnlen(e->id, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES
-                ? max + 1
-                : fnet_text_distance(fold(r, e->id), fnet_buf_str(&fname), max);
+    for (uint32_t i = 0; i < c->n_entities; i++) {
+        const fnet_entity *e = &c->entities[i];
+        size_t dist = strnlen(e->id, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES
+                          ? max + 1
+                          : fnet_text_distance(fold_into(scratch, e->id),
+                                               fnet_buf_str(&fname), max);
         for (uint32_t a = 0; a <= e->n_aliases && dist > 0; a++) {
             const char *other = a < e->n_aliases ? e->aliases[a] : e->label;
             if (strnlen(other, SUGGEST_MAX_BYTES + 1) > SUGGEST_MAX_BYTES)
                 continue;
-            size_t dl =
-                fnet_text_distance(fold(r, other), fnet_buf_str(&fname), max);
+            size_t dl = fnet_text_distance(fold_into(scratch, other),
+                                           fnet_buf_str(&fname), max);
             if (dl < dist)
                 dist = dl;
         }
@@ -209,6 +186,51 @@ static size_t suggest(resolver *r, const char *name, candidate best[3])
     }
     fnet_buf_free(&fname);
     return n;
+}
+
+/* Appends " (did you mean "ID" (Label) or ...?)" with the entities closest
+ * to ref, or nothing when none is close. */
+static void append_suggestions(const fnet_corpus *c, fnet_buf *scratch,
+                               const char *ref, fnet_buf *msg)
+{
+    candidate best[3];
+    size_t n = suggest(c, scratch, ref, best);
+    for (size_t k = 0; k < n; k++) {
+        fnet_buf_puts(msg, k == 0 ? " (did you mean " : " or ");
+        describe(c, best[k].index, msg);
+    }
+    if (n)
+        fnet_buf_puts(msg, "?)");
+}
+
+int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
+                           fnet_buf *why)
+{
+    int32_t i = fnet_corpus_find_entity(c, name);
+    if (i >= 0)
+        return i;
+    fnet_buf want = {0}, tmp = {0};
+    fnet_text_fold(&want, name, true);
+    uint32_t hits = 0;
+    for (uint32_t k = 0; k < c->n_entities; k++)
+        if (names_entity(&c->entities[k], fnet_buf_str(&want), &tmp) &&
+            hits++ == 0)
+            i = (int32_t)k;
+    if (hits == 0) {
+        fnet_buf_puts(why, "no entity has the id, label or alias ");
+        fnet_diag_quote(why, name);
+        append_suggestions(c, &tmp, name, why);
+        i = -1;
+    } else if (hits > 1) {
+        fnet_diag_quote(why, name);
+        fnet_buf_puts(why, " is ambiguous: it names");
+        list_named(c, fnet_buf_str(&want), why);
+        fnet_buf_puts(why, "; use the entity id");
+        i = -1;
+    }
+    fnet_buf_free(&want);
+    fnet_buf_free(&tmp);
+    return i;
 }
 
 /* Resolves an entity reference; reports and returns -1 when it fails. */
@@ -235,14 +257,7 @@ static int32_t resolve_entity(resolver *r, const fnet_fact *f,
     } else {
         fnet_buf_puts(&msg, "unknown entity ");
         fnet_diag_quote(&msg, ref);
-        candidate best[3];
-        size_t n = suggest(r, ref, best);
-        for (size_t k = 0; k < n; k++) {
-            fnet_buf_puts(&msg, k == 0 ? " (did you mean " : " or ");
-            describe(r->c, best[k].index, &msg);
-        }
-        if (n)
-            fnet_buf_puts(&msg, "?)");
+        append_suggestions(r->c, &r->scratch, ref, &msg);
     }
     fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, field), "%s",
                   fnet_buf_str(&msg));

@@ -37,7 +37,7 @@ void fnet_corpus_warn_unused(const fnet_corpus *c, fnet_diag *d,
 /* The entity a name refers to, by the rule facts' subjects and objects
  * follow: the id, else a label or alias (case-insensitive, whitespace
  * folded). Returns its index, or -1 with the reason appended to why ("no
- * entity has ...", or "... is ambiguous: it names ...; use the entity
+ * entity has ..." with up to three suggestions, or "... is ambiguous: it names ...; use the entity
  * id"). Cost: O(entities). */
 int32_t fnet_corpus_lookup(const fnet_corpus *c, const char *name,
                            fnet_buf *why);

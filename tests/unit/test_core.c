@@ -9,6 +9,7 @@
 #include "model/date.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void test_date_parse(void)
 {
@@ -93,6 +94,31 @@ static void test_text(void)
     CHECK(!fnet_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
     CHECK(!fnet_utf8_valid("\xC0\xAF", 2, &bad));     /* overlong */
     CHECK_INT(fnet_utf8_count("caf\xC3\xA9", 5), 4);
+}
+
+static void test_nearest(void)
+{
+    static const char *const names[] = {"pagerank", "betweenness", "degree"};
+    fnet_text_nearest n;
+    fnet_text_nearest_init(&n, "betweeness", strlen("betweeness"));
+    for (int i = 0; i < 3; i++)
+        fnet_text_nearest_offer(&n, names[i]);
+    CHECK_STR(n.best, "betweenness");
+    fnet_text_nearest_init(&n, "PageRank", 8); /* case folded: 0 edits */
+    for (int i = 0; i < 3; i++)
+        fnet_text_nearest_offer(&n, names[i]);
+    CHECK_STR(n.best, "pagerank");
+    fnet_text_nearest_init(&n, "xyz", 3); /* nothing close */
+    for (int i = 0; i < 3; i++)
+        fnet_text_nearest_offer(&n, names[i]);
+    CHECK(n.best == NULL);
+    fnet_text_nearest_init(&n, "x", 1); /* 1 edit, but nothing shared */
+    fnet_text_nearest_offer(&n, "md");
+    CHECK(n.best == NULL);
+    fnet_text_nearest_init(&n, "degreeX", 6); /* only the first len bytes */
+    fnet_text_nearest_offer(&n, "degree");
+    CHECK_STR(n.best, "degree");
+    CHECK_INT(n.dist, 0);
 }
 
 static void test_arena_buf(void)
@@ -218,6 +244,7 @@ int main(void)
     RUN(test_date_days);
     RUN(test_strmap);
     RUN(test_text);
+    RUN(test_nearest);
     RUN(test_arena_buf);
     RUN(test_diag_escape);
     RUN(test_diag_quote);

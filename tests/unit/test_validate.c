@@ -156,7 +156,12 @@ static void test_id_wins_and_ambiguity(void)
     fnet_buf_reset(&why);
     CHECK_INT(fnet_corpus_lookup(R.c, "Korea", &why), -1);
     CHECK_STR(fnet_buf_str(&why), "no entity has the id, label or alias "
-                                  "\"Korea\"");
+                                  "\"Korea\" (did you mean \"KOR\" (South "
+                                  "Korea)?)");
+    fnet_buf_reset(&why);
+    CHECK_INT(fnet_corpus_lookup(R.c, "Brazil", &why), -1);
+    CHECK_STR(fnet_buf_str(&why), "no entity has the id, label or alias "
+                                  "\"Brazil\"");
     fnet_buf_free(&why);
     done(&R);
 }
