@@ -1,0 +1,112 @@
+/* job.h - the analysis layer: one call from a loaded corpus (or a built
+ * graph) to the graph, its node metrics, its communities and its graph
+ * metrics, with every decision the commands share made here once: which
+ * metrics follow from what is asked, the seeds (sampling uses the
+ * community seed; igraph's default generator is reseeded first), the
+ * second process for communities (analysis/community_async.h) and for
+ * exact path metrics (analysis/split.h), the community column, the
+ * frustration of a signed graph, and the notes and warnings about the
+ * result (sampling, runs, hub/authority on a two-mode graph), worded once.
+ *
+ * Layer: above analysis and graph, below output and cli; it prints
+ * nothing (the command prints the notes it formats here).
+ *
+ * Ownership: a fnet_job owns its graph (and draw graph), metrics and
+ * communities and borrows the corpus, which must outlive it; free it with
+ * fnet_job_free() in every case, also after a failed fnet_job_run(). */
+#ifndef FNET_JOB_H
+#define FNET_JOB_H
+
+#include "analysis/community.h"
+#include "analysis/metrics.h"
+#include "analysis/signed.h"
+#include "graph/graph.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Where the second core is used (FACTNET_PARALLEL, docs/PERFORMANCE.md):
+ * auto (by size), always (every graph: tests), serial (never). */
+enum fnet_job_parallel { FNET_JOB_AUTO, FNET_JOB_ALWAYS, FNET_JOB_SERIAL };
+
+typedef struct fnet_job_opts {
+    unsigned want;          /* node metrics, FNET_METRIC_BIT mask (0: none);
+                           FNET_M_COMMUNITY implies communities */
+    bool communities;       /* detect communities; m.value[FNET_M_COMMUNITY]
+                           is then the community column */
+    bool graph_metrics;     /* fnet_graph_metrics with the communities' count
+                           and modularity (implies communities), and the
+                           frustration when the graph has a negative edge */
+    bool draw_undirected;   /* also build `draw`, the undirected version of
+                             a directed graph (diagrams, evidence) */
+    bool unweighted;        /* --unweighted: metrics and communities */
+    bool weighted_paths;    /* --weighted: path metrics use 1/weight */
+    bool exact;             /* never sample path metrics */
+    long samples;           /* sampled sources; 0: the default rule */
+    fnet_community_opts co; /* the seed also seeds sampling */
+    int parallel;           /* enum fnet_job_parallel */
+} fnet_job_opts;
+
+typedef struct fnet_job {
+    fnet_graph *g;         /* owned */
+    fnet_graph *draw;      /* owned: draw_undirected of a directed graph,
+                               else NULL (use fnet_job_draw()) */
+    fnet_metrics_opts mo;  /* the options the metrics were computed with
+                               (analysis/trend.h reuses them) */
+    fnet_metrics m;        /* the wanted metrics */
+    fnet_communities cm;   /* valid when has_cm */
+    fnet_graph_metrics gm; /* valid when has_gm */
+    fnet_frustration fr;   /* valid when has_fr (a negative edge) */
+    bool has_m, has_cm, has_gm, has_fr;
+    bool hits_ambiguous; /* hub/authority wanted on an undirected bipartite
+                            graph, where they are not unique */
+} fnet_job;
+
+/* Every metric but community, communities off, factnet's community
+ * defaults, FNET_JOB_AUTO. */
+void fnet_job_opts_init(fnet_job_opts *o);
+
+/* Reads FACTNET_PARALLEL's value v (NULL or "" mean auto). Returns the
+ * mode, or -1 for any other value than auto, always and serial. */
+int fnet_job_parallel_from_name(const char *v);
+
+/* Builds the graph of c with go and analyses it (fnet_job_analyse()).
+ * Returns 0, FNET_EUSAGE (a graph option names something c does not
+ * have, or spinglass on a disconnected graph), FNET_ENOMEM or
+ * FNET_EINTERNAL, with err set. */
+int fnet_job_run(fnet_job *j, const fnet_corpus *c, const fnet_graph_opts *go,
+                 const fnet_job_opts *o, fnet_err *err);
+
+/* Analyses graph g, which j takes over (freed by fnet_job_free() even on
+ * failure): the node metrics here while communities run in a child
+ * process on a large graph, then the graph metrics. *j must be zeroed
+ * first. Returns as fnet_job_run(); on failure the parts computed stay
+ * for fnet_job_free(). */
+int fnet_job_analyse(fnet_job *j, fnet_graph *g, const fnet_job_opts *o,
+                     fnet_err *err);
+
+/* The graph to draw: draw when there is one, else g. */
+const fnet_graph *fnet_job_draw(const fnet_job *j);
+
+/* NULL is allowed; j is zeroed. */
+void fnet_job_free(fnet_job *j);
+
+/* The sentence about sampled path metrics ("Betweenness, closeness and
+ * harmonic centrality estimated from K sampled sources."), or "" when
+ * nothing was sampled, into buf. */
+void fnet_job_sampling_note(const fnet_job *j, char *buf, size_t size);
+
+/* The standard error line about sampling without "factnet: ": "note: n*m
+ * = X: SENTENCE" then " Use --exact for exact values." when with_exact
+ * (the command has --exact); "" when nothing was sampled. */
+void fnet_job_sampling_message(const fnet_job *j, bool with_exact, char *buf,
+                               size_t size);
+
+/* The line about several community runs ("communities: N runs,
+ * modularity mean ..."), or "" with one run or no communities. */
+void fnet_job_runs_message(const fnet_job *j, char *buf, size_t size);
+
+/* The warning when hits_ambiguous, else "". */
+void fnet_job_hits_message(const fnet_job *j, char *buf, size_t size);
+
+#endif
