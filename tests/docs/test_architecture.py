@@ -21,7 +21,8 @@ import sys
 
 DOC = "docs/ARCHITECTURE.md"
 TOP = ("src", "tests", "docs", "scripts", "bench", "cmake", "data")
-SRC_DIRS = ("core", "model", "input", "graph", "analysis", "output", "cli")
+SRC_DIRS = ("core", "model", "input", "graph", "analysis", "job", "output",
+            "cli")
 SRC_EXTS = (".h", ".c", ".js", ".css")
 # A run of path characters holding a slash, not glued to a word before it
 # (so the tail of a URL or of /usr/include/... is not read as a path).
