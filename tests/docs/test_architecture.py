@@ -9,7 +9,7 @@ Fails (exit 1, one line per problem, naming the file) when
   - ARCHITECTURE.md names a path that does not exist: anything starting
     with src/, tests/, docs/, scripts/, bench/, cmake/ or data/, and
     DIR/NAME.EXT for a folder of src/ (core, model, input, graph, analysis,
-    output, cli) and EXT one of h, c, js, css. A `*` in a path must match at
+    job, output, cli) and EXT one of h, c, js, css. A `*` in a path must match at
     least one file; for a path with a placeholder (`cmd_<verb>.c`,
     `tests/golden/cli/<case>/`) the folder before the placeholder must exist.
 Exit status: 0 true, 1 not true, 2 usage.
