@@ -6,6 +6,7 @@
 
 #include "core/outfile.h"
 #include "input/load.h"
+#include "job/job.h"
 #include "output/export.h"
 #include "output/export_csv.h"
 #include "output/export_gexf.h"
@@ -395,7 +396,7 @@ static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
     fnet_outfile *f[2] = {NULL, NULL};
     FILE *fp[2] = {NULL, NULL};
     bool with_clu =
-        o->format == F_PAJEK && x->has_cm && o->out && strcmp(o->out, "-") != 0;
+        o->format == F_PAJEK && x->cm && o->out && strcmp(o->out, "-") != 0;
     int rc = plan(o, with_clu, &p, err);
     for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
         if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
@@ -421,57 +422,55 @@ static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
 
 /* ---- the command ------------------------------------------------------- */
 
-/* Hub and authority are not unique on a two-mode graph (docs/METRICS.md),
- * and the default columns include them. */
-static void warn_bipartite(const fnet_export *x)
+/* Prints msg (a note or warning of job/job.h) unless it is empty. */
+static void message(const char *msg)
 {
-    igraph_bool_t bip = false;
-    if (!fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_HUB) &&
-        !fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_AUTHORITY))
-        return;
-    if (fnet_graph_edge_count(x->g) == 0 || x->g->opts.directed)
-        return;
-    if (igraph_is_bipartite(&x->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
-        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
-                       "its hub and authority scores are not unique "
-                       "(docs/METRICS.md, HITS)");
+    if (msg[0])
+        fnet_cli_error("%s", msg);
 }
 
-static void notes(const fnet_export *x)
-{
-    if (x->m.sampled)
-        fnet_cli_error("note: n*m = %.3g: betweenness, closeness and "
-                       "harmonic centrality estimated from %ld sampled "
-                       "sources. Use --exact for exact values.",
-                       (double)x->g->n_nodes * fnet_graph_edge_count(x->g),
-                       x->m.samples_used);
-    if (x->has_cm && x->cm.runs > 1)
-        fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
-                       "%.6f, min %.6f, max %.6f (reported: the best run)",
-                       x->cm.runs, x->cm.mod_mean, x->cm.mod_sd, x->cm.mod_min,
-                       x->cm.mod_max);
-}
-
-static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
+/* Computes the metric columns of g (which it takes over) with the job
+ * layer, bundles them and writes the files. */
+static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
     size_t n_cols;
-    fnet_export_opts eo = {.co = o->co, .fact_ends = o->format == F_NEO4J};
+    fnet_export_opts eo = {.fact_ends = o->format == F_NEO4J};
     fnet_export *x = NULL;
-    if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
+    fnet_job job = {0};
+    fnet_job_opts jo;
+    char msg[512];
+    if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols)) {
+        fnet_graph_free(g);
         return FNET_EUSAGE;
+    }
+    fnet_job_opts_init(&jo);
+    jo.want = 0;
+    for (size_t i = 0; i < n_cols; i++) {
+        if (cols[i] == FNET_EXPORT_STABILITY)
+            jo.communities = true;
+        else
+            jo.want |= FNET_METRIC_BIT(cols[i]);
+    }
+    jo.unweighted = o->g.unweighted;
+    jo.weighted_paths = o->g.weighted_paths;
+    jo.exact = o->exact;
+    jo.samples = o->samples;
+    jo.co = o->co;
+    int rc = fnet_job_analyse(&job, g, &jo, err);
     eo.metrics = cols;
     eo.n_metrics = n_cols;
-    fnet_metrics_opts_init(&eo.mo);
-    eo.mo.unweighted = o->g.unweighted;
-    eo.mo.weighted_paths = o->g.weighted_paths;
-    eo.mo.exact = o->exact;
-    eo.mo.samples = o->samples;
-    eo.mo.seed = o->co.seed;
-    int rc = fnet_export_build(&x, g, &eo, err);
+    eo.m = &job.m;
+    eo.cm = job.has_cm ? &job.cm : NULL;
+    if (rc == FNET_OK)
+        rc = fnet_export_build(&x, g, &eo, err);
     if (rc == FNET_OK) {
-        warn_bipartite(x);
-        notes(x);
+        fnet_job_hits_message(&job, msg, sizeof msg);
+        message(msg);
+        fnet_job_sampling_message(&job, true, msg, sizeof msg);
+        message(msg);
+        fnet_job_runs_message(&job, msg, sizeof msg);
+        message(msg);
         if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
@@ -479,6 +478,7 @@ static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
         rc = write_files(o, x, err);
     }
     fnet_export_free(x);
+    fnet_job_free(&job);
     return rc;
 }
 
@@ -514,8 +514,10 @@ int fnet_cmd_export(int argc, char **argv)
         goto out;
     if (rc == FNET_OK)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_OK)
-        rc = export_graph(&o, g, &err);
+    if (rc == FNET_OK) {
+        rc = export_graph(&o, g, &err); /* frees g */
+        g = NULL;
+    }
     if (rc == FNET_EUSAGE && !err.msg[0])
         status = FNET_EXIT_USAGE; /* already reported */
     else if (rc == FNET_EUSAGE)
