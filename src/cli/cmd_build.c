@@ -5,9 +5,8 @@
 #include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
-#include "analysis/community.h"
-#include "analysis/metrics.h"
 #include "core/outfile.h"
+#include "job/job.h"
 #include "output/metrics_table.h"
 #include "output/render.h"
 #include "output/table.h"
@@ -76,10 +75,7 @@ typedef struct job {
     const char *path, *dir;
     char name[256];
     const fnet_corpus *c;
-    fnet_graph *g;
-    fnet_metrics m;
-    fnet_communities cm;
-    bool has_m, has_cm;
+    fnet_job res; /* graph, metrics, communities, graph metrics */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
     bool laid_out; /* ag is laid out */
@@ -128,7 +124,7 @@ static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
                       size_t max_rows, fnet_table **out)
 {
     fnet_metrics_table_data d = {
-        .g = j->g, .m = &j->m, .community = j->cm.community};
+        .g = j->res.g, .m = &j->res.m, .community = j->res.cm.community};
     fnet_metrics_table_spec s = {.cols = cols,
                                  .n_cols = n_cols,
                                  .sort = sort,
@@ -144,7 +140,7 @@ static int metrics_files(job *j, fnet_err *err)
                                 FNET_M_DEGREE,      FNET_M_STRENGTH,
                                 FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
                                 FNET_M_PAGERANK,    FNET_M_COMMUNITY};
-    size_t n_all = fnet_metrics_table_default_columns(all, j->g, false);
+    size_t n_all = fnet_metrics_table_default_columns(all, j->res.g, false);
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
     char label[300], note[200] = "";
@@ -169,11 +165,7 @@ static int metrics_files(job *j, fnet_err *err)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     }
     snprintf(label, sizeof label, "tab:%s-metrics", j->name);
-    if (j->m.sampled)
-        snprintf(note, sizeof note,
-                 "Betweenness and closeness estimated "
-                 "from %ld sampled sources.",
-                 j->m.samples_used);
+    fnet_job_sampling_note(&j->res, note, sizeof note);
     st = (fnet_table_style){.format = FNET_TABLE_LATEX,
                             .digits = 3,
                             .caption = fnet_buf_str(&caption),
@@ -203,14 +195,10 @@ static int communities_file(job *j, fnet_err *err)
 
 /* ---- summary.md -------------------------------------------------------- */
 
-static int graph_table(const job *j, const fnet_graph_metrics *gm,
-                       fnet_table **t)
+static int graph_table(const job *j, fnet_table **t)
 {
-    fnet_graph_metrics with = *gm;
     fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
-    with.communities = j->cm.n_communities;
-    with.modularity = j->cm.modularity;
-    size_t n = fnet_metrics_table_graph_rows(rows, &with);
+    size_t n = fnet_metrics_table_graph_rows(rows, &j->res.gm);
     return fnet_metrics_table_values(t, rows, n);
 }
 
@@ -220,21 +208,21 @@ static int community_table(const job *j, fnet_table **t)
     static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
                                           {"size", FNET_COL_INTEGER},
                                           {"members", FNET_COL_STRING}};
-    fnet_metrics_table_data d = {.g = j->g, .m = &j->m};
+    fnet_metrics_table_data d = {.g = j->res.g, .m = &j->res.m};
     fnet_buf members = {0};
     uint32_t *order = NULL;
     int rc = fnet_table_new(t, cols, 3);
     if (!rc)
         rc = fnet_metrics_table_order(&order, &d, FNET_M_PAGERANK);
-    for (uint32_t k = 1; !rc && k <= j->cm.n_communities; k++) {
+    for (uint32_t k = 1; !rc && k <= j->res.cm.n_communities; k++) {
         size_t row, n = 0;
         fnet_buf_reset(&members);
-        for (uint32_t i = 0; i < j->g->n_nodes; i++) {
-            if (j->cm.community[order[i]] != k)
+        for (uint32_t i = 0; i < j->res.g->n_nodes; i++) {
+            if (j->res.cm.community[order[i]] != k)
                 continue;
             fnet_buf_puts(&members, n++ ? ", " : "");
             fnet_buf_puts(&members,
-                          fnet_graph_node_entity(j->g, order[i])->label);
+                          fnet_graph_node_entity(j->res.g, order[i])->label);
         }
         rc = fnet_table_add_row(*t, &row);
         if (!rc) {
@@ -263,12 +251,9 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
     static const int top_cols[] = {
         FNET_MCOL_LABEL, FNET_MCOL_ID,       FNET_MCOL_TYPE,  FNET_M_PAGERANK,
         FNET_M_DEGREE,   FNET_M_BETWEENNESS, FNET_M_COMMUNITY};
-    fnet_graph_metrics gm;
     fnet_community_opts co;
     fnet_table *t = NULL;
-    int rc = fnet_graph_metrics_compute(&gm, j->g, err);
-    if (rc)
-        return rc;
+    int rc;
     fnet_community_opts_init(&co);
     fputs("# ", fp);
     fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
@@ -281,7 +266,7 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
             "weights.\n",
             j->c->n_entities, (unsigned long long)j->c->n_facts,
             j->c->n_sources);
-    if (!(rc = graph_table(j, &gm, &t)))
+    if (!(rc = graph_table(j, &t)))
         rc = md_section(fp, "Graph metrics", t, err);
     fnet_table_free(t);
     t = NULL;
@@ -294,7 +279,7 @@ static int summary_body(job *j, FILE *fp, fnet_err *err)
                 "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
                 "communities, modularity %.3f. Members by PageRank.\n",
                 fnet_community_algorithm_name(co.algorithm), co.resolution,
-                co.seed, j->cm.n_communities, j->cm.modularity);
+                co.seed, j->res.cm.n_communities, j->res.cm.modularity);
         fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
         fputc('\n', fp);
         if (!(rc = community_table(j, &t)))
@@ -374,29 +359,22 @@ static int report_file(job *j, fnet_err *err)
 
 /* ---- driver ------------------------------------------------------------ */
 
+/* The metrics, communities and graph metrics of factnet's defaults (full
+ * view, Leiden seed 42), as `factnet metrics` computes them. */
 static int analyse(job *j, fnet_err *err)
 {
     fnet_graph_opts go;
-    fnet_metrics_opts mo;
-    fnet_community_opts co;
+    fnet_job_opts jo;
+    char msg[512];
     fnet_graph_opts_init(&go);
-    fnet_metrics_opts_init(&mo);
-    fnet_community_opts_init(&co);
-    mo.seed = co.seed; /* as `factnet metrics` does */
+    fnet_job_opts_init(&jo);
+    jo.communities = true;
+    jo.graph_metrics = true;
     progress(j, "computing metrics and communities");
-    int rc = fnet_graph_build(&j->g, j->c, &go, err);
-    if (!rc) {
-        j->has_m = true;
-        rc = fnet_metrics_compute(&j->m, j->g, &mo, err);
-    }
-    if (!rc) {
-        j->has_cm = true;
-        rc = fnet_communities_detect(&j->cm, j->g, &co, err);
-    }
-    if (!rc && j->m.sampled)
-        fnet_cli_error("note: %s: betweenness and closeness estimated from "
-                       "%ld sampled sources",
-                       j->name, j->m.samples_used);
+    int rc = fnet_job_run(&j->res, j->c, &go, &jo, err);
+    fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
+    if (!rc && msg[0])
+        fnet_cli_error("note: %s: %s", j->name, msg);
     return rc;
 }
 
@@ -406,11 +384,7 @@ static void job_free(job *j)
         fnet_render_unlayout(j->r, j->ag);
     if (j->ag)
         agclose(j->ag);
-    if (j->has_cm)
-        fnet_communities_free(&j->cm);
-    if (j->has_m)
-        fnet_metrics_free(&j->m);
-    fnet_graph_free(j->g);
+    fnet_job_free(&j->res);
     fnet_buf_free(&j->out);
 }
 

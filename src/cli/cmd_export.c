@@ -468,7 +468,8 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
         fnet_job_hits_message(&job, msg, sizeof msg);
         message(msg);
         fnet_job_sampling_message(&job, true, msg, sizeof msg);
-        message(msg);
+        if (msg[0])
+            fnet_cli_error("note: %s", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
         message(msg);
         if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))

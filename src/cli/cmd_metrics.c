@@ -354,7 +354,10 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
         message(o, msg);
         fnet_job_sampling_note(job, note, note_size);
         fnet_job_sampling_message(job, true, msg, sizeof msg);
-        message(o, msg);
+        if (msg[0]) {
+            fnet_progress_pause(o->in.progress);
+            fnet_cli_error("note: %s", msg);
+        }
     }
     if (!rc && (rc = node_table(&j, job, t)) == FNET_ENOMEM)
         fnet_err_set(err, rc, "out of memory");

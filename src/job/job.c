@@ -173,7 +173,7 @@ void fnet_job_sampling_message(const fnet_job *j, bool with_exact, char *buf,
     fnet_job_sampling_note(j, note, sizeof note);
     buf[0] = 0;
     if (note[0])
-        snprintf(buf, size, "note: n*m = %.3g: %s%s",
+        snprintf(buf, size, "n*m = %.3g: %s%s",
                  (double)j->g->n_nodes * fnet_graph_edge_count(j->g), note,
                  with_exact ? " Use --exact for exact values." : "");
 }

@@ -96,9 +96,9 @@ void fnet_job_free(fnet_job *j);
  * nothing was sampled, into buf. */
 void fnet_job_sampling_note(const fnet_job *j, char *buf, size_t size);
 
-/* The standard error line about sampling without "factnet: ": "note: n*m
- * = X: SENTENCE" then " Use --exact for exact values." when with_exact
- * (the command has --exact); "" when nothing was sampled. */
+/* The standard error note about sampling, after "note: ": "n*m = X:
+ * SENTENCE" then " Use --exact for exact values." when with_exact (the
+ * command has --exact); "" when nothing was sampled. */
 void fnet_job_sampling_message(const fnet_job *j, bool with_exact, char *buf,
                                size_t size);
 
