@@ -116,6 +116,10 @@ int fnet_job_analyse(fnet_job *j, fnet_graph *g, const fnet_job_opts *o,
             rc = fnet_frustration_compute(&j->fr, g, j->cm.community, err);
         }
     }
+    if (!rc && o->balance) {
+        j->has_bal = true;
+        rc = fnet_balance_compute(&j->bal, g, o->balance_all, err);
+    }
     return rc;
 }
 
@@ -147,6 +151,8 @@ void fnet_job_free(fnet_job *j)
 {
     if (!j)
         return;
+    if (j->has_bal)
+        fnet_balance_free(&j->bal);
     if (j->has_cm)
         fnet_communities_free(&j->cm);
     if (j->has_m)

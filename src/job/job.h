@@ -5,7 +5,7 @@
  * community seed; igraph's default generator is reseeded first), the
  * second process for communities (analysis/community_async.h) and for
  * exact path metrics (analysis/split.h), the community column, the
- * frustration of a signed graph, and the notes and warnings about the
+ * frustration and structural balance of a signed graph, and the notes and warnings about the
  * result (sampling, runs, hub/authority on a two-mode graph), worded once.
  *
  * Layer: above analysis and graph, below output and cli; it prints
@@ -17,6 +17,7 @@
 #ifndef FNET_JOB_H
 #define FNET_JOB_H
 
+#include "analysis/balance.h"
 #include "analysis/community.h"
 #include "analysis/metrics.h"
 #include "analysis/signed.h"
@@ -30,36 +31,46 @@
 enum fnet_job_parallel { FNET_JOB_AUTO, FNET_JOB_ALWAYS, FNET_JOB_SERIAL };
 
 typedef struct fnet_job_opts {
-    unsigned want;          /* node metrics, FNET_METRIC_BIT mask (0: none);
-                           FNET_M_COMMUNITY implies communities */
-    bool communities;       /* detect communities; m.value[FNET_M_COMMUNITY]
-                           is then the community column */
-    bool graph_metrics;     /* fnet_graph_metrics with the communities' count
-                           and modularity (implies communities), and the
-                           frustration when the graph has a negative edge */
-    bool draw_undirected;   /* also build `draw`, the undirected version of
-                             a directed graph (diagrams, evidence) */
+    /* Node metrics, a FNET_METRIC_BIT mask (0: none); FNET_M_COMMUNITY
+     * implies communities. */
+    unsigned want;
+    /* Detect communities; with node metrics, m.value[FNET_M_COMMUNITY] is
+     * then the community column. */
+    bool communities;
+    /* fnet_graph_metrics with the communities' count and modularity
+     * (implies communities), and the frustration when the graph has a
+     * negative edge. */
+    bool graph_metrics;
+    /* Structural balance: the triangles by sign pattern (bal), listing
+     * every signed triangle when balance_all, else the unbalanced ones. */
+    bool balance, balance_all;
+    /* Also build `draw`: the undirected version of a directed graph, for
+     * diagrams and evidence. */
+    bool draw_undirected;
     bool unweighted;        /* --unweighted: metrics and communities */
     bool weighted_paths;    /* --weighted: path metrics use 1/weight */
     bool exact;             /* never sample path metrics */
     long samples;           /* sampled sources; 0: the default rule */
-    fnet_community_opts co; /* the seed also seeds sampling */
+    fnet_community_opts co; /* its seed also seeds sampling */
     int parallel;           /* enum fnet_job_parallel */
 } fnet_job_opts;
 
 typedef struct fnet_job {
-    fnet_graph *g;         /* owned */
-    fnet_graph *draw;      /* owned: draw_undirected of a directed graph,
-                               else NULL (use fnet_job_draw()) */
-    fnet_metrics_opts mo;  /* the options the metrics were computed with
-                               (analysis/trend.h reuses them) */
-    fnet_metrics m;        /* the wanted metrics */
+    fnet_graph *g;    /* owned */
+    fnet_graph *draw; /* owned: draw_undirected of a directed graph, else
+                         NULL (fnet_job_draw() gives the one to draw) */
+    /* The options the metrics were computed with (analysis/trend.h reuses
+     * them). */
+    fnet_metrics_opts mo;
+    fnet_metrics m;        /* valid when has_m */
     fnet_communities cm;   /* valid when has_cm */
     fnet_graph_metrics gm; /* valid when has_gm */
     fnet_frustration fr;   /* valid when has_fr (a negative edge) */
-    bool has_m, has_cm, has_gm, has_fr;
-    bool hits_ambiguous; /* hub/authority wanted on an undirected bipartite
-                            graph, where they are not unique */
+    fnet_balance bal;      /* valid when has_bal */
+    bool has_m, has_cm, has_gm, has_fr, has_bal;
+    /* Hub/authority wanted on an undirected bipartite graph, where they
+     * are not unique (docs/METRICS.md, HITS). */
+    bool hits_ambiguous;
 } fnet_job;
 
 /* Every metric but community, communities off, factnet's community
