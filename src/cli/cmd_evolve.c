@@ -4,8 +4,8 @@
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
-#include "analysis/evolve.h"
 #include "input/load.h"
+#include "job/evolve.h"
 #include "output/evolve_dot.h"
 #include "output/evolve_table.h"
 

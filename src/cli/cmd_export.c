@@ -429,8 +429,8 @@ static void message(const char *msg)
         fnet_cli_error("%s", msg);
 }
 
-/* Computes the metric columns of g (which it takes over) with the job
- * layer, bundles them and writes the files. */
+/* Computes the metric columns of g with the job layer, bundles them and
+ * writes the files. */
 static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
@@ -440,10 +440,8 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
     fnet_job job = {0};
     fnet_job_opts jo;
     char msg[512];
-    if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols)) {
-        fnet_graph_free(g);
+    if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
-    }
     fnet_job_opts_init(&jo);
     jo.want = 0;
     for (size_t i = 0; i < n_cols; i++) {
@@ -515,10 +513,8 @@ int fnet_cmd_export(int argc, char **argv)
         goto out;
     if (rc == FNET_OK)
         rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_OK) {
-        rc = export_graph(&o, g, &err); /* frees g */
-        g = NULL;
-    }
+    if (rc == FNET_OK)
+        rc = export_graph(&o, g, &err);
     if (rc == FNET_EUSAGE && !err.msg[0])
         status = FNET_EXIT_USAGE; /* already reported */
     else if (rc == FNET_EUSAGE)

@@ -331,10 +331,8 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
     fnet_job_opts jo;
     char msg[512];
     int rc;
-    if (!choose_columns(&j)) {
-        fnet_graph_free(g);
+    if (!choose_columns(&j))
         return FNET_EUSAGE;
-    }
     job_opts(o, &jo);
     jo.want = wanted(&j);
     jo.communities = j.sort == FNET_MCOL_STABILITY;
@@ -509,10 +507,8 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = load_graph(&o, r.paths, r.n_paths, &agg, &c, &g);
     if (status != FNET_EXIT_OK)
         goto out;
-    /* the job owns the graph from here */
     rc = o.graph_level ? graph_level(&o, &job, g, &t, &err)
                        : node_level(&o, &job, g, &t, note, sizeof note, &err);
-    g = NULL;
     /* The table may go to the terminal the progress line is on. */
     fnet_progress_end(o.in.progress);
     o.in.progress = NULL;
@@ -527,7 +523,7 @@ int fnet_cmd_metrics(int argc, char **argv)
 out:
     fnet_progress_end(o.in.progress);
     fnet_table_free(t);
-    fnet_job_free(&job);
+    fnet_job_free(&job); /* before the graph it borrows */
     fnet_graph_free(g);
     fnet_aggregate_free(agg);
     fnet_corpus_free(c);

@@ -111,7 +111,7 @@ int fnet_job_analyse(fnet_job *j, fnet_graph *g, const fnet_job_opts *o,
     if (!rc && j->has_gm) {
         j->gm.communities = j->cm.n_communities;
         j->gm.modularity = j->cm.modularity;
-        if (fnet_graph_has_negative(g)) {
+        if (o->frustration || fnet_graph_has_negative(g)) {
             j->has_fr = true;
             rc = fnet_frustration_compute(&j->fr, g, j->cm.community, err);
         }
@@ -135,11 +135,13 @@ int fnet_job_run(fnet_job *j, const fnet_corpus *c, const fnet_graph_opts *go,
         fnet_graph_opts u = *go;
         u.directed = false;
         if ((rc = fnet_graph_build(&j->draw, c, &u, err))) {
-            j->g = g;
+            fnet_graph_free(g);
             return rc;
         }
     }
-    return fnet_job_analyse(j, g, o, err);
+    rc = fnet_job_analyse(j, g, o, err);
+    j->own_g = true;
+    return rc;
 }
 
 const fnet_graph *fnet_job_draw(const fnet_job *j)
@@ -158,7 +160,8 @@ void fnet_job_free(fnet_job *j)
     if (j->has_m)
         fnet_metrics_free(&j->m);
     fnet_graph_free(j->draw);
-    fnet_graph_free(j->g);
+    if (j->own_g)
+        fnet_graph_free(j->g);
     memset(j, 0, sizeof *j);
 }
 

@@ -11,9 +11,10 @@
  * Layer: above analysis and graph, below output and cli; it prints
  * nothing (the command prints the notes it formats here).
  *
- * Ownership: a fnet_job owns its graph (and draw graph), metrics and
- * communities and borrows the corpus, which must outlive it; free it with
- * fnet_job_free() in every case, also after a failed fnet_job_run(). */
+ * Ownership: a fnet_job owns what it computed (metrics, communities,
+ * balance) and the graphs fnet_job_run() built; it borrows the corpus and
+ * a graph given to fnet_job_analyse(), which must outlive it. Free it with
+ * fnet_job_free() in every case, also after a failure. */
 #ifndef FNET_JOB_H
 #define FNET_JOB_H
 
@@ -41,6 +42,9 @@ typedef struct fnet_job_opts {
      * (implies communities), and the frustration when the graph has a
      * negative edge. */
     bool graph_metrics;
+    /* With graph_metrics: the frustration also on a graph without a
+     * negative edge (evolve compares periods). */
+    bool frustration;
     /* Structural balance: the triangles by sign pattern (bal), listing
      * every signed triangle when balance_all, else the unbalanced ones. */
     bool balance, balance_all;
@@ -56,7 +60,7 @@ typedef struct fnet_job_opts {
 } fnet_job_opts;
 
 typedef struct fnet_job {
-    fnet_graph *g;    /* owned */
+    fnet_graph *g;    /* owned when fnet_job_run() built it */
     fnet_graph *draw; /* owned: draw_undirected of a directed graph, else
                          NULL (fnet_job_draw() gives the one to draw) */
     /* The options the metrics were computed with (analysis/trend.h reuses
@@ -71,6 +75,7 @@ typedef struct fnet_job {
     /* Hub/authority wanted on an undirected bipartite graph, where they
      * are not unique (docs/METRICS.md, HITS). */
     bool hits_ambiguous;
+    bool own_g; /* fnet_job_free() frees g */
 } fnet_job;
 
 /* Every metric but community, communities off, factnet's community
@@ -88,11 +93,13 @@ int fnet_job_parallel_from_name(const char *v);
 int fnet_job_run(fnet_job *j, const fnet_corpus *c, const fnet_graph_opts *go,
                  const fnet_job_opts *o, fnet_err *err);
 
-/* Analyses graph g, which j takes over (freed by fnet_job_free() even on
- * failure): the node metrics here while communities run in a child
- * process on a large graph, then the graph metrics. *j must be zeroed
- * first. Returns as fnet_job_run(); on failure the parts computed stay
- * for fnet_job_free(). */
+/* Analyses graph g, which j borrows: the node metrics here while
+ * communities run in a child process on a large graph, then the graph
+ * metrics, the frustration and the balance. *j must be zeroed first.
+ * Returns as fnet_job_run(); on failure the parts computed stay for
+ * fnet_job_free(). A caller that keeps the results longer than the job
+ * (evolve's snapshots) may move the structs out and then drop the job
+ * without fnet_job_free(). */
 int fnet_job_analyse(fnet_job *j, fnet_graph *g, const fnet_job_opts *o,
                      fnet_err *err);
 

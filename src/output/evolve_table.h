@@ -10,7 +10,7 @@
 #ifndef FNET_EVOLVE_TABLE_H
 #define FNET_EVOLVE_TABLE_H
 
-#include "analysis/evolve.h"
+#include "job/evolve.h"
 #include "core/error.h"
 #include "output/table.h"
 
