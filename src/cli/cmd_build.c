@@ -9,6 +9,7 @@
 #include "job/job.h"
 #include "output/metrics_table.h"
 #include "output/render.h"
+#include "output/summary.h"
 #include "output/table.h"
 
 #include <errno.h>
@@ -35,7 +36,6 @@ static const fnet_opt options[] = {
                 "write into DIR (default: graphs; created if missing)"),
     {0},
 };
-#define TOP_N 10
 
 static const fnet_opt_help help = {
     .usage = "factnet build [OPTIONS] [FILE...]",
@@ -75,7 +75,8 @@ typedef struct job {
     const char *path, *dir;
     char name[256];
     const fnet_corpus *c;
-    fnet_job res; /* graph, metrics, communities, graph metrics */
+    fnet_job res;           /* graph, metrics, communities, graph metrics */
+    fnet_community_opts co; /* how res's communities were found */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
     bool laid_out; /* ag is laid out */
@@ -193,111 +194,18 @@ static int communities_file(job *j, fnet_err *err)
     return rc;
 }
 
-/* ---- summary.md -------------------------------------------------------- */
-
-static int graph_table(const job *j, fnet_table **t)
-{
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
-    size_t n = fnet_metrics_table_graph_rows(rows, &j->res.gm);
-    return fnet_metrics_table_values(t, rows, n);
-}
-
-/* One row per community: number, size, members by PageRank. */
-static int community_table(const job *j, fnet_table **t)
-{
-    static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
-                                          {"size", FNET_COL_INTEGER},
-                                          {"members", FNET_COL_STRING}};
-    fnet_metrics_table_data d = {.g = j->res.g, .m = &j->res.m};
-    fnet_buf members = {0};
-    uint32_t *order = NULL;
-    int rc = fnet_table_new(t, cols, 3);
-    if (!rc)
-        rc = fnet_metrics_table_order(&order, &d, FNET_M_PAGERANK);
-    for (uint32_t k = 1; !rc && k <= j->res.cm.n_communities; k++) {
-        size_t row, n = 0;
-        fnet_buf_reset(&members);
-        for (uint32_t i = 0; i < j->res.g->n_nodes; i++) {
-            if (j->res.cm.community[order[i]] != k)
-                continue;
-            fnet_buf_puts(&members, n++ ? ", " : "");
-            fnet_buf_puts(&members,
-                          fnet_graph_node_entity(j->res.g, order[i])->label);
-        }
-        rc = fnet_table_add_row(*t, &row);
-        if (!rc) {
-            fnet_table_set_int(*t, row, 0, k);
-            fnet_table_set_int(*t, row, 1, (int64_t)n);
-            rc = fnet_buf_ok(&members)
-                     ? fnet_table_set_str(*t, row, 2, fnet_buf_str(&members))
-                     : FNET_ENOMEM;
-        }
-    }
-    free(order);
-    fnet_buf_free(&members);
-    return rc;
-}
-
-static int md_section(FILE *fp, const char *heading, const fnet_table *t,
-                      fnet_err *err)
-{
-    fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
-    fprintf(fp, "\n## %s\n\n", heading);
-    return fnet_table_write(t, fp, &st, err);
-}
-
-static int summary_body(job *j, FILE *fp, fnet_err *err)
-{
-    static const int top_cols[] = {
-        FNET_MCOL_LABEL, FNET_MCOL_ID,       FNET_MCOL_TYPE,  FNET_M_PAGERANK,
-        FNET_M_DEGREE,   FNET_M_BETWEENNESS, FNET_M_COMMUNITY};
-    fnet_community_opts co;
-    fnet_table *t = NULL;
-    int rc;
-    fnet_community_opts_init(&co);
-    fputs("# ", fp);
-    fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
-    fputs("\n\nInput: ", fp);
-    if ((rc = fnet_table_put_md_code(fp, j->path))) /* a path may hold ` */
-        return fnet_err_set(err, rc, "out of memory");
-    fprintf(fp,
-            ": %u entities, %llu facts, %u sources. "
-            "Graph: full view, undirected, weighted by the sum of fact "
-            "weights.\n",
-            j->c->n_entities, (unsigned long long)j->c->n_facts,
-            j->c->n_sources);
-    if (!(rc = graph_table(j, &t)))
-        rc = md_section(fp, "Graph metrics", t, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (!rc && !(rc = node_table(j, top_cols, 7, FNET_M_PAGERANK, TOP_N, &t)))
-        rc = md_section(fp, "Top 10 by PageRank", t, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (!rc) {
-        fprintf(fp,
-                "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
-                "communities, modularity %.3f. Members by PageRank.\n",
-                fnet_community_algorithm_name(co.algorithm), co.resolution,
-                co.seed, j->res.cm.n_communities, j->res.cm.modularity);
-        fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
-        fputc('\n', fp);
-        if (!(rc = community_table(j, &t)))
-            rc = fnet_table_write(t, fp, &st, err);
-    }
-    fnet_table_free(t);
-    if (rc == FNET_ENOMEM)
-        fnet_err_set(err, rc, "out of memory");
-    return rc;
-}
-
 static int summary_file(job *j, fnet_err *err)
 {
     fnet_outfile *f = NULL;
     int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
     if (rc)
         return rc;
-    rc = summary_body(j, fnet_outfile_stream(f), err);
+    fnet_summary sm = {.name = j->name,
+                       .path = j->path,
+                       .c = j->c,
+                       .job = &j->res,
+                       .co = &j->co};
+    rc = fnet_summary_write(fnet_outfile_stream(f), &sm, err);
     if (!(rc = fnet_outfile_end(f, rc, err)))
         wrote(j);
     return rc;
@@ -371,6 +279,7 @@ static int analyse(job *j, fnet_err *err)
     jo.communities = true;
     jo.graph_metrics = true;
     progress(j, "computing metrics and communities");
+    j->co = jo.co;
     int rc = fnet_job_run(&j->res, j->c, &go, &jo, err);
     fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
     if (!rc && msg[0])
