@@ -375,32 +375,7 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
     int rc = fnet_job_analyse(job, g, &jo, err);
     if (rc)
         return rc;
-    const fnet_communities *cm = &job->cm;
-    const fnet_frustration *fr = &job->fr;
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
-    size_t n = fnet_metrics_table_graph_rows(rows, &job->gm);
-    const fnet_metrics_table_row runs[] = {
-        {"modularity_mean", cm->mod_mean, false},
-        {"modularity_sd", cm->mod_sd, false},
-        {"modularity_min", cm->mod_min, false},
-        {"modularity_max", cm->mod_max, false},
-    };
-    const fnet_metrics_table_row sign[] = {
-        {"negative_edges", (double)fr->negative, true},
-        {"mixed_edges", (double)fr->mixed, true},
-        {"negative_within", fr->negative_within_share, false},
-        {"positive_between", fr->positive_between_share, false},
-        {"frustration", fr->frustration, false},
-    };
-    if (cm->runs > 1) { /* modularity statistics: --runs N > 1 only */
-        memcpy(rows + n, runs, sizeof runs);
-        n += sizeof runs / sizeof runs[0];
-    }
-    if (job->has_fr) { /* signed rows: graphs with a negative edge only */
-        memcpy(rows + n, sign, sizeof sign);
-        n += sizeof sign / sizeof sign[0];
-    }
-    if ((rc = fnet_metrics_table_values(t, rows, n)))
+    if ((rc = fnet_metrics_table_job_graph(t, job)))
         return fnet_err_set(err, rc, "out of memory");
     return 0;
 }
