@@ -4,34 +4,25 @@
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
-#include "core/outfile.h"
 #include "input/load.h"
 #include "job/job.h"
 #include "output/export.h"
-#include "output/export_csv.h"
-#include "output/export_gexf.h"
-#include "output/export_gml.h"
-#include "output/export_graphml.h"
-#include "output/export_json.h"
+#include "output/export_files.h"
 #include "output/export_pajek.h"
-#include "output/table.h"
 
-#include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-enum xformat {
-    F_NONE,
-    F_GRAPHML,
-    F_GEXF,
-    F_GML,
-    F_PAJEK,
-    F_CSV,
-    F_JSON,
-    F_NEO4J
+enum xformat { /* output/export_files.h's */
+    F_NONE = FNET_EXPORT_NONE,
+    F_GRAPHML = FNET_EXPORT_GRAPHML,
+    F_GEXF = FNET_EXPORT_GEXF,
+    F_GML = FNET_EXPORT_GML,
+    F_PAJEK = FNET_EXPORT_PAJEK,
+    F_CSV = FNET_EXPORT_CSV,
+    F_JSON = FNET_EXPORT_JSON,
+    F_NEO4J = FNET_EXPORT_NEO4J
 };
 
 static const char *const format_names[] = {
@@ -249,179 +240,6 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
     }
 }
 
-/* ---- writing ----------------------------------------------------------- */
-
-/* The paths of the files a format writes (up to 2). */
-typedef struct paths {
-    char *path[2];
-    size_t n;
-} paths;
-
-static void paths_free(paths *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        free(p->path[i]);
-}
-
-static char *joined(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s", a, b);
-    return s;
-}
-
-/* The .clu beside NAME.net: NAME.clu (or PATH.clu without .net). */
-static char *clu_path(const char *net)
-{
-    size_t n = strlen(net);
-    if (!ends_with(net, ".net"))
-        return joined(net, ".clu");
-    char *s = joined(net, "");
-    if (s)
-        memcpy(s + n - 4, ".clu", 4);
-    return s;
-}
-
-/* Creates folder dir when missing. Returns 0 or FNET_EIO. */
-static int make_dir(const char *dir, fnet_err *err)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return FNET_OK;
-        return fnet_err_set(err, FNET_EIO, "%s: not a directory", dir);
-    }
-    if (mkdir(dir, 0777) != 0)
-        return fnet_err_set(err, FNET_EIO, "%s: cannot create directory: %s",
-                            dir, strerror(errno));
-    return FNET_OK;
-}
-
-static int plan(const xopts *o, bool with_clu, paths *p, fnet_err *err)
-{
-    const char *out = o->out ? o->out : "-";
-    int rc = FNET_OK;
-    switch (o->format) {
-    case F_CSV:
-        p->path[0] = joined(out, ".nodes.csv");
-        p->path[1] = joined(out, ".edges.csv");
-        p->n = 2;
-        break;
-    case F_NEO4J:
-        rc = make_dir(out, err);
-        p->path[0] = joined(out, "/nodes.csv");
-        p->path[1] = joined(out, "/relationships.csv");
-        p->n = 2;
-        break;
-    case F_PAJEK:
-        p->path[p->n++] = joined(out, "");
-        if (with_clu)
-            p->path[p->n++] = clu_path(out);
-        break;
-    default: p->path[p->n++] = joined(out, ""); break;
-    }
-    for (size_t i = 0; rc == FNET_OK && i < p->n; i++)
-        if (!p->path[i])
-            rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    return rc;
-}
-
-static int write_table(fnet_table *t, FILE *fp, bool no_guard, fnet_err *err)
-{
-    fnet_table_style st = {
-        .format = FNET_TABLE_CSV, .digits = -1, .no_formula_guard = no_guard};
-    int rc = fnet_table_write(t, fp, &st, err);
-    fnet_table_free(t);
-    return rc;
-}
-
-/* Writes both tables; *which is the file being written. */
-static int tables(const fnet_export *x, bool neo4j, bool no_guard, FILE **fp,
-                  size_t *which, fnet_err *err)
-{
-    fnet_table *t = NULL;
-    int rc = neo4j ? fnet_export_neo4j_nodes(&t, x, err)
-                   : fnet_export_nodes_table(&t, x, err);
-    if (rc == FNET_OK)
-        rc = write_table(t, fp[0], no_guard, err);
-    t = NULL;
-    if (rc != FNET_OK)
-        return rc;
-    *which = 1;
-    rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
-               : fnet_export_edges_table(&t, x, err);
-    return rc == FNET_OK ? write_table(t, fp[1], no_guard, err) : rc;
-}
-
-/* Writes the format's files into the open streams; *which is the file
- * being written when an error occurs. */
-static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
-                        size_t n, size_t *which, fnet_err *err)
-{
-    size_t replaced = 0;
-    int rc = FNET_OK;
-    *which = 0;
-    switch (o->format) {
-    case F_GRAPHML: rc = fnet_export_graphml(x, fp[0], &replaced, err); break;
-    case F_GEXF:
-        rc = fnet_export_gexf(x, fp[0], o->dynamic, &replaced, err);
-        break;
-    case F_GML: rc = fnet_export_gml(x, fp[0], err); break;
-    case F_JSON: rc = fnet_export_json(x, fp[0], err); break;
-    case F_PAJEK:
-        rc = fnet_export_pajek(x, fp[0], err);
-        *which = rc == FNET_OK ? 1 : 0;
-        if (rc == FNET_OK && n > 1)
-            rc = fnet_export_pajek_clu(x, fp[1], err);
-        break;
-    case F_CSV:
-    case F_NEO4J:
-        rc = tables(x, o->format == F_NEO4J, o->no_formula_guard, fp, which,
-                    err);
-        break;
-    }
-    if (rc == FNET_OK && replaced)
-        fnet_cli_error("warning: %zu character%s that XML cannot carry "
-                       "(control characters) written as U+FFFD",
-                       replaced, replaced == 1 ? "" : "s");
-    return rc;
-}
-
-/* Opens every file, writes, and commits them as one set. */
-static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
-{
-    paths p = {0};
-    fnet_outfile *f[2] = {NULL, NULL};
-    FILE *fp[2] = {NULL, NULL};
-    bool with_clu =
-        o->format == F_PAJEK && x->cm && o->out && strcmp(o->out, "-") != 0;
-    int rc = plan(o, with_clu, &p, err);
-    for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
-        if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
-            fp[i] = fnet_outfile_stream(f[i]);
-    size_t which = 0;
-    if (rc == FNET_OK &&
-        (rc = write_format(o, x, fp, p.n, &which, err)) != FNET_OK) {
-        /* The writers do not know the file's name; outfile does, and it
-         * knows why a write failed. It frees f[which]. */
-        assert(which < p.n);
-        rc = fnet_outfile_fail(f[which], rc, err);
-        f[which] = NULL;
-    }
-    if (rc == FNET_OK) {
-        rc = fnet_outfile_commit_set(f, p.n, err); /* frees the files */
-    } else {
-        fnet_outfile_abort(f[0]);
-        fnet_outfile_abort(f[1]);
-    }
-    paths_free(&p);
-    return rc;
-}
-
-/* ---- the command ------------------------------------------------------- */
-
 /* Prints msg (a note or warning of job/job.h) unless it is empty. */
 static void message(const char *msg)
 {
@@ -474,7 +292,16 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
                            "merge them (docs/EXPORT.md)");
-        rc = write_files(o, x, err);
+        fnet_export_files files = {.format = o->format,
+                                   .out = o->out,
+                                   .dynamic = o->dynamic,
+                                   .no_formula_guard = o->no_formula_guard};
+        size_t replaced = 0;
+        rc = fnet_export_write_files(x, &files, &replaced, err);
+        if (replaced)
+            fnet_cli_error("warning: %zu character%s that XML cannot carry "
+                           "(control characters) written as U+FFFD",
+                           replaced, replaced == 1 ? "" : "s");
     }
     fnet_export_free(x);
     fnet_job_free(&job);
