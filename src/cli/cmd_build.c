@@ -7,10 +7,8 @@
 
 #include "core/outfile.h"
 #include "job/job.h"
-#include "output/metrics_table.h"
 #include "output/render.h"
-#include "output/summary.h"
-#include "output/table.h"
+#include "output/build_files.h"
 
 #include <errno.h>
 #include <glob.h>
@@ -98,117 +96,15 @@ static const char *out_path(job *j, const char *suffix)
     return fnet_buf_str(&j->out);
 }
 
+static void wrote_path(void *ctx, const char *path)
+{
+    (void)ctx;
+    printf("wrote %s\n", path);
+}
+
 static void wrote(job *j)
 {
-    printf("wrote %s\n", fnet_buf_str(&j->out));
-}
-
-/* Writes table t to the current output path. */
-static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
-                       fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    fnet_table_style st = *s;
-    st.no_formula_guard = j->no_formula_guard;
-    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
-        wrote(j);
-    return rc;
-}
-
-/* The node table of cols, rows by sort, at most max_rows: as `factnet
- * metrics` writes it. Returns 0 or FNET_ENOMEM. */
-static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
-                      size_t max_rows, fnet_table **out)
-{
-    fnet_metrics_table_data d = {
-        .g = j->res.g, .m = &j->res.m, .community = j->res.cm.community};
-    fnet_metrics_table_spec s = {.cols = cols,
-                                 .n_cols = n_cols,
-                                 .sort = sort,
-                                 .max_rows = max_rows,
-                                 .sampled_sources = -1};
-    return fnet_metrics_table_nodes(out, &d, &s);
-}
-
-static int metrics_files(job *j, fnet_err *err)
-{
-    int all[FNET_M_COUNT + 4];
-    static const int print[] = {FNET_MCOL_LABEL,    FNET_MCOL_TYPE,
-                                FNET_M_DEGREE,      FNET_M_STRENGTH,
-                                FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
-                                FNET_M_PAGERANK,    FNET_M_COMMUNITY};
-    size_t n_all = fnet_metrics_table_default_columns(all, j->res.g, false);
-    fnet_table *t = NULL;
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    char label[300], note[200] = "";
-    fnet_buf caption = {0}; /* the title may be long: never cut it */
-    int rc = node_table(j, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
-    if (rc)
-        return fnet_err_set(err, rc, "out of memory");
-    out_path(j, ".metrics.csv");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (rc)
-        return rc;
-    if ((rc = node_table(j, print, sizeof print / sizeof print[0],
-                         FNET_M_PAGERANK, SIZE_MAX, &t)))
-        return fnet_err_set(err, rc, "out of memory");
-    fnet_buf_printf(&caption, "Network metrics: %s",
-                    j->c->title ? j->c->title : j->name);
-    if (!fnet_buf_ok(&caption)) {
-        fnet_table_free(t);
-        fnet_buf_free(&caption);
-        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    }
-    snprintf(label, sizeof label, "tab:%s-metrics", j->name);
-    fnet_job_sampling_note(&j->res, note, sizeof note);
-    st = (fnet_table_style){.format = FNET_TABLE_LATEX,
-                            .digits = 3,
-                            .caption = fnet_buf_str(&caption),
-                            .label = label,
-                            .note = note[0] ? note : NULL};
-    out_path(j, ".metrics.tex");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    fnet_buf_free(&caption);
-    return rc;
-}
-
-static int communities_file(job *j, fnet_err *err)
-{
-    static const int cols[] = {FNET_MCOL_ID, FNET_MCOL_LABEL, FNET_MCOL_TYPE,
-                               FNET_M_COMMUNITY};
-    fnet_table *t = NULL;
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    int rc = node_table(j, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
-    if (rc)
-        return fnet_err_set(err, rc, "out of memory");
-    out_path(j, ".communities.csv");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    return rc;
-}
-
-static int summary_file(job *j, fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
-    if (rc)
-        return rc;
-    fnet_summary sm = {.name = j->name,
-                       .path = j->path,
-                       .c = j->c,
-                       .job = &j->res,
-                       .co = &j->co};
-    rc = fnet_summary_write(fnet_outfile_stream(f), &sm, err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
-        wrote(j);
-    return rc;
+    wrote_path(NULL, fnet_buf_str(&j->out));
 }
 
 /* ---- diagram ----------------------------------------------------------- */
@@ -248,6 +144,21 @@ static int diagram_files(job *j, fnet_err *err)
         !(rc = fnet_render_write(j->r, j->ag, "pdf", out_path(j, ".pdf"), err)))
         wrote(j);
     return rc;
+}
+
+/* ---- tables and summary ------------------------------------------------ */
+
+static int table_files(job *j, fnet_err *err)
+{
+    fnet_build_files b = {.dir = j->dir,
+                          .name = j->name,
+                          .path = j->path,
+                          .c = j->c,
+                          .job = &j->res,
+                          .co = &j->co,
+                          .no_formula_guard = j->no_formula_guard,
+                          .wrote = wrote_path};
+    return fnet_build_files_write(&b, err);
 }
 
 /* ---- report ------------------------------------------------------------ */
@@ -344,11 +255,7 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     if (!rc)
         rc = diagram_files(&j, err);
     if (!rc)
-        rc = metrics_files(&j, err);
-    if (!rc)
-        rc = communities_file(&j, err);
-    if (!rc)
-        rc = summary_file(&j, err);
+        rc = table_files(&j, err);
     if (!rc)
         rc = report_file(&j, err);
     job_free(&j);
