@@ -303,13 +303,14 @@ static int node_table(const node_job *j, const fnet_job *job, fnet_table **out)
     return fnet_metrics_table_nodes(out, &d, &s);
 }
 
-/* Prints msg (a note or warning of job/job.h) unless it is empty. */
-static void message(const mopts *o, const char *msg)
+/* Prints prefix and msg (a note or warning of job/job.h) unless msg is
+ * empty. */
+static void message(const mopts *o, const char *prefix, const char *msg)
 {
     if (!msg[0])
         return;
     fnet_progress_pause(o->in.progress);
-    fnet_cli_error("%s", msg);
+    fnet_cli_error("%s%s", prefix, msg);
 }
 
 static void job_opts(const mopts *o, fnet_job_opts *jo)
@@ -344,18 +345,15 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
                         need_cm ? "metrics and communities" : "metrics", 0);
     rc = fnet_job_analyse(job, g, &jo, err);
     fnet_job_hits_message(job, msg, sizeof msg);
-    message(o, msg);
+    message(o, "", msg);
     if (need_cm)
         fnet_progress_pause(o->in.progress);
     if (!rc) {
         fnet_job_runs_message(job, msg, sizeof msg);
-        message(o, msg);
+        message(o, "", msg);
         fnet_job_sampling_note(job, note, note_size);
         fnet_job_sampling_message(job, true, msg, sizeof msg);
-        if (msg[0]) {
-            fnet_progress_pause(o->in.progress);
-            fnet_cli_error("note: %s", msg);
-        }
+        message(o, "note: ", msg);
     }
     if (!rc && (rc = node_table(&j, job, t)) == FNET_ENOMEM)
         fnet_err_set(err, rc, "out of memory");
