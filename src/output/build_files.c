@@ -8,16 +8,17 @@
 
 #include <stdlib.h>
 
-/* The first FNET_BUILD_TOP nodes by PageRank, with columns cols. */
-static int top_table(const fnet_job *j, const int *cols, size_t n_cols,
-                     fnet_table **out)
+/* The node table of cols, rows by sort, at most max_rows: as `factnet
+ * metrics` writes it. Returns 0 or FNET_ENOMEM. */
+static int node_table(const fnet_job *j, const int *cols, size_t n_cols,
+                      int sort, size_t max_rows, fnet_table **out)
 {
     fnet_metrics_table_data d = {
         .g = j->g, .m = &j->m, .community = j->cm.community};
     fnet_metrics_table_spec s = {.cols = cols,
                                  .n_cols = n_cols,
-                                 .sort = FNET_M_PAGERANK,
-                                 .max_rows = FNET_BUILD_TOP,
+                                 .sort = sort,
+                                 .max_rows = max_rows,
                                  .sampled_sources = -1};
     return fnet_metrics_table_nodes(out, &d, &s);
 }
@@ -97,7 +98,8 @@ static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
         rc = md_section(fp, "Graph metrics", t, err);
     fnet_table_free(t);
     t = NULL;
-    if (!rc && !(rc = top_table(j, top_cols, 7, &t)))
+    if (!rc &&
+        !(rc = node_table(j, top_cols, 7, FNET_M_PAGERANK, FNET_BUILD_TOP, &t)))
         rc = md_section(fp, "Top 10 by PageRank", t, err);
     fnet_table_free(t);
     t = NULL;
@@ -154,22 +156,6 @@ static int write_table(files *j, const fnet_table *t, const fnet_table_style *s,
     return rc;
 }
 
-/* The node table of cols, rows by sort, at most max_rows: as `factnet
- * metrics` writes it. Returns 0 or FNET_ENOMEM. */
-static int node_table(const files *j, const int *cols, size_t n_cols, int sort,
-                      size_t max_rows, fnet_table **out)
-{
-    fnet_metrics_table_data d = {.g = j->b->job->g,
-                                 .m = &j->b->job->m,
-                                 .community = j->b->job->cm.community};
-    fnet_metrics_table_spec s = {.cols = cols,
-                                 .n_cols = n_cols,
-                                 .sort = sort,
-                                 .max_rows = max_rows,
-                                 .sampled_sources = -1};
-    return fnet_metrics_table_nodes(out, &d, &s);
-}
-
 static int metrics_files(files *j, fnet_err *err)
 {
     int all[FNET_M_COUNT + 4];
@@ -182,7 +168,7 @@ static int metrics_files(files *j, fnet_err *err)
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
     char label[300], note[200] = "";
     fnet_buf caption = {0}; /* the title may be long: never cut it */
-    int rc = node_table(j, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
+    int rc = node_table(j->b->job, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
     out_path(j, ".metrics.csv");
@@ -191,7 +177,7 @@ static int metrics_files(files *j, fnet_err *err)
     t = NULL;
     if (rc)
         return rc;
-    if ((rc = node_table(j, print, sizeof print / sizeof print[0],
+    if ((rc = node_table(j->b->job, print, sizeof print / sizeof print[0],
                          FNET_M_PAGERANK, SIZE_MAX, &t)))
         return fnet_err_set(err, rc, "out of memory");
     fnet_buf_printf(&caption, "Network metrics: %s",
@@ -221,7 +207,7 @@ static int communities_file(files *j, fnet_err *err)
                                FNET_M_COMMUNITY};
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    int rc = node_table(j, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
+    int rc = node_table(j->b->job, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
     if (rc)
         return fnet_err_set(err, rc, "out of memory");
     out_path(j, ".communities.csv");

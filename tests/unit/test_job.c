@@ -51,6 +51,24 @@ static fnet_corpus *load(void)
     return c;
 }
 
+/* The corpus, default graph options and job options asking for want. */
+typedef struct fixture {
+    fnet_corpus *c;
+    fnet_graph_opts go;
+    fnet_job_opts o;
+    fnet_err err;
+    char buf[512];
+} fixture;
+
+static void setup(fixture *f, unsigned want)
+{
+    memset(f, 0, sizeof *f);
+    f->c = load();
+    fnet_graph_opts_init(&f->go);
+    fnet_job_opts_init(&f->o);
+    f->o.want = want;
+}
+
 static void test_parallel_names(void)
 {
     CHECK_INT(fnet_job_parallel_from_name(NULL), FNET_JOB_AUTO);
@@ -65,28 +83,23 @@ static void test_parallel_names(void)
  * when asked. */
 static void test_what_is_asked(void)
 {
-    fnet_corpus *c = load();
-    fnet_graph_opts go;
-    fnet_job_opts o;
+    fixture f;
     fnet_job j;
-    fnet_err err = {0};
-    char buf[512];
-    fnet_graph_opts_init(&go);
-    fnet_job_opts_init(&o);
-    o.want = 0;
-    CHECK_INT(fnet_job_run(&j, c, &go, &o, &err), 0);
+    setup(&f, 0);
+    CHECK_INT(fnet_job_run(&j, f.c, &f.go, &f.o, &f.err), 0);
     CHECK(j.g != NULL && j.draw == NULL && fnet_job_draw(&j) == j.g);
     CHECK(!j.has_m && !j.has_cm && !j.has_gm && !j.has_fr && !j.has_bal);
-    fnet_job_runs_message(&j, buf, sizeof buf);
-    CHECK_STR(buf, "");
-    fnet_job_sampling_message(&j, true, buf, sizeof buf);
-    CHECK_STR(buf, "");
+    fnet_job_runs_message(&j, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "");
+    fnet_job_sampling_message(&j, true, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "");
     fnet_job_free(&j);
 
-    o.want = FNET_METRIC_BIT(FNET_M_DEGREE) | FNET_METRIC_BIT(FNET_M_COMMUNITY);
-    o.graph_metrics = true;
-    o.balance = true;
-    CHECK_INT(fnet_job_run(&j, c, &go, &o, &err), 0);
+    f.o.want =
+        FNET_METRIC_BIT(FNET_M_DEGREE) | FNET_METRIC_BIT(FNET_M_COMMUNITY);
+    f.o.graph_metrics = true;
+    f.o.balance = true;
+    CHECK_INT(fnet_job_run(&j, f.c, &f.go, &f.o, &f.err), 0);
     CHECK(j.has_m && j.has_cm && j.has_gm && j.has_fr && j.has_bal);
     CHECK(j.m.value[FNET_M_DEGREE] != NULL);
     CHECK(j.m.value[FNET_M_PAGERANK] == NULL);
@@ -99,62 +112,50 @@ static void test_what_is_asked(void)
     CHECK_INT(j.bal.triangles, 0);
     CHECK(!j.hits_ambiguous);
     fnet_job_free(&j);
-    fnet_corpus_free(c);
+    fnet_corpus_free(f.c);
 }
 
 /* Hub/authority on the undirected bipartite graph: the warning. */
 static void test_hits_warning(void)
 {
-    fnet_corpus *c = load();
-    fnet_graph_opts go;
-    fnet_job_opts o;
+    fixture f;
     fnet_job j;
-    fnet_err err = {0};
-    char buf[512];
-    fnet_graph_opts_init(&go);
-    fnet_job_opts_init(&o);
-    o.want = FNET_METRIC_BIT(FNET_M_HUB);
-    CHECK_INT(fnet_job_run(&j, c, &go, &o, &err), 0);
+    setup(&f, FNET_METRIC_BIT(FNET_M_HUB));
+    CHECK_INT(fnet_job_run(&j, f.c, &f.go, &f.o, &f.err), 0);
     CHECK(j.hits_ambiguous);
-    fnet_job_hits_message(&j, buf, sizeof buf);
-    CHECK_STR(buf, "warning: the graph is bipartite (e.g. two-mode): its hub "
-                   "and authority scores are not unique (docs/METRICS.md, "
-                   "HITS)");
+    fnet_job_hits_message(&j, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "warning: the graph is bipartite (e.g. two-mode): its hub "
+                     "and authority scores are not unique (docs/METRICS.md, "
+                     "HITS)");
     fnet_job_free(&j);
-    go.directed = true; /* not on a directed graph */
-    CHECK_INT(fnet_job_run(&j, c, &go, &o, &err), 0);
+    f.go.directed = true; /* not on a directed graph */
+    CHECK_INT(fnet_job_run(&j, f.c, &f.go, &f.o, &f.err), 0);
     CHECK(!j.hits_ambiguous);
     fnet_job_free(&j);
-    fnet_corpus_free(c);
+    fnet_corpus_free(f.c);
 }
 
 /* Sampled path metrics: the sentence and the note, worded once. */
 static void test_sampling_note(void)
 {
-    fnet_corpus *c = load();
-    fnet_graph_opts go;
-    fnet_job_opts o;
+    fixture f;
     fnet_job j;
-    fnet_err err = {0};
-    char buf[512];
-    fnet_graph_opts_init(&go);
-    fnet_job_opts_init(&o);
-    o.want = FNET_METRIC_BIT(FNET_M_BETWEENNESS);
-    o.samples = 2;
-    CHECK_INT(fnet_job_run(&j, c, &go, &o, &err), 0);
+    setup(&f, FNET_METRIC_BIT(FNET_M_BETWEENNESS));
+    f.o.samples = 2;
+    CHECK_INT(fnet_job_run(&j, f.c, &f.go, &f.o, &f.err), 0);
     CHECK(j.m.sampled);
-    fnet_job_sampling_note(&j, buf, sizeof buf);
-    CHECK_STR(buf, "Betweenness, closeness and harmonic centrality "
-                   "estimated from 2 sampled sources.");
-    fnet_job_sampling_message(&j, true, buf, sizeof buf);
-    CHECK_STR(buf, "n*m = 20: Betweenness, closeness and harmonic "
-                   "centrality estimated from 2 sampled sources. Use "
-                   "--exact for exact values.");
-    fnet_job_sampling_message(&j, false, buf, sizeof buf);
-    CHECK_STR(buf, "n*m = 20: Betweenness, closeness and harmonic "
-                   "centrality estimated from 2 sampled sources.");
+    fnet_job_sampling_note(&j, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "Betweenness, closeness and harmonic centrality "
+                     "estimated from 2 sampled sources.");
+    fnet_job_sampling_message(&j, true, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "n*m = 20: Betweenness, closeness and harmonic "
+                     "centrality estimated from 2 sampled sources. Use "
+                     "--exact for exact values.");
+    fnet_job_sampling_message(&j, false, f.buf, sizeof f.buf);
+    CHECK_STR(f.buf, "n*m = 20: Betweenness, closeness and harmonic "
+                     "centrality estimated from 2 sampled sources.");
     fnet_job_free(&j);
-    fnet_corpus_free(c);
+    fnet_corpus_free(f.c);
 }
 
 /* A directed graph gets its undirected draw graph; a borrowed graph
