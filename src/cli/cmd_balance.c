@@ -10,9 +10,7 @@
 #include "job/job.h"
 #include "output/balance_table.h"
 
-#include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct bopts {
     fnet_graphopts g;

@@ -10,7 +10,6 @@
 #include "output/evolve_table.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -10,11 +10,11 @@
 #include "output/export_files.h"
 #include "output/export_pajek.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum xformat { /* output/export_files.h's */
+/* output/export_files.h's formats */
+enum xformat {
     F_NONE = FNET_EXPORT_NONE,
     F_GRAPHML = FNET_EXPORT_GRAPHML,
     F_GEXF = FNET_EXPORT_GEXF,

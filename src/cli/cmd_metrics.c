@@ -12,7 +12,6 @@
 #include "output/metrics_table.h"
 #include "output/table.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
