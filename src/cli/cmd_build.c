@@ -5,12 +5,10 @@
 #include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
-#include "analysis/community.h"
-#include "analysis/metrics.h"
 #include "core/outfile.h"
-#include "output/metrics_table.h"
+#include "job/job.h"
 #include "output/render.h"
-#include "output/table.h"
+#include "output/build_files.h"
 
 #include <errno.h>
 #include <glob.h>
@@ -36,7 +34,6 @@ static const fnet_opt options[] = {
                 "write into DIR (default: graphs; created if missing)"),
     {0},
 };
-#define TOP_N 10
 
 static const fnet_opt_help help = {
     .usage = "factnet build [OPTIONS] [FILE...]",
@@ -76,10 +73,8 @@ typedef struct job {
     const char *path, *dir;
     char name[256];
     const fnet_corpus *c;
-    fnet_graph *g;
-    fnet_metrics m;
-    fnet_communities cm;
-    bool has_m, has_cm;
+    fnet_job res;           /* graph, metrics, communities, graph metrics */
+    fnet_community_opts co; /* how res's communities were found */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
     bool laid_out; /* ag is laid out */
@@ -101,221 +96,15 @@ static const char *out_path(job *j, const char *suffix)
     return fnet_buf_str(&j->out);
 }
 
+static void wrote_path(void *ctx, const char *path)
+{
+    (void)ctx;
+    printf("wrote %s\n", path);
+}
+
 static void wrote(job *j)
 {
-    printf("wrote %s\n", fnet_buf_str(&j->out));
-}
-
-/* Writes table t to the current output path. */
-static int write_table(job *j, const fnet_table *t, const fnet_table_style *s,
-                       fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    fnet_table_style st = *s;
-    st.no_formula_guard = j->no_formula_guard;
-    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
-        wrote(j);
-    return rc;
-}
-
-/* The node table of cols, rows by sort, at most max_rows: as `factnet
- * metrics` writes it. Returns 0 or FNET_ENOMEM. */
-static int node_table(const job *j, const int *cols, size_t n_cols, int sort,
-                      size_t max_rows, fnet_table **out)
-{
-    fnet_metrics_table_data d = {
-        .g = j->g, .m = &j->m, .community = j->cm.community};
-    fnet_metrics_table_spec s = {.cols = cols,
-                                 .n_cols = n_cols,
-                                 .sort = sort,
-                                 .max_rows = max_rows,
-                                 .sampled_sources = -1};
-    return fnet_metrics_table_nodes(out, &d, &s);
-}
-
-static int metrics_files(job *j, fnet_err *err)
-{
-    int all[FNET_M_COUNT + 4];
-    static const int print[] = {FNET_MCOL_LABEL,    FNET_MCOL_TYPE,
-                                FNET_M_DEGREE,      FNET_M_STRENGTH,
-                                FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
-                                FNET_M_PAGERANK,    FNET_M_COMMUNITY};
-    size_t n_all = fnet_metrics_table_default_columns(all, j->g, false);
-    fnet_table *t = NULL;
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    char label[300], note[200] = "";
-    fnet_buf caption = {0}; /* the title may be long: never cut it */
-    int rc = node_table(j, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
-    if (rc)
-        return fnet_err_set(err, rc, "out of memory");
-    out_path(j, ".metrics.csv");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (rc)
-        return rc;
-    if ((rc = node_table(j, print, sizeof print / sizeof print[0],
-                         FNET_M_PAGERANK, SIZE_MAX, &t)))
-        return fnet_err_set(err, rc, "out of memory");
-    fnet_buf_printf(&caption, "Network metrics: %s",
-                    j->c->title ? j->c->title : j->name);
-    if (!fnet_buf_ok(&caption)) {
-        fnet_table_free(t);
-        fnet_buf_free(&caption);
-        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    }
-    snprintf(label, sizeof label, "tab:%s-metrics", j->name);
-    if (j->m.sampled)
-        snprintf(note, sizeof note,
-                 "Betweenness and closeness estimated "
-                 "from %ld sampled sources.",
-                 j->m.samples_used);
-    st = (fnet_table_style){.format = FNET_TABLE_LATEX,
-                            .digits = 3,
-                            .caption = fnet_buf_str(&caption),
-                            .label = label,
-                            .note = note[0] ? note : NULL};
-    out_path(j, ".metrics.tex");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    fnet_buf_free(&caption);
-    return rc;
-}
-
-static int communities_file(job *j, fnet_err *err)
-{
-    static const int cols[] = {FNET_MCOL_ID, FNET_MCOL_LABEL, FNET_MCOL_TYPE,
-                               FNET_M_COMMUNITY};
-    fnet_table *t = NULL;
-    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    int rc = node_table(j, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
-    if (rc)
-        return fnet_err_set(err, rc, "out of memory");
-    out_path(j, ".communities.csv");
-    rc = write_table(j, t, &st, err);
-    fnet_table_free(t);
-    return rc;
-}
-
-/* ---- summary.md -------------------------------------------------------- */
-
-static int graph_table(const job *j, const fnet_graph_metrics *gm,
-                       fnet_table **t)
-{
-    fnet_graph_metrics with = *gm;
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
-    with.communities = j->cm.n_communities;
-    with.modularity = j->cm.modularity;
-    size_t n = fnet_metrics_table_graph_rows(rows, &with);
-    return fnet_metrics_table_values(t, rows, n);
-}
-
-/* One row per community: number, size, members by PageRank. */
-static int community_table(const job *j, fnet_table **t)
-{
-    static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
-                                          {"size", FNET_COL_INTEGER},
-                                          {"members", FNET_COL_STRING}};
-    fnet_metrics_table_data d = {.g = j->g, .m = &j->m};
-    fnet_buf members = {0};
-    uint32_t *order = NULL;
-    int rc = fnet_table_new(t, cols, 3);
-    if (!rc)
-        rc = fnet_metrics_table_order(&order, &d, FNET_M_PAGERANK);
-    for (uint32_t k = 1; !rc && k <= j->cm.n_communities; k++) {
-        size_t row, n = 0;
-        fnet_buf_reset(&members);
-        for (uint32_t i = 0; i < j->g->n_nodes; i++) {
-            if (j->cm.community[order[i]] != k)
-                continue;
-            fnet_buf_puts(&members, n++ ? ", " : "");
-            fnet_buf_puts(&members,
-                          fnet_graph_node_entity(j->g, order[i])->label);
-        }
-        rc = fnet_table_add_row(*t, &row);
-        if (!rc) {
-            fnet_table_set_int(*t, row, 0, k);
-            fnet_table_set_int(*t, row, 1, (int64_t)n);
-            rc = fnet_buf_ok(&members)
-                     ? fnet_table_set_str(*t, row, 2, fnet_buf_str(&members))
-                     : FNET_ENOMEM;
-        }
-    }
-    free(order);
-    fnet_buf_free(&members);
-    return rc;
-}
-
-static int md_section(FILE *fp, const char *heading, const fnet_table *t,
-                      fnet_err *err)
-{
-    fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
-    fprintf(fp, "\n## %s\n\n", heading);
-    return fnet_table_write(t, fp, &st, err);
-}
-
-static int summary_body(job *j, FILE *fp, fnet_err *err)
-{
-    static const int top_cols[] = {
-        FNET_MCOL_LABEL, FNET_MCOL_ID,       FNET_MCOL_TYPE,  FNET_M_PAGERANK,
-        FNET_M_DEGREE,   FNET_M_BETWEENNESS, FNET_M_COMMUNITY};
-    fnet_graph_metrics gm;
-    fnet_community_opts co;
-    fnet_table *t = NULL;
-    int rc = fnet_graph_metrics_compute(&gm, j->g, err);
-    if (rc)
-        return rc;
-    fnet_community_opts_init(&co);
-    fputs("# ", fp);
-    fnet_table_put_md(fp, j->c->title ? j->c->title : j->name);
-    fputs("\n\nInput: ", fp);
-    if ((rc = fnet_table_put_md_code(fp, j->path))) /* a path may hold ` */
-        return fnet_err_set(err, rc, "out of memory");
-    fprintf(fp,
-            ": %u entities, %llu facts, %u sources. "
-            "Graph: full view, undirected, weighted by the sum of fact "
-            "weights.\n",
-            j->c->n_entities, (unsigned long long)j->c->n_facts,
-            j->c->n_sources);
-    if (!(rc = graph_table(j, &gm, &t)))
-        rc = md_section(fp, "Graph metrics", t, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (!rc && !(rc = node_table(j, top_cols, 7, FNET_M_PAGERANK, TOP_N, &t)))
-        rc = md_section(fp, "Top 10 by PageRank", t, err);
-    fnet_table_free(t);
-    t = NULL;
-    if (!rc) {
-        fprintf(fp,
-                "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
-                "communities, modularity %.3f. Members by PageRank.\n",
-                fnet_community_algorithm_name(co.algorithm), co.resolution,
-                co.seed, j->cm.n_communities, j->cm.modularity);
-        fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
-        fputc('\n', fp);
-        if (!(rc = community_table(j, &t)))
-            rc = fnet_table_write(t, fp, &st, err);
-    }
-    fnet_table_free(t);
-    if (rc == FNET_ENOMEM)
-        fnet_err_set(err, rc, "out of memory");
-    return rc;
-}
-
-static int summary_file(job *j, fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
-    if (rc)
-        return rc;
-    rc = summary_body(j, fnet_outfile_stream(f), err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
-        wrote(j);
-    return rc;
+    wrote_path(NULL, fnet_buf_str(&j->out));
 }
 
 /* ---- diagram ----------------------------------------------------------- */
@@ -357,6 +146,21 @@ static int diagram_files(job *j, fnet_err *err)
     return rc;
 }
 
+/* ---- tables and summary ------------------------------------------------ */
+
+static int table_files(job *j, fnet_err *err)
+{
+    fnet_build_files b = {.dir = j->dir,
+                          .name = j->name,
+                          .path = j->path,
+                          .c = j->c,
+                          .job = &j->res,
+                          .co = &j->co,
+                          .no_formula_guard = j->no_formula_guard,
+                          .wrote = wrote_path};
+    return fnet_build_files_write(&b, err);
+}
+
 /* ---- report ------------------------------------------------------------ */
 
 static int report_file(job *j, fnet_err *err)
@@ -374,29 +178,23 @@ static int report_file(job *j, fnet_err *err)
 
 /* ---- driver ------------------------------------------------------------ */
 
+/* The metrics, communities and graph metrics of factnet's defaults (full
+ * view, Leiden seed 42), as `factnet metrics` computes them. */
 static int analyse(job *j, fnet_err *err)
 {
     fnet_graph_opts go;
-    fnet_metrics_opts mo;
-    fnet_community_opts co;
+    fnet_job_opts jo;
+    char msg[512];
     fnet_graph_opts_init(&go);
-    fnet_metrics_opts_init(&mo);
-    fnet_community_opts_init(&co);
-    mo.seed = co.seed; /* as `factnet metrics` does */
+    fnet_job_opts_init(&jo);
+    jo.communities = true;
+    jo.graph_metrics = true;
     progress(j, "computing metrics and communities");
-    int rc = fnet_graph_build(&j->g, j->c, &go, err);
-    if (!rc) {
-        j->has_m = true;
-        rc = fnet_metrics_compute(&j->m, j->g, &mo, err);
-    }
-    if (!rc) {
-        j->has_cm = true;
-        rc = fnet_communities_detect(&j->cm, j->g, &co, err);
-    }
-    if (!rc && j->m.sampled)
-        fnet_cli_error("note: %s: betweenness and closeness estimated from "
-                       "%ld sampled sources",
-                       j->name, j->m.samples_used);
+    j->co = jo.co;
+    int rc = fnet_job_run(&j->res, j->c, &go, &jo, err);
+    fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
+    if (!rc && msg[0])
+        fnet_cli_error("note: %s: %s", j->name, msg);
     return rc;
 }
 
@@ -406,11 +204,7 @@ static void job_free(job *j)
         fnet_render_unlayout(j->r, j->ag);
     if (j->ag)
         agclose(j->ag);
-    if (j->has_cm)
-        fnet_communities_free(&j->cm);
-    if (j->has_m)
-        fnet_metrics_free(&j->m);
-    fnet_graph_free(j->g);
+    fnet_job_free(&j->res);
     fnet_buf_free(&j->out);
 }
 
@@ -461,11 +255,7 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     if (!rc)
         rc = diagram_files(&j, err);
     if (!rc)
-        rc = metrics_files(&j, err);
-    if (!rc)
-        rc = communities_file(&j, err);
-    if (!rc)
-        rc = summary_file(&j, err);
+        rc = table_files(&j, err);
     if (!rc)
         rc = report_file(&j, err);
     job_free(&j);

@@ -4,33 +4,25 @@
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
-#include "core/outfile.h"
 #include "input/load.h"
+#include "job/job.h"
 #include "output/export.h"
-#include "output/export_csv.h"
-#include "output/export_gexf.h"
-#include "output/export_gml.h"
-#include "output/export_graphml.h"
-#include "output/export_json.h"
+#include "output/export_files.h"
 #include "output/export_pajek.h"
-#include "output/table.h"
 
-#include <assert.h>
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+/* output/export_files.h's formats */
 enum xformat {
-    F_NONE,
-    F_GRAPHML,
-    F_GEXF,
-    F_GML,
-    F_PAJEK,
-    F_CSV,
-    F_JSON,
-    F_NEO4J
+    F_NONE = FNET_EXPORT_NONE,
+    F_GRAPHML = FNET_EXPORT_GRAPHML,
+    F_GEXF = FNET_EXPORT_GEXF,
+    F_GML = FNET_EXPORT_GML,
+    F_PAJEK = FNET_EXPORT_PAJEK,
+    F_CSV = FNET_EXPORT_CSV,
+    F_JSON = FNET_EXPORT_JSON,
+    F_NEO4J = FNET_EXPORT_NEO4J
 };
 
 static const char *const format_names[] = {
@@ -248,237 +240,71 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
     }
 }
 
-/* ---- writing ----------------------------------------------------------- */
-
-/* The paths of the files a format writes (up to 2). */
-typedef struct paths {
-    char *path[2];
-    size_t n;
-} paths;
-
-static void paths_free(paths *p)
+/* Prints msg (a note or warning of job/job.h) unless it is empty. */
+static void message(const char *msg)
 {
-    for (size_t i = 0; i < p->n; i++)
-        free(p->path[i]);
+    if (msg[0])
+        fnet_cli_error("%s", msg);
 }
 
-static char *joined(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s", a, b);
-    return s;
-}
-
-/* The .clu beside NAME.net: NAME.clu (or PATH.clu without .net). */
-static char *clu_path(const char *net)
-{
-    size_t n = strlen(net);
-    if (!ends_with(net, ".net"))
-        return joined(net, ".clu");
-    char *s = joined(net, "");
-    if (s)
-        memcpy(s + n - 4, ".clu", 4);
-    return s;
-}
-
-/* Creates folder dir when missing. Returns 0 or FNET_EIO. */
-static int make_dir(const char *dir, fnet_err *err)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return FNET_OK;
-        return fnet_err_set(err, FNET_EIO, "%s: not a directory", dir);
-    }
-    if (mkdir(dir, 0777) != 0)
-        return fnet_err_set(err, FNET_EIO, "%s: cannot create directory: %s",
-                            dir, strerror(errno));
-    return FNET_OK;
-}
-
-static int plan(const xopts *o, bool with_clu, paths *p, fnet_err *err)
-{
-    const char *out = o->out ? o->out : "-";
-    int rc = FNET_OK;
-    switch (o->format) {
-    case F_CSV:
-        p->path[0] = joined(out, ".nodes.csv");
-        p->path[1] = joined(out, ".edges.csv");
-        p->n = 2;
-        break;
-    case F_NEO4J:
-        rc = make_dir(out, err);
-        p->path[0] = joined(out, "/nodes.csv");
-        p->path[1] = joined(out, "/relationships.csv");
-        p->n = 2;
-        break;
-    case F_PAJEK:
-        p->path[p->n++] = joined(out, "");
-        if (with_clu)
-            p->path[p->n++] = clu_path(out);
-        break;
-    default: p->path[p->n++] = joined(out, ""); break;
-    }
-    for (size_t i = 0; rc == FNET_OK && i < p->n; i++)
-        if (!p->path[i])
-            rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    return rc;
-}
-
-static int write_table(fnet_table *t, FILE *fp, bool no_guard, fnet_err *err)
-{
-    fnet_table_style st = {
-        .format = FNET_TABLE_CSV, .digits = -1, .no_formula_guard = no_guard};
-    int rc = fnet_table_write(t, fp, &st, err);
-    fnet_table_free(t);
-    return rc;
-}
-
-/* Writes both tables; *which is the file being written. */
-static int tables(const fnet_export *x, bool neo4j, bool no_guard, FILE **fp,
-                  size_t *which, fnet_err *err)
-{
-    fnet_table *t = NULL;
-    int rc = neo4j ? fnet_export_neo4j_nodes(&t, x, err)
-                   : fnet_export_nodes_table(&t, x, err);
-    if (rc == FNET_OK)
-        rc = write_table(t, fp[0], no_guard, err);
-    t = NULL;
-    if (rc != FNET_OK)
-        return rc;
-    *which = 1;
-    rc = neo4j ? fnet_export_neo4j_relationships(&t, x, err)
-               : fnet_export_edges_table(&t, x, err);
-    return rc == FNET_OK ? write_table(t, fp[1], no_guard, err) : rc;
-}
-
-/* Writes the format's files into the open streams; *which is the file
- * being written when an error occurs. */
-static int write_format(const xopts *o, const fnet_export *x, FILE **fp,
-                        size_t n, size_t *which, fnet_err *err)
-{
-    size_t replaced = 0;
-    int rc = FNET_OK;
-    *which = 0;
-    switch (o->format) {
-    case F_GRAPHML: rc = fnet_export_graphml(x, fp[0], &replaced, err); break;
-    case F_GEXF:
-        rc = fnet_export_gexf(x, fp[0], o->dynamic, &replaced, err);
-        break;
-    case F_GML: rc = fnet_export_gml(x, fp[0], err); break;
-    case F_JSON: rc = fnet_export_json(x, fp[0], err); break;
-    case F_PAJEK:
-        rc = fnet_export_pajek(x, fp[0], err);
-        *which = rc == FNET_OK ? 1 : 0;
-        if (rc == FNET_OK && n > 1)
-            rc = fnet_export_pajek_clu(x, fp[1], err);
-        break;
-    case F_CSV:
-    case F_NEO4J:
-        rc = tables(x, o->format == F_NEO4J, o->no_formula_guard, fp, which,
-                    err);
-        break;
-    }
-    if (rc == FNET_OK && replaced)
-        fnet_cli_error("warning: %zu character%s that XML cannot carry "
-                       "(control characters) written as U+FFFD",
-                       replaced, replaced == 1 ? "" : "s");
-    return rc;
-}
-
-/* Opens every file, writes, and commits them as one set. */
-static int write_files(const xopts *o, const fnet_export *x, fnet_err *err)
-{
-    paths p = {0};
-    fnet_outfile *f[2] = {NULL, NULL};
-    FILE *fp[2] = {NULL, NULL};
-    bool with_clu =
-        o->format == F_PAJEK && x->has_cm && o->out && strcmp(o->out, "-") != 0;
-    int rc = plan(o, with_clu, &p, err);
-    for (size_t i = 0; rc == FNET_OK && i < p.n; i++)
-        if ((rc = fnet_outfile_open(&f[i], p.path[i], err)) == FNET_OK)
-            fp[i] = fnet_outfile_stream(f[i]);
-    size_t which = 0;
-    if (rc == FNET_OK &&
-        (rc = write_format(o, x, fp, p.n, &which, err)) != FNET_OK) {
-        /* The writers do not know the file's name; outfile does, and it
-         * knows why a write failed. It frees f[which]. */
-        assert(which < p.n);
-        rc = fnet_outfile_fail(f[which], rc, err);
-        f[which] = NULL;
-    }
-    if (rc == FNET_OK) {
-        rc = fnet_outfile_commit_set(f, p.n, err); /* frees the files */
-    } else {
-        fnet_outfile_abort(f[0]);
-        fnet_outfile_abort(f[1]);
-    }
-    paths_free(&p);
-    return rc;
-}
-
-/* ---- the command ------------------------------------------------------- */
-
-/* Hub and authority are not unique on a two-mode graph (docs/METRICS.md),
- * and the default columns include them. */
-static void warn_bipartite(const fnet_export *x)
-{
-    igraph_bool_t bip = false;
-    if (!fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_HUB) &&
-        !fnet_export_node_field(x, FNET_XF_METRIC, FNET_M_AUTHORITY))
-        return;
-    if (fnet_graph_edge_count(x->g) == 0 || x->g->opts.directed)
-        return;
-    if (igraph_is_bipartite(&x->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip)
-        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
-                       "its hub and authority scores are not unique "
-                       "(docs/METRICS.md, HITS)");
-}
-
-static void notes(const fnet_export *x)
-{
-    if (x->m.sampled)
-        fnet_cli_error("note: n*m = %.3g: betweenness, closeness and "
-                       "harmonic centrality estimated from %ld sampled "
-                       "sources. Use --exact for exact values.",
-                       (double)x->g->n_nodes * fnet_graph_edge_count(x->g),
-                       x->m.samples_used);
-    if (x->has_cm && x->cm.runs > 1)
-        fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
-                       "%.6f, min %.6f, max %.6f (reported: the best run)",
-                       x->cm.runs, x->cm.mod_mean, x->cm.mod_sd, x->cm.mod_min,
-                       x->cm.mod_max);
-}
-
-static int export_graph(const xopts *o, const fnet_graph *g, fnet_err *err)
+/* Computes the metric columns of g with the job layer, bundles them and
+ * writes the files. */
+static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
     size_t n_cols;
-    fnet_export_opts eo = {.co = o->co, .fact_ends = o->format == F_NEO4J};
+    fnet_export_opts eo = {.fact_ends = o->format == F_NEO4J};
     fnet_export *x = NULL;
+    fnet_job job = {0};
+    fnet_job_opts jo;
+    char msg[512];
     if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
+    fnet_job_opts_init(&jo);
+    jo.want = 0;
+    for (size_t i = 0; i < n_cols; i++) {
+        if (cols[i] == FNET_EXPORT_STABILITY)
+            jo.communities = true;
+        else
+            jo.want |= FNET_METRIC_BIT(cols[i]);
+    }
+    jo.unweighted = o->g.unweighted;
+    jo.weighted_paths = o->g.weighted_paths;
+    jo.exact = o->exact;
+    jo.samples = o->samples;
+    jo.co = o->co;
+    int rc = fnet_job_analyse(&job, g, &jo, err);
     eo.metrics = cols;
     eo.n_metrics = n_cols;
-    fnet_metrics_opts_init(&eo.mo);
-    eo.mo.unweighted = o->g.unweighted;
-    eo.mo.weighted_paths = o->g.weighted_paths;
-    eo.mo.exact = o->exact;
-    eo.mo.samples = o->samples;
-    eo.mo.seed = o->co.seed;
-    int rc = fnet_export_build(&x, g, &eo, err);
+    eo.m = &job.m;
+    eo.cm = job.has_cm ? &job.cm : NULL;
+    if (rc == FNET_OK)
+        rc = fnet_export_build(&x, g, &eo, err);
     if (rc == FNET_OK) {
-        warn_bipartite(x);
-        notes(x);
+        fnet_job_hits_message(&job, msg, sizeof msg);
+        message(msg);
+        fnet_job_sampling_message(&job, true, msg, sizeof msg);
+        if (msg[0])
+            fnet_cli_error("note: %s", msg);
+        fnet_job_runs_message(&job, msg, sizeof msg);
+        message(msg);
         if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
                            "merge them (docs/EXPORT.md)");
-        rc = write_files(o, x, err);
+        fnet_export_files files = {.format = o->format,
+                                   .out = o->out,
+                                   .dynamic = o->dynamic,
+                                   .no_formula_guard = o->no_formula_guard};
+        size_t replaced = 0;
+        rc = fnet_export_write_files(x, &files, &replaced, err);
+        if (replaced)
+            fnet_cli_error("warning: %zu character%s that XML cannot carry "
+                           "(control characters) written as U+FFFD",
+                           replaced, replaced == 1 ? "" : "s");
     }
     fnet_export_free(x);
+    fnet_job_free(&job);
     return rc;
 }
 

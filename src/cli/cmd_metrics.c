@@ -4,27 +4,19 @@
 #include "cli/input_opts.h"
 #include "cli/progress.h"
 
-#include "analysis/community.h"
-#include "analysis/community_async.h"
-#include "analysis/metrics.h"
-#include "analysis/signed.h"
-#include "analysis/split.h"
 #include "core/outfile.h"
 #include "graph/graph_pairs.h"
 #include "input/aggregate.h"
 #include "input/load.h"
+#include "job/job.h"
 #include "output/metrics_table.h"
 #include "output/table.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* FACTNET_PARALLEL (docs/PERFORMANCE.md): where the second core is used. */
-enum { PAR_AUTO, PAR_ALWAYS, PAR_SERIAL };
-
 typedef struct mopts {
-    int parallel; /* PAR_* */
+    int parallel; /* FACTNET_PARALLEL: enum fnet_job_parallel */
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
@@ -218,9 +210,6 @@ typedef struct node_job {
     int cols[FNET_M_COUNT + 8];
     size_t n_cols;
     int sort;
-    fnet_metrics m;
-    fnet_communities cm;
-    bool has_cm;
 } node_job;
 
 static bool add_column(node_job *j, int col, const char *name)
@@ -293,181 +282,97 @@ static unsigned wanted(const node_job *j)
     return want;
 }
 
-static int node_table(const node_job *j, fnet_table **out)
+static int node_table(const node_job *j, const fnet_job *job, fnet_table **out)
 {
     const mopts *o = j->o;
     fnet_metrics_table_data d = {
         .g = j->g,
-        .m = &j->m,
-        .stability = j->has_cm ? j->cm.stability : NULL,
+        .m = &job->m,
+        .stability = job->has_cm ? job->cm.stability : NULL,
     };
     fnet_metrics_table_spec s = {
         .cols = j->cols,
         .n_cols = j->n_cols,
         .sort = j->sort,
         .max_rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX,
-        .sampled_sources = j->m.sampled && o->style.format == FNET_TABLE_JSON
-                               ? j->m.samples_used
+        .sampled_sources = job->m.sampled && o->style.format == FNET_TABLE_JSON
+                               ? job->m.samples_used
                                : -1,
     };
     return fnet_metrics_table_nodes(out, &d, &s);
 }
 
-/* Warns when hub/authority are asked for on a two-mode graph, where HITS
- * is not unique (docs/METRICS.md). */
-static void warn_bipartite(const node_job *j)
+/* Prints prefix and msg (a note or warning of job/job.h) unless msg is
+ * empty. */
+static void message(const mopts *o, const char *prefix, const char *msg)
 {
-    igraph_bool_t bip = false;
-    unsigned hits =
-        FNET_METRIC_BIT(FNET_M_HUB) | FNET_METRIC_BIT(FNET_M_AUTHORITY);
-    if (!(wanted(j) & hits) || fnet_graph_edge_count(j->g) == 0 ||
-        j->g->opts.directed)
+    if (!msg[0])
         return;
-    if (igraph_is_bipartite(&j->g->g, &bip, NULL) == IGRAPH_SUCCESS && bip) {
-        fnet_progress_pause(j->o->in.progress);
-        fnet_cli_error("warning: the graph is bipartite (e.g. two-mode): "
-                       "its hub and authority scores are not unique "
-                       "(docs/METRICS.md, HITS)");
-    }
+    fnet_progress_pause(o->in.progress);
+    fnet_cli_error("%s%s", prefix, msg);
 }
 
-/* Whether communities go to a child process (community_async.h). */
-static bool in_child(const mopts *o, const fnet_graph *g)
+static void job_opts(const mopts *o, fnet_job_opts *jo)
 {
-    return o->parallel == PAR_ALWAYS ||
-           (o->parallel == PAR_AUTO && fnet_communities_worth_fork(g));
+    fnet_job_opts_init(jo);
+    jo->unweighted = o->g.unweighted;
+    jo->weighted_paths = o->g.weighted_paths;
+    jo->exact = o->exact;
+    jo->samples = o->samples;
+    jo->co = o->co;
+    jo->parallel = o->parallel;
 }
 
-static void sampling_note(const fnet_metrics *m, char *buf, size_t size)
-{
-    snprintf(buf, size,
-             "Betweenness, closeness and harmonic centrality "
-             "estimated from %ld sampled sources.",
-             m->samples_used);
-}
-
-static void runs_note(const fnet_communities *c)
-{
-    if (c->runs > 1)
-        fnet_cli_error("communities: %d runs, modularity mean %.6f, sd "
-                       "%.6f, min %.6f, max %.6f (reported: the best run)",
-                       c->runs, c->mod_mean, c->mod_sd, c->mod_min, c->mod_max);
-}
-
-static int node_level(const mopts *o, const fnet_graph *g, fnet_table **t,
-                      char *note, size_t note_size, fnet_err *err)
+static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
+                      fnet_table **t, char *note, size_t note_size,
+                      fnet_err *err)
 {
     node_job j = {.o = o, .g = g};
-    fnet_metrics_opts mo;
+    fnet_job_opts jo;
+    char msg[512];
     int rc;
     if (!choose_columns(&j))
         return FNET_EUSAGE;
-    fnet_metrics_opts_init(&mo);
-    mo.want = wanted(&j);
-    mo.unweighted = o->g.unweighted;
-    mo.weighted_paths = o->g.weighted_paths;
-    mo.exact = o->exact;
-    mo.samples = o->samples;
-    mo.seed = o->co.seed;
-    mo.split_min_work = o->parallel == PAR_AUTO ? FNET_SPLIT_MIN_WORK : 0;
-    mo.in_process = o->parallel == PAR_SERIAL;
-    warn_bipartite(&j);
-    bool need_cm = (mo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY)) ||
-                   j.sort == FNET_MCOL_STABILITY;
+    job_opts(o, &jo);
+    jo.want = wanted(&j);
+    jo.communities = j.sort == FNET_MCOL_STABILITY;
     for (size_t i = 0; i < j.n_cols; i++)
-        need_cm = need_cm || j.cols[i] == FNET_MCOL_STABILITY;
-    /* Communities in a second process while the metrics run here. */
-    fnet_communities_job cj;
+        jo.communities = jo.communities || j.cols[i] == FNET_MCOL_STABILITY;
+    bool need_cm =
+        jo.communities || (jo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY));
     fnet_progress_stage(o->in.progress,
                         need_cm ? "metrics and communities" : "metrics", 0);
+    rc = fnet_job_analyse(job, g, &jo, err);
+    fnet_job_hits_message(job, msg, sizeof msg);
+    message(o, "", msg);
     if (need_cm)
-        fnet_communities_start(&cj, g, &o->co, in_child(o, g));
-    rc = fnet_metrics_compute(&j.m, g, &mo, err);
-    if (need_cm) {
-        fnet_err cerr = {0};
-        int crc = fnet_communities_finish(&cj, &j.cm, &cerr);
-        j.has_cm = true;
-        if (!rc && crc) {
-            rc = crc;
-            *err = cerr;
-        }
         fnet_progress_pause(o->in.progress);
-        if (!rc) {
-            j.m.value[FNET_M_COMMUNITY] =
-                malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
-            if (!j.m.value[FNET_M_COMMUNITY])
-                rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
-            for (uint32_t v = 0; !rc && v < g->n_nodes; v++)
-                j.m.value[FNET_M_COMMUNITY][v] = j.cm.community[v];
-            runs_note(&j.cm);
-        }
+    if (!rc) {
+        fnet_job_runs_message(job, msg, sizeof msg);
+        message(o, "", msg);
+        fnet_job_sampling_note(job, note, note_size);
+        fnet_job_sampling_message(job, true, msg, sizeof msg);
+        message(o, "note: ", msg);
     }
-    if (!rc && j.m.sampled) {
-        fnet_progress_pause(o->in.progress);
-        sampling_note(&j.m, note, note_size);
-        fnet_cli_error("note: n*m = %.3g: %s Use --exact for exact values.",
-                       (double)g->n_nodes * fnet_graph_edge_count(g), note);
-    }
-    if (!rc && (rc = node_table(&j, t)) == FNET_ENOMEM)
+    if (!rc && (rc = node_table(&j, job, t)) == FNET_ENOMEM)
         fnet_err_set(err, rc, "out of memory");
-    fnet_metrics_free(&j.m);
-    if (j.has_cm)
-        fnet_communities_free(&j.cm);
     return rc;
 }
 
 /* ---- graph level ------------------------------------------------------- */
 
-static int graph_level(const mopts *o, const fnet_graph *g, fnet_table **t,
-                       fnet_err *err)
+static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
+                       fnet_table **t, fnet_err *err)
 {
-    fnet_graph_metrics gm;
-    fnet_communities cm;
-    fnet_frustration fr = {0};
-    fnet_communities_job cj;
-    fnet_err cerr = {0};
-    bool neg = fnet_graph_has_negative(g);
+    fnet_job_opts jo;
+    job_opts(o, &jo);
+    jo.want = 0;
+    jo.graph_metrics = true;
     fnet_progress_stage(o->in.progress, "graph metrics and communities", 0);
-    fnet_communities_start(&cj, g, &o->co, in_child(o, g));
-    int rc = fnet_graph_metrics_compute(&gm, g, err);
-    int crc = fnet_communities_finish(&cj, &cm, &cerr);
-    if (!rc && crc) {
-        rc = crc;
-        *err = cerr;
-    }
-    if (!rc && neg)
-        rc = fnet_frustration_compute(&fr, g, cm.community, err);
-    if (rc) {
-        fnet_communities_free(&cm);
+    int rc = fnet_job_analyse(job, g, &jo, err);
+    if (rc)
         return rc;
-    }
-    gm.communities = cm.n_communities;
-    gm.modularity = cm.modularity;
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
-    size_t n = fnet_metrics_table_graph_rows(rows, &gm);
-    const fnet_metrics_table_row runs[] = {
-        {"modularity_mean", cm.mod_mean, false},
-        {"modularity_sd", cm.mod_sd, false},
-        {"modularity_min", cm.mod_min, false},
-        {"modularity_max", cm.mod_max, false},
-    };
-    const fnet_metrics_table_row sign[] = {
-        {"negative_edges", (double)fr.negative, true},
-        {"mixed_edges", (double)fr.mixed, true},
-        {"negative_within", fr.negative_within_share, false},
-        {"positive_between", fr.positive_between_share, false},
-        {"frustration", fr.frustration, false},
-    };
-    if (cm.runs > 1) { /* modularity statistics: --runs N > 1 only */
-        memcpy(rows + n, runs, sizeof runs);
-        n += sizeof runs / sizeof runs[0];
-    }
-    if (neg) { /* signed rows: graphs with a negative edge only */
-        memcpy(rows + n, sign, sizeof sign);
-        n += sizeof sign / sizeof sign[0];
-    }
-    fnet_communities_free(&cm);
-    if ((rc = fnet_metrics_table_values(t, rows, n)))
+    if ((rc = fnet_metrics_table_job_graph(t, job)))
         return fnet_err_set(err, rc, "out of memory");
     return 0;
 }
@@ -502,20 +407,15 @@ static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)
 static bool parallel_mode(mopts *o)
 {
     const char *v = getenv("FACTNET_PARALLEL");
-    if (!v || !*v || strcmp(v, "auto") == 0)
-        o->parallel = PAR_AUTO;
-    else if (strcmp(v, "always") == 0)
-        o->parallel = PAR_ALWAYS;
-    else if (strcmp(v, "serial") == 0)
-        o->parallel = PAR_SERIAL;
-    else {
+    o->parallel = fnet_job_parallel_from_name(v);
+    if (o->parallel < 0) {
         fnet_cli_usage("metrics",
                        "FACTNET_PARALLEL: expected auto, always "
                        "or serial, got '%s'",
                        v);
         return false;
     }
-    if (o->parallel == PAR_SERIAL)
+    if (o->parallel == FNET_JOB_SERIAL)
         o->in.lo.threads = 1;
     return true;
 }
@@ -558,6 +458,7 @@ int fnet_cmd_metrics(int argc, char **argv)
     fnet_corpus *c = NULL;
     fnet_aggregate *agg = NULL;
     fnet_graph *g = NULL;
+    fnet_job job = {0};
     fnet_table *t = NULL;
     char note[256] = "";
 
@@ -578,8 +479,8 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = load_graph(&o, r.paths, r.n_paths, &agg, &c, &g);
     if (status != FNET_EXIT_OK)
         goto out;
-    rc = o.graph_level ? graph_level(&o, g, &t, &err)
-                       : node_level(&o, g, &t, note, sizeof note, &err);
+    rc = o.graph_level ? graph_level(&o, &job, g, &t, &err)
+                       : node_level(&o, &job, g, &t, note, sizeof note, &err);
     /* The table may go to the terminal the progress line is on. */
     fnet_progress_end(o.in.progress);
     o.in.progress = NULL;
@@ -594,6 +495,7 @@ int fnet_cmd_metrics(int argc, char **argv)
 out:
     fnet_progress_end(o.in.progress);
     fnet_table_free(t);
+    fnet_job_free(&job); /* before the graph it borrows */
     fnet_graph_free(g);
     fnet_aggregate_free(agg);
     fnet_corpus_free(c);

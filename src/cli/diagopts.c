@@ -2,9 +2,9 @@
  * (diagopts.h). */
 #include "cli/diagopts.h"
 
-#include "analysis/metrics.h"
 #include "core/buf.h"
 #include "input/validate.h"
+#include "job/job.h"
 #include "output/clustered.h"
 
 #include <stdlib.h>
@@ -164,36 +164,20 @@ const char fnet_diagopts_rules[] =
 
 /* ---- pipeline ---------------------------------------------------------- */
 
-typedef struct run {
-    fnet_graph *g, *draw;
-    fnet_metrics m;
-    fnet_communities cm;
-    bool has_m, has_cm;
-    fnet_diagram_set *ds;
-} run;
-
-static int size_values(run *r, const fnet_diagopts *o, fnet_err *err)
-{
-    fnet_metrics_opts mo;
-    if (o->size_metric < 0)
-        return 0;
-    fnet_metrics_opts_init(&mo);
-    mo.want = FNET_METRIC_BIT(o->size_metric);
-    mo.unweighted = o->g.unweighted;
-    mo.weighted_paths = o->g.weighted_paths;
-    mo.seed = o->co.seed;
-    r->has_m = true;
-    return fnet_metrics_compute(&r->m, r->g, &mo, err);
-}
-
-static int communities(run *r, const fnet_diagopts *o, fnet_err *err)
+/* What the diagram needs from the job layer: the --size-by metric and,
+ * when the view shows them, communities; the undirected version of a
+ * directed graph to draw. */
+static void job_opts(const fnet_diagopts *o, fnet_job_opts *jo)
 {
     const fnet_diagram_opts *v = &o->view;
-    if (!v->collapse && v->color_by != FNET_COLOR_COMMUNITY &&
-        v->cluster_by != FNET_CLUSTER_COMMUNITY)
-        return 0;
-    r->has_cm = true;
-    return fnet_communities_detect(&r->cm, r->g, &o->co, err);
+    fnet_job_opts_init(jo);
+    jo->want = o->size_metric >= 0 ? FNET_METRIC_BIT(o->size_metric) : 0;
+    jo->communities = v->collapse || v->color_by == FNET_COLOR_COMMUNITY ||
+                      v->cluster_by == FNET_CLUSTER_COMMUNITY;
+    jo->draw_undirected = true;
+    jo->unweighted = o->g.unweighted;
+    jo->weighted_paths = o->g.weighted_paths;
+    jo->co = o->co;
 }
 
 /* The entity of --ego NAME, resolved as facts' subjects are; *out stays
@@ -232,41 +216,30 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *rr,
                         fnet_err *err)
 {
-    run r = {0};
+    fnet_job job = {0};
+    fnet_job_opts jo;
+    fnet_diagram_set *ds = NULL;
     *out = NULL;
-    int rc = fnet_graph_build(&r.g, c, &o->g.graph, err);
-    if (!rc && r.g->opts.directed) {
-        fnet_graph_opts u = o->g.graph;
-        u.directed = false;
-        rc = fnet_graph_build(&r.draw, c, &u, err);
-    }
-    if (!rc)
-        rc = size_values(&r, o, err);
-    if (!rc)
-        rc = communities(&r, o, err);
+    job_opts(o, &jo);
+    int rc = fnet_job_run(&job, c, &o->g.graph, &jo, err);
     fnet_diagram_opts v = o->view;
     if (!rc)
         rc = ego_entity(&v.ego, c, o->ego, err);
     if (!rc) {
         v.size_by =
             o->size_metric >= 0 ? fnet_metric_name(o->size_metric) : NULL;
-        rc = fnet_diagram_make(&r.ds, r.draw ? r.draw : r.g,
-                               r.has_m ? r.m.value[o->size_metric] : NULL,
-                               r.has_cm ? r.cm.community : NULL, &v, err);
+        rc = fnet_diagram_make(&ds, fnet_job_draw(&job),
+                               job.has_m ? job.m.value[o->size_metric] : NULL,
+                               job.has_cm ? job.cm.community : NULL, &v, err);
     }
     if (!rc)
-        rc = fnet_dot_build(out, &r.ds->d, &o->dot, err);
-    if (!rc && (rc = legend(*out, &r.ds->d, o, rr, err)) != 0) {
+        rc = fnet_dot_build(out, &ds->d, &o->dot, err);
+    if (!rc && (rc = legend(*out, &ds->d, o, rr, err)) != 0) {
         agclose(*out);
         *out = NULL;
     }
-    fnet_diagram_free(r.ds);
-    if (r.has_cm)
-        fnet_communities_free(&r.cm);
-    if (r.has_m)
-        fnet_metrics_free(&r.m);
-    fnet_graph_free(r.draw);
-    fnet_graph_free(r.g);
+    fnet_diagram_free(ds);
+    fnet_job_free(&job);
     return rc;
 }
 

@@ -1,9 +1,8 @@
 /* reportgen.c - the HTML report pipeline (reportgen.h). */
 #include "cli/reportgen.h"
 
-#include "analysis/community.h"
-#include "analysis/metrics.h"
 #include "core/outfile.h"
+#include "job/job.h"
 #include "output/evidence.h"
 #include "output/html.h"
 
@@ -18,53 +17,39 @@ void fnet_reportopts_init(fnet_reportopts *o)
 }
 
 typedef struct run {
-    fnet_graph *g, *undirected;
-    const fnet_graph *draw; /* g itself when g is undirected */
-    fnet_metrics_opts mo;
-    fnet_metrics m;
-    fnet_communities cm;
-    fnet_graph_metrics gm;
+    fnet_job job; /* graph, draw graph, metrics, communities, graph metrics */
     fnet_evidence *ev;
     fnet_html_links links;
     fnet_trend trend;
-    bool has_m, has_cm, has_trend;
+    bool has_trend;
     char *svg;
     size_t svg_len;
     char method[160];
+    char sampling[160];
 } run;
 
 static int analyse(run *x, const fnet_corpus *c, const fnet_reportopts *o,
                    fnet_err *err)
 {
     const fnet_diagopts *d = &o->d;
-    int rc = fnet_graph_build(&x->g, c, &d->g.graph, err);
-    if (!rc && x->g->opts.directed) {
-        fnet_graph_opts u = d->g.graph;
-        u.directed = false;
-        rc = fnet_graph_build(&x->undirected, c, &u, err);
-    }
-    x->draw = x->undirected ? x->undirected : x->g;
-    fnet_metrics_opts_init(&x->mo);
-    x->mo.unweighted = d->g.unweighted;
-    x->mo.weighted_paths = d->g.weighted_paths;
-    x->mo.seed = d->co.seed; /* as `factnet metrics` does */
-    if (!rc) {
-        x->has_m = true;
-        rc = fnet_metrics_compute(&x->m, x->g, &x->mo, err);
-    }
-    if (!rc) {
-        x->has_cm = true;
-        rc = fnet_communities_detect(&x->cm, x->g, &d->co, err);
-    }
+    fnet_job_opts jo;
+    fnet_job_opts_init(&jo);
+    jo.communities = true;
+    jo.graph_metrics = true;
+    jo.draw_undirected = true;
+    jo.unweighted = d->g.unweighted;
+    jo.weighted_paths = d->g.weighted_paths;
+    jo.co = d->co;
+    int rc = fnet_job_run(&x->job, c, &d->g.graph, &jo, err);
     if (!rc)
-        rc = fnet_graph_metrics_compute(&x->gm, x->g, err);
-    if (!rc)
-        rc = fnet_evidence_build(&x->ev, x->draw, err);
+        rc = fnet_evidence_build(&x->ev, fnet_job_draw(&x->job), err);
     if (!rc && !o->no_trend) {
         x->has_trend = true;
-        rc = fnet_trend_compute(&x->trend, x->g, x->m.value[o->trend.metric],
-                                &x->mo, &o->trend, err);
+        rc = fnet_trend_compute(&x->trend, x->job.g,
+                                x->job.m.value[o->trend.metric], &x->job.mo,
+                                &o->trend, err);
     }
+    fnet_job_sampling_note(&x->job, x->sampling, sizeof x->sampling);
     return rc;
 }
 
@@ -80,7 +65,7 @@ static int diagram(run *x, const fnet_corpus *c, const fnet_diagopts *d,
     if (!given && !(rc = fnet_diagopts_graph(&ag, c, d, r, err)))
         laid_out = !(rc = fnet_render_layout(r, ag, err));
     if (!rc)
-        rc = fnet_html_link_diagram(&x->links, ag, x->draw, err);
+        rc = fnet_html_link_diagram(&x->links, ag, fnet_job_draw(&x->job), err);
     if (!rc)
         rc = fnet_render_data(r, ag, "svg", &x->svg, &x->svg_len, err);
     if (laid_out)
@@ -107,13 +92,14 @@ static int write_page(run *x, const fnet_reportopts *o, const char *path,
     const fnet_diagopts *d = &o->d;
     fnet_html_page p = {
         .title = d->view.title,
-        .g = x->g,
-        .m = &x->m,
-        .cm = &x->cm,
+        .g = x->job.g,
+        .m = &x->job.m,
+        .cm = &x->job.cm,
         .method = x->method,
         .community_fills =
             d->view.color_by == FNET_COLOR_COMMUNITY && !d->view.collapse,
-        .gm = &x->gm,
+        .gm = &x->job.gm,
+        .sampling_note = x->sampling[0] ? x->sampling : NULL,
         .ev = x->ev,
         .links = &x->links,
         .svg = x->svg,
@@ -135,11 +121,6 @@ int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
                       fnet_err *err)
 {
     run x = {0};
-    /* igraph perturbs the start vector of eigenvector centrality and HITS
-     * with its default random generator, so their last digits depend on
-     * what ran before in the process. Seeding it here makes the page the
-     * same whether `factnet report` or `factnet build` writes it. */
-    igraph_rng_seed(igraph_rng_default(), o->d.co.seed);
     int rc = analyse(&x, c, o, err);
     if (!rc)
         rc = diagram(&x, c, &o->d, r, laid_out, err);
@@ -150,11 +131,6 @@ int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
     if (x.has_trend)
         fnet_trend_free(&x.trend);
     fnet_evidence_free(x.ev);
-    if (x.has_cm)
-        fnet_communities_free(&x.cm);
-    if (x.has_m)
-        fnet_metrics_free(&x.m);
-    fnet_graph_free(x.undirected);
-    fnet_graph_free(x.g);
+    fnet_job_free(&x.job);
     return rc;
 }

@@ -203,36 +203,6 @@ static int node_layout(fnet_export *x, const fnet_export_opts *o)
     return FNET_OK;
 }
 
-/* ---- metrics and communities ------------------------------------------- */
-
-static int compute(fnet_export *x, const fnet_export_opts *o, fnet_err *err)
-{
-    fnet_metrics_opts mo = o->mo;
-    bool need_cm = false;
-    mo.want = 0;
-    for (size_t i = 0; i < o->n_metrics; i++) {
-        int m = o->metrics[i];
-        if (m == FNET_EXPORT_STABILITY || m == FNET_M_COMMUNITY)
-            need_cm = true;
-        else
-            mo.want |= FNET_METRIC_BIT(m);
-    }
-    int rc = fnet_metrics_compute(&x->m, x->g, &mo, err);
-    if (rc != FNET_OK || !need_cm)
-        return rc;
-    x->has_cm = true;
-    if ((rc = fnet_communities_detect(&x->cm, x->g, &o->co, err)))
-        return rc;
-    uint32_t n = x->g->n_nodes;
-    double *col = malloc((n ? n : 1) * sizeof *col);
-    if (!col)
-        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    for (uint32_t v = 0; v < n; v++)
-        col[v] = x->cm.community[v];
-    x->m.value[FNET_M_COMMUNITY] = col;
-    return FNET_OK;
-}
-
 /* Per node, the first and last date over its dated edges. */
 static int node_spans(fnet_export *x)
 {
@@ -283,6 +253,8 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     x->g = g;
     x->c = g->corpus;
+    x->m = o->m;
+    x->cm = o->cm;
     x->edge_fields = edge_fields;
     x->n_edge_fields = N_EDGE_FIELDS;
     x->exported =
@@ -292,7 +264,7 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
     mark_exported(x, o->fact_ends);
     if ((rc = node_layout(x, o)) || (rc = node_spans(x)))
         goto done;
-    if ((rc = compute(x, o, err)) || (rc = evidence_order(x, err)))
+    if ((rc = evidence_order(x, err)))
         goto done;
     *out = x;
     return FNET_OK;
@@ -307,9 +279,6 @@ void fnet_export_free(fnet_export *x)
 {
     if (!x)
         return;
-    fnet_metrics_free(&x->m);
-    if (x->has_cm)
-        fnet_communities_free(&x->cm);
     fnet_evidence_free(x->ev);
     free(x->ev_index);
     free(x->span);
@@ -372,8 +341,8 @@ static int metric_value(const fnet_export *x, const fnet_xfield *f,
                         int32_t node, fnet_xvalue *out)
 {
     const double *col = f->kind == FNET_XF_STABILITY
-                            ? (x->has_cm ? x->cm.stability : NULL)
-                            : x->m.value[f->index];
+                            ? (x->cm ? x->cm->stability : NULL)
+                            : x->m->value[f->index];
     if (node < 0 || !col || isnan(col[node]))
         return 0;
     out->d = col[node];

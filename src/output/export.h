@@ -19,8 +19,9 @@
  * cell) when the entity has no such attribute, no aliases or no date, when
  * a metric is undefined (NaN) and when a string is empty.
  *
- * Ownership: a bundle borrows its graph (and the graph's corpus), which
- * must outlive it, and owns everything else; free it with
+ * Ownership: a bundle borrows its graph (and the graph's corpus), its
+ * metrics and communities, which must outlive it, and owns everything
+ * else; free it with
  * fnet_export_free(). */
 #ifndef FNET_EXPORT_H
 #define FNET_EXPORT_H
@@ -83,8 +84,12 @@ typedef struct fnet_xvalue {
 typedef struct fnet_export_opts {
     const int *metrics; /* the metric columns, in order; n_metrics 0: none */
     size_t n_metrics;
-    fnet_metrics_opts mo; /* `want` is derived from metrics */
-    fnet_community_opts co;
+    /* The job's results (job/job.h), borrowed: they must outlive the
+     * bundle. m holds every metric column asked for, the community column
+     * in m->value[FNET_M_COMMUNITY]; cm is NULL when no column needs
+     * communities. */
+    const fnet_metrics *m;
+    const fnet_communities *cm;
     bool fact_ends; /* attributes also over the entities at the ends of the
                        graph's facts that are not nodes (Neo4j) */
 } fnet_export_opts;
@@ -98,22 +103,20 @@ typedef struct fnet_export {
     size_t n_edge_fields;
     const char **attr_keys; /* entity attribute keys, sorted */
     uint32_t n_attrs;
-    fnet_metrics m;      /* m.value[FNET_M_COMMUNITY] filled from cm */
-    fnet_communities cm; /* valid when has_cm */
-    bool has_cm;
-    fnet_evidence *ev;  /* the facts of every edge, in listing order */
-    uint32_t *ev_index; /* edge id -> index into ev->edges */
-    bool *exported;     /* per entity: a node, or (fact_ends) a fact end */
-    fnet_date *span;    /* per node: first and last date of its edges
+    const fnet_metrics *m;      /* borrowed from the options */
+    const fnet_communities *cm; /* borrowed; NULL: no communities */
+    fnet_evidence *ev;          /* the facts of every edge, in listing order */
+    uint32_t *ev_index;         /* edge id -> index into ev->edges */
+    bool *exported;   /* per entity: a node, or (fact_ends) a fact end */
+    fnet_date *span;  /* per node: first and last date of its edges
                            (2 * n_nodes; unset when none is dated) */
-    fnet_arena arena;   /* field names */
+    fnet_arena arena; /* field names */
 } fnet_export;
 
-/* Computes the metrics and communities asked for and lays out the fields.
- * Returns 0, FNET_EUSAGE (communities: spinglass on a disconnected graph),
+/* Lays out the fields over the metrics and communities of o. Returns 0,
  * FNET_ENOMEM or FNET_EINTERNAL with err set. On success the caller frees
- * *out with fnet_export_free(); on error *out is NULL. Costs what the
- * metrics cost (docs/METRICS.md) plus O(F log F) for the fact order. */
+ * *out with fnet_export_free(); on error *out is NULL. O(F log F) for the
+ * fact order. */
 int fnet_export_build(fnet_export **out, const fnet_graph *g,
                       const fnet_export_opts *o, fnet_err *err);
 

@@ -185,9 +185,9 @@ static void header(FILE *fp, const fnet_export *x)
     }
     fprintf(fp, "  view \"%s\"\n",
             x->g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full");
-    if (x->has_cm && !isnan(x->cm.modularity)) {
+    if (x->cm && !isnan(x->cm->modularity)) {
         fputs("  modularity ", fp);
-        gml_real(fp, x->cm.modularity);
+        gml_real(fp, x->cm->modularity);
         putc('\n', fp);
     }
 }

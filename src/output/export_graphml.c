@@ -33,7 +33,7 @@ static void keys(fnet_xml *w, const fnet_export *x)
     char id[32];
     key(w, "g0", "graph", "title", "string");
     key(w, "g1", "graph", "view", "string");
-    if (x->has_cm)
+    if (x->cm)
         key(w, "g2", "graph", "modularity", "double");
     for (size_t i = 1; i < x->n_node_fields; i++) {
         snprintf(id, sizeof id, "n%zu", i);
@@ -105,8 +105,8 @@ static void graph_data(fnet_xml *w, const fnet_export *x)
     if (x->c->title && x->c->title[0])
         data(w, "g0", x->c->title);
     data(w, "g1", x->g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full");
-    if (x->has_cm && !isnan(x->cm.modularity)) {
-        fnet_export_real(x->cm.modularity, num);
+    if (x->cm && !isnan(x->cm->modularity)) {
+        fnet_export_real(x->cm->modularity, num);
         data(w, "g2", num);
     }
 }

@@ -103,9 +103,9 @@ static bool graph_attrs(cJSON *root, const fnet_export *x)
     if (!cJSON_AddStringToObject(
             g, "view", x->g->opts.view == FNET_VIEW_ACTORS ? "actors" : "full"))
         return false;
-    if (!x->has_cm || isnan(x->cm.modularity))
+    if (!x->cm || isnan(x->cm->modularity))
         return true;
-    cJSON *m = real(x->cm.modularity);
+    cJSON *m = real(x->cm->modularity);
     return m && cJSON_AddItemToObject(g, "modularity", m);
 }
 

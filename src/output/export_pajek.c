@@ -50,7 +50,7 @@ int fnet_export_pajek_clu(const fnet_export *x, FILE *fp, fnet_err *err)
 {
     fprintf(fp, "*Vertices %u\n", x->g->n_nodes);
     for (uint32_t v = 0; v < x->g->n_nodes; v++)
-        fprintf(fp, "%u\n", x->cm.community[v]);
+        fprintf(fp, "%u\n", x->cm->community[v]);
     return finish(fp, err);
 }
 

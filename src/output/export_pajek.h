@@ -26,7 +26,7 @@
 int fnet_export_pajek(const fnet_export *x, FILE *fp, fnet_err *err);
 
 /* Writes the community partition to fp; the bundle must have communities
- * (x->has_cm). Returns 0 or FNET_EIO with err set. */
+ * (x->cm). Returns 0 or FNET_EIO with err set. */
 int fnet_export_pajek_clu(const fnet_export *x, FILE *fp, fnet_err *err);
 
 /* True when two nodes share a label: NetworkX's read_pajek names nodes by

@@ -464,11 +464,8 @@ static void metrics_table(page *pg)
                      "heading to sort by it (again to reverse); click an "
                      "entity to find it in the diagram. Definitions: "
                      "docs/METRICS.md.");
-    if (pg->p->m->sampled)
-        fnet_buf_printf(o,
-                        " Betweenness and closeness are estimated from "
-                        "%ld sampled sources.",
-                        pg->p->m->samples_used);
+    if (pg->p->sampling_note)
+        fnet_buf_printf(o, " %s", pg->p->sampling_note);
     fnet_buf_puts(o, "</p>\n<div class=\"scroll\"><table id=\"metrics-table\" "
                      "class=\"sortable\">\n");
     metrics_head(pg);

@@ -67,6 +67,8 @@ typedef struct fnet_html_page {
     bool community_fills;       /* the diagram fills nodes by community:
                                     show the same colours in the list */
     const fnet_graph_metrics *gm;
+    const char *sampling_note;    /* sampled path metrics (job/job.h's
+                                  sentence), or NULL */
     const fnet_evidence *ev;      /* evidence of the drawn graph */
     const fnet_html_links *links; /* of the drawn graph's edges */
     const char *svg;              /* the diagram rendered by gvc; NULL: none */

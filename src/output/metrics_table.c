@@ -218,3 +218,33 @@ int fnet_metrics_table_values(fnet_table **out,
     }
     return rc;
 }
+
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
+{
+    const fnet_communities *cm = &j->cm;
+    const fnet_frustration *fr = &j->fr;
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
+    size_t n = fnet_metrics_table_graph_rows(rows, &j->gm);
+    const fnet_metrics_table_row runs[] = {
+        {"modularity_mean", cm->mod_mean, false},
+        {"modularity_sd", cm->mod_sd, false},
+        {"modularity_min", cm->mod_min, false},
+        {"modularity_max", cm->mod_max, false},
+    };
+    const fnet_metrics_table_row sign[] = {
+        {"negative_edges", (double)fr->negative, true},
+        {"mixed_edges", (double)fr->mixed, true},
+        {"negative_within", fr->negative_within_share, false},
+        {"positive_between", fr->positive_between_share, false},
+        {"frustration", fr->frustration, false},
+    };
+    if (j->has_cm && cm->runs > 1) {
+        memcpy(rows + n, runs, sizeof runs);
+        n += sizeof runs / sizeof runs[0];
+    }
+    if (j->has_fr) {
+        memcpy(rows + n, sign, sizeof sign);
+        n += sizeof sign / sizeof sign[0];
+    }
+    return fnet_metrics_table_values(out, rows, n);
+}

@@ -10,6 +10,7 @@
 
 #include "analysis/metrics.h"
 #include "graph/graph.h"
+#include "job/job.h"
 #include "output/table.h"
 
 #include <stdbool.h>
@@ -90,5 +91,13 @@ size_t fnet_metrics_table_graph_rows(fnet_metrics_table_row *rows,
  * Returns 0 or FNET_ENOMEM (*out is then freed and NULL). */
 int fnet_metrics_table_values(fnet_table **out,
                               const fnet_metrics_table_row *rows, size_t n);
+
+/* `metrics --level graph`: the metric,value table of a job run with
+ * graph_metrics: the graph rows, then modularity_mean, _sd, _min and _max
+ * when communities ran more than once, then the signed rows
+ * (negative_edges, mixed_edges, negative_within, positive_between,
+ * frustration) when the job has a frustration. Returns 0 or FNET_ENOMEM
+ * (*out is then freed and NULL). */
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j);
 
 #endif

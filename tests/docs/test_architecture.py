@@ -9,7 +9,7 @@ Fails (exit 1, one line per problem, naming the file) when
   - ARCHITECTURE.md names a path that does not exist: anything starting
     with src/, tests/, docs/, scripts/, bench/, cmake/ or data/, and
     DIR/NAME.EXT for a folder of src/ (core, model, input, graph, analysis,
-    output, cli) and EXT one of h, c, js, css. A `*` in a path must match at
+    job, output, cli) and EXT one of h, c, js, css. A `*` in a path must match at
     least one file; for a path with a placeholder (`cmd_<verb>.c`,
     `tests/golden/cli/<case>/`) the folder before the placeholder must exist.
 Exit status: 0 true, 1 not true, 2 usage.
@@ -21,7 +21,8 @@ import sys
 
 DOC = "docs/ARCHITECTURE.md"
 TOP = ("src", "tests", "docs", "scripts", "bench", "cmake", "data")
-SRC_DIRS = ("core", "model", "input", "graph", "analysis", "output", "cli")
+SRC_DIRS = ("core", "model", "input", "graph", "analysis", "job", "output",
+            "cli")
 SRC_EXTS = (".h", ".c", ".js", ".css")
 # A run of path characters holding a slash, not glued to a word before it
 # (so the tail of a URL or of /usr/include/... is not read as a path).

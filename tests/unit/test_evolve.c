@@ -1,9 +1,9 @@
-/* test_evolve.c - unit tests for src/analysis/evolve on a four-period
+/* test_evolve.c - unit tests for src/job/evolve on a four-period
  * corpus whose per-period degrees, communities, persistent ids and rank
  * changes are worked out by hand below. */
 #include "test.h"
 
-#include "analysis/evolve.h"
+#include "job/evolve.h"
 #include "fixture.h"
 
 /* 2001: triangles A-B-C and D-E-F.

@@ -6,6 +6,7 @@
 
 #include "input/load.h"
 #include "input/validate.h"
+#include "job/job.h"
 #include "output/export.h"
 #include "output/export_gml.h"
 #include "output/export_pajek.h"
@@ -41,7 +42,8 @@ static const char doc[] =
 
 typedef struct fixture {
     fnet_corpus *c;
-    fnet_graph *g;
+    fnet_job job;
+    const fnet_graph *g; /* job.g */
     fnet_export *x;
 } fixture;
 
@@ -52,6 +54,7 @@ static bool setup(fixture *f, bool metrics)
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_graph_opts go;
+    fnet_job_opts jo;
     fnet_export_opts eo = {0};
     *f = (fixture){0};
     int rc = fnet_corpus_new(&f->c);
@@ -64,12 +67,17 @@ static bool setup(fixture *f, bool metrics)
         fnet_diag_print(&d, stderr);
     fnet_diag_free(&d);
     fnet_graph_opts_init(&go);
+    fnet_job_opts_init(&jo);
+    jo.want = 0;
+    for (size_t i = 0; metrics && i < 3; i++)
+        jo.want |= FNET_METRIC_BIT(cols[i]);
     if (rc == 0)
-        rc = fnet_graph_build(&f->g, f->c, &go, &err);
+        rc = fnet_job_run(&f->job, f->c, &go, &jo, &err);
+    f->g = f->job.g;
     eo.metrics = cols;
     eo.n_metrics = metrics ? 3 : 0;
-    fnet_metrics_opts_init(&eo.mo);
-    fnet_community_opts_init(&eo.co);
+    eo.m = &f->job.m;
+    eo.cm = f->job.has_cm ? &f->job.cm : NULL;
     if (rc == 0)
         rc = fnet_export_build(&f->x, f->g, &eo, &err);
     if (rc != 0)
@@ -81,7 +89,7 @@ static bool setup(fixture *f, bool metrics)
 static void teardown(fixture *f)
 {
     fnet_export_free(f->x);
-    fnet_graph_free(f->g);
+    fnet_job_free(&f->job);
     fnet_corpus_free(f->c);
 }
 

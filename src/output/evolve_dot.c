@@ -1,6 +1,6 @@
 /* evolve_dot.c - one diagram per period with shared node positions
  * (evolve_dot.h). */
-#include "cli/evolve_dot.h"
+#include "output/evolve_dot.h"
 
 #include "core/buf.h"
 #include "core/outfile.h"

@@ -13,7 +13,7 @@
 #ifndef FNET_EVOLVE_DOT_H
 #define FNET_EVOLVE_DOT_H
 
-#include "analysis/evolve.h"
+#include "job/evolve.h"
 #include "core/error.h"
 
 /* Writes the diagrams. Returns 0, FNET_EIO (the directory or a file),

@@ -1,6 +1,8 @@
 /* evolve.c - snapshots per period, tracked communities and rank changes
  * (evolve.h, docs/EVOLUTION.md). */
-#include "analysis/evolve.h"
+#include "job/evolve.h"
+
+#include "job/job.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -103,26 +105,34 @@ void fnet_evolve_rank(uint32_t *rank, const double *v, uint32_t n)
 
 /* ---- one snapshot ------------------------------------------------------ */
 
+/* The snapshot's metrics, communities, graph metrics and frustration, as
+ * every command computes them (job/job.h); the snapshot takes them over
+ * from the job, which borrows its graph. */
 static int measure(fnet_snapshot *s, const fnet_evolve_opts *o, fnet_err *err)
 {
-    fnet_metrics_opts mo = o->metrics;
+    fnet_job j = {0};
+    fnet_job_opts jo;
     uint32_t n = s->g->n_nodes;
-    int rc;
-    mo.want |= FNET_METRIC_BIT(o->rank_metric);
-    mo.want &= ~FNET_METRIC_BIT(FNET_M_COMMUNITY);
-    if ((rc = fnet_metrics_compute(&s->m, s->g, &mo, err)))
-        return rc;
-    if ((rc = fnet_communities_detect(&s->cm, s->g, &o->community, err)))
-        return rc;
-    if ((rc = fnet_graph_metrics_compute(&s->gm, s->g, err)))
-        return rc;
-    s->gm.communities = s->cm.n_communities;
-    s->gm.modularity = s->cm.modularity;
-    if ((rc = fnet_frustration_compute(&s->fr, s->g, s->cm.community, err)))
+    fnet_job_opts_init(&jo);
+    jo.want = o->metrics.want | FNET_METRIC_BIT(o->rank_metric);
+    jo.want &= ~FNET_METRIC_BIT(FNET_M_COMMUNITY);
+    jo.communities = true; /* value[FNET_M_COMMUNITY]: tracked ids later */
+    jo.graph_metrics = true;
+    jo.frustration = true;
+    jo.unweighted = o->metrics.unweighted;
+    jo.weighted_paths = o->metrics.weighted_paths;
+    jo.exact = o->metrics.exact;
+    jo.samples = o->metrics.samples;
+    jo.co = o->community;
+    int rc = fnet_job_analyse(&j, s->g, &jo, err);
+    s->m = j.m;
+    s->cm = j.cm;
+    s->gm = j.gm;
+    s->fr = j.fr;
+    if (rc)
         return rc;
     s->rank = malloc(n * sizeof *s->rank);
-    s->m.value[FNET_M_COMMUNITY] = calloc(n, sizeof(double));
-    if (!s->rank || !s->m.value[FNET_M_COMMUNITY])
+    if (!s->rank)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     fnet_evolve_rank(s->rank, s->m.value[o->rank_metric], n);
     return 0;

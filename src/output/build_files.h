@@ -1,0 +1,42 @@
+/* build_files.h - the tables and the summary of one corpus that `factnet
+ * build` writes into DIR, from the job's results (full view, factnet's
+ * defaults):
+ *   NAME.metrics.csv      every default column, as `factnet metrics`
+ *   NAME.metrics.tex      the main columns as a LaTeX (booktabs) table
+ *   NAME.communities.csv  id,label,type,community, by community then id
+ *   NAME.summary.md       the input and its counts, the graph metrics, the
+ *                         first FNET_BUILD_TOP nodes by PageRank and the
+ *                         communities with their members by PageRank
+ * each through core/outfile.h, in this order.
+ *
+ * Ownership: borrows everything. */
+#ifndef FNET_BUILD_FILES_H
+#define FNET_BUILD_FILES_H
+
+#include "core/error.h"
+#include "job/job.h"
+#include "model/corpus.h"
+
+#include <stdbool.h>
+
+#define FNET_BUILD_TOP 10
+
+typedef struct fnet_build_files {
+    const char *dir;  /* the output folder (it exists) */
+    const char *name; /* NAME; also the heading when c has no title */
+    const char *path; /* the input file, as given (the summary cites it) */
+    const fnet_corpus *c;
+    const fnet_job *job; /* every default metric, communities and graph
+                            metrics of c */
+    const fnet_community_opts *co; /* how job's communities were found */
+    bool no_formula_guard;         /* the csv files: cells as written */
+    /* NULL, or called with the path of each file once it is written. */
+    void (*wrote)(void *ctx, const char *path);
+    void *ctx;
+} fnet_build_files;
+
+/* Writes the four files, stopping at the first failure. Returns 0,
+ * FNET_EIO or FNET_ENOMEM with err set. */
+int fnet_build_files_write(const fnet_build_files *b, fnet_err *err);
+
+#endif
