@@ -1,7 +1,7 @@
 # embed.cmake - writes a C file defining NUL-terminated char arrays with the
 # bytes of text files, so that the HTML report's script and style live in
-# their own files (src/output/report.js, report.css) yet ship inside the
-# program (output/html.h).
+# their own files (src/output/report/report.js, report.css) yet ship inside the
+# program (output/report/html.h).
 #
 #   cmake -DOUT=file.c -DNAMES=sym1,sym2 -DFILES=a.js,b.css -P embed.cmake
 # (comma lists: a ';' does not survive add_custom_command's quoting)

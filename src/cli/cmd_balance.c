@@ -8,7 +8,7 @@
 #include "core/outfile.h"
 #include "input/load.h"
 #include "job/job.h"
-#include "output/balance_table.h"
+#include "output/tables/balance_table.h"
 
 #include <stdlib.h>
 

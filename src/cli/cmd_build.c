@@ -7,8 +7,8 @@
 
 #include "core/outfile.h"
 #include "job/job.h"
-#include "output/render.h"
-#include "output/build_files.h"
+#include "output/diagram/render.h"
+#include "output/tables/build_files.h"
 
 #include <errno.h>
 #include <glob.h>

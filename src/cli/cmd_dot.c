@@ -4,7 +4,7 @@
 #include "cli/diagopts.h"
 
 #include "core/outfile.h"
-#include "output/render.h"
+#include "output/diagram/render.h"
 
 typedef struct job {
     const char *out;

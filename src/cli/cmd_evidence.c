@@ -6,8 +6,8 @@
 
 #include "core/outfile.h"
 #include "input/load.h"
-#include "output/evidence.h"
-#include "output/table.h"
+#include "output/tables/evidence.h"
+#include "output/tables/table.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,8 +6,8 @@
 
 #include "input/load.h"
 #include "job/evolve.h"
-#include "output/evolve_dot.h"
-#include "output/evolve_table.h"
+#include "output/diagram/evolve_dot.h"
+#include "output/tables/evolve_table.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -6,14 +6,14 @@
 
 #include "input/load.h"
 #include "job/job.h"
-#include "output/export.h"
-#include "output/export_files.h"
-#include "output/export_pajek.h"
+#include "output/export/export.h"
+#include "output/export/export_files.h"
+#include "output/export/export_pajek.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* output/export_files.h's formats */
+/* output/export/export_files.h's formats */
 enum xformat {
     F_NONE = FNET_EXPORT_NONE,
     F_GRAPHML = FNET_EXPORT_GRAPHML,

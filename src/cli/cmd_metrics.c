@@ -9,8 +9,8 @@
 #include "input/aggregate.h"
 #include "input/load.h"
 #include "job/job.h"
-#include "output/metrics_table.h"
-#include "output/table.h"
+#include "output/tables/metrics_table.h"
+#include "output/tables/table.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 #include "cli/cli.h"
 #include "cli/diagopts.h"
 
-#include "output/render.h"
+#include "output/diagram/render.h"
 
 typedef struct job {
     const char *out, *format;

@@ -5,7 +5,7 @@
 #include "core/buf.h"
 #include "input/validate.h"
 #include "job/job.h"
-#include "output/clustered.h"
+#include "output/diagram/clustered.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,7 @@ void fnet_diagopts_init(fnet_diagopts *o)
 static const char *const layouts[] = {"dot",   "neato", "fdp", "sfdp",
                                       "circo", "twopi", NULL};
 
-/* --layout: a Graphviz engine (output/dot.h); fdp with a warning. */
+/* --layout: a Graphviz engine (output/diagram/dot.h); fdp with a warning. */
 static int layout(void *field, const char *v, const char *cmd)
 {
     if (!fnet_dot_layout_known(v)) {
@@ -33,7 +33,7 @@ static int layout(void *field, const char *v, const char *cmd)
                             v);
         return -1;
     }
-    /* fdp orders its work by node addresses (output/clustered.h). */
+    /* fdp orders its work by node addresses (output/diagram/clustered.h). */
     if (strcmp(v, "fdp") == 0)
         fnet_cli_error("warning: --layout fdp: Graphviz's fdp may draw "
                        "another layout on each run; the default layout "
@@ -198,7 +198,7 @@ static int ego_entity(int32_t *out, const fnet_corpus *c, const char *ref,
 }
 
 /* With a legend: fix the drawing, then pin the legend to its right. A
- * drawing with clusters laid out by factnet (output/clustered.h) is fixed
+ * drawing with clusters laid out by factnet (output/diagram/clustered.h) is fixed
  * in any case: no Graphviz engine would draw it the same way. */
 static int legend(Agraph_t *g, const fnet_diagram *d, const fnet_diagopts *o,
                   fnet_renderer *rr, fnet_err *err)

@@ -16,9 +16,9 @@
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 #include "input/load.h"
-#include "output/diagram.h"
-#include "output/dot.h"
-#include "output/render.h"
+#include "output/diagram/diagram.h"
+#include "output/diagram/dot.h"
+#include "output/diagram/render.h"
 
 typedef struct fnet_diagopts {
     fnet_graphopts g;

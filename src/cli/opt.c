@@ -6,7 +6,7 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "model/date.h"
-#include "output/table.h"
+#include "output/tables/table.h"
 
 #include <assert.h>
 #include <math.h>

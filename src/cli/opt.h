@@ -177,7 +177,7 @@ const char *fnet_opt_near(const char *value, const char *const *names);
  * is close. */
 const char *fnet_opt_near_column(const char *value, bool table_columns);
 
-/* -f/--format of a table (output/table.h): the names and their codes
+/* -f/--format of a table (output/tables/table.h): the names and their codes
  * (markdown and tex are aliases of md and latex). */
 extern const char *const fnet_opt_table_formats[];
 extern const int fnet_opt_table_codes[];

@@ -3,8 +3,8 @@
 
 #include "core/outfile.h"
 #include "job/job.h"
-#include "output/evidence.h"
-#include "output/html.h"
+#include "output/tables/evidence.h"
+#include "output/report/html.h"
 
 #include <stdlib.h>
 #include <string.h>

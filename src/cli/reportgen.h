@@ -2,7 +2,7 @@
  * report` and `factnet build`: corpus -> graph, node and graph metrics,
  * communities, evidence, centrality over time, and the diagram (through
  * cli/diagopts.h, the same as `factnet render`) -> one page
- * (output/html.h).
+ * (output/report/html.h).
  *
  * Ownership: options point into argv; the corpus and renderer stay the
  * caller's. */
@@ -11,7 +11,7 @@
 
 #include "analysis/trend.h"
 #include "cli/diagopts.h"
-#include "output/render.h"
+#include "output/diagram/render.h"
 
 typedef struct fnet_reportopts {
     fnet_diagopts d; /* diagram, community and graph options */

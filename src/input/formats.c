@@ -2,14 +2,14 @@
 #include "input/formats.h"
 
 #include "core/text.h"
-#include "input/import_brat.h"
-#include "input/import_csv.h"
-#include "input/import_doccano.h"
-#include "input/import_events.h"
-#include "input/import_labelstudio.h"
-#include "input/jsondoc.h"
-#include "input/jsonl.h"
-#include "input/load_parallel.h"
+#include "input/import/import_brat.h"
+#include "input/import/import_csv.h"
+#include "input/import/import_doccano.h"
+#include "input/import/import_events.h"
+#include "input/import/import_labelstudio.h"
+#include "input/json/jsondoc.h"
+#include "input/json/jsonl.h"
+#include "input/json/load_parallel.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>

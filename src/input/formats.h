@@ -12,9 +12,9 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/error.h"
-#include "input/import.h"
-#include "input/labelmap.h"
-#include "input/records.h"
+#include "input/import/import.h"
+#include "input/import/labelmap.h"
+#include "input/json/records.h"
 #include "model/corpus.h"
 
 #include <stdbool.h>
@@ -33,7 +33,7 @@ typedef struct fnet_load_opts {
      * a JSON Lines file goes to the sink instead and is not stored (other
      * formats still store theirs); see input/aggregate.h. */
     const fnet_load_sink *sink;
-    /* JSON Lines: 0 parses on two threads (input/load_parallel.h), 1 on
+    /* JSON Lines: 0 parses on two threads (input/json/load_parallel.h), 1 on
      * the calling thread only; records and messages are the same. */
     int threads;
     /* NULL, or called now and then with what loading is doing: stage

@@ -16,9 +16,9 @@
 #include "core/diag.h"
 #include "core/error.h"
 #include "input/formats.h"
-#include "input/import.h"
-#include "input/jsondoc.h"
-#include "input/labelmap.h"
+#include "input/import/import.h"
+#include "input/json/jsondoc.h"
+#include "input/import/labelmap.h"
 #include "model/corpus.h"
 #include "model/limits.h"
 

@@ -53,7 +53,7 @@
  * held twice (as read and folded) with an index of 4 bytes per byte. */
 #define FNET_MAX_SOURCE_TEXT_BYTES (256ULL * 1024 * 1024)
 /* One evidence quote an importer derives from an annotated text (brat,
- * Label Studio, doccano; input/quote.h): the text is read once, but every
+ * Label Studio, doccano; input/import/quote.h): the text is read once, but every
  * fact would otherwise copy the sentence around its mentions, so one line
  * of annotations could cost a megabyte. 2 KiB holds a paragraph; longer
  * sentences give the annotated span instead, cut in the middle with " … "

@@ -5,7 +5,7 @@
 
 Fails (exit 1, one line per problem, naming the file) when
   - a header under src/ (src/**/*.h) is not named in ARCHITECTURE.md as
-    DIR/NAME.h (e.g. `input/quote.h`; `src/input/quote.h` counts too), or
+    DIR/NAME.h (e.g. `input/import/quote.h`; `src/input/import/quote.h` counts too), or
   - ARCHITECTURE.md names a path that does not exist: anything starting
     with src/, tests/, docs/, scripts/, bench/, cmake/ or data/, and
     DIR/NAME.EXT for a folder of src/ (core, model, input, graph, analysis,

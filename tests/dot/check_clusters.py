@@ -144,7 +144,7 @@ def case_geometry():
 
 def case_geometry_circo():
     # circo and twopi ignore clusters: factnet lays each cluster out with
-    # them and places the clusters (output/clustered.h).
+    # them and places the clusters (output/diagram/clustered.h).
     geometry(["--layout", "circo"])
 
 

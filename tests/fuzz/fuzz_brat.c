@@ -6,7 +6,7 @@
  * tests/fuzz/README.md. */
 #include "fuzz_import.h"
 
-#include "input/import_brat.h"
+#include "input/import/import_brat.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,7 @@
  * tests/fuzz/README.md. */
 #include "fuzz_import.h"
 
-#include "input/import_csv.h"
+#include "input/import/import_csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

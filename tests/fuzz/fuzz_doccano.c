@@ -3,7 +3,7 @@
  * See tests/fuzz/README.md. */
 #include "fuzz_import.h"
 
-#include "input/import_doccano.h"
+#include "input/import/import_doccano.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
  * records and options (event_weight). See tests/fuzz/README.md. */
 #include "fuzz_import.h"
 
-#include "input/import_events.h"
+#include "input/import/import_events.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

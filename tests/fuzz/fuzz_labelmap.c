@@ -10,7 +10,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
-#include "input/labelmap.h"
+#include "input/import/labelmap.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * export, options (text_key) and a label map. See tests/fuzz/README.md. */
 #include "fuzz_import.h"
 
-#include "input/import_labelstudio.h"
+#include "input/import/import_labelstudio.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

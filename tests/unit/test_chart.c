@@ -4,7 +4,7 @@
  * y 16..304). */
 #include "test.h"
 
-#include "output/chart.h"
+#include "output/report/chart.h"
 
 #include <math.h>
 

@@ -5,8 +5,8 @@
  * layout of the same graph in the same process gives the same numbers. */
 #include "test.h"
 
-#include "output/clustered.h"
-#include "output/graphids.h"
+#include "output/diagram/clustered.h"
+#include "output/diagram/graphids.h"
 
 #include <graphviz/gvc.h>
 #include <stdio.h>

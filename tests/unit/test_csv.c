@@ -1,7 +1,7 @@
 /* test_csv.c - unit tests for src/input/csvread (RFC 4180 edge cases). */
 #include "test.h"
 
-#include "input/csvread.h"
+#include "input/import/csvread.h"
 
 #include <stdlib.h>
 

@@ -10,11 +10,11 @@
 #include "core/buf.h"
 #include "graph/graph.h"
 #include "input/load.h"
-#include "output/diagram.h"
-#include "output/dot.h"
-#include "output/dotesc.h"
-#include "output/render.h"
-#include "output/style.h"
+#include "output/diagram/diagram.h"
+#include "output/diagram/dot.h"
+#include "output/diagram/dotesc.h"
+#include "output/diagram/render.h"
+#include "output/diagram/style.h"
 
 #include <graphviz/cgraph.h>
 #include <stdlib.h>

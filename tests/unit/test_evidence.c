@@ -7,7 +7,7 @@
 #include "graph/graph.h"
 #include "input/load.h"
 #include "input/validate.h"
-#include "output/evidence.h"
+#include "output/tables/evidence.h"
 
 #include <stdlib.h>
 

@@ -7,9 +7,9 @@
 #include "input/load.h"
 #include "input/validate.h"
 #include "job/job.h"
-#include "output/export.h"
-#include "output/export_gml.h"
-#include "output/export_pajek.h"
+#include "output/export/export.h"
+#include "output/export/export_gml.h"
+#include "output/export/export_pajek.h"
 
 #include <stdlib.h>
 

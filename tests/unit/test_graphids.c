@@ -4,7 +4,7 @@
  * anonymous and distinct, and the DOT text carries every name. */
 #include "test.h"
 
-#include "output/graphids.h"
+#include "output/diagram/graphids.h"
 
 #include <graphviz/cgraph.h>
 #include <stdio.h>

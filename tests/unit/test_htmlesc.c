@@ -4,7 +4,7 @@
 #include "test.h"
 
 #include "core/buf.h"
-#include "output/htmlesc.h"
+#include "output/report/htmlesc.h"
 
 #include <math.h>
 

@@ -2,14 +2,14 @@
  * mentions, labelmap, jsontext) through their in-memory entry points. */
 #include "test.h"
 
-#include "input/import.h"
-#include "input/import_brat.h"
-#include "input/import_csv.h"
-#include "input/import_doccano.h"
-#include "input/import_events.h"
-#include "input/import_labelstudio.h"
-#include "input/jsontext.h"
-#include "input/labelmap.h"
+#include "input/import/import.h"
+#include "input/import/import_brat.h"
+#include "input/import/import_csv.h"
+#include "input/import/import_doccano.h"
+#include "input/import/import_events.h"
+#include "input/import/import_labelstudio.h"
+#include "input/json/jsontext.h"
+#include "input/import/labelmap.h"
 #include "input/validate.h"
 
 #include <stdlib.h>

@@ -6,13 +6,13 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "test.h"
 
-#include "input/import.h"
+#include "input/import/import.h"
 #include "core/buf.h"
-#include "input/import_brat.h"
-#include "input/import_csv.h"
-#include "input/import_doccano.h"
-#include "input/import_labelstudio.h"
-#include "input/labelmap.h"
+#include "input/import/import_brat.h"
+#include "input/import/import_csv.h"
+#include "input/import/import_doccano.h"
+#include "input/import/import_labelstudio.h"
+#include "input/import/labelmap.h"
 #include "input/load.h"
 #include "input/validate.h"
 

@@ -1,5 +1,5 @@
 /* test_json_arena.c - the arena parser gives cJSON's tree or declines. */
-#include "input/json_arena.h"
+#include "input/json/json_arena.h"
 
 #include "test.h"
 

@@ -2,7 +2,7 @@
  * check that locates syntax errors for the loaders). */
 #include "test.h"
 
-#include "input/jsonsyntax.h"
+#include "input/json/jsonsyntax.h"
 
 #include <stdlib.h>
 

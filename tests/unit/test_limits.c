@@ -16,7 +16,7 @@
 
 #include "core/diag.h"
 #include "core/infile.h"
-#include "input/lines.h"
+#include "input/json/lines.h"
 #include "input/load.h"
 #include "input/provenance.h"
 #include "input/validate.h"

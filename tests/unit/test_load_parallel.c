@@ -4,8 +4,8 @@
  * chunk boundary (where the work splits between the threads), a line over
  * the length limit, and the edge cases of line splitting. */
 #include "input/load.h"
-#include "input/jsonl.h"
-#include "input/load_parallel.h"
+#include "input/json/jsonl.h"
+#include "input/json/load_parallel.h"
 
 #include "test.h"
 

@@ -7,7 +7,7 @@
 #include "test.h"
 
 #include "fixture.h"
-#include "output/metrics_table.h"
+#include "output/tables/metrics_table.h"
 
 #include <math.h>
 #include <stdlib.h>

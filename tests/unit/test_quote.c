@@ -1,11 +1,11 @@
-/* test_quote.c - unit tests for input/quote.c: the quoted sentences agree
+/* test_quote.c - unit tests for input/import/quote.c: the quoted sentences agree
  * with a plain, unbounded scan of the text (the rule of docs/IMPORT.md,
  * written here independently), and the bounds of docs/LIMITS.md ("Quoted
  * evidence") hold: length, the span and cut fallbacks, sharing. */
 #include "test.h"
 
 #include "core/text.h"
-#include "input/quote.h"
+#include "input/import/quote.h"
 
 #include <stdint.h>
 #include <stdlib.h>

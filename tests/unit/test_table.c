@@ -2,7 +2,7 @@
  * and Markdown escaping, number formatting, JSON. */
 #include "test.h"
 
-#include "output/table.h"
+#include "output/tables/table.h"
 
 #include <math.h>
 #include <stdlib.h>

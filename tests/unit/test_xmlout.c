@@ -4,7 +4,7 @@
  * fnet_xml_finish. */
 #include "test.h"
 
-#include "output/xmlout.h"
+#include "output/export/xmlout.h"
 
 #include <errno.h>
 #include <libxml/globals.h>

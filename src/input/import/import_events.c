@@ -1,0 +1,531 @@
+/* import_events.c - GDELT 2.0 and ICEWS event files (see import_events.h). */
+#include "input/import/import_events.h"
+
+#include "input/import/csvread.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* CAMEO root codes (CAMEO manual 1.1b3, chapter 2), as relation names. The
+ * sign is that of the root's Goldstein score: cooperation (01-08) +1,
+ * investigation and conflict (09-20) -1. Each fact carries its own sign from
+ * its own score; the relation's is only a default. */
+static const struct {
+    const char *name;
+    int sign;
+} roots[21] = {
+    {NULL, 0},
+    {"make_public_statement", 1},
+    {"appeal", 1},
+    {"express_intent_to_cooperate", 1},
+    {"consult", 1},
+    {"engage_in_diplomatic_cooperation", 1},
+    {"engage_in_material_cooperation", 1},
+    {"provide_aid", 1},
+    {"yield", 1},
+    {"investigate", -1},
+    {"demand", -1},
+    {"disapprove", -1},
+    {"reject", -1},
+    {"threaten", -1},
+    {"protest", -1},
+    {"exhibit_military_posture", -1},
+    {"reduce_relations", -1},
+    {"coerce", -1},
+    {"assault", -1},
+    {"fight", -1},
+    {"engage_in_unconventional_mass_violence", -1},
+};
+
+/* GDELT 2.0 event columns (0-based; the codebook counts from 1). */
+enum {
+    G_ID = 0,
+    G_SQLDATE = 1,
+    G_A1CODE = 5,
+    G_A1NAME = 6,
+    G_A2CODE = 15,
+    G_A2NAME = 16,
+    G_EVENTCODE = 26,
+    G_QUAD = 29,
+    G_GOLDSTEIN = 30,
+    G_MENTIONS = 31,
+    G_URL = 60,
+    G_NCOLS = 61
+};
+
+/* ICEWS columns by header name. */
+enum {
+    I_ID,
+    I_DATE,
+    I_SRC,
+    I_SRC_SECTORS,
+    I_SRC_COUNTRY,
+    I_TEXT,
+    I_CODE,
+    I_INTENSITY,
+    I_TGT,
+    I_TGT_SECTORS,
+    I_TGT_COUNTRY,
+    I_STORY,
+    I_PUBLISHER,
+    I_N
+};
+static const char *const icews_names[I_N] = {
+    "Event ID",       "Event Date",     "Source Name",    "Source Sectors",
+    "Source Country", "Event Text",     "CAMEO Code",     "Intensity",
+    "Target Name",    "Target Sectors", "Target Country", "Story ID",
+    "Publisher"};
+
+int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err)
+{
+    const char *w = o ? o->event_weight : NULL;
+    if (w && strcmp(w, "events") != 0 && strcmp(w, "mentions") != 0)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--event-weight: expected "
+                            "events or mentions, got '%s'",
+                            w);
+    return FNET_OK;
+}
+
+typedef struct ev {
+    fnet_importer im;
+    fnet_csv r;
+    bool mentions; /* weight = NumMentions */
+    int col[I_N];  /* ICEWS */
+    unsigned long skipped;
+    uint32_t first_skipped;
+    fnet_buf a, b, tmp;
+} ev;
+
+static const char *cell(const ev *x, int col)
+{
+    return col >= 0 && (size_t)col < x->r.n_fields ? x->r.fields[col].text : "";
+}
+
+static bool blank(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return !*s;
+}
+
+/* The CAMEO root (1..20) of an event code: its first two digits; 0 when
+ * it is not a code. Codes are strings: "010" (make a statement) is not
+ * "10" (demand), so a leading zero that a spreadsheet dropped cannot be put
+ * back; bad_code() says so. */
+static int cameo_root(const char *code)
+{
+    size_t n = strlen(code);
+    if (n < 2 || n > 4 || strspn(code, "0123456789") != n)
+        return 0;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root >= 1 && root <= 20 ? root : 0;
+}
+
+static const char *bad_code(const char *code, char *buf, size_t size)
+{
+    size_t n = strlen(code);
+    bool digits = n && strspn(code, "0123456789") == n;
+    fnet_buf q = {0};
+    snprintf(buf, size,
+             "expected a CAMEO event code (two to four digits, "
+             "the first two from 01 to 20), got %s%s",
+             fnet_diag_quoted(&q, code),
+             digits && n <= 3 && code[0] != '0'
+                 ? "; was a leading zero lost (\"042\" saved as a number "
+                   "is 42)?"
+                 : "");
+    fnet_buf_free(&q);
+    return buf;
+}
+
+static int relation_for(ev *x, int root, uint32_t line, int32_t *rel)
+{
+    static const char *const actor[] = {"actor"};
+    fnet_import_rel r = {.name = roots[root].name,
+                         .from = actor,
+                         .n_from = 1,
+                         .to = actor,
+                         .n_to = 1,
+                         .directed = true,
+                         .sign = roots[root].sign,
+                         .description = "CAMEO event (root code)"};
+    return fnet_import_relation(&x->im, &r, line, rel);
+}
+
+/* The actor entity: id (the CAMEO code or the name), label the name. */
+static int actor(ev *x, const char *id, const char *name, uint32_t line)
+{
+    int32_t e;
+    int rc =
+        fnet_import_entity(&x->im, id, "actor", name[0] ? name : id, line, &e);
+    if (rc == FNET_OK && name[0])
+        rc = fnet_import_alias(&x->im, (uint32_t)e, name);
+    return rc;
+}
+
+static void skip(ev *x, uint32_t line)
+{
+    if (x->skipped++ == 0)
+        x->first_skipped = line;
+}
+
+static bool number(ev *x, uint32_t line, const char *field, const char *v,
+                   double *out)
+{
+    if (fnet_import_number(v, out))
+        return true;
+    fnet_import_error(&x->im, line, field, "expected a number, got %s",
+                      fnet_import_quote(&x->im, 0, v));
+    return false;
+}
+
+/* ---- GDELT ------------------------------------------------------------ */
+
+static bool gdelt_date(ev *x, uint32_t line, const char *v, fnet_date *out)
+{
+    char iso[11], why[160];
+    if (strlen(v) == 8 && strspn(v, "0123456789") == 8) {
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+        if (fnet_date_parse(iso, out, why, sizeof why) == 0)
+            return true;
+    }
+    fnet_import_error(&x->im, line, "column 2 (SQLDATE)",
+                      "expected a date "
+                      "YYYYMMDD, got %s",
+                      fnet_import_quote(&x->im, 0, v));
+    return false;
+}
+
+static int gdelt_row(ev *x)
+{
+    uint32_t line = x->r.rec_line;
+    if (x->r.n_fields != G_NCOLS) {
+        fnet_import_error(&x->im, line, NULL,
+                          "expected %d tab-separated "
+                          "fields (a GDELT 2.0 event record), got %zu%s",
+                          G_NCOLS, x->r.n_fields,
+                          x->r.n_fields == 57 || x->r.n_fields == 58
+                              ? " (GDELT 1.0 files are not supported)"
+                              : "");
+        return FNET_OK;
+    }
+    const char *c1 = cell(x, G_A1CODE), *n1 = cell(x, G_A1NAME);
+    const char *c2 = cell(x, G_A2CODE), *n2 = cell(x, G_A2NAME);
+    if ((blank(c1) && blank(n1)) || (blank(c2) && blank(n2))) {
+        skip(x, line);
+        return FNET_OK;
+    }
+    const char *id1 = blank(c1) ? n1 : c1, *id2 = blank(c2) ? n2 : c2;
+    fnet_date date;
+    double goldstein = 0, mentions = 1;
+    char why[300];
+    const char *event = cell(x, G_EVENTCODE), *code = event;
+    int root = cameo_root(event);
+    bool ok = gdelt_date(x, line, cell(x, G_SQLDATE), &date);
+    if (!root) {
+        fnet_import_error(&x->im, line, "column 27 (EventCode)", "%s",
+                          bad_code(event, why, sizeof why));
+        ok = false;
+    }
+    ok = number(x, line, "column 31 (GoldsteinScale)", cell(x, G_GOLDSTEIN),
+                &goldstein) &&
+         ok;
+    if (x->mentions && (!number(x, line, "column 32 (NumMentions)",
+                                cell(x, G_MENTIONS), &mentions) ||
+                        !(mentions > 0))) {
+        if (mentions <= 0)
+            fnet_import_error(
+                &x->im, line, "column 32 (NumMentions)",
+                "must be greater than 0 to weigh the event, "
+                "got %s",
+                fnet_import_quote(&x->im, 0, cell(x, G_MENTIONS)));
+        ok = false;
+    }
+    if (!ok)
+        return FNET_OK;
+    int32_t rel, s;
+    fnet_fact *f;
+    const char *url = cell(x, G_URL);
+    bool web =
+        strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+    int rc = relation_for(x, root, line, &rel);
+    if (rc == FNET_OK)
+        rc = actor(x, id1, n1, line);
+    if (rc == FNET_OK)
+        rc = actor(x, id2, n2, line);
+    if (rc == FNET_OK && !blank(url))
+        rc = fnet_import_source(&x->im, url, web ? NULL : url, web ? url : NULL,
+                                NULL, line, &s);
+    if (rc == FNET_OK)
+        rc = fnet_import_fact(&x->im, line, id1, roots[root].name, id2,
+                              blank(url) ? NULL : url, &f);
+    if (rc)
+        return rc;
+    f->date = date;
+    f->sign = goldstein < 0 ? -1 : 1;
+    f->weight = mentions;
+    f->id = fnet_import_str(&x->im, cell(x, G_ID), strlen(cell(x, G_ID)));
+    fnet_buf_reset(&x->tmp);
+    fnet_buf_printf(&x->tmp,
+                    "GDELT event %s: %s -> %s, CAMEO %s (%s), "
+                    "Goldstein %s",
+                    cell(x, G_ID), n1[0] ? n1 : c1, n2[0] ? n2 : c2, code,
+                    roots[root].name, cell(x, G_GOLDSTEIN));
+    f->evidence = fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len);
+    if (!f->id || !f->evidence)
+        return FNET_ENOMEM;
+    rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
+    if (rc == FNET_OK && !blank(cell(x, G_QUAD)))
+        rc = fnet_import_fact_attr(&x->im, f, "quad_class", cell(x, G_QUAD),
+                                   FNET_ATTR_NUMBER);
+    if (rc == FNET_OK)
+        rc = fnet_import_fact_attr(&x->im, f, "goldstein", cell(x, G_GOLDSTEIN),
+                                   FNET_ATTR_NUMBER);
+    if (rc == FNET_OK && !blank(cell(x, G_MENTIONS)))
+        rc = fnet_import_fact_attr(&x->im, f, "num_mentions",
+                                   cell(x, G_MENTIONS), FNET_ATTR_NUMBER);
+    return rc;
+}
+
+/* ---- ICEWS ------------------------------------------------------------ */
+
+static void header_cols(const fnet_csv *r, int col[I_N])
+{
+    for (int k = 0; k < I_N; k++) {
+        col[k] = -1;
+        for (size_t i = 0; i < r->n_fields && col[k] < 0; i++)
+            if (fnet_import_iequal(r->fields[i].text, icews_names[k]))
+                col[k] = (int)i;
+    }
+}
+
+bool fnet_import_events_is_icews(const char *line, size_t len)
+{
+    fnet_csv r;
+    fnet_csv_init(&r, line, len, '\t', false);
+    int col[I_N];
+    bool yes = fnet_csv_next(&r) == 1;
+    if (yes) {
+        header_cols(&r, col);
+        yes = col[I_SRC] >= 0 && col[I_TGT] >= 0 && col[I_CODE] >= 0;
+    }
+    fnet_csv_free(&r);
+    return yes;
+}
+
+static int icews_entity(ev *x, int name_col, int country_col, int sectors_col,
+                        uint32_t line)
+{
+    const char *name = cell(x, x->col[name_col]);
+    int32_t e;
+    int rc = fnet_import_entity(&x->im, name, "actor", NULL, line, &e);
+    const char *v = cell(x, x->col[country_col]);
+    if (rc == FNET_OK && !blank(v))
+        rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "country", v,
+                                     FNET_ATTR_STRING);
+    v = cell(x, x->col[sectors_col]);
+    if (rc == FNET_OK && !blank(v))
+        rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "sectors", v,
+                                     FNET_ATTR_STRING);
+    return rc;
+}
+
+static int icews_row(ev *x, size_t n_cols)
+{
+    uint32_t line = x->r.rec_line;
+    if (x->r.n_fields != n_cols) {
+        fnet_import_error(&x->im, line, NULL,
+                          "expected %zu tab-separated "
+                          "fields (as in the header), got %zu",
+                          n_cols, x->r.n_fields);
+        return FNET_OK;
+    }
+    const char *src = cell(x, x->col[I_SRC]), *tgt = cell(x, x->col[I_TGT]);
+    if (blank(src) || blank(tgt)) {
+        skip(x, line);
+        return FNET_OK;
+    }
+    bool ok = true;
+    fnet_date date;
+    char why[300];
+    const char *v = cell(x, x->col[I_DATE]);
+    if (!fnet_import_date(v, &date, why, sizeof why)) {
+        fnet_import_error(&x->im, line, "column \"Event Date\"", "%s", why);
+        ok = false;
+    }
+    v = cell(x, x->col[I_CODE]);
+    int root = cameo_root(v);
+    if (!root) {
+        fnet_import_error(&x->im, line, "column \"CAMEO Code\"", "%s",
+                          bad_code(v, why, sizeof why));
+        ok = false;
+    }
+    const char *code = v;
+    double intensity = 0;
+    v = cell(x, x->col[I_INTENSITY]);
+    bool has_intensity = !blank(v);
+    if (has_intensity)
+        ok = number(x, line, "column \"Intensity\"", v, &intensity) && ok;
+    if (!ok)
+        return FNET_OK;
+    int32_t rel, s;
+    fnet_fact *f;
+    const char *story = cell(x, x->col[I_STORY]);
+    int rc = relation_for(x, root, line, &rel);
+    if (rc == FNET_OK)
+        rc = icews_entity(x, I_SRC, I_SRC_COUNTRY, I_SRC_SECTORS, line);
+    if (rc == FNET_OK)
+        rc = icews_entity(x, I_TGT, I_TGT_COUNTRY, I_TGT_SECTORS, line);
+    fnet_buf_reset(&x->a);
+    if (!blank(story))
+        fnet_buf_printf(&x->a, "icews-story-%s", story);
+    const char *pub = cell(x, x->col[I_PUBLISHER]);
+    if (rc == FNET_OK && x->a.len)
+        rc = fnet_import_source(&x->im, x->a.data, blank(pub) ? NULL : pub,
+                                NULL, NULL, line, &s);
+    if (rc == FNET_OK)
+        rc = fnet_import_fact(&x->im, line, src, roots[root].name, tgt,
+                              x->a.len ? x->a.data : NULL, &f);
+    if (rc)
+        return rc;
+    f->date = date;
+    f->sign = has_intensity ? (intensity < 0 ? -1 : 1) : 0;
+    const char *id = cell(x, x->col[I_ID]);
+    if (!blank(id) && !(f->id = fnet_import_str(&x->im, id, strlen(id))))
+        return FNET_ENOMEM;
+    fnet_buf_reset(&x->tmp);
+    fnet_buf_printf(&x->tmp, "ICEWS event%s%s: %s -> %s: %s (CAMEO %s)",
+                    blank(id) ? "" : " ", id, src, tgt,
+                    blank(cell(x, x->col[I_TEXT])) ? roots[root].name
+                                                   : cell(x, x->col[I_TEXT]),
+                    code);
+    if (!(f->evidence =
+              fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len)))
+        return FNET_ENOMEM;
+    rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
+    if (rc == FNET_OK && has_intensity)
+        rc = fnet_import_fact_attr(&x->im, f, "intensity",
+                                   cell(x, x->col[I_INTENSITY]),
+                                   FNET_ATTR_NUMBER);
+    return rc;
+}
+
+static int icews_header(ev *x, bool *ok)
+{
+    int got;
+    *ok = false;
+    while ((got = fnet_csv_next(&x->r)) == -1)
+        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
+                           x->r.err_msg);
+    if (got < 0)
+        return got;
+    if (got == 0) {
+        fnet_import_syntax(&x->im, 1, 1,
+                           "empty file (expected an ICEWS "
+                           "header row)");
+        return FNET_OK;
+    }
+    header_cols(&x->r, x->col);
+    static const int required[] = {I_SRC, I_TGT, I_DATE, I_CODE};
+    *ok = true;
+    for (size_t k = 0; k < sizeof required / sizeof *required; k++)
+        if (x->col[required[k]] < 0) {
+            fnet_import_error(&x->im, x->r.rec_line, NULL,
+                              "no \"%s\" column "
+                              "in the header (an ICEWS event file has Source "
+                              "Name, Target Name, Event Date and CAMEO Code)",
+                              icews_names[required[k]]);
+            *ok = false;
+        }
+    return FNET_OK;
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static int run(ev *x, int format)
+{
+    int rc = FNET_OK, got;
+    size_t n_cols = 0;
+    if (format == FNET_EVENTS_ICEWS) {
+        bool ok;
+        rc = icews_header(x, &ok);
+        if (rc || !ok)
+            return rc;
+        n_cols = x->r.n_fields;
+    }
+    while (rc == FNET_OK && (got = fnet_csv_next(&x->r)) != 0) {
+        if (got == -1) {
+            fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
+                               x->r.err_msg);
+            continue;
+        }
+        if (got < 0)
+            return got;
+        rc = format == FNET_EVENTS_GDELT ? gdelt_row(x) : icews_row(x, n_cols);
+    }
+    if (rc == FNET_OK && x->skipped)
+        fnet_import_warn(&x->im, 0, NULL,
+                         "%lu event%s skipped: blank actor "
+                         "(the first on line %u)",
+                         x->skipped, x->skipped == 1 ? "" : "s",
+                         x->first_skipped);
+    return rc;
+}
+
+int fnet_import_events_buffer(fnet_corpus *c, const char *name,
+                              const char *data, size_t len, int format,
+                              const fnet_import_opts *o, fnet_diag *d,
+                              fnet_err *err)
+{
+    int rc = fnet_import_events_check(o, err);
+    if (rc)
+        return rc;
+    ev x = {0};
+    x.mentions =
+        o && o->event_weight && strcmp(o->event_weight, "mentions") == 0;
+    if (fnet_importer_begin(&x.im, c, d, name) != FNET_OK)
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    fnet_csv_init(&x.r, data, len, '\t', false);
+    fnet_csv_limit(&x.r, &c->limits);
+    rc = run(&x, format);
+    fnet_csv_free(&x.r);
+    fnet_importer_end(&x.im);
+    fnet_buf_free(&x.a);
+    fnet_buf_free(&x.b);
+    fnet_buf_free(&x.tmp);
+    if (rc && rc != FNET_EDATA) /* FNET_EDATA: a limit, reported */
+        return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
+    return FNET_OK;
+}
+
+int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_GDELT, o,
+                                     d, err);
+}
+
+int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_ICEWS, o,
+                                     d, err);
+}
+
+int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
+                            const fnet_import_opts *o, fnet_diag *d,
+                            fnet_err *err)
+{
+    char *data;
+    size_t len;
+    const char *name;
+    int rc = fnet_import_read_input(c, path, d, &name, &data, &len, err);
+    if (rc || !data)
+        return rc;
+    rc = fnet_import_events_buffer(c, name, data, len, format, o, d, err);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,64 @@
+/* import_events.h - political event data (GDELT 2.0, ICEWS) as facts.
+ *
+ * One fact per event, Actor1/Source -> Actor2/Target, with the relation of
+ * the event's CAMEO root code (declared on first use: "consult", "threaten",
+ * ..., directed, actor -> actor), its date, a sign from the Goldstein scale
+ * or ICEWS intensity (< 0: -1, else +1), weight 1 (GDELT: NumMentions with
+ * --event-weight mentions) and the event code, quad class and score as
+ * attributes. Dyads are aggregated by the graph layer, not here. Rows with a
+ * blank actor are skipped and counted in one warning per file.
+ *
+ * GDELT 2.0 event files ("*.export.CSV"): tab-separated, no header, 61
+ * columns (codebook V2.0): GLOBALEVENTID 1, SQLDATE 2, Actor1Code 6,
+ * Actor1Name 7, Actor2Code 16, Actor2Name 17, EventCode 27 (a string:
+ * "010"; its first two digits are the root), QuadClass 30, GoldsteinScale
+ * 31, NumMentions 32, SOURCEURL 61. Actors are entities with the CAMEO code
+ * as id (the name when there is no code) and the name as label; the source
+ * is the SOURCEURL.
+ *
+ * ICEWS event files: tab-separated with a header; Source Name, Target Name,
+ * Event Date and CAMEO Code are required, Event ID, Event Text, Intensity,
+ * Story ID and Publisher are used when present. Actors are entities named
+ * by their name; the source is the story. */
+#ifndef FNET_IMPORT_EVENTS_H
+#define FNET_IMPORT_EVENTS_H
+
+#include "core/diag.h"
+#include "core/error.h"
+#include "input/import/import.h"
+#include "model/corpus.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum fnet_event_format { FNET_EVENTS_GDELT, FNET_EVENTS_ICEWS };
+
+/* Imports event rows held in memory. Returns 0 when read (data problems are
+ * in d), FNET_EUSAGE for a bad --event-weight, or FNET_ENOMEM; err holds
+ * the message for a non-zero return. */
+int fnet_import_events_buffer(fnet_corpus *c, const char *name,
+                              const char *data, size_t len, int format,
+                              const fnet_import_opts *o, fnet_diag *d,
+                              fnet_err *err);
+
+/* The same for one format: the fuzzing entry points. */
+int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err);
+int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err);
+
+/* Reads and imports the file at path ("-": standard input). Also returns
+ * FNET_EIO. */
+int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
+                            const fnet_import_opts *o, fnet_diag *d,
+                            fnet_err *err);
+
+/* Checks --event-weight. Returns 0 or FNET_EUSAGE. */
+int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err);
+
+/* True when a header row (tab-separated) names the ICEWS columns. */
+bool fnet_import_events_is_icews(const char *line, size_t len);
+
+#endif

@@ -1,0 +1,78 @@
+/* records.h - JSON records (sources, entities, relations, facts and the
+ * header) checked and added to a corpus.
+ *
+ * The record parser shared by the JSON document loader (input/json/jsondoc.h)
+ * and the JSON Lines loader (input/json/jsonl.h): it checks the shape of every
+ * record (field names and types, dates, numbers, duplicate keys and ids),
+ * adds the records to the corpus with their references as written (or
+ * hands the facts to a sink), and reports problems to the collector,
+ * located as "FILE: facts[12].date: ..." (document) or "FILE:7: date: ..."
+ * (JSON Lines) through fnet_corpus_locate(). It reads no files. */
+#ifndef FNET_RECORDS_H
+#define FNET_RECORDS_H
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/error.h"
+#include "model/corpus.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+/* Receives the valid facts of JSON Lines files instead of the corpus (see
+ * fnet_load_opts.sink). f and every string it points to are valid only
+ * during the call: copy what must outlive it. Returns 0, or a negative
+ * FNET_E* code that stops the load (fnet_load_file() then returns it, with
+ * "FILE: out of memory" in err for FNET_ENOMEM and "FILE: loading stopped"
+ * otherwise). */
+typedef struct fnet_load_sink {
+    void *ctx;
+    int (*fact)(void *ctx, const fnet_fact *f);
+} fnet_load_sink;
+
+/* What the record parser needs: where it is and where messages go. The
+ * loaders set loc.line, loc.index, section and failed before each record;
+ * the rest belongs to the parser. */
+typedef struct fnet_records {
+    fnet_corpus *c;
+    fnet_diag *d;
+    fnet_loc loc;
+    const char *section; /* "facts", "entities", ... for JSON documents */
+    fnet_buf where;      /* scratch for location prefixes */
+    bool failed;         /* the current record had an error */
+    bool oom;            /* out of memory: loading stops, FNET_ENOMEM */
+    const fnet_load_sink *sink; /* NULL: facts go into the corpus */
+    int sink_rc;                /* first non-zero return of the sink */
+    bool fact_seen;             /* the current record was a fact */
+} fnet_records;
+
+/* Registers name as an input file of c and starts parsing its records
+ * into c (messages to d; no sink). Returns 0 or FNET_ENOMEM. End with
+ * fnet_records_end(), also after a failure. */
+int fnet_records_begin(fnet_records *x, fnet_corpus *c, const char *name,
+                       fnet_diag *d);
+
+/* Frees the parser's scratch. */
+void fnet_records_end(fnet_records *x);
+
+/* A JSON document's root: the header fields, then relations, sources,
+ * entities and facts, whatever the key order. */
+void fnet_records_document(fnet_records *x, const cJSON *root);
+
+/* One JSON Lines record, dispatched on its "kind". */
+void fnet_records_record(fnet_records *x, const cJSON *obj);
+
+/* When obj is a fact record, checks it as fnet_records_record() does and
+ * returns true; returns false, doing nothing, for anything else. */
+bool fnet_records_fact(fnet_records *x, const cJSON *obj);
+
+/* Reports that file name holds no record: "NAME:1:1: error: empty file
+ * (expected JSON Lines records)" (jsonl) or "(expected a JSON object)". */
+void fnet_records_empty_file(fnet_diag *d, const char *name, bool jsonl);
+
+/* The result of a load: FNET_ENOMEM (with "NAME: out of memory" in err)
+ * when a record ran out of memory, else rc. */
+int fnet_records_outcome(const fnet_records *x, const char *name, int rc,
+                         fnet_err *err);
+
+#endif

@@ -1,0 +1,845 @@
+/* dot.c - diagrams written through cgraph (see dot.h). */
+#include "output/diagram/dot.h"
+
+#include "core/buf.h"
+#include "output/diagram/dotesc.h"
+#include "output/diagram/graphids.h"
+#include "output/diagram/style.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Legend geometry, in points from its top left corner (pos is read in
+ * points: the pinned graph has inputscale=72). */
+#define ROW_H 22.0    /* one legend row */
+#define TOP_GAP 26.0  /* room for the "Legend" title above the rows */
+#define SAMPLE_X 24.0 /* centre of the sample column */
+#define TEXT_X 52.0   /* left edge of the text column */
+#define LEGEND_PT_S "12"
+#define CHAR_W 6.6 /* generous width of one character at 12 pt */
+
+typedef struct writer {
+    Agraph_t *g;
+    const fnet_diagram *d;
+    const char *layout;
+    const char *font;
+    unsigned wrap;
+    double x0, y0;        /* legend origin (top left), points */
+    Agnode_t **node;      /* diagram node -> graph node */
+    uint32_t *other_rank; /* type -> rank among types without fixed shape */
+    double size_max, w_min, w_max;
+    fnet_buf a, b; /* scratch */
+} writer;
+
+static const char *const engines[] = {"dot",  "neato", "fdp",
+                                      "sfdp", "circo", "twopi"};
+
+void fnet_dot_opts_init(fnet_dot_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->legend = true;
+    o->wrap = FNET_DOT_WRAP;
+}
+
+const char *fnet_dot_default_layout(uint32_t n_nodes, bool clusters)
+{
+    (void)
+        clusters; /* output/diagram/clustered.h handles them for both engines */
+    return n_nodes <= FNET_DOT_SMALL ? "neato" : "sfdp";
+}
+
+bool fnet_dot_layout_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++)
+        if (strcmp(name, engines[i]) == 0)
+            return true;
+    return false;
+}
+
+/* ---- attribute helpers ------------------------------------------------ */
+
+/* Sets a plain string attribute. Values never hold a raw newline (dotesc
+ * guarantees it for data), which keeps them distinct from our HTML
+ * strings: cgraph shares equal strings, HTML flag included. */
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* Sets an HTML-like label. Every HTML string we make contains a raw
+ * newline between tags, so no plain value can ever equal one. */
+static void set_html(void *obj, const char *name, const char *html)
+{
+    Agraph_t *root = agroot(obj);
+    char *s = agstrdup_html(root, (char *)html);
+    agsafeset(obj, (char *)name, s, "");
+    agstrfree(root, s);
+}
+
+static void setf(void *obj, const char *name, double v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.3f", v);
+    /* Trim trailing zeros for a tidy, still deterministic, DOT file. */
+    char *e = num + strlen(num) - 1;
+    while (e > num && *e == '0')
+        *e-- = '\0';
+    if (*e == '.')
+        *e = '\0';
+    set(obj, name, num);
+}
+
+static void set_label(writer *w, void *obj, const char *text, bool wrap)
+{
+    fnet_buf_reset(&w->a);
+    fnet_buf_reset(&w->b);
+    fnet_style_wrap(&w->a, text, wrap ? w->wrap : 0);
+    fnet_dotesc_label(&w->b, fnet_buf_str(&w->a));
+    set(obj, "label", fnet_buf_str(&w->b));
+}
+
+static void set_tooltip(writer *w, void *obj, const char *text)
+{
+    fnet_buf_reset(&w->b);
+    fnet_dotesc_tooltip(&w->b, text);
+    set(obj, "tooltip", fnet_buf_str(&w->b));
+}
+
+/* ---- graph, nodes, edges ---------------------------------------------- */
+
+/* True when two drawn edges join the same pair (--multi). */
+static bool parallel_edges(const fnet_diagram *d)
+{
+    for (uint32_t i = 0; i < d->n_edges; i++)
+        if (d->edges[i].serial > 1)
+            return true;
+    return false;
+}
+
+static void graph_attrs(writer *w)
+{
+    Agraph_t *g = w->g;
+    bool force = strcmp(w->layout, "dot") != 0;
+    /* Graphviz 2.42 routes parallel edges with splines=true through its
+     * multispline code, which aborts (findMap assertion) on some layouts;
+     * curved edges fan parallel edges out safely. */
+    const char *splines = parallel_edges(w->d) ? "curved" : "true";
+    /* Routing splines around nodes costs minutes on a few hundred nodes
+     * and edges; big drawings get straight lines. */
+    if (w->d->n_nodes > FNET_DOT_SMALL || w->d->n_edges > FNET_DOT_SPLINES)
+        splines = "line";
+    agattr(g, AGRAPH, "layout", (char *)w->layout);
+    agattr(g, AGRAPH, "fontname", (char *)w->font);
+    agattr(g, AGRAPH, "bgcolor", "white");
+    agattr(g, AGRAPH, "pad", "0.3");
+    agattr(g, AGRAPH, "outputorder", "edgesfirst");
+    agattr(g, AGRAPH, "splines", (char *)splines);
+    if (force) {
+        agattr(g, AGRAPH, "overlap", "prism");
+        /* Prism scales the layout by 2 average node sizes (Graphviz's
+         * default is 4): compact enough for 12 pt labels to stay
+         * legible when a figure is shrunk to a page. (fdp lays out
+         * components in derived graphs and ignores this.) */
+        agattr(g, AGRAPH, "overlap_scaling", "-2");
+        agattr(g, AGRAPH, "sep", "+4");
+        agattr(g, AGRAPH, "esep", "+2");
+    }
+    if (strcmp(w->layout, "neato") == 0 || strcmp(w->layout, "fdp") == 0 ||
+        strcmp(w->layout, "sfdp") == 0)
+        agattr(g, AGRAPH, "start", "1");
+    /* Declared so that an empty label or tooltip is written out (an
+     * undeclared empty value would fall back to Graphviz's \N). */
+    agattr(g, AGNODE, "label", "\\N");
+    agattr(g, AGNODE, "tooltip", "");
+    agattr(g, AGEDGE, "label", "");
+    agattr(g, AGEDGE, "tooltip", "");
+    agattr(g, AGNODE, "fontname", (char *)w->font);
+    agattr(g, AGNODE, "fontsize", "12");
+    agattr(g, AGNODE, "style", "filled");
+    agattr(g, AGNODE, "fillcolor", FNET_STYLE_NO_FILL);
+    agattr(g, AGNODE, "color", "#333333");
+    agattr(g, AGNODE, "penwidth", "0.8");
+    agattr(g, AGNODE, "margin", "0.05,0.03");
+    agattr(g, AGEDGE, "fontname", (char *)w->font);
+    agattr(g, AGEDGE, "fontsize", "10");
+    agattr(g, AGEDGE, "fontcolor", "#333333");
+    agattr(g, AGEDGE, "arrowsize", "0.6");
+}
+
+/* The title and caption as one HTML table above the drawing. */
+static void title(writer *w)
+{
+    const fnet_diagram *d = w->d;
+    if (!d->title && !d->caption)
+        return;
+    fnet_buf *h = &w->a;
+    fnet_buf_reset(h);
+    fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">\n");
+    if (d->title) {
+        fnet_buf_puts(h, "<TR><TD><FONT POINT-SIZE=\"22\">");
+        fnet_dotesc_html(h, d->title);
+        fnet_buf_puts(h, "</FONT></TD></TR>\n");
+    }
+    if (d->caption) {
+        fnet_buf_puts(h, "<TR><TD><FONT POINT-SIZE=\"14\">");
+        fnet_dotesc_html(h, d->caption);
+        fnet_buf_puts(h, "</FONT></TD></TR>\n");
+    }
+    fnet_buf_puts(h, "</TABLE>");
+    set_html(w->g, "label", fnet_buf_str(h));
+    set(w->g, "labelloc", "t");
+}
+
+static void node_id(fnet_buf *b, const char *id)
+{
+    fnet_buf_reset(b);
+    fnet_buf_puts(b, "n_");
+    fnet_dotesc_id(b, id);
+}
+
+static const char *type_name(const writer *w, int32_t type)
+{
+    return type >= 0 && (uint32_t)type < w->d->n_types ? w->d->types[type]
+                                                       : NULL;
+}
+
+static const char *shape_of(const writer *w, int32_t type)
+{
+    const char *t = type_name(w, type);
+    return t ? fnet_style_shape(t, w->other_rank[type]) : "ellipse";
+}
+
+static int add_node(writer *w, uint32_t i)
+{
+    const fnet_dnode *n = &w->d->nodes[i];
+    fnet_buf id = {0};
+    node_id(&id, n->id);
+    if (!fnet_buf_ok(&id))
+        return FNET_ENOMEM;
+    Agnode_t *v = agnode(w->g, id.data, 1);
+    if (!v) {
+        fnet_buf_free(&id);
+        return FNET_EINTERNAL;
+    }
+    w->node[i] = v;
+    set(v, "id", id.data);
+    fnet_buf_free(&id);
+    const char *t = type_name(w, n->type);
+    fnet_buf_reset(&w->b);
+    fnet_dotesc_class(&w->b, t ? t : "community");
+    set(v, "class", fnet_buf_str(&w->b));
+    set(v, "shape", shape_of(w, n->type));
+    if (!t)
+        set(v, "peripheries", "2");
+    double width = fnet_style_node_width(n->size, w->size_max);
+    setf(v, "width", width);
+    setf(v, "height", width * FNET_STYLE_ASPECT);
+    set(v, "fillcolor", fnet_style_fill(n->fill));
+    set_label(w, v, n->label, true);
+    set_tooltip(w, v, n->tooltip ? n->tooltip : n->label);
+    return 0;
+}
+
+static void edge_id(writer *w, const fnet_dedge *e)
+{
+    fnet_buf *b = &w->a;
+    fnet_buf_reset(b);
+    fnet_buf_puts(b, "e_");
+    fnet_dotesc_id(b, w->d->nodes[e->from].id);
+    fnet_buf_putc(b, '_');
+    fnet_dotesc_id(b, w->d->nodes[e->to].id);
+    if (e->serial)
+        fnet_buf_printf(b, "_%u", e->serial);
+}
+
+static const char *relation_name(const writer *w, int32_t r)
+{
+    return r >= 0 && (uint32_t)r < w->d->n_relations ? w->d->relations[r].name
+                                                     : NULL;
+}
+
+/* Colour, line style and arrowhead of an edge (docs/DIAGRAMS.md). */
+static void edge_look(const fnet_dedge *e, const char **color,
+                      const char **style, const char **arrow)
+{
+    int32_t rank = e->relation;
+    *color = e->sign < 0 ? FNET_STYLE_NEGATIVE : fnet_style_edge_color(rank);
+    *style = e->sign < 0 ? "dashed" : e->sign == 0 ? "dotted" : "solid";
+    *arrow = e->sign < 0 ? "normal" : fnet_style_edge_arrow(rank);
+}
+
+static int add_edge(writer *w, uint32_t i)
+{
+    const fnet_dedge *e = &w->d->edges[i];
+    Agedge_t *x = agedge(w->g, w->node[e->from], w->node[e->to], NULL, 1);
+    if (!x)
+        return FNET_EINTERNAL;
+    edge_id(w, e);
+    set(x, "id", fnet_buf_str(&w->a));
+    const char *rel = relation_name(w, e->relation);
+    fnet_buf_reset(&w->b);
+    fnet_dotesc_class(&w->b, rel ? rel : "several");
+    if (e->sign < 0)
+        fnet_buf_puts(&w->b, " negative");
+    else if (e->sign == 0)
+        fnet_buf_puts(&w->b, " mixed");
+    set(x, "class", fnet_buf_str(&w->b));
+    const char *color, *style, *arrow;
+    edge_look(e, &color, &style, &arrow);
+    set(x, "color", color);
+    if (strcmp(style, "solid") != 0)
+        set(x, "style", style);
+    setf(x, "penwidth", fnet_style_pen_width(e->weight, w->w_min, w->w_max));
+    if (e->dir == FNET_DIR_NONE) {
+        set(x, "dir", "none");
+    } else {
+        if (strcmp(arrow, "normal") != 0)
+            set(x, "arrowhead", arrow);
+        if (e->dir == FNET_DIR_BOTH) {
+            set(x, "dir", "both");
+            set(x, "arrowtail", arrow);
+        }
+    }
+    if (e->label)
+        set_label(w, x, e->label, false);
+    if (e->tooltip)
+        set_tooltip(w, x, e->tooltip);
+    return 0;
+}
+
+static int add_clusters(writer *w)
+{
+    const fnet_diagram *d = w->d;
+    char name[32];
+    for (uint32_t k = 0; k < d->n_clusters; k++) {
+        Agraph_t *s = NULL;
+        for (uint32_t i = 0; i < d->n_nodes; i++) {
+            if (d->nodes[i].cluster != (int32_t)k)
+                continue;
+            if (!s) {
+                snprintf(name, sizeof name, "cluster_%u", k + 1);
+                if (!(s = agsubg(w->g, name, 1)))
+                    return FNET_EINTERNAL;
+                set(s, "id", name);
+                set_label(w, s, d->cluster_names[k], false);
+                set(s, "style", "rounded");
+                set(s, "color", "#888888");
+                set(s, "fontsize", "11");
+            }
+            if (!agsubnode(s, w->node[i], 1))
+                return FNET_EINTERNAL;
+        }
+    }
+    return 0;
+}
+
+/* ---- legend ------------------------------------------------------------ */
+
+enum row_kind { ROW_HEAD, ROW_SHAPE, ROW_FILL, ROW_EDGE, ROW_NOTE };
+
+typedef struct lrow {
+    int kind;
+    fnet_buf text;     /* plain text (data), escaped when drawn */
+    const char *shape; /* ROW_SHAPE */
+    const char *fill;  /* ROW_SHAPE, ROW_FILL */
+    int peripheries;   /* ROW_SHAPE */
+    fnet_dedge edge;   /* ROW_EDGE: the look of a sample edge */
+} lrow;
+
+typedef struct legend {
+    lrow *row;
+    uint32_t n, cap;
+} legend;
+
+static lrow *add_row(legend *l, int kind, const char *text)
+{
+    if (l->n == l->cap) {
+        uint32_t cap = l->cap ? 2 * l->cap : 32;
+        lrow *r = realloc(l->row, cap * sizeof *r);
+        if (!r)
+            return NULL;
+        l->row = r;
+        l->cap = cap;
+    }
+    lrow *r = &l->row[l->n++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    if (text)
+        fnet_buf_puts(&r->text, text);
+    return r;
+}
+
+static void legend_free(legend *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        fnet_buf_free(&l->row[i].text);
+    free(l->row);
+}
+
+/* What the drawing shows, to list only that. */
+typedef struct shown {
+    bool *type, *fill, *relation;
+    bool *arrow; /* a drawn edge of the relation has an arrowhead */
+    bool community_node, several, negative, mixed, sizes, widths;
+} shown;
+
+static int survey(const writer *w, shown *s)
+{
+    const fnet_diagram *d = w->d;
+    s->type = calloc(d->n_types + 1, 1);
+    s->fill = calloc(d->n_fills + 1, 1);
+    s->relation = calloc(d->n_relations + 1, 1);
+    s->arrow = calloc(d->n_relations + 1, 1);
+    if (!s->type || !s->fill || !s->relation || !s->arrow)
+        return FNET_ENOMEM;
+    for (uint32_t i = 0; i < d->n_nodes; i++) {
+        const fnet_dnode *n = &d->nodes[i];
+        if (type_name(w, n->type))
+            s->type[n->type] = true;
+        else
+            s->community_node = true;
+        if (n->fill >= 0 && (uint32_t)n->fill < d->n_fills)
+            s->fill[n->fill] = true;
+    }
+    for (uint32_t i = 0; i < d->n_edges; i++) {
+        const fnet_dedge *e = &d->edges[i];
+        if (e->sign < 0)
+            s->negative = true;
+        else if (!relation_name(w, e->relation))
+            s->several = true;
+        else
+            s->relation[e->relation] = true;
+        if (e->sign >= 0 && relation_name(w, e->relation) &&
+            e->dir != FNET_DIR_NONE)
+            s->arrow[e->relation] = true;
+        if (e->sign == 0)
+            s->mixed = true;
+    }
+    s->sizes = d->size_by && w->size_max > 0;
+    s->widths = w->w_max > w->w_min;
+    return 0;
+}
+
+static void shown_free(shown *s)
+{
+    free(s->type);
+    free(s->fill);
+    free(s->relation);
+    free(s->arrow);
+}
+
+/* Relations that appear only on negative edges, for the negative row. */
+static void negative_relations(const writer *w, const shown *s, fnet_buf *b)
+{
+    const fnet_diagram *d = w->d;
+    bool *listed = calloc(d->n_relations + 1, 1);
+    if (!listed)
+        return;
+    for (uint32_t i = 0; i < d->n_edges; i++) {
+        int32_t r = d->edges[i].relation;
+        if (d->edges[i].sign < 0 && relation_name(w, r))
+            listed[r] = true;
+    }
+    uint32_t k = 0;
+    for (uint32_t r = 0; r < d->n_relations; r++) {
+        if (!listed[r] || s->relation[r])
+            continue;
+        fnet_buf_puts(b, k++ ? ", " : ": ");
+        fnet_buf_puts(b, d->relations[r].name);
+    }
+    free(listed);
+}
+
+static int type_rows(const writer *w, const shown *s, legend *l)
+{
+    const fnet_diagram *d = w->d;
+    lrow *r = add_row(l, ROW_HEAD, "Entity types");
+    for (uint32_t t = 0; r && t < d->n_types; t++) {
+        if (!s->type[t])
+            continue;
+        r = add_row(l, ROW_SHAPE, d->types[t]);
+        if (r) {
+            r->shape = shape_of(w, (int32_t)t);
+            r->fill = d->color_by == FNET_COLOR_TYPE
+                          ? fnet_style_fill((int32_t)t)
+                          : FNET_STYLE_NO_FILL;
+        }
+    }
+    if (r && s->community_node) {
+        r = add_row(l, ROW_SHAPE, "community (area: members)");
+        if (r) {
+            r->shape = "ellipse";
+            r->fill = FNET_STYLE_NO_FILL;
+            r->peripheries = 2;
+        }
+    }
+    return r ? 0 : FNET_ENOMEM;
+}
+
+static int fill_rows(const writer *w, const shown *s, legend *l)
+{
+    const fnet_diagram *d = w->d;
+    if (d->color_by != FNET_COLOR_COMMUNITY)
+        return 0;
+    lrow *r = add_row(l, ROW_HEAD, "Communities (fill)");
+    uint32_t others = 0;
+    for (uint32_t k = 0; r && k < d->n_fills; k++) {
+        if (!s->fill[k])
+            continue;
+        if (k >= FNET_STYLE_FILLS) {
+            others++;
+            continue;
+        }
+        r = add_row(l, ROW_FILL, d->fill_names[k]);
+        if (r)
+            r->fill = fnet_style_fill((int32_t)k);
+    }
+    if (r && others) {
+        r = add_row(l, ROW_FILL, NULL);
+        if (r) {
+            fnet_buf_printf(&r->text, "%u smaller communit%s", others,
+                            others == 1 ? "y" : "ies");
+            r->fill = FNET_STYLE_OTHER_FILL;
+        }
+    }
+    return r ? 0 : FNET_ENOMEM;
+}
+
+static lrow *edge_row(legend *l, const char *text, int32_t rel, int sign,
+                      int dir)
+{
+    lrow *r = add_row(l, ROW_EDGE, text);
+    if (r)
+        r->edge = (fnet_dedge){
+            .relation = rel, .sign = sign, .dir = dir, .weight = 1};
+    return r;
+}
+
+static int relation_rows(const writer *w, const shown *s, legend *l)
+{
+    const fnet_diagram *d = w->d;
+    lrow *r = add_row(l, ROW_HEAD, "Relations (edges)");
+    for (uint32_t k = 0; r && k < d->n_relations; k++)
+        if (s->relation[k])
+            r = edge_row(l, d->relations[k].name, (int32_t)k, 1,
+                         s->arrow[k] ? FNET_DIR_FORWARD : FNET_DIR_NONE);
+    if (r && s->several)
+        r = edge_row(l, d->several_name ? d->several_name : "several relations",
+                     -1, 1, FNET_DIR_NONE);
+    if (r && s->negative) {
+        r = edge_row(l, "negative", -1, -1, FNET_DIR_NONE);
+        if (r)
+            negative_relations(w, s, &r->text);
+    }
+    if (r && s->mixed)
+        r = edge_row(l, "mixed signs", -1, 0, FNET_DIR_NONE);
+    if (r && s->sizes) {
+        r = add_row(l, ROW_NOTE, "node area: ");
+        if (r)
+            fnet_buf_puts(&r->text, d->size_by);
+    }
+    if (r && s->widths) {
+        r = add_row(l, ROW_NOTE, "line width: ");
+        if (r)
+            fnet_buf_puts(&r->text, d->weight_by ? d->weight_by : "weight");
+    }
+    return r ? 0 : FNET_ENOMEM;
+}
+
+static int legend_rows(const writer *w, legend *l)
+{
+    shown s = {0};
+    int rc = survey(w, &s);
+    if (!rc)
+        rc = type_rows(w, &s, l);
+    if (!rc)
+        rc = fill_rows(w, &s, l);
+    if (!rc)
+        rc = relation_rows(w, &s, l);
+    shown_free(&s);
+    for (uint32_t i = 0; !rc && i < l->n; i++)
+        if (!fnet_buf_ok(&l->row[i].text))
+            rc = FNET_ENOMEM;
+    return rc;
+}
+
+static size_t longest_text(const legend *l)
+{
+    size_t m = 0;
+    for (uint32_t i = 0; i < l->n; i++) {
+        const fnet_buf *t = &l->row[i].text;
+        size_t n = 0;
+        for (size_t k = 0; k < t->len; k++)
+            n += ((unsigned char)t->data[k] & 0xC0) != 0x80;
+        if (n > m)
+            m = n;
+    }
+    return m;
+}
+
+static void row_text_html(fnet_buf *h, const lrow *r)
+{
+    if (r->kind == ROW_HEAD)
+        fnet_buf_puts(h, "<B>");
+    if (r->kind == ROW_NOTE)
+        fnet_buf_puts(h, "<I>");
+    fnet_dotesc_html(h, fnet_buf_str(&r->text));
+    if (r->kind == ROW_NOTE)
+        fnet_buf_puts(h, "</I>");
+    if (r->kind == ROW_HEAD)
+        fnet_buf_puts(h, "</B>");
+}
+
+static Agnode_t *legend_node(writer *w, Agraph_t *sub, const char *name,
+                             double x, double y)
+{
+    Agnode_t *v = agnode(sub, (char *)name, 1);
+    if (!v)
+        return NULL;
+    char pos[64];
+    snprintf(pos, sizeof pos, "%.2f,%.2f!", w->x0 + x, w->y0 + y);
+    set(v, "id", name);
+    set(v, "class", "legend");
+    set(v, "pos", pos);
+    set(v, "tooltip", "");
+    return v;
+}
+
+static void sample_edge_look(Agedge_t *x, const fnet_dedge *e)
+{
+    const char *color, *style, *arrow;
+    edge_look(e, &color, &style, &arrow);
+    set(x, "color", color);
+    if (strcmp(style, "solid") != 0)
+        set(x, "style", style);
+    set(x, "penwidth", "1.5");
+    if (e->dir == FNET_DIR_NONE)
+        set(x, "dir", "none");
+    else if (strcmp(arrow, "normal") != 0)
+        set(x, "arrowhead", arrow);
+}
+
+/* A straight spline for a sample edge, so that the final pass has nothing
+ * to route; with an arrowhead the line stops short of the tip. */
+static void sample_pos(writer *w, Agedge_t *x, bool arrow, double y)
+{
+    char pos[160];
+    double a = w->x0 + SAMPLE_X - 20, b = w->x0 + SAMPLE_X + 20;
+    double e = arrow ? b - 7 : b, yy = w->y0 + y;
+    if (arrow)
+        snprintf(pos, sizeof pos,
+                 "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
+                 "%.2f,%.2f",
+                 b, yy, a, yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e,
+                 yy);
+    else
+        snprintf(pos, sizeof pos, "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", a,
+                 yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e, yy);
+    set(x, "pos", pos);
+}
+
+/* The graphic sample of row i (centre at x = SAMPLE_X, y). */
+static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i, double y)
+{
+    char name[48];
+    Agnode_t *v, *u;
+    switch (r->kind) {
+    case ROW_SHAPE:
+    case ROW_FILL:
+        snprintf(name, sizeof name, "legend_%u", i);
+        if (!(v = legend_node(w, sub, name, SAMPLE_X, y)))
+            return FNET_EINTERNAL;
+        set(v, "shape", r->kind == ROW_FILL ? "box" : r->shape);
+        set(v, "label", "");
+        set(v, "fixedsize", "true");
+        set(v, "width", r->kind == ROW_FILL ? "0.32" : "0.5");
+        set(v, "height", r->kind == ROW_FILL ? "0.18" : "0.21");
+        set(v, "fillcolor", r->fill);
+        if (r->peripheries)
+            set(v, "peripheries", "2");
+        return 0;
+    case ROW_EDGE:
+        snprintf(name, sizeof name, "legend_%u_a", i);
+        if (!(u = legend_node(w, sub, name, SAMPLE_X - 20, y)))
+            return FNET_EINTERNAL;
+        snprintf(name, sizeof name, "legend_%u_b", i);
+        if (!(v = legend_node(w, sub, name, SAMPLE_X + 20, y)))
+            return FNET_EINTERNAL;
+        for (int k = 0; k < 2; k++) {
+            set(k ? v : u, "shape", "point");
+            set(k ? v : u, "style", "invis");
+            set(k ? v : u, "width", "0.01");
+        }
+        Agedge_t *x = agedge(sub, u, v, NULL, 1);
+        if (!x)
+            return FNET_EINTERNAL;
+        snprintf(name, sizeof name, "legend_%u_e", i);
+        set(x, "id", name);
+        set(x, "class", "legend");
+        sample_pos(w, x, r->edge.dir != FNET_DIR_NONE, y);
+        sample_edge_look(x, &r->edge);
+        return 0;
+    }
+    return 0;
+}
+
+/* Samples in a column, their texts in one table of fixed-height rows
+ * beside them, all pinned: the layout cannot misalign them. */
+static int legend_draw(writer *w, Agraph_t *sub, const legend *l)
+{
+    double tw = 12 + CHAR_W * (double)longest_text(l);
+    fnet_buf *h = &w->a;
+    fnet_buf_reset(h);
+    fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                     "CELLPADDING=\"0\">\n");
+    for (uint32_t i = 0; i < l->n; i++) {
+        int rc = sample(w, sub, &l->row[i], i, -TOP_GAP - (i + 0.5) * ROW_H);
+        if (rc)
+            return rc;
+        fnet_buf_printf(h,
+                        "<TR><TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+                        "FIXEDSIZE=\"TRUE\">",
+                        (int)lround(tw), (int)lround(ROW_H));
+        row_text_html(h, &l->row[i]);
+        fnet_buf_puts(h, "</TD></TR>\n");
+    }
+    fnet_buf_puts(h, "</TABLE>");
+    Agnode_t *t = legend_node(w, sub, "legend_text", TEXT_X + tw / 2,
+                              -TOP_GAP - (l->n * ROW_H) / 2);
+    if (!t || !fnet_buf_ok(h))
+        return t ? FNET_ENOMEM : FNET_EINTERNAL;
+    set(t, "shape", "plain");
+    set(t, "style", "");
+    set(t, "fontsize", LEGEND_PT_S);
+    set_html(t, "label", fnet_buf_str(h));
+    /* The final pass draws clusters with the box they are given. */
+    char box[160];
+    double right = w->x0 + TEXT_X + tw + 8,
+           bottom = w->y0 - TOP_GAP - l->n * ROW_H - 8;
+    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - 4, bottom, right,
+             w->y0 + 4);
+    set(sub, "bb", box);
+    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - 4 + right) / 2, w->y0 - 9);
+    set(sub, "lp", box);
+    return 0;
+}
+
+static int add_legend(writer *w)
+{
+    legend l = {0};
+    int rc = legend_rows(w, &l);
+    Agraph_t *sub = NULL;
+    if (!rc && l.n && !(sub = agsubg(w->g, "cluster_legend", 1)))
+        rc = FNET_EINTERNAL;
+    if (!rc && sub) {
+        set(sub, "id", "legend");
+        set(sub, "label", "Legend");
+        set(sub, "style", "rounded");
+        set(sub, "color", "#999999");
+        set(sub, "fontsize", "14");
+        set(sub, "margin", "8");
+        rc = legend_draw(w, sub, &l);
+    }
+    legend_free(&l);
+    return rc;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+static int prepare(writer *w)
+{
+    const fnet_diagram *d = w->d;
+    w->node = calloc(d->n_nodes + 1, sizeof *w->node);
+    w->other_rank = calloc(d->n_types + 1, sizeof *w->other_rank);
+    if (!w->node || !w->other_rank)
+        return FNET_ENOMEM;
+    uint32_t k = 0;
+    for (uint32_t t = 0; t < d->n_types; t++)
+        if (!fnet_style_has_fixed_shape(d->types[t]))
+            w->other_rank[t] = k++;
+    for (uint32_t i = 0; i < d->n_nodes; i++)
+        if (d->nodes[i].size > w->size_max)
+            w->size_max = d->nodes[i].size;
+    for (uint32_t i = 0; i < d->n_edges; i++) {
+        double x = d->edges[i].weight;
+        if (i == 0 || x < w->w_min)
+            w->w_min = x;
+        if (i == 0 || x > w->w_max)
+            w->w_max = x;
+    }
+    return 0;
+}
+
+/* Frees the writer's scratch; returns rc with err set when it fails. */
+static int finish(writer *w, int rc, fnet_err *err)
+{
+    if (!rc && (!fnet_buf_ok(&w->a) || !fnet_buf_ok(&w->b)))
+        rc = FNET_ENOMEM;
+    fnet_buf_free(&w->a);
+    fnet_buf_free(&w->b);
+    free(w->node);
+    free(w->other_rank);
+    if (!rc)
+        return 0;
+    return fnet_err_set(err, rc,
+                        rc == FNET_ENOMEM
+                            ? "out of memory"
+                            : "cgraph could not build the diagram");
+}
+
+int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
+                   const fnet_dot_opts *o, fnet_err *err)
+{
+    writer w = {.d = d, .wrap = o->wrap};
+    int rc;
+    *out = NULL;
+    w.layout = o->layout
+                   ? o->layout
+                   : fnet_dot_default_layout(d->n_nodes, d->n_clusters > 0);
+    if (!fnet_dot_layout_known(w.layout))
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "unknown layout '%s' (expected "
+                            "dot, neato, fdp, sfdp, circo or twopi)",
+                            w.layout);
+    w.font = o->font ? o->font : FNET_DOT_FONT;
+    rc = prepare(&w);
+    if (!rc && !(w.g = fnet_graphids_open("factnet", Agdirected)))
+        rc = FNET_EINTERNAL;
+    if (!rc) {
+        graph_attrs(&w);
+        title(&w);
+    }
+    for (uint32_t i = 0; !rc && i < d->n_nodes; i++)
+        rc = add_node(&w, i);
+    for (uint32_t i = 0; !rc && i < d->n_edges; i++)
+        rc = add_edge(&w, i);
+    if (!rc)
+        rc = add_clusters(&w);
+    rc = finish(&w, rc, err);
+    if (rc) {
+        if (w.g)
+            agclose(w.g);
+        return rc;
+    }
+    *out = w.g;
+    return 0;
+}
+
+int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
+                        const fnet_dot_opts *o, double x, double y,
+                        fnet_err *err)
+{
+    writer w = {.g = g, .d = d, .wrap = o->wrap, .x0 = x, .y0 = y};
+    int rc = prepare(&w);
+    if (!rc)
+        rc = add_legend(&w);
+    return finish(&w, rc, err);
+}
+
+int fnet_dot_write(Agraph_t *g, FILE *fp, fnet_err *err)
+{
+    if (agwrite(g, fp) != 0 || ferror(fp))
+        return fnet_err_set(err, FNET_EIO, "cannot write the DOT text");
+    return 0;
+}

@@ -1,0 +1,245 @@
+/* render.c - layout and rendering through gvc (see render.h). */
+#include "output/diagram/render.h"
+
+#include "core/outfile.h"
+#include "output/diagram/clustered.h"
+
+#include <graphviz/gvc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <strings.h>
+
+struct fnet_renderer {
+    GVC_t *gvc;
+};
+
+static const char *const formats[] = {"svg", "pdf", "png"};
+
+/* Graphviz prints warnings and errors through this process-wide hook;
+ * factnet reports failures from return codes instead. */
+static int quiet(char *msg)
+{
+    (void)msg;
+    return 0;
+}
+
+int fnet_renderer_new(fnet_renderer **out, fnet_err *err)
+{
+    *out = NULL;
+    fnet_renderer *r = calloc(1, sizeof *r);
+    if (!r)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    agseterrf(quiet);
+    agseterr(AGERR);
+    r->gvc = gvContext();
+    if (!r->gvc) {
+        free(r);
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: cannot create a rendering context");
+    }
+    *out = r;
+    return 0;
+}
+
+void fnet_renderer_free(fnet_renderer *r)
+{
+    if (!r)
+        return;
+    gvFreeContext(r->gvc);
+    free(r);
+}
+
+const char *fnet_render_format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcasecmp(dot + 1, formats[i]) == 0)
+            return formats[i];
+    return NULL;
+}
+
+bool fnet_render_format_known(const char *format)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(format, formats[i]) == 0)
+            return true;
+    return false;
+}
+
+/* True when gvc lists a plugin of this kind ("device", "layout") named
+ * name. */
+static bool has_plugin(fnet_renderer *r, const char *kind, const char *name)
+{
+    int n = 0;
+    bool found = false;
+    char **list = gvPluginList(r->gvc, kind, &n, NULL);
+    for (int i = 0; i < n; i++) {
+        if (strcmp(list[i], name) == 0)
+            found = true;
+        free(list[i]);
+    }
+    free(list);
+    return found;
+}
+
+int fnet_render_check_format(fnet_renderer *r, const char *format,
+                             fnet_err *err)
+{
+    if (!fnet_render_format_known(format))
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "unknown output format '%s' "
+                            "(expected svg, pdf or png)",
+                            format);
+    if (!has_plugin(r, "device", format))
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz has no renderer for %s: install its "
+                            "plugins (Debian: graphviz, libgvc6) and run "
+                            "'dot -c' as root",
+                            format);
+    return 0;
+}
+
+int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err)
+{
+    const char *engine = agget(g, "layout");
+    if (!engine || !*engine)
+        engine = "fdp";
+    bool clustered = fnet_clustered_applies(g, engine);
+    /* The clustered layout also runs neato and nop2 (neato's plugin). */
+    const char *missing = NULL;
+    if (!has_plugin(r, "layout", engine))
+        missing = engine;
+    else if (clustered && !has_plugin(r, "layout", "nop2"))
+        missing = "nop2";
+    if (missing)
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz has no layout engine '%s': install "
+                            "its plugins (Debian: graphviz) and run "
+                            "'dot -c' as root",
+                            missing);
+    if (clustered)
+        return fnet_clustered_layout(r->gvc, g, engine, err);
+    if (gvLayout(r->gvc, g, engine) != 0)
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: layout with %s failed", engine);
+    return 0;
+}
+
+void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g)
+{
+    gvFreeLayout(r->gvc, g);
+}
+
+/* Sets attribute name of g (the root graph) to value. */
+static void gset(Agraph_t *g, const char *name, const char *value)
+{
+    agsafeset(g, (char *)name, (char *)value, "");
+}
+
+int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
+                    fnet_err *err)
+{
+    char engine[32], buf[160];
+    const char *e = agget(g, "layout");
+    char *data = NULL;
+    unsigned len = 0;
+    snprintf(engine, sizeof engine, "%s", e && *e ? e : "fdp");
+    bool clustered = fnet_clustered_applies(g, engine);
+    int rc = fnet_render_layout(r, g, err);
+    if (rc)
+        return rc;
+    /* Rendering to "dot" writes the layout into the graph's attributes
+     * (pos, width, height, lp, bb): the output itself is not needed. */
+    if (gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
+        gvFreeRenderData(data);
+        fnet_render_unlayout(r, g);
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: cannot record the layout");
+    }
+    gvFreeRenderData(data);
+    *right = GD_bb(g).UR.x;
+    *top = GD_bb(g).UR.y;
+    fnet_render_unlayout(r, g);
+    const char *start = agget(g, "start");
+    snprintf(buf, sizeof buf, "laid out by %s%s%s%s", engine,
+             clustered ? " cluster by cluster, clusters placed by neato" : "",
+             start && *start ? ", start=" : "", start ? start : "");
+    gset(g, "comment", buf);
+    gset(g, "layout", "nop2");
+    gset(g, "bb", ""); /* recomputed: things will be added */
+    return 0;
+}
+
+/* cairo 1.16 stamps the time of rendering into a PDF's /CreationDate and
+ * ignores SOURCE_DATE_EPOCH, so two renderings of the same graph differ.
+ * The stamp is overwritten in place (same length, so the cross-reference
+ * offsets stay valid) with SOURCE_DATE_EPOCH when it is set, else with the
+ * Unix epoch: the same input then gives byte-identical PDFs. */
+static void pdf_fix_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    const size_t klen = sizeof key - 1;
+    for (size_t i = 0; i + klen + 14 <= len; i++) {
+        if (memcmp(data + i, key, klen) != 0)
+            continue;
+        char *digits = data + i + klen;
+        for (int k = 0; k < 14; k++)
+            if (digits[k] < '0' || digits[k] > '9')
+                return;
+        const char *env = getenv("SOURCE_DATE_EPOCH");
+        char *end = NULL;
+        long long secs = env ? strtoll(env, &end, 10) : 0;
+        time_t t = (time_t)(env && end && !*end && secs >= 0 ? secs : 0);
+        struct tm tm;
+        char stamp[16];
+        if (!gmtime_r(&t, &tm) ||
+            strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm) != 14)
+            return;
+        memcpy(digits, stamp, 14);
+        return;
+    }
+}
+
+int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
+                     char **data, size_t *len, fnet_err *err)
+{
+    char *gv = NULL;
+    unsigned n = 0;
+    *data = NULL;
+    *len = 0;
+    int rc = fnet_render_check_format(r, format, err);
+    if (rc)
+        return rc;
+    if (gvRenderData(r->gvc, g, format, &gv, &n) != 0 || !gv || n == 0) {
+        gvFreeRenderData(gv);
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: rendering %s failed", format);
+    }
+    /* Copy so that the caller frees with free(), not gvFreeRenderData. */
+    *data = malloc(n);
+    if (!*data) {
+        gvFreeRenderData(gv);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    memcpy(*data, gv, n);
+    *len = n;
+    gvFreeRenderData(gv);
+    if (strcmp(format, "pdf") == 0)
+        pdf_fix_date(*data, *len);
+    return 0;
+}
+
+int fnet_render_write(fnet_renderer *r, Agraph_t *g, const char *format,
+                      const char *path, fnet_err *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = fnet_render_data(r, g, format, &data, &len, err);
+    if (!rc)
+        rc = fnet_outfile_write_all(path, data, len, err);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,241 @@
+/* build_files.c - the tables and summary of one corpus that `factnet
+ * build` writes (build_files.h). */
+#include "output/tables/build_files.h"
+
+#include "core/buf.h"
+#include "core/outfile.h"
+#include "output/tables/metrics_table.h"
+
+#include <stdlib.h>
+
+/* The node table of cols, rows by sort, at most max_rows: as `factnet
+ * metrics` writes it. Returns 0 or FNET_ENOMEM. */
+static int node_table(const fnet_job *j, const int *cols, size_t n_cols,
+                      int sort, size_t max_rows, fnet_table **out)
+{
+    fnet_metrics_table_data d = {
+        .g = j->g, .m = &j->m, .community = j->cm.community};
+    fnet_metrics_table_spec s = {.cols = cols,
+                                 .n_cols = n_cols,
+                                 .sort = sort,
+                                 .max_rows = max_rows,
+                                 .sampled_sources = -1};
+    return fnet_metrics_table_nodes(out, &d, &s);
+}
+
+static int graph_table(const fnet_job *j, fnet_table **t)
+{
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
+    size_t n = fnet_metrics_table_graph_rows(rows, &j->gm);
+    return fnet_metrics_table_values(t, rows, n);
+}
+
+/* One row per community: number, size, members by PageRank. */
+static int community_table(const fnet_job *j, fnet_table **t)
+{
+    static const fnet_table_col cols[] = {{"community", FNET_COL_INTEGER},
+                                          {"size", FNET_COL_INTEGER},
+                                          {"members", FNET_COL_STRING}};
+    fnet_metrics_table_data d = {.g = j->g, .m = &j->m};
+    fnet_buf members = {0};
+    uint32_t *order = NULL;
+    int rc = fnet_table_new(t, cols, 3);
+    if (!rc)
+        rc = fnet_metrics_table_order(&order, &d, FNET_M_PAGERANK);
+    for (uint32_t k = 1; !rc && k <= j->cm.n_communities; k++) {
+        size_t row, n = 0;
+        fnet_buf_reset(&members);
+        for (uint32_t i = 0; i < j->g->n_nodes; i++) {
+            if (j->cm.community[order[i]] != k)
+                continue;
+            fnet_buf_puts(&members, n++ ? ", " : "");
+            fnet_buf_puts(&members,
+                          fnet_graph_node_entity(j->g, order[i])->label);
+        }
+        rc = fnet_table_add_row(*t, &row);
+        if (!rc) {
+            fnet_table_set_int(*t, row, 0, k);
+            fnet_table_set_int(*t, row, 1, (int64_t)n);
+            rc = fnet_buf_ok(&members)
+                     ? fnet_table_set_str(*t, row, 2, fnet_buf_str(&members))
+                     : FNET_ENOMEM;
+        }
+    }
+    free(order);
+    fnet_buf_free(&members);
+    return rc;
+}
+
+static int md_section(FILE *fp, const char *heading, const fnet_table *t,
+                      fnet_err *err)
+{
+    fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
+    fprintf(fp, "\n## %s\n\n", heading);
+    return fnet_table_write(t, fp, &st, err);
+}
+
+static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
+{
+    static const int top_cols[] = {
+        FNET_MCOL_LABEL, FNET_MCOL_ID,       FNET_MCOL_TYPE,  FNET_M_PAGERANK,
+        FNET_M_DEGREE,   FNET_M_BETWEENNESS, FNET_M_COMMUNITY};
+    const fnet_job *j = s->job;
+    const fnet_community_opts *co = s->co;
+    fnet_table *t = NULL;
+    int rc;
+    fputs("# ", fp);
+    fnet_table_put_md(fp, s->c->title ? s->c->title : s->name);
+    fputs("\n\nInput: ", fp);
+    if ((rc = fnet_table_put_md_code(fp, s->path))) /* a path may hold ` */
+        return fnet_err_set(err, rc, "out of memory");
+    fprintf(fp,
+            ": %u entities, %llu facts, %u sources. "
+            "Graph: full view, undirected, weighted by the sum of fact "
+            "weights.\n",
+            s->c->n_entities, (unsigned long long)s->c->n_facts,
+            s->c->n_sources);
+    if (!(rc = graph_table(j, &t)))
+        rc = md_section(fp, "Graph metrics", t, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (!rc &&
+        !(rc = node_table(j, top_cols, 7, FNET_M_PAGERANK, FNET_BUILD_TOP, &t)))
+        rc = md_section(fp, "Top 10 by PageRank", t, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (!rc) {
+        fprintf(fp,
+                "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
+                "communities, modularity %.3f. Members by PageRank.\n",
+                fnet_community_algorithm_name(co->algorithm), co->resolution,
+                co->seed, j->cm.n_communities, j->cm.modularity);
+        fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
+        fputc('\n', fp);
+        if (!(rc = community_table(j, &t)))
+            rc = fnet_table_write(t, fp, &st, err);
+    }
+    fnet_table_free(t);
+    if (rc == FNET_ENOMEM)
+        fnet_err_set(err, rc, "out of memory");
+    return rc;
+}
+
+/* ---- the files ---------------------------------------------------------- */
+
+typedef struct files {
+    const fnet_build_files *b;
+    fnet_buf out; /* the current output path */
+} files;
+
+static const char *out_path(files *j, const char *suffix)
+{
+    fnet_buf_reset(&j->out);
+    fnet_buf_printf(&j->out, "%s/%s%s", j->b->dir, j->b->name, suffix);
+    return fnet_buf_str(&j->out);
+}
+
+static void wrote(files *j)
+{
+    if (j->b->wrote)
+        j->b->wrote(j->b->ctx, fnet_buf_str(&j->out));
+}
+
+/* Writes table t to the current output path. */
+static int write_table(files *j, const fnet_table *t, const fnet_table_style *s,
+                       fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    fnet_table_style st = *s;
+    st.no_formula_guard = j->b->no_formula_guard;
+    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
+    if (rc)
+        return rc;
+    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
+        wrote(j);
+    return rc;
+}
+
+static int metrics_files(files *j, fnet_err *err)
+{
+    int all[FNET_M_COUNT + 4];
+    static const int print[] = {FNET_MCOL_LABEL,    FNET_MCOL_TYPE,
+                                FNET_M_DEGREE,      FNET_M_STRENGTH,
+                                FNET_M_BETWEENNESS, FNET_M_CLOSENESS,
+                                FNET_M_PAGERANK,    FNET_M_COMMUNITY};
+    size_t n_all = fnet_metrics_table_default_columns(all, j->b->job->g, false);
+    fnet_table *t = NULL;
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    char label[300], note[200] = "";
+    fnet_buf caption = {0}; /* the title may be long: never cut it */
+    int rc = node_table(j->b->job, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
+    if (rc)
+        return fnet_err_set(err, rc, "out of memory");
+    out_path(j, ".metrics.csv");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    t = NULL;
+    if (rc)
+        return rc;
+    if ((rc = node_table(j->b->job, print, sizeof print / sizeof print[0],
+                         FNET_M_PAGERANK, SIZE_MAX, &t)))
+        return fnet_err_set(err, rc, "out of memory");
+    fnet_buf_printf(&caption, "Network metrics: %s",
+                    j->b->c->title ? j->b->c->title : j->b->name);
+    if (!fnet_buf_ok(&caption)) {
+        fnet_table_free(t);
+        fnet_buf_free(&caption);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    snprintf(label, sizeof label, "tab:%s-metrics", j->b->name);
+    fnet_job_sampling_note(j->b->job, note, sizeof note);
+    st = (fnet_table_style){.format = FNET_TABLE_LATEX,
+                            .digits = 3,
+                            .caption = fnet_buf_str(&caption),
+                            .label = label,
+                            .note = note[0] ? note : NULL};
+    out_path(j, ".metrics.tex");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    fnet_buf_free(&caption);
+    return rc;
+}
+
+static int communities_file(files *j, fnet_err *err)
+{
+    static const int cols[] = {FNET_MCOL_ID, FNET_MCOL_LABEL, FNET_MCOL_TYPE,
+                               FNET_M_COMMUNITY};
+    fnet_table *t = NULL;
+    fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
+    int rc = node_table(j->b->job, cols, 4, FNET_M_COMMUNITY, SIZE_MAX, &t);
+    if (rc)
+        return fnet_err_set(err, rc, "out of memory");
+    out_path(j, ".communities.csv");
+    rc = write_table(j, t, &st, err);
+    fnet_table_free(t);
+    return rc;
+}
+
+static int summary_file(files *j, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, out_path(j, ".summary.md"), err);
+    if (rc)
+        return rc;
+    rc = summary_body(j->b, fnet_outfile_stream(f), err);
+    if (!(rc = fnet_outfile_end(f, rc, err)))
+        wrote(j);
+    return rc;
+}
+
+int fnet_build_files_write(const fnet_build_files *b, fnet_err *err)
+{
+    files j = {.b = b};
+    int rc = metrics_files(&j, err);
+    if (!rc)
+        rc = communities_file(&j, err);
+    if (!rc)
+        rc = summary_file(&j, err);
+    fnet_buf_free(&j.out);
+    return rc;
+}

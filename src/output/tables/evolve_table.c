@@ -1,0 +1,436 @@
+/* evolve_table.c - `factnet evolve`'s tables (evolve_table.h). */
+#include "output/tables/evolve_table.h"
+
+#include "core/buf.h"
+#include "core/outfile.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *const fnet_evolve_table_names[FNET_EVOLVE_TABLES + 1] = {
+    "nodes", "graph", "ranks", "communities", NULL};
+static const char *const table_titles[FNET_EVOLVE_TABLES] = {
+    "Node metrics", "Graph metrics per period", "Rank changes",
+    "Communities over time"};
+
+/* ---- tables ------------------------------------------------------------ */
+
+typedef struct job {
+    const fnet_evolve_write_opts *o;
+    const fnet_evolution *e;
+    fnet_buf buf;
+} job;
+
+static const fnet_entity *entity(const job *j, uint32_t ent)
+{
+    return &j->e->corpus->entities[ent];
+}
+
+static void set_value(fnet_table *t, size_t row, size_t col, int metric,
+                      double v)
+{
+    if (fnet_metric_is_integer(metric) && !isnan(v))
+        fnet_table_set_int(t, row, col, (int64_t)v);
+    else
+        fnet_table_set_real(t, row, col, v);
+}
+
+/* Nodes of snapshot s in rank order (ties by id), in order[]; returns how
+ * many pass --top. */
+typedef struct node_ref {
+    const job *j;
+    const fnet_snapshot *s;
+    uint32_t v;
+} node_ref;
+
+static int cmp_node(const void *x, const void *y)
+{
+    const node_ref *a = x, *b = y;
+    if (a->s->rank[a->v] != b->s->rank[b->v])
+        return a->s->rank[a->v] < b->s->rank[b->v] ? -1 : 1;
+    return strcmp(fnet_graph_node_entity(a->s->g, a->v)->id,
+                  fnet_graph_node_entity(b->s->g, b->v)->id);
+}
+
+static size_t ordered_nodes(const job *j, const fnet_snapshot *s, node_ref *r)
+{
+    size_t n = 0;
+    for (uint32_t v = 0; v < s->g->n_nodes; v++)
+        if (j->o->top < 0 || s->rank[v] <= (uint32_t)j->o->top)
+            r[n++] = (node_ref){j, s, v};
+    if (n)
+        qsort(r, n, sizeof *r, cmp_node);
+    return n;
+}
+
+/* period, id, label, type of snapshot s's node v into the first four
+ * cells. */
+static int node_cells(fnet_table *t, size_t row, const fnet_snapshot *s,
+                      uint32_t v)
+{
+    const fnet_entity *e = fnet_graph_node_entity(s->g, v);
+    int rc;
+    if ((rc = fnet_table_set_str(t, row, 0, s->period.label)) ||
+        (rc = fnet_table_set_str(t, row, 1, e->id)) ||
+        (rc = fnet_table_set_str(t, row, 2, e->label)))
+        return rc;
+    return fnet_table_set_str(t, row, 3, e->type);
+}
+
+static int nodes_table(job *j, fnet_table **t)
+{
+    fnet_table_col tc[4 + FNET_M_COUNT] = {{"period", FNET_COL_STRING},
+                                           {"id", FNET_COL_STRING},
+                                           {"label", FNET_COL_STRING},
+                                           {"type", FNET_COL_STRING}};
+    size_t nc = 4;
+    if (j->o->wide) {
+        for (size_t c = 0; c < j->o->n_cols; c++)
+            tc[nc++] = (fnet_table_col){fnet_metric_name(j->o->cols[c]),
+                                        FNET_COL_REAL};
+    } else {
+        tc[nc++] = (fnet_table_col){"metric", FNET_COL_STRING};
+        tc[nc++] = (fnet_table_col){"value", FNET_COL_REAL};
+    }
+    int rc = fnet_table_new(t, tc, nc);
+    for (size_t p = 0; !rc && p < j->e->n; p++) {
+        const fnet_snapshot *s = &j->e->snap[p];
+        if (s->empty)
+            continue;
+        node_ref *r = malloc(s->g->n_nodes * sizeof *r);
+        if (!r)
+            return FNET_ENOMEM;
+        size_t n = ordered_nodes(j, s, r);
+        for (size_t i = 0; !rc && i < n; i++) {
+            uint32_t v = r[i].v;
+            size_t row;
+            for (size_t c = 0; !rc && c < j->o->n_cols; c++) {
+                int m = j->o->cols[c];
+                if ((c == 0 || !j->o->wide) &&
+                    !(rc = fnet_table_add_row(*t, &row)))
+                    rc = node_cells(*t, row, s, v);
+                if (!rc && !j->o->wide)
+                    rc = fnet_table_set_str(*t, row, 4, fnet_metric_name(m));
+                if (!rc)
+                    set_value(*t, row, j->o->wide ? 4 + c : 5, m,
+                              s->m.value[m][v]);
+            }
+        }
+        free(r);
+    }
+    return rc;
+}
+
+static int graph_table(job *j, fnet_table **t)
+{
+    static const char *const names[] = {"nodes",
+                                        "edges",
+                                        "density",
+                                        "components",
+                                        "largest_component",
+                                        "diameter",
+                                        "average_path_length",
+                                        "transitivity",
+                                        "average_clustering",
+                                        "degree_assortativity",
+                                        "type_assortativity",
+                                        "communities",
+                                        "modularity",
+                                        "negative_edges",
+                                        "frustration"};
+    static const bool integer[] = {true,  true,  false, true,  true,
+                                   true,  false, false, false, false,
+                                   false, true,  false, true,  false};
+    size_t nm = j->e->negative ? 15 : 13;
+    fnet_table_col tc[4 + 15] = {{"period", FNET_COL_STRING},
+                                 {"start", FNET_COL_STRING},
+                                 {"end", FNET_COL_STRING},
+                                 {"facts", FNET_COL_INTEGER}};
+    for (size_t k = 0; k < nm; k++)
+        tc[4 + k] = (fnet_table_col){names[k], FNET_COL_REAL};
+    int rc = fnet_table_new(t, tc, 4 + nm);
+    for (size_t p = 0; !rc && p < j->e->n; p++) {
+        const fnet_snapshot *s = &j->e->snap[p];
+        const fnet_graph_metrics *g = &s->gm;
+        char a[11], b[11];
+        size_t row;
+        fnet_date_format(s->period.from, a);
+        fnet_date_format(s->period.to, b);
+        if ((rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, 0, s->period.label)) ||
+            (rc = fnet_table_set_str(*t, row, 1, a)) ||
+            (rc = fnet_table_set_str(*t, row, 2, b)))
+            break;
+        fnet_table_set_int(*t, row, 3, (int64_t)s->g->n_facts_used);
+        double v[15] = {g->nodes,
+                        g->edges,
+                        g->density,
+                        g->components,
+                        g->largest_component,
+                        g->diameter,
+                        g->average_path_length,
+                        g->transitivity,
+                        g->average_clustering,
+                        g->degree_assortativity,
+                        g->type_assortativity,
+                        g->communities,
+                        g->modularity,
+                        (double)s->fr.negative,
+                        s->fr.frustration};
+        for (size_t k = 0; k < nm; k++) {
+            if (integer[k] && isfinite(v[k]))
+                fnet_table_set_int(*t, row, 4 + k, (int64_t)v[k]);
+            else
+                fnet_table_set_real(*t, row, 4 + k, v[k]);
+        }
+    }
+    return rc;
+}
+
+static bool in_top(const job *j, uint32_t rank)
+{
+    return j->o->top < 0 || (rank && rank <= (uint32_t)j->o->top);
+}
+
+static int ranks_table(job *j, fnet_table **t)
+{
+    static const fnet_table_col tc[] = {
+        {"from", FNET_COL_STRING},       {"to", FNET_COL_STRING},
+        {"id", FNET_COL_STRING},         {"label", FNET_COL_STRING},
+        {"type", FNET_COL_STRING},       {"metric", FNET_COL_STRING},
+        {"rank_from", FNET_COL_INTEGER}, {"rank_to", FNET_COL_INTEGER},
+        {"change", FNET_COL_INTEGER},    {"value_from", FNET_COL_REAL},
+        {"value_to", FNET_COL_REAL},     {"status", FNET_COL_STRING}};
+    int m = j->o->ev->rank_metric;
+    int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
+    for (size_t i = 0; !rc && i < j->e->n_ranks; i++) {
+        const fnet_rank_change *r = &j->e->ranks[i];
+        const fnet_entity *e = entity(j, r->entity);
+        size_t row;
+        if (!in_top(j, r->rank_from) && !in_top(j, r->rank_to))
+            continue;
+        if ((rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, 0,
+                                     j->e->snap[r->from].period.label)) ||
+            (rc = fnet_table_set_str(*t, row, 1,
+                                     j->e->snap[r->to].period.label)) ||
+            (rc = fnet_table_set_str(*t, row, 2, e->id)) ||
+            (rc = fnet_table_set_str(*t, row, 3, e->label)) ||
+            (rc = fnet_table_set_str(*t, row, 4, e->type)) ||
+            (rc = fnet_table_set_str(*t, row, 5, fnet_metric_name(m))) ||
+            (rc = fnet_table_set_str(*t, row, 11,
+                                     fnet_rank_status_name(r->status))))
+            break;
+        if (r->rank_from)
+            fnet_table_set_int(*t, row, 6, r->rank_from);
+        if (r->rank_to)
+            fnet_table_set_int(*t, row, 7, r->rank_to);
+        if (r->rank_from && r->rank_to)
+            fnet_table_set_int(*t, row, 8,
+                               (int64_t)r->rank_from - (int64_t)r->rank_to);
+        set_value(*t, row, 9, m, r->value_from);
+        set_value(*t, row, 10, m, r->value_to);
+    }
+    return rc;
+}
+
+/* Members (labels, "; "-separated, in node order) and size of community
+ * number c of snapshot s. */
+static uint32_t members(const fnet_snapshot *s, uint32_t c, fnet_buf *b)
+{
+    uint32_t n = 0;
+    fnet_buf_reset(b);
+    for (uint32_t v = 0; v < s->g->n_nodes; v++)
+        if (s->cm.community[v] == c)
+            fnet_buf_printf(b, "%s%s", n++ ? "; " : "",
+                            fnet_graph_node_entity(s->g, v)->label);
+    return n;
+}
+
+static int communities_table(job *j, fnet_table **t)
+{
+    static const fnet_table_col tc[] = {
+        {"period", FNET_COL_STRING}, {"community", FNET_COL_INTEGER},
+        {"event", FNET_COL_STRING},  {"compared_with", FNET_COL_STRING},
+        {"links", FNET_COL_STRING},  {"size", FNET_COL_INTEGER},
+        {"members", FNET_COL_STRING}};
+    const fnet_tracking *tr = &j->e->tracking;
+    fnet_buf links = {0};
+    int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
+    for (size_t i = 0; !rc && i < tr->n_entries; i++) {
+        const fnet_track_entry *x = &tr->entries[i];
+        const fnet_snapshot *s = &j->e->snap[x->period];
+        const fnet_snapshot *from =
+            x->event == FNET_TRACK_DIED ? &j->e->snap[x->prev] : s;
+        size_t row;
+        uint32_t size = members(from, x->community, &j->buf);
+        fnet_buf_reset(&links);
+        for (size_t k = 0; k < x->n_links; k++)
+            fnet_buf_printf(&links, "%s%u (J=%.3f)", k ? "; " : "",
+                            x->links[k].id, x->links[k].jaccard);
+        if ((rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, 0, s->period.label)) ||
+            (rc = fnet_table_set_str(*t, row, 2,
+                                     fnet_track_event_name(x->event))) ||
+            (rc = fnet_table_set_str(*t, row, 3,
+                                     x->prev == SIZE_MAX
+                                         ? NULL
+                                         : j->e->snap[x->prev].period.label)) ||
+            (rc = fnet_table_set_str(
+                 *t, row, 4, links.len ? fnet_buf_str(&links) : NULL)) ||
+            (rc = fnet_table_set_str(*t, row, 6, fnet_buf_str(&j->buf))))
+            break;
+        fnet_table_set_int(*t, row, 1, x->id);
+        fnet_table_set_int(*t, row, 5, size);
+        if (!fnet_buf_ok(&j->buf) || !fnet_buf_ok(&links))
+            rc = FNET_ENOMEM;
+    }
+    fnet_buf_free(&links);
+    return rc;
+}
+
+static int make_table(job *j, int which, fnet_table **t, fnet_err *err)
+{
+    int rc;
+    *t = NULL;
+    switch (which) {
+    case FNET_EVOLVE_NODES: rc = nodes_table(j, t); break;
+    case FNET_EVOLVE_GRAPH: rc = graph_table(j, t); break;
+    case FNET_EVOLVE_RANKS: rc = ranks_table(j, t); break;
+    default: rc = communities_table(j, t);
+    }
+    return rc ? fnet_err_set(err, FNET_ENOMEM, "out of memory") : 0;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static const char *mode_text(const fnet_period_spec *p, char *buf, size_t n)
+{
+    if (p->mode == FNET_PERIODS_CUMULATIVE)
+        return "cumulative (everything up to the period's end)";
+    if (p->mode == FNET_PERIODS_WINDOW) {
+        snprintf(buf, n, "sliding window of %d periods", p->window);
+        return buf;
+    }
+    return "each period on its own";
+}
+
+static void md_header(const job *j, FILE *fp)
+{
+    const fnet_evolution *e = j->e;
+    const fnet_evolve_opts *ev = j->o->ev;
+    size_t active = 0;
+    char w[64];
+    for (size_t p = 0; p < e->n; p++)
+        active += !e->snap[p].empty;
+    fputs("# Evolution", fp);
+    if (e->corpus->title) {
+        fputs(": ", fp);
+        fnet_table_put_md(fp, e->corpus->title); /* one line, always */
+    }
+    fputs("\n\n", fp);
+    fprintf(fp, "Periods: %zu (%s to %s; %zu with facts), %s. ", e->n,
+            e->snap[0].period.label, e->snap[e->n - 1].period.label, active,
+            mode_text(&ev->periods, w, sizeof w));
+    fprintf(fp, "Undated facts: %llu, %s. ", (unsigned long long)e->undated,
+            ev->keep_undated ? "in every snapshot" : "in no snapshot");
+    fprintf(fp,
+            "A node is present in a period when it has an edge there. "
+            "Communities: %s, followed across periods by Jaccard overlap >= "
+            "%g. Ranks by %s.\n",
+            fnet_community_algorithm_name(ev->community.algorithm),
+            ev->threshold, fnet_metric_name(ev->rank_metric));
+}
+
+static int write_one(job *j, int which, FILE *fp, const fnet_table_style *st,
+                     fnet_err *err)
+{
+    fnet_table *t = NULL;
+    int rc = make_table(j, which, &t, err);
+    if (!rc)
+        rc = fnet_table_write(t, fp, st, err);
+    fnet_table_free(t);
+    return rc;
+}
+
+/* Every table in one stream: md sections, a json object, latex floats. */
+static int write_all(job *j, FILE *fp, fnet_err *err)
+{
+    fnet_table_style st = j->o->style;
+    int fmt = st.format, rc = 0;
+    if (fmt == FNET_TABLE_MD)
+        md_header(j, fp);
+    if (fmt == FNET_TABLE_JSON)
+        fputs("{\n", fp);
+    for (int k = 0; !rc && k < FNET_EVOLVE_TABLES; k++) {
+        if (fmt == FNET_TABLE_MD && k == FNET_EVOLVE_RANKS)
+            fprintf(fp, "\n## %s (by %s)\n\n", table_titles[k],
+                    fnet_metric_name(j->o->ev->rank_metric));
+        else if (fmt == FNET_TABLE_MD)
+            fprintf(fp, "\n## %s\n\n", table_titles[k]);
+        if (fmt == FNET_TABLE_JSON)
+            fprintf(fp, "%s\"%s\": ", k ? ",\n" : "",
+                    fnet_evolve_table_names[k]);
+        st.caption = fmt == FNET_TABLE_LATEX ? table_titles[k] : NULL;
+        rc = write_one(j, k, fp, &st, err);
+    }
+    if (!rc && fmt == FNET_TABLE_JSON)
+        fputs("}\n", fp);
+    return rc;
+}
+
+static int write_stream(job *j, const char *path, int which, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, path, err);
+    if (rc)
+        return rc;
+    FILE *fp = fnet_outfile_stream(f);
+    if (which < 0)
+        rc = write_all(j, fp, err);
+    else
+        rc = write_one(j, which, fp, &j->o->style, err);
+    return fnet_outfile_end(f, rc, err);
+}
+
+static int write_dir(job *j, const char *dir, fnet_err *err)
+{
+    static const char *const ext[] = {"csv", "tsv", "md", "tex", "json"};
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return fnet_err_set(err, FNET_EIO, "%s: %s", dir, strerror(errno));
+    for (int k = 0; k < FNET_EVOLVE_TABLES; k++) {
+        fnet_buf path = {0};
+        fnet_buf_printf(&path, "%s/%s.%s", dir, fnet_evolve_table_names[k],
+                        ext[j->o->style.format]);
+        int rc = fnet_buf_ok(&path)
+                     ? write_stream(j, fnet_buf_str(&path), k, err)
+                     : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        fnet_buf_free(&path);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+int fnet_evolve_write_file(const char *path, const fnet_evolution *e, int which,
+                           const fnet_evolve_write_opts *o, fnet_err *err)
+{
+    job j = {.o = o, .e = e};
+    int rc = write_stream(&j, path, which, err);
+    fnet_buf_free(&j.buf);
+    return rc;
+}
+
+int fnet_evolve_write_dir(const char *dir, const fnet_evolution *e,
+                          const fnet_evolve_write_opts *o, fnet_err *err)
+{
+    job j = {.o = o, .e = e};
+    int rc = write_dir(&j, dir, err);
+    fnet_buf_free(&j.buf);
+    return rc;
+}

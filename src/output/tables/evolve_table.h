@@ -1,0 +1,55 @@
+/* evolve_table.h - `factnet evolve`'s tables (docs/EVOLUTION.md): node
+ * metrics per period (long: one row per node, period and metric; wide:
+ * one column per metric), graph metrics per period, rank changes between
+ * consecutive periods and communities over time; each alone, or all in
+ * one stream (md sections under a header, one json object, latex floats),
+ * or each in its own file of a directory.
+ *
+ * Ownership: borrows everything; every file goes through core/outfile.h
+ * (nothing is left behind on failure). */
+#ifndef FNET_EVOLVE_TABLE_H
+#define FNET_EVOLVE_TABLE_H
+
+#include "job/evolve.h"
+#include "core/error.h"
+#include "output/tables/table.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The tables, in the order of a stream that holds them all. */
+enum {
+    FNET_EVOLVE_NODES,
+    FNET_EVOLVE_GRAPH,
+    FNET_EVOLVE_RANKS,
+    FNET_EVOLVE_COMMUNITIES,
+    FNET_EVOLVE_TABLES
+};
+
+/* "nodes", "graph", "ranks", "communities": the names of the tables in
+ * FNET_EVOLVE_* order, then NULL (the choices of --table). */
+extern const char *const fnet_evolve_table_names[FNET_EVOLVE_TABLES + 1];
+
+typedef struct fnet_evolve_write_opts {
+    fnet_table_style style;
+    const fnet_evolve_opts *ev; /* what the evolution was run with (the md
+                                   header, the rank metric) */
+    const int *cols;            /* node metric columns, in order */
+    size_t n_cols;
+    bool wide; /* node table: one column per metric */
+    long top;  /* nodes and ranks: only ranks 1..top; -1: all */
+} fnet_evolve_write_opts;
+
+/* Writes table `which` (FNET_EVOLVE_*), or every table with -1, to path
+ * ("-": standard output). Returns 0, FNET_EIO or FNET_ENOMEM with err
+ * set. */
+int fnet_evolve_write_file(const char *path, const fnet_evolution *e, int which,
+                           const fnet_evolve_write_opts *o, fnet_err *err);
+
+/* Writes every table to DIR/NAME.EXT (EXT of the format: csv, tsv, md, tex,
+ * json), creating dir (not its parents). Returns as
+ * fnet_evolve_write_file(). */
+int fnet_evolve_write_dir(const char *dir, const fnet_evolution *e,
+                          const fnet_evolve_write_opts *o, fnet_err *err);
+
+#endif

@@ -1,0 +1,250 @@
+/* metrics_table.c - node and graph metrics as tables (metrics_table.h). */
+#include "output/tables/metrics_table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int fnet_metrics_table_column_from_name(const char *name)
+{
+    if (strcmp(name, "id") == 0)
+        return FNET_MCOL_ID;
+    if (strcmp(name, "label") == 0)
+        return FNET_MCOL_LABEL;
+    if (strcmp(name, "type") == 0)
+        return FNET_MCOL_TYPE;
+    if (strcmp(name, "stability") == 0)
+        return FNET_MCOL_STABILITY;
+    int m = fnet_metric_from_name(name);
+    return m >= 0 ? m : FNET_MCOL_UNKNOWN;
+}
+
+const char *fnet_metrics_table_column_name(int col)
+{
+    switch (col) {
+    case FNET_MCOL_ID: return "id";
+    case FNET_MCOL_LABEL: return "label";
+    case FNET_MCOL_TYPE: return "type";
+    case FNET_MCOL_STABILITY: return "stability";
+    default: return fnet_metric_name(col);
+    }
+}
+
+size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
+                                          bool stability)
+{
+    size_t n = 0;
+    bool neg = fnet_graph_has_negative(g);
+    cols[n++] = FNET_MCOL_ID;
+    cols[n++] = FNET_MCOL_LABEL;
+    cols[n++] = FNET_MCOL_TYPE;
+    for (int m = 0; m < FNET_M_COUNT; m++)
+        if (neg || !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(m)))
+            cols[n++] = m;
+    if (stability)
+        cols[n++] = FNET_MCOL_STABILITY;
+    return n;
+}
+
+static bool is_text(int col)
+{
+    return col == FNET_MCOL_ID || col == FNET_MCOL_LABEL ||
+           col == FNET_MCOL_TYPE;
+}
+
+/* The value of node v in a number column; NaN when undefined. */
+static double number(const fnet_metrics_table_data *d, int col, uint32_t v)
+{
+    if (col == FNET_MCOL_STABILITY)
+        return d->stability ? d->stability[v] : NAN;
+    if (col == FNET_M_COMMUNITY && d->community)
+        return (double)d->community[v];
+    return d->m->value[col] ? d->m->value[col][v] : NAN;
+}
+
+static const char *text(const fnet_metrics_table_data *d, int col, uint32_t v)
+{
+    const fnet_entity *e = fnet_graph_node_entity(d->g, v);
+    return col == FNET_MCOL_ID      ? e->id
+           : col == FNET_MCOL_LABEL ? e->label
+                                    : e->type;
+}
+
+/* qsort has no context argument in C17: sort (context, node) pairs. */
+typedef struct ref {
+    const fnet_metrics_table_data *d;
+    int sort;
+    uint32_t v;
+} ref;
+
+static int cmp_rows(const void *x, const void *y)
+{
+    const ref *a = x, *b = y;
+    const fnet_metrics_table_data *d = a->d;
+    int col = a->sort, c = 0;
+    if (is_text(col)) {
+        c = strcmp(text(d, col, a->v), text(d, col, b->v));
+    } else {
+        double p = number(d, col, a->v), q = number(d, col, b->v);
+        if (isnan(p) != isnan(q))
+            return isnan(p) ? 1 : -1;
+        if (!isnan(p) && p != q)
+            c = col == FNET_M_COMMUNITY ? (p < q ? -1 : 1) : (p > q ? -1 : 1);
+    }
+    return c ? c
+             : strcmp(text(d, FNET_MCOL_ID, a->v), text(d, FNET_MCOL_ID, b->v));
+}
+
+int fnet_metrics_table_order(uint32_t **out, const fnet_metrics_table_data *d,
+                             int sort)
+{
+    uint32_t n = d->g->n_nodes;
+    ref *r = malloc((n ? n : 1) * sizeof *r);
+    *out = malloc((n ? n : 1) * sizeof **out);
+    if (!r || !*out) {
+        free(r);
+        free(*out);
+        *out = NULL;
+        return FNET_ENOMEM;
+    }
+    for (uint32_t v = 0; v < n; v++)
+        r[v] = (ref){d, sort, v};
+    qsort(r, n, sizeof *r, cmp_rows);
+    for (uint32_t i = 0; i < n; i++)
+        (*out)[i] = r[i].v;
+    free(r);
+    return 0;
+}
+
+static int cell(fnet_table *t, size_t row, size_t c,
+                const fnet_metrics_table_data *d, int col, uint32_t v)
+{
+    if (is_text(col))
+        return fnet_table_set_str(t, row, c, text(d, col, v));
+    double x = number(d, col, v);
+    if (col >= 0 && fnet_metric_is_integer(col) && !isnan(x))
+        fnet_table_set_int(t, row, c, (int64_t)x);
+    else
+        fnet_table_set_real(t, row, c, x);
+    return 0;
+}
+
+static int fill(fnet_table *t, const fnet_metrics_table_data *d,
+                const fnet_metrics_table_spec *s, const uint32_t *order)
+{
+    size_t rows = d->g->n_nodes < s->max_rows ? d->g->n_nodes : s->max_rows;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < rows; i++) {
+        size_t row;
+        if ((rc = fnet_table_add_row(t, &row)))
+            break;
+        for (size_t c = 0; !rc && c < s->n_cols; c++)
+            rc = cell(t, row, c, d, s->cols[c], order[i]);
+        if (s->sampled_sources >= 0)
+            fnet_table_set_int(t, row, s->n_cols, s->sampled_sources);
+    }
+    return rc;
+}
+
+int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
+                             const fnet_metrics_table_spec *s)
+{
+    fnet_table_col tc[FNET_M_COUNT + 8];
+    size_t nc = s->n_cols;
+    uint32_t *order = NULL;
+    *out = NULL;
+    if (nc + 1 > sizeof tc / sizeof tc[0])
+        return FNET_EINTERNAL;
+    for (size_t i = 0; i < nc; i++)
+        tc[i] = (fnet_table_col){fnet_metrics_table_column_name(s->cols[i]),
+                                 is_text(s->cols[i]) ? FNET_COL_STRING
+                                                     : FNET_COL_REAL};
+    if (s->sampled_sources >= 0)
+        tc[nc++] = (fnet_table_col){"sampled_sources", FNET_COL_INTEGER};
+    int rc = fnet_table_new(out, tc, nc);
+    if (!rc)
+        rc = fnet_metrics_table_order(&order, d, s->sort);
+    if (!rc)
+        rc = fill(*out, d, s, order);
+    free(order);
+    if (rc) {
+        fnet_table_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+size_t fnet_metrics_table_graph_rows(fnet_metrics_table_row *rows,
+                                     const fnet_graph_metrics *gm)
+{
+    const fnet_metrics_table_row r[FNET_METRICS_TABLE_GRAPH_ROWS] = {
+        {"nodes", gm->nodes, true},
+        {"edges", gm->edges, true},
+        {"density", gm->density, false},
+        {"components", gm->components, true},
+        {"largest_component", gm->largest_component, true},
+        {"diameter", gm->diameter, true},
+        {"average_path_length", gm->average_path_length, false},
+        {"transitivity", gm->transitivity, false},
+        {"average_clustering", gm->average_clustering, false},
+        {"degree_assortativity", gm->degree_assortativity, false},
+        {"type_assortativity", gm->type_assortativity, false},
+        {"communities", gm->communities, true},
+        {"modularity", gm->modularity, false},
+    };
+    memcpy(rows, r, sizeof r);
+    return FNET_METRICS_TABLE_GRAPH_ROWS;
+}
+
+int fnet_metrics_table_values(fnet_table **out,
+                              const fnet_metrics_table_row *rows, size_t n)
+{
+    static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
+                                          {"value", FNET_COL_REAL}};
+    int rc = fnet_table_new(out, cols, 2);
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t row;
+        rc = fnet_table_add_row(*out, &row);
+        if (!rc)
+            rc = fnet_table_set_str(*out, row, 0, rows[i].name);
+        if (!rc && rows[i].integer && isfinite(rows[i].value))
+            fnet_table_set_int(*out, row, 1, (int64_t)rows[i].value);
+        else if (!rc)
+            fnet_table_set_real(*out, row, 1, rows[i].value);
+    }
+    if (rc) {
+        fnet_table_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
+{
+    const fnet_communities *cm = &j->cm;
+    const fnet_frustration *fr = &j->fr;
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
+    size_t n = fnet_metrics_table_graph_rows(rows, &j->gm);
+    const fnet_metrics_table_row runs[] = {
+        {"modularity_mean", cm->mod_mean, false},
+        {"modularity_sd", cm->mod_sd, false},
+        {"modularity_min", cm->mod_min, false},
+        {"modularity_max", cm->mod_max, false},
+    };
+    const fnet_metrics_table_row sign[] = {
+        {"negative_edges", (double)fr->negative, true},
+        {"mixed_edges", (double)fr->mixed, true},
+        {"negative_within", fr->negative_within_share, false},
+        {"positive_between", fr->positive_between_share, false},
+        {"frustration", fr->frustration, false},
+    };
+    if (j->has_cm && cm->runs > 1) {
+        memcpy(rows + n, runs, sizeof runs);
+        n += sizeof runs / sizeof runs[0];
+    }
+    if (j->has_fr) {
+        memcpy(rows + n, sign, sizeof sign);
+        n += sizeof sign / sizeof sign[0];
+    }
+    return fnet_metrics_table_values(out, rows, n);
+}

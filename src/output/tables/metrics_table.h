@@ -1,0 +1,103 @@
+/* metrics_table.h - node and graph metrics as tables (output/tables/table.h), with
+ * the columns, row order and number kinds of `factnet metrics`
+ * (docs/METRICS.md), so that every command writing them (metrics, build,
+ * balance) gives the same table for the same values.
+ *
+ * Ownership: everything given is borrowed; the tables made are the
+ * caller's (fnet_table_free()). */
+#ifndef FNET_METRICS_TABLE_H
+#define FNET_METRICS_TABLE_H
+
+#include "analysis/metrics.h"
+#include "graph/graph.h"
+#include "job/job.h"
+#include "output/tables/table.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Node table columns: a metric (enum fnet_metric, >= 0) or one of these. */
+enum {
+    FNET_MCOL_ID = -1,
+    FNET_MCOL_LABEL = -2,
+    FNET_MCOL_TYPE = -3,
+    FNET_MCOL_STABILITY = -4, /* share of community runs agreeing */
+    FNET_MCOL_UNKNOWN = -5    /* from_name: no such column */
+};
+
+/* "id", "label", "type", "stability" or a metric name -> the column;
+ * FNET_MCOL_UNKNOWN for any other name. */
+int fnet_metrics_table_column_from_name(const char *name);
+
+/* The header name of a valid column. */
+const char *fnet_metrics_table_column_name(int col);
+
+/* The default columns of a node table: id, label, type, every metric in
+ * enum order (the signed ones only when g has a negative edge, as
+ * docs/METRICS.md says), then stability when asked. Fills cols (room for
+ * FNET_M_COUNT + 4) and returns how many. Can't fail. */
+size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
+                                          bool stability);
+
+/* Where the cells of a node table come from. */
+typedef struct fnet_metrics_table_data {
+    const fnet_graph *g;       /* nodes: id, label, type */
+    const fnet_metrics *m;     /* metric columns: m->value[col]; a metric
+                                  not computed (NULL) gives empty cells */
+    const uint32_t *community; /* community column, by node; NULL:
+                                  m->value[FNET_M_COMMUNITY] */
+    const double *stability;   /* stability column; NULL: empty cells */
+} fnet_metrics_table_data;
+
+/* The nodes of d->g in the row order of a table sorted by column sort:
+ * numbers descending (community ascending), text ascending by bytes,
+ * undefined values last, ties by id. On success *out (free with free())
+ * holds d->g->n_nodes nodes. Returns 0 or FNET_ENOMEM. */
+int fnet_metrics_table_order(uint32_t **out, const fnet_metrics_table_data *d,
+                             int sort);
+
+typedef struct fnet_metrics_table_spec {
+    const int *cols; /* valid columns, in table order */
+    size_t n_cols;
+    int sort;             /* rows sorted by this column (as above) */
+    size_t max_rows;      /* at most this many rows (SIZE_MAX: all) */
+    long sampled_sources; /* >= 0: a last integer column sampled_sources
+                             holding it in every row (json); < 0: none */
+} fnet_metrics_table_spec;
+
+/* The node table: one row per node, in the order above. Metric columns
+ * are reals, written as integers for the integer metrics
+ * (fnet_metric_is_integer()); NaN is an empty cell. Returns 0 or
+ * FNET_ENOMEM (*out is then freed and NULL). */
+int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
+                             const fnet_metrics_table_spec *s);
+
+/* One row of a metric,value table. */
+typedef struct fnet_metrics_table_row {
+    const char *name;
+    double value; /* NaN: empty */
+    bool integer; /* written as an integer when finite */
+} fnet_metrics_table_row;
+
+/* The rows of the graph metrics of gm (nodes ... modularity, in the order
+ * of fnet_graph_metrics; docs/METRICS.md). Fills rows (room for
+ * FNET_METRICS_TABLE_GRAPH_ROWS) and returns how many. Can't fail. */
+#define FNET_METRICS_TABLE_GRAPH_ROWS 13
+size_t fnet_metrics_table_graph_rows(fnet_metrics_table_row *rows,
+                                     const fnet_graph_metrics *gm);
+
+/* A table with columns metric,value and one row per entry of rows.
+ * Returns 0 or FNET_ENOMEM (*out is then freed and NULL). */
+int fnet_metrics_table_values(fnet_table **out,
+                              const fnet_metrics_table_row *rows, size_t n);
+
+/* `metrics --level graph`: the metric,value table of a job run with
+ * graph_metrics: the graph rows, then modularity_mean, _sd, _min and _max
+ * when communities ran more than once, then the signed rows
+ * (negative_edges, mixed_edges, negative_within, positive_between,
+ * frustration) when the job has a frustration. Returns 0 or FNET_ENOMEM
+ * (*out is then freed and NULL). */
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j);
+
+#endif
