@@ -358,9 +358,3 @@ const char *fnet_opt_near_column(const char *value, bool table_columns)
                                         NULL};
     return near_metric(value, true, table_columns ? fixed : NULL);
 }
-
-const char *const fnet_opt_table_formats[] = {
-    "csv", "tsv", "md", "markdown", "latex", "tex", "json", NULL};
-const int fnet_opt_table_codes[] = {
-    FNET_TABLE_CSV,   FNET_TABLE_TSV,   FNET_TABLE_MD,  FNET_TABLE_MD,
-    FNET_TABLE_LATEX, FNET_TABLE_LATEX, FNET_TABLE_JSON};

@@ -177,18 +177,13 @@ const char *fnet_opt_near(const char *value, const char *const *names);
  * is close. */
 const char *fnet_opt_near_column(const char *value, bool table_columns);
 
-/* -f/--format of a table (output/tables/table.h): the names and their codes
- * (markdown and tex are aliases of md and latex). */
-extern const char *const fnet_opt_table_formats[];
-extern const int fnet_opt_table_codes[];
-
 /* clang-format off */
 /* -f/--format F of a command that writes tables into T's int field f;
  * list: the formats as the message lists them, h: the help line. */
 #define FNET_TABLE_FORMAT_OPTION(T, f, list, h)                                \
     {.name = "format", .short_name = 'f', .type = FNET_OPT_CHOICE,             \
-     FNET_FIELD(T, f), .values = fnet_opt_table_formats,                       \
-     .codes = fnet_opt_table_codes, .expected = list, .arg = "F", .help = h}
+     FNET_FIELD(T, f), .values = fnet_table_format_names,                      \
+     .codes = fnet_table_format_codes, .expected = list, .arg = "F", .help = h}
 /* clang-format on */
 
 #endif

@@ -130,18 +130,17 @@ size_t fnet_table_cols(const fnet_table *t)
     return t->n_cols;
 }
 
+const char *const fnet_table_format_names[] = {
+    "csv", "tsv", "md", "markdown", "latex", "tex", "json", NULL};
+const int fnet_table_format_codes[] = {
+    FNET_TABLE_CSV,   FNET_TABLE_TSV,   FNET_TABLE_MD,  FNET_TABLE_MD,
+    FNET_TABLE_LATEX, FNET_TABLE_LATEX, FNET_TABLE_JSON};
+
 int fnet_table_format_from_name(const char *name)
 {
-    static const struct {
-        const char *name;
-        int format;
-    } names[] = {{"csv", FNET_TABLE_CSV},     {"tsv", FNET_TABLE_TSV},
-                 {"md", FNET_TABLE_MD},       {"markdown", FNET_TABLE_MD},
-                 {"latex", FNET_TABLE_LATEX}, {"tex", FNET_TABLE_LATEX},
-                 {"json", FNET_TABLE_JSON}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i].name, name) == 0)
-            return names[i].format;
+    for (size_t i = 0; fnet_table_format_names[i]; i++)
+        if (strcmp(fnet_table_format_names[i], name) == 0)
+            return fnet_table_format_codes[i];
     return -1;
 }
 

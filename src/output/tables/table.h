@@ -96,6 +96,13 @@ typedef struct fnet_table_style {
                               guard above is on */
 } fnet_table_style;
 
+/* The table formats' names (NULL-terminated; "markdown" and "tex" are
+ * aliases of "md" and "latex") and, at the same index, their enum
+ * fnet_table_format: the one list that --format options and
+ * fnet_table_format_from_name() read. */
+extern const char *const fnet_table_format_names[];
+extern const int fnet_table_format_codes[];
+
 /* "csv", "tsv", "md" (or "markdown"), "latex" (or "tex"), "json" -> the
  * format; -1 for an unknown name. */
 int fnet_table_format_from_name(const char *name);
