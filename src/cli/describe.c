@@ -474,6 +474,7 @@ static void command_names(FILE *fp)
         fprintf(fp, "%s%s", c == fnet_commands ? "" : " ", c->name);
 }
 
+/* The start of the bash script, up to the case on the command. */
 static void bash_head(FILE *fp)
 {
     const char *suf[MAX_VALUES];
@@ -492,28 +493,93 @@ static void bash_head(FILE *fp)
     fputs(") COMPREPLY+=(\"$f\") ;;\n        esac\n    done\n}\n\n"
           "_factnet()\n{\n"
           "    local cur=${COMP_WORDS[COMP_CWORD]}\n"
-          "    local prev=${COMP_WORDS[COMP_CWORD-1]} opts\n",
+          "    local prev=${COMP_WORDS[COMP_CWORD-1]} opts\n"
+          "    COMPREPLY=()\n    if [[ $COMP_CWORD -eq 1 ]]; then\n"
+          "        COMPREPLY=($(compgen -W \"",
+          fp);
+    command_names(fp);
+    fputs(" help -h --help -V --version\" -- \"$cur\"))\n        return\n"
+          "    fi\n    case ${COMP_WORDS[1]} in\n    help)\n"
+          "        [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"",
+          fp);
+    command_names(fp);
+    fputs("\" -- \"$cur\"))\n        return\n        ;;\n", fp);
+}
+
+/* The start of the zsh script, up to the case on the command. */
+static void zsh_head(FILE *fp)
+{
+    fputs("#compdef factnet\n# zsh completion for factnet (written by "
+          "`factnet --completion zsh`)\n\n_factnet()\n{\n"
+          "    local -a commands\n    commands=(\n",
+          fp);
+    for (const fnet_command *c = fnet_commands; c->name; c++) {
+        fprintf(fp, "        '%s:", c->name);
+        zsh_text(fp, c->summary);
+        fputs("'\n", fp);
+    }
+    fputs("    )\n    if (( CURRENT == 2 )); then\n"
+          "        _describe -t commands 'factnet command' commands\n"
+          "        compadd -- -h --help -V --version help\n"
+          "        return\n    fi\n    local cmd=$words[2]\n"
+          "    shift words\n    (( CURRENT-- ))\n    case $cmd in\n"
+          "    help)\n        _describe -t commands 'factnet command' "
+          "commands\n        ;;\n",
           fp);
 }
 
-static int completion_parts(FILE *fp, kind k)
+/* The fish script's lines for the words before a command. */
+static void fish_head(FILE *fp)
+{
+    fputs("# fish completion for factnet (written by `factnet "
+          "--completion fish`)\n\ncomplete -c factnet -f\n"
+          "complete -c factnet -n __fish_use_subcommand -s h -l help "
+          "-d 'show the commands and exit'\n"
+          "complete -c factnet -n __fish_use_subcommand -s V -l version "
+          "-d 'print the version and exit'\n",
+          fp);
+    for (const fnet_command *c = fnet_commands; c->name; c++) {
+        fprintf(fp, "complete -c factnet -n __fish_use_subcommand -a %s -d ",
+                c->name);
+        fish_text(fp, c->summary);
+        fputc('\n', fp);
+    }
+    fputs("complete -c factnet -n __fish_use_subcommand -a help -d "
+          "'describe a command'\ncomplete -c factnet -n "
+          "'__fish_seen_subcommand_from help' -a '",
+          fp);
+    command_names(fp);
+    fputs("'\n", fp);
+}
+
+/* Each script's start, and its end after the commands' parts. */
+static void (*const heads[N_KINDS])(FILE *) = {NULL, bash_head, zsh_head,
+                                               fish_head};
+static const char *const tails[N_KINDS] = {
+    NULL,
+    "    *) return ;;\n    esac\n"
+    "    if [[ $cur == -* ]]; then\n"
+    "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+    "    else\n        _factnet_files \"$cur\"\n    fi\n}\n\n"
+    "complete -o filenames -F _factnet factnet\n",
+    "    esac\n}\n\n_factnet \"$@\"\n",
+    "",
+};
+
+/* Runs command c with the hidden argument for kind k: it writes its part
+ * to standard output. Returns its exit status. */
+static int describe_command(const fnet_command *c, kind k)
 {
     char arg[32];
+    char *argv[] = {(char *)c->name, arg, NULL};
     snprintf(arg, sizeof arg, "%s%s", FNET_OPT_DESCRIBE, kinds[k]);
-    for (const fnet_command *c = fnet_commands; c->name; c++) {
-        char *argv[] = {(char *)c->name, arg, NULL};
-        fflush(fp);
-        int rc = c->run(2, argv);
-        if (rc != FNET_EXIT_OK)
-            return rc;
-    }
-    return FNET_EXIT_OK;
+    fflush(stdout);
+    return c->run(2, argv);
 }
 
 int fnet_describe_completion(const char *shell)
 {
-    FILE *fp = stdout;
-    int k = -1, rc;
+    int k = -1;
     for (int i = BASH; i < N_KINDS; i++)
         if (strcmp(shell, kinds[i]) == 0)
             k = i;
@@ -522,70 +588,13 @@ int fnet_describe_completion(const char *shell)
                               "--completion: expected bash, zsh or fish, "
                               "got '%s'",
                               shell);
-    if (k == BASH) {
-        bash_head(fp);
-        fputs("    COMPREPLY=()\n    if [[ $COMP_CWORD -eq 1 ]]; then\n"
-              "        COMPREPLY=($(compgen -W \"",
-              fp);
-        command_names(fp);
-        fputs(" help -h --help -V --version\" -- \"$cur\"))\n        return\n"
-              "    fi\n    case ${COMP_WORDS[1]} in\n    help)\n"
-              "        [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W \"",
-              fp);
-        command_names(fp);
-        fputs("\" -- \"$cur\"))\n        return\n        ;;\n", fp);
-    } else if (k == ZSH) {
-        fputs("#compdef factnet\n# zsh completion for factnet (written by "
-              "`factnet --completion zsh`)\n\n_factnet()\n{\n"
-              "    local -a commands\n    commands=(\n",
-              fp);
-        for (const fnet_command *c = fnet_commands; c->name; c++) {
-            fprintf(fp, "        '%s:", c->name);
-            zsh_text(fp, c->summary);
-            fputs("'\n", fp);
-        }
-        fputs("    )\n    if (( CURRENT == 2 )); then\n"
-              "        _describe -t commands 'factnet command' commands\n"
-              "        compadd -- -h --help -V --version help\n"
-              "        return\n    fi\n    local cmd=$words[2]\n"
-              "    shift words\n    (( CURRENT-- ))\n    case $cmd in\n"
-              "    help)\n        _describe -t commands 'factnet command' "
-              "commands\n        ;;\n",
-              fp);
-    } else {
-        fputs("# fish completion for factnet (written by `factnet "
-              "--completion fish`)\n\ncomplete -c factnet -f\n"
-              "complete -c factnet -n __fish_use_subcommand -s h -l help "
-              "-d 'show the commands and exit'\n"
-              "complete -c factnet -n __fish_use_subcommand -s V -l version "
-              "-d 'print the version and exit'\n",
-              fp);
-        for (const fnet_command *c = fnet_commands; c->name; c++) {
-            fprintf(fp,
-                    "complete -c factnet -n __fish_use_subcommand -a %s -d ",
-                    c->name);
-            fish_text(fp, c->summary);
-            fputc('\n', fp);
-        }
-        fputs("complete -c factnet -n __fish_use_subcommand -a help -d "
-              "'describe a command'\ncomplete -c factnet -n "
-              "'__fish_seen_subcommand_from help' -a '",
-              fp);
-        command_names(fp);
-        fputs("'\n", fp);
+    heads[k](stdout);
+    for (const fnet_command *c = fnet_commands; c->name; c++) {
+        int rc = describe_command(c, (kind)k);
+        if (rc != FNET_EXIT_OK)
+            return rc;
     }
-    rc = completion_parts(fp, k);
-    if (rc != FNET_EXIT_OK)
-        return rc;
-    if (k == BASH)
-        fputs("    *) return ;;\n    esac\n"
-              "    if [[ $cur == -* ]]; then\n"
-              "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-              "    else\n        _factnet_files \"$cur\"\n    fi\n}\n\n"
-              "complete -o filenames -F _factnet factnet\n",
-              fp);
-    else if (k == ZSH)
-        fputs("    esac\n}\n\n_factnet \"$@\"\n", fp);
+    fputs(tails[k], stdout);
     return FNET_EXIT_OK;
 }
 
@@ -599,13 +608,8 @@ int fnet_describe_man(const char *name)
         return FNET_EXIT_OK;
     }
     for (const fnet_command *c = fnet_commands; c->name; c++)
-        if (strcmp(c->name, name) == 0) {
-            char arg[32];
-            char *argv[] = {(char *)c->name, arg, NULL};
-            snprintf(arg, sizeof arg, "%s%s", FNET_OPT_DESCRIBE, kinds[MAN]);
-            fflush(fp);
-            return c->run(2, argv);
-        }
+        if (strcmp(c->name, name) == 0)
+            return describe_command(c, MAN);
     return fnet_cli_usage(NULL, "--man: unknown command '%s'", name);
 }
 
