@@ -205,6 +205,25 @@ static void man_head(FILE *fp, const char *page, const char *summary)
     fputc('\n', fp);
 }
 
+/* NOTES: the command's notes, then the rules of its groups, as --help
+ * prints them after the options; nothing when there are none. */
+static void man_notes(FILE *fp, const fnet_opt_help *h,
+                      const fnet_opt_group *groups)
+{
+    bool first = true;
+    if (h->notes) {
+        fputs(".SH NOTES\n", fp);
+        roff_prose(fp, h->notes);
+        first = false;
+    }
+    for (const fnet_opt_group *g = groups; g->opts; g++)
+        if (g->rules) {
+            fputs(first ? ".SH NOTES\n" : ".PP\n", fp);
+            roff_prose(fp, g->rules);
+            first = false;
+        }
+}
+
 static void man_command(FILE *fp, const char *cmd, const fnet_opt_help *h,
                         const fnet_opt_group *groups)
 {
@@ -230,19 +249,7 @@ static void man_command(FILE *fp, const char *cmd, const fnet_opt_help *h,
             if (o->help)
                 man_option(fp, o);
     }
-    if (h->notes || groups->opts) {
-        bool any = h->notes != NULL;
-        for (const fnet_opt_group *g = groups; g->opts; g++)
-            any = any || g->rules;
-        fputs(any ? ".SH NOTES\n" : "", fp);
-        if (h->notes)
-            roff_prose(fp, h->notes);
-        for (const fnet_opt_group *g = groups; g->opts; g++)
-            if (g->rules) {
-                fputs(h->notes || g != groups ? ".PP\n" : "", fp);
-                roff_prose(fp, g->rules);
-            }
-    }
+    man_notes(fp, h, groups);
     fputs(".SH EXIT STATUS\n", fp);
     roff(fp, h->exit ? h->exit : FNET_OPT_EXIT_STATUS);
     fputs("\n.SH SEE ALSO\n.BR factnet (1)\n", fp);
