@@ -1,5 +1,6 @@
 /* main.c - factnet's entry point: global options and command dispatch. */
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "core/text.h"
 
 #include <cjson/cJSON.h>
@@ -14,12 +15,10 @@
 
 static void usage(FILE *fp)
 {
-    fputs("usage: factnet COMMAND [OPTIONS] FILE...\n"
-          "       factnet --version | --help\n\n"
-          "Turns annotated facts about actors, agreements and strategies "
-          "into\nrelationship graphs, network metrics and diagrams.\n\n"
-          "commands:\n",
-          fp);
+    fprintf(fp,
+            "usage: factnet COMMAND [OPTIONS] FILE...\n"
+            "       factnet --version | --help\n\n%s\n\ncommands:\n",
+            fnet_cli_about);
     for (const fnet_command *c = fnet_commands; c->name; c++)
         fprintf(fp, "  %-10s %s\n", c->name, c->summary);
     fputs("\n'factnet COMMAND --help' describes a command. Exit status: 0 ok,"
@@ -80,6 +79,11 @@ int main(int argc, char **argv)
                strcmp(argv[1], "-V") == 0) {
         version();
         status = FNET_EXIT_OK;
+    } else if (strcmp(argv[1], "--man") == 0 && argc <= 3) {
+        /* Hidden: the man pages and completions the build installs. */
+        status = fnet_describe_man(argc > 2 ? argv[2] : NULL);
+    } else if (strcmp(argv[1], "--completion") == 0 && argc == 3) {
+        status = fnet_describe_completion(argv[2]);
     } else {
         const fnet_command *cmd = NULL;
         for (const fnet_command *c = fnet_commands; c->name; c++)

@@ -54,6 +54,10 @@ typedef struct fnet_command {
 /* The command table, sorted by name, ending with {0}. */
 extern const fnet_command fnet_commands[];
 
+/* What factnet does, for `factnet --help` and factnet(1) (two lines, no
+ * final newline). */
+extern const char fnet_cli_about[];
+
 int fnet_cmd_balance(int argc, char **argv);
 int fnet_cmd_build(int argc, char **argv);
 int fnet_cmd_check(int argc, char **argv);

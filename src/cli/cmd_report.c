@@ -16,9 +16,10 @@ typedef struct job {
 } job;
 
 /* --trend: cumulative, each or none. */
+static const char *const modes[] = {"cumulative", "each", "none", NULL};
+
 static int trend(void *field, const char *v, const char *cmd)
 {
-    static const char *const modes[] = {"cumulative", "each", "none", NULL};
     fnet_reportopts *o = field;
     if (strcmp(v, "none") == 0) {
         o->no_trend = true;
@@ -39,8 +40,8 @@ static const fnet_opt options[] = {
     FNET_OPT_HELP_SPEC,
     FNET_STRING("output", 'o', job, out, "FILE",
                 "the page, e.g. NAME.html (required; '-': stdout)"),
-    FNET_CALL("trend", job, o, trend, "MODE",
-              "over time: cumulative (default), each or none"),
+    FNET_CALL_OF("trend", job, o, trend, modes, "MODE",
+                 "over time: cumulative (default), each or none"),
     FNET_METRIC("trend-metric", job, o.trend.metric, NULL, NULL,
                 "a node metric such as pagerank, degree or betweenness",
                 "METRIC", "metric drawn over time (default pagerank)"),

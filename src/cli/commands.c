@@ -1,4 +1,4 @@
-/* commands.c - the command table (sorted by name) and top-level help. */
+/* commands.c - the command table (sorted by name) and what factnet does. */
 #include "cli/cli.h"
 
 const fnet_command fnet_commands[] = {
@@ -20,3 +20,7 @@ const fnet_command fnet_commands[] = {
      "one interactive HTML page: diagram, metrics, evidence"},
     {0},
 };
+
+const char fnet_cli_about[] =
+    "Turns annotated facts about actors, agreements and strategies into\n"
+    "relationship graphs, network metrics and diagrams.";

@@ -70,7 +70,7 @@ const fnet_opt fnet_diagopts_spec[] = {
                 "relation | date | count | none (default)"),
     FNET_STRING("ego", 0, D, ego, "ID",
                 "only the network around this entity (id, label or alias)"),
-    FNET_CALL("layout", D, dot.layout, layout, "ENGINE",
+    FNET_CALL_OF("layout", D, dot.layout, layout, layouts, "ENGINE",
               "dot|neato|fdp|sfdp|circo|twopi (default: see below)"),
     FNET_FLAG("multi", 0, D, view.multi,
               "one edge per fact instead of one per pair"),

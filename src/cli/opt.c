@@ -253,6 +253,13 @@ int fnet_opt_parse(const char *cmd, const fnet_opt_group *groups,
     bool only_positional = false;
     r->n_paths = 0;
     r->done = false;
+    if (argc == 2 &&
+        strncmp(argv[1], FNET_OPT_DESCRIBE, strlen(FNET_OPT_DESCRIBE)) == 0) {
+        fnet_opt_describe(argv[1] + strlen(FNET_OPT_DESCRIBE), cmd, r->help,
+                          groups);
+        r->done = true;
+        return FNET_EXIT_OK;
+    }
     for (int i = 1; i < argc;) {
         char *w = argv[i++];
         if (only_positional || w[0] != '-' || strcmp(w, "-") == 0) {

@@ -44,12 +44,14 @@ typedef struct fnet_opt {
     const char *arg;           /* the value's name in --help, e.g. "FILE" */
     const char *help;          /* one line for --help */
     double min, max;           /* WHOLE, REAL */
-    const char *const *values; /* CHOICE: accepted names, NULL-terminated */
+    const char *const *values; /* CHOICE: accepted names, NULL-terminated;
+                                  CALL: the names it accepts, or NULL */
     const int *codes;          /* CHOICE: stored per name; NULL: the index */
     const char *expected;      /* CHOICE: the list in the message; NULL:
                                   values joined ("a, b or c"). METRIC:
                                   what the message says is expected */
-    /* CALL: stores the value; returns 0, or -1 after a usage error. */
+    /* CALL: stores the value; returns 0, or -1 after a usage error. Its
+     * values (NULL: free text) are offered by the completions. */
     int (*call)(void *field, const char *value, const char *cmd);
 } fnet_opt;
 
@@ -79,6 +81,10 @@ typedef struct fnet_opt {
 #define FNET_CALL(n, T, f, fn, a, h)                                           \
     {.name = n, .type = FNET_OPT_CALL, FNET_FIELD(T, f), .call = fn,           \
      .arg = a, .help = h}
+/* A CALL that accepts only the names vals (NULL-terminated). */
+#define FNET_CALL_OF(n, T, f, fn, vals, a, h)                                  \
+    {.name = n, .type = FNET_OPT_CALL, FNET_FIELD(T, f), .call = fn,           \
+     .values = vals, .arg = a, .help = h}
 
 #define FNET_METRIC(n, T, f, vals, cds, exp, a, h)                             \
     {.name = n, .type = FNET_OPT_METRIC, FNET_FIELD(T, f), .values = vals,     \
@@ -154,6 +160,19 @@ typedef struct fnet_opt_result {
  * FNET_EXIT_USAGE after printing the error. */
 int fnet_opt_parse(const char *cmd, const fnet_opt_group *groups,
                    bool need_files, int argc, char **argv, fnet_opt_result *r);
+
+/* The hidden argument "--fnet-describe=KIND" (KIND: man, bash, zsh or
+ * fish), alone after the command's name, makes fnet_opt_parse() hand the
+ * command's help and groups to fnet_opt_describe() instead of parsing
+ * (r->done set): how `factnet --man` and `factnet --completion` reach
+ * every command's specs (cli/describe.h). */
+#define FNET_OPT_DESCRIBE "--fnet-describe="
+
+/* Writes the command's man page (KIND man) or its part of a completion
+ * script to standard output; another KIND writes nothing. Defined in
+ * cli/describe.c. Can't fail. */
+void fnet_opt_describe(const char *kind, const char *cmd,
+                       const fnet_opt_help *h, const fnet_opt_group *groups);
 
 /* Reads a whole number in [min, max] the way FNET_OPT_WHOLE does (usage
  * error "--opt: ..." otherwise). */
