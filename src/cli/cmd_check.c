@@ -1,5 +1,6 @@
 /* cmd_check.c - `factnet check`: validate fact files, print a summary. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/input_opts.h"
 
 #include "core/strmap.h"
@@ -25,36 +26,6 @@ static const fnet_opt options[] = {
                 "check evidence quotes against the source texts in DIR"),
     FNET_FLAG("strict", 0, copts, strict, "treat warnings as errors"),
     {0},
-};
-
-static const fnet_opt_help help = {
-    .usage = "factnet check [OPTIONS] FILE...",
-    .about = "Validates fact files (JSON documents or JSON Lines; "
-             "several files merge\n"
-             "into one corpus) and prints a summary: entities per "
-             "type, facts per\n"
-             "relation, sources, date range and warnings. Every "
-             "problem is reported\n"
-             "with its location; '-' reads standard input.\n"
-             "\n"
-             "With --sources-dir DIR, a source with \"file\": FILE has "
-             "its text read from\n"
-             "DIR/FILE, and every evidence quote must occur in the "
-             "text of one of its\n"
-             "fact's sources: white space folded, otherwise exact, "
-             "with '…' or '...'\n"
-             "between fragments that must occur in that order "
-             "(docs/PROVENANCE.md).\n"
-             "A quote that does not occur is a warning showing the "
-             "closest passage; a\n"
-             "source text that cannot be read is an error.\n"
-             "\n"
-             "Edge lists (CSV/TSV), brat folders, Label Studio and "
-             "doccano exports\n"
-             "and GDELT/ICEWS event files are imported directly "
-             "(docs/IMPORT.md).",
-    .exit = "0 valid, 1 invalid data (or warnings with --strict),\n"
-            "2 usage error, 3 file not readable, 4 internal error.",
 };
 
 /* Counts of a string key, kept in first-seen order then sorted. */
@@ -217,7 +188,7 @@ int fnet_cmd_check(int argc, char **argv)
     copts o = {0};
     fnet_prov_stats ps = {0};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_check};
     int status = FNET_EXIT_OK;
     fnet_diag d = {0};
     fnet_err err = {0};

@@ -1,6 +1,7 @@
 /* cmd_evolve.c - `factnet evolve`: the network period by period: node and
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
@@ -8,6 +9,7 @@
 #include "job/evolve.h"
 #include "output/diagram/evolve_dot.h"
 #include "output/tables/evolve_table.h"
+#include "output/tables/metrics_table.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -120,93 +122,30 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static const fnet_opt_help help = {
-    .usage = "factnet evolve [OPTIONS] FILE...",
-    .about = "The network over time: one snapshot per period, with "
-             "node metrics, graph\n"
-             "metrics, rank changes between consecutive periods and "
-             "communities followed\n"
-             "across periods.",
-    .notes = "Periods: --by year (default) or --by month, or --every "
-             "N-years /\n"
-             "N-months. They run from the unit holding the earliest "
-             "fact date to the\n"
-             "one holding the latest date or until (or over --from .. "
-             "--to). A snapshot\n"
-             "holds the facts active in its period: dated within it, "
-             "or with a\n"
-             "date..until span that overlaps it. --cumulative: "
-             "everything from the first\n"
-             "period up to the period's end; --window N: the last N "
-             "periods. A node is\n"
-             "present in a period when it has an edge there; metrics "
-             "are computed on\n"
-             "the snapshot's nodes only. Undated facts belong to no "
-             "period: they are left\n"
-             "out (--undated drop, default; standard error says how "
-             "many) or put in\n"
-             "every snapshot (--undated keep).\n"
-             "\n"
-             "Tables:\n"
-             "  nodes        node metrics per period; long layout: "
-             "period,id,label,type,\n"
-             "               metric,value (csv/tsv/json default); "
-             "wide: one column per\n"
-             "               metric (md/latex default). community is "
-             "the persistent id.\n"
-             "               pos_degree, neg_degree and net_strength "
-             "join the default\n"
-             "               columns when some snapshot has a "
-             "negative edge.\n"
-             "  graph        graph metrics per period (as `metrics "
-             "--level graph`), with\n"
-             "               the window, the facts it holds, and "
-             "frustration when signed\n"
-             "  ranks        rank changes between consecutive "
-             "non-empty periods by\n"
-             "               --rank-by: rose, fell, entered, left, "
-             "same; change = rank\n"
-             "               before - rank after (positive: rose). "
-             "Rank = 1 + nodes with\n"
-             "               a higher value (ties share a rank).\n"
-             "  communities  every community of every period with its "
-             "persistent id,\n"
-             "               event (born, continued, merged, split, "
-             "died), the previous\n"
-             "               communities it overlaps (Jaccard), size "
-             "and members\n"
-             "\n"
-             "Community ids persist: each period's communities are "
-             "matched to those of\n"
-             "the previous non-empty period; a pair with Jaccard >= "
-             "--match-threshold\n"
-             "is linked, and ids pass one to one by decreasing "
-             "overlap. Unlinked:\n"
-             "born (new id) or died; two links or more: merged; one "
-             "previous community\n"
-             "linked to several: split (the best match keeps the id).\n"
-             "\n"
-             "Output: md writes the four tables as sections; json one "
-             "object with the\n"
-             "four arrays; latex four tables; csv and tsv hold one "
-             "table: nodes unless\n"
-             "--table says otherwise. --table picks one table in any "
-             "format;\n"
-             "--output-dir DIR writes all four as files.\n"
-             "\n"
-             "Diagrams: --dot DIR also writes one diagram per "
-             "non-empty period,\n"
-             "DIR/PERIOD.dot and DIR/PERIOD.svg, styled as `factnet "
-             "dot` (fill: persistent\n"
-             "community id; node area: --rank-by). The union of all "
-             "periods is laid out\n"
-             "once and every period's nodes are pinned at their "
-             "places (neato -n2), so a\n"
-             "node stays put from one period to the next. See "
-             "docs/EVOLUTION.md.",
-};
-
 /* ---- options ----------------------------------------------------------- */
+
+/* The columns of evolve's tables so far: metrics only. */
+typedef struct colset {
+    int *cols;
+    size_t *n;
+} colset;
+
+static bool add_metric(void *ctx, int m, const char *name)
+{
+    colset *set = ctx;
+    if (m < 0) {
+        fnet_cli_usage_near("evolve", fnet_opt_near_column(name, false),
+                            "--columns: unknown metric '%s'", name);
+        return false;
+    }
+    for (size_t i = 0; i < *set->n; i++)
+        if (set->cols[i] == m) {
+            fnet_cli_usage("evolve", "--columns: '%s' given twice", name);
+            return false;
+        }
+    set->cols[(*set->n)++] = m;
+    return true;
+}
 
 /* The wanted columns: metric ids in order, into cols (FNET_M_COUNT max). */
 static bool parse_columns(eopts *o, int *cols, size_t *n)
@@ -221,27 +160,8 @@ static bool parse_columns(eopts *o, int *cols, size_t *n)
         *n = sizeof def / sizeof def[0];
         return true;
     }
-    char name[64];
-    const char *p = o->columns;
-    for (;;) {
-        size_t len = strcspn(p, ",");
-        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        int m = fnet_metric_from_name(name);
-        if (m < 0) {
-            fnet_cli_usage_near("evolve", fnet_opt_near_column(name, false),
-                                "--columns: unknown metric '%s'", name);
-            return false;
-        }
-        for (size_t i = 0; i < *n; i++)
-            if (cols[i] == m) {
-                fnet_cli_usage("evolve", "--columns: '%s' given twice", name);
-                return false;
-            }
-        cols[(*n)++] = m;
-        if (!p[len])
-            return true;
-        p += len + 1;
-    }
+    colset set = {cols, n};
+    return fnet_metrics_table_columns_each(o->columns, add_metric, &set);
 }
 
 static bool check_options(eopts *o)
@@ -342,7 +262,7 @@ int fnet_cmd_evolve(int argc, char **argv)
 {
     eopts o = {.table = -1, .layout = -1, .top = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_evolve};
     size_t n_cols = 0;
     int cols[FNET_M_COUNT];
     int status, rc;
@@ -362,9 +282,7 @@ int fnet_cmd_evolve(int argc, char **argv)
         status = FNET_EXIT_USAGE;
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    o.ev.metrics.want = 0;
-    for (size_t i = 0; i < n_cols; i++)
-        o.ev.metrics.want |= FNET_METRIC_BIT(cols[i]);
+    o.ev.metrics.want = fnet_metrics_table_want(cols, n_cols);
     wo.style = o.style;
     wo.top = o.top;
     wo.wide = o.layout >= 0 ? o.layout == 1

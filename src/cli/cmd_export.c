@@ -1,6 +1,7 @@
 /* cmd_export.c - `factnet export`: the graph with its attributes and
  * metrics for Gephi, Cytoscape, NetworkX, R, Pajek and Neo4j. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
@@ -9,6 +10,7 @@
 #include "output/export/export.h"
 #include "output/export/export_files.h"
 #include "output/export/export_pajek.h"
+#include "output/tables/metrics_table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,45 +74,6 @@ static const fnet_opt options[] = {
     {0},
 };
 /* clang-format on */
-
-static const fnet_opt_help help = {
-    .usage = "factnet export --format F [-o PATH] [OPTIONS] FILE...",
-    .about = "Writes the graph built from the fact files, with its "
-             "node and edge attributes\n"
-             "and every metric, for other tools. The graph options "
-             "select the same graph\n"
-             "as for factnet metrics.\n"
-             "\n"
-             "formats (docs/EXPORT.md):\n"
-             "  graphml  GraphML with typed keys (Gephi, Cytoscape, "
-             "yEd, igraph, NetworkX)\n"
-             "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds "
-             "time intervals\n"
-             "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
-             "  pajek    Pajek .net; with -o NAME.net also NAME.clu, "
-             "the communities\n"
-             "  csv      -o PREFIX writes PREFIX.nodes.csv and "
-             "PREFIX.edges.csv\n"
-             "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
-             "  neo4j    -o DIR writes DIR/nodes.csv and "
-             "DIR/relationships.csv for\n"
-             "           neo4j-admin database import, one "
-             "relationship per fact\n"
-             "Without --format, -o names it by extension: .graphml, "
-             ".gexf, .gml, .net or\n"
-             ".json.",
-    .notes = "Node attributes: id, label, type, aliases, date, the "
-             "entity attributes, then\n"
-             "the metric columns of factnet metrics (all by default: "
-             "degree ... community,\n"
-             "and stability with --runs N > 1; --columns picks some, "
-             "--no-metrics none).\n"
-             "Edge attributes: weight, count, sign, relation, "
-             "relations, first, last,\n"
-             "facts, sources, evidence. Files are written whole or "
-             "not at all; a set of\n"
-             "files (csv, neo4j, pajek with .clu) is replaced together.",
-};
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -187,19 +150,40 @@ static bool check_options(xopts *o)
 
 /* ---- metric columns ---------------------------------------------------- */
 
-static bool add_metric(int *cols, size_t *n, int m, const char *name)
+/* The metric columns of --columns so far. */
+typedef struct colset {
+    const xopts *o;
+    int *cols;
+    size_t *n;
+} colset;
+
+/* id, label and type are always exported and accepted in --columns. */
+static bool add_column(void *ctx, int col, const char *name)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (cols[i] == m) {
+    colset *set = ctx;
+    if (col == FNET_MCOL_ID || col == FNET_MCOL_LABEL || col == FNET_MCOL_TYPE)
+        return true;
+    if (col == FNET_MCOL_UNKNOWN) {
+        fnet_cli_usage_near("export", fnet_opt_near_column(name, true),
+                            "--columns: unknown column '%s'", name);
+        return false;
+    }
+    if (col == FNET_MCOL_STABILITY && set->o->co.runs < 2) {
+        fnet_cli_usage("export", "column stability needs --runs N with "
+                                 "N > 1");
+        return false;
+    }
+    int m = col == FNET_MCOL_STABILITY ? FNET_EXPORT_STABILITY : col;
+    for (size_t i = 0; i < *set->n; i++)
+        if (set->cols[i] == m) {
             fnet_cli_usage("export", "--columns: '%s' given twice", name);
             return false;
         }
-    cols[(*n)++] = m;
+    set->cols[(*set->n)++] = m;
     return true;
 }
 
-/* The metric columns from --columns (id, label and type are always
- * exported and accepted there), or all of them. */
+/* The metric columns from --columns, or all of them. */
 static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
                            size_t *n)
 {
@@ -214,30 +198,8 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
             cols[(*n)++] = FNET_EXPORT_STABILITY;
         return true;
     }
-    char name[64];
-    for (const char *p = o->columns;;) {
-        size_t len = strcspn(p, ",");
-        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        bool stability = strcmp(name, "stability") == 0;
-        int m = stability ? FNET_EXPORT_STABILITY : fnet_metric_from_name(name);
-        bool fixed = strcmp(name, "id") == 0 || strcmp(name, "label") == 0 ||
-                     strcmp(name, "type") == 0;
-        if (!fixed && !stability && m < 0) {
-            fnet_cli_usage_near("export", fnet_opt_near_column(name, true),
-                                "--columns: unknown column '%s'", name);
-            return false;
-        }
-        if (stability && o->co.runs < 2) {
-            fnet_cli_usage("export", "column stability needs --runs N with "
-                                     "N > 1");
-            return false;
-        }
-        if (!fixed && !add_metric(cols, n, m, name))
-            return false;
-        if (!p[len])
-            return true;
-        p += len + 1;
-    }
+    colset set = {o, cols, n};
+    return fnet_metrics_table_columns_each(o->columns, add_column, &set);
 }
 
 /* Prints msg (a note or warning of job/job.h) unless it is empty. */
@@ -261,13 +223,9 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
     if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
     fnet_job_opts_init(&jo);
-    jo.want = 0;
-    for (size_t i = 0; i < n_cols; i++) {
-        if (cols[i] == FNET_EXPORT_STABILITY)
-            jo.communities = true;
-        else
-            jo.want |= FNET_METRIC_BIT(cols[i]);
-    }
+    jo.want = fnet_metrics_table_want(cols, n_cols);
+    for (size_t i = 0; i < n_cols; i++)
+        jo.communities = jo.communities || cols[i] == FNET_EXPORT_STABILITY;
     jo.unweighted = o->g.unweighted;
     jo.weighted_paths = o->g.weighted_paths;
     jo.exact = o->exact;
@@ -321,7 +279,7 @@ int fnet_cmd_export(int argc, char **argv)
 {
     xopts o = {0};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_export};
     int status = FNET_EXIT_INTERNAL, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -334,14 +292,11 @@ int fnet_cmd_export(int argc, char **argv)
     status = parse(&o, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "export", r.paths, r.n_paths, &o.in);
+    status = fnet_graphopts_load(&g, &c, NULL, "export", r.paths, r.n_paths,
+                                 &o.g, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    if (rc == FNET_OK)
-        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_OK)
-        rc = export_graph(&o, g, &err);
+    rc = export_graph(&o, g, &err);
     if (rc == FNET_EUSAGE && !err.msg[0])
         status = FNET_EXIT_USAGE; /* already reported */
     else if (rc == FNET_EUSAGE)

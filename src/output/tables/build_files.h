@@ -13,13 +13,34 @@
 #ifndef FNET_BUILD_FILES_H
 #define FNET_BUILD_FILES_H
 
+#include "core/buf.h"
 #include "core/error.h"
 #include "job/job.h"
 #include "model/corpus.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define FNET_BUILD_TOP 10
+
+/* NAME of an input path: the file or folder name without its directory,
+ * trailing slashes and the extension of an input format (.json, .jsonl,
+ * .csv, .tsv, .ann, .tab), cut to fit size. Can't fail. */
+void fnet_build_files_name(const char *path, char *out, size_t size);
+
+/* Two inputs with the same NAME would overwrite each other's files: true
+ * when paths[*a] and paths[*b] (a < b, the first such pair) share one.
+ * O(n^2). Can't fail. */
+bool fnet_build_files_clash(char *const *paths, size_t n, size_t *a, size_t *b);
+
+/* DIR/NAMESUFFIX in out (reset first); the string is out's. Check out
+ * with fnet_buf_ok() before relying on it. */
+const char *fnet_build_files_path(fnet_buf *out, const char *dir,
+                                  const char *name, const char *suffix);
+
+/* Creates dir and its missing parents (mkdir -p). Returns 0, or FNET_EIO
+ * with err naming the part that cannot be created or is not a folder. */
+int fnet_build_files_make_dir(const char *dir, fnet_err *err);
 
 typedef struct fnet_build_files {
     const char *dir;  /* the output folder (it exists) */

@@ -2,6 +2,7 @@
 #include "output/tables/metrics_table.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,32 @@ int fnet_metrics_table_column_from_name(const char *name)
         return FNET_MCOL_STABILITY;
     int m = fnet_metric_from_name(name);
     return m >= 0 ? m : FNET_MCOL_UNKNOWN;
+}
+
+bool fnet_metrics_table_columns_each(const char *list,
+                                     bool (*add)(void *ctx, int col,
+                                                 const char *name),
+                                     void *ctx)
+{
+    char name[64];
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
+        if (!add(ctx, fnet_metrics_table_column_from_name(name), name))
+            return false;
+        if (!p[len])
+            return true;
+        p += len + 1;
+    }
+}
+
+unsigned fnet_metrics_table_want(const int *cols, size_t n)
+{
+    unsigned want = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cols[i] >= 0)
+            want |= FNET_METRIC_BIT(cols[i]);
+    return want;
 }
 
 const char *fnet_metrics_table_column_name(int col)

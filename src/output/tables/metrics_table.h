@@ -30,6 +30,21 @@ enum {
  * FNET_MCOL_UNKNOWN for any other name. */
 int fnet_metrics_table_column_from_name(const char *name);
 
+/* Walks a comma-separated column list (--columns of metrics, export and
+ * evolve): calls add with each name's column (as from_name above, so
+ * FNET_MCOL_UNKNOWN for a name that is none) and the name itself (cut to
+ * 63 bytes), in order, until add returns false. Returns false when add
+ * did, true after the last name. The command's add decides which columns
+ * it takes and reports the others. */
+bool fnet_metrics_table_columns_each(const char *list,
+                                     bool (*add)(void *ctx, int col,
+                                                 const char *name),
+                                     void *ctx);
+
+/* The FNET_METRIC_BIT()s of the metric columns (>= 0) among cols, which
+ * a job (job/job.h's want) computes for them. Can't fail. */
+unsigned fnet_metrics_table_want(const int *cols, size_t n);
+
 /* The header name of a valid column. */
 const char *fnet_metrics_table_column_name(int col);
 
