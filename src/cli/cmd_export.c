@@ -15,28 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* output/export/export_files.h's formats */
-enum xformat {
-    F_NONE = FNET_EXPORT_NONE,
-    F_GRAPHML = FNET_EXPORT_GRAPHML,
-    F_GEXF = FNET_EXPORT_GEXF,
-    F_GML = FNET_EXPORT_GML,
-    F_PAJEK = FNET_EXPORT_PAJEK,
-    F_CSV = FNET_EXPORT_CSV,
-    F_JSON = FNET_EXPORT_JSON,
-    F_NEO4J = FNET_EXPORT_NEO4J
-};
-
-static const char *const format_names[] = {
-    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j", NULL};
-static const int format_codes[] = {F_GRAPHML, F_GEXF, F_GML,  F_PAJEK,
-                                   F_CSV,     F_JSON, F_NEO4J};
-
 typedef struct xopts {
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
-    int format; /* enum xformat */
+    int format; /* enum fnet_export_format */
     const char *out, *columns;
     bool dynamic, no_metrics, exact, resolution_given;
     bool no_formula_guard; /* csv, neo4j */
@@ -53,8 +36,9 @@ static const fnet_opt options[] = {
               "gexf: time intervals from the fact dates"),
     FNET_FLAG("exact", 0, xopts, exact,
               "never sample betweenness/closeness/harmonic"),
-    FNET_CHOICE("format", 'f', xopts, format, format_names + 1, format_codes,
-                "F", "graphml, gexf, gml, pajek, csv, json or neo4j"),
+    FNET_CHOICE("format", 'f', xopts, format, fnet_export_format_names + 1,
+                fnet_export_format_codes, "F",
+                "graphml, gexf, gml, pajek, csv, json or neo4j"),
     FNET_OPT_HELP_SPEC,
     FNET_FORMULA_GUARD_OPTION(xopts, no_formula_guard),
     FNET_FLAG("no-metrics", 0, xopts, no_metrics,
@@ -75,55 +59,33 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int format_from_path(const char *path)
-{
-    static const struct {
-        const char *ext;
-        int format;
-    } ext[] = {{".graphml", F_GRAPHML},
-               {".gexf", F_GEXF},
-               {".gml", F_GML},
-               {".net", F_PAJEK},
-               {".json", F_JSON}};
-    for (size_t i = 0; path && i < sizeof ext / sizeof ext[0]; i++)
-        if (ends_with(path, ext[i].ext))
-            return ext[i].format;
-    return F_NONE;
-}
-
 /* Cross-option checks after parsing; false after a usage error. */
 static bool check_options(xopts *o)
 {
     const char *cmd = "export";
     if (fnet_graphopts_finish(&o->g, cmd) != 0)
         return false;
-    if (o->format == F_NONE)
-        o->format = format_from_path(o->out);
-    if (o->format == F_NONE && o->out) {
+    if (o->format == FNET_EXPORT_NONE)
+        o->format = fnet_export_format_from_path(o->out);
+    if (o->format == FNET_EXPORT_NONE && o->out) {
         fnet_cli_usage(cmd,
                        "cannot tell the format from '%s': give "
                        "--format",
                        o->out);
         return false;
     }
-    if (o->format == F_NONE) {
+    if (o->format == FNET_EXPORT_NONE) {
         fnet_cli_usage(cmd, "--format is required");
         return false;
     }
-    if ((o->format == F_CSV || o->format == F_NEO4J) &&
+    if ((o->format == FNET_EXPORT_CSV || o->format == FNET_EXPORT_NEO4J) &&
         (!o->out || strcmp(o->out, "-") == 0)) {
         fnet_cli_usage(cmd, "--format %s writes several files: give -o %s",
-                       format_names[o->format],
-                       o->format == F_CSV ? "PREFIX" : "DIR");
+                       fnet_export_format_names[o->format],
+                       o->format == FNET_EXPORT_CSV ? "PREFIX" : "DIR");
         return false;
     }
-    if (o->dynamic && o->format != F_GEXF) {
+    if (o->dynamic && o->format != FNET_EXPORT_GEXF) {
         fnet_cli_usage(cmd, "--dynamic applies to --format gexf only");
         return false;
     }
@@ -215,7 +177,7 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
     size_t n_cols;
-    fnet_export_opts eo = {.fact_ends = o->format == F_NEO4J};
+    fnet_export_opts eo = {.fact_ends = o->format == FNET_EXPORT_NEO4J};
     fnet_export *x = NULL;
     fnet_job job = {0};
     fnet_job_opts jo;
@@ -246,7 +208,7 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
             fnet_cli_error("note: %s", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
         message(msg);
-        if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))
+        if (o->format == FNET_EXPORT_PAJEK && fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
                            "merge them (docs/EXPORT.md)");

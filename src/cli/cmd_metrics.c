@@ -5,7 +5,6 @@
 #include "cli/input_opts.h"
 #include "cli/progress.h"
 
-#include "core/outfile.h"
 #include "input/aggregate.h"
 #include "input/load.h"
 #include "job/job.h"
@@ -92,82 +91,33 @@ static bool check_options(mopts *o)
 
 /* ---- node level -------------------------------------------------------- */
 
-typedef struct node_job {
-    const mopts *o;
-    const fnet_graph *g;
-    int cols[FNET_M_COUNT + 8];
-    size_t n_cols;
-    int sort;
-} node_job;
-
-static bool add_column(void *ctx, int col, const char *name)
+/* The columns and sort of --columns and --sort; false after a usage
+ * error. */
+static bool choose(const mopts *o, const fnet_graph *g,
+                   fnet_metrics_table_choice *ch)
 {
-    node_job *j = ctx;
-    if (col == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage_near("metrics", fnet_opt_near_column(name, true),
-                            "--columns: unknown column '%s'", name);
-        return false;
+    const char *cmd = "metrics";
+    switch (fnet_metrics_table_choose(ch, o->columns, o->sort, g, o->co.runs)) {
+    case FNET_MCHOICE_OK: return true;
+    case FNET_MCHOICE_UNKNOWN:
+        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
+                            "--columns: unknown column '%s'", ch->bad);
+        break;
+    case FNET_MCHOICE_TWICE:
+        fnet_cli_usage(cmd, "--columns: '%s' given twice", ch->bad);
+        break;
+    case FNET_MCHOICE_SORT_UNKNOWN:
+        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
+                            "--sort: unknown column '%s'", ch->bad);
+        break;
+    case FNET_MCHOICE_STABILITY:
+        fnet_cli_usage(cmd, "column stability needs --runs N with N > 1");
+        break;
+    case FNET_MCHOICE_SORT_STABILITY:
+        fnet_cli_usage(cmd, "--sort stability needs --runs N with N > 1");
+        break;
     }
-    for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] == col) {
-            fnet_cli_usage("metrics", "--columns: '%s' given twice", name);
-            return false;
-        }
-    if (j->n_cols == sizeof j->cols / sizeof j->cols[0])
-        return false;
-    j->cols[j->n_cols++] = col;
-    return true;
-}
-
-/* Fills j->cols from --columns (or the default list) and j->sort. */
-static bool choose_columns(node_job *j)
-{
-    const mopts *o = j->o;
-    if (!o->columns) {
-        j->n_cols =
-            fnet_metrics_table_default_columns(j->cols, j->g, o->co.runs > 1);
-    } else if (!fnet_metrics_table_columns_each(o->columns, add_column, j)) {
-        return false;
-    }
-    const char *s = o->sort ? o->sort : "pagerank";
-    j->sort = fnet_metrics_table_column_from_name(s);
-    if (j->sort == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage_near("metrics", fnet_opt_near_column(s, true),
-                            "--sort: unknown column '%s'", s);
-        return false;
-    }
-    for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] == FNET_MCOL_STABILITY && o->co.runs < 2) {
-            fnet_cli_usage("metrics", "column stability needs --runs N "
-                                      "with N > 1");
-            return false;
-        }
-    if (j->sort == FNET_MCOL_STABILITY && o->co.runs < 2) {
-        fnet_cli_usage("metrics", "--sort stability needs --runs N with "
-                                  "N > 1");
-        return false;
-    }
-    return true;
-}
-
-static int node_table(const node_job *j, const fnet_job *job, fnet_table **out)
-{
-    const mopts *o = j->o;
-    fnet_metrics_table_data d = {
-        .g = j->g,
-        .m = &job->m,
-        .stability = job->has_cm ? job->cm.stability : NULL,
-    };
-    fnet_metrics_table_spec s = {
-        .cols = j->cols,
-        .n_cols = j->n_cols,
-        .sort = j->sort,
-        .max_rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX,
-        .sampled_sources = job->m.sampled && o->style.format == FNET_TABLE_JSON
-                               ? job->m.samples_used
-                               : -1,
-    };
-    return fnet_metrics_table_nodes(out, &d, &s);
+    return false;
 }
 
 /* Prints prefix and msg (a note or warning of job/job.h) unless msg is
@@ -195,18 +145,15 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
                       fnet_table **t, char *note, size_t note_size,
                       fnet_err *err)
 {
-    node_job j = {.o = o, .g = g};
+    fnet_metrics_table_choice ch;
     fnet_job_opts jo;
     char msg[512];
     int rc;
-    if (!choose_columns(&j))
+    if (!choose(o, g, &ch))
         return FNET_EUSAGE;
     job_opts(o, &jo);
-    jo.want = fnet_metrics_table_want(j.cols, j.n_cols) |
-              fnet_metrics_table_want(&j.sort, 1);
-    jo.communities = j.sort == FNET_MCOL_STABILITY;
-    for (size_t i = 0; i < j.n_cols; i++)
-        jo.communities = jo.communities || j.cols[i] == FNET_MCOL_STABILITY;
+    jo.want = ch.want;
+    jo.communities = ch.stability;
     bool need_cm =
         jo.communities || (jo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY));
     fnet_progress_stage(o->in.progress,
@@ -223,7 +170,11 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
         fnet_job_sampling_message(job, true, msg, sizeof msg);
         message(o, "note: ", msg);
     }
-    if (!rc && (rc = node_table(&j, job, t)) == FNET_ENOMEM)
+    if (rc)
+        return rc;
+    size_t rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX;
+    bool json = o->style.format == FNET_TABLE_JSON;
+    if ((rc = fnet_metrics_table_job_nodes(t, job, &ch, rows, json)))
         fnet_err_set(err, rc, "out of memory");
     return rc;
 }
@@ -251,14 +202,9 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
 static int write_table(const mopts *o, const fnet_table *t, const char *note,
                        fnet_err *err)
 {
-    fnet_outfile *f = NULL;
     fnet_table_style st = o->style;
     st.note = note[0] ? note : NULL;
-    int rc = fnet_outfile_open(&f, o->out ? o->out : "-", err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    return fnet_outfile_end(f, rc, err);
+    return fnet_table_write_file(t, o->out ? o->out : "-", &st, err);
 }
 
 static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)

@@ -27,6 +27,16 @@ enum fnet_export_format {
     FNET_EXPORT_NEO4J
 };
 
+/* The format names, indexed by enum fnet_export_format ("" for NONE),
+ * ending with NULL; the --format choice takes them from index 1 with the
+ * codes of fnet_export_format_codes, in the same order. */
+extern const char *const fnet_export_format_names[];
+extern const int fnet_export_format_codes[];
+
+/* The format a file name's ending selects (.graphml, .gexf, .gml, .net,
+ * .json); FNET_EXPORT_NONE for any other or for NULL. Can't fail. */
+int fnet_export_format_from_path(const char *path);
+
 typedef struct fnet_export_files {
     int format;            /* enum fnet_export_format */
     const char *out;       /* NULL or "-": standard output; csv: a prefix;

@@ -215,14 +215,10 @@ static void wrote(files *j)
 static int write_table(files *j, const fnet_table *t, const fnet_table_style *s,
                        fnet_err *err)
 {
-    fnet_outfile *f = NULL;
     fnet_table_style st = *s;
     st.no_formula_guard = j->b->no_formula_guard;
-    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
+    int rc = fnet_table_write_file(t, fnet_buf_str(&j->out), &st, err);
+    if (!rc)
         wrote(j);
     return rc;
 }

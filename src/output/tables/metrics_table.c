@@ -46,6 +46,62 @@ unsigned fnet_metrics_table_want(const int *cols, size_t n)
     return want;
 }
 
+/* The --columns walker's add for a choice: a known column, once. */
+static bool choose_one(void *ctx, int col, const char *name)
+{
+    fnet_metrics_table_choice *ch = ctx;
+    snprintf(ch->bad, sizeof ch->bad, "%s", name);
+    if (col == FNET_MCOL_UNKNOWN)
+        return false;
+    for (size_t i = 0; i < ch->n_cols; i++)
+        if (ch->cols[i] == col)
+            return false;
+    if (ch->n_cols == sizeof ch->cols / sizeof ch->cols[0])
+        return false;
+    ch->cols[ch->n_cols++] = col;
+    return true;
+}
+
+/* Why choose_one() stopped at ch->bad. */
+static int choose_problem(const fnet_metrics_table_choice *ch)
+{
+    int col = fnet_metrics_table_column_from_name(ch->bad);
+    if (col == FNET_MCOL_UNKNOWN)
+        return FNET_MCHOICE_UNKNOWN;
+    for (size_t i = 0; i < ch->n_cols; i++)
+        if (ch->cols[i] == col)
+            return FNET_MCHOICE_TWICE;
+    return FNET_MCHOICE_FULL;
+}
+
+int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
+                              const char *columns, const char *sort,
+                              const fnet_graph *g, long runs)
+{
+    memset(out, 0, sizeof *out);
+    if (!columns)
+        out->n_cols =
+            fnet_metrics_table_default_columns(out->cols, g, runs > 1);
+    else if (!fnet_metrics_table_columns_each(columns, choose_one, out))
+        return choose_problem(out);
+    const char *s = sort ? sort : "pagerank";
+    snprintf(out->bad, sizeof out->bad, "%s", s);
+    out->sort = fnet_metrics_table_column_from_name(s);
+    if (out->sort == FNET_MCOL_UNKNOWN)
+        return FNET_MCHOICE_SORT_UNKNOWN;
+    out->bad[0] = '\0';
+    for (size_t i = 0; i < out->n_cols; i++)
+        out->stability |= out->cols[i] == FNET_MCOL_STABILITY;
+    if (out->stability && runs < 2)
+        return FNET_MCHOICE_STABILITY;
+    if (out->sort == FNET_MCOL_STABILITY && runs < 2)
+        return FNET_MCHOICE_SORT_STABILITY;
+    out->stability |= out->sort == FNET_MCOL_STABILITY;
+    out->want = fnet_metrics_table_want(out->cols, out->n_cols) |
+                fnet_metrics_table_want(&out->sort, 1);
+    return FNET_MCHOICE_OK;
+}
+
 const char *fnet_metrics_table_column_name(int col)
 {
     switch (col) {
@@ -274,4 +330,23 @@ int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
         n += sizeof sign / sizeof sign[0];
     }
     return fnet_metrics_table_values(out, rows, n);
+}
+
+int fnet_metrics_table_job_nodes(fnet_table **out, const fnet_job *j,
+                                 const fnet_metrics_table_choice *ch,
+                                 size_t max_rows, bool json)
+{
+    fnet_metrics_table_data d = {
+        .g = j->g,
+        .m = &j->m,
+        .stability = j->has_cm ? j->cm.stability : NULL,
+    };
+    fnet_metrics_table_spec s = {
+        .cols = ch->cols,
+        .n_cols = ch->n_cols,
+        .sort = ch->sort,
+        .max_rows = max_rows,
+        .sampled_sources = j->m.sampled && json ? j->m.samples_used : -1,
+    };
+    return fnet_metrics_table_nodes(out, &d, &s);
 }

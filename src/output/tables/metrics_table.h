@@ -55,6 +55,36 @@ const char *fnet_metrics_table_column_name(int col);
 size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
                                           bool stability);
 
+/* The columns and the row order of a node table as --columns and --sort
+ * choose them (`factnet metrics`), and what the job must compute. */
+typedef struct fnet_metrics_table_choice {
+    int cols[FNET_M_COUNT + 8];
+    size_t n_cols;
+    int sort;
+    unsigned want;  /* FNET_METRIC_BIT()s of the columns and the sort */
+    bool stability; /* the stability column or sort: communities needed */
+    char bad[64];   /* after a problem: the name at fault */
+} fnet_metrics_table_choice;
+
+/* Why a choice failed: the command words the usage error. */
+enum {
+    FNET_MCHOICE_OK,
+    FNET_MCHOICE_UNKNOWN,       /* --columns: bad is no column */
+    FNET_MCHOICE_TWICE,         /* --columns: bad is given twice */
+    FNET_MCHOICE_FULL,          /* more columns than room */
+    FNET_MCHOICE_SORT_UNKNOWN,  /* --sort: bad is no column */
+    FNET_MCHOICE_STABILITY,     /* column stability with runs < 2 */
+    FNET_MCHOICE_SORT_STABILITY /* --sort stability with runs < 2 */
+};
+
+/* Chooses the columns (the list columns, or when NULL the default ones of
+ * g, with stability when runs > 1) and the sort column (sort, NULL:
+ * pagerank), checked in that order. Returns FNET_MCHOICE_OK, or the first
+ * problem found (out->bad names the column for the first four). */
+int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
+                              const char *columns, const char *sort,
+                              const fnet_graph *g, long runs);
+
 /* Where the cells of a node table come from. */
 typedef struct fnet_metrics_table_data {
     const fnet_graph *g;       /* nodes: id, label, type */
@@ -87,6 +117,15 @@ typedef struct fnet_metrics_table_spec {
  * FNET_ENOMEM (*out is then freed and NULL). */
 int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
                              const fnet_metrics_table_spec *s);
+
+/* `metrics --level node`: the node table of job j (analysed for ch's
+ * want, with communities when ch->stability) in ch's columns and order,
+ * at most max_rows rows, with the sampled_sources column when json and
+ * the path metrics were sampled. Returns 0 or FNET_ENOMEM (*out is then
+ * freed and NULL). */
+int fnet_metrics_table_job_nodes(fnet_table **out, const fnet_job *j,
+                                 const fnet_metrics_table_choice *ch,
+                                 size_t max_rows, bool json);
 
 /* One row of a metric,value table. */
 typedef struct fnet_metrics_table_row {
