@@ -11,7 +11,6 @@
 #include "output/tables/evolve_table.h"
 #include "output/tables/metrics_table.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,23 +30,8 @@ typedef struct eopts {
 /* "5-years", "1-year", "6-months", "1-month". */
 static int every(void *field, const char *v, const char *cmd)
 {
-    fnet_period_spec *p = field;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (end != v && *end == '-' && n >= 1 && n <= 10000 && !errno) {
-        const char *u = end + 1;
-        if (strcmp(u, "years") == 0 || strcmp(u, "year") == 0) {
-            p->unit = FNET_UNIT_YEAR;
-            p->step = (int)n;
-            return 0;
-        }
-        if (strcmp(u, "months") == 0 || strcmp(u, "month") == 0) {
-            p->unit = FNET_UNIT_MONTH;
-            p->step = (int)n;
-            return 0;
-        }
-    }
+    if (fnet_period_spec_every(field, v) == 0)
+        return 0;
     fnet_cli_usage(cmd,
                    "--every: expected N-years or N-months (N >= 1), "
                    "got '%s'",
@@ -124,44 +108,23 @@ static const fnet_opt options[] = {
 
 /* ---- options ----------------------------------------------------------- */
 
-/* The columns of evolve's tables so far: metrics only. */
-typedef struct colset {
-    int *cols;
-    size_t *n;
-} colset;
-
-static bool add_metric(void *ctx, int m, const char *name)
+/* The node metric columns of --columns, or the default ones, in ch;
+ * false after a usage error. */
+static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
 {
-    colset *set = ctx;
-    if (m < 0) {
-        fnet_cli_usage_near("evolve", fnet_opt_near_column(name, false),
-                            "--columns: unknown metric '%s'", name);
-        return false;
-    }
-    for (size_t i = 0; i < *set->n; i++)
-        if (set->cols[i] == m) {
-            fnet_cli_usage("evolve", "--columns: '%s' given twice", name);
-            return false;
-        }
-    set->cols[(*set->n)++] = m;
-    return true;
-}
-
-/* The wanted columns: metric ids in order, into cols (FNET_M_COUNT max). */
-static bool parse_columns(eopts *o, int *cols, size_t *n)
-{
-    *n = 0;
     if (!o->columns) {
-        static const int def[] = {FNET_M_DEGREE,      FNET_M_BETWEENNESS,
-                                  FNET_M_PAGERANK,    FNET_M_COMMUNITY,
-                                  FNET_M_POS_DEGREE,  FNET_M_NEG_DEGREE,
-                                  FNET_M_NET_STRENGTH};
-        memcpy(cols, def, sizeof def);
-        *n = sizeof def / sizeof def[0];
+        memset(ch, 0, sizeof *ch);
+        ch->n_cols = fnet_evolve_table_default_columns(ch->cols);
+        ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
         return true;
     }
-    colset set = {cols, n};
-    return fnet_metrics_table_columns_each(o->columns, add_metric, &set);
+    int problem = fnet_metrics_table_choose_metrics(ch, o->columns);
+    if (problem == FNET_MCHOICE_UNKNOWN)
+        fnet_cli_usage_near("evolve", fnet_opt_near_column(ch->bad, false),
+                            "--columns: unknown metric '%s'", ch->bad);
+    else if (problem)
+        fnet_cli_usage("evolve", "--columns: '%s' given twice", ch->bad);
+    return problem == FNET_MCHOICE_OK;
 }
 
 static bool check_options(eopts *o)
@@ -200,27 +163,9 @@ static bool check_options(eopts *o)
         o->ev.periods.mode = FNET_PERIODS_WINDOW;
     if (o->seed_given)
         o->ev.metrics.seed = o->ev.community.seed;
-    o->ev.graph = o->g.graph;
-    o->ev.periods.from = o->g.graph.from;
-    o->ev.periods.to = o->g.graph.to;
-    o->ev.community.unweighted = o->g.unweighted;
-    o->ev.metrics.unweighted = o->g.unweighted;
-    o->ev.metrics.weighted_paths = o->g.weighted_paths;
+    fnet_evolve_opts_graph(&o->ev, &o->g.graph, o->g.unweighted,
+                           o->g.weighted_paths);
     return true;
-}
-
-/* ---- writing ----------------------------------------------------------- */
-
-static int write_output(const eopts *o, const fnet_evolution *e,
-                        const fnet_evolve_write_opts *wo, fnet_err *err)
-{
-    int fmt = o->style.format;
-    if (o->out_dir)
-        return fnet_evolve_write_dir(o->out_dir, e, wo, err);
-    int which = o->table;
-    if (which < 0 && (fmt == FNET_TABLE_CSV || fmt == FNET_TABLE_TSV))
-        which = FNET_EVOLVE_NODES; /* a CSV file holds one table */
-    return fnet_evolve_write_file(o->out ? o->out : "-", e, which, wo, err);
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -234,19 +179,6 @@ static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
     if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
-}
-
-/* The columns shown: the signed ones join the default list only when some
- * snapshot has a negative edge. */
-static size_t shown_columns(const eopts *o, const fnet_evolution *e, int *cols,
-                            size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (o->columns || e->negative ||
-            !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(cols[i])))
-            cols[k++] = cols[i];
-    return k;
 }
 
 static void note_undated(const eopts *o, const fnet_evolution *e)
@@ -263,13 +195,12 @@ int fnet_cmd_evolve(int argc, char **argv)
     eopts o = {.table = -1, .layout = -1, .top = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
                          .help = &fnet_helptext_evolve};
-    size_t n_cols = 0;
-    int cols[FNET_M_COUNT];
+    fnet_metrics_table_choice ch;
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_evolution e = {0};
-    fnet_evolve_write_opts wo = {.ev = &o.ev, .cols = cols};
+    fnet_evolve_write_opts wo = {.ev = &o.ev, .cols = ch.cols};
 
     if (!r.paths)
         return FNET_EXIT_INTERNAL;
@@ -278,26 +209,24 @@ int fnet_cmd_evolve(int argc, char **argv)
     o.style.format = FNET_TABLE_MD;
     o.style.digits = -1;
     status = parse(&o, argc, argv, &r);
-    if (status == FNET_EXIT_OK && !r.done && !parse_columns(&o, cols, &n_cols))
+    if (status == FNET_EXIT_OK && !r.done && !parse_columns(&o, &ch))
         status = FNET_EXIT_USAGE;
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    o.ev.metrics.want = fnet_metrics_table_want(cols, n_cols);
+    o.ev.metrics.want = ch.want;
     wo.style = o.style;
     wo.top = o.top;
-    wo.wide = o.layout >= 0 ? o.layout == 1
-                            : o.style.format == FNET_TABLE_MD ||
-                                  o.style.format == FNET_TABLE_LATEX;
-    rc = FNET_OK;
+    wo.wide =
+        o.layout >= 0 ? o.layout == 1 : fnet_evolve_table_wide(o.style.format);
     status = fnet_cli_load(&c, "evolve", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    if (rc == 0)
-        rc = fnet_evolve_run(&e, c, &o.ev, &err);
+    rc = fnet_evolve_run(&e, c, &o.ev, &err);
     if (rc == 0) {
         note_undated(&o, &e);
-        wo.n_cols = shown_columns(&o, &e, cols, n_cols);
-        rc = write_output(&o, &e, &wo, &err);
+        wo.n_cols = fnet_evolve_table_shown_columns(ch.cols, ch.n_cols,
+                                                    o.columns != NULL, &e);
+        rc = fnet_evolve_write(o.out, o.out_dir, &e, o.table, &wo, &err);
     }
     if (rc == 0 && o.dot_dir)
         rc = fnet_evolve_dot(&e, &o.ev, o.dot_dir, &err);

@@ -51,7 +51,7 @@ static bool choose_one(void *ctx, int col, const char *name)
 {
     fnet_metrics_table_choice *ch = ctx;
     snprintf(ch->bad, sizeof ch->bad, "%s", name);
-    if (col == FNET_MCOL_UNKNOWN)
+    if (col == FNET_MCOL_UNKNOWN || (ch->metrics_only && col < 0))
         return false;
     for (size_t i = 0; i < ch->n_cols; i++)
         if (ch->cols[i] == col)
@@ -66,7 +66,7 @@ static bool choose_one(void *ctx, int col, const char *name)
 static int choose_problem(const fnet_metrics_table_choice *ch)
 {
     int col = fnet_metrics_table_column_from_name(ch->bad);
-    if (col == FNET_MCOL_UNKNOWN)
+    if (col == FNET_MCOL_UNKNOWN || (ch->metrics_only && col < 0))
         return FNET_MCHOICE_UNKNOWN;
     for (size_t i = 0; i < ch->n_cols; i++)
         if (ch->cols[i] == col)
@@ -99,6 +99,18 @@ int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
     out->stability |= out->sort == FNET_MCOL_STABILITY;
     out->want = fnet_metrics_table_want(out->cols, out->n_cols) |
                 fnet_metrics_table_want(&out->sort, 1);
+    return FNET_MCHOICE_OK;
+}
+
+int fnet_metrics_table_choose_metrics(fnet_metrics_table_choice *out,
+                                      const char *columns)
+{
+    memset(out, 0, sizeof *out);
+    out->metrics_only = true;
+    if (!fnet_metrics_table_columns_each(columns, choose_one, out))
+        return choose_problem(out);
+    out->bad[0] = '\0';
+    out->want = fnet_metrics_table_want(out->cols, out->n_cols);
     return FNET_MCHOICE_OK;
 }
 

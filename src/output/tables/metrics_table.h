@@ -61,9 +61,10 @@ typedef struct fnet_metrics_table_choice {
     int cols[FNET_M_COUNT + 8];
     size_t n_cols;
     int sort;
-    unsigned want;  /* FNET_METRIC_BIT()s of the columns and the sort */
-    bool stability; /* the stability column or sort: communities needed */
-    char bad[64];   /* after a problem: the name at fault */
+    unsigned want;     /* FNET_METRIC_BIT()s of the columns and the sort */
+    bool stability;    /* the stability column or sort: communities needed */
+    bool metrics_only; /* set by choose_metrics(): no id, label, ... */
+    char bad[64];      /* after a problem: the name at fault */
 } fnet_metrics_table_choice;
 
 /* Why a choice failed: the command words the usage error. */
@@ -84,6 +85,13 @@ enum {
 int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
                               const char *columns, const char *sort,
                               const fnet_graph *g, long runs);
+
+/* Chooses metric columns only (evolve's --columns): the list columns, in
+ * order, each once, into out->cols, and out->want. Returns
+ * FNET_MCHOICE_OK, FNET_MCHOICE_UNKNOWN (also for id, label, type and
+ * stability) or FNET_MCHOICE_TWICE, out->bad naming the column. */
+int fnet_metrics_table_choose_metrics(fnet_metrics_table_choice *out,
+                                      const char *columns);
 
 /* Where the cells of a node table come from. */
 typedef struct fnet_metrics_table_data {
