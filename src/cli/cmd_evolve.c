@@ -118,7 +118,8 @@ static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
         ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
         return true;
     }
-    int problem = fnet_metrics_table_choose_metrics(ch, o->columns);
+    int problem =
+        fnet_metrics_table_choose_list(ch, o->columns, FNET_MCHOICE_METRICS, 0);
     if (problem == FNET_MCHOICE_UNKNOWN)
         fnet_cli_usage_near("evolve", fnet_opt_near_column(ch->bad, false),
                             "--columns: unknown metric '%s'", ch->bad);

@@ -13,16 +13,14 @@
 #include "output/tables/metrics_table.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct xopts {
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
-    int format; /* enum fnet_export_format */
-    const char *out, *columns;
-    bool dynamic, no_metrics, exact, resolution_given;
-    bool no_formula_guard; /* csv, neo4j */
+    fnet_export_files files; /* --format, -o, --dynamic, --no-formula-guard */
+    const char *columns;
+    bool no_metrics, exact, resolution_given;
     long samples;
 } xopts;
 
@@ -32,18 +30,19 @@ static const fnet_opt options[] = {
               "community algorithm (default leiden; see factnet metrics)"),
     FNET_STRING("columns", 0, xopts, columns, "LIST",
                 "metric columns to export, in this order (comma list)"),
-    FNET_FLAG("dynamic", 0, xopts, dynamic,
+    FNET_FLAG("dynamic", 0, xopts, files.dynamic,
               "gexf: time intervals from the fact dates"),
     FNET_FLAG("exact", 0, xopts, exact,
               "never sample betweenness/closeness/harmonic"),
-    FNET_CHOICE("format", 'f', xopts, format, fnet_export_format_names + 1,
+    FNET_CHOICE("format", 'f', xopts, files.format,
+                fnet_export_format_names + 1,
                 fnet_export_format_codes, "F",
                 "graphml, gexf, gml, pajek, csv, json or neo4j"),
     FNET_OPT_HELP_SPEC,
-    FNET_FORMULA_GUARD_OPTION(xopts, no_formula_guard),
+    FNET_FORMULA_GUARD_OPTION(xopts, files.no_formula_guard),
     FNET_FLAG("no-metrics", 0, xopts, no_metrics,
               "structure and attributes only, no metrics"),
-    FNET_STRING("output", 'o', xopts, out, "PATH",
+    FNET_STRING("output", 'o', xopts, files.out, "PATH",
                 "output file (csv: prefix; neo4j: folder; default: "
                 "stdout)"),
     FNET_RESOLUTION_OPTION(xopts, co.resolution, resolution_given,
@@ -65,28 +64,9 @@ static bool check_options(xopts *o)
     const char *cmd = "export";
     if (fnet_graphopts_finish(&o->g, cmd) != 0)
         return false;
-    if (o->format == FNET_EXPORT_NONE)
-        o->format = fnet_export_format_from_path(o->out);
-    if (o->format == FNET_EXPORT_NONE && o->out) {
-        fnet_cli_usage(cmd,
-                       "cannot tell the format from '%s': give "
-                       "--format",
-                       o->out);
-        return false;
-    }
-    if (o->format == FNET_EXPORT_NONE) {
-        fnet_cli_usage(cmd, "--format is required");
-        return false;
-    }
-    if ((o->format == FNET_EXPORT_CSV || o->format == FNET_EXPORT_NEO4J) &&
-        (!o->out || strcmp(o->out, "-") == 0)) {
-        fnet_cli_usage(cmd, "--format %s writes several files: give -o %s",
-                       fnet_export_format_names[o->format],
-                       o->format == FNET_EXPORT_CSV ? "PREFIX" : "DIR");
-        return false;
-    }
-    if (o->dynamic && o->format != FNET_EXPORT_GEXF) {
-        fnet_cli_usage(cmd, "--dynamic applies to --format gexf only");
+    fnet_err err = {0};
+    if (fnet_export_files_check(&o->files, &err)) {
+        fnet_cli_usage(cmd, "%s", err.msg);
         return false;
     }
     if (o->no_metrics && o->columns) {
@@ -112,43 +92,12 @@ static bool check_options(xopts *o)
 
 /* ---- metric columns ---------------------------------------------------- */
 
-/* The metric columns of --columns so far. */
-typedef struct colset {
-    const xopts *o;
-    int *cols;
-    size_t *n;
-} colset;
-
-/* id, label and type are always exported and accepted in --columns. */
-static bool add_column(void *ctx, int col, const char *name)
-{
-    colset *set = ctx;
-    if (col == FNET_MCOL_ID || col == FNET_MCOL_LABEL || col == FNET_MCOL_TYPE)
-        return true;
-    if (col == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage_near("export", fnet_opt_near_column(name, true),
-                            "--columns: unknown column '%s'", name);
-        return false;
-    }
-    if (col == FNET_MCOL_STABILITY && set->o->co.runs < 2) {
-        fnet_cli_usage("export", "column stability needs --runs N with "
-                                 "N > 1");
-        return false;
-    }
-    int m = col == FNET_MCOL_STABILITY ? FNET_EXPORT_STABILITY : col;
-    for (size_t i = 0; i < *set->n; i++)
-        if (set->cols[i] == m) {
-            fnet_cli_usage("export", "--columns: '%s' given twice", name);
-            return false;
-        }
-    set->cols[(*set->n)++] = m;
-    return true;
-}
-
-/* The metric columns from --columns, or all of them. */
+/* The metric columns from --columns, or all of them; false after a usage
+ * error. */
 static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
                            size_t *n)
 {
+    fnet_metrics_table_choice ch;
     *n = 0;
     if (o->no_metrics)
         return true;
@@ -160,8 +109,26 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
             cols[(*n)++] = FNET_EXPORT_STABILITY;
         return true;
     }
-    colset set = {o, cols, n};
-    return fnet_metrics_table_columns_each(o->columns, add_column, &set);
+    switch (fnet_metrics_table_choose_list(&ch, o->columns, FNET_MCHOICE_EXPORT,
+                                           o->co.runs)) {
+    case FNET_MCHOICE_OK:
+        for (size_t i = 0; i < ch.n_cols; i++)
+            cols[(*n)++] = ch.cols[i] == FNET_MCOL_STABILITY
+                               ? FNET_EXPORT_STABILITY
+                               : ch.cols[i];
+        return true;
+    case FNET_MCHOICE_UNKNOWN:
+        fnet_cli_usage_near("export", fnet_opt_near_column(ch.bad, true),
+                            "--columns: unknown column '%s'", ch.bad);
+        return false;
+    case FNET_MCHOICE_STABILITY:
+        fnet_cli_usage("export", "column stability needs --runs N with "
+                                 "N > 1");
+        return false;
+    default:
+        fnet_cli_usage("export", "--columns: '%s' given twice", ch.bad);
+        return false;
+    }
 }
 
 /* Prints msg (a note or warning of job/job.h) unless it is empty. */
@@ -177,7 +144,7 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
     size_t n_cols;
-    fnet_export_opts eo = {.fact_ends = o->format == FNET_EXPORT_NEO4J};
+    fnet_export_opts eo = {.fact_ends = o->files.format == FNET_EXPORT_NEO4J};
     fnet_export *x = NULL;
     fnet_job job = {0};
     fnet_job_opts jo;
@@ -208,16 +175,13 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
             fnet_cli_error("note: %s", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
         message(msg);
-        if (o->format == FNET_EXPORT_PAJEK && fnet_export_pajek_labels_clash(x))
+        if (o->files.format == FNET_EXPORT_PAJEK &&
+            fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
                            "merge them (docs/EXPORT.md)");
-        fnet_export_files files = {.format = o->format,
-                                   .out = o->out,
-                                   .dynamic = o->dynamic,
-                                   .no_formula_guard = o->no_formula_guard};
         size_t replaced = 0;
-        rc = fnet_export_write_files(x, &files, &replaced, err);
+        rc = fnet_export_write_files(x, &o->files, &replaced, err);
         if (replaced)
             fnet_cli_error("warning: %zu character%s that XML cannot carry "
                            "(control characters) written as U+FFFD",

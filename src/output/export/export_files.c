@@ -44,6 +44,29 @@ int fnet_export_format_from_path(const char *path)
     return FNET_EXPORT_NONE;
 }
 
+int fnet_export_files_check(fnet_export_files *o, fnet_err *err)
+{
+    if (o->format == FNET_EXPORT_NONE)
+        o->format = fnet_export_format_from_path(o->out);
+    if (o->format == FNET_EXPORT_NONE && o->out)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "cannot tell the format from '%s': give "
+                            "--format",
+                            o->out);
+    if (o->format == FNET_EXPORT_NONE)
+        return fnet_err_set(err, FNET_EUSAGE, "--format is required");
+    if ((o->format == FNET_EXPORT_CSV || o->format == FNET_EXPORT_NEO4J) &&
+        (!o->out || strcmp(o->out, "-") == 0))
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--format %s writes several files: give -o %s",
+                            fnet_export_format_names[o->format],
+                            o->format == FNET_EXPORT_CSV ? "PREFIX" : "DIR");
+    if (o->dynamic && o->format != FNET_EXPORT_GEXF)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--dynamic applies to --format gexf only");
+    return 0;
+}
+
 /* The paths of the files a format writes (up to 2). */
 typedef struct paths {
     char *path[2];

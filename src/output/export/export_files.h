@@ -45,6 +45,12 @@ typedef struct fnet_export_files {
     bool no_formula_guard; /* csv, neo4j: cells as written */
 } fnet_export_files;
 
+/* Completes and checks o as given on the command line: a format NONE is
+ * taken from o->out's ending; csv and neo4j need a path (not standard
+ * output), dynamic needs gexf. Returns 0, or FNET_EUSAGE with err saying
+ * what is missing or wrong. */
+int fnet_export_files_check(fnet_export_files *o, fnet_err *err);
+
 /* Writes bundle x in o's format. *replaced is the number of characters
  * XML cannot carry that were written as U+FFFD (graphml, gexf), set once
  * everything is written, also when committing then fails. Returns 0,

@@ -46,52 +46,73 @@ unsigned fnet_metrics_table_want(const int *cols, size_t n)
     return want;
 }
 
-/* The --columns walker's add for a choice: a known column, once. */
+/* The --columns walker's add for a choice: a column of its kind, once. */
 static bool choose_one(void *ctx, int col, const char *name)
 {
     fnet_metrics_table_choice *ch = ctx;
+    bool fixed =
+        col == FNET_MCOL_ID || col == FNET_MCOL_LABEL || col == FNET_MCOL_TYPE;
     snprintf(ch->bad, sizeof ch->bad, "%s", name);
-    if (col == FNET_MCOL_UNKNOWN || (ch->metrics_only && col < 0))
+    ch->problem = FNET_MCHOICE_UNKNOWN;
+    if (col == FNET_MCOL_UNKNOWN ||
+        (ch->kind == FNET_MCHOICE_METRICS && col < 0))
         return false;
+    if (ch->kind == FNET_MCHOICE_EXPORT && fixed)
+        return true;
+    ch->problem = FNET_MCHOICE_STABILITY;
+    if (ch->kind == FNET_MCHOICE_EXPORT && col == FNET_MCOL_STABILITY &&
+        ch->runs < 2)
+        return false;
+    ch->problem = FNET_MCHOICE_TWICE;
     for (size_t i = 0; i < ch->n_cols; i++)
         if (ch->cols[i] == col)
             return false;
+    ch->problem = FNET_MCHOICE_FULL;
     if (ch->n_cols == sizeof ch->cols / sizeof ch->cols[0])
         return false;
+    ch->problem = FNET_MCHOICE_OK;
     ch->cols[ch->n_cols++] = col;
     return true;
 }
 
-/* Why choose_one() stopped at ch->bad. */
-static int choose_problem(const fnet_metrics_table_choice *ch)
+int fnet_metrics_table_choose_list(fnet_metrics_table_choice *out,
+                                   const char *columns, int kind, long runs)
 {
-    int col = fnet_metrics_table_column_from_name(ch->bad);
-    if (col == FNET_MCOL_UNKNOWN || (ch->metrics_only && col < 0))
-        return FNET_MCHOICE_UNKNOWN;
-    for (size_t i = 0; i < ch->n_cols; i++)
-        if (ch->cols[i] == col)
-            return FNET_MCHOICE_TWICE;
-    return FNET_MCHOICE_FULL;
+    memset(out, 0, sizeof *out);
+    out->kind = kind;
+    out->runs = runs;
+    if (!fnet_metrics_table_columns_each(columns, choose_one, out))
+        return out->problem;
+    out->bad[0] = '\0';
+    out->want = fnet_metrics_table_want(out->cols, out->n_cols);
+    for (size_t i = 0; i < out->n_cols; i++)
+        out->stability |= out->cols[i] == FNET_MCOL_STABILITY;
+    return FNET_MCHOICE_OK;
 }
 
 int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
                               const char *columns, const char *sort,
                               const fnet_graph *g, long runs)
 {
-    memset(out, 0, sizeof *out);
-    if (!columns)
+    int problem = FNET_MCHOICE_OK;
+    if (columns) {
+        problem = fnet_metrics_table_choose_list(out, columns,
+                                                 FNET_MCHOICE_TABLE, runs);
+        if (problem)
+            return problem;
+    } else {
+        memset(out, 0, sizeof *out);
+        out->runs = runs;
         out->n_cols =
             fnet_metrics_table_default_columns(out->cols, g, runs > 1);
-    else if (!fnet_metrics_table_columns_each(columns, choose_one, out))
-        return choose_problem(out);
+        out->stability = runs > 1;
+    }
     const char *s = sort ? sort : "pagerank";
     snprintf(out->bad, sizeof out->bad, "%s", s);
     out->sort = fnet_metrics_table_column_from_name(s);
     if (out->sort == FNET_MCOL_UNKNOWN)
         return FNET_MCHOICE_SORT_UNKNOWN;
     out->bad[0] = '\0';
-    for (size_t i = 0; i < out->n_cols; i++)
-        out->stability |= out->cols[i] == FNET_MCOL_STABILITY;
     if (out->stability && runs < 2)
         return FNET_MCHOICE_STABILITY;
     if (out->sort == FNET_MCOL_STABILITY && runs < 2)
@@ -99,18 +120,6 @@ int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
     out->stability |= out->sort == FNET_MCOL_STABILITY;
     out->want = fnet_metrics_table_want(out->cols, out->n_cols) |
                 fnet_metrics_table_want(&out->sort, 1);
-    return FNET_MCHOICE_OK;
-}
-
-int fnet_metrics_table_choose_metrics(fnet_metrics_table_choice *out,
-                                      const char *columns)
-{
-    memset(out, 0, sizeof *out);
-    out->metrics_only = true;
-    if (!fnet_metrics_table_columns_each(columns, choose_one, out))
-        return choose_problem(out);
-    out->bad[0] = '\0';
-    out->want = fnet_metrics_table_want(out->cols, out->n_cols);
     return FNET_MCHOICE_OK;
 }
 

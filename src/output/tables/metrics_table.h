@@ -55,22 +55,33 @@ const char *fnet_metrics_table_column_name(int col);
 size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
                                           bool stability);
 
+/* Which columns a --columns list may name. */
+enum fnet_metrics_table_kind {
+    FNET_MCHOICE_TABLE,   /* metrics: id, label, type, stability, metrics */
+    FNET_MCHOICE_METRICS, /* evolve: metrics only */
+    FNET_MCHOICE_EXPORT   /* export: as TABLE, but id, label and type (always
+                             exported) are skipped, and stability with
+                             runs < 2 is a problem where it is named */
+};
+
 /* The columns and the row order of a node table as --columns and --sort
- * choose them (`factnet metrics`), and what the job must compute. */
+ * choose them, and what the job must compute. */
 typedef struct fnet_metrics_table_choice {
     int cols[FNET_M_COUNT + 8];
     size_t n_cols;
     int sort;
-    unsigned want;     /* FNET_METRIC_BIT()s of the columns and the sort */
-    bool stability;    /* the stability column or sort: communities needed */
-    bool metrics_only; /* set by choose_metrics(): no id, label, ... */
-    char bad[64];      /* after a problem: the name at fault */
+    unsigned want;  /* FNET_METRIC_BIT()s of the columns and the sort */
+    bool stability; /* the stability column or sort: communities needed */
+    int kind;       /* enum fnet_metrics_table_kind */
+    long runs;      /* community runs (stability needs two or more) */
+    int problem;    /* after a failure: why (below) */
+    char bad[64];   /* after a failure: the name at fault */
 } fnet_metrics_table_choice;
 
 /* Why a choice failed: the command words the usage error. */
 enum {
     FNET_MCHOICE_OK,
-    FNET_MCHOICE_UNKNOWN,       /* --columns: bad is no column */
+    FNET_MCHOICE_UNKNOWN,       /* --columns: bad is no column (of kind) */
     FNET_MCHOICE_TWICE,         /* --columns: bad is given twice */
     FNET_MCHOICE_FULL,          /* more columns than room */
     FNET_MCHOICE_SORT_UNKNOWN,  /* --sort: bad is no column */
@@ -78,20 +89,21 @@ enum {
     FNET_MCHOICE_SORT_STABILITY /* --sort stability with runs < 2 */
 };
 
-/* Chooses the columns (the list columns, or when NULL the default ones of
- * g, with stability when runs > 1) and the sort column (sort, NULL:
- * pagerank), checked in that order. Returns FNET_MCHOICE_OK, or the first
- * problem found (out->bad names the column for the first four). */
+/* Chooses the columns of the list columns (not NULL) of kind, in order,
+ * each once, into out->cols, and out->want (out->stability when the
+ * stability column is among them). Returns FNET_MCHOICE_OK or the first
+ * problem met (UNKNOWN, TWICE, FULL, or STABILITY for the export kind),
+ * out->bad naming the column. */
+int fnet_metrics_table_choose_list(fnet_metrics_table_choice *out,
+                                   const char *columns, int kind, long runs);
+
+/* `metrics --level node`: chooses the columns (the list columns, or when
+ * NULL the default ones of g, with stability when runs > 1) and the sort
+ * column (sort, NULL: pagerank), checked in that order. Returns
+ * FNET_MCHOICE_OK, or the first problem found. */
 int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
                               const char *columns, const char *sort,
                               const fnet_graph *g, long runs);
-
-/* Chooses metric columns only (evolve's --columns): the list columns, in
- * order, each once, into out->cols, and out->want. Returns
- * FNET_MCHOICE_OK, FNET_MCHOICE_UNKNOWN (also for id, label, type and
- * stability) or FNET_MCHOICE_TWICE, out->bad naming the column. */
-int fnet_metrics_table_choose_metrics(fnet_metrics_table_choice *out,
-                                      const char *columns);
 
 /* Where the cells of a node table come from. */
 typedef struct fnet_metrics_table_data {
