@@ -115,10 +115,7 @@ int fnet_cmd_balance(int argc, char **argv)
     rc = fnet_job_run(&job, c, &o.g.graph, &jo, &err);
     if (rc == 0)
         rc = write_output(&o, job.g, &job.bal, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("balance", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    status = fnet_cli_status("balance", rc, &err);
 out:
     fnet_job_free(&job);
     fnet_corpus_free(c);

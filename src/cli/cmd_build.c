@@ -7,13 +7,11 @@
 #include "cli/reportgen.h"
 
 #include "job/job.h"
-#include "output/diagram/dot.h"
 #include "output/diagram/render.h"
 #include "output/tables/build_files.h"
 
 #include <glob.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #define DEFAULT_GLOB "data/*.json"
@@ -42,12 +40,12 @@ typedef struct job {
     const fnet_corpus *c;
     fnet_job res;           /* graph, metrics, communities, graph metrics */
     fnet_community_opts co; /* how res's communities were found */
+    fnet_build_files files; /* the files of output/tables/build_files.h */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
     bool laid_out; /* ag is laid out */
     bool progress;
-    bool no_formula_guard; /* --no-formula-guard: the csv files */
-    fnet_buf out;          /* current output path */
+    fnet_buf out; /* the report's path */
 } job;
 
 static void progress(const job *j, const char *what)
@@ -56,23 +54,16 @@ static void progress(const job *j, const char *what)
         fprintf(stderr, "factnet: %s: %s...\n", j->name, what);
 }
 
-static const char *out_path(job *j, const char *suffix)
+static void stage(void *ctx, const char *what)
 {
-    return fnet_build_files_path(&j->out, j->dir, j->name, suffix);
+    progress(ctx, what);
 }
 
-static void wrote_path(void *ctx, const char *path)
+static void wrote(void *ctx, const char *path)
 {
     (void)ctx;
     printf("wrote %s\n", path);
 }
-
-static void wrote(job *j)
-{
-    wrote_path(NULL, fnet_buf_str(&j->out));
-}
-
-/* ---- diagram ----------------------------------------------------------- */
 
 /* The diagram is laid out once (the most costly step by far: spline
  * routing) and kept laid out in j->ag for every format: SVG, PDF and the
@@ -84,34 +75,10 @@ static int diagram_files(job *j, fnet_err *err)
     fnet_diagopts_finish(&o, "build");
     progress(j, "laying out the diagram");
     int rc = fnet_diagopts_graph(&j->ag, j->c, &o, j->r, err);
-    if (!rc && !(rc = fnet_dot_write_file(j->ag, out_path(j, ".dot"), err)))
-        wrote(j);
-    if (!rc) {
-        progress(j, "rendering SVG and PDF");
-        j->laid_out = !(rc = fnet_render_layout(j->r, j->ag, err));
-    }
-    if (!rc &&
-        !(rc = fnet_render_write(j->r, j->ag, "svg", out_path(j, ".svg"), err)))
-        wrote(j);
-    if (!rc &&
-        !(rc = fnet_render_write(j->r, j->ag, "pdf", out_path(j, ".pdf"), err)))
-        wrote(j);
+    if (!rc)
+        rc =
+            fnet_build_files_diagram(&j->files, j->r, j->ag, &j->laid_out, err);
     return rc;
-}
-
-/* ---- tables and summary ------------------------------------------------ */
-
-static int table_files(job *j, fnet_err *err)
-{
-    fnet_build_files b = {.dir = j->dir,
-                          .name = j->name,
-                          .path = j->path,
-                          .c = j->c,
-                          .job = &j->res,
-                          .co = &j->co,
-                          .no_formula_guard = j->no_formula_guard,
-                          .wrote = wrote_path};
-    return fnet_build_files_write(&b, err);
 }
 
 /* ---- report ------------------------------------------------------------ */
@@ -122,10 +89,10 @@ static int report_file(job *j, fnet_err *err)
     fnet_reportopts_init(&o);
     fnet_diagopts_finish(&o.d, "build");
     progress(j, "writing the HTML report");
-    int rc =
-        fnet_report_write(j->c, &o, j->r, j->ag, out_path(j, ".html"), err);
+    const char *path = fnet_build_files_path(&j->out, j->dir, j->name, ".html");
+    int rc = fnet_report_write(j->c, &o, j->r, j->ag, path, err);
     if (!rc)
-        wrote(j);
+        wrote(NULL, path);
     return rc;
 }
 
@@ -135,16 +102,9 @@ static int report_file(job *j, fnet_err *err)
  * view, Leiden seed 42), as `factnet metrics` computes them. */
 static int analyse(job *j, fnet_err *err)
 {
-    fnet_graph_opts go;
-    fnet_job_opts jo;
     char msg[512];
-    fnet_graph_opts_init(&go);
-    fnet_job_opts_init(&jo);
-    jo.communities = true;
-    jo.graph_metrics = true;
     progress(j, "computing metrics and communities");
-    j->co = jo.co;
-    int rc = fnet_job_run(&j->res, j->c, &go, &jo, err);
+    int rc = fnet_job_run_defaults(&j->res, j->c, &j->co, err);
     fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
     if (!rc && msg[0])
         fnet_cli_error("note: %s: %s", j->name, msg);
@@ -169,8 +129,7 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     job j = {.path = path,
              .dir = dir,
              .r = r,
-             .progress = isatty(STDERR_FILENO) != 0,
-             .no_formula_guard = no_guard};
+             .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
     char *paths[] = {(char *)path};
     fnet_build_files_name(path, j.name, sizeof j.name);
@@ -178,12 +137,22 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     *reported = fnet_cli_load(&c, "build", paths, 1, in);
     int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
+    j.files = (fnet_build_files){.dir = dir,
+                                 .name = j.name,
+                                 .path = path,
+                                 .c = c,
+                                 .job = &j.res,
+                                 .co = &j.co,
+                                 .no_formula_guard = no_guard,
+                                 .wrote = wrote,
+                                 .stage = stage,
+                                 .ctx = &j};
     if (!rc)
         rc = analyse(&j, err);
     if (!rc)
         rc = diagram_files(&j, err);
     if (!rc)
-        rc = table_files(&j, err);
+        rc = fnet_build_files_write(&j.files, err);
     if (!rc)
         rc = report_file(&j, err);
     job_free(&j);

@@ -231,10 +231,7 @@ int fnet_cmd_evolve(int argc, char **argv)
     }
     if (rc == 0 && o.dot_dir)
         rc = fnet_evolve_dot(&e, &o.ev, o.dot_dir, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("evolve", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    status = fnet_cli_status("evolve", rc, &err);
 out:
     fnet_evolution_free(&e);
     fnet_corpus_free(c);

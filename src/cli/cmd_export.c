@@ -4,6 +4,7 @@
 #include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
+#include "cli/progress.h"
 
 #include "input/load.h"
 #include "job/job.h"
@@ -131,13 +132,6 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
     }
 }
 
-/* Prints msg (a note or warning of job/job.h) unless it is empty. */
-static void message(const char *msg)
-{
-    if (msg[0])
-        fnet_cli_error("%s", msg);
-}
-
 /* Computes the metric columns of g with the job layer, bundles them and
  * writes the files. */
 static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
@@ -151,15 +145,12 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
     char msg[512];
     if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
-    fnet_job_opts_init(&jo);
+    fnet_graphopts_job(&jo, &o->g, &o->co);
     jo.want = fnet_metrics_table_want(cols, n_cols);
     for (size_t i = 0; i < n_cols; i++)
         jo.communities = jo.communities || cols[i] == FNET_EXPORT_STABILITY;
-    jo.unweighted = o->g.unweighted;
-    jo.weighted_paths = o->g.weighted_paths;
     jo.exact = o->exact;
     jo.samples = o->samples;
-    jo.co = o->co;
     int rc = fnet_job_analyse(&job, g, &jo, err);
     eo.metrics = cols;
     eo.n_metrics = n_cols;
@@ -169,12 +160,11 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
         rc = fnet_export_build(&x, g, &eo, err);
     if (rc == FNET_OK) {
         fnet_job_hits_message(&job, msg, sizeof msg);
-        message(msg);
+        fnet_progress_note(NULL, "", msg);
         fnet_job_sampling_message(&job, true, msg, sizeof msg);
-        if (msg[0])
-            fnet_cli_error("note: %s", msg);
+        fnet_progress_note(NULL, "note: ", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
-        message(msg);
+        fnet_progress_note(NULL, "", msg);
         if (o->files.format == FNET_EXPORT_PAJEK &&
             fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
@@ -223,12 +213,7 @@ int fnet_cmd_export(int argc, char **argv)
     if (status != FNET_EXIT_OK)
         goto out;
     rc = export_graph(&o, g, &err);
-    if (rc == FNET_EUSAGE && !err.msg[0])
-        status = FNET_EXIT_USAGE; /* already reported */
-    else if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("export", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    status = fnet_cli_status("export", rc, &err);
 out:
     fnet_graph_free(g);
     fnet_corpus_free(c);

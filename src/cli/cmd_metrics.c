@@ -120,24 +120,11 @@ static bool choose(const mopts *o, const fnet_graph *g,
     return false;
 }
 
-/* Prints prefix and msg (a note or warning of job/job.h) unless msg is
- * empty. */
-static void message(const mopts *o, const char *prefix, const char *msg)
-{
-    if (!msg[0])
-        return;
-    fnet_progress_pause(o->in.progress);
-    fnet_cli_error("%s%s", prefix, msg);
-}
-
 static void job_opts(const mopts *o, fnet_job_opts *jo)
 {
-    fnet_job_opts_init(jo);
-    jo->unweighted = o->g.unweighted;
-    jo->weighted_paths = o->g.weighted_paths;
+    fnet_graphopts_job(jo, &o->g, &o->co);
     jo->exact = o->exact;
     jo->samples = o->samples;
-    jo->co = o->co;
     jo->parallel = o->parallel;
 }
 
@@ -160,15 +147,15 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
                         need_cm ? "metrics and communities" : "metrics", 0);
     rc = fnet_job_analyse(job, g, &jo, err);
     fnet_job_hits_message(job, msg, sizeof msg);
-    message(o, "", msg);
+    fnet_progress_note(o->in.progress, "", msg);
     if (need_cm)
         fnet_progress_pause(o->in.progress);
     if (!rc) {
         fnet_job_runs_message(job, msg, sizeof msg);
-        message(o, "", msg);
+        fnet_progress_note(o->in.progress, "", msg);
         fnet_job_sampling_note(job, note, note_size);
         fnet_job_sampling_message(job, true, msg, sizeof msg);
-        message(o, "note: ", msg);
+        fnet_progress_note(o->in.progress, "note: ", msg);
     }
     if (rc)
         return rc;
@@ -198,14 +185,6 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
 }
 
 /* ---- the command ------------------------------------------------------- */
-
-static int write_table(const mopts *o, const fnet_table *t, const char *note,
-                       fnet_err *err)
-{
-    fnet_table_style st = o->style;
-    st.note = note[0] ? note : NULL;
-    return fnet_table_write_file(t, o->out ? o->out : "-", &st, err);
-}
 
 static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)
 {
@@ -254,14 +233,10 @@ int fnet_cmd_metrics(int argc, char **argv)
     /* The table may go to the terminal the progress line is on. */
     fnet_progress_end(o.in.progress);
     o.in.progress = NULL;
+    o.style.note = note[0] ? note : NULL;
     if (rc == 0)
-        rc = write_table(&o, t, note, &err);
-    if (rc == FNET_EUSAGE && !err.msg[0])
-        status = FNET_EXIT_USAGE; /* already reported */
-    else if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("metrics", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+        rc = fnet_table_write_file(t, o.out ? o.out : "-", &o.style, &err);
+    status = fnet_cli_status("metrics", rc, &err);
 out:
     fnet_progress_end(o.in.progress);
     fnet_table_free(t);

@@ -117,6 +117,15 @@ const char fnet_graphopts_rules[] =
     "betweenness, closeness and harmonic ignore them unless --weighted\n"
     "(distance = 1/weight). See docs/METRICS.md.";
 
+void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
+                        const fnet_community_opts *co)
+{
+    fnet_job_opts_init(jo);
+    jo->unweighted = g->unweighted;
+    jo->weighted_paths = g->weighted_paths;
+    jo->co = *co;
+}
+
 int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in)
 {
     const char *v = getenv("FACTNET_PARALLEL");
@@ -152,7 +161,5 @@ int fnet_graphopts_load(fnet_graph **g, fnet_corpus **c, fnet_aggregate **agg,
         rc = fnet_graph_build(g, *c, &o->graph, &err);
     }
     fnet_progress_pause(in->progress);
-    if (rc == FNET_EUSAGE)
-        return fnet_cli_usage(cmd, "%s", err.msg);
-    return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    return fnet_cli_status(cmd, rc, &err);
 }

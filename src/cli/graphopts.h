@@ -14,6 +14,7 @@
 #include "cli/input_opts.h"
 #include "cli/opt.h"
 #include "graph/graph.h"
+#include "job/job.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -46,6 +47,11 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
                               void *own_base, fnet_graphopts *g,
                               fnet_cli_input *in, int argc, char **argv,
                               fnet_opt_result *r);
+
+/* Job options (job/job.h) from the defaults with g's weighting
+ * (--unweighted, --weighted) and the community options co. */
+void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
+                        const fnet_community_opts *co);
 
 /* Reads the environment variable FACTNET_PARALLEL (auto | always |
  * serial; unset: auto) into *parallel (enum fnet_job_parallel of

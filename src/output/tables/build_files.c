@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "core/outfile.h"
+#include "output/diagram/dot.h"
 #include "output/tables/metrics_table.h"
 
 #include <errno.h>
@@ -303,6 +304,27 @@ int fnet_build_files_write(const fnet_build_files *b, fnet_err *err)
         rc = communities_file(&j, err);
     if (!rc)
         rc = summary_file(&j, err);
+    fnet_buf_free(&j.out);
+    return rc;
+}
+
+int fnet_build_files_diagram(const fnet_build_files *b, fnet_renderer *r,
+                             Agraph_t *g, bool *laid_out, fnet_err *err)
+{
+    files j = {.b = b};
+    int rc = fnet_dot_write_file(g, out_path(&j, ".dot"), err);
+    if (!rc) {
+        wrote(&j);
+        if (b->stage)
+            b->stage(b->ctx, "rendering SVG and PDF");
+        *laid_out = !(rc = fnet_render_layout(r, g, err));
+    }
+    if (!rc &&
+        !(rc = fnet_render_write(r, g, "svg", out_path(&j, ".svg"), err)))
+        wrote(&j);
+    if (!rc &&
+        !(rc = fnet_render_write(r, g, "pdf", out_path(&j, ".pdf"), err)))
+        wrote(&j);
     fnet_buf_free(&j.out);
     return rc;
 }

@@ -1,6 +1,7 @@
-/* build_files.h - the tables and the summary of one corpus that `factnet
- * build` writes into DIR, from the job's results (full view, factnet's
- * defaults):
+/* build_files.h - the files of one corpus that `factnet build` writes
+ * into DIR (the HTML report aside), from the job's results (full view,
+ * factnet's defaults): NAME.dot, NAME.svg and NAME.pdf of its diagram
+ * (fnet_build_files_diagram()), then (fnet_build_files_write())
  *   NAME.metrics.csv      every default column, as `factnet metrics`
  *   NAME.metrics.tex      the main columns as a LaTeX (booktabs) table
  *   NAME.communities.csv  id,label,type,community, by community then id
@@ -17,6 +18,7 @@
 #include "core/error.h"
 #include "job/job.h"
 #include "model/corpus.h"
+#include "output/diagram/render.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -53,11 +55,21 @@ typedef struct fnet_build_files {
     bool no_formula_guard;         /* the csv files: cells as written */
     /* NULL, or called with the path of each file once it is written. */
     void (*wrote)(void *ctx, const char *path);
+    /* NULL, or called before a long stage ("rendering SVG and PDF"). */
+    void (*stage)(void *ctx, const char *what);
     void *ctx;
 } fnet_build_files;
 
 /* Writes the four files, stopping at the first failure. Returns 0,
  * FNET_EIO or FNET_ENOMEM with err set. */
 int fnet_build_files_write(const fnet_build_files *b, fnet_err *err);
+
+/* The diagram files: NAME.dot of g, then g laid out with r once
+ * (*laid_out set when it is: the caller undoes that with
+ * fnet_render_unlayout() before agclose(), and may reuse the layout) and
+ * NAME.svg and NAME.pdf, stopping at the first failure. Returns 0 or an
+ * FNET_E* code with err set. */
+int fnet_build_files_diagram(const fnet_build_files *b, fnet_renderer *r,
+                             Agraph_t *g, bool *laid_out, fnet_err *err);
 
 #endif
