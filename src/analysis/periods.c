@@ -2,8 +2,10 @@
  * (periods.h). */
 #include "analysis/periods.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool fnet_corpus_date_range(const fnet_corpus *c, fnet_date *first,
                             fnet_date *last)
@@ -109,5 +111,23 @@ int fnet_periods_make(fnet_period **out, size_t *n, const fnet_corpus *c,
     }
     *out = p;
     *n = (size_t)count;
+    return 0;
+}
+
+int fnet_period_spec_every(fnet_period_spec *s, const char *v)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end != '-' || n < 1 || n > 10000 || errno)
+        return -1;
+    const char *u = end + 1;
+    if (strcmp(u, "years") == 0 || strcmp(u, "year") == 0)
+        s->unit = FNET_UNIT_YEAR;
+    else if (strcmp(u, "months") == 0 || strcmp(u, "month") == 0)
+        s->unit = FNET_UNIT_MONTH;
+    else
+        return -1;
+    s->step = (int)n;
     return 0;
 }

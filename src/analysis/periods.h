@@ -45,6 +45,11 @@ typedef struct fnet_period {
     fnet_date from, to;   /* its snapshot's window */
 } fnet_period;
 
+/* Reads a period length "N-years" or "N-months" (also "N-year",
+ * "N-month"; 1 <= N <= 10000) into s->unit and s->step. Returns 0, or -1
+ * (s unchanged) for anything else. */
+int fnet_period_spec_every(fnet_period_spec *s, const char *v);
+
 /* The dated range of the corpus: earliest fact date and latest fact date
  * or until. Returns false when no fact is dated. */
 bool fnet_corpus_date_range(const fnet_corpus *c, fnet_date *first,

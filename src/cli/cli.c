@@ -55,6 +55,15 @@ int fnet_cli_fail(const fnet_err *err)
     return fnet_err_exit_status(err->code);
 }
 
+int fnet_cli_status(const char *cmd, int rc, const fnet_err *err)
+{
+    if (rc == FNET_EUSAGE && !err->msg[0])
+        return FNET_EXIT_USAGE; /* already reported */
+    if (rc == FNET_EUSAGE)
+        return fnet_cli_usage(cmd, "%s", err->msg);
+    return rc ? fnet_cli_fail(err) : FNET_EXIT_OK;
+}
+
 void fnet_cli_print_diag(const fnet_diag *d)
 {
     fnet_diag_print(d, stderr);

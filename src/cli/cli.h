@@ -31,6 +31,12 @@ void fnet_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * returns the exit status for its code. */
 int fnet_cli_fail(const fnet_err *err);
 
+/* The exit status of a command's result rc: FNET_EXIT_OK for 0; for
+ * FNET_EUSAGE, err's message as cmd's usage error (fnet_cli_usage()), or
+ * nothing when err is empty (the usage error was reported already); for
+ * any other code, fnet_cli_fail(err). */
+int fnet_cli_status(const char *cmd, int rc, const fnet_err *err);
+
 /* Prints the diagnostics to stderr. */
 void fnet_cli_print_diag(const fnet_diag *d);
 

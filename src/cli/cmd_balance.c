@@ -2,6 +2,7 @@
  * (triangles by sign pattern) and the evidence of each unbalanced
  * triangle. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
@@ -43,49 +44,6 @@ static const fnet_opt options[] = {
     {0},
 };
 /* clang-format on */
-
-static const fnet_opt_help help = {
-    .usage = "factnet balance [OPTIONS] FILE...",
-    .about = "Structural balance of the signed graph: counts its "
-             "triangles by sign\n"
-             "pattern and lists the unbalanced ones with the evidence "
-             "of each pair\n"
-             "(every fact: relation, date, quote, source, location). "
-             "These are the\n"
-             "contradictions among the participants: two allies of "
-             "one side that oppose\n"
-             "each other (++-), or three mutual opponents (---).",
-    .notes = "Signs: a fact's sign is its own `sign`, else its "
-             "relation's (opposes,\n"
-             "competes_with, ...: -1). The graph is taken undirected; "
-             "a pair of nodes\n"
-             "gets the sign of its net weight, the weights of its "
-             "positive facts minus\n"
-             "those of its negative facts. A pair with facts of both "
-             "signs (mixed)\n"
-             "takes the sign of the heavier side; when both sides "
-             "weigh the same the\n"
-             "pair has no sign, and triangles through it are excluded "
-             "and counted.\n"
-             "In the actors view a shared item counts as a positive tie.\n"
-             "\n"
-             "Balanced: +++ and +-- (an even number of negative pairs).\n"
-             "Unbalanced: ++- and ---. balance_ratio = balanced / "
-             "(balanced +\n"
-             "unbalanced) over the signed triangles.\n"
-             "\n"
-             "Output: md (default) writes a summary table and one "
-             "evidence table per\n"
-             "listed triangle; json one object {summary, triangles}; "
-             "csv, tsv and latex\n"
-             "write one table, chosen with --table: triangles "
-             "(default; one row per\n"
-             "fact of each pair of each listed triangle) or summary "
-             "(metric,value).\n"
-             "--unweighted and --weighted do not apply. See "
-             "docs/METRICS.md,\n"
-             "\"Structural balance\".",
-};
 
 /* ---- the command ------------------------------------------------------- */
 
@@ -132,7 +90,7 @@ int fnet_cmd_balance(int argc, char **argv)
 {
     bopts o = {.table = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_balance};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -157,10 +115,7 @@ int fnet_cmd_balance(int argc, char **argv)
     rc = fnet_job_run(&job, c, &o.g.graph, &jo, &err);
     if (rc == 0)
         rc = write_output(&o, job.g, &job.bal, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("balance", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    status = fnet_cli_status("balance", rc, &err);
 out:
     fnet_job_free(&job);
     fnet_corpus_free(c);

@@ -1,20 +1,17 @@
 /* cmd_build.c - `factnet build`: for every corpus, the diagram (DOT, SVG,
  * PDF), the metrics tables (CSV, LaTeX), the communities and a summary. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/diagopts.h"
 #include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
-#include "core/outfile.h"
 #include "job/job.h"
 #include "output/diagram/render.h"
 #include "output/tables/build_files.h"
 
-#include <errno.h>
 #include <glob.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_GLOB "data/*.json"
@@ -35,38 +32,6 @@ static const fnet_opt options[] = {
     {0},
 };
 
-static const fnet_opt_help help = {
-    .usage = "factnet build [OPTIONS] [FILE...]",
-    .about = "The one-shot job: for each fact file NAME.json "
-             "(default: every data/*.json)\n"
-             "writes into DIR (default graphs/):\n"
-             "  NAME.dot             the diagram (factnet dot)\n"
-             "  NAME.svg, NAME.pdf   the diagram rendered in-process "
-             "by Graphviz\n"
-             "  NAME.metrics.csv     node metrics, as `factnet "
-             "metrics NAME.json`\n"
-             "  NAME.metrics.tex     the main columns as a LaTeX "
-             "(booktabs) table\n"
-             "  NAME.communities.csv id,label,type,community, by "
-             "community then id\n"
-             "  NAME.summary.md      graph metrics, top 10 by "
-             "PageRank, the communities\n"
-             "  NAME.html            the interactive report (factnet "
-             "report): the diagram\n"
-             "                       with the evidence of every tie, "
-             "sortable tables, sources\n"
-             "with factnet's defaults (full view, Leiden seed 42, "
-             "size by PageRank).\n"
-             "Each file is written atomically: a failure leaves what "
-             "was written before\n"
-             "intact. One line per file written goes to standard "
-             "output; progress goes\n"
-             "to standard error when it is a terminal. Each input is "
-             "its own corpus.",
-    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-            "4 internal error (including a missing Graphviz plugin).",
-};
-
 /* ---- one corpus -------------------------------------------------------- */
 
 typedef struct job {
@@ -75,12 +40,12 @@ typedef struct job {
     const fnet_corpus *c;
     fnet_job res;           /* graph, metrics, communities, graph metrics */
     fnet_community_opts co; /* how res's communities were found */
+    fnet_build_files files; /* the files of output/tables/build_files.h */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
     bool laid_out; /* ag is laid out */
     bool progress;
-    bool no_formula_guard; /* --no-formula-guard: the csv files */
-    fnet_buf out;          /* current output path */
+    fnet_buf out; /* the report's path */
 } job;
 
 static void progress(const job *j, const char *what)
@@ -89,36 +54,15 @@ static void progress(const job *j, const char *what)
         fprintf(stderr, "factnet: %s: %s...\n", j->name, what);
 }
 
-static const char *out_path(job *j, const char *suffix)
+static void stage(void *ctx, const char *what)
 {
-    fnet_buf_reset(&j->out);
-    fnet_buf_printf(&j->out, "%s/%s%s", j->dir, j->name, suffix);
-    return fnet_buf_str(&j->out);
+    progress(ctx, what);
 }
 
-static void wrote_path(void *ctx, const char *path)
+static void wrote(void *ctx, const char *path)
 {
     (void)ctx;
     printf("wrote %s\n", path);
-}
-
-static void wrote(job *j)
-{
-    wrote_path(NULL, fnet_buf_str(&j->out));
-}
-
-/* ---- diagram ----------------------------------------------------------- */
-
-static int write_dot(job *j, Agraph_t *g, fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    int rc = fnet_outfile_open(&f, out_path(j, ".dot"), err);
-    if (rc)
-        return rc;
-    rc = fnet_dot_write(g, fnet_outfile_stream(f), err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
-        wrote(j);
-    return rc;
 }
 
 /* The diagram is laid out once (the most costly step by far: spline
@@ -132,33 +76,9 @@ static int diagram_files(job *j, fnet_err *err)
     progress(j, "laying out the diagram");
     int rc = fnet_diagopts_graph(&j->ag, j->c, &o, j->r, err);
     if (!rc)
-        rc = write_dot(j, j->ag, err);
-    if (!rc) {
-        progress(j, "rendering SVG and PDF");
-        j->laid_out = !(rc = fnet_render_layout(j->r, j->ag, err));
-    }
-    if (!rc &&
-        !(rc = fnet_render_write(j->r, j->ag, "svg", out_path(j, ".svg"), err)))
-        wrote(j);
-    if (!rc &&
-        !(rc = fnet_render_write(j->r, j->ag, "pdf", out_path(j, ".pdf"), err)))
-        wrote(j);
+        rc =
+            fnet_build_files_diagram(&j->files, j->r, j->ag, &j->laid_out, err);
     return rc;
-}
-
-/* ---- tables and summary ------------------------------------------------ */
-
-static int table_files(job *j, fnet_err *err)
-{
-    fnet_build_files b = {.dir = j->dir,
-                          .name = j->name,
-                          .path = j->path,
-                          .c = j->c,
-                          .job = &j->res,
-                          .co = &j->co,
-                          .no_formula_guard = j->no_formula_guard,
-                          .wrote = wrote_path};
-    return fnet_build_files_write(&b, err);
 }
 
 /* ---- report ------------------------------------------------------------ */
@@ -169,10 +89,10 @@ static int report_file(job *j, fnet_err *err)
     fnet_reportopts_init(&o);
     fnet_diagopts_finish(&o.d, "build");
     progress(j, "writing the HTML report");
-    int rc =
-        fnet_report_write(j->c, &o, j->r, j->ag, out_path(j, ".html"), err);
+    const char *path = fnet_build_files_path(&j->out, j->dir, j->name, ".html");
+    int rc = fnet_report_write(j->c, &o, j->r, j->ag, path, err);
     if (!rc)
-        wrote(j);
+        wrote(NULL, path);
     return rc;
 }
 
@@ -182,16 +102,9 @@ static int report_file(job *j, fnet_err *err)
  * view, Leiden seed 42), as `factnet metrics` computes them. */
 static int analyse(job *j, fnet_err *err)
 {
-    fnet_graph_opts go;
-    fnet_job_opts jo;
     char msg[512];
-    fnet_graph_opts_init(&go);
-    fnet_job_opts_init(&jo);
-    jo.communities = true;
-    jo.graph_metrics = true;
     progress(j, "computing metrics and communities");
-    j->co = jo.co;
-    int rc = fnet_job_run(&j->res, j->c, &go, &jo, err);
+    int rc = fnet_job_run_defaults(&j->res, j->c, &j->co, err);
     fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
     if (!rc && msg[0])
         fnet_cli_error("note: %s: %s", j->name, msg);
@@ -208,31 +121,6 @@ static void job_free(job *j)
     fnet_buf_free(&j->out);
 }
 
-/* NAME of a path: the file or folder name without its directory, trailing
- * slashes and the extension of an input format (.json, .jsonl, .csv, .tsv,
- * .ann, .tab). */
-static void base_name(const char *path, char *out, size_t size)
-{
-    static const char *const ext[] = {".json", ".jsonl", ".csv", ".CSV",
-                                      ".tsv",  ".ann",   ".tab"};
-    size_t end = strlen(path);
-    while (end > 1 && path[end - 1] == '/')
-        end--;
-    size_t start = end;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    const char *b = path + start;
-    size_t n = end - start;
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
-        size_t k = strlen(ext[i]);
-        if (n > k && strncmp(b + n - k, ext[i], k) == 0) {
-            n -= k;
-            break;
-        }
-    }
-    snprintf(out, size, "%.*s", (int)n, b);
-}
-
 /* Returns 0 or an error code; a load failure is reported already, with its
  * exit status in *reported. */
 static int one(const char *path, const char *dir, const fnet_cli_input *in,
@@ -241,21 +129,30 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     job j = {.path = path,
              .dir = dir,
              .r = r,
-             .progress = isatty(STDERR_FILENO) != 0,
-             .no_formula_guard = no_guard};
+             .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
     char *paths[] = {(char *)path};
-    base_name(path, j.name, sizeof j.name);
+    fnet_build_files_name(path, j.name, sizeof j.name);
     progress(&j, "loading");
     *reported = fnet_cli_load(&c, "build", paths, 1, in);
     int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
+    j.files = (fnet_build_files){.dir = dir,
+                                 .name = j.name,
+                                 .path = path,
+                                 .c = c,
+                                 .job = &j.res,
+                                 .co = &j.co,
+                                 .no_formula_guard = no_guard,
+                                 .wrote = wrote,
+                                 .stage = stage,
+                                 .ctx = &j};
     if (!rc)
         rc = analyse(&j, err);
     if (!rc)
         rc = diagram_files(&j, err);
     if (!rc)
-        rc = table_files(&j, err);
+        rc = fnet_build_files_write(&j.files, err);
     if (!rc)
         rc = report_file(&j, err);
     job_free(&j);
@@ -263,43 +160,17 @@ static int one(const char *path, const char *dir, const fnet_cli_input *in,
     return rc;
 }
 
-/* mkdir -p. Returns 0 or FNET_EIO. */
-static int make_dir(const char *dir, fnet_err *err)
-{
-    char p[4096];
-    snprintf(p, sizeof p, "%s", dir);
-    for (char *s = p + 1;; s++) {
-        char c = *s;
-        if (c != '/' && c != '\0')
-            continue;
-        *s = '\0';
-        struct stat st;
-        if (mkdir(p, 0777) != 0 && errno != EEXIST)
-            return fnet_err_set(err, FNET_EIO, "%s: cannot create: %s", p,
-                                strerror(errno));
-        if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
-            return fnet_err_set(err, FNET_EIO, "%s: not a directory", p);
-        *s = c;
-        if (!c)
-            return 0;
-    }
-}
-
 /* Two inputs with the same NAME would overwrite each other's outputs. */
 static bool names_unique(char **paths, size_t n)
 {
-    char a[256], b[256];
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = i + 1; k < n; k++) {
-            base_name(paths[i], a, sizeof a);
-            base_name(paths[k], b, sizeof b);
-            if (strcmp(a, b) == 0) {
-                fnet_cli_usage("build", "'%s' and '%s' would both write %s.*",
-                               paths[i], paths[k], a);
-                return false;
-            }
-        }
-    return true;
+    size_t a, b;
+    char name[256];
+    if (!fnet_build_files_clash(paths, n, &a, &b))
+        return true;
+    fnet_build_files_name(paths[a], name, sizeof name);
+    fnet_cli_usage("build", "'%s' and '%s' would both write %s.*", paths[a],
+                   paths[b], name);
+    return false;
 }
 
 static int run(char **paths, size_t n, const char *dir,
@@ -308,7 +179,7 @@ static int run(char **paths, size_t n, const char *dir,
     fnet_err err = {0};
     fnet_renderer *r = NULL;
     int reported = FNET_EXIT_OK;
-    int rc = make_dir(dir, &err);
+    int rc = fnet_build_files_make_dir(dir, &err);
     if (!rc)
         rc = fnet_renderer_new(&r, &err);
     if (!rc)
@@ -327,7 +198,7 @@ int fnet_cmd_build(int argc, char **argv)
 {
     bopts o = {.dir = DEFAULT_DIR};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_build};
     int status = FNET_EXIT_OK;
     glob_t gl = {0};
     bool globbed = false;

@@ -1,6 +1,7 @@
 /* cmd_evidence.c - `factnet evidence`: the facts, quotes and sources behind
  * every edge of the graph. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
@@ -33,43 +34,6 @@ static const fnet_opt options[] = {
     {0},
 };
 /* clang-format on */
-
-static const fnet_opt_help help = {
-    .usage = "factnet evidence [OPTIONS] FILE...",
-    .about = "Lists, for every edge of the graph built from the fact "
-             "files, the facts it\n"
-             "aggregates: date, subject, relation, object, source and "
-             "the evidence quote.\n"
-             "Every line of a diagram or metrics table can so be "
-             "traced to its citation.\n"
-             "The graph options select the same graph as for factnet "
-             "metrics.",
-    .notes = "Order: edges by the labels of their ends, then their "
-             "ids (an undirected edge\n"
-             "shows the end with the smaller label first); within an "
-             "edge, facts by date,\n"
-             "undated last, ties in file order. The same input gives "
-             "the same output.\n"
-             "\n"
-             "Formats:\n"
-             "  md     a section per edge, each fact with its quote, "
-             "then the cited sources\n"
-             "  latex  a longtable (\\usepackage{booktabs,longtable}) "
-             "headed per edge, then\n"
-             "         the cited sources\n"
-             "  csv, tsv, json  one row per (edge, fact): edge, "
-             "from_id, from, to_id, to,\n"
-             "         edge_weight, edge_facts, edge_sign, date, "
-             "subject, relation, object,\n"
-             "         sign, confidence, source, source_title, "
-             "source_author, source_date,\n"
-             "         quote, location (several sources are joined "
-             "with \"; \")\n"
-             "In the actors view an edge also lists the facts that "
-             "tie each actor to the\n"
-             "items they share. --weighted and --unweighted do not "
-             "change the listing.",
-};
 
 static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
@@ -122,7 +86,7 @@ int fnet_cmd_evidence(int argc, char **argv)
 {
     eopts o = {.format = FNET_TABLE_MD};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_evidence};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -135,18 +99,11 @@ int fnet_cmd_evidence(int argc, char **argv)
     status = parse(&o, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "evidence", r.paths, r.n_paths, &o.in);
+    status = fnet_graphopts_load(&g, &c, NULL, "evidence", r.paths, r.n_paths,
+                                 &o.g, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    if (rc == FNET_OK)
-        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_EUSAGE) {
-        status = fnet_cli_usage("evidence", "%s", err.msg);
-        goto out;
-    }
-    if (rc == FNET_OK)
-        rc = fnet_evidence_build(&ev, g, &err);
+    rc = fnet_evidence_build(&ev, g, &err);
     if (rc == FNET_OK)
         rc = write_evidence(&o, ev, &err);
     status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;

@@ -1,6 +1,7 @@
 /* cmd_evolve.c - `factnet evolve`: the network period by period: node and
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 
@@ -8,8 +9,8 @@
 #include "job/evolve.h"
 #include "output/diagram/evolve_dot.h"
 #include "output/tables/evolve_table.h"
+#include "output/tables/metrics_table.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,23 +30,8 @@ typedef struct eopts {
 /* "5-years", "1-year", "6-months", "1-month". */
 static int every(void *field, const char *v, const char *cmd)
 {
-    fnet_period_spec *p = field;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (end != v && *end == '-' && n >= 1 && n <= 10000 && !errno) {
-        const char *u = end + 1;
-        if (strcmp(u, "years") == 0 || strcmp(u, "year") == 0) {
-            p->unit = FNET_UNIT_YEAR;
-            p->step = (int)n;
-            return 0;
-        }
-        if (strcmp(u, "months") == 0 || strcmp(u, "month") == 0) {
-            p->unit = FNET_UNIT_MONTH;
-            p->step = (int)n;
-            return 0;
-        }
-    }
+    if (fnet_period_spec_every(field, v) == 0)
+        return 0;
     fnet_cli_usage(cmd,
                    "--every: expected N-years or N-months (N >= 1), "
                    "got '%s'",
@@ -120,128 +106,26 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static const fnet_opt_help help = {
-    .usage = "factnet evolve [OPTIONS] FILE...",
-    .about = "The network over time: one snapshot per period, with "
-             "node metrics, graph\n"
-             "metrics, rank changes between consecutive periods and "
-             "communities followed\n"
-             "across periods.",
-    .notes = "Periods: --by year (default) or --by month, or --every "
-             "N-years /\n"
-             "N-months. They run from the unit holding the earliest "
-             "fact date to the\n"
-             "one holding the latest date or until (or over --from .. "
-             "--to). A snapshot\n"
-             "holds the facts active in its period: dated within it, "
-             "or with a\n"
-             "date..until span that overlaps it. --cumulative: "
-             "everything from the first\n"
-             "period up to the period's end; --window N: the last N "
-             "periods. A node is\n"
-             "present in a period when it has an edge there; metrics "
-             "are computed on\n"
-             "the snapshot's nodes only. Undated facts belong to no "
-             "period: they are left\n"
-             "out (--undated drop, default; standard error says how "
-             "many) or put in\n"
-             "every snapshot (--undated keep).\n"
-             "\n"
-             "Tables:\n"
-             "  nodes        node metrics per period; long layout: "
-             "period,id,label,type,\n"
-             "               metric,value (csv/tsv/json default); "
-             "wide: one column per\n"
-             "               metric (md/latex default). community is "
-             "the persistent id.\n"
-             "               pos_degree, neg_degree and net_strength "
-             "join the default\n"
-             "               columns when some snapshot has a "
-             "negative edge.\n"
-             "  graph        graph metrics per period (as `metrics "
-             "--level graph`), with\n"
-             "               the window, the facts it holds, and "
-             "frustration when signed\n"
-             "  ranks        rank changes between consecutive "
-             "non-empty periods by\n"
-             "               --rank-by: rose, fell, entered, left, "
-             "same; change = rank\n"
-             "               before - rank after (positive: rose). "
-             "Rank = 1 + nodes with\n"
-             "               a higher value (ties share a rank).\n"
-             "  communities  every community of every period with its "
-             "persistent id,\n"
-             "               event (born, continued, merged, split, "
-             "died), the previous\n"
-             "               communities it overlaps (Jaccard), size "
-             "and members\n"
-             "\n"
-             "Community ids persist: each period's communities are "
-             "matched to those of\n"
-             "the previous non-empty period; a pair with Jaccard >= "
-             "--match-threshold\n"
-             "is linked, and ids pass one to one by decreasing "
-             "overlap. Unlinked:\n"
-             "born (new id) or died; two links or more: merged; one "
-             "previous community\n"
-             "linked to several: split (the best match keeps the id).\n"
-             "\n"
-             "Output: md writes the four tables as sections; json one "
-             "object with the\n"
-             "four arrays; latex four tables; csv and tsv hold one "
-             "table: nodes unless\n"
-             "--table says otherwise. --table picks one table in any "
-             "format;\n"
-             "--output-dir DIR writes all four as files.\n"
-             "\n"
-             "Diagrams: --dot DIR also writes one diagram per "
-             "non-empty period,\n"
-             "DIR/PERIOD.dot and DIR/PERIOD.svg, styled as `factnet "
-             "dot` (fill: persistent\n"
-             "community id; node area: --rank-by). The union of all "
-             "periods is laid out\n"
-             "once and every period's nodes are pinned at their "
-             "places (neato -n2), so a\n"
-             "node stays put from one period to the next. See "
-             "docs/EVOLUTION.md.",
-};
-
 /* ---- options ----------------------------------------------------------- */
 
-/* The wanted columns: metric ids in order, into cols (FNET_M_COUNT max). */
-static bool parse_columns(eopts *o, int *cols, size_t *n)
+/* The node metric columns of --columns, or the default ones, in ch;
+ * false after a usage error. */
+static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
 {
-    *n = 0;
     if (!o->columns) {
-        static const int def[] = {FNET_M_DEGREE,      FNET_M_BETWEENNESS,
-                                  FNET_M_PAGERANK,    FNET_M_COMMUNITY,
-                                  FNET_M_POS_DEGREE,  FNET_M_NEG_DEGREE,
-                                  FNET_M_NET_STRENGTH};
-        memcpy(cols, def, sizeof def);
-        *n = sizeof def / sizeof def[0];
+        memset(ch, 0, sizeof *ch);
+        ch->n_cols = fnet_evolve_table_default_columns(ch->cols);
+        ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
         return true;
     }
-    char name[64];
-    const char *p = o->columns;
-    for (;;) {
-        size_t len = strcspn(p, ",");
-        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        int m = fnet_metric_from_name(name);
-        if (m < 0) {
-            fnet_cli_usage_near("evolve", fnet_opt_near_column(name, false),
-                                "--columns: unknown metric '%s'", name);
-            return false;
-        }
-        for (size_t i = 0; i < *n; i++)
-            if (cols[i] == m) {
-                fnet_cli_usage("evolve", "--columns: '%s' given twice", name);
-                return false;
-            }
-        cols[(*n)++] = m;
-        if (!p[len])
-            return true;
-        p += len + 1;
-    }
+    int problem =
+        fnet_metrics_table_choose_list(ch, o->columns, FNET_MCHOICE_METRICS, 0);
+    if (problem == FNET_MCHOICE_UNKNOWN)
+        fnet_cli_usage_near("evolve", fnet_opt_near_column(ch->bad, false),
+                            "--columns: unknown metric '%s'", ch->bad);
+    else if (problem)
+        fnet_cli_usage("evolve", "--columns: '%s' given twice", ch->bad);
+    return problem == FNET_MCHOICE_OK;
 }
 
 static bool check_options(eopts *o)
@@ -280,27 +164,9 @@ static bool check_options(eopts *o)
         o->ev.periods.mode = FNET_PERIODS_WINDOW;
     if (o->seed_given)
         o->ev.metrics.seed = o->ev.community.seed;
-    o->ev.graph = o->g.graph;
-    o->ev.periods.from = o->g.graph.from;
-    o->ev.periods.to = o->g.graph.to;
-    o->ev.community.unweighted = o->g.unweighted;
-    o->ev.metrics.unweighted = o->g.unweighted;
-    o->ev.metrics.weighted_paths = o->g.weighted_paths;
+    fnet_evolve_opts_graph(&o->ev, &o->g.graph, o->g.unweighted,
+                           o->g.weighted_paths);
     return true;
-}
-
-/* ---- writing ----------------------------------------------------------- */
-
-static int write_output(const eopts *o, const fnet_evolution *e,
-                        const fnet_evolve_write_opts *wo, fnet_err *err)
-{
-    int fmt = o->style.format;
-    if (o->out_dir)
-        return fnet_evolve_write_dir(o->out_dir, e, wo, err);
-    int which = o->table;
-    if (which < 0 && (fmt == FNET_TABLE_CSV || fmt == FNET_TABLE_TSV))
-        which = FNET_EVOLVE_NODES; /* a CSV file holds one table */
-    return fnet_evolve_write_file(o->out ? o->out : "-", e, which, wo, err);
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -316,19 +182,6 @@ static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 
-/* The columns shown: the signed ones join the default list only when some
- * snapshot has a negative edge. */
-static size_t shown_columns(const eopts *o, const fnet_evolution *e, int *cols,
-                            size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (o->columns || e->negative ||
-            !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(cols[i])))
-            cols[k++] = cols[i];
-    return k;
-}
-
 static void note_undated(const eopts *o, const fnet_evolution *e)
 {
     if (e->undated && !o->ev.keep_undated)
@@ -342,14 +195,13 @@ int fnet_cmd_evolve(int argc, char **argv)
 {
     eopts o = {.table = -1, .layout = -1, .top = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
-    size_t n_cols = 0;
-    int cols[FNET_M_COUNT];
+                         .help = &fnet_helptext_evolve};
+    fnet_metrics_table_choice ch;
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_evolution e = {0};
-    fnet_evolve_write_opts wo = {.ev = &o.ev, .cols = cols};
+    fnet_evolve_write_opts wo = {.ev = &o.ev, .cols = ch.cols};
 
     if (!r.paths)
         return FNET_EXIT_INTERNAL;
@@ -358,35 +210,28 @@ int fnet_cmd_evolve(int argc, char **argv)
     o.style.format = FNET_TABLE_MD;
     o.style.digits = -1;
     status = parse(&o, argc, argv, &r);
-    if (status == FNET_EXIT_OK && !r.done && !parse_columns(&o, cols, &n_cols))
+    if (status == FNET_EXIT_OK && !r.done && !parse_columns(&o, &ch))
         status = FNET_EXIT_USAGE;
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    o.ev.metrics.want = 0;
-    for (size_t i = 0; i < n_cols; i++)
-        o.ev.metrics.want |= FNET_METRIC_BIT(cols[i]);
+    o.ev.metrics.want = ch.want;
     wo.style = o.style;
     wo.top = o.top;
-    wo.wide = o.layout >= 0 ? o.layout == 1
-                            : o.style.format == FNET_TABLE_MD ||
-                                  o.style.format == FNET_TABLE_LATEX;
-    rc = FNET_OK;
+    wo.wide =
+        o.layout >= 0 ? o.layout == 1 : fnet_evolve_table_wide(o.style.format);
     status = fnet_cli_load(&c, "evolve", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    if (rc == 0)
-        rc = fnet_evolve_run(&e, c, &o.ev, &err);
+    rc = fnet_evolve_run(&e, c, &o.ev, &err);
     if (rc == 0) {
         note_undated(&o, &e);
-        wo.n_cols = shown_columns(&o, &e, cols, n_cols);
-        rc = write_output(&o, &e, &wo, &err);
+        wo.n_cols = fnet_evolve_table_shown_columns(ch.cols, ch.n_cols,
+                                                    o.columns != NULL, &e);
+        rc = fnet_evolve_write(o.out, o.out_dir, &e, o.table, &wo, &err);
     }
     if (rc == 0 && o.dot_dir)
         rc = fnet_evolve_dot(&e, &o.ev, o.dot_dir, &err);
-    if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("evolve", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    status = fnet_cli_status("evolve", rc, &err);
 out:
     fnet_evolution_free(&e);
     fnet_corpus_free(c);

@@ -1,43 +1,27 @@
 /* cmd_export.c - `factnet export`: the graph with its attributes and
  * metrics for Gephi, Cytoscape, NetworkX, R, Pajek and Neo4j. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
+#include "cli/progress.h"
 
 #include "input/load.h"
 #include "job/job.h"
 #include "output/export/export.h"
 #include "output/export/export_files.h"
 #include "output/export/export_pajek.h"
+#include "output/tables/metrics_table.h"
 
 #include <stdlib.h>
-#include <string.h>
-
-/* output/export/export_files.h's formats */
-enum xformat {
-    F_NONE = FNET_EXPORT_NONE,
-    F_GRAPHML = FNET_EXPORT_GRAPHML,
-    F_GEXF = FNET_EXPORT_GEXF,
-    F_GML = FNET_EXPORT_GML,
-    F_PAJEK = FNET_EXPORT_PAJEK,
-    F_CSV = FNET_EXPORT_CSV,
-    F_JSON = FNET_EXPORT_JSON,
-    F_NEO4J = FNET_EXPORT_NEO4J
-};
-
-static const char *const format_names[] = {
-    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j", NULL};
-static const int format_codes[] = {F_GRAPHML, F_GEXF, F_GML,  F_PAJEK,
-                                   F_CSV,     F_JSON, F_NEO4J};
 
 typedef struct xopts {
     fnet_graphopts g;
     fnet_cli_input in;
     fnet_community_opts co;
-    int format; /* enum xformat */
-    const char *out, *columns;
-    bool dynamic, no_metrics, exact, resolution_given;
-    bool no_formula_guard; /* csv, neo4j */
+    fnet_export_files files; /* --format, -o, --dynamic, --no-formula-guard */
+    const char *columns;
+    bool no_metrics, exact, resolution_given;
     long samples;
 } xopts;
 
@@ -47,17 +31,19 @@ static const fnet_opt options[] = {
               "community algorithm (default leiden; see factnet metrics)"),
     FNET_STRING("columns", 0, xopts, columns, "LIST",
                 "metric columns to export, in this order (comma list)"),
-    FNET_FLAG("dynamic", 0, xopts, dynamic,
+    FNET_FLAG("dynamic", 0, xopts, files.dynamic,
               "gexf: time intervals from the fact dates"),
     FNET_FLAG("exact", 0, xopts, exact,
               "never sample betweenness/closeness/harmonic"),
-    FNET_CHOICE("format", 'f', xopts, format, format_names + 1, format_codes,
-                "F", "graphml, gexf, gml, pajek, csv, json or neo4j"),
+    FNET_CHOICE("format", 'f', xopts, files.format,
+                fnet_export_format_names + 1,
+                fnet_export_format_codes, "F",
+                "graphml, gexf, gml, pajek, csv, json or neo4j"),
     FNET_OPT_HELP_SPEC,
-    FNET_FORMULA_GUARD_OPTION(xopts, no_formula_guard),
+    FNET_FORMULA_GUARD_OPTION(xopts, files.no_formula_guard),
     FNET_FLAG("no-metrics", 0, xopts, no_metrics,
               "structure and attributes only, no metrics"),
-    FNET_STRING("output", 'o', xopts, out, "PATH",
+    FNET_STRING("output", 'o', xopts, files.out, "PATH",
                 "output file (csv: prefix; neo4j: folder; default: "
                 "stdout)"),
     FNET_RESOLUTION_OPTION(xopts, co.resolution, resolution_given,
@@ -73,95 +59,15 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static const fnet_opt_help help = {
-    .usage = "factnet export --format F [-o PATH] [OPTIONS] FILE...",
-    .about = "Writes the graph built from the fact files, with its "
-             "node and edge attributes\n"
-             "and every metric, for other tools. The graph options "
-             "select the same graph\n"
-             "as for factnet metrics.\n"
-             "\n"
-             "formats (docs/EXPORT.md):\n"
-             "  graphml  GraphML with typed keys (Gephi, Cytoscape, "
-             "yEd, igraph, NetworkX)\n"
-             "  gexf     GEXF 1.2 (Gephi, NetworkX); --dynamic adds "
-             "time intervals\n"
-             "  gml      GML (NetworkX read_gml, igraph, Gephi, Cytoscape)\n"
-             "  pajek    Pajek .net; with -o NAME.net also NAME.clu, "
-             "the communities\n"
-             "  csv      -o PREFIX writes PREFIX.nodes.csv and "
-             "PREFIX.edges.csv\n"
-             "  json     node-link JSON (d3, NetworkX node_link_graph)\n"
-             "  neo4j    -o DIR writes DIR/nodes.csv and "
-             "DIR/relationships.csv for\n"
-             "           neo4j-admin database import, one "
-             "relationship per fact\n"
-             "Without --format, -o names it by extension: .graphml, "
-             ".gexf, .gml, .net or\n"
-             ".json.",
-    .notes = "Node attributes: id, label, type, aliases, date, the "
-             "entity attributes, then\n"
-             "the metric columns of factnet metrics (all by default: "
-             "degree ... community,\n"
-             "and stability with --runs N > 1; --columns picks some, "
-             "--no-metrics none).\n"
-             "Edge attributes: weight, count, sign, relation, "
-             "relations, first, last,\n"
-             "facts, sources, evidence. Files are written whole or "
-             "not at all; a set of\n"
-             "files (csv, neo4j, pajek with .clu) is replaced together.",
-};
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int format_from_path(const char *path)
-{
-    static const struct {
-        const char *ext;
-        int format;
-    } ext[] = {{".graphml", F_GRAPHML},
-               {".gexf", F_GEXF},
-               {".gml", F_GML},
-               {".net", F_PAJEK},
-               {".json", F_JSON}};
-    for (size_t i = 0; path && i < sizeof ext / sizeof ext[0]; i++)
-        if (ends_with(path, ext[i].ext))
-            return ext[i].format;
-    return F_NONE;
-}
-
 /* Cross-option checks after parsing; false after a usage error. */
 static bool check_options(xopts *o)
 {
     const char *cmd = "export";
     if (fnet_graphopts_finish(&o->g, cmd) != 0)
         return false;
-    if (o->format == F_NONE)
-        o->format = format_from_path(o->out);
-    if (o->format == F_NONE && o->out) {
-        fnet_cli_usage(cmd,
-                       "cannot tell the format from '%s': give "
-                       "--format",
-                       o->out);
-        return false;
-    }
-    if (o->format == F_NONE) {
-        fnet_cli_usage(cmd, "--format is required");
-        return false;
-    }
-    if ((o->format == F_CSV || o->format == F_NEO4J) &&
-        (!o->out || strcmp(o->out, "-") == 0)) {
-        fnet_cli_usage(cmd, "--format %s writes several files: give -o %s",
-                       format_names[o->format],
-                       o->format == F_CSV ? "PREFIX" : "DIR");
-        return false;
-    }
-    if (o->dynamic && o->format != F_GEXF) {
-        fnet_cli_usage(cmd, "--dynamic applies to --format gexf only");
+    fnet_err err = {0};
+    if (fnet_export_files_check(&o->files, &err)) {
+        fnet_cli_usage(cmd, "%s", err.msg);
         return false;
     }
     if (o->no_metrics && o->columns) {
@@ -187,22 +93,12 @@ static bool check_options(xopts *o)
 
 /* ---- metric columns ---------------------------------------------------- */
 
-static bool add_metric(int *cols, size_t *n, int m, const char *name)
-{
-    for (size_t i = 0; i < *n; i++)
-        if (cols[i] == m) {
-            fnet_cli_usage("export", "--columns: '%s' given twice", name);
-            return false;
-        }
-    cols[(*n)++] = m;
-    return true;
-}
-
-/* The metric columns from --columns (id, label and type are always
- * exported and accepted there), or all of them. */
+/* The metric columns from --columns, or all of them; false after a usage
+ * error. */
 static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
                            size_t *n)
 {
+    fnet_metrics_table_choice ch;
     *n = 0;
     if (o->no_metrics)
         return true;
@@ -214,37 +110,26 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
             cols[(*n)++] = FNET_EXPORT_STABILITY;
         return true;
     }
-    char name[64];
-    for (const char *p = o->columns;;) {
-        size_t len = strcspn(p, ",");
-        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        bool stability = strcmp(name, "stability") == 0;
-        int m = stability ? FNET_EXPORT_STABILITY : fnet_metric_from_name(name);
-        bool fixed = strcmp(name, "id") == 0 || strcmp(name, "label") == 0 ||
-                     strcmp(name, "type") == 0;
-        if (!fixed && !stability && m < 0) {
-            fnet_cli_usage_near("export", fnet_opt_near_column(name, true),
-                                "--columns: unknown column '%s'", name);
-            return false;
-        }
-        if (stability && o->co.runs < 2) {
-            fnet_cli_usage("export", "column stability needs --runs N with "
-                                     "N > 1");
-            return false;
-        }
-        if (!fixed && !add_metric(cols, n, m, name))
-            return false;
-        if (!p[len])
-            return true;
-        p += len + 1;
+    switch (fnet_metrics_table_choose_list(&ch, o->columns, FNET_MCHOICE_EXPORT,
+                                           o->co.runs)) {
+    case FNET_MCHOICE_OK:
+        for (size_t i = 0; i < ch.n_cols; i++)
+            cols[(*n)++] = ch.cols[i] == FNET_MCOL_STABILITY
+                               ? FNET_EXPORT_STABILITY
+                               : ch.cols[i];
+        return true;
+    case FNET_MCHOICE_UNKNOWN:
+        fnet_cli_usage_near("export", fnet_opt_near_column(ch.bad, true),
+                            "--columns: unknown column '%s'", ch.bad);
+        return false;
+    case FNET_MCHOICE_STABILITY:
+        fnet_cli_usage("export", "column stability needs --runs N with "
+                                 "N > 1");
+        return false;
+    default:
+        fnet_cli_usage("export", "--columns: '%s' given twice", ch.bad);
+        return false;
     }
-}
-
-/* Prints msg (a note or warning of job/job.h) unless it is empty. */
-static void message(const char *msg)
-{
-    if (msg[0])
-        fnet_cli_error("%s", msg);
 }
 
 /* Computes the metric columns of g with the job layer, bundles them and
@@ -253,26 +138,19 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
 {
     int cols[FNET_M_COUNT + 2];
     size_t n_cols;
-    fnet_export_opts eo = {.fact_ends = o->format == F_NEO4J};
+    fnet_export_opts eo = {.fact_ends = o->files.format == FNET_EXPORT_NEO4J};
     fnet_export *x = NULL;
     fnet_job job = {0};
     fnet_job_opts jo;
     char msg[512];
     if (!metric_columns(o, fnet_graph_has_negative(g), cols, &n_cols))
         return FNET_EUSAGE;
-    fnet_job_opts_init(&jo);
-    jo.want = 0;
-    for (size_t i = 0; i < n_cols; i++) {
-        if (cols[i] == FNET_EXPORT_STABILITY)
-            jo.communities = true;
-        else
-            jo.want |= FNET_METRIC_BIT(cols[i]);
-    }
-    jo.unweighted = o->g.unweighted;
-    jo.weighted_paths = o->g.weighted_paths;
+    fnet_graphopts_job(&jo, &o->g, &o->co);
+    jo.want = fnet_metrics_table_want(cols, n_cols);
+    for (size_t i = 0; i < n_cols; i++)
+        jo.communities = jo.communities || cols[i] == FNET_EXPORT_STABILITY;
     jo.exact = o->exact;
     jo.samples = o->samples;
-    jo.co = o->co;
     int rc = fnet_job_analyse(&job, g, &jo, err);
     eo.metrics = cols;
     eo.n_metrics = n_cols;
@@ -282,22 +160,18 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
         rc = fnet_export_build(&x, g, &eo, err);
     if (rc == FNET_OK) {
         fnet_job_hits_message(&job, msg, sizeof msg);
-        message(msg);
+        fnet_progress_note(NULL, "", msg);
         fnet_job_sampling_message(&job, true, msg, sizeof msg);
-        if (msg[0])
-            fnet_cli_error("note: %s", msg);
+        fnet_progress_note(NULL, "note: ", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
-        message(msg);
-        if (o->format == F_PAJEK && fnet_export_pajek_labels_clash(x))
+        fnet_progress_note(NULL, "", msg);
+        if (o->files.format == FNET_EXPORT_PAJEK &&
+            fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "
                            "read_pajek names nodes by label and would "
                            "merge them (docs/EXPORT.md)");
-        fnet_export_files files = {.format = o->format,
-                                   .out = o->out,
-                                   .dynamic = o->dynamic,
-                                   .no_formula_guard = o->no_formula_guard};
         size_t replaced = 0;
-        rc = fnet_export_write_files(x, &files, &replaced, err);
+        rc = fnet_export_write_files(x, &o->files, &replaced, err);
         if (replaced)
             fnet_cli_error("warning: %zu character%s that XML cannot carry "
                            "(control characters) written as U+FFFD",
@@ -321,7 +195,7 @@ int fnet_cmd_export(int argc, char **argv)
 {
     xopts o = {0};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_export};
     int status = FNET_EXIT_INTERNAL, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -334,20 +208,12 @@ int fnet_cmd_export(int argc, char **argv)
     status = parse(&o, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    rc = FNET_OK;
-    status = fnet_cli_load(&c, "export", r.paths, r.n_paths, &o.in);
+    status = fnet_graphopts_load(&g, &c, NULL, "export", r.paths, r.n_paths,
+                                 &o.g, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    if (rc == FNET_OK)
-        rc = fnet_graph_build(&g, c, &o.g.graph, &err);
-    if (rc == FNET_OK)
-        rc = export_graph(&o, g, &err);
-    if (rc == FNET_EUSAGE && !err.msg[0])
-        status = FNET_EXIT_USAGE; /* already reported */
-    else if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("export", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+    rc = export_graph(&o, g, &err);
+    status = fnet_cli_status("export", rc, &err);
 out:
     fnet_graph_free(g);
     fnet_corpus_free(c);

@@ -1,11 +1,10 @@
 /* cmd_metrics.c - `factnet metrics`: node or graph metrics as a table. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/graphopts.h"
 #include "cli/input_opts.h"
 #include "cli/progress.h"
 
-#include "core/outfile.h"
-#include "graph/graph_pairs.h"
 #include "input/aggregate.h"
 #include "input/load.h"
 #include "job/job.h"
@@ -67,118 +66,6 @@ static const fnet_opt options[] = {
 };
 /* clang-format on */
 
-static const fnet_opt_help help = {
-    .usage = "factnet metrics [OPTIONS] FILE...",
-    .about = "Computes network metrics of the graph built from the "
-             "fact files and writes\n"
-             "them as a table: one row per node (--level node), or "
-             "one row per graph\n"
-             "metric (--level graph, columns metric,value).",
-    .notes = "node columns (default: all, in this order; community "
-             "last, then stability\n"
-             "with --runs N > 1):\n"
-             "  id, label, type     the entity\n"
-             "  degree              distinct neighbours (directed: of "
-             "the undirected version)\n"
-             "  in_degree, out_degree  arcs in / out (undirected: = "
-             "degree)\n"
-             "  strength            sum of incident edge weights\n"
-             "  pos_degree, neg_degree  neighbours with a positive / "
-             "negative fact\n"
-             "  net_strength        sum of positive minus negative weights\n"
-             "                      (these three by default only when "
-             "the graph has a\n"
-             "                      negative edge)\n"
-             "  betweenness         shortest-path betweenness, "
-             "normalised by (n-1)(n-2)/2\n"
-             "                      ((n-1)(n-2) directed)\n"
-             "  closeness           Wasserman-Faust closeness "
-             "(outgoing when directed)\n"
-             "  harmonic            sum of 1/distance / (n-1) "
-             "(outgoing when directed)\n"
-             "  eigenvector         eigenvector centrality, max 1 "
-             "(undirected)\n"
-             "  pagerank            PageRank, damping 0.85, sums to 1\n"
-             "  hub, authority      HITS scores, max 1 (not unique on "
-             "bipartite graphs)\n"
-             "  coreness            k-core number (undirected)\n"
-             "  clustering          local clustering coefficient, 0 "
-             "below degree 2\n"
-             "  constraint          Burt's constraint (empty for "
-             "isolated nodes)\n"
-             "  community           community number, 1 = largest\n"
-             "  stability           share of runs agreeing with the "
-             "reported community\n"
-             "\n"
-             "Weights are tie strengths: strength, eigenvector, "
-             "pagerank, hub, authority,\n"
-             "constraint and communities use them (--unweighted turns "
-             "that off);\n"
-             "betweenness, closeness and harmonic use unweighted "
-             "shortest paths unless\n"
-             "--weighted (distance = 1/weight). --directed affects "
-             "degree, betweenness,\n"
-             "closeness, harmonic, pagerank and hub/authority.\n"
-             "\n"
-             "Rows are sorted by --sort: numbers descending "
-             "(community ascending), text\n"
-             "ascending, ties by id; empty values last. Only the "
-             "metrics needed for the\n"
-             "columns and the sort are computed.\n"
-             "\n"
-             "Betweenness, closeness and harmonic cost O(n m). When "
-             "n*m > 5e9 they are\n"
-             "estimated from 1000 sampled sources (or --samples K on "
-             "any graph) unless\n"
-             "--exact; standard error says so, and md/latex add a "
-             "note line and json a\n"
-             "sampled_sources field.\n"
-             "\n"
-             "Communities: always on the undirected weighted graph (a "
-             "directed graph is\n"
-             "collapsed, weights of both arcs summed). --algorithm "
-             "leiden (modularity),\n"
-             "louvain, walktrap, infomap, label-propagation, "
-             "edge-betweenness, fastgreedy,\n"
-             "optimal (exact; small graphs only) or spinglass (one "
-             "connected component\n"
-             "plus isolated nodes). The seed makes runs reproducible. "
-             "With --runs N the\n"
-             "run of highest modularity is reported; --level graph "
-             "adds modularity_mean,\n"
-             "_sd, _min and _max, and standard error reports them at "
-             "node level.\n"
-             "Modularity is that of the reported partition, with the "
-             "weights used.\n"
-             "\n"
-             "Signed networks: a fact's sign is its own `sign` or its "
-             "relation's\n"
-             "(opposes, competes_with: -1). When the graph has a "
-             "negative edge, spinglass\n"
-             "runs on the signed weights (net = positive - negative "
-             "per pair; igraph's\n"
-             "implementation for negative links) and reports the "
-             "signed modularity\n"
-             "(Gomez et al. 2009); --level graph adds negative_edges, "
-             "mixed_edges,\n"
-             "negative_within (share of negative pairs inside "
-             "communities),\n"
-             "positive_between (share of positive pairs between them) and\n"
-             "frustration (the share of signed pairs the partition "
-             "violates). See\n"
-             "`factnet balance` for triangles.\n"
-             "\n"
-             "Large corpora: JSON Lines files are parsed on two "
-             "threads and, without\n"
-             "fact filters, streamed into one sum per pair (every "
-             "record is still\n"
-             "checked); communities and exact path metrics use a "
-             "second process on\n"
-             "large graphs. On a terminal, stages that run over a "
-             "second show on\n"
-             "standard error. See docs/PERFORMANCE.md.",
-};
-
 /* Cross-option checks after parsing. */
 static bool check_options(mopts *o)
 {
@@ -204,122 +91,40 @@ static bool check_options(mopts *o)
 
 /* ---- node level -------------------------------------------------------- */
 
-typedef struct node_job {
-    const mopts *o;
-    const fnet_graph *g;
-    int cols[FNET_M_COUNT + 8];
-    size_t n_cols;
-    int sort;
-} node_job;
-
-static bool add_column(node_job *j, int col, const char *name)
+/* The columns and sort of --columns and --sort; false after a usage
+ * error. */
+static bool choose(const mopts *o, const fnet_graph *g,
+                   fnet_metrics_table_choice *ch)
 {
-    if (col == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage_near("metrics", fnet_opt_near_column(name, true),
-                            "--columns: unknown column '%s'", name);
-        return false;
+    const char *cmd = "metrics";
+    switch (fnet_metrics_table_choose(ch, o->columns, o->sort, g, o->co.runs)) {
+    case FNET_MCHOICE_OK: return true;
+    case FNET_MCHOICE_UNKNOWN:
+        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
+                            "--columns: unknown column '%s'", ch->bad);
+        break;
+    case FNET_MCHOICE_TWICE:
+        fnet_cli_usage(cmd, "--columns: '%s' given twice", ch->bad);
+        break;
+    case FNET_MCHOICE_SORT_UNKNOWN:
+        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
+                            "--sort: unknown column '%s'", ch->bad);
+        break;
+    case FNET_MCHOICE_STABILITY:
+        fnet_cli_usage(cmd, "column stability needs --runs N with N > 1");
+        break;
+    case FNET_MCHOICE_SORT_STABILITY:
+        fnet_cli_usage(cmd, "--sort stability needs --runs N with N > 1");
+        break;
     }
-    for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] == col) {
-            fnet_cli_usage("metrics", "--columns: '%s' given twice", name);
-            return false;
-        }
-    if (j->n_cols == sizeof j->cols / sizeof j->cols[0])
-        return false;
-    j->cols[j->n_cols++] = col;
-    return true;
-}
-
-/* Fills j->cols from --columns (or the default list) and j->sort. */
-static bool choose_columns(node_job *j)
-{
-    const mopts *o = j->o;
-    if (!o->columns) {
-        j->n_cols =
-            fnet_metrics_table_default_columns(j->cols, j->g, o->co.runs > 1);
-    } else {
-        char name[64];
-        const char *p = o->columns;
-        for (;;) {
-            size_t len = strcspn(p, ",");
-            snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-            if (!add_column(j, fnet_metrics_table_column_from_name(name), name))
-                return false;
-            if (!p[len])
-                break;
-            p += len + 1;
-        }
-    }
-    const char *s = o->sort ? o->sort : "pagerank";
-    j->sort = fnet_metrics_table_column_from_name(s);
-    if (j->sort == FNET_MCOL_UNKNOWN) {
-        fnet_cli_usage_near("metrics", fnet_opt_near_column(s, true),
-                            "--sort: unknown column '%s'", s);
-        return false;
-    }
-    for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] == FNET_MCOL_STABILITY && o->co.runs < 2) {
-            fnet_cli_usage("metrics", "column stability needs --runs N "
-                                      "with N > 1");
-            return false;
-        }
-    if (j->sort == FNET_MCOL_STABILITY && o->co.runs < 2) {
-        fnet_cli_usage("metrics", "--sort stability needs --runs N with "
-                                  "N > 1");
-        return false;
-    }
-    return true;
-}
-
-static unsigned wanted(const node_job *j)
-{
-    unsigned want = 0;
-    for (size_t i = 0; i < j->n_cols; i++)
-        if (j->cols[i] >= 0)
-            want |= FNET_METRIC_BIT(j->cols[i]);
-    if (j->sort >= 0)
-        want |= FNET_METRIC_BIT(j->sort);
-    return want;
-}
-
-static int node_table(const node_job *j, const fnet_job *job, fnet_table **out)
-{
-    const mopts *o = j->o;
-    fnet_metrics_table_data d = {
-        .g = j->g,
-        .m = &job->m,
-        .stability = job->has_cm ? job->cm.stability : NULL,
-    };
-    fnet_metrics_table_spec s = {
-        .cols = j->cols,
-        .n_cols = j->n_cols,
-        .sort = j->sort,
-        .max_rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX,
-        .sampled_sources = job->m.sampled && o->style.format == FNET_TABLE_JSON
-                               ? job->m.samples_used
-                               : -1,
-    };
-    return fnet_metrics_table_nodes(out, &d, &s);
-}
-
-/* Prints prefix and msg (a note or warning of job/job.h) unless msg is
- * empty. */
-static void message(const mopts *o, const char *prefix, const char *msg)
-{
-    if (!msg[0])
-        return;
-    fnet_progress_pause(o->in.progress);
-    fnet_cli_error("%s%s", prefix, msg);
+    return false;
 }
 
 static void job_opts(const mopts *o, fnet_job_opts *jo)
 {
-    fnet_job_opts_init(jo);
-    jo->unweighted = o->g.unweighted;
-    jo->weighted_paths = o->g.weighted_paths;
+    fnet_graphopts_job(jo, &o->g, &o->co);
     jo->exact = o->exact;
     jo->samples = o->samples;
-    jo->co = o->co;
     jo->parallel = o->parallel;
 }
 
@@ -327,34 +132,36 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
                       fnet_table **t, char *note, size_t note_size,
                       fnet_err *err)
 {
-    node_job j = {.o = o, .g = g};
+    fnet_metrics_table_choice ch;
     fnet_job_opts jo;
     char msg[512];
     int rc;
-    if (!choose_columns(&j))
+    if (!choose(o, g, &ch))
         return FNET_EUSAGE;
     job_opts(o, &jo);
-    jo.want = wanted(&j);
-    jo.communities = j.sort == FNET_MCOL_STABILITY;
-    for (size_t i = 0; i < j.n_cols; i++)
-        jo.communities = jo.communities || j.cols[i] == FNET_MCOL_STABILITY;
+    jo.want = ch.want;
+    jo.communities = ch.stability;
     bool need_cm =
         jo.communities || (jo.want & FNET_METRIC_BIT(FNET_M_COMMUNITY));
     fnet_progress_stage(o->in.progress,
                         need_cm ? "metrics and communities" : "metrics", 0);
     rc = fnet_job_analyse(job, g, &jo, err);
     fnet_job_hits_message(job, msg, sizeof msg);
-    message(o, "", msg);
+    fnet_progress_note(o->in.progress, "", msg);
     if (need_cm)
         fnet_progress_pause(o->in.progress);
     if (!rc) {
         fnet_job_runs_message(job, msg, sizeof msg);
-        message(o, "", msg);
+        fnet_progress_note(o->in.progress, "", msg);
         fnet_job_sampling_note(job, note, note_size);
         fnet_job_sampling_message(job, true, msg, sizeof msg);
-        message(o, "note: ", msg);
+        fnet_progress_note(o->in.progress, "note: ", msg);
     }
-    if (!rc && (rc = node_table(&j, job, t)) == FNET_ENOMEM)
+    if (rc)
+        return rc;
+    size_t rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX;
+    bool json = o->style.format == FNET_TABLE_JSON;
+    if ((rc = fnet_metrics_table_job_nodes(t, job, &ch, rows, json)))
         fnet_err_set(err, rc, "out of memory");
     return rc;
 }
@@ -379,19 +186,6 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
 
 /* ---- the command ------------------------------------------------------- */
 
-static int write_table(const mopts *o, const fnet_table *t, const char *note,
-                       fnet_err *err)
-{
-    fnet_outfile *f = NULL;
-    fnet_table_style st = o->style;
-    st.note = note[0] ? note : NULL;
-    int rc = fnet_outfile_open(&f, o->out ? o->out : "-", err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    return fnet_outfile_end(f, rc, err);
-}
-
 static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)
 {
     int status = fnet_graphopts_parse_args("metrics", options, o, &o->g, &o->in,
@@ -403,56 +197,11 @@ static int parse(mopts *o, int argc, char **argv, fnet_opt_result *r)
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
 }
 
-/* Reads FACTNET_PARALLEL into o->parallel; false after a usage error. */
-static bool parallel_mode(mopts *o)
-{
-    const char *v = getenv("FACTNET_PARALLEL");
-    o->parallel = fnet_job_parallel_from_name(v);
-    if (o->parallel < 0) {
-        fnet_cli_usage("metrics",
-                       "FACTNET_PARALLEL: expected auto, always "
-                       "or serial, got '%s'",
-                       v);
-        return false;
-    }
-    if (o->parallel == FNET_JOB_SERIAL)
-        o->in.lo.threads = 1;
-    return true;
-}
-
-/* Loads the input and builds the graph: from per-pair sums when the graph
- * needs nothing else (graph/graph_pairs.h), else from the full corpus.
- * Returns an exit status (problems reported). */
-static int load_graph(mopts *o, char **paths, size_t n_paths,
-                      fnet_aggregate **agg, fnet_corpus **c, fnet_graph **g)
-{
-    fnet_err err = {0};
-    int status, rc;
-    if (fnet_graph_pairs_supported(&o->g.graph))
-        status = fnet_cli_load_pairs(agg, c, "metrics", paths, n_paths, &o->in);
-    else
-        status = fnet_cli_load(c, "metrics", paths, n_paths, &o->in);
-    if (status != FNET_EXIT_OK)
-        return status;
-    fnet_progress_stage(o->in.progress, "building the graph", 0);
-    if (*agg) {
-        rc = fnet_graph_build_pairs(g, (*agg)->corpus, (*agg)->pairs,
-                                    (*agg)->n_pairs, &o->g.graph, &err);
-        fnet_aggregate_free_pairs(*agg); /* the graph has them now */
-    } else {
-        rc = fnet_graph_build(g, *c, &o->g.graph, &err);
-    }
-    fnet_progress_pause(o->in.progress);
-    if (rc == FNET_EUSAGE)
-        return fnet_cli_usage("metrics", "%s", err.msg);
-    return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
-}
-
 int fnet_cmd_metrics(int argc, char **argv)
 {
     mopts o = {.top = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_metrics};
     int status, rc;
     fnet_err err = {0};
     fnet_corpus *c = NULL;
@@ -471,12 +220,12 @@ int fnet_cmd_metrics(int argc, char **argv)
     status = parse(&o, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    if (!parallel_mode(&o)) {
-        status = FNET_EXIT_USAGE;
+    status = fnet_graphopts_parallel("metrics", &o.parallel, &o.in);
+    if (status != FNET_EXIT_OK)
         goto out;
-    }
     o.in.progress = fnet_progress_start("loading", 0);
-    status = load_graph(&o, r.paths, r.n_paths, &agg, &c, &g);
+    status = fnet_graphopts_load(&g, &c, &agg, "metrics", r.paths, r.n_paths,
+                                 &o.g, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
     rc = o.graph_level ? graph_level(&o, &job, g, &t, &err)
@@ -484,14 +233,10 @@ int fnet_cmd_metrics(int argc, char **argv)
     /* The table may go to the terminal the progress line is on. */
     fnet_progress_end(o.in.progress);
     o.in.progress = NULL;
+    o.style.note = note[0] ? note : NULL;
     if (rc == 0)
-        rc = write_table(&o, t, note, &err);
-    if (rc == FNET_EUSAGE && !err.msg[0])
-        status = FNET_EXIT_USAGE; /* already reported */
-    else if (rc == FNET_EUSAGE)
-        status = fnet_cli_usage("metrics", "%s", err.msg);
-    else
-        status = rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
+        rc = fnet_table_write_file(t, o.out ? o.out : "-", &o.style, &err);
+    status = fnet_cli_status("metrics", rc, &err);
 out:
     fnet_progress_end(o.in.progress);
     fnet_table_free(t);

@@ -1,6 +1,7 @@
 /* cmd_render.c - `factnet render`: the relationship diagram laid out and
  * rendered in-process by Graphviz (gvc) to SVG, PDF or PNG. */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/diagopts.h"
 
 #include "output/diagram/render.h"
@@ -17,19 +18,6 @@ static const fnet_opt options[] = {
                 "write to FILE (required; '-' with --format: standard "
                 "output)"),
     {0},
-};
-
-static const fnet_opt_help help = {
-    .usage = "factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png",
-    .about = "Lays out and renders the relationship diagram of the "
-             "fact files with\n"
-             "Graphviz, in-process (no `dot` program is run). Same "
-             "diagram as `factnet dot`\n"
-             "with the same options.",
-    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-            "4 internal error (including a Graphviz renderer or "
-            "layout plugin that is\n"
-            "not installed).",
 };
 
 /* An output file, and a format we render: from --format or the -o
@@ -82,7 +70,7 @@ int fnet_cmd_render(int argc, char **argv)
     const fnet_diagcmd cmd = {
         .name = "render",
         .options = options,
-        .help = &help,
+        .help = &fnet_helptext_render,
         .check = check,
         .prepare = prepare,
         .write = render,

@@ -2,6 +2,7 @@
  * with the diagram, metrics, communities, centrality over time, evidence
  * and sources (docs/REPORT.md). */
 #include "cli/cli.h"
+#include "cli/helptext.h"
 #include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
@@ -48,46 +49,6 @@ static const fnet_opt options[] = {
     FNET_WHOLE("trend-top", job, o.trend.top, 1, 100, "N",
                "entities drawn over time (default 5)"),
     {0},
-};
-
-static const fnet_opt_help help = {
-    .usage = "factnet report [OPTIONS] FILE... -o NAME.html",
-    .about = "Writes one self-contained HTML page about the fact "
-             "files: the diagram\n"
-             "(rendered in-process by Graphviz, as `factnet render` "
-             "does), where pointing\n"
-             "at a node shows its metrics and pointing at a tie shows "
-             "the facts behind it\n"
-             "(date, relation, source, the quoted evidence); a search "
-             "box; pan and zoom;\n"
-             "the node metrics table, sortable by any column; the "
-             "graph metrics; the\n"
-             "communities; a chart of the leading actors' centrality "
-             "per year (when facts\n"
-             "are dated); every fact with its quote; the sources. The "
-             "page works offline\n"
-             "from a file: it loads nothing from the network. "
-             "docs/REPORT.md describes it.",
-    .notes = "The tables describe the whole graph built with the "
-             "graph options (as\n"
-             "`factnet metrics` does); --ego, --top and the other "
-             "view options cut only the\n"
-             "diagram. --multi and --collapse are not available: "
-             "every drawn tie must be\n"
-             "one pair of entities with its facts.\n"
-             "\n"
-             "Centrality over time: for each year from the first to "
-             "the last fact date,\n"
-             "the metric in the network of the facts dated up to the "
-             "end of that year\n"
-             "(cumulative) or within it (each); undated facts are "
-             "left out. The entities\n"
-             "drawn are the top N by the metric on the whole graph, "
-             "actors only when\n"
-             "there are actors. A year where an entity has no tie has "
-             "no point.",
-    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
-            "4 internal error (including a missing Graphviz plugin).",
 };
 
 /* Options the report cannot honour. 0, or -1 after a usage error. */
@@ -137,7 +98,7 @@ int fnet_cmd_report(int argc, char **argv)
 {
     job j = {0};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
-                         .help = &help};
+                         .help = &fnet_helptext_report};
 
     if (!r.paths)
         return FNET_EXIT_INTERNAL;

@@ -170,14 +170,11 @@ const char fnet_diagopts_rules[] =
 static void job_opts(const fnet_diagopts *o, fnet_job_opts *jo)
 {
     const fnet_diagram_opts *v = &o->view;
-    fnet_job_opts_init(jo);
+    fnet_graphopts_job(jo, &o->g, &o->co);
     jo->want = o->size_metric >= 0 ? FNET_METRIC_BIT(o->size_metric) : 0;
     jo->communities = v->collapse || v->color_by == FNET_COLOR_COMMUNITY ||
                       v->cluster_by == FNET_CLUSTER_COMMUNITY;
     jo->draw_undirected = true;
-    jo->unweighted = o->g.unweighted;
-    jo->weighted_paths = o->g.weighted_paths;
-    jo->co = o->co;
 }
 
 /* The entity of --ego NAME, resolved as facts' subjects are; *out stays

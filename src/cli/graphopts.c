@@ -1,7 +1,14 @@
 /* graphopts.c - the shared view/filter/weighting options (graphopts.h). */
 #include "cli/graphopts.h"
 
+#include "cli/cli.h"
+#include "cli/progress.h"
+#include "graph/graph_pairs.h"
+#include "input/aggregate.h"
+#include "job/job.h"
+
 #include <float.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef fnet_graphopts G;
@@ -109,3 +116,50 @@ const char fnet_graphopts_rules[] =
     "PageRank, hub/authority, constraint and communities use them;\n"
     "betweenness, closeness and harmonic ignore them unless --weighted\n"
     "(distance = 1/weight). See docs/METRICS.md.";
+
+void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
+                        const fnet_community_opts *co)
+{
+    fnet_job_opts_init(jo);
+    jo->unweighted = g->unweighted;
+    jo->weighted_paths = g->weighted_paths;
+    jo->co = *co;
+}
+
+int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in)
+{
+    const char *v = getenv("FACTNET_PARALLEL");
+    *parallel = fnet_job_parallel_from_name(v);
+    if (*parallel < 0)
+        return fnet_cli_usage(cmd,
+                              "FACTNET_PARALLEL: expected auto, always "
+                              "or serial, got '%s'",
+                              v);
+    if (*parallel == FNET_JOB_SERIAL)
+        in->lo.threads = 1;
+    return FNET_EXIT_OK;
+}
+
+int fnet_graphopts_load(fnet_graph **g, fnet_corpus **c, fnet_aggregate **agg,
+                        const char *cmd, char **paths, size_t n,
+                        const fnet_graphopts *o, const fnet_cli_input *in)
+{
+    fnet_err err = {0};
+    int status, rc;
+    if (agg && fnet_graph_pairs_supported(&o->graph))
+        status = fnet_cli_load_pairs(agg, c, cmd, paths, n, in);
+    else
+        status = fnet_cli_load(c, cmd, paths, n, in);
+    if (status != FNET_EXIT_OK)
+        return status;
+    fnet_progress_stage(in->progress, "building the graph", 0);
+    if (agg && *agg) {
+        rc = fnet_graph_build_pairs(g, (*agg)->corpus, (*agg)->pairs,
+                                    (*agg)->n_pairs, &o->graph, &err);
+        fnet_aggregate_free_pairs(*agg); /* the graph has them now */
+    } else {
+        rc = fnet_graph_build(g, *c, &o->graph, &err);
+    }
+    fnet_progress_pause(in->progress);
+    return fnet_cli_status(cmd, rc, &err);
+}

@@ -14,6 +14,7 @@
 #include "cli/input_opts.h"
 #include "cli/opt.h"
 #include "graph/graph.h"
+#include "job/job.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -46,6 +47,30 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
                               void *own_base, fnet_graphopts *g,
                               fnet_cli_input *in, int argc, char **argv,
                               fnet_opt_result *r);
+
+/* Job options (job/job.h) from the defaults with g's weighting
+ * (--unweighted, --weighted) and the community options co. */
+void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
+                        const fnet_community_opts *co);
+
+/* Reads the environment variable FACTNET_PARALLEL (auto | always |
+ * serial; unset: auto) into *parallel (enum fnet_job_parallel of
+ * job/job.h); serial also parses JSON Lines on one thread (in). Returns
+ * FNET_EXIT_OK, or FNET_EXIT_USAGE after a usage error as cmd's. */
+int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in);
+
+/* Loads the input files (fnet_cli_load(), or fnet_cli_load_pairs() when
+ * agg is not NULL and the graph of o needs nothing but per-pair sums,
+ * graph/graph_pairs.h) and builds the graph of o into *g, showing the
+ * stage on in->progress. Every problem is reported as cmd's (a graph
+ * option the data cannot take, FNET_EUSAGE, as a usage error). Returns
+ * the exit status. The caller frees *g (fnet_graph_free()) before *c
+ * (fnet_corpus_free()) and *agg (fnet_aggregate_free()), whichever are
+ * set; the pairs of *agg already belong to *g. Commands that need the
+ * whole corpus pass agg NULL. */
+int fnet_graphopts_load(fnet_graph **g, fnet_corpus **c, fnet_aggregate **agg,
+                        const char *cmd, char **paths, size_t n,
+                        const fnet_graphopts *o, const fnet_cli_input *in);
 
 /* The rules behind the graph options (views, weights, dates), for
  * --help. */

@@ -151,9 +151,7 @@ static int report(int rc, const fnet_diag *d, const fnet_err *err,
                        d->n_errors == 1 ? "" : "s");
         return FNET_EXIT_DATA;
     }
-    if (rc == FNET_EUSAGE)
-        return fnet_cli_usage(cmd, "%s", err->msg);
-    return rc ? fnet_cli_fail(err) : FNET_EXIT_OK;
+    return fnet_cli_status(cmd, rc, err);
 }
 
 /* Ends the loading stage before messages are printed: ends *own (NULL

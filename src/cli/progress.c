@@ -1,6 +1,8 @@
 /* progress.c - the stage of a long job on a terminal (see progress.h). */
 #include "cli/progress.h"
 
+#include "cli/cli.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -184,4 +186,12 @@ void fnet_progress_end(fnet_progress *p)
     pthread_cond_destroy(&p->cv);
     pthread_mutex_destroy(&p->mu);
     free(p);
+}
+
+void fnet_progress_note(fnet_progress *p, const char *prefix, const char *msg)
+{
+    if (!msg[0])
+        return;
+    fnet_progress_pause(p);
+    fnet_cli_error("%s%s", prefix, msg);
 }

@@ -40,6 +40,11 @@ void fnet_progress_load(void *ctx, const char *stage, uint64_t bytes);
 /* Erases the line and keeps it off until the next stage. */
 void fnet_progress_pause(fnet_progress *p);
 
+/* Prints prefix and msg (a note or warning of job/job.h) as a message of
+ * factnet's on standard error, the line of p (may be NULL) paused first;
+ * nothing when msg is empty. */
+void fnet_progress_note(fnet_progress *p, const char *prefix, const char *msg);
+
 /* Stops the timer, erases the line and frees p. */
 void fnet_progress_end(fnet_progress *p);
 

@@ -33,13 +33,10 @@ static int analyse(run *x, const fnet_corpus *c, const fnet_reportopts *o,
 {
     const fnet_diagopts *d = &o->d;
     fnet_job_opts jo;
-    fnet_job_opts_init(&jo);
+    fnet_graphopts_job(&jo, &d->g, &d->co);
     jo.communities = true;
     jo.graph_metrics = true;
     jo.draw_undirected = true;
-    jo.unweighted = d->g.unweighted;
-    jo.weighted_paths = d->g.weighted_paths;
-    jo.co = d->co;
     int rc = fnet_job_run(&x->job, c, &d->g.graph, &jo, err);
     if (!rc)
         rc = fnet_evidence_build(&x->ev, fnet_job_draw(&x->job), err);

@@ -35,6 +35,17 @@ void fnet_evolve_opts_init(fnet_evolve_opts *o)
     o->rank_metric = FNET_M_PAGERANK;
 }
 
+void fnet_evolve_opts_graph(fnet_evolve_opts *o, const fnet_graph_opts *g,
+                            bool unweighted, bool weighted_paths)
+{
+    o->graph = *g;
+    o->periods.from = g->from;
+    o->periods.to = g->to;
+    o->community.unweighted = unweighted;
+    o->metrics.unweighted = unweighted;
+    o->metrics.weighted_paths = weighted_paths;
+}
+
 static void snapshot_free(fnet_snapshot *s)
 {
     fnet_metrics_free(&s->m);

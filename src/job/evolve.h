@@ -41,6 +41,13 @@ typedef struct fnet_evolve_opts {
  * pagerank. */
 void fnet_evolve_opts_init(fnet_evolve_opts *o);
 
+/* Takes the graph every snapshot is built with: its filters and view
+ * (g), whose from and to bound the periods; unweighted turns weights off
+ * for communities and metrics, weighted_paths makes path metrics use
+ * 1/weight. Can't fail. */
+void fnet_evolve_opts_graph(fnet_evolve_opts *o, const fnet_graph_opts *g,
+                            bool unweighted, bool weighted_paths);
+
 typedef struct fnet_snapshot {
     fnet_period period;
     fnet_graph *g;         /* its nodes: the entities present */

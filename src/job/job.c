@@ -207,3 +207,16 @@ void fnet_job_hits_message(const fnet_job *j, char *buf, size_t size)
                  "its hub and authority scores are not unique "
                  "(docs/METRICS.md, HITS)");
 }
+
+int fnet_job_run_defaults(fnet_job *j, const fnet_corpus *c,
+                          fnet_community_opts *co, fnet_err *err)
+{
+    fnet_graph_opts go;
+    fnet_job_opts jo;
+    fnet_graph_opts_init(&go);
+    fnet_job_opts_init(&jo);
+    jo.communities = true;
+    jo.graph_metrics = true;
+    *co = jo.co;
+    return fnet_job_run(j, c, &go, &jo, err);
+}

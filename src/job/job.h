@@ -93,6 +93,13 @@ int fnet_job_parallel_from_name(const char *v);
 int fnet_job_run(fnet_job *j, const fnet_corpus *c, const fnet_graph_opts *go,
                  const fnet_job_opts *o, fnet_err *err);
 
+/* fnet_job_run() with factnet's defaults (full view, every metric,
+ * communities by Leiden with seed 42, graph metrics), as `factnet
+ * metrics` computes them (`factnet build`); *co receives the community
+ * options used. Returns as fnet_job_run(). */
+int fnet_job_run_defaults(fnet_job *j, const fnet_corpus *c,
+                          fnet_community_opts *co, fnet_err *err);
+
 /* Analyses graph g, which j borrows: the node metrics here while
  * communities run in a child process on a large graph, then the graph
  * metrics, the frustration and the balance. *j must be zeroed first.

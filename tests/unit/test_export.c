@@ -8,6 +8,7 @@
 #include "input/validate.h"
 #include "job/job.h"
 #include "output/export/export.h"
+#include "output/export/export_files.h"
 #include "output/export/export_gml.h"
 #include "output/export/export_pajek.h"
 
@@ -344,6 +345,29 @@ static void test_pajek(void)
     teardown(&f);
 }
 
+/* The format from -o's ending and export's option rules. */
+static void test_format_rules(void)
+{
+    fnet_err err = {0};
+    CHECK_INT(fnet_export_format_from_path("g.graphml"), FNET_EXPORT_GRAPHML);
+    CHECK_INT(fnet_export_format_from_path("g.net"), FNET_EXPORT_PAJEK);
+    CHECK_INT(fnet_export_format_from_path(".gml"), FNET_EXPORT_NONE);
+    CHECK_INT(fnet_export_format_from_path(NULL), FNET_EXPORT_NONE);
+    CHECK_STR(fnet_export_format_names[FNET_EXPORT_NEO4J], "neo4j");
+    fnet_export_files f = {.out = "x.gexf", .dynamic = true};
+    CHECK_INT(fnet_export_files_check(&f, &err), 0);
+    CHECK_INT(f.format, FNET_EXPORT_GEXF);
+    f = (fnet_export_files){.out = "x.txt"};
+    CHECK_INT(fnet_export_files_check(&f, &err), FNET_EUSAGE);
+    CHECK_STR(err.msg, "cannot tell the format from 'x.txt': give --format");
+    f = (fnet_export_files){.format = FNET_EXPORT_CSV, .out = "-"};
+    CHECK_INT(fnet_export_files_check(&f, &err), FNET_EUSAGE);
+    CHECK_STR(err.msg, "--format csv writes several files: give -o PREFIX");
+    f = (fnet_export_files){.format = FNET_EXPORT_GML, .dynamic = true};
+    CHECK_INT(fnet_export_files_check(&f, &err), FNET_EUSAGE);
+    CHECK_STR(err.msg, "--dynamic applies to --format gexf only");
+}
+
 int main(void)
 {
     RUN(test_fields);
@@ -352,5 +376,6 @@ int main(void)
     RUN(test_days_and_reals);
     RUN(test_gml);
     RUN(test_pajek);
+    RUN(test_format_rules);
     return TEST_REPORT();
 }

@@ -144,10 +144,29 @@ static void test_months_and_clipping(void)
     fnet_corpus_free(c);
 }
 
+/* --every N-UNITS. */
+static void test_every(void)
+{
+    fnet_period_spec s = {.unit = FNET_UNIT_YEAR, .step = 1};
+    CHECK_INT(fnet_period_spec_every(&s, "6-months"), 0);
+    CHECK_INT(s.unit, FNET_UNIT_MONTH);
+    CHECK_INT(s.step, 6);
+    CHECK_INT(fnet_period_spec_every(&s, "1-year"), 0);
+    CHECK_INT(s.unit, FNET_UNIT_YEAR);
+    CHECK_INT(s.step, 1);
+    CHECK_INT(fnet_period_spec_every(&s, "0-years"), -1);
+    CHECK_INT(fnet_period_spec_every(&s, "10001-years"), -1);
+    CHECK_INT(fnet_period_spec_every(&s, "5-weeks"), -1);
+    CHECK_INT(fnet_period_spec_every(&s, "years"), -1);
+    CHECK_INT(s.unit, FNET_UNIT_YEAR); /* unchanged by the failures */
+    CHECK_INT(s.step, 1);
+}
+
 int main(void)
 {
     RUN(test_range);
     RUN(test_years);
     RUN(test_months_and_clipping);
+    RUN(test_every);
     return TEST_REPORT();
 }

@@ -2,6 +2,7 @@
 #include "output/diagram/dot.h"
 
 #include "core/buf.h"
+#include "core/outfile.h"
 #include "output/diagram/dotesc.h"
 #include "output/diagram/graphids.h"
 #include "output/diagram/style.h"
@@ -842,4 +843,14 @@ int fnet_dot_write(Agraph_t *g, FILE *fp, fnet_err *err)
     if (agwrite(g, fp) != 0 || ferror(fp))
         return fnet_err_set(err, FNET_EIO, "cannot write the DOT text");
     return 0;
+}
+
+int fnet_dot_write_file(Agraph_t *g, const char *path, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, path, err);
+    if (rc)
+        return rc;
+    rc = fnet_dot_write(g, fnet_outfile_stream(f), err);
+    return fnet_outfile_end(f, rc, err);
 }

@@ -73,4 +73,9 @@ int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
 /* Writes g as DOT to fp (agwrite). Returns 0 or FNET_EIO. */
 int fnet_dot_write(Agraph_t *g, FILE *fp, fnet_err *err);
 
+/* Writes g as DOT to the file path ("-": standard output) through
+ * core/outfile.h, so a failure leaves no partial file. Returns 0 or
+ * FNET_EIO / FNET_ENOMEM with err set. */
+int fnet_dot_write_file(Agraph_t *g, const char *path, fnet_err *err);
+
 #endif

@@ -3,7 +3,6 @@
 #include "output/diagram/evolve_dot.h"
 
 #include "core/buf.h"
-#include "core/outfile.h"
 #include "output/diagram/diagram.h"
 #include "output/diagram/dot.h"
 #include "output/diagram/pinned.h"
@@ -106,16 +105,6 @@ static const char *file(job *j, const fnet_snapshot *s, const char *ext)
     fnet_buf_reset(&j->path);
     fnet_buf_printf(&j->path, "%s/%s.%s", j->dir, s->period.label, ext);
     return fnet_buf_str(&j->path);
-}
-
-static int write_dot(job *j, Agraph_t *g, const char *path)
-{
-    fnet_outfile *f = NULL;
-    int rc = fnet_outfile_open(&f, path, j->err);
-    if (rc)
-        return rc;
-    rc = fnet_dot_write(g, fnet_outfile_stream(f), j->err);
-    return fnet_outfile_end(f, rc, j->err);
 }
 
 /* Slots for the communities of snapshot p (persistent ids in canonical
@@ -242,7 +231,7 @@ static int one_period(job *j, size_t p)
     Agraph_t *g = NULL;
     int rc = period_graph(j, p, &g);
     if (!rc)
-        rc = write_dot(j, g, file(j, s, "dot"));
+        rc = fnet_dot_write_file(g, file(j, s, "dot"), j->err);
     if (!rc && !(rc = fnet_render_layout(j->r, g, j->err))) {
         rc = fnet_render_write(j->r, g, "svg", file(j, s, "svg"), j->err);
         fnet_render_unlayout(j->r, g);

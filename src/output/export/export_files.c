@@ -22,6 +22,51 @@ static bool ends_with(const char *s, const char *suffix)
     return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
+const char *const fnet_export_format_names[] = {
+    "", "graphml", "gexf", "gml", "pajek", "csv", "json", "neo4j", NULL};
+const int fnet_export_format_codes[] = {
+    FNET_EXPORT_GRAPHML, FNET_EXPORT_GEXF, FNET_EXPORT_GML,  FNET_EXPORT_PAJEK,
+    FNET_EXPORT_CSV,     FNET_EXPORT_JSON, FNET_EXPORT_NEO4J};
+
+int fnet_export_format_from_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        int format;
+    } ext[] = {{".graphml", FNET_EXPORT_GRAPHML},
+               {".gexf", FNET_EXPORT_GEXF},
+               {".gml", FNET_EXPORT_GML},
+               {".net", FNET_EXPORT_PAJEK},
+               {".json", FNET_EXPORT_JSON}};
+    for (size_t i = 0; path && i < sizeof ext / sizeof ext[0]; i++)
+        if (ends_with(path, ext[i].ext))
+            return ext[i].format;
+    return FNET_EXPORT_NONE;
+}
+
+int fnet_export_files_check(fnet_export_files *o, fnet_err *err)
+{
+    if (o->format == FNET_EXPORT_NONE)
+        o->format = fnet_export_format_from_path(o->out);
+    if (o->format == FNET_EXPORT_NONE && o->out)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "cannot tell the format from '%s': give "
+                            "--format",
+                            o->out);
+    if (o->format == FNET_EXPORT_NONE)
+        return fnet_err_set(err, FNET_EUSAGE, "--format is required");
+    if ((o->format == FNET_EXPORT_CSV || o->format == FNET_EXPORT_NEO4J) &&
+        (!o->out || strcmp(o->out, "-") == 0))
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--format %s writes several files: give -o %s",
+                            fnet_export_format_names[o->format],
+                            o->format == FNET_EXPORT_CSV ? "PREFIX" : "DIR");
+    if (o->dynamic && o->format != FNET_EXPORT_GEXF)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--dynamic applies to --format gexf only");
+    return 0;
+}
+
 /* The paths of the files a format writes (up to 2). */
 typedef struct paths {
     char *path[2];

@@ -27,6 +27,16 @@ enum fnet_export_format {
     FNET_EXPORT_NEO4J
 };
 
+/* The format names, indexed by enum fnet_export_format ("" for NONE),
+ * ending with NULL; the --format choice takes them from index 1 with the
+ * codes of fnet_export_format_codes, in the same order. */
+extern const char *const fnet_export_format_names[];
+extern const int fnet_export_format_codes[];
+
+/* The format a file name's ending selects (.graphml, .gexf, .gml, .net,
+ * .json); FNET_EXPORT_NONE for any other or for NULL. Can't fail. */
+int fnet_export_format_from_path(const char *path);
+
 typedef struct fnet_export_files {
     int format;            /* enum fnet_export_format */
     const char *out;       /* NULL or "-": standard output; csv: a prefix;
@@ -34,6 +44,12 @@ typedef struct fnet_export_files {
     bool dynamic;          /* gexf: time intervals from the fact dates */
     bool no_formula_guard; /* csv, neo4j: cells as written */
 } fnet_export_files;
+
+/* Completes and checks o as given on the command line: a format NONE is
+ * taken from o->out's ending; csv and neo4j need a path (not standard
+ * output), dynamic needs gexf. Returns 0, or FNET_EUSAGE with err saying
+ * what is missing or wrong. */
+int fnet_export_files_check(fnet_export_files *o, fnet_err *err);
 
 /* Writes bundle x in o's format. *replaced is the number of characters
  * XML cannot carry that were written as U+FFFD (graphml, gexf), set once

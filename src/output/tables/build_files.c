@@ -4,9 +4,14 @@
 
 #include "core/buf.h"
 #include "core/outfile.h"
+#include "output/diagram/dot.h"
 #include "output/tables/metrics_table.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 /* The node table of cols, rows by sort, at most max_rows: as `factnet
  * metrics` writes it. Returns 0 or FNET_ENOMEM. */
@@ -120,6 +125,75 @@ static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
     return rc;
 }
 
+/* ---- names and folders ------------------------------------------------- */
+
+void fnet_build_files_name(const char *path, char *out, size_t size)
+{
+    static const char *const ext[] = {".json", ".jsonl", ".csv", ".CSV",
+                                      ".tsv",  ".ann",   ".tab"};
+    size_t end = strlen(path);
+    while (end > 1 && path[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    const char *b = path + start;
+    size_t n = end - start;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strncmp(b + n - k, ext[i], k) == 0) {
+            n -= k;
+            break;
+        }
+    }
+    snprintf(out, size, "%.*s", (int)n, b);
+}
+
+bool fnet_build_files_clash(char *const *paths, size_t n, size_t *a, size_t *b)
+{
+    char x[256], y[256];
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++) {
+            fnet_build_files_name(paths[i], x, sizeof x);
+            fnet_build_files_name(paths[k], y, sizeof y);
+            if (strcmp(x, y) == 0) {
+                *a = i;
+                *b = k;
+                return true;
+            }
+        }
+    return false;
+}
+
+const char *fnet_build_files_path(fnet_buf *out, const char *dir,
+                                  const char *name, const char *suffix)
+{
+    fnet_buf_reset(out);
+    fnet_buf_printf(out, "%s/%s%s", dir, name, suffix);
+    return fnet_buf_str(out);
+}
+
+int fnet_build_files_make_dir(const char *dir, fnet_err *err)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s", dir);
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c != '/' && c != '\0')
+            continue;
+        *s = '\0';
+        struct stat st;
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            return fnet_err_set(err, FNET_EIO, "%s: cannot create: %s", p,
+                                strerror(errno));
+        if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+            return fnet_err_set(err, FNET_EIO, "%s: not a directory", p);
+        *s = c;
+        if (!c)
+            return 0;
+    }
+}
+
 /* ---- the files ---------------------------------------------------------- */
 
 typedef struct files {
@@ -129,9 +203,7 @@ typedef struct files {
 
 static const char *out_path(files *j, const char *suffix)
 {
-    fnet_buf_reset(&j->out);
-    fnet_buf_printf(&j->out, "%s/%s%s", j->b->dir, j->b->name, suffix);
-    return fnet_buf_str(&j->out);
+    return fnet_build_files_path(&j->out, j->b->dir, j->b->name, suffix);
 }
 
 static void wrote(files *j)
@@ -144,14 +216,10 @@ static void wrote(files *j)
 static int write_table(files *j, const fnet_table *t, const fnet_table_style *s,
                        fnet_err *err)
 {
-    fnet_outfile *f = NULL;
     fnet_table_style st = *s;
     st.no_formula_guard = j->b->no_formula_guard;
-    int rc = fnet_outfile_open(&f, fnet_buf_str(&j->out), err);
-    if (rc)
-        return rc;
-    rc = fnet_table_write(t, fnet_outfile_stream(f), &st, err);
-    if (!(rc = fnet_outfile_end(f, rc, err)))
+    int rc = fnet_table_write_file(t, fnet_buf_str(&j->out), &st, err);
+    if (!rc)
         wrote(j);
     return rc;
 }
@@ -236,6 +304,27 @@ int fnet_build_files_write(const fnet_build_files *b, fnet_err *err)
         rc = communities_file(&j, err);
     if (!rc)
         rc = summary_file(&j, err);
+    fnet_buf_free(&j.out);
+    return rc;
+}
+
+int fnet_build_files_diagram(const fnet_build_files *b, fnet_renderer *r,
+                             Agraph_t *g, bool *laid_out, fnet_err *err)
+{
+    files j = {.b = b};
+    int rc = fnet_dot_write_file(g, out_path(&j, ".dot"), err);
+    if (!rc) {
+        wrote(&j);
+        if (b->stage)
+            b->stage(b->ctx, "rendering SVG and PDF");
+        *laid_out = !(rc = fnet_render_layout(r, g, err));
+    }
+    if (!rc &&
+        !(rc = fnet_render_write(r, g, "svg", out_path(&j, ".svg"), err)))
+        wrote(&j);
+    if (!rc &&
+        !(rc = fnet_render_write(r, g, "pdf", out_path(&j, ".pdf"), err)))
+        wrote(&j);
     fnet_buf_free(&j.out);
     return rc;
 }

@@ -434,3 +434,41 @@ int fnet_evolve_write_dir(const char *dir, const fnet_evolution *e,
     fnet_buf_free(&j.buf);
     return rc;
 }
+
+size_t fnet_evolve_table_default_columns(int *cols)
+{
+    static const int def[] = {FNET_M_DEGREE,      FNET_M_BETWEENNESS,
+                              FNET_M_PAGERANK,    FNET_M_COMMUNITY,
+                              FNET_M_POS_DEGREE,  FNET_M_NEG_DEGREE,
+                              FNET_M_NET_STRENGTH};
+    memcpy(cols, def, sizeof def);
+    return sizeof def / sizeof def[0];
+}
+
+size_t fnet_evolve_table_shown_columns(int *cols, size_t n, bool given,
+                                       const fnet_evolution *e)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (given || e->negative ||
+            !(FNET_METRICS_SIGNED & FNET_METRIC_BIT(cols[i])))
+            cols[k++] = cols[i];
+    return k;
+}
+
+bool fnet_evolve_table_wide(int format)
+{
+    return format == FNET_TABLE_MD || format == FNET_TABLE_LATEX;
+}
+
+int fnet_evolve_write(const char *path, const char *dir,
+                      const fnet_evolution *e, int which,
+                      const fnet_evolve_write_opts *o, fnet_err *err)
+{
+    int fmt = o->style.format;
+    if (dir)
+        return fnet_evolve_write_dir(dir, e, o, err);
+    if (which < 0 && (fmt == FNET_TABLE_CSV || fmt == FNET_TABLE_TSV))
+        which = FNET_EVOLVE_NODES; /* a CSV file holds one table */
+    return fnet_evolve_write_file(path ? path : "-", e, which, o, err);
+}

@@ -40,11 +40,35 @@ typedef struct fnet_evolve_write_opts {
     long top;  /* nodes and ranks: only ranks 1..top; -1: all */
 } fnet_evolve_write_opts;
 
+/* The default node metric columns (degree, betweenness, pagerank,
+ * community, then the signed pos_degree, neg_degree, net_strength): fills
+ * cols (room for FNET_M_COUNT) and returns how many. Can't fail. */
+size_t fnet_evolve_table_default_columns(int *cols);
+
+/* The columns shown of cols (in place; returns how many are left): the
+ * signed ones of the default list only when some snapshot has a negative
+ * edge (e->negative); columns given explicitly (given) all stay. */
+size_t fnet_evolve_table_shown_columns(int *cols, size_t n, bool given,
+                                       const fnet_evolution *e);
+
+/* The node table's default layout for a table format: wide (one column
+ * per metric) for md and latex, long otherwise. */
+bool fnet_evolve_table_wide(int format);
+
 /* Writes table `which` (FNET_EVOLVE_*), or every table with -1, to path
  * ("-": standard output). Returns 0, FNET_EIO or FNET_ENOMEM with err
  * set. */
 int fnet_evolve_write_file(const char *path, const fnet_evolution *e, int which,
                            const fnet_evolve_write_opts *o, fnet_err *err);
+
+/* Writes the tables as `factnet evolve` does: every table into dir when
+ * it is not NULL (fnet_evolve_write_dir()), else table `which` to path
+ * (NULL: standard output); which < 0 means every table, except for csv
+ * and tsv, whose file holds one table: the nodes. Returns as
+ * fnet_evolve_write_file(). */
+int fnet_evolve_write(const char *path, const char *dir,
+                      const fnet_evolution *e, int which,
+                      const fnet_evolve_write_opts *o, fnet_err *err);
 
 /* Writes every table to DIR/NAME.EXT (EXT of the format: csv, tsv, md, tex,
  * json), creating dir (not its parents). Returns as

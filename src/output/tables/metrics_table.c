@@ -2,6 +2,7 @@
 #include "output/tables/metrics_table.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,109 @@ int fnet_metrics_table_column_from_name(const char *name)
         return FNET_MCOL_STABILITY;
     int m = fnet_metric_from_name(name);
     return m >= 0 ? m : FNET_MCOL_UNKNOWN;
+}
+
+bool fnet_metrics_table_columns_each(const char *list,
+                                     bool (*add)(void *ctx, int col,
+                                                 const char *name),
+                                     void *ctx)
+{
+    char name[64];
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
+        if (!add(ctx, fnet_metrics_table_column_from_name(name), name))
+            return false;
+        if (!p[len])
+            return true;
+        p += len + 1;
+    }
+}
+
+unsigned fnet_metrics_table_want(const int *cols, size_t n)
+{
+    unsigned want = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cols[i] >= 0)
+            want |= FNET_METRIC_BIT(cols[i]);
+    return want;
+}
+
+/* The --columns walker's add for a choice: a column of its kind, once. */
+static bool choose_one(void *ctx, int col, const char *name)
+{
+    fnet_metrics_table_choice *ch = ctx;
+    bool fixed =
+        col == FNET_MCOL_ID || col == FNET_MCOL_LABEL || col == FNET_MCOL_TYPE;
+    snprintf(ch->bad, sizeof ch->bad, "%s", name);
+    ch->problem = FNET_MCHOICE_UNKNOWN;
+    if (col == FNET_MCOL_UNKNOWN ||
+        (ch->kind == FNET_MCHOICE_METRICS && col < 0))
+        return false;
+    if (ch->kind == FNET_MCHOICE_EXPORT && fixed)
+        return true;
+    ch->problem = FNET_MCHOICE_STABILITY;
+    if (ch->kind == FNET_MCHOICE_EXPORT && col == FNET_MCOL_STABILITY &&
+        ch->runs < 2)
+        return false;
+    ch->problem = FNET_MCHOICE_TWICE;
+    for (size_t i = 0; i < ch->n_cols; i++)
+        if (ch->cols[i] == col)
+            return false;
+    ch->problem = FNET_MCHOICE_FULL;
+    if (ch->n_cols == sizeof ch->cols / sizeof ch->cols[0])
+        return false;
+    ch->problem = FNET_MCHOICE_OK;
+    ch->cols[ch->n_cols++] = col;
+    return true;
+}
+
+int fnet_metrics_table_choose_list(fnet_metrics_table_choice *out,
+                                   const char *columns, int kind, long runs)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = kind;
+    out->runs = runs;
+    if (!fnet_metrics_table_columns_each(columns, choose_one, out))
+        return out->problem;
+    out->bad[0] = '\0';
+    out->want = fnet_metrics_table_want(out->cols, out->n_cols);
+    for (size_t i = 0; i < out->n_cols; i++)
+        out->stability |= out->cols[i] == FNET_MCOL_STABILITY;
+    return FNET_MCHOICE_OK;
+}
+
+int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
+                              const char *columns, const char *sort,
+                              const fnet_graph *g, long runs)
+{
+    int problem = FNET_MCHOICE_OK;
+    if (columns) {
+        problem = fnet_metrics_table_choose_list(out, columns,
+                                                 FNET_MCHOICE_TABLE, runs);
+        if (problem)
+            return problem;
+    } else {
+        memset(out, 0, sizeof *out);
+        out->runs = runs;
+        out->n_cols =
+            fnet_metrics_table_default_columns(out->cols, g, runs > 1);
+        out->stability = runs > 1;
+    }
+    const char *s = sort ? sort : "pagerank";
+    snprintf(out->bad, sizeof out->bad, "%s", s);
+    out->sort = fnet_metrics_table_column_from_name(s);
+    if (out->sort == FNET_MCOL_UNKNOWN)
+        return FNET_MCHOICE_SORT_UNKNOWN;
+    out->bad[0] = '\0';
+    if (out->stability && runs < 2)
+        return FNET_MCHOICE_STABILITY;
+    if (out->sort == FNET_MCOL_STABILITY && runs < 2)
+        return FNET_MCHOICE_SORT_STABILITY;
+    out->stability |= out->sort == FNET_MCOL_STABILITY;
+    out->want = fnet_metrics_table_want(out->cols, out->n_cols) |
+                fnet_metrics_table_want(&out->sort, 1);
+    return FNET_MCHOICE_OK;
 }
 
 const char *fnet_metrics_table_column_name(int col)
@@ -247,4 +351,23 @@ int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
         n += sizeof sign / sizeof sign[0];
     }
     return fnet_metrics_table_values(out, rows, n);
+}
+
+int fnet_metrics_table_job_nodes(fnet_table **out, const fnet_job *j,
+                                 const fnet_metrics_table_choice *ch,
+                                 size_t max_rows, bool json)
+{
+    fnet_metrics_table_data d = {
+        .g = j->g,
+        .m = &j->m,
+        .stability = j->has_cm ? j->cm.stability : NULL,
+    };
+    fnet_metrics_table_spec s = {
+        .cols = ch->cols,
+        .n_cols = ch->n_cols,
+        .sort = ch->sort,
+        .max_rows = max_rows,
+        .sampled_sources = j->m.sampled && json ? j->m.samples_used : -1,
+    };
+    return fnet_metrics_table_nodes(out, &d, &s);
 }

@@ -30,6 +30,21 @@ enum {
  * FNET_MCOL_UNKNOWN for any other name. */
 int fnet_metrics_table_column_from_name(const char *name);
 
+/* Walks a comma-separated column list (--columns of metrics, export and
+ * evolve): calls add with each name's column (as from_name above, so
+ * FNET_MCOL_UNKNOWN for a name that is none) and the name itself (cut to
+ * 63 bytes), in order, until add returns false. Returns false when add
+ * did, true after the last name. The command's add decides which columns
+ * it takes and reports the others. */
+bool fnet_metrics_table_columns_each(const char *list,
+                                     bool (*add)(void *ctx, int col,
+                                                 const char *name),
+                                     void *ctx);
+
+/* The FNET_METRIC_BIT()s of the metric columns (>= 0) among cols, which
+ * a job (job/job.h's want) computes for them. Can't fail. */
+unsigned fnet_metrics_table_want(const int *cols, size_t n);
+
 /* The header name of a valid column. */
 const char *fnet_metrics_table_column_name(int col);
 
@@ -39,6 +54,56 @@ const char *fnet_metrics_table_column_name(int col);
  * FNET_M_COUNT + 4) and returns how many. Can't fail. */
 size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
                                           bool stability);
+
+/* Which columns a --columns list may name. */
+enum fnet_metrics_table_kind {
+    FNET_MCHOICE_TABLE,   /* metrics: id, label, type, stability, metrics */
+    FNET_MCHOICE_METRICS, /* evolve: metrics only */
+    FNET_MCHOICE_EXPORT   /* export: as TABLE, but id, label and type (always
+                             exported) are skipped, and stability with
+                             runs < 2 is a problem where it is named */
+};
+
+/* The columns and the row order of a node table as --columns and --sort
+ * choose them, and what the job must compute. */
+typedef struct fnet_metrics_table_choice {
+    int cols[FNET_M_COUNT + 8];
+    size_t n_cols;
+    int sort;
+    unsigned want;  /* FNET_METRIC_BIT()s of the columns and the sort */
+    bool stability; /* the stability column or sort: communities needed */
+    int kind;       /* enum fnet_metrics_table_kind */
+    long runs;      /* community runs (stability needs two or more) */
+    int problem;    /* after a failure: why (below) */
+    char bad[64];   /* after a failure: the name at fault */
+} fnet_metrics_table_choice;
+
+/* Why a choice failed: the command words the usage error. */
+enum {
+    FNET_MCHOICE_OK,
+    FNET_MCHOICE_UNKNOWN,       /* --columns: bad is no column (of kind) */
+    FNET_MCHOICE_TWICE,         /* --columns: bad is given twice */
+    FNET_MCHOICE_FULL,          /* more columns than room */
+    FNET_MCHOICE_SORT_UNKNOWN,  /* --sort: bad is no column */
+    FNET_MCHOICE_STABILITY,     /* column stability with runs < 2 */
+    FNET_MCHOICE_SORT_STABILITY /* --sort stability with runs < 2 */
+};
+
+/* Chooses the columns of the list columns (not NULL) of kind, in order,
+ * each once, into out->cols, and out->want (out->stability when the
+ * stability column is among them). Returns FNET_MCHOICE_OK or the first
+ * problem met (UNKNOWN, TWICE, FULL, or STABILITY for the export kind),
+ * out->bad naming the column. */
+int fnet_metrics_table_choose_list(fnet_metrics_table_choice *out,
+                                   const char *columns, int kind, long runs);
+
+/* `metrics --level node`: chooses the columns (the list columns, or when
+ * NULL the default ones of g, with stability when runs > 1) and the sort
+ * column (sort, NULL: pagerank), checked in that order. Returns
+ * FNET_MCHOICE_OK, or the first problem found. */
+int fnet_metrics_table_choose(fnet_metrics_table_choice *out,
+                              const char *columns, const char *sort,
+                              const fnet_graph *g, long runs);
 
 /* Where the cells of a node table come from. */
 typedef struct fnet_metrics_table_data {
@@ -72,6 +137,15 @@ typedef struct fnet_metrics_table_spec {
  * FNET_ENOMEM (*out is then freed and NULL). */
 int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
                              const fnet_metrics_table_spec *s);
+
+/* `metrics --level node`: the node table of job j (analysed for ch's
+ * want, with communities when ch->stability) in ch's columns and order,
+ * at most max_rows rows, with the sampled_sources column when json and
+ * the path metrics were sampled. Returns 0 or FNET_ENOMEM (*out is then
+ * freed and NULL). */
+int fnet_metrics_table_job_nodes(fnet_table **out, const fnet_job *j,
+                                 const fnet_metrics_table_choice *ch,
+                                 size_t max_rows, bool json);
 
 /* One row of a metric,value table. */
 typedef struct fnet_metrics_table_row {

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/outfile.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -538,4 +539,15 @@ int fnet_table_write(const fnet_table *t, FILE *fp,
         return fnet_err_set(err, FNET_EIO, "write error: %s",
                             strerror(errno ? errno : EIO));
     return 0;
+}
+
+int fnet_table_write_file(const fnet_table *t, const char *path,
+                          const fnet_table_style *style, fnet_err *err)
+{
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, path, err);
+    if (rc)
+        return rc;
+    rc = fnet_table_write(t, fnet_outfile_stream(f), style, err);
+    return fnet_outfile_end(f, rc, err);
 }

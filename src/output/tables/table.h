@@ -112,6 +112,12 @@ int fnet_table_format_from_name(const char *name);
 int fnet_table_write(const fnet_table *t, FILE *fp,
                      const fnet_table_style *style, fnet_err *err);
 
+/* Writes the table to the file path ("-": standard output) through
+ * core/outfile.h, so a failure leaves no partial file. Returns 0,
+ * FNET_ENOMEM or FNET_EIO (err set). */
+int fnet_table_write_file(const fnet_table *t, const char *path,
+                          const fnet_table_style *style, fnet_err *err);
+
 /* Formats a real as the writers do: digits < 0 gives the shortest of
  * %.15g/%.16g/%.17g that round-trips, otherwise %.<digits>f; -0 is written
  * 0; NaN gives "". out should hold 64 bytes. */
