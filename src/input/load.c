@@ -1,6 +1,7 @@
 /* load.c - the load plan and the front end of loading (see load.h). */
 #include "input/load.h"
 
+#include "input/peek.h"
 #include "input/validate.h"
 
 #include <stdlib.h>
@@ -90,6 +91,104 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                              d, err);
 }
 
+/* Counts the facts a sink receives: they are not in the corpus. */
+typedef struct counting_sink {
+    const fnet_load_sink *to;
+    uint64_t n;
+} counting_sink;
+
+static int count_fact(void *ctx, const fnet_fact *f)
+{
+    counting_sink *k = ctx;
+    k->n++;
+    return k->to->fact(k->to->ctx, f);
+}
+
+/* Appends "it looks like X: --input-format X reads it" when the content
+ * of path claims another row than f, else nothing; true when it did. */
+static bool looks_like(fnet_buf *out, const fnet_peek *p,
+                       const fnet_input_format *f)
+{
+    const fnet_input_format *g = fnet_input_format_guess(p);
+    if (!g || g == f)
+        return false;
+    fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
+                    g->name, g->name);
+    return true;
+}
+
+/* After a file read as f: nothing taken from it (no entity, no fact, no
+ * error) is an error naming what it holds and which format reads it; a
+ * file with errors whose content looks like another format gets a warning
+ * saying which. */
+static int after_load(const char *path, const fnet_input_format *f, bool empty,
+                      bool errors, fnet_diag *d)
+{
+    if (!empty && !errors)
+        return FNET_OK;
+    fnet_peek p;
+    fnet_buf msg = {0}, list = {0};
+    if (fnet_peek_file(&p, path) != FNET_OK) {
+        fnet_peek_free(&p);
+        return FNET_ENOMEM;
+    }
+    fnet_buf where = {0};
+    fnet_buf_printf(&where, "%s: ", strcmp(path, "-") == 0 ? "<stdin>" : path);
+    const char *name = fnet_buf_str(&where);
+    if (errors) {
+        if (looks_like(&msg, &p, f))
+            fnet_diag_add(d, FNET_SEV_WARNING, name, "%s", fnet_buf_str(&msg));
+    } else {
+        fnet_buf_printf(&msg,
+                        "nothing imported (no entity and no fact) "
+                        "from a file read as %s",
+                        f->name);
+        if (p.n) {
+            fnet_buf_puts(&msg, "; it holds ");
+            fnet_peek_describe(&p, &msg);
+        }
+        fnet_buf_puts(&msg, "; ");
+        if (!looks_like(&msg, &p, f)) {
+            fnet_input_formats_list(&list);
+            fnet_buf_printf(&msg,
+                            "the input formats are %s "
+                            "(docs/IMPORT.md)",
+                            fnet_buf_str(&list));
+        }
+        fnet_diag_add(d, FNET_SEV_ERROR, name, "%s", fnet_buf_str(&msg));
+    }
+    int rc = fnet_buf_ok(&msg) && fnet_buf_ok(&list) && fnet_buf_ok(&where)
+                 ? FNET_OK
+                 : FNET_ENOMEM;
+    fnet_buf_free(&msg);
+    fnet_buf_free(&list);
+    fnet_buf_free(&where);
+    fnet_peek_free(&p);
+    return rc;
+}
+
+/* Loads path with f's loader, counting what it took. */
+static int load_counted(fnet_corpus *c, const char *path,
+                        const fnet_input_format *f, const fnet_load_opts *o,
+                        fnet_diag *d, fnet_err *err)
+{
+    uint32_t entities = c->n_entities;
+    uint64_t facts = c->n_facts;
+    size_t errors = d->n_errors;
+    fnet_load_opts lo = *o;
+    counting_sink k = {o->sink, 0};
+    fnet_load_sink sink = {&k, count_fact};
+    if (o->sink)
+        lo.sink = &sink;
+    int rc = fnet_load_file_as(c, path, f, &lo, d, err);
+    if (rc != FNET_OK)
+        return rc;
+    bool empty = c->n_entities == entities && c->n_facts == facts && !k.n;
+    rc = after_load(path, f, empty && d->n_errors == errors,
+                    d->n_errors > errors, d);
+    return rc == FNET_ENOMEM ? fnet_err_set(err, rc, "out of memory") : rc;
+}
+
 int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
                       fnet_diag *d, fnet_err *err)
 {
@@ -103,7 +202,7 @@ int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
     if (rc == FNET_EDATA) /* the label map's problems are in d */
         rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
     for (size_t i = 0; i < p->n_paths && rc == FNET_OK; i++)
-        rc = fnet_load_file_as(c, p->paths[i], p->formats[i], &lo, d, err);
+        rc = load_counted(c, p->paths[i], p->formats[i], &lo, d, err);
     fnet_labelmap_free(&own);
     if (rc == FNET_EDATA) {
         *out = c;

@@ -95,6 +95,36 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     return rc ? rc : push(x, m);
 }
 
+/* A span of the older shape, "label": [[start, end, "TYPE"], ...]: a
+ * mention as an entity of the newer shape is, with no id (no relation can
+ * name it). */
+static int old_label(dc *x, const cJSON *l, uint32_t line, int k)
+{
+    const cJSON *type = cJSON_GetArrayItem(l, 2);
+    long long s, t;
+    char where[64];
+    snprintf(where, sizeof where, "label[%d]", k);
+    if (!cJSON_IsArray(l) || cJSON_GetArraySize(l) != 3 ||
+        !fnet_annot_offset(cJSON_GetArrayItem(l, 0), &s) ||
+        !fnet_annot_offset(cJSON_GetArrayItem(l, 1), &t) ||
+        !cJSON_IsString(type) || !type->valuestring[0]) {
+        fnet_import_error(&x->a.im, line, where,
+                          "expected [start, end, \"TYPE\"] (column %u)",
+                          col_of(x, l));
+        return FNET_OK;
+    }
+    size_t bs, be;
+    if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
+        fnet_import_error(&x->a.im, line, where,
+                          "span %lld-%lld is outside "
+                          "the text (%zu characters)",
+                          s, t, x->cp.n);
+        return FNET_OK;
+    }
+    fnet_span span;
+    return fnet_annot_mention(&x->a, type->valuestring, bs, be, line, &span);
+}
+
 static int relation(dc *x, const cJSON *r, uint32_t line, int k,
                     const char *source)
 {
@@ -132,6 +162,11 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
 {
     const cJSON *text = get(obj, "text"), *ents = get(obj, "entities");
     const cJSON *rels = get(obj, "relations"), *id = get(obj, "id");
+    /* The older shape's spans; a list of strings is a text classification's
+     * labels, which name no span. */
+    const cJSON *old = ents ? NULL : get(obj, "label");
+    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
+        old = NULL;
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,
                           "expected a doccano record "
@@ -163,6 +198,14 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
             if (rc)
                 break;
             rc = entity(x, item, line, k++);
+        }
+    k = 0;
+    if (old)
+        cJSON_ArrayForEach(item, old)
+        {
+            if (rc)
+                break;
+            rc = old_label(x, item, line, k++);
         }
     k = 0;
     if (rels)
