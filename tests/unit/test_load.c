@@ -420,6 +420,30 @@ static void test_detect_by_content(void)
     CHECK_STR(detect(tmp_file("d.jsonl", "{\"text\": \"x\"}\n")), "doccano");
     CHECK_STR(detect(tmp_file("f.jsonl", "{\"kind\": \"fact\"}\n")), "jsonl");
     CHECK_STR(detect(tmp_file("e.tsv", "a\tb\n")), "tsv");
+    /* Whatever the ending: a pre-1.0 Label Studio task, doccano and
+     * factnet JSON Lines in .json, a GDELT file in .csv, no ending. */
+    CHECK_STR(detect(tmp_file("t.json", "{\"data\": {\"text\": \"x\"},\n"
+                                        " \"completions\": []}")),
+              "labelstudio");
+    CHECK_STR(detect(tmp_file("o.json", "{\"data\": {}, \"facts\": []}")),
+              "json");
+    CHECK_STR(
+        detect(tmp_file("dl.json", "{\"text\": \"x\"}\n{\"text\": \"y\"}")),
+        "doccano");
+    CHECK_STR(detect(tmp_file("fl.json", "{\"kind\": \"entity\"}\n{\"kind\": "
+                                         "\"fact\"}\n")),
+              "jsonl");
+    CHECK_STR(detect(tmp_file("pretty.jsonl", "{\n \"text\": \"x\"\n}\n")),
+              "jsonl");
+    char row[256] = "1";
+    for (int k = 1; k < 61; k++)
+        strcat(row, "\tx");
+    strcat(row, "\n");
+    CHECK_STR(detect(tmp_file("events.csv", row)), "gdelt");
+    CHECK_STR(detect(tmp_file("events.tsv", row)), "gdelt");
+    CHECK_STR(detect(tmp_file("noending", "[{\"data\": {\"text\": \"x\"}}]")),
+              "labelstudio");
+    CHECK_STR(detect(tmp_file("noending2", "{\"facts\": []}")), "json");
     CHECK_STR(detect(tmpdir), "brat");
     char dir[128];
     snprintf(dir, sizeof dir, "%s/sub.jsonl", tmpdir);
