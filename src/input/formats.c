@@ -77,6 +77,12 @@ static bool sniff_icews(const fnet_peek *p)
     return fnet_import_events_is_icews(p->data, p->line_len);
 }
 
+/* An ACLED export: a header naming event_id_cnty, actor1 and actor2. */
+static bool sniff_acled(const fnet_peek *p)
+{
+    return fnet_import_events_is_acled(p->data, p->line_len);
+}
+
 /* ---- loaders: the one entry signature --------------------------------- */
 
 typedef int read_fn(fnet_corpus *c, const char *name, FILE *fp,
@@ -174,6 +180,13 @@ static int load_icews(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                    err);
 }
 
+static int load_acled(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                      fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_ACLED, &o->import, d,
+                                   err);
+}
+
 static int check_csv(const fnet_import_opts *o, fnet_err *err)
 {
     return fnet_import_csv_check_map(o->map, err);
@@ -234,6 +247,12 @@ static const fnet_input_format table[] = {
      .sniff = sniff_icews,
      .check = fnet_import_events_check,
      .load = load_icews},
+    {.name = "acled",
+     .suffixes = ENDINGS(".acled.csv"),
+     .sniff_on = ENDINGS(".csv", ".tsv", ".tab"),
+     .sniff = sniff_acled,
+     .check = fnet_import_events_check,
+     .load = load_acled},
 };
 
 #define N_FORMATS (sizeof table / sizeof *table)

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Counts of Label Studio and doccano exports read independently of factnet
-(plain json, no factnet code), compared with the summary of `factnet check`.
+"""Counts of Label Studio, doccano and ACLED exports read independently of
+factnet (plain json and csv, no factnet code), compared with the summary of
+`factnet check`.
 
 usage: counts.py FACTNET FILE...   (a FILE that does not exist is skipped,
 with a message; all absent: exit 77)
 
 An entity is a (label, text) pair, the text folded as factnet folds names
 (white space runs to one space, trimmed, case kept); a fact is a relation
-(Label Studio "bi": two); a source is a task or a line."""
+(Label Studio "bi": two); a source is a task or a line. ACLED: an entity is
+an actor1 or actor2, a fact an event naming both, a source a distinct
+`source` cell of those events."""
+import csv
 import json
 import os
 import re
@@ -64,7 +68,18 @@ def doccano(lines):
     return len(ents), facts, len(lines)
 
 
+def acled(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f)
+                if r["actor1"].strip() and r["actor2"].strip()]
+    actors = {r["actor1"] for r in rows} | {r["actor2"] for r in rows}
+    sources = {r["source"] for r in rows if r["source"].strip()}
+    return len(actors), len(rows), len(sources)
+
+
 def expected(path):
+    if path.endswith(".csv"):
+        return acled(path)
     kind, value = records(path)
     if kind == "doc" and isinstance(value, dict) and "text" in value:
         return doccano([value])
