@@ -735,6 +735,12 @@ static int run(ev *x, int format)
                                            : acled_row(x, n_cols);
     }
     if (rc == FNET_OK && x->skipped)
+        rc = fnet_corpus_add_skipped(x->im.c, x->im.file, "event",
+                                     "blank actor", x->skipped);
+    if (rc == FNET_OK && x->no_deaths)
+        rc = fnet_corpus_add_skipped(x->im.c, x->im.file, "event",
+                                     "no fatalities to weigh", x->no_deaths);
+    if (rc == FNET_OK && x->skipped)
         fnet_import_warn(&x->im, 0, NULL,
                          "%lu event%s skipped: blank actor "
                          "(the first on line %u)",
