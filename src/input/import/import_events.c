@@ -347,6 +347,14 @@ static void header_cols(const fnet_csv *r, int col[I_N])
     }
 }
 
+/* An ICEWS cell by column (I_*): "NA", as R writes a missing value, is
+ * blank. */
+static const char *icell(const ev *x, int k)
+{
+    const char *v = cell(x, x->col[k]);
+    return strcmp(v, "NA") == 0 ? "" : v;
+}
+
 bool fnet_import_events_is_icews(const char *line, size_t len)
 {
     fnet_csv r;
@@ -364,14 +372,14 @@ bool fnet_import_events_is_icews(const char *line, size_t len)
 static int icews_entity(ev *x, int name_col, int country_col, int sectors_col,
                         uint32_t line)
 {
-    const char *name = cell(x, x->col[name_col]);
+    const char *name = icell(x, name_col);
     int32_t e;
     int rc = fnet_import_entity(&x->im, name, "actor", NULL, line, &e);
-    const char *v = cell(x, x->col[country_col]);
+    const char *v = icell(x, country_col);
     if (rc == FNET_OK && !blank(v))
         rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "country", v,
                                      FNET_ATTR_STRING);
-    v = cell(x, x->col[sectors_col]);
+    v = icell(x, sectors_col);
     if (rc == FNET_OK && !blank(v))
         rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "sectors", v,
                                      FNET_ATTR_STRING);
@@ -388,7 +396,7 @@ static int icews_row(ev *x, size_t n_cols)
                           n_cols, x->r.n_fields);
         return FNET_OK;
     }
-    const char *src = cell(x, x->col[I_SRC]), *tgt = cell(x, x->col[I_TGT]);
+    const char *src = icell(x, I_SRC), *tgt = icell(x, I_TGT);
     if (blank(src) || blank(tgt)) {
         skip(x, line);
         return FNET_OK;
@@ -396,12 +404,12 @@ static int icews_row(ev *x, size_t n_cols)
     bool ok = true;
     fnet_date date;
     char why[300];
-    const char *v = cell(x, x->col[I_DATE]);
+    const char *v = icell(x, I_DATE);
     if (!fnet_import_date(v, &date, why, sizeof why)) {
         fnet_import_error(&x->im, line, "column \"Event Date\"", "%s", why);
         ok = false;
     }
-    v = cell(x, x->col[I_CODE]);
+    v = icell(x, I_CODE);
     int root = cameo_root(v);
     if (!root) {
         fnet_import_error(&x->im, line, "column \"CAMEO Code\"", "%s",
@@ -410,7 +418,7 @@ static int icews_row(ev *x, size_t n_cols)
     }
     const char *code = v;
     double intensity = 0;
-    v = cell(x, x->col[I_INTENSITY]);
+    v = icell(x, I_INTENSITY);
     bool has_intensity = !blank(v);
     if (has_intensity)
         ok = number(x, line, "column \"Intensity\"", v, &intensity) && ok;
@@ -418,7 +426,7 @@ static int icews_row(ev *x, size_t n_cols)
         return FNET_OK;
     int32_t rel, s;
     fnet_fact *f;
-    const char *story = cell(x, x->col[I_STORY]);
+    const char *story = icell(x, I_STORY);
     int rc = relation_for(x, root, line, &rel);
     if (rc == FNET_OK)
         rc = icews_entity(x, I_SRC, I_SRC_COUNTRY, I_SRC_SECTORS, line);
@@ -427,7 +435,7 @@ static int icews_row(ev *x, size_t n_cols)
     fnet_buf_reset(&x->a);
     if (!blank(story))
         fnet_buf_printf(&x->a, "icews-story-%s", story);
-    const char *pub = cell(x, x->col[I_PUBLISHER]);
+    const char *pub = icell(x, I_PUBLISHER);
     if (rc == FNET_OK && x->a.len)
         rc = fnet_import_source(&x->im, x->a.data, blank(pub) ? NULL : pub,
                                 NULL, NULL, line, &s);
@@ -438,23 +446,21 @@ static int icews_row(ev *x, size_t n_cols)
         return rc;
     f->date = date;
     f->sign = has_intensity ? (intensity < 0 ? -1 : 1) : 0;
-    const char *id = cell(x, x->col[I_ID]);
+    const char *id = icell(x, I_ID);
     if (!blank(id) && !(f->id = fnet_import_str(&x->im, id, strlen(id))))
         return FNET_ENOMEM;
     fnet_buf_reset(&x->tmp);
-    fnet_buf_printf(&x->tmp, "ICEWS event%s%s: %s -> %s: %s (CAMEO %s)",
-                    blank(id) ? "" : " ", id, src, tgt,
-                    blank(cell(x, x->col[I_TEXT])) ? roots[root].name
-                                                   : cell(x, x->col[I_TEXT]),
-                    code);
+    fnet_buf_printf(
+        &x->tmp, "ICEWS event%s%s: %s -> %s: %s (CAMEO %s)",
+        blank(id) ? "" : " ", id, src, tgt,
+        blank(icell(x, I_TEXT)) ? roots[root].name : icell(x, I_TEXT), code);
     if (!(f->evidence =
               fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len)))
         return FNET_ENOMEM;
     rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
     if (rc == FNET_OK && has_intensity)
         rc = fnet_import_fact_attr(&x->im, f, "intensity",
-                                   cell(x, x->col[I_INTENSITY]),
-                                   FNET_ATTR_NUMBER);
+                                   icell(x, I_INTENSITY), FNET_ATTR_NUMBER);
     return rc;
 }
 
