@@ -337,14 +337,49 @@ static int gdelt_row(ev *x)
 
 /* ---- ICEWS ------------------------------------------------------------ */
 
-static void header_cols(const fnet_csv *r, int col[I_N])
+/* The columns of names[0..n) in the header row r (-1: absent). */
+static void find_cols(const fnet_csv *r, const char *const *names, int n,
+                      int *col)
 {
-    for (int k = 0; k < I_N; k++) {
+    for (int k = 0; k < n; k++) {
         col[k] = -1;
         for (size_t i = 0; i < r->n_fields && col[k] < 0; i++)
-            if (fnet_import_iequal(r->fields[i].text, icews_names[k]))
+            if (fnet_import_iequal(r->fields[i].text, names[k]))
                 col[k] = (int)i;
     }
+}
+
+/* The header of an ICEWS or ACLED file (kind names the format in
+ * messages; names[0..n) its columns, required[0..n_req) the columns it
+ * needs, listed in have): its columns in x->col. *ok is false when a
+ * required column is missing or the file is empty. Returns 0 or a reader
+ * error. */
+static int read_header(ev *x, const char *kind, const char *const *names, int n,
+                       const int *required, size_t n_req, const char *have,
+                       bool *ok)
+{
+    int got;
+    *ok = false;
+    while ((got = fnet_csv_next(&x->r)) == -1)
+        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
+                           x->r.err_msg);
+    if (got < 0)
+        return got;
+    if (got == 0) {
+        fnet_import_syntax(&x->im, 1, 1,
+                           "empty file (expected an %s header row)", kind);
+        return FNET_OK;
+    }
+    find_cols(&x->r, names, n, x->col);
+    *ok = true;
+    for (size_t k = 0; k < n_req; k++)
+        if (x->col[required[k]] < 0) {
+            fnet_import_error(&x->im, x->r.rec_line, NULL,
+                              "no \"%s\" column in the header (%s)",
+                              names[required[k]], have);
+            *ok = false;
+        }
+    return FNET_OK;
 }
 
 /* An ICEWS cell by column (I_*): "NA", as R writes a missing value, is
@@ -362,7 +397,7 @@ bool fnet_import_events_is_icews(const char *line, size_t len)
     int col[I_N];
     bool yes = fnet_csv_next(&r) == 1;
     if (yes) {
-        header_cols(&r, col);
+        find_cols(&r, icews_names, I_N, col);
         yes = col[I_SRC] >= 0 && col[I_TGT] >= 0 && col[I_CODE] >= 0;
     }
     fnet_csv_free(&r);
@@ -464,49 +499,7 @@ static int icews_row(ev *x, size_t n_cols)
     return rc;
 }
 
-static int icews_header(ev *x, bool *ok)
-{
-    int got;
-    *ok = false;
-    while ((got = fnet_csv_next(&x->r)) == -1)
-        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
-                           x->r.err_msg);
-    if (got < 0)
-        return got;
-    if (got == 0) {
-        fnet_import_syntax(&x->im, 1, 1,
-                           "empty file (expected an ICEWS "
-                           "header row)");
-        return FNET_OK;
-    }
-    header_cols(&x->r, x->col);
-    static const int required[] = {I_SRC, I_TGT, I_DATE, I_CODE};
-    *ok = true;
-    for (size_t k = 0; k < sizeof required / sizeof *required; k++)
-        if (x->col[required[k]] < 0) {
-            fnet_import_error(&x->im, x->r.rec_line, NULL,
-                              "no \"%s\" column "
-                              "in the header (an ICEWS event file has Source "
-                              "Name, Target Name, Event Date and CAMEO Code)",
-                              icews_names[required[k]]);
-            *ok = false;
-        }
-    return FNET_OK;
-}
-
 /* ---- ACLED ------------------------------------------------------------ */
-
-/* The columns of names[0..n) in the header row r (-1: absent). */
-static void find_cols(const fnet_csv *r, const char *const *names, int n,
-                      int *col)
-{
-    for (int k = 0; k < n; k++) {
-        col[k] = -1;
-        for (size_t i = 0; i < r->n_fields && col[k] < 0; i++)
-            if (fnet_import_iequal(r->fields[i].text, names[k]))
-                col[k] = (int)i;
-    }
-}
 
 /* The separator of an ACLED header line: ',' (the export tool), else tab
  * or ';' (a spreadsheet's), whichever splits off "event_id_cnty" and
@@ -684,36 +677,6 @@ static int acled_row(ev *x, size_t n_cols)
     return acled_attrs(x, f);
 }
 
-/* Reads the header; *ok is false when a required column is missing. */
-static int acled_header(ev *x, bool *ok)
-{
-    int got;
-    *ok = false;
-    while ((got = fnet_csv_next(&x->r)) == -1)
-        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
-                           x->r.err_msg);
-    if (got < 0)
-        return got;
-    if (got == 0) {
-        fnet_import_syntax(&x->im, 1, 1,
-                           "empty file (expected an ACLED header row)");
-        return FNET_OK;
-    }
-    find_cols(&x->r, acled_names, A_N, x->col);
-    static const int required[] = {A_ACTOR1, A_ACTOR2, A_DATE, A_TYPE};
-    *ok = true;
-    for (size_t k = 0; k < sizeof required / sizeof *required; k++)
-        if (x->col[required[k]] < 0) {
-            fnet_import_error(&x->im, x->r.rec_line, NULL,
-                              "no \"%s\" column in the header (an ACLED "
-                              "export has actor1, actor2, event_date and "
-                              "event_type)",
-                              acled_names[required[k]]);
-            *ok = false;
-        }
-    return FNET_OK;
-}
-
 /* ---- files ------------------------------------------------------------ */
 
 static int run(ev *x, int format)
@@ -722,8 +685,17 @@ static int run(ev *x, int format)
     size_t n_cols = 0;
     if (format != FNET_EVENTS_GDELT) {
         bool ok;
-        rc = format == FNET_EVENTS_ICEWS ? icews_header(x, &ok)
-                                         : acled_header(x, &ok);
+        static const int icews_req[] = {I_SRC, I_TGT, I_DATE, I_CODE};
+        static const int acled_req[] = {A_ACTOR1, A_ACTOR2, A_DATE, A_TYPE};
+        rc = format == FNET_EVENTS_ICEWS
+                 ? read_header(x, "ICEWS", icews_names, I_N, icews_req, 4,
+                               "an ICEWS event file has Source Name, Target "
+                               "Name, Event Date and CAMEO Code",
+                               &ok)
+                 : read_header(x, "ACLED", acled_names, A_N, acled_req, 4,
+                               "an ACLED export has actor1, actor2, "
+                               "event_date and event_type",
+                               &ok);
         if (rc || !ok)
             return rc;
         n_cols = x->r.n_fields;
