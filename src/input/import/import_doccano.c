@@ -19,6 +19,7 @@ typedef struct dc {
     fnet_offsets cp; /* of the current line's text (a.text) */
     mention *m;
     size_t n_m, cap_m;
+    const char *source; /* of the current line */
 } dc;
 
 static const cJSON *get(const cJSON *obj, const char *key)
@@ -125,8 +126,7 @@ static int old_label(dc *x, const cJSON *l, uint32_t line, int k)
     return fnet_annot_mention(&x->a, type->valuestring, bs, be, line, &span);
 }
 
-static int relation(dc *x, const cJSON *r, uint32_t line, int k,
-                    const char *source)
+static int relation(dc *x, const cJSON *r, uint32_t line, int k)
 {
     const cJSON *from = get(r, "from_id"), *to = get(r, "to_id");
     const cJSON *type = get(r, "type");
@@ -155,7 +155,24 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k,
     if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
     return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
-                           &b->span, source, line, NULL);
+                           &b->span, x->source, line, NULL);
+}
+
+/* Calls fn on each item of the array arr (NULL: none) with its index,
+ * until one fails. */
+static int each(dc *x, const cJSON *arr, uint32_t line,
+                int (*fn)(dc *x, const cJSON *item, uint32_t line, int k))
+{
+    const cJSON *item;
+    int k = 0, rc = FNET_OK;
+    if (arr)
+        cJSON_ArrayForEach(item, arr)
+        {
+            rc = fn(x, item, line, k++);
+            if (rc)
+                break;
+        }
+    return rc;
 }
 
 static int record(dc *x, const cJSON *obj, uint32_t line)
@@ -188,33 +205,13 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
         return FNET_ENOMEM;
     char line_no[24];
     snprintf(line_no, sizeof line_no, "line%u", line);
-    const char *source;
-    int rc = fnet_annot_source(&x->a, id, line_no, line, &source);
-    const cJSON *item;
-    int k = 0;
-    if (ents)
-        cJSON_ArrayForEach(item, ents)
-        {
-            if (rc)
-                break;
-            rc = entity(x, item, line, k++);
-        }
-    k = 0;
-    if (old)
-        cJSON_ArrayForEach(item, old)
-        {
-            if (rc)
-                break;
-            rc = old_label(x, item, line, k++);
-        }
-    k = 0;
-    if (rels)
-        cJSON_ArrayForEach(item, rels)
-        {
-            if (rc)
-                break;
-            rc = relation(x, item, line, k++, source);
-        }
+    int rc = fnet_annot_source(&x->a, id, line_no, line, &x->source);
+    if (rc == FNET_OK)
+        rc = each(x, ents, line, entity);
+    if (rc == FNET_OK)
+        rc = each(x, old, line, old_label);
+    if (rc == FNET_OK)
+        rc = each(x, rels, line, relation);
     return rc;
 }
 
