@@ -148,14 +148,18 @@ void fnet_diag_add(fnet_diag *d, int severity, const char *where,
 
 void fnet_diag_print(const fnet_diag *d, FILE *fp)
 {
-    size_t cap = d->cap ? d->cap : FNET_DIAG_CAP;
-    for (size_t i = 0; i < d->n_items; i++)
+    /* Counted from what was kept: a message may be kept beyond the cap. */
+    size_t kept[2] = {0, 0};
+    for (size_t i = 0; i < d->n_items; i++) {
         fprintf(fp, "%s\n", d->items[i].msg);
-    if (d->n_errors > cap)
-        fprintf(fp, "factnet: %zu more errors not shown\n", d->n_errors - cap);
-    if (d->n_warnings > cap)
+        kept[d->items[i].severity == FNET_SEV_ERROR ? 0 : 1]++;
+    }
+    if (d->n_errors > kept[0])
+        fprintf(fp, "factnet: %zu more errors not shown\n",
+                d->n_errors - kept[0]);
+    if (d->n_warnings > kept[1])
         fprintf(fp, "factnet: %zu more warnings not shown\n",
-                d->n_warnings - cap);
+                d->n_warnings - kept[1]);
 }
 
 void fnet_diag_append(fnet_diag *d, const fnet_diag *src)

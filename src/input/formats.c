@@ -10,6 +10,7 @@
 #include "input/json/jsondoc.h"
 #include "input/json/jsonl.h"
 #include "input/json/load_parallel.h"
+#include "input/peek.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -18,83 +19,68 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- sniffing --------------------------------------------------------- */
+/* ---- sniffing: by content (input/peek.h) ------------------------------ */
 
-/* Reads up to cap - 1 bytes of the start of path (NUL-terminated). */
-static size_t peek(const char *path, char *buf, size_t cap)
+static const cJSON *member(const cJSON *obj, const char *key)
 {
-    FILE *fp = fopen(path, "rb");
-    size_t n = fp ? fread(buf, 1, cap - 1, fp) : 0;
-    if (fp)
-        fclose(fp);
-    buf[n] = '\0';
-    return n;
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-/* A .json file holding an array of tasks is a Label Studio export
- * (factnet's JSON is an object): the array must open with an object and a
- * task key must appear early. Anything else stays "json", so a factnet file
- * with a wrong root gets the factnet message. */
-/* The first 64 KiB of path in a new buffer (*n bytes, NUL-terminated),
- * freed by the caller; NULL when out of memory. */
-static char *peek_start(const char *path, size_t *n)
+/* Label Studio: an array of tasks, or one task object (a pre-1.0
+ * completion file), a task having "data" and its annotations
+ * ("annotations", before 1.0 "completions", or "predictions"). An array
+ * whose first task is larger than the peek is claimed on the keys seen in
+ * its start. Anything else stays "json", so a factnet file with a wrong root
+ * gets the factnet message. */
+static bool sniff_labelstudio(const fnet_peek *p)
 {
-    enum { CAP = 1 << 16 };
-    char *buf = malloc(CAP);
-    if (buf)
-        *n = peek(path, buf, CAP);
-    return buf;
+    const cJSON *t = p->first;
+    bool lists = fnet_peek_has(t, "annotations") ||
+                 fnet_peek_has(t, "completions") ||
+                 fnet_peek_has(t, "predictions");
+    if (p->array && t)
+        return fnet_peek_has(t, "data") || lists;
+    if (p->array)
+        return strstr(p->data, "\"annotations\"") ||
+               strstr(p->data, "\"data\"") ||
+               strstr(p->data, "\"predictions\"");
+    return t && !p->lines && fnet_peek_has(t, "data") && lists;
 }
 
-static bool sniff_labelstudio(const char *path)
+/* doccano: JSON Lines whose first record has a "text" string and no
+ * "kind" (factnet's records have one), in the new shape ("entities",
+ * "relations") or the old one ("label": [[start, end, "TYPE"]]). */
+static bool sniff_doccano(const fnet_peek *p)
 {
-    size_t n, i = 0;
-    char *buf = peek_start(path, &n);
-    if (!buf)
-        return false;
-    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < n && strchr(" \t\r\n", buf[i]))
-        i++;
-    bool yes = i < n && buf[i] == '[';
-    for (i++; yes && i < n && strchr(" \t\r\n", buf[i]); i++)
-        ;
-    yes = yes && i < n && buf[i] == '{' &&
-          (strstr(buf + i, "\"annotations\"") || strstr(buf + i, "\"data\"") ||
-           strstr(buf + i, "\"predictions\""));
-    free(buf);
-    return yes;
+    return p->one_line && cJSON_IsString(member(p->first, "text")) &&
+           !fnet_peek_has(p->first, "kind") &&
+           !fnet_peek_has(p->first, "facts");
 }
 
-/* A .jsonl file whose first record has "text" and no "kind" is doccano's. */
-static bool sniff_doccano(const char *path)
+/* factnet's JSON Lines in a file named like a JSON document. */
+static bool sniff_jsonl(const fnet_peek *p)
 {
-    size_t n;
-    char *buf = peek_start(path, &n);
-    if (!buf)
-        return false;
-    char *p = buf;
-    while ((size_t)(p - buf) < n && strchr(" \t\r\n", *p))
-        p++;
-    char *nl = strchr(p, '\n');
-    if (nl)
-        *nl = '\0';
-    cJSON *obj = cJSON_Parse(p);
-    bool yes = cJSON_IsObject(obj) &&
-               cJSON_GetObjectItemCaseSensitive(obj, "text") &&
-               !cJSON_GetObjectItemCaseSensitive(obj, "kind");
-    cJSON_Delete(obj);
-    free(buf);
-    return yes;
+    return p->lines && fnet_peek_has(p->first, "kind");
 }
 
-/* A .tsv file whose header row names the ICEWS columns. */
-static bool sniff_icews(const char *path)
+/* A GDELT event file: no header, 61 tab-separated fields (GDELT 2.0), or
+ * 57/58 (GDELT 1.0, which the importer refuses with a message). */
+static bool sniff_gdelt(const fnet_peek *p)
 {
-    char buf[4096];
-    size_t n = peek(path, buf, sizeof buf);
-    const char *nl = memchr(buf, '\n', n);
-    return fnet_import_events_is_icews(buf, nl ? (size_t)(nl - buf) : n);
+    size_t n = fnet_peek_fields(p, '\t');
+    return n == 61 || n == 57 || n == 58;
+}
+
+/* An ICEWS file: a tab-separated header row naming the ICEWS columns. */
+static bool sniff_icews(const fnet_peek *p)
+{
+    return fnet_import_events_is_icews(p->data, p->line_len);
+}
+
+/* An ACLED export: a header naming event_id_cnty, actor1 and actor2. */
+static bool sniff_acled(const fnet_peek *p)
+{
+    return fnet_import_events_is_acled(p->data, p->line_len);
 }
 
 /* ---- loaders: the one entry signature --------------------------------- */
@@ -194,6 +180,13 @@ static int load_icews(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                    err);
 }
 
+static int load_acled(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                      fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_ACLED, &o->import, d,
+                                   err);
+}
+
 static int check_csv(const fnet_import_opts *o, fnet_err *err)
 {
     return fnet_import_csv_check_map(o->map, err);
@@ -214,6 +207,8 @@ static const fnet_input_format table[] = {
      .suffixes = ENDINGS(".jsonl", ".ndjson"),
      .exact_case = true,
      .facts = true,
+     .sniff_on = ENDINGS(".json"),
+     .sniff = sniff_jsonl,
      .streams = true,
      .load = load_jsonl},
     {.name = "csv",
@@ -236,12 +231,14 @@ static const fnet_input_format table[] = {
      .labels = true,
      .load = load_labelstudio},
     {.name = "doccano",
-     .sniff_on = ENDINGS(".jsonl", ".ndjson"),
+     .sniff_on = ENDINGS(".jsonl", ".ndjson", ".json"),
      .sniff = sniff_doccano,
      .labels = true,
      .load = load_doccano},
     {.name = "gdelt",
      .suffixes = ENDINGS(".export.csv", ".gdelt.tsv", ".gdelt.csv"),
+     .sniff_on = ENDINGS(".csv", ".tsv", ".tab"),
+     .sniff = sniff_gdelt,
      .check = fnet_import_events_check,
      .load = load_gdelt},
     {.name = "icews",
@@ -250,6 +247,12 @@ static const fnet_input_format table[] = {
      .sniff = sniff_icews,
      .check = fnet_import_events_check,
      .load = load_icews},
+    {.name = "acled",
+     .suffixes = ENDINGS(".acled.csv"),
+     .sniff_on = ENDINGS(".csv", ".tsv", ".tab"),
+     .sniff = sniff_acled,
+     .check = fnet_import_events_check,
+     .load = load_acled},
 };
 
 #define N_FORMATS (sizeof table / sizeof *table)
@@ -339,6 +342,29 @@ static const fnet_input_format *folder_format(void)
     return NULL;
 }
 
+const fnet_input_format *fnet_input_format_guess(const fnet_peek *p)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (table[i].sniff && table[i].sniff(p))
+            return &table[i];
+    return NULL;
+}
+
+/* The first row sniffing files with this ending (NULL: any ending) that
+ * claims path's content, or NULL. */
+static const fnet_input_format *by_content(const char *path, const char *ending)
+{
+    fnet_peek p;
+    const fnet_input_format *f = NULL;
+    if (fnet_peek_file(&p, path) == FNET_OK && p.n)
+        for (size_t i = 0; i < N_FORMATS && !f; i++)
+            for (const char *const *s = table[i].sniff_on; s && *s && !f; s++)
+                if ((!ending || strcmp(*s, ending) == 0) && table[i].sniff(&p))
+                    f = &table[i];
+    fnet_peek_free(&p);
+    return f;
+}
+
 const fnet_input_format *fnet_input_format_detect(const char *path,
                                                   const fnet_load_opts *o)
 {
@@ -353,11 +379,6 @@ const fnet_input_format *fnet_input_format_detect(const char *path,
     if (!is_stdin && !(f && f->facts) && stat(path, &st) == 0 &&
         S_ISDIR(st.st_mode))
         return folder_format();
-    if (!f)
-        return &table[0];
-    for (size_t i = 0; i < N_FORMATS && !is_stdin; i++)
-        for (const char *const *s = table[i].sniff_on; s && *s; s++)
-            if (strcmp(*s, ending) == 0 && table[i].sniff(path))
-                return &table[i];
-    return f;
+    const fnet_input_format *by = is_stdin ? NULL : by_content(path, ending);
+    return by ? by : f ? f : &table[0];
 }

@@ -15,6 +15,7 @@
 #include "input/import/import.h"
 #include "input/import/labelmap.h"
 #include "input/json/records.h"
+#include "input/peek.h"
 #include "model/corpus.h"
 
 #include <stdbool.h>
@@ -67,9 +68,10 @@ typedef struct fnet_input_format {
                      read as a file (and fails), not as a brat folder */
     bool folders; /* the format of a folder */
     /* Claims, by its content, a file selected by one of these endings of
-     * another row (NULL-terminated; sniff reads the file's start). */
+     * another row, or with no known ending (NULL-terminated; sniff reads
+     * the file's start, input/peek.h). */
     const char *const *sniff_on;
-    bool (*sniff)(const char *path);
+    bool (*sniff)(const fnet_peek *p);
     /* Checks the options it reads that need no file; NULL: none. Returns
      * 0 or FNET_EUSAGE with the message in err. */
     int (*check)(const fnet_import_opts *o, fnet_err *err);
@@ -90,11 +92,16 @@ const fnet_input_format *fnet_input_format_at(size_t i);
 void fnet_input_formats_list(fnet_buf *out);
 
 /* The row fnet_load_file() uses for path under o: the named format, else
- * ("auto") by the name: a folder, the longest matching ending, then the
- * rows that sniff files with that ending (never standard input); "json"
- * when nothing matches. o may be NULL. */
+ * ("auto") a folder, else by content: the first row (in table order) whose
+ * sniff claims the file among those that sniff files with its ending (any
+ * row when no ending matches; never standard input), else the row of the
+ * longest matching ending; "json" when nothing matches. o may be NULL. */
 const fnet_input_format *fnet_input_format_detect(const char *path,
                                                   const fnet_load_opts *o);
+
+/* The first row (in table order) whose sniff claims the content p, or
+ * NULL: what a file looks like, for messages. */
+const fnet_input_format *fnet_input_format_guess(const fnet_peek *p);
 
 /* Checks the format name and the options of every format that need no
  * file (each distinct check once, in table order). Returns 0 or

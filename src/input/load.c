@@ -1,8 +1,10 @@
 /* load.c - the load plan and the front end of loading (see load.h). */
 #include "input/load.h"
 
+#include "input/peek.h"
 #include "input/validate.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +92,188 @@ int fnet_load_file(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                              d, err);
 }
 
+/* Counts the facts a sink receives: they are not in the corpus. */
+typedef struct counting_sink {
+    const fnet_load_sink *to;
+    uint64_t n;
+} counting_sink;
+
+static int count_fact(void *ctx, const fnet_fact *f)
+{
+    counting_sink *k = ctx;
+    k->n++;
+    return k->to->fact(k->to->ctx, f);
+}
+
+/* Appends "it looks like X: --input-format X reads it" when the content
+ * of path claims another row than f, else nothing; true when it did. */
+static bool looks_like(fnet_buf *out, const fnet_peek *p,
+                       const fnet_input_format *f)
+{
+    const fnet_input_format *g = fnet_input_format_guess(p);
+    if (!g || g == f)
+        return false;
+    fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
+                    g->name, g->name);
+    return true;
+}
+
+/* After a file read as f: nothing taken from it (no entity, no fact, no
+ * error) is an error naming what it holds and which format reads it; a
+ * file with errors whose content looks like another format gets a warning
+ * saying which. */
+static int after_load(const char *path, const fnet_input_format *f, bool empty,
+                      bool errors, fnet_diag *d)
+{
+    if (!empty && !errors)
+        return FNET_OK;
+    fnet_peek p;
+    fnet_buf msg = {0}, list = {0};
+    if (fnet_peek_file(&p, path) != FNET_OK) {
+        fnet_peek_free(&p);
+        return FNET_ENOMEM;
+    }
+    fnet_buf where = {0};
+    fnet_buf_printf(&where, "%s: ", strcmp(path, "-") == 0 ? "<stdin>" : path);
+    const char *name = fnet_buf_str(&where);
+    if (errors) {
+        if (looks_like(&msg, &p, f))
+            fnet_diag_add(d, FNET_SEV_WARNING, name, "%s", fnet_buf_str(&msg));
+    } else {
+        fnet_buf_printf(&msg,
+                        "nothing imported (no entity and no fact) "
+                        "from a file read as %s",
+                        f->name);
+        if (p.n) {
+            fnet_buf_puts(&msg, "; it holds ");
+            fnet_peek_describe(&p, &msg);
+        }
+        fnet_buf_puts(&msg, "; ");
+        if (!looks_like(&msg, &p, f)) {
+            fnet_input_formats_list(&list);
+            fnet_buf_printf(&msg,
+                            "the input formats are %s "
+                            "(docs/IMPORT.md)",
+                            fnet_buf_str(&list));
+        }
+        fnet_diag_add(d, FNET_SEV_ERROR, name, "%s", fnet_buf_str(&msg));
+    }
+    int rc = fnet_buf_ok(&msg) && fnet_buf_ok(&list) && fnet_buf_ok(&where)
+                 ? FNET_OK
+                 : FNET_ENOMEM;
+    fnet_buf_free(&msg);
+    fnet_buf_free(&list);
+    fnet_buf_free(&where);
+    fnet_peek_free(&p);
+    return rc;
+}
+
+/* Loads path with f's loader, counting what it took. */
+static int load_counted(fnet_corpus *c, const char *path,
+                        const fnet_input_format *f, const fnet_load_opts *o,
+                        fnet_diag *d, fnet_err *err)
+{
+    uint32_t entities = c->n_entities;
+    uint64_t facts = c->n_facts;
+    size_t errors = d->n_errors;
+    fnet_load_opts lo = *o;
+    counting_sink k = {o->sink, 0};
+    fnet_load_sink sink = {&k, count_fact};
+    if (o->sink)
+        lo.sink = &sink;
+    int rc = fnet_load_file_as(c, path, f, &lo, d, err);
+    if (rc != FNET_OK)
+        return rc;
+    bool empty = c->n_entities == entities && c->n_facts == facts && !k.n;
+    rc = after_load(path, f, empty && d->n_errors == errors,
+                    d->n_errors > errors, d);
+    return rc == FNET_ENOMEM ? fnet_err_set(err, rc, "out of memory") : rc;
+}
+
+/* The files an annotation tool wrote (formats reading --label-map). */
+typedef struct tool_files {
+    bool *is; /* by file index, n of them */
+    uint32_t n;
+} tool_files;
+
+/* Marks files [from, to) as the tool's. */
+static int mark_files(tool_files *t, uint32_t from, uint32_t to, fnet_err *err)
+{
+    bool *v = realloc(t->is, to * sizeof *v);
+    if (!v)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    for (uint32_t i = t->n; i < to; i++)
+        v[i] = i >= from;
+    t->is = v;
+    t->n = to;
+    return FNET_OK;
+}
+
+/* True when entity e (resolved) may stand at that end of rel. */
+static bool type_fits(const fnet_corpus *c, const fnet_relation *rel,
+                      bool subject, int32_t e)
+{
+    return e < 0 || fnet_relation_allows(subject ? rel->from : rel->to,
+                                         subject ? rel->n_from : rel->n_to,
+                                         c->entities[e].type);
+}
+
+/* An annotation tool's relation label named like one of factnet's built-in
+ * relations ("supports") gets that relation's types checked, which the
+ * tool's entity types fail: one warning names the labels (up to three) and
+ * --label-map, when facts of tool files clash so. */
+static int label_hint(const fnet_corpus *c, const tool_files *tool,
+                      fnet_diag *d, fnet_err *err)
+{
+    const char *names[3];
+    int n = 0;
+    uint32_t file = 0;
+    for (uint64_t i = 0; i < c->n_facts && n < 3; i++) {
+        const fnet_fact *f = &c->facts[i];
+        if (f->relation < 0 || f->loc.file >= tool->n || !tool->is[f->loc.file])
+            continue;
+        const fnet_relation *rel = &c->relations[f->relation];
+        if (!rel->builtin || (type_fits(c, rel, true, f->subject) &&
+                              type_fits(c, rel, false, f->object)))
+            continue;
+        int k = 0;
+        while (k < n && strcmp(names[k], rel->name) != 0)
+            k++;
+        if (k == n) {
+            file = n ? file : f->loc.file;
+            names[n++] = rel->name;
+        }
+    }
+    if (n == 0)
+        return FNET_OK;
+    fnet_buf msg = {0}, where = {0};
+    fnet_buf_printf(&msg, "the annotation label%s ", n == 1 ? "" : "s");
+    for (int k = 0; k < n; k++) {
+        fnet_buf_puts(&msg, k == 0 ? "" : k + 1 == n ? " and " : ", ");
+        fnet_diag_quote(&msg, names[k]);
+    }
+    fnet_buf_printf(&msg,
+                    " %s named like factnet's built-in relation%s, whose "
+                    "entity types %s not have: rename %s with --label-map "
+                    "(for example %s = my_%s; docs/IMPORT.md)",
+                    n == 1 ? "is" : "are", n == 1 ? "" : "s",
+                    n == 1 ? "it does" : "they do", n == 1 ? "it" : "them",
+                    names[0], names[0]);
+    fnet_buf_printf(&where, "%s: ", c->files[file]);
+    /* Kept beyond the cap: the hint matters most when the clashes are many. */
+    size_t cap = d->cap;
+    d->cap = SIZE_MAX;
+    fnet_diag_add(d, FNET_SEV_WARNING, fnet_buf_str(&where), "%s",
+                  fnet_buf_str(&msg));
+    d->cap = cap;
+    int rc = fnet_buf_ok(&msg) && fnet_buf_ok(&where)
+                 ? FNET_OK
+                 : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    fnet_buf_free(&msg);
+    fnet_buf_free(&where);
+    return rc;
+}
+
 int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
                       fnet_diag *d, fnet_err *err)
 {
@@ -102,14 +286,21 @@ int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
     int rc = labels_for(c, &lo, &own, &lo.labels, d, err);
     if (rc == FNET_EDATA) /* the label map's problems are in d */
         rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
-    for (size_t i = 0; i < p->n_paths && rc == FNET_OK; i++)
-        rc = fnet_load_file_as(c, p->paths[i], p->formats[i], &lo, d, err);
+    tool_files tool = {0};
+    for (size_t i = 0; i < p->n_paths && rc == FNET_OK; i++) {
+        uint32_t from = c->n_files;
+        rc = load_counted(c, p->paths[i], p->formats[i], &lo, d, err);
+        if (rc == FNET_OK && p->formats[i]->labels && c->n_files > from)
+            rc = mark_files(&tool, from, c->n_files, err);
+    }
     fnet_labelmap_free(&own);
     if (rc == FNET_EDATA) {
+        free(tool.is);
         *out = c;
         return rc;
     }
     if (rc != FNET_OK) {
+        free(tool.is);
         fnet_corpus_free(c);
         return rc;
     }
@@ -117,6 +308,9 @@ int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
         lo.progress(lo.progress_ctx, "checking references", 0);
     if (d->n_errors == 0)
         rc = fnet_corpus_resolve(c, d, err);
+    if (rc == FNET_OK && tool.n && d->n_errors)
+        rc = label_hint(c, &tool, d, err);
+    free(tool.is);
     *out = c;
     if (rc != FNET_OK)
         return rc;

@@ -70,7 +70,11 @@ int fnet_load_file_as(fnet_corpus *c, const char *path,
                       fnet_diag *d, fnet_err *err);
 
 /* The whole front end for a plan: creates a corpus, parses the label map
- * once, loads every path, resolves and validates it. On return *out holds
+ * once, loads every path, resolves and validates it. A file from which
+ * nothing was taken (no entity, no fact) and that had no error is an
+ * error naming what it holds and the format that would read it; a file
+ * with errors whose content looks like another format gets a warning
+ * naming that format (input/peek.h, fnet_input_format_guess()). On return *out holds
  * the corpus (also when the data has errors, so that callers may report
  * counts) unless the return is non-zero and not FNET_EDATA. Returns 0,
  * FNET_EDATA when d holds errors (or, with strict, warnings), or the load

@@ -153,8 +153,26 @@ void fnet_corpus_free(fnet_corpus *c)
     free(c->entities);
     free(c->relations);
     free(c->facts);
+    free(c->skipped);
     fnet_arena_free(&c->arena);
     free(c);
+}
+
+int fnet_corpus_add_skipped(fnet_corpus *c, uint32_t file, const char *what,
+                            const char *why, uint64_t n)
+{
+    if (grow32((void **)&c->skipped, &c->cap_skipped, c->n_skipped + 1,
+               sizeof *c->skipped))
+        return FNET_ENOMEM;
+    fnet_skipped *k = &c->skipped[c->n_skipped];
+    k->file = file;
+    k->what = fnet_arena_strdup(&c->arena, what);
+    k->why = fnet_arena_strdup(&c->arena, why);
+    k->n = n;
+    if (!k->what || !k->why)
+        return FNET_ENOMEM;
+    c->n_skipped++;
+    return FNET_OK;
 }
 
 int fnet_corpus_add_file(fnet_corpus *c, const char *path, uint32_t *file_index)

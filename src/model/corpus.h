@@ -101,6 +101,15 @@ typedef struct fnet_fact {
     fnet_loc loc;
 } fnet_fact;
 
+/* Records of one file that an importer left out for one reason (rows
+ * with a blank actor, ...), for check's summary. */
+typedef struct fnet_skipped {
+    uint32_t file;
+    const char *what; /* "event": the record, singular */
+    const char *why;  /* "blank actor" */
+    uint64_t n;
+} fnet_skipped;
+
 typedef struct fnet_corpus {
     fnet_arena arena;
     const char **files; /* input paths, in load order */
@@ -116,6 +125,9 @@ typedef struct fnet_corpus {
     fnet_fact *facts;
     uint64_t n_facts, cap_facts;
 
+    fnet_skipped *skipped; /* in the order recorded */
+    uint32_t n_skipped, cap_skipped;
+
     fnet_strmap source_index;   /* id -> index */
     fnet_strmap entity_index;   /* id -> index */
     fnet_strmap relation_index; /* name -> index */
@@ -130,6 +142,11 @@ int fnet_corpus_new(fnet_corpus **out);
 
 /* Frees the corpus and everything in it. NULL is allowed. */
 void fnet_corpus_free(fnet_corpus *c);
+
+/* Records that an importer left out n records (what, "event") of file
+ * for a reason (why); the strings are copied. Returns 0 or FNET_ENOMEM. */
+int fnet_corpus_add_skipped(fnet_corpus *c, uint32_t file, const char *what,
+                            const char *why, uint64_t n);
 
 /* Registers an input path and returns its index in *file_index (the path is
  * copied). Returns 0 or FNET_ENOMEM. */

@@ -126,6 +126,15 @@ def icews_seeds():
             path.endswith("icews.tab") and "bad" not in path or None
 
 
+def acled_seeds():
+    for path in files(os.path.join(FIX, "acled"), ".csv"):
+        name = os.path.basename(path)[:-4]
+        good = name != "bad" or None
+        yield name, read(path), good
+        yield name + "+fatalities", join(read(path),
+                                         b"event_weight=fatalities\n"), good
+
+
 def labelmap_seeds():
     for path in files(os.path.join(FIX, "maps"), ".ini", ".json"):
         yield os.path.basename(path), read(path), None
@@ -138,6 +147,7 @@ SEEDS = {
     "fuzz_doccano": doccano_seeds,
     "fuzz_gdelt": gdelt_seeds,
     "fuzz_icews": icews_seeds,
+    "fuzz_acled": acled_seeds,
     "fuzz_labelmap": labelmap_seeds,
 }
 

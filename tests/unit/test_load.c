@@ -370,7 +370,7 @@ static void test_format_names(void)
     fnet_buf b = {0};
     fnet_input_formats_list(&b);
     CHECK_STR(fnet_buf_str(&b), "json, jsonl, csv, tsv, brat, labelstudio, "
-                                "doccano, gdelt or icews");
+                                "doccano, gdelt, icews or acled");
     fnet_buf_free(&b);
     size_t n = 0;
     for (const fnet_input_format *f; (f = fnet_input_format_at(n)); n++) {
@@ -378,7 +378,7 @@ static void test_format_names(void)
         CHECK(f->load != NULL);
         CHECK(!f->sniff == !f->sniff_on);
     }
-    CHECK_INT(n, 9);
+    CHECK_INT(n, 10);
     CHECK(fnet_input_format_find("auto") == NULL);
     CHECK(fnet_input_format_find("JSON") == NULL);
     CHECK(fnet_input_format_find("xml") == NULL);
@@ -404,6 +404,7 @@ static void test_detect_by_name(void)
     CHECK_STR(detect("x.gdelt.tsv"), "gdelt");
     CHECK_STR(detect("x.gdelt.csv"), "gdelt");
     CHECK_STR(detect("x.icews.tsv"), "icews");
+    CHECK_STR(detect("x.acled.csv"), "acled");
     fnet_load_opts o = {.format = "doccano"};
     CHECK_STR(fnet_input_format_detect("a.csv", &o)->name, "doccano");
     o.format = "auto";
@@ -420,6 +421,35 @@ static void test_detect_by_content(void)
     CHECK_STR(detect(tmp_file("d.jsonl", "{\"text\": \"x\"}\n")), "doccano");
     CHECK_STR(detect(tmp_file("f.jsonl", "{\"kind\": \"fact\"}\n")), "jsonl");
     CHECK_STR(detect(tmp_file("e.tsv", "a\tb\n")), "tsv");
+    /* Whatever the ending: a pre-1.0 Label Studio task, doccano and
+     * factnet JSON Lines in .json, a GDELT file in .csv, no ending. */
+    CHECK_STR(detect(tmp_file("t.json", "{\"data\": {\"text\": \"x\"},\n"
+                                        " \"completions\": []}")),
+              "labelstudio");
+    CHECK_STR(detect(tmp_file("o.json", "{\"data\": {}, \"facts\": []}")),
+              "json");
+    CHECK_STR(
+        detect(tmp_file("dl.json", "{\"text\": \"x\"}\n{\"text\": \"y\"}")),
+        "doccano");
+    CHECK_STR(detect(tmp_file("fl.json", "{\"kind\": \"entity\"}\n{\"kind\": "
+                                         "\"fact\"}\n")),
+              "jsonl");
+    CHECK_STR(detect(tmp_file("pretty.jsonl", "{\n \"text\": \"x\"\n}\n")),
+              "jsonl");
+    char row[256] = "1";
+    for (int k = 1; k < 61; k++)
+        strcat(row, "\tx");
+    strcat(row, "\n");
+    CHECK_STR(detect(tmp_file("events.csv", row)), "gdelt");
+    CHECK_STR(detect(tmp_file("events.tsv", row)), "gdelt");
+    CHECK_STR(detect(tmp_file("2023.csv", "event_id_cnty,event_date,actor1,"
+                                          "actor2\nX1,2023-01-01,A,B\n")),
+              "acled");
+    CHECK_STR(detect(tmp_file("2023.tsv", "event_id_cnty\tactor1\tactor2\n")),
+              "acled");
+    CHECK_STR(detect(tmp_file("noending", "[{\"data\": {\"text\": \"x\"}}]")),
+              "labelstudio");
+    CHECK_STR(detect(tmp_file("noending2", "{\"facts\": []}")), "json");
     CHECK_STR(detect(tmpdir), "brat");
     char dir[128];
     snprintf(dir, sizeof dir, "%s/sub.jsonl", tmpdir);
@@ -438,8 +468,8 @@ static void test_format_check(void)
     fnet_load_opts o = {.format = "xml"};
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_EUSAGE);
     CHECK_STR(err.msg, "unknown input format \"xml\" (expected json, jsonl, "
-                       "csv, tsv, brat, labelstudio, doccano, gdelt or "
-                       "icews)");
+                       "csv, tsv, brat, labelstudio, doccano, gdelt, "
+                       "icews or acled)");
     o.format = "auto";
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_OK);
     o.import.event_weight = "bogus";

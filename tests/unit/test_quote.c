@@ -95,6 +95,30 @@ static void test_rules(void)
 
 /* Equal quotes of a text are stored once: every span of one sentence gets
  * the same pointer. */
+/* Sentence ends of other scripts end a sentence wherever they stand. */
+static void test_wide_ends(void)
+{
+    const char t[] =
+        "\xE5\xBC\xA0\xE4\xB8\x89\xE3\x80\x82"               /* 张三。 */
+        "\xE6\x9D\x8E\xE5\x9B\x9B\xEF\xBC\x81"               /* 李四！ */
+        "\xE0\xA4\x95 \xE0\xA5\xA4 "                         /* क । */
+        "\xD8\xB9\xD9\x84\xD9\x8A\xD8\x9F \xD9\x84\xD8\xA7"; /* علي؟ لا */
+    fnet_arena arena = {0};
+    fnet_quoter q;
+    const char *got;
+    fnet_quoter_init(&q, t, sizeof t - 1, 2048, &arena);
+    CHECK_INT(fnet_quoter_quote(&q, 9, 12, &got), 0); /* 李 */
+    CHECK_STR(got, "\xE6\x9D\x8E\xE5\x9B\x9B\xEF\xBC\x81");
+    CHECK_INT(fnet_quoter_quote(&q, 0, 3, &got), 0); /* 张 */
+    CHECK_STR(got, "\xE5\xBC\xA0\xE4\xB8\x89\xE3\x80\x82");
+    CHECK_INT(fnet_quoter_quote(&q, 18, 21, &got), 0); /* क */
+    CHECK_STR(got, "\xE0\xA4\x95 \xE0\xA5\xA4");
+    CHECK_INT(fnet_quoter_quote(&q, 26, 28, &got), 0); /* ع */
+    CHECK_STR(got, "\xD8\xB9\xD9\x84\xD9\x8A\xD8\x9F");
+    fnet_quoter_free(&q);
+    fnet_arena_free(&arena);
+}
+
 static void test_shared(void)
 {
     const char t[] = "Japan and China met ASEAN. Then Korea.";
@@ -257,5 +281,6 @@ int main(void)
     RUN(test_long);
     RUN(test_lookahead);
     RUN(test_against_reference);
+    RUN(test_wide_ends);
     return TEST_REPORT();
 }

@@ -19,6 +19,7 @@ typedef struct dc {
     fnet_offsets cp; /* of the current line's text (a.text) */
     mention *m;
     size_t n_m, cap_m;
+    const char *source; /* of the current line */
 } dc;
 
 static const cJSON *get(const cJSON *obj, const char *key)
@@ -95,8 +96,37 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     return rc ? rc : push(x, m);
 }
 
-static int relation(dc *x, const cJSON *r, uint32_t line, int k,
-                    const char *source)
+/* A span of the older shape, "label": [[start, end, "TYPE"], ...]: a
+ * mention as an entity of the newer shape is, with no id (no relation can
+ * name it). */
+static int old_label(dc *x, const cJSON *l, uint32_t line, int k)
+{
+    const cJSON *type = cJSON_GetArrayItem(l, 2);
+    long long s, t;
+    char where[64];
+    snprintf(where, sizeof where, "label[%d]", k);
+    if (!cJSON_IsArray(l) || cJSON_GetArraySize(l) != 3 ||
+        !fnet_annot_offset(cJSON_GetArrayItem(l, 0), &s) ||
+        !fnet_annot_offset(cJSON_GetArrayItem(l, 1), &t) ||
+        !cJSON_IsString(type) || !type->valuestring[0]) {
+        fnet_import_error(&x->a.im, line, where,
+                          "expected [start, end, \"TYPE\"] (column %u)",
+                          col_of(x, l));
+        return FNET_OK;
+    }
+    size_t bs, be;
+    if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
+        fnet_import_error(&x->a.im, line, where,
+                          "span %lld-%lld is outside "
+                          "the text (%zu characters)",
+                          s, t, x->cp.n);
+        return FNET_OK;
+    }
+    fnet_span span;
+    return fnet_annot_mention(&x->a, type->valuestring, bs, be, line, &span);
+}
+
+static int relation(dc *x, const cJSON *r, uint32_t line, int k)
 {
     const cJSON *from = get(r, "from_id"), *to = get(r, "to_id");
     const cJSON *type = get(r, "type");
@@ -125,13 +155,35 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k,
     if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
     return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
-                           &b->span, source, line, NULL);
+                           &b->span, x->source, line, NULL);
+}
+
+/* Calls fn on each item of the array arr (NULL: none) with its index,
+ * until one fails. */
+static int each(dc *x, const cJSON *arr, uint32_t line,
+                int (*fn)(dc *x, const cJSON *item, uint32_t line, int k))
+{
+    const cJSON *item;
+    int k = 0, rc = FNET_OK;
+    if (arr)
+        cJSON_ArrayForEach(item, arr)
+        {
+            rc = fn(x, item, line, k++);
+            if (rc)
+                break;
+        }
+    return rc;
 }
 
 static int record(dc *x, const cJSON *obj, uint32_t line)
 {
     const cJSON *text = get(obj, "text"), *ents = get(obj, "entities");
     const cJSON *rels = get(obj, "relations"), *id = get(obj, "id");
+    /* The older shape's spans; a list of strings is a text classification's
+     * labels, which name no span. */
+    const cJSON *old = ents ? NULL : get(obj, "label");
+    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
+        old = NULL;
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,
                           "expected a doccano record "
@@ -153,25 +205,13 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
         return FNET_ENOMEM;
     char line_no[24];
     snprintf(line_no, sizeof line_no, "line%u", line);
-    const char *source;
-    int rc = fnet_annot_source(&x->a, id, line_no, line, &source);
-    const cJSON *item;
-    int k = 0;
-    if (ents)
-        cJSON_ArrayForEach(item, ents)
-        {
-            if (rc)
-                break;
-            rc = entity(x, item, line, k++);
-        }
-    k = 0;
-    if (rels)
-        cJSON_ArrayForEach(item, rels)
-        {
-            if (rc)
-                break;
-            rc = relation(x, item, line, k++, source);
-        }
+    int rc = fnet_annot_source(&x->a, id, line_no, line, &x->source);
+    if (rc == FNET_OK)
+        rc = each(x, ents, line, entity);
+    if (rc == FNET_OK)
+        rc = each(x, old, line, old_label);
+    if (rc == FNET_OK)
+        rc = each(x, rels, line, relation);
     return rc;
 }
 

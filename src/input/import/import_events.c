@@ -3,6 +3,7 @@
 
 #include "input/import/csvread.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,21 +80,67 @@ static const char *const icews_names[I_N] = {
 int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err)
 {
     const char *w = o ? o->event_weight : NULL;
-    if (w && strcmp(w, "events") != 0 && strcmp(w, "mentions") != 0)
+    if (w && strcmp(w, "events") != 0 && strcmp(w, "mentions") != 0 &&
+        strcmp(w, "fatalities") != 0)
         return fnet_err_set(err, FNET_EUSAGE,
                             "--event-weight: expected "
-                            "events or mentions, got '%s'",
+                            "events, mentions or fatalities, got '%s'",
                             w);
     return FNET_OK;
 }
 
+/* ACLED columns by header name (ACLED codebook). */
+enum {
+    A_ID,
+    A_DATE,
+    A_TYPE,
+    A_SUBTYPE,
+    A_ACTOR1,
+    A_ASSOC1,
+    A_ACTOR2,
+    A_ASSOC2,
+    A_INTERACTION,
+    A_COUNTRY,
+    A_LOCATION,
+    A_SOURCE,
+    A_NOTES,
+    A_FATALITIES,
+    A_N
+};
+static const char *const acled_names[A_N] = {
+    "event_id_cnty", "event_date", "event_type",    "sub_event_type", "actor1",
+    "assoc_actor_1", "actor2",     "assoc_actor_2", "interaction",    "country",
+    "location",      "source",     "notes",         "fatalities"};
+
+/* ACLED event types as relation names, and their sign: political violence
+ * and demonstrations -1; strategic developments by sub-event type
+ * (acled_sub). docs/IMPORT.md has the table. */
+static const struct {
+    const char *type, *name;
+    int sign;
+} acled_types[] = {
+    {"Battles", "battles", -1},
+    {"Violence against civilians", "violence_against_civilians", -1},
+    {"Explosions/Remote violence", "explosions_remote_violence", -1},
+    {"Riots", "riots", -1},
+    {"Protests", "protests", -1},
+    {"Strategic developments", "strategic_developments", 1},
+};
+
+/* Strategic developments that act against their target; the others
+ * (Agreement, Change to group/activity, Headquarters or base established,
+ * Non-violent transfer of territory, Other) are +1. */
+static const char *const acled_hostile[] = {"Arrests", "Disrupted weapons use",
+                                            "Looting/property destruction"};
+
 typedef struct ev {
     fnet_importer im;
     fnet_csv r;
-    bool mentions; /* weight = NumMentions */
-    int col[I_N];  /* ICEWS */
-    unsigned long skipped;
-    uint32_t first_skipped;
+    bool mentions;   /* weight = NumMentions */
+    bool fatalities; /* ACLED: weight = fatalities */
+    int col[(int)I_N > (int)A_N ? (int)I_N : (int)A_N]; /* ICEWS, ACLED */
+    unsigned long skipped, no_deaths;
+    uint32_t first_skipped, first_no_deaths;
     fnet_buf a, b, tmp;
 } ev;
 
@@ -290,14 +337,57 @@ static int gdelt_row(ev *x)
 
 /* ---- ICEWS ------------------------------------------------------------ */
 
-static void header_cols(const fnet_csv *r, int col[I_N])
+/* The columns of names[0..n) in the header row r (-1: absent). */
+static void find_cols(const fnet_csv *r, const char *const *names, int n,
+                      int *col)
 {
-    for (int k = 0; k < I_N; k++) {
+    for (int k = 0; k < n; k++) {
         col[k] = -1;
         for (size_t i = 0; i < r->n_fields && col[k] < 0; i++)
-            if (fnet_import_iequal(r->fields[i].text, icews_names[k]))
+            if (fnet_import_iequal(r->fields[i].text, names[k]))
                 col[k] = (int)i;
     }
+}
+
+/* The header of an ICEWS or ACLED file (kind names the format in
+ * messages; names[0..n) its columns, required[0..n_req) the columns it
+ * needs, listed in have): its columns in x->col. *ok is false when a
+ * required column is missing or the file is empty. Returns 0 or a reader
+ * error. */
+static int read_header(ev *x, const char *kind, const char *const *names, int n,
+                       const int *required, size_t n_req, const char *have,
+                       bool *ok)
+{
+    int got;
+    *ok = false;
+    while ((got = fnet_csv_next(&x->r)) == -1)
+        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
+                           x->r.err_msg);
+    if (got < 0)
+        return got;
+    if (got == 0) {
+        fnet_import_syntax(&x->im, 1, 1,
+                           "empty file (expected an %s header row)", kind);
+        return FNET_OK;
+    }
+    find_cols(&x->r, names, n, x->col);
+    *ok = true;
+    for (size_t k = 0; k < n_req; k++)
+        if (x->col[required[k]] < 0) {
+            fnet_import_error(&x->im, x->r.rec_line, NULL,
+                              "no \"%s\" column in the header (%s)",
+                              names[required[k]], have);
+            *ok = false;
+        }
+    return FNET_OK;
+}
+
+/* An ICEWS cell by column (I_*): "NA", as R writes a missing value, is
+ * blank. */
+static const char *icell(const ev *x, int k)
+{
+    const char *v = cell(x, x->col[k]);
+    return strcmp(v, "NA") == 0 ? "" : v;
 }
 
 bool fnet_import_events_is_icews(const char *line, size_t len)
@@ -307,7 +397,7 @@ bool fnet_import_events_is_icews(const char *line, size_t len)
     int col[I_N];
     bool yes = fnet_csv_next(&r) == 1;
     if (yes) {
-        header_cols(&r, col);
+        find_cols(&r, icews_names, I_N, col);
         yes = col[I_SRC] >= 0 && col[I_TGT] >= 0 && col[I_CODE] >= 0;
     }
     fnet_csv_free(&r);
@@ -317,14 +407,14 @@ bool fnet_import_events_is_icews(const char *line, size_t len)
 static int icews_entity(ev *x, int name_col, int country_col, int sectors_col,
                         uint32_t line)
 {
-    const char *name = cell(x, x->col[name_col]);
+    const char *name = icell(x, name_col);
     int32_t e;
     int rc = fnet_import_entity(&x->im, name, "actor", NULL, line, &e);
-    const char *v = cell(x, x->col[country_col]);
+    const char *v = icell(x, country_col);
     if (rc == FNET_OK && !blank(v))
         rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "country", v,
                                      FNET_ATTR_STRING);
-    v = cell(x, x->col[sectors_col]);
+    v = icell(x, sectors_col);
     if (rc == FNET_OK && !blank(v))
         rc = fnet_import_entity_attr(&x->im, (uint32_t)e, "sectors", v,
                                      FNET_ATTR_STRING);
@@ -341,7 +431,7 @@ static int icews_row(ev *x, size_t n_cols)
                           n_cols, x->r.n_fields);
         return FNET_OK;
     }
-    const char *src = cell(x, x->col[I_SRC]), *tgt = cell(x, x->col[I_TGT]);
+    const char *src = icell(x, I_SRC), *tgt = icell(x, I_TGT);
     if (blank(src) || blank(tgt)) {
         skip(x, line);
         return FNET_OK;
@@ -349,12 +439,12 @@ static int icews_row(ev *x, size_t n_cols)
     bool ok = true;
     fnet_date date;
     char why[300];
-    const char *v = cell(x, x->col[I_DATE]);
+    const char *v = icell(x, I_DATE);
     if (!fnet_import_date(v, &date, why, sizeof why)) {
         fnet_import_error(&x->im, line, "column \"Event Date\"", "%s", why);
         ok = false;
     }
-    v = cell(x, x->col[I_CODE]);
+    v = icell(x, I_CODE);
     int root = cameo_root(v);
     if (!root) {
         fnet_import_error(&x->im, line, "column \"CAMEO Code\"", "%s",
@@ -363,7 +453,7 @@ static int icews_row(ev *x, size_t n_cols)
     }
     const char *code = v;
     double intensity = 0;
-    v = cell(x, x->col[I_INTENSITY]);
+    v = icell(x, I_INTENSITY);
     bool has_intensity = !blank(v);
     if (has_intensity)
         ok = number(x, line, "column \"Intensity\"", v, &intensity) && ok;
@@ -371,7 +461,7 @@ static int icews_row(ev *x, size_t n_cols)
         return FNET_OK;
     int32_t rel, s;
     fnet_fact *f;
-    const char *story = cell(x, x->col[I_STORY]);
+    const char *story = icell(x, I_STORY);
     int rc = relation_for(x, root, line, &rel);
     if (rc == FNET_OK)
         rc = icews_entity(x, I_SRC, I_SRC_COUNTRY, I_SRC_SECTORS, line);
@@ -380,7 +470,7 @@ static int icews_row(ev *x, size_t n_cols)
     fnet_buf_reset(&x->a);
     if (!blank(story))
         fnet_buf_printf(&x->a, "icews-story-%s", story);
-    const char *pub = cell(x, x->col[I_PUBLISHER]);
+    const char *pub = icell(x, I_PUBLISHER);
     if (rc == FNET_OK && x->a.len)
         rc = fnet_import_source(&x->im, x->a.data, blank(pub) ? NULL : pub,
                                 NULL, NULL, line, &s);
@@ -391,54 +481,200 @@ static int icews_row(ev *x, size_t n_cols)
         return rc;
     f->date = date;
     f->sign = has_intensity ? (intensity < 0 ? -1 : 1) : 0;
-    const char *id = cell(x, x->col[I_ID]);
+    const char *id = icell(x, I_ID);
     if (!blank(id) && !(f->id = fnet_import_str(&x->im, id, strlen(id))))
         return FNET_ENOMEM;
     fnet_buf_reset(&x->tmp);
-    fnet_buf_printf(&x->tmp, "ICEWS event%s%s: %s -> %s: %s (CAMEO %s)",
-                    blank(id) ? "" : " ", id, src, tgt,
-                    blank(cell(x, x->col[I_TEXT])) ? roots[root].name
-                                                   : cell(x, x->col[I_TEXT]),
-                    code);
+    fnet_buf_printf(
+        &x->tmp, "ICEWS event%s%s: %s -> %s: %s (CAMEO %s)",
+        blank(id) ? "" : " ", id, src, tgt,
+        blank(icell(x, I_TEXT)) ? roots[root].name : icell(x, I_TEXT), code);
     if (!(f->evidence =
               fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len)))
         return FNET_ENOMEM;
     rc = fnet_import_fact_attr(&x->im, f, "event_code", code, FNET_ATTR_STRING);
     if (rc == FNET_OK && has_intensity)
         rc = fnet_import_fact_attr(&x->im, f, "intensity",
-                                   cell(x, x->col[I_INTENSITY]),
-                                   FNET_ATTR_NUMBER);
+                                   icell(x, I_INTENSITY), FNET_ATTR_NUMBER);
     return rc;
 }
 
-static int icews_header(ev *x, bool *ok)
+/* ---- ACLED ------------------------------------------------------------ */
+
+/* The separator of an ACLED header line: ',' (the export tool), else tab
+ * or ';' (a spreadsheet's), whichever splits off "event_id_cnty" and
+ * "actor1"; 0 when none does. */
+static char acled_sep(const char *line, size_t len)
 {
-    int got;
-    *ok = false;
-    while ((got = fnet_csv_next(&x->r)) == -1)
-        fnet_import_syntax(&x->im, x->r.err_line, x->r.err_col, "%s",
-                           x->r.err_msg);
-    if (got < 0)
-        return got;
-    if (got == 0) {
-        fnet_import_syntax(&x->im, 1, 1,
-                           "empty file (expected an ICEWS "
-                           "header row)");
+    static const char seps[] = {',', '\t', ';'};
+    for (size_t k = 0; k < sizeof seps; k++) {
+        fnet_csv r;
+        fnet_csv_init(&r, line, len, seps[k], true);
+        int col[A_N];
+        bool yes = fnet_csv_next(&r) == 1;
+        if (yes) {
+            find_cols(&r, acled_names, A_N, col);
+            yes = col[A_ID] >= 0 && col[A_ACTOR1] >= 0 && col[A_ACTOR2] >= 0;
+        }
+        fnet_csv_free(&r);
+        if (yes)
+            return seps[k];
+    }
+    return 0;
+}
+
+bool fnet_import_events_is_acled(const char *line, size_t len)
+{
+    return acled_sep(line, len) != 0;
+}
+
+/* "2023-02-16" (the codebook's) or "16 February 2023" (older exports). */
+static bool acled_date(const char *v, fnet_date *out, char *why, int size)
+{
+    static const char *const months[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    int day, year, n = 0;
+    char month[16], iso[16];
+    if (sscanf(v, "%2d %15[A-Za-z] %4d%n", &day, month, &year, &n) == 3 &&
+        v[n] == '\0')
+        for (int m = 0; m < 12; m++)
+            if (fnet_import_iequal(month, months[m])) {
+                snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m + 1, day);
+                return fnet_date_parse(iso, out, why, size) == 0;
+            }
+    return fnet_import_date(v, out, why, size);
+}
+
+static int acled_kind(const char *type)
+{
+    for (size_t k = 0; k < sizeof acled_types / sizeof *acled_types; k++)
+        if (fnet_import_iequal(type, acled_types[k].type))
+            return (int)k;
+    return -1;
+}
+
+static int acled_sign(int kind, const char *sub)
+{
+    for (size_t k = 0; k < sizeof acled_hostile / sizeof *acled_hostile; k++)
+        if (fnet_import_iequal(sub, acled_hostile[k]))
+            return -1;
+    return acled_types[kind].sign;
+}
+
+static int acled_relation(ev *x, int kind, uint32_t line)
+{
+    static const char *const actor[] = {"actor"};
+    int32_t rel;
+    fnet_import_rel r = {.name = acled_types[kind].name,
+                         .from = actor,
+                         .n_from = 1,
+                         .to = actor,
+                         .n_to = 1,
+                         .directed = true,
+                         .sign = acled_types[kind].sign,
+                         .description = "ACLED event type"};
+    return fnet_import_relation(&x->im, &r, line, &rel);
+}
+
+/* The attributes of an ACLED fact, each when its cell is not blank. */
+static int acled_attrs(ev *x, fnet_fact *f)
+{
+    static const struct {
+        int col;
+        int kind;
+    } attrs[] = {
+        {A_TYPE, FNET_ATTR_STRING},       {A_SUBTYPE, FNET_ATTR_STRING},
+        {A_FATALITIES, FNET_ATTR_NUMBER}, {A_INTERACTION, FNET_ATTR_STRING},
+        {A_COUNTRY, FNET_ATTR_STRING},    {A_LOCATION, FNET_ATTR_STRING},
+        {A_ASSOC1, FNET_ATTR_STRING},     {A_ASSOC2, FNET_ATTR_STRING}};
+    int rc = FNET_OK;
+    for (size_t k = 0; k < sizeof attrs / sizeof *attrs && rc == FNET_OK; k++) {
+        const char *v = cell(x, x->col[attrs[k].col]);
+        if (!blank(v))
+            rc = fnet_import_fact_attr(&x->im, f, acled_names[attrs[k].col], v,
+                                       attrs[k].kind);
+    }
+    return rc;
+}
+
+static int acled_row(ev *x, size_t n_cols)
+{
+    uint32_t line = x->r.rec_line;
+    if (x->r.n_fields != n_cols) {
+        fnet_import_error(&x->im, line, NULL,
+                          "expected %zu fields (as in the header), got %zu",
+                          n_cols, x->r.n_fields);
         return FNET_OK;
     }
-    header_cols(&x->r, x->col);
-    static const int required[] = {I_SRC, I_TGT, I_DATE, I_CODE};
-    *ok = true;
-    for (size_t k = 0; k < sizeof required / sizeof *required; k++)
-        if (x->col[required[k]] < 0) {
-            fnet_import_error(&x->im, x->r.rec_line, NULL,
-                              "no \"%s\" column "
-                              "in the header (an ICEWS event file has Source "
-                              "Name, Target Name, Event Date and CAMEO Code)",
-                              icews_names[required[k]]);
-            *ok = false;
-        }
-    return FNET_OK;
+    const char *a1 = cell(x, x->col[A_ACTOR1]), *a2 = cell(x, x->col[A_ACTOR2]);
+    if (blank(a1) || blank(a2)) {
+        skip(x, line);
+        return FNET_OK;
+    }
+    bool ok = true;
+    char why[300];
+    fnet_date date;
+    const char *v = cell(x, x->col[A_DATE]);
+    if (!acled_date(v, &date, why, sizeof why)) {
+        fnet_import_error(&x->im, line, "column \"event_date\"", "%s", why);
+        ok = false;
+    }
+    const char *type = cell(x, x->col[A_TYPE]);
+    int kind = acled_kind(type);
+    if (kind < 0) {
+        fnet_import_error(&x->im, line, "column \"event_type\"",
+                          "expected an ACLED event type (Battles, Violence "
+                          "against civilians, Explosions/Remote violence, "
+                          "Riots, Protests or Strategic developments), got %s",
+                          fnet_import_quote(&x->im, 0, type));
+        ok = false;
+    }
+    double deaths = 0;
+    v = cell(x, x->col[A_FATALITIES]);
+    if (!blank(v))
+        ok = number(x, line, "column \"fatalities\"", v, &deaths) && ok;
+    if (!ok)
+        return FNET_OK;
+    if (x->fatalities && !(deaths > 0)) {
+        if (x->no_deaths++ == 0)
+            x->first_no_deaths = line;
+        return FNET_OK;
+    }
+    int32_t s;
+    fnet_fact *f;
+    const char *src = cell(x, x->col[A_SOURCE]);
+    const char *sub = cell(x, x->col[A_SUBTYPE]);
+    int rc = acled_relation(x, kind, line);
+    if (rc == FNET_OK)
+        rc = actor(x, a1, "", line);
+    if (rc == FNET_OK)
+        rc = actor(x, a2, "", line);
+    if (rc == FNET_OK && !blank(src))
+        rc = fnet_import_source(&x->im, src, src, NULL, NULL, line, &s);
+    if (rc == FNET_OK)
+        rc = fnet_import_fact(&x->im, line, a1, acled_types[kind].name, a2,
+                              blank(src) ? NULL : src, &f);
+    if (rc)
+        return rc;
+    f->date = date;
+    f->sign = acled_sign(kind, sub);
+    f->weight = x->fatalities ? deaths : 1;
+    const char *id = cell(x, x->col[A_ID]);
+    if (!blank(id) && !(f->id = fnet_import_str(&x->im, id, strlen(id))))
+        return FNET_ENOMEM;
+    const char *notes = cell(x, x->col[A_NOTES]);
+    fnet_buf_reset(&x->tmp);
+    if (!blank(notes))
+        fnet_buf_puts(&x->tmp, notes);
+    else
+        fnet_buf_printf(&x->tmp, "ACLED event%s%s: %s -> %s: %s%s%s",
+                        blank(id) ? "" : " ", id, a1, a2, type,
+                        blank(sub) ? "" : " / ", sub);
+    if (!(f->evidence =
+              fnet_import_str(&x->im, fnet_buf_str(&x->tmp), x->tmp.len)))
+        return FNET_ENOMEM;
+    return acled_attrs(x, f);
 }
 
 /* ---- files ------------------------------------------------------------ */
@@ -447,9 +683,19 @@ static int run(ev *x, int format)
 {
     int rc = FNET_OK, got;
     size_t n_cols = 0;
-    if (format == FNET_EVENTS_ICEWS) {
+    if (format != FNET_EVENTS_GDELT) {
         bool ok;
-        rc = icews_header(x, &ok);
+        static const int icews_req[] = {I_SRC, I_TGT, I_DATE, I_CODE};
+        static const int acled_req[] = {A_ACTOR1, A_ACTOR2, A_DATE, A_TYPE};
+        rc = format == FNET_EVENTS_ICEWS
+                 ? read_header(x, "ICEWS", icews_names, I_N, icews_req, 4,
+                               "an ICEWS event file has Source Name, Target "
+                               "Name, Event Date and CAMEO Code",
+                               &ok)
+                 : read_header(x, "ACLED", acled_names, A_N, acled_req, 4,
+                               "an ACLED export has actor1, actor2, "
+                               "event_date and event_type",
+                               &ok);
         if (rc || !ok)
             return rc;
         n_cols = x->r.n_fields;
@@ -462,14 +708,28 @@ static int run(ev *x, int format)
         }
         if (got < 0)
             return got;
-        rc = format == FNET_EVENTS_GDELT ? gdelt_row(x) : icews_row(x, n_cols);
+        rc = format == FNET_EVENTS_GDELT   ? gdelt_row(x)
+             : format == FNET_EVENTS_ICEWS ? icews_row(x, n_cols)
+                                           : acled_row(x, n_cols);
     }
+    if (rc == FNET_OK && x->skipped)
+        rc = fnet_corpus_add_skipped(x->im.c, x->im.file, "event",
+                                     "blank actor", x->skipped);
+    if (rc == FNET_OK && x->no_deaths)
+        rc = fnet_corpus_add_skipped(x->im.c, x->im.file, "event",
+                                     "no fatalities to weigh", x->no_deaths);
     if (rc == FNET_OK && x->skipped)
         fnet_import_warn(&x->im, 0, NULL,
                          "%lu event%s skipped: blank actor "
                          "(the first on line %u)",
                          x->skipped, x->skipped == 1 ? "" : "s",
                          x->first_skipped);
+    if (rc == FNET_OK && x->no_deaths)
+        fnet_import_warn(&x->im, 0, NULL,
+                         "%lu event%s skipped: no fatalities to weigh "
+                         "(--event-weight fatalities; the first on line %u)",
+                         x->no_deaths, x->no_deaths == 1 ? "" : "s",
+                         x->first_no_deaths);
     return rc;
 }
 
@@ -484,9 +744,17 @@ int fnet_import_events_buffer(fnet_corpus *c, const char *name,
     ev x = {0};
     x.mentions =
         o && o->event_weight && strcmp(o->event_weight, "mentions") == 0;
+    x.fatalities = format == FNET_EVENTS_ACLED && o && o->event_weight &&
+                   strcmp(o->event_weight, "fatalities") == 0;
     if (fnet_importer_begin(&x.im, c, d, name) != FNET_OK)
         return fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
-    fnet_csv_init(&x.r, data, len, '\t', false);
+    char sep = '\t';
+    if (format == FNET_EVENTS_ACLED) {
+        const char *nl = memchr(data, '\n', len);
+        sep = acled_sep(data, nl ? (size_t)(nl - data) : len);
+        sep = sep ? sep : ',';
+    }
+    fnet_csv_init(&x.r, data, len, sep, format == FNET_EVENTS_ACLED);
     fnet_csv_limit(&x.r, &c->limits);
     rc = run(&x, format);
     fnet_csv_free(&x.r);
@@ -512,6 +780,14 @@ int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
                              fnet_diag *d, fnet_err *err)
 {
     return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_ICEWS, o,
+                                     d, err);
+}
+
+int fnet_import_acled_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_buffer(c, name, data, len, FNET_EVENTS_ACLED, o,
                                      d, err);
 }
 

@@ -1,4 +1,5 @@
-/* import_events.h - political event data (GDELT 2.0, ICEWS) as facts.
+/* import_events.h - political event data (GDELT 2.0, ICEWS, ACLED) as
+ * facts.
  *
  * One fact per event, Actor1/Source -> Actor2/Target, with the relation of
  * the event's CAMEO root code (declared on first use: "consult", "threaten",
@@ -19,7 +20,18 @@
  * ICEWS event files: tab-separated with a header; Source Name, Target Name,
  * Event Date and CAMEO Code are required, Event ID, Event Text, Intensity,
  * Story ID and Publisher are used when present. Actors are entities named
- * by their name; the source is the story. */
+ * by their name; the source is the story.
+ *
+ * ACLED exports (CSV from ACLED's export tool; tab or ';' separated also
+ * read, by the header): actor1, actor2, event_date (2023-02-16 or 16
+ * February 2023) and event_type are required. One fact actor1 -> actor2
+ * per event whose relation is the event type ("battles", ...), sign -1 for
+ * political violence, riots and protests, and for strategic developments
+ * by sub-event type (docs/IMPORT.md), weight 1 or the fatalities
+ * (--event-weight fatalities; events without any are then skipped and
+ * counted), the notes as evidence, the source column as the source, and
+ * the event's types, fatalities, interaction, country, location and
+ * associated actors as attributes. */
 #ifndef FNET_IMPORT_EVENTS_H
 #define FNET_IMPORT_EVENTS_H
 
@@ -31,7 +43,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum fnet_event_format { FNET_EVENTS_GDELT, FNET_EVENTS_ICEWS };
+enum fnet_event_format {
+    FNET_EVENTS_GDELT,
+    FNET_EVENTS_ICEWS,
+    FNET_EVENTS_ACLED
+};
 
 /* Imports event rows held in memory. Returns 0 when read (data problems are
  * in d), FNET_EUSAGE for a bad --event-weight, or FNET_ENOMEM; err holds
@@ -48,6 +64,9 @@ int fnet_import_gdelt_buffer(fnet_corpus *c, const char *name, const char *data,
 int fnet_import_icews_buffer(fnet_corpus *c, const char *name, const char *data,
                              size_t len, const fnet_import_opts *o,
                              fnet_diag *d, fnet_err *err);
+int fnet_import_acled_buffer(fnet_corpus *c, const char *name, const char *data,
+                             size_t len, const fnet_import_opts *o,
+                             fnet_diag *d, fnet_err *err);
 
 /* Reads and imports the file at path ("-": standard input). Also returns
  * FNET_EIO. */
@@ -55,10 +74,15 @@ int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
                             const fnet_import_opts *o, fnet_diag *d,
                             fnet_err *err);
 
-/* Checks --event-weight. Returns 0 or FNET_EUSAGE. */
+/* Checks --event-weight (events, mentions or fatalities). Returns 0 or
+ * FNET_EUSAGE. */
 int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err);
 
 /* True when a header row (tab-separated) names the ICEWS columns. */
 bool fnet_import_events_is_icews(const char *line, size_t len);
+
+/* True when a header row (comma, tab or ';' separated) names ACLED's
+ * event_id_cnty, actor1 and actor2 columns. */
+bool fnet_import_events_is_acled(const char *line, size_t len);
 
 #endif

@@ -165,7 +165,9 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     }
     size_t bs, be;
     int why = 0;
-    const char *want = text ? text->valuestring : NULL;
+    /* No text, or an empty one (pre-annotations carry only start and end):
+     * the span is what start and end say, as Label Studio reads it. */
+    const char *want = text && text->valuestring[0] ? text->valuestring : NULL;
     if (!locate(x, start, end, want, &bs, &be, &why)) {
         if (why == 1)
             fnet_import_error(&x->a.im, line, where,

@@ -29,10 +29,32 @@ static bool is_break(char c)
     return c == '\n' || c == '\r';
 }
 
+/* Sentence ends of other scripts, which end a sentence wherever they
+ * stand (no white space needs to follow): the CJK full stops and marks
+ * (U+3002 。, U+FF0E ．, U+FF01 ！, U+FF1F ？), the Arabic full stop and
+ * question mark (U+06D4 ۔, U+061F ؟) and the Devanagari danda and double
+ * danda (U+0964 ।, U+0965 ॥), in UTF-8. */
+static const char *const wide_ends[] = {
+    "\xE3\x80\x82", "\xEF\xBC\x8E", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+    "\xDB\x94",     "\xD8\x9F",     "\xE0\xA5\xA4", "\xE0\xA5\xA5"};
+
+/* True when text[i] is the last byte of one of wide_ends. */
+static bool ends_wide(const char *text, size_t i)
+{
+    for (size_t k = 0; k < sizeof wide_ends / sizeof *wide_ends; k++) {
+        size_t m = strlen(wide_ends[k]);
+        if (i + 1 >= m && memcmp(text + i + 1 - m, wide_ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* True when text[i] ends a sentence (quote.h). Looks at most
  * FNET_QUOTE_WS_LOOKAHEAD bytes ahead. */
 static bool ends_sentence(const char *text, size_t len, size_t i)
 {
+    if ((unsigned char)text[i] >= 0x80)
+        return ends_wide(text, i);
     if (!(text[i] == '.' || text[i] == '!' || text[i] == '?') ||
         !(i + 1 == len || is_ws(text[i + 1])))
         return false;
@@ -56,11 +78,15 @@ static size_t sentence_start(const char *t, size_t len, size_t start,
 {
     size_t a = start;
     while (a > 0 && !is_break(t[a - 1]) &&
-           !(a >= 2 && is_ws(t[a - 1]) && ends_sentence(t, len, a - 2))) {
+           !(a >= 2 && is_ws(t[a - 1]) && ends_sentence(t, len, a - 2)) &&
+           !((unsigned char)t[a - 1] >= 0x80 && ends_wide(t, a - 1))) {
         if (start - a == budget)
             return SIZE_MAX;
         a--;
     }
+    if (a > 0 && (unsigned char)t[a - 1] >= 0x80 && ends_wide(t, a - 1))
+        while (a < start && is_ws(t[a]))
+            a++; /* the white space after a wide sentence end */
     return a;
 }
 

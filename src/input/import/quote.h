@@ -17,7 +17,9 @@
  * followed by white space, unless the next word starts in lower case
  * ("Acme Corp. hired") or the '.' ends a one-letter initial ("J. Smith");
  * a '.' followed by more than FNET_QUOTE_WS_LOOKAHEAD bytes of white space
- * always ends one. White space in the quote is folded (runs -> one space,
+ * always ends one. The sentence ends of other scripts end a sentence
+ * wherever they stand: CJK 。．！？, Arabic ۔ ؟ and Devanagari । ॥.
+ * White space in the quote is folded (runs -> one space,
  * trimmed).
  *
  * Ownership: the quoter borrows the text (it must outlive the quoter) and

@@ -791,8 +791,10 @@ static int caption(builder *b)
 {
     const fnet_graph *g = b->g;
     const fnet_corpus *c = b->c;
-    unsigned char *fact = calloc(c->n_facts + 1, 1);
-    unsigned char *src = calloc(c->n_sources + 1, 1);
+    /* Seen flags, not counters: a narrow counter wraps (256 facts of one
+     * source counted it twice). */
+    bool *fact = calloc(c->n_facts + 1, sizeof *fact);
+    bool *src = calloc(c->n_sources + 1, sizeof *src);
     if (!fact || !src) {
         free(fact);
         free(src);
@@ -808,11 +810,15 @@ static int caption(builder *b)
             continue;
         for (uint32_t k = 0; k < e->n_facts; k++) {
             uint64_t f = e->facts[k];
-            if (fact[f]++)
+            if (fact[f])
                 continue;
+            fact[f] = true;
             nf++;
-            for (uint32_t j = 0; j < c->facts[f].n_sources; j++)
-                ns += src[c->facts[f].sources[j]]++ == 0;
+            for (uint32_t j = 0; j < c->facts[f].n_sources; j++) {
+                uint32_t s = c->facts[f].sources[j];
+                ns += !src[s];
+                src[s] = true;
+            }
             if (fact_years(&c->facts[f], &y0, &y1)) {
                 lo = dated && lo < y0 ? lo : y0;
                 hi = dated && hi > y1 ? hi : y1;

@@ -141,6 +141,14 @@ int fnet_check_summary_write(FILE *fp, const fnet_corpus *c, const fnet_diag *d,
     else
         fprintf(fp, "dates: none\n");
     fprintf(fp, "negative facts: %lu\n", negative);
+    fnet_buf name = {0};
+    for (uint32_t i = 0; i < c->n_skipped; i++) {
+        const fnet_skipped *k = &c->skipped[i];
+        fprintf(fp, "skipped: %llu %s%s of %s (%s)\n", (unsigned long long)k->n,
+                k->what, k->n == 1 ? "" : "s", shown(&name, c->files[k->file]),
+                k->why);
+    }
+    fnet_buf_free(&name);
     if (ps)
         print_provenance(fp, ps);
     fprintf(fp, "warnings: %zu\n", d->n_warnings);

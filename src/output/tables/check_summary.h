@@ -1,6 +1,7 @@
 /* check_summary.h - the summary `factnet check` prints of a valid corpus
  * (docs/CLI.md): its files, counts, entities by type, facts by relation,
- * the dates, negative facts, evidence quotes checked and warnings, every
+ * the dates, negative facts, records an importer skipped (per file and
+ * reason), evidence quotes checked and warnings, every
  * string from the data escaped as the diagnostics escape it.
  *
  * Ownership: borrows everything. */
