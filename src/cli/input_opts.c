@@ -20,9 +20,9 @@ const fnet_opt fnet_cli_input_spec[] = {
     FNET_STRING("entities", 0, I, lo.import.entities, "FILE",
                 "entity table for CSV/TSV edge lists"),
     FNET_STRING("event-weight", 0, I, lo.import.event_weight, "W",
-                "GDELT fact weight: events (default) or mentions"),
+                "events (default), GDELT mentions, ACLED fatalities"),
     FNET_STRING("input-format", 0, I, lo.format, "FMT",
-                "the format (default: from the file name)"),
+                "the format (default: from the content and the name)"),
     FNET_STRING("label-map", 0, I, lo.import.label_map, "FILE",
                 "annotation labels -> entity types, relations"),
     FNET_STRING("map", 0, I, lo.import.map, "KEY=COL,...",
@@ -89,10 +89,55 @@ int fnet_cli_input_check(const char *cmd, fnet_cli_input *o)
     return FNET_EXIT_OK;
 }
 
-/* Errors in full; warnings in full only when verbose, else counted. */
-static void print_diag(const fnet_diag *d, const char *first, bool verbose)
+/* Appends s to b as one shell word: as it is, or between double quotes
+ * with \ before " $ ` and \ (the message around it uses single quotes). */
+static void shell_word(fnet_buf *b, const char *s)
 {
-    if (verbose || d->n_warnings == 0) {
+    if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                        "0123456789-_./=,:+@%") == strlen(s)) {
+        fnet_buf_puts(b, s);
+        return;
+    }
+    fnet_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (strchr("\"$`\\", *s))
+            fnet_buf_putc(b, '\\');
+        fnet_buf_putc(b, *s);
+    }
+    fnet_buf_putc(b, '"');
+}
+
+/* "factnet check" with the input options that were given (read from the
+ * input option specs, so every new input option is repeated too) and
+ * first, the file or "FILE...": the command that shows the warnings. */
+static void check_command(fnet_buf *b, const fnet_cli_input *in,
+                          const char *first)
+{
+    fnet_buf_puts(b, "factnet check");
+    for (const fnet_opt *o = fnet_cli_input_spec; o->name; o++) {
+        if (o->type != FNET_OPT_STRING)
+            continue;
+        bool again = false; /* an alias of a field already written */
+        for (const fnet_opt *e = fnet_cli_input_spec; e < o; e++)
+            again |= e->type == FNET_OPT_STRING && e->off == o->off;
+        const char *v = *(const char *const *)((const char *)in + o->off);
+        if (!v || again)
+            continue;
+        fnet_buf_printf(b, " --%s ", o->name);
+        shell_word(b, v);
+    }
+    fnet_buf_putc(b, ' ');
+    if (strcmp(first, "FILE...") == 0)
+        fnet_buf_puts(b, first);
+    else
+        shell_word(b, first);
+}
+
+/* Errors in full; warnings in full only when verbose, else counted. */
+static void print_diag(const fnet_diag *d, const char *first,
+                       const fnet_cli_input *in)
+{
+    if (in->verbose || d->n_warnings == 0) {
         fnet_cli_print_diag(d);
         return;
     }
@@ -102,9 +147,13 @@ static void print_diag(const fnet_diag *d, const char *first, bool verbose)
             fprintf(stderr, "%s\n", d->items[i].msg);
     if (d->n_errors > cap)
         fnet_cli_error("%zu more errors not shown", d->n_errors - cap);
-    fnet_cli_error("%zu warning%s (run 'factnet check %s' to see %s)",
-                   d->n_warnings, d->n_warnings == 1 ? "" : "s", first,
+    fnet_buf cmd = {0};
+    check_command(&cmd, in, first);
+    fnet_cli_error("%zu warning%s (run '%s' to see %s)", d->n_warnings,
+                   d->n_warnings == 1 ? "" : "s",
+                   fnet_buf_ok(&cmd) ? fnet_buf_str(&cmd) : "factnet check",
                    d->n_warnings == 1 ? "it" : "them");
+    fnet_buf_free(&cmd);
 }
 
 uint64_t fnet_cli_input_bytes(char *const *paths, size_t n)
@@ -143,9 +192,10 @@ static fnet_load_opts with_progress(const fnet_cli_input *in,
 /* Reports the result of a load as fnet_cli_load() does; returns the exit
  * status. */
 static int report(int rc, const fnet_diag *d, const fnet_err *err,
-                  const char *cmd, char *const *paths, size_t n, bool verbose)
+                  const char *cmd, char *const *paths, size_t n,
+                  const fnet_cli_input *in)
 {
-    print_diag(d, n == 1 ? paths[0] : "FILE...", verbose);
+    print_diag(d, n == 1 ? paths[0] : "FILE...", in);
     if (rc == FNET_EDATA) {
         fnet_cli_error("%zu error%s in the input", d->n_errors,
                        d->n_errors == 1 ? "" : "s");
@@ -173,7 +223,7 @@ static int load_planned(fnet_corpus **out, const char *cmd,
     fnet_err err = {0};
     int rc = fnet_load_planned(out, p, false, &d, &err);
     stage_end(own, in);
-    int status = report(rc, &d, &err, cmd, p->paths, p->n_paths, in->verbose);
+    int status = report(rc, &d, &err, cmd, p->paths, p->n_paths, in);
     if (status != FNET_EXIT_OK) {
         fnet_corpus_free(*out);
         *out = NULL;
@@ -195,7 +245,7 @@ static int plan(fnet_load_plan *p, fnet_progress **own, const char *cmd,
         return FNET_EXIT_OK;
     fnet_diag d = {0};
     stage_end(own, in);
-    return report(rc, &d, &err, cmd, paths, n, in->verbose);
+    return report(rc, &d, &err, cmd, paths, n, in);
 }
 
 int fnet_cli_load(fnet_corpus **out, const char *cmd, char **paths, size_t n,
@@ -234,7 +284,7 @@ int fnet_cli_load_pairs(fnet_aggregate **agg, fnet_corpus **out,
         goto done;
     }
     stage_end(&own, in);
-    status = report(rc, &d, &err, cmd, paths, n, in->verbose);
+    status = report(rc, &d, &err, cmd, paths, n, in);
     if (status != FNET_EXIT_OK) {
         fnet_aggregate_free(*agg);
         *agg = NULL;
