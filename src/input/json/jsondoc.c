@@ -41,7 +41,7 @@ static int load_document(fnet_corpus *c, const char *name, const char *text,
         rc = fnet_json_parse(d, &c->limits, name, text, len, 1, &root);
         fnet_jsonpos pos = {0};
         if (rc == FNET_OK)
-            rc = fnet_jsonpos_build(&pos, text, len, root, 1);
+            rc = fnet_jsonpos_build_top(&pos, text, len, root, 1, 2);
         if (rc == FNET_OK) {
             x.pos = &pos;
             fnet_records_document(&x, root);
