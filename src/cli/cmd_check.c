@@ -21,7 +21,8 @@ typedef struct copts {
 
 static const fnet_opt options[] = {
     FNET_OPT_HELP_SPEC,
-    FNET_FLAG("quiet", 'q', copts, quiet, "print only problems, no summary"),
+    FNET_FLAG("quiet", 'q', copts, quiet,
+              "print only problems and their totals, no summary"),
     FNET_STRING("sources-dir", 0, copts, sources_dir, "DIR",
                 "check evidence quotes against the source texts in DIR"),
     FNET_FLAG("strict", 0, copts, strict, "treat warnings as errors"),
@@ -93,11 +94,15 @@ int fnet_cmd_check(int argc, char **argv)
         status = fnet_cli_fail(&err);
         goto done;
     }
-    if (d.n_errors || (o.strict && d.n_warnings)) {
+    bool invalid = d.n_errors || (o.strict && d.n_warnings);
+    /* The totals close the problems: also with -q, which leaves out the
+     * summary (and its "warnings:" line) but not the count. */
+    if (invalid || (o.quiet && d.n_warnings))
         fnet_cli_error("%zu error%s, %zu warning%s%s", d.n_errors,
                        d.n_errors == 1 ? "" : "s", d.n_warnings,
                        d.n_warnings == 1 ? "" : "s",
                        o.strict && !d.n_errors ? " (--strict)" : "");
+    if (invalid) {
         status = FNET_EXIT_DATA;
         goto done;
     }

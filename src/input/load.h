@@ -8,8 +8,9 @@
  * with their references as written; fnet_corpus_resolve() (validate.h) then
  * resolves and checks the references across all loaded files. Problems with
  * the data go to the diagnostics collector, located as
- * "FILE:LINE:COL: error: ..." (syntax), "FILE: facts[12].date: ..." (JSON
- * document) or "FILE:7: date: ..." (JSON Lines). */
+ * "FILE:LINE:COL: error: ..." (syntax), "FILE:88:5: facts[12].date: ..."
+ * (JSON document: where the record starts, and its path) or
+ * "FILE:7:1: date: ..." (JSON Lines). */
 #ifndef FNET_LOAD_H
 #define FNET_LOAD_H
 

@@ -88,8 +88,8 @@ typedef struct fnet_prov_stats {
  * have none are only counted (stats->quotes - stats->checked).
  *
  * Reports to d: a source file that cannot be read or is not UTF-8 is an
- * error located at the source ("FILE: sources[0].file: ..."); a quote that
- * is not found is a warning located at the fact ("FILE: facts[12].evidence:
+ * error located at the source ("FILE:3:15: sources[0].file: ..."); a quote that
+ * is not found is a warning located at the fact ("FILE:88:5: facts[12].evidence:
  * warning: quote not found in DIR/FILE; closest passage ..."). The caller
  * decides whether warnings fail (--strict).
  *

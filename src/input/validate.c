@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define AMBIGUOUS SIZE_MAX
 #define SUGGEST_MAX_ENTITIES 200000 /* beyond this, skip the fuzzy search */
@@ -275,20 +276,26 @@ static int32_t resolve_relation(resolver *r, const fnet_fact *f)
         fnet_diag_add(r->d, FNET_SEV_ERROR, NULL, "%s", ""); /* counted */
         return -1;
     }
-    const char *best = NULL;
+    const char *best = NULL, *twin = NULL;
     size_t best_d = 4;
     for (uint32_t k = 0; k < r->c->n_relations; k++) {
-        size_t dd =
-            fnet_text_distance(f->relation_ref, r->c->relations[k].name, 3);
+        const char *name = r->c->relations[k].name;
+        size_t dd = fnet_text_distance(f->relation_ref, name, 3);
         if (dd < best_d) {
             best_d = dd;
-            best = r->c->relations[k].name;
+            best = name;
         }
+        if (!twin && strcasecmp(f->relation_ref, name) == 0)
+            twin = name;
     }
     fnet_buf msg = {0};
     fnet_buf_puts(&msg, "unknown relation ");
     fnet_diag_quote(&msg, f->relation_ref);
-    if (best) {
+    if (twin) {
+        fnet_buf_puts(&msg, " (names are case-sensitive: did you mean ");
+        fnet_diag_quote(&msg, twin);
+        fnet_buf_puts(&msg, "?)");
+    } else if (best) {
         fnet_buf_puts(&msg, " (did you mean ");
         fnet_diag_quote(&msg, best);
         fnet_buf_puts(&msg, "?)");
@@ -327,6 +334,12 @@ static void check_type(resolver *r, const fnet_fact *f, const char *field,
     fnet_buf_puts(&msg, ", but ");
     describe(r->c, (uint32_t)e, &msg);
     fnet_buf_printf(&msg, " is of type %s", ent->type);
+    for (uint32_t i = 0; i < n; i++)
+        if (strcasecmp(types[i], ent->type) == 0) {
+            fnet_buf_printf(&msg, " (types are case-sensitive: %s is not %s)",
+                            ent->type, types[i]);
+            break;
+        }
     fnet_diag_add(r->d, FNET_SEV_ERROR, where(r, f, field), "%s",
                   fnet_buf_str(&msg));
     fnet_buf_free(&msg);

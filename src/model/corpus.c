@@ -284,27 +284,43 @@ int fnet_corpus_index_source(fnet_corpus *c, uint32_t i)
     return index_key(&c->source_index, c->sources[i].id, i);
 }
 
+/* The reference without the text position: see fnet_corpus_cite(). */
+static void locate(const fnet_corpus *c, fnet_loc loc, const char *section,
+                   const char *field, bool at, fnet_buf *out)
+{
+    const char *file = loc.file < c->n_files ? c->files[loc.file] : "?";
+    if (at && loc.text_line && loc.text_col) {
+        fnet_buf_printf(out, "%s:%u:%u: ", file, loc.text_line, loc.text_col);
+        if (loc.line) /* JSON Lines: the line is the record */
+            section = NULL, loc.index = FNET_LOC_NO_INDEX;
+    } else if (loc.line) {
+        fnet_buf_printf(out, "%s:%u: ", file, loc.line);
+        section = NULL, loc.index = FNET_LOC_NO_INDEX;
+    } else {
+        fnet_buf_printf(out, "%s: ", file);
+    }
+    if (section && loc.index != FNET_LOC_NO_INDEX)
+        /* A record of an array of a JSON document: "facts[24].object". */
+        fnet_buf_printf(out, "%s[%u]%s%s: ", section, loc.index,
+                        field ? "." : "", field ? field : "");
+    else if (section)
+        /* A keyed record of a JSON document: "relations.hosts.from". */
+        fnet_buf_printf(out, "%s%s%s: ", section, field ? "." : "",
+                        field ? field : "");
+    else if (field)
+        fnet_buf_printf(out, "%s: ", field);
+}
+
 void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc, const char *section,
                         const char *field, fnet_buf *out)
 {
-    const char *file = loc.file < c->n_files ? c->files[loc.file] : "?";
-    if (loc.index == FNET_LOC_NO_INDEX && !loc.line && section) {
-        /* A keyed record of a JSON document: "relations.hosts.from". */
-        fnet_buf_printf(out, "%s: %s%s%s: ", file, section, field ? "." : "",
-                        field ? field : "");
-        return;
-    }
-    if (loc.index == FNET_LOC_NO_INDEX) {
-        if (loc.line)
-            fnet_buf_printf(out, "%s:%u: ", file, loc.line);
-        else
-            fnet_buf_printf(out, "%s: ", file);
-        if (field)
-            fnet_buf_printf(out, "%s: ", field);
-        return;
-    }
-    fnet_buf_printf(out, "%s: %s[%u]%s%s: ", file, section, loc.index,
-                    field ? "." : "", field ? field : "");
+    locate(c, loc, section, field, true, out);
+}
+
+void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
+                      fnet_buf *out)
+{
+    locate(c, loc, section, NULL, false, out);
 }
 
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type)

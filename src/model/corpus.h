@@ -26,13 +26,15 @@
 
 /* Where a record was read from. file indexes corpus.files. For a JSON
  * document, index is the record's position in its array (FNET_LOC_NO_INDEX
- * for keyed records such as relations) and line is 0, since cJSON keeps no
- * positions; for JSON Lines, line is the line number and index is unused
- * (FNET_LOC_NO_INDEX). */
+ * for keyed records such as relations) and line is 0; for JSON Lines, line
+ * is the line number and index is unused (FNET_LOC_NO_INDEX). text_line and
+ * text_col are where a JSON record starts in its file (0: not known, as for
+ * the other formats). */
 typedef struct fnet_loc {
     uint32_t file;
     uint32_t line;
     uint32_t index;
+    uint32_t text_line, text_col;
 } fnet_loc;
 
 #define FNET_LOC_NO_INDEX UINT32_MAX
@@ -178,11 +180,18 @@ int fnet_corpus_index_entity(fnet_corpus *c, uint32_t i);
 int fnet_corpus_index_relation(fnet_corpus *c, uint32_t i);
 int fnet_corpus_index_source(fnet_corpus *c, uint32_t i);
 
-/* Appends "FILE: SECTION[INDEX].FIELD: " (JSON document) or
- * "FILE:LINE: FIELD: " (JSON Lines) to out; field may be NULL. This is the
- * prefix of every message about a record. */
+/* Appends "FILE:LINE:COL: SECTION[INDEX].FIELD: " (JSON document),
+ * "FILE:LINE:COL: FIELD: " (JSON Lines) or "FILE:LINE: FIELD: " (other
+ * formats, which give no column) to out, LINE:COL being where the record
+ * starts (left out when not known); field may be NULL. This is the prefix
+ * of every message about a record. */
 void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc, const char *section,
                         const char *field, fnet_buf *out);
+
+/* Appends the record's reference as outputs cite it, without its position
+ * in the text: "FILE: SECTION[INDEX]: " (JSON document) or "FILE:LINE: ". */
+void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
+                      fnet_buf *out);
 
 /* True when entity type `type` is allowed by the list (n == 0: any). */
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type);

@@ -85,19 +85,19 @@ static void test_message_escapes(void)
 {
     char *m;
     CHECK_INT(load("{\"kind\":\"\\n\"}", true, &m), 1);
-    CHECK_STR(m, "in:1: kind: unknown kind \"\\n\" (expected source, "
+    CHECK_STR(m, "in:1:1: kind: unknown kind \"\\n\" (expected source, "
                  "entity, relation, fact or header)");
     free(m);
     /* ESC, DEL, C1 CSI (U+009B), tab; é (U+00E9) is left alone. */
     CHECK_INT(
         load("{\"kind\":\"\\u001b[2J\\u007f\\u009b\\t\\u00e9\"}", true, &m), 1);
     CHECK_STR(
-        m, "in:1: kind: unknown kind \"\\u001B[2J\\u007F\\u009B\\t\xc3\xa9\" "
+        m, "in:1:1: kind: unknown kind \"\\u001B[2J\\u007F\\u009B\\t\xc3\xa9\" "
            "(expected source, entity, relation, fact or header)");
     free(m);
     /* In the location part too (a field name). */
     CHECK_INT(load("{\"facts\":[],\"a\\rb\":1}", false, &m), 0);
-    CHECK_STR(m, "in: a\\rb: warning: unknown field \"a\\rb\" ignored");
+    CHECK_STR(m, "in:1:1: a\\rb: warning: unknown field \"a\\rb\" ignored");
     free(m);
 }
 
@@ -126,18 +126,18 @@ static void test_duplicate_keys(void)
             k += (size_t)snprintf(line + k, sizeof line - k, ",\"k%d\":0", i);
         snprintf(line + k, sizeof line - k, ",\"k3\":1,\"type\":\"u\"}");
         char *e = load_errors(line, true);
-        CHECK_STR(e, "in:1: k3: duplicate key \"k3\"\n"
-                     "in:1: type: duplicate key \"type\"\n");
+        CHECK_STR(e, "in:1:1: k3: duplicate key \"k3\"\n"
+                     "in:1:1: type: duplicate key \"type\"\n");
         free(e);
     }
     char *e = load_errors("{\"facts\":[],\"a\":1,\"b\":2,\"a\":3}", false);
-    CHECK_STR(e, "in: a: duplicate key \"a\"\n");
+    CHECK_STR(e, "in:1:1: a: duplicate key \"a\"\n");
     free(e);
     /* In attrs too (they became attributes twice in outputs). */
     e = load_errors("{\"kind\":\"entity\",\"id\":\"a\",\"type\":\"t\","
                     "\"attrs\":{\"n\":1,\"m\":true,\"n\":\"x\"}}",
                     true);
-    CHECK_STR(e, "in:1: attrs.n: duplicate key \"n\"\n");
+    CHECK_STR(e, "in:1:1: attrs.n: duplicate key \"n\"\n");
     free(e);
 }
 
@@ -173,8 +173,9 @@ static void test_suggestions_bounded(void)
     const char *short_labels[] = {"Japan", "ASEAN"};
     doc = doc_with(short_labels, 2, "Japna", 1);
     CHECK_INT(load(doc, false, &m), 1);
-    CHECK_STR(m, "in: facts[0].subject: unknown entity \"Japna\" (did you "
-                 "mean \"e0\" (Japan)?)");
+    CHECK_STR(m,
+              "in:1:133: facts[0].subject: unknown entity \"Japna\" (did you "
+              "mean \"e0\" (Japan)?)");
     free(m);
     free(doc);
 
@@ -188,7 +189,7 @@ static void test_suggestions_bounded(void)
     CHECK_INT(load(doc, false, &m), 1);
     char want[700];
     snprintf(want, sizeof want,
-             "in: facts[0].subject: unknown entity "
+             "in:1:427: facts[0].subject: unknown entity "
              "\"%s\"",
              long_typo);
     CHECK_STR(m, want);
@@ -213,9 +214,10 @@ static void test_ambiguous_bounded(void)
               FNET_OK);
     CHECK_INT(fnet_corpus_resolve(c, &d, &err), FNET_OK);
     CHECK_INT(d.n_errors, 60);
-    CHECK_STR(d.items[0].msg, "in: facts[0].subject: \"same\" is ambiguous: "
-                              "it names \"e0\" (Same), \"e2\" (Same); use the "
-                              "entity id");
+    CHECK_STR(d.items[0].msg,
+              "in:1:174: facts[0].subject: \"same\" is ambiguous: "
+              "it names \"e0\" (Same), \"e2\" (Same); use the "
+              "entity id");
     fnet_diag_free(&d);
     fnet_corpus_free(c);
     free(doc);

@@ -200,7 +200,8 @@ static void test_records_json(void)
     lim.entities = 2;
     r = load_str(three, false, &lim);
     CHECK_INT(r.errors, 1);
-    CHECK_STR(r.first, "in: entities[2]: too many entities (the limit is 2)");
+    CHECK_STR(r.first,
+              "in:1:66: entities[2]: too many entities (the limit is 2)");
     CHECK_INT(r.entities, 2);
 
     lim = FNET_LIMITS_DEFAULT;
@@ -211,7 +212,7 @@ static void test_records_json(void)
     lim.sources = 1;
     r = load_str(two, true, &lim);
     CHECK_INT(r.errors, 1);
-    CHECK_STR(r.first, "in:2: too many sources (the limit is 1)");
+    CHECK_STR(r.first, "in:2:1: too many sources (the limit is 1)");
 
     /* Relations count the 11 built-ins. */
     lim = FNET_LIMITS_DEFAULT;
@@ -222,7 +223,7 @@ static void test_records_json(void)
     r = load_str(rels, false, &lim);
     CHECK_INT(r.errors, 1);
     CHECK_STR(r.first,
-              "in: relations.r2: too many relations (the limit is 12)");
+              "in:1:28: relations.r2: too many relations (the limit is 12)");
 
     lim = FNET_LIMITS_DEFAULT;
     const char *facts =
@@ -238,7 +239,7 @@ static void test_records_json(void)
     lim.facts = 1;
     r = load_str(facts, true, &lim);
     CHECK_INT(r.errors, 1);
-    CHECK_STR(r.first, "in:3: too many facts (the limit is 1)");
+    CHECK_STR(r.first, "in:3:1: too many facts (the limit is 1)");
     CHECK_INT(r.facts, 1);
 }
 
@@ -793,7 +794,7 @@ static void test_depth(void)
     strcpy(doc + k, "}");
     result r = load_str(doc, false, NULL); /* 64 deep: parsed */
     CHECK_INT(r.errors, 1);
-    CHECK_STR(r.first, "in: facts[0]: expected an object, got an array");
+    CHECK_STR(r.first, "in:1:11: facts[0]: expected an object, got an array");
     k = strlen("{\"facts\":");
     memmove(doc + k + 1, doc + k, strlen(doc + k) + 1);
     doc[k] = '[';
@@ -890,7 +891,7 @@ static void test_line_bytes(void)
     memcpy(all + max + 1, tail, tl);
     r = load_mem(all, max + 1 + tl, true, NULL);
     CHECK_INT(r.errors, 1);
-    CHECK_STR(r.first, "in:3: kind: unknown kind \"bogus\" (expected source, "
+    CHECK_STR(r.first, "in:3:1: kind: unknown kind \"bogus\" (expected source, "
                        "entity, relation, fact or header)");
     CHECK_INT(r.entities, 1);
     const char *path = tmp_path("lines.jsonl");
@@ -1151,7 +1152,7 @@ static void test_source_text(void)
         CHECK_INT(fnet_prov_check(c, tmpdir, &d, &st, &err), FNET_OK);
         CHECK_INT(d.n_errors, (size_t)k);
         snprintf(want, sizeof want,
-                 "in: sources[0].file: %s: file larger "
+                 "in:1:13: sources[0].file: %s: file larger "
                  "than the limit of 9 bytes for a source text",
                  p);
         if (k)

@@ -207,13 +207,13 @@ static void test_bad_records(void)
     CHECK_INT(L.rc, FNET_OK);
     CHECK_INT(L.d.n_errors, 5);
     CHECK_STR(msg(&L, 0),
-              "b.json: entities[0].type: missing required field \"type\"");
-    CHECK_STR(msg(&L, 1), "b.json: facts[0].weight: must be a finite number "
-                          "greater than 0");
-    CHECK_STR(msg(&L, 2), "b.json: facts[1].date: no day 30 in 2021-02");
-    CHECK_STR(msg(&L, 3), "b.json: facts[1].confidence: must be between 0 "
-                          "and 1");
-    CHECK_STR(msg(&L, 4), "b.json: facts[3]: expected an object, got a "
+              "b.json:1:15: entities[0].type: missing required field \"type\"");
+    CHECK_STR(msg(&L, 1), "b.json:2:3: facts[0].weight: must be a finite "
+                          "number greater than 0, got 0");
+    CHECK_STR(msg(&L, 2), "b.json:3:3: facts[1].date: no day 30 in 2021-02");
+    CHECK_STR(msg(&L, 3), "b.json:3:3: facts[1].confidence: must be between "
+                          "0 and 1, got 2");
+    CHECK_STR(msg(&L, 4), "b.json:5:3: facts[3]: expected an object, got a "
                           "string");
     CHECK_INT(L.c->n_entities, 1); /* A has no type */
     CHECK_INT(L.c->n_facts, 1);    /* only facts[2] */
@@ -239,7 +239,7 @@ static void test_syntax_located(void)
     CHECK_INT(L.d.n_errors, 2);
     CHECK_STR(msg(&L, 0), "s.jsonl:2:27: error: invalid JSON: expected ',' "
                           "or '}', got '\"' (missing comma?)");
-    CHECK_STR(msg(&L, 1), "s.jsonl:3: type: expected a string, got a "
+    CHECK_STR(msg(&L, 1), "s.jsonl:3:1: type: expected a string, got a "
                           "number");
     CHECK_INT(L.c->n_entities, 2); /* A and D */
     done(&L);
@@ -279,15 +279,17 @@ static void test_warnings(void)
          false);
     CHECK_INT(L.d.n_errors, 0);
     CHECK_INT(L.d.n_warnings, 3);
-    CHECK_STR(msg(&L, 0), "w.json: sorces: warning: unknown field \"sorces\" "
-                          "ignored (did you mean \"sources\"?)");
-    CHECK_STR(msg(&L, 1), "w.json: facts[0].evidense: warning: unknown field "
-                          "\"evidense\" ignored (did you mean \"evidence\"?)");
-    CHECK_STR(msg(&L, 2), "w.json: facts[0].xyzzy: warning: unknown field "
+    CHECK_STR(msg(&L, 0),
+              "w.json:1:1: sorces: warning: unknown field \"sorces\" "
+              "ignored (did you mean \"sources\"?)");
+    CHECK_STR(msg(&L, 1),
+              "w.json:1:12: facts[0].evidense: warning: unknown field "
+              "\"evidense\" ignored (did you mean \"evidence\"?)");
+    CHECK_STR(msg(&L, 2), "w.json:1:12: facts[0].xyzzy: warning: unknown field "
                           "\"xyzzy\" ignored");
     done(&L);
     load(&L, "w.json", "{\"title\": \"a\"}", false);
-    CHECK_STR(msg(&L, 0), "w.json: warning: no \"facts\" array");
+    CHECK_STR(msg(&L, 0), "w.json:1:1: warning: no \"facts\" array");
     done(&L);
     /* A key repeated in a large object (hash path) and in attrs. */
     char big[4096] = "{\"facts\": [], \"k\": 0";
@@ -298,9 +300,9 @@ static void test_warnings(void)
                 "\"actor\", \"attrs\": {\"p\": 1, \"p\": 2}}]}");
     load(&L, "d.json", big, false);
     CHECK_INT(L.d.n_errors, 2);
-    CHECK_STR(msg(&L, 0), "d.json: k: duplicate key \"k\"");
+    CHECK_STR(msg(&L, 0), "d.json:1:1: k: duplicate key \"k\"");
     size_t last = L.d.n_items - 1;
-    CHECK_STR(msg(&L, last), "d.json: entities[0].attrs.p: duplicate key "
+    CHECK_STR(msg(&L, last), "d.json:1:434: entities[0].attrs.p: duplicate key "
                              "\"p\"");
     done(&L);
 }
@@ -319,7 +321,7 @@ static void test_error_cap(void)
     CHECK_INT(L.d.n_errors, 180);
     CHECK_INT(L.d.n_items, FNET_DIAG_CAP);
     /* items 48..50 are line 17's three errors; 50 is not kept */
-    CHECK_STR(msg(&L, 49), "cap.jsonl:17: relation: missing required field "
+    CHECK_STR(msg(&L, 49), "cap.jsonl:17:1: relation: missing required field "
                            "\"relation\"");
     char *out = NULL;
     size_t outlen = 0;
@@ -521,7 +523,7 @@ static void test_load_file(void)
     CHECK_INT(c->n_entities, 1);
     CHECK_INT(d.n_errors, 1);
     char want[256];
-    snprintf(want, sizeof want, "%s:3: type: expected a string, got an array",
+    snprintf(want, sizeof want, "%s:3:1: type: expected a string, got an array",
              p);
     CHECK_STR(d.n_items ? d.items[0].msg : "", want);
     fnet_diag_free(&d);

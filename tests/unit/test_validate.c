@@ -137,10 +137,11 @@ static void test_id_wins_and_ambiguity(void)
     CHECK_INT(R.c->facts[0].subject, entity(&R, "GOV")); /* id, not alias */
     CHECK_INT(R.c->facts[1].subject, -1);
     CHECK_INT(R.d.n_errors, 1);
-    CHECK_STR(first(&R, FNET_SEV_ERROR),
-              "a.json: facts[1].subject: \"the government\" is ambiguous: "
-              "it names \"KOR\" (South Korea), \"JPN\" (Japan (state)); use "
-              "the entity id");
+    CHECK_STR(
+        first(&R, FNET_SEV_ERROR),
+        "a.json:1:375: facts[1].subject: \"the government\" is ambiguous: "
+        "it names \"KOR\" (South Korea), \"JPN\" (Japan (state)); use "
+        "the entity id");
     CHECK(!R.c->resolved);
     /* fnet_corpus_lookup (--ego) follows the same rule. */
     fnet_buf why = {0};
@@ -179,13 +180,14 @@ static void test_suggestions(void)
           NULL);
     /* clang-format on */
     CHECK_INT(R.d.n_errors, 4);
-    CHECK_STR(msg(&R, 0), "u.json: facts[0].subject: unknown entity \"Japn\" "
-                          "(did you mean \"JPN\" (Japan)?)");
-    CHECK_STR(msg(&R, 1), "u.json: facts[1].subject: unknown entity "
+    CHECK_STR(msg(&R, 0),
+              "u.json:1:291: facts[0].subject: unknown entity \"Japn\" "
+              "(did you mean \"JPN\" (Japan)?)");
+    CHECK_STR(msg(&R, 1), "u.json:1:385: facts[1].subject: unknown entity "
                           "\"Tokio\" (did you mean \"JPN\" (Japan)?)");
-    CHECK_STR(msg(&R, 2), "u.json: facts[2].object: unknown entity \"the "
+    CHECK_STR(msg(&R, 2), "u.json:1:480: facts[2].object: unknown entity \"the "
                           "RCEP agreemnt\" (did you mean \"RCEP\"?)");
-    CHECK_STR(msg(&R, 3), "u.json: facts[3].subject: unknown entity "
+    CHECK_STR(msg(&R, 3), "u.json:1:586: facts[3].subject: unknown entity "
                           "\"Republic of Korea\"");
     done(&R);
 
@@ -211,7 +213,7 @@ static void test_suggestions(void)
           "\"object\":\"ABC\"}\n",
           NULL);
     CHECK_STR(first(&R, FNET_SEV_ERROR),
-              "t.jsonl:5: subject: unknown entity \"ABCX\" (did you mean "
+              "t.jsonl:5:1: subject: unknown entity \"ABCX\" (did you mean "
               "\"ABCD\" or \"ABC\" or \"AB1\"?)");
     done(&R);
 }
@@ -270,9 +272,9 @@ static void test_merge(void)
           "{\"kind\":\"entity\",\"id\":\"Y\",\"type\":\"actor\"}\n",
           NULL);
     CHECK_INT(R.load_errors, 2);
-    CHECK_STR(msg(&R, 0), "b.jsonl:1: type: entity \"X\" has type "
+    CHECK_STR(msg(&R, 0), "b.jsonl:1:1: type: entity \"X\" has type "
                           "\"agreement\" here but \"actor\" in a.json");
-    CHECK_STR(msg(&R, 1), "b.jsonl:3: id: duplicate entity id \"Y\"");
+    CHECK_STR(msg(&R, 1), "b.jsonl:3:1: id: duplicate entity id \"Y\"");
     done(&R);
 }
 
@@ -293,13 +295,15 @@ static void test_type_constraints(void)
           NULL);
     /* clang-format on */
     CHECK_INT(R.d.n_errors, 3);
-    CHECK_STR(msg(&R, 0), "t.json: facts[0].subject: relation \"party_to\" "
-                          "expects a subject of type actor, but \"RCEP\" is "
-                          "of type agreement");
-    CHECK_STR(msg(&R, 1), "t.json: facts[0].object: relation \"party_to\" "
-                          "expects an object of type agreement, but \"JPN\" "
-                          "(Japan) is of type actor");
-    CHECK_STR(msg(&R, 2), "t.json: facts[1].subject: relation \"signed\" "
+    CHECK_STR(msg(&R, 0),
+              "t.json:1:365: facts[0].subject: relation \"party_to\" "
+              "expects a subject of type actor, but \"RCEP\" is "
+              "of type agreement");
+    CHECK_STR(msg(&R, 1),
+              "t.json:1:365: facts[0].object: relation \"party_to\" "
+              "expects an object of type agreement, but \"JPN\" "
+              "(Japan) is of type actor");
+    CHECK_STR(msg(&R, 2), "t.json:1:458: facts[1].subject: relation \"signed\" "
                           "expects a subject of type actor or institution, "
                           "but \"RCEP\" is of type agreement");
     CHECK_INT(R.c->facts[2].subject, entity(&R, "ASEAN"));
@@ -319,12 +323,14 @@ static void test_relations_and_sources(void)
           "\"e\"}]}",
           NULL);
     CHECK_INT(R.d.n_errors, 3);
-    CHECK_STR(msg(&R, 0), "r.json: facts[0].relation: unknown relation "
-                          "\"Party_To\" (did you mean \"party_to\"?); declare "
+    CHECK_STR(msg(&R, 0), "r.json:1:291: facts[0].relation: unknown relation "
+                          "\"Party_To\" (names are case-sensitive: did you "
+                          "mean \"party_to\"?); declare "
                           "new relations under \"relations\"");
-    CHECK_STR(msg(&R, 1), "r.json: facts[1].source: unknown source \"S\" "
+    CHECK_STR(msg(&R, 1), "r.json:1:384: facts[1].source: unknown source \"S\" "
                           "(did you mean \"s\"?)");
-    CHECK_STR(msg(&R, 2), "r.json: facts[1].source: unknown source \"zzz\"");
+    CHECK_STR(msg(&R, 2),
+              "r.json:1:384: facts[1].source: unknown source \"zzz\"");
     done(&R);
 }
 
@@ -345,13 +351,16 @@ static void test_warnings_and_sign(void)
           NULL);
     CHECK_INT(R.d.n_errors, 0);
     CHECK_INT(R.d.n_warnings, 4);
-    CHECK_STR(msg(&R, 0), "w.json: facts[0]: warning: subject and object "
+    CHECK_STR(msg(&R, 0), "w.json:1:291: facts[0]: warning: subject and object "
                           "are the same entity; the fact makes a self-loop "
                           "and is left out of the graph");
-    CHECK_STR(msg(&R, 1), "w.json: facts[1]: warning: fact has no source");
-    CHECK_STR(msg(&R, 2), "w.json: facts[2]: warning: fact has no evidence");
-    CHECK_STR(msg(&R, 3), "w.json: entities[2]: warning: entity \"RCEP\" is "
-                          "not used by any fact");
+    CHECK_STR(msg(&R, 1),
+              "w.json:1:384: facts[1]: warning: fact has no source");
+    CHECK_STR(msg(&R, 2),
+              "w.json:1:470: facts[2]: warning: fact has no evidence");
+    CHECK_STR(msg(&R, 3),
+              "w.json:1:208: entities[2]: warning: entity \"RCEP\" is "
+              "not used by any fact");
     CHECK(R.c->resolved); /* warnings do not stop resolution */
     CHECK_INT(fnet_fact_sign(R.c, &R.c->facts[0]), -1); /* opposes */
     CHECK_INT(fnet_fact_sign(R.c, &R.c->facts[1]), 1);
@@ -382,7 +391,7 @@ static void test_error_cap(void)
         kept += R.d.items[i].severity == FNET_SEV_ERROR;
     CHECK_INT(kept, FNET_DIAG_CAP);
     CHECK_STR(first(&R, FNET_SEV_ERROR),
-              "cap.json: facts[0].object: unknown entity \"B0\" (did you "
+              "cap.json:1:56: facts[0].object: unknown entity \"B0\" (did you "
               "mean \"A\"?)");
     CHECK_INT(R.d.n_warnings, 60); /* no source, each */
     CHECK(!R.c->resolved);

@@ -49,7 +49,7 @@ void fnet_importer_end(fnet_importer *im)
 
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line)
 {
-    fnet_loc loc = {im->file, line, FNET_LOC_NO_INDEX};
+    fnet_loc loc = {im->file, line, FNET_LOC_NO_INDEX, 0, 0};
     return loc;
 }
 

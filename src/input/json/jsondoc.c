@@ -39,12 +39,19 @@ static int load_document(fnet_corpus *c, const char *name, const char *text,
     } else {
         cJSON *root;
         rc = fnet_json_parse(d, &c->limits, name, text, len, 1, &root);
+        fnet_jsonpos pos = {0};
+        if (rc == FNET_OK)
+            rc = fnet_jsonpos_build_top(&pos, text, len, root, 1, 2);
         if (rc == FNET_OK) {
+            x.pos = &pos;
             fnet_records_document(&x, root);
-            cJSON_Delete(root);
-        } else if (rc == FNET_EDATA) {
+        }
+        x.pos = NULL;
+        fnet_jsonpos_free(&pos);
+        cJSON_Delete(root);
+        if (rc == FNET_EDATA) {
             rc = FNET_OK; /* reported */
-        } else {
+        } else if (rc != FNET_OK) {
             rc = fnet_err_set(err, rc, "%s: out of memory", name);
         }
         rc = fnet_records_outcome(&x, name, rc, err);

@@ -5,8 +5,8 @@
  * A document is read whole within the corpus's document_bytes limit
  * (core/infile.h), checked strictly (input/json/jsontext.h) and handed to the
  * record parser (input/json/records.h). Problems with the data go to the
- * collector ("FILE:LINE:COL: error: ..." for syntax, "FILE: facts[12].date:
- * ..." for records). */
+ * collector ("FILE:LINE:COL: error: ..." for syntax, "FILE:88:5: facts[12].date:
+ * ..." for records, at the line and column where the record starts). */
 #ifndef FNET_JSONDOC_H
 #define FNET_JSONDOC_H
 

@@ -30,7 +30,8 @@ static int load_line(ctx *x, const char *name, const char *line, uint64_t len,
     }
     if (fnet_json_blank(line, (size_t)len))
         return FNET_OK;
-    x->loc.line = lineno;
+    x->loc.line = x->loc.text_line = lineno;
+    x->loc.text_col = fnet_records_line_col(line, (size_t)len);
     x->loc.index = FNET_LOC_NO_INDEX;
     x->section = NULL;
     x->failed = false;
@@ -206,7 +207,8 @@ int fnet_jsonl_line(fnet_jsonl *j, const char *line, size_t len,
     fnet_arena_mark mark = fnet_arena_get_mark(&x->c->arena);
     x->fact_seen = false;
     if (tree) { /* as load_line(), with the parsing done */
-        x->loc.line = lineno;
+        x->loc.line = x->loc.text_line = lineno;
+        x->loc.text_col = fnet_records_line_col(line, len);
         x->loc.index = FNET_LOC_NO_INDEX;
         x->section = NULL;
         x->failed = false;
@@ -278,11 +280,11 @@ void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s)
 }
 
 bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
-                             uint32_t lineno, const fnet_load_sink *sink,
-                             fnet_diag *d)
+                             uint32_t lineno, uint32_t col,
+                             const fnet_load_sink *sink, fnet_diag *d)
 {
     ctx x = {.c = s->c, .d = d, .sink = sink};
-    x.loc = (fnet_loc){s->file, lineno, FNET_LOC_NO_INDEX};
+    x.loc = (fnet_loc){s->file, lineno, FNET_LOC_NO_INDEX, lineno, col};
     bool fact = fnet_records_fact(&x, tree);
     fnet_records_end(&x);
     return fact;

@@ -86,7 +86,8 @@ void fnet_jsonl_scratch_reset(fnet_jsonl_scratch *s);
 /* NULL is allowed. */
 void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s);
 
-/* When tree (fnet_jsonl_prepare()'s result for line lineno) is a fact
+/* When tree (fnet_jsonl_prepare()'s result for line lineno, whose record
+ * starts at column col: fnet_records_line_col()) is a fact
  * record, runs the record checks of fnet_jsonl_line() with the messages to
  * d, hands the fact to sink if it is valid (sink should copy the struct:
  * its strings live in s until fnet_jsonl_scratch_reset()), and returns
@@ -94,8 +95,8 @@ void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s);
  * of fnet_jsonl_line(). Returns false, doing nothing, for other records.
  * Touches only s, d and sink. */
 bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
-                             uint32_t lineno, const fnet_load_sink *sink,
-                             fnet_diag *d);
+                             uint32_t lineno, uint32_t col,
+                             const fnet_load_sink *sink, fnet_diag *d);
 
 /* Finishes, on the loading thread and in its place in file order, a line
  * checked by fnet_jsonl_scratch_fact(): appends its messages to the

@@ -53,14 +53,15 @@ static void add_item(walk *w, const cJSON *item)
     w->v[w->n++].item = item;
 }
 
-/* Pre-order: the item, then its children in order. The recursion is as deep
- * as the tree, which fnet_json_parse limits to FNET_MAX_DEPTH. */
-static void collect(walk *w, const cJSON *item)
+/* Pre-order: the item, then its children in order, down to nesting depth
+ * max (the root is at 0). The recursion is as deep as the tree, which
+ * fnet_json_parse limits to FNET_MAX_DEPTH. */
+static void collect(walk *w, const cJSON *item, size_t depth, size_t max)
 {
     add_item(w, item);
-    if (cJSON_IsArray(item) || cJSON_IsObject(item))
+    if (depth < max && (cJSON_IsArray(item) || cJSON_IsObject(item)))
         for (const cJSON *c = item->child; c; c = c->next)
-            collect(w, c);
+            collect(w, c, depth + 1, max);
 }
 
 static int by_item(const void *a, const void *b)
@@ -72,10 +73,17 @@ static int by_item(const void *a, const void *b)
 int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
                        const cJSON *root, uint32_t first_line)
 {
+    return fnet_jsonpos_build_top(p, s, n, root, first_line, SIZE_MAX);
+}
+
+int fnet_jsonpos_build_top(fnet_jsonpos *p, const char *s, size_t n,
+                           const cJSON *root, uint32_t first_line,
+                           size_t max_depth)
+{
     walk w = {0};
     p->v = NULL;
     p->n = 0;
-    collect(&w, root);
+    collect(&w, root, 0, max_depth);
     if (w.oom) {
         free(w.v);
         return FNET_ENOMEM;
@@ -99,7 +107,8 @@ int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
         }
         bool key = c == '"' && depth > 0 && stack[depth - 1] == '{' &&
                    (prev == '{' || prev == ',');
-        if (!key && c != ',' && c != ':' && c != '}' && c != ']') {
+        if (!key && c != ',' && c != ':' && c != '}' && c != ']' &&
+            depth <= max_depth) {
             w.v[k].line = line;
             w.v[k].col = col;
             k++;

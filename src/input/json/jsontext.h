@@ -49,6 +49,13 @@ int fnet_jsonpos_build(fnet_jsonpos *p, const char *s, size_t n,
 
 /* Line and column of item's first character; false (and 0, 0) when item is
  * not from the recorded tree. */
+/* fnet_jsonpos_build() for the values nested at most max_depth deep only
+ * (the root is at depth 0; a document's records are at 2), which is all a
+ * loader of records needs: the other values cost no memory. */
+int fnet_jsonpos_build_top(fnet_jsonpos *p, const char *s, size_t n,
+                           const cJSON *root, uint32_t first_line,
+                           size_t max_depth);
+
 bool fnet_jsonpos_find(const fnet_jsonpos *p, const cJSON *item, uint32_t *line,
                        uint32_t *col);
 

@@ -211,8 +211,9 @@ static void parse(slot *s)
         fnet_load_sink cap = {l, capture};
         size_t e0 = s->msgs.n_errors, w0 = s->msgs.n_warnings;
         l->item0 = s->msgs.n_items;
-        l->checked = fnet_jsonl_scratch_fact(s->scratch, l->tree, l->lineno,
-                                             &cap, &s->msgs);
+        l->checked = fnet_jsonl_scratch_fact(
+            s->scratch, l->tree, l->lineno,
+            fnet_records_line_col(s->buf + l->off, l->len), &cap, &s->msgs);
         if (!l->checked)
             continue;
         l->item1 = s->msgs.n_items;

@@ -541,12 +541,14 @@ static void add_fact(ctx *x, const cJSON *obj)
         ERR(x, "until", "\"until\" needs a \"date\"");
     else if (fnet_date_is_set(f.until) &&
              fnet_date_last_day(f.until) < fnet_date_first_day(f.date))
-        ERR(x, "until", "\"until\" is before \"date\"");
+        ERR(x, "until", "\"until\" (%s) is before \"date\" (%s)",
+            field(obj, "until")->valuestring, field(obj, "date")->valuestring);
     cJSON *v = field(obj, "weight");
     if (v && !cJSON_IsNumber(v))
         ERR(x, "weight", "expected a number, got %s", json_kind(v));
     else if (v && !(isfinite(v->valuedouble) && v->valuedouble > 0))
-        ERR(x, "weight", "must be a finite number greater than 0");
+        ERR(x, "weight", "must be a finite number greater than 0, got %g",
+            v->valuedouble);
     else if (v)
         f.weight = v->valuedouble;
     sign_field(x, obj, &f.sign);
@@ -554,7 +556,7 @@ static void add_fact(ctx *x, const cJSON *obj)
     if (v && !cJSON_IsNumber(v))
         ERR(x, "confidence", "expected a number, got %s", json_kind(v));
     else if (v && !(v->valuedouble >= 0 && v->valuedouble <= 1))
-        ERR(x, "confidence", "must be between 0 and 1");
+        ERR(x, "confidence", "must be between 0 and 1, got %g", v->valuedouble);
     else if (v)
         f.confidence = v->valuedouble;
     str_list_field(x, obj, "source", &f.source_refs, &f.n_sources);
@@ -581,6 +583,15 @@ static void add_fact(ctx *x, const cJSON *obj)
 
 /* ---- JSON documents --------------------------------------------------- */
 
+/* Locates the messages about the record item of the document at the line
+ * and column where it starts. */
+static void at(ctx *x, const cJSON *item)
+{
+    x->loc.text_line = x->loc.text_col = 0;
+    if (x->pos)
+        fnet_jsonpos_find(x->pos, item, &x->loc.text_line, &x->loc.text_col);
+}
+
 static void load_array(ctx *x, const cJSON *root, const char *key,
                        void (*add)(ctx *, const cJSON *))
 {
@@ -589,6 +600,7 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
         return;
     x->section = NULL;
     x->loc.index = FNET_LOC_NO_INDEX;
+    at(x, arr);
     if (!cJSON_IsArray(arr)) {
         ERR(x, key, "expected an array, got %s", json_kind(arr));
         return;
@@ -599,6 +611,7 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
     cJSON_ArrayForEach(item, arr)
     {
         x->loc.index = i++;
+        at(x, item);
         x->failed = false;
         if (!cJSON_IsObject(item)) {
             ERR(x, NULL, "expected an object, got %s", json_kind(item));
@@ -613,10 +626,16 @@ static void load_array(ctx *x, const cJSON *root, const char *key,
 static void header_fields(ctx *x, const cJSON *obj)
 {
     cJSON *v = field(obj, "factnet");
-    if (v && !(cJSON_IsNumber(v) && v->valuedouble == 1))
+    if (v && cJSON_IsNumber(v) && v->valuedouble != 1)
         ERR(x, "factnet",
-            "unsupported format version (this factnet reads "
-            "version 1)");
+            "unsupported format version %g (this factnet reads "
+            "version 1)",
+            v->valuedouble);
+    else if (v && !cJSON_IsNumber(v))
+        ERR(x, "factnet",
+            "unsupported format version, got %s (this factnet reads "
+            "version 1)",
+            json_kind(v));
     v = field(obj, "title");
     if (v && cJSON_IsString(v) && !x->c->title &&
         !(x->c->title = fnet_arena_strdup(&x->c->arena, v->valuestring)))
@@ -630,6 +649,7 @@ static void load_document(ctx *x, const cJSON *root)
     static const char *const known[] = {
         "factnet", "title", "sources", "entities", "relations", "facts", NULL};
     x->loc.index = FNET_LOC_NO_INDEX;
+    at(x, root);
     if (!cJSON_IsObject(root)) {
         ERR(x, NULL, "expected a JSON object with \"facts\", got %s",
             json_kind(root));
@@ -643,6 +663,7 @@ static void load_document(ctx *x, const cJSON *root)
     /* Relations first: facts may use them whatever the key order. */
     cJSON *rels = field(root, "relations");
     if (rels && !cJSON_IsObject(rels)) {
+        at(x, rels);
         ERR(x, "relations",
             "expected an object mapping names to "
             "declarations, got %s",
@@ -655,6 +676,7 @@ static void load_document(ctx *x, const cJSON *root)
             snprintf(sub, sizeof sub, "relations.%.120s", item->string);
             x->section = sub;
             x->loc.index = FNET_LOC_NO_INDEX;
+            at(x, item);
             x->failed = false;
             add_relation(x, item->string, item);
         }
@@ -742,6 +764,17 @@ bool fnet_records_fact(fnet_records *x, const cJSON *obj)
         return false;
     add_fact(x, obj);
     return true;
+}
+
+uint32_t fnet_records_line_col(const char *line, size_t len)
+{
+    uint32_t col = 1;
+    for (size_t i = fnet_json_bom(line, len);
+         i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' ||
+                     line[i] == '\n');
+         i++)
+        col++;
+    return col;
 }
 
 void fnet_records_empty_file(fnet_diag *d, const char *name, bool jsonl)

@@ -6,14 +6,16 @@
  * record (field names and types, dates, numbers, duplicate keys and ids),
  * adds the records to the corpus with their references as written (or
  * hands the facts to a sink), and reports problems to the collector,
- * located as "FILE: facts[12].date: ..." (document) or "FILE:7: date: ..."
- * (JSON Lines) through fnet_corpus_locate(). It reads no files. */
+ * located as "FILE:88:5: facts[12].date: ..." (document: the line and column
+ * where the record starts, and its path) or "FILE:7:1: date: ..." (JSON
+ * Lines) through fnet_corpus_locate(). It reads no files. */
 #ifndef FNET_RECORDS_H
 #define FNET_RECORDS_H
 
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/json/jsontext.h"
 #include "model/corpus.h"
 
 #include <cjson/cJSON.h>
@@ -31,8 +33,9 @@ typedef struct fnet_load_sink {
 } fnet_load_sink;
 
 /* What the record parser needs: where it is and where messages go. The
- * loaders set loc.line, loc.index, section and failed before each record;
- * the rest belongs to the parser. */
+ * JSON Lines loader sets loc.line, loc.text_line, loc.text_col, loc.index,
+ * section and failed before each record; the document loader sets pos, from
+ * which the parser locates the records; the rest belongs to the parser. */
 typedef struct fnet_records {
     fnet_corpus *c;
     fnet_diag *d;
@@ -44,6 +47,7 @@ typedef struct fnet_records {
     const fnet_load_sink *sink; /* NULL: facts go into the corpus */
     int sink_rc;                /* first non-zero return of the sink */
     bool fact_seen;             /* the current record was a fact */
+    const fnet_jsonpos *pos;    /* a document's value positions, or NULL */
 } fnet_records;
 
 /* Registers name as an input file of c and starts parsing its records
@@ -56,7 +60,8 @@ int fnet_records_begin(fnet_records *x, fnet_corpus *c, const char *name,
 void fnet_records_end(fnet_records *x);
 
 /* A JSON document's root: the header fields, then relations, sources,
- * entities and facts, whatever the key order. */
+ * entities and facts, whatever the key order. Set x->pos first for the
+ * messages to give lines and columns. */
 void fnet_records_document(fnet_records *x, const cJSON *root);
 
 /* One JSON Lines record, dispatched on its "kind". */
@@ -65,6 +70,10 @@ void fnet_records_record(fnet_records *x, const cJSON *obj);
 /* When obj is a fact record, checks it as fnet_records_record() does and
  * returns true; returns false, doing nothing, for anything else. */
 bool fnet_records_fact(fnet_records *x, const cJSON *obj);
+
+/* The column of line[0..len)'s first character that is not JSON white
+ * space (after a byte order mark): where a JSON Lines record starts. */
+uint32_t fnet_records_line_col(const char *line, size_t len);
 
 /* Reports that file name holds no record: "NAME:1:1: error: empty file
  * (expected JSON Lines records)" (jsonl) or "(expected a JSON object)". */

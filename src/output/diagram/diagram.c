@@ -294,7 +294,7 @@ static void fact_line(builder *b, fnet_buf *t, uint64_t i)
                         c->sources[f->sources[k]].id);
     size_t before = t->len;
     fnet_buf_puts(t, " (");
-    fnet_corpus_locate(c, f->loc, "facts", NULL, t);
+    fnet_corpus_cite(c, f->loc, "facts", t);
     if (t->len >= before + 4 && fnet_buf_ok(t)) {
         t->len -= 2; /* drop the locator's trailing ": " */
         t->data[t->len] = '\0';

@@ -390,7 +390,7 @@ void fnet_export_fact_ref(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
         return;
     }
     size_t start = b->len;
-    fnet_corpus_locate(c, f->loc, "facts", NULL, b);
+    fnet_corpus_cite(c, f->loc, "facts", b);
     while (b->len > start &&
            (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
         b->data[--b->len] = '\0';

@@ -386,7 +386,7 @@ static int rel_row(fnet_table *t, const fnet_export *x, const fact_attrs *fa,
     if (rc == FNET_OK)
         rc = put(t, row, 10, f->id);
     fnet_buf_reset(b);
-    fnet_corpus_locate(c, f->loc, "facts", NULL, b);
+    fnet_corpus_cite(c, f->loc, "facts", b);
     while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
         b->data[--b->len] = '\0';
     if (rc == FNET_OK)

@@ -697,7 +697,7 @@ static void fact_date(const fnet_fact *f, fnet_buf *o)
 static void fact_location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 {
     fnet_buf_reset(b);
-    fnet_corpus_locate(c, f->loc, "facts", NULL, b);
+    fnet_corpus_cite(c, f->loc, "facts", b);
     while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
         b->data[--b->len] = '\0';
 }

@@ -151,6 +151,8 @@ int fnet_check_summary_write(FILE *fp, const fnet_corpus *c, const fnet_diag *d,
     fnet_buf_free(&name);
     if (ps)
         print_provenance(fp, ps);
+    else
+        fputs("evidence: quotes not checked (no --sources-dir)\n", fp);
     fprintf(fp, "warnings: %zu\n", d->n_warnings);
     free(per);
     free(t);

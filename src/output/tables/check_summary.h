@@ -14,8 +14,8 @@
 
 #include <stdio.h>
 
-/* Writes the summary of c to fp: d gives the warning count, ps (NULL:
- * no line) the quotes checked against source texts. Write errors are the
+/* Writes the summary of c to fp: d gives the warning count, ps the quotes
+ * checked against source texts (NULL: "quotes not checked"). Write errors are the
  * caller's to check (ferror). Returns 0 or FNET_ENOMEM (the summary may
  * then be cut short). O(entities + relations + facts). */
 int fnet_check_summary_write(FILE *fp, const fnet_corpus *c, const fnet_diag *d,

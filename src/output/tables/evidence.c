@@ -153,7 +153,7 @@ static void fact_date(const fnet_fact *f, char out[24])
 static void fact_location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 {
     fnet_buf_reset(b);
-    fnet_corpus_locate(c, f->loc, "facts", NULL, b);
+    fnet_corpus_cite(c, f->loc, "facts", b);
     while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
         b->data[--b->len] = '\0';
 }
@@ -169,7 +169,7 @@ static void human_weight(char out[64], double w)
 
 static const char *sign_word(int sign)
 {
-    return sign > 0 ? "+" : sign < 0 ? "negative" : "mixed";
+    return sign > 0 ? "positive" : sign < 0 ? "negative" : "mixed";
 }
 
 static int finish(FILE *fp, fnet_err *err)
@@ -429,10 +429,7 @@ static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
     fputs(g->opts.directed ? " $\\rightarrow$ " : " -- ", fp);
     fnet_table_put_latex(fp, node_entity(g, x->b)->label);
     fprintf(fp, "}\\quad %u fact%s, weight %s, sign %s} \\\\*\n", x->n_facts,
-            x->n_facts == 1 ? "" : "s", w,
-            e->sign > 0   ? "+"
-            : e->sign < 0 ? "$-$"
-                          : "mixed");
+            x->n_facts == 1 ? "" : "s", w, sign_word(e->sign));
     for (uint32_t k = 0; k < x->n_facts; k++)
         tex_fact(fp, g->corpus, x->facts[k]);
 }
