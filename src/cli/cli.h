@@ -72,6 +72,7 @@ int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_evolve(int argc, char **argv);
 int fnet_cmd_export(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
+int fnet_cmd_methods(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);
 int fnet_cmd_report(int argc, char **argv);
 
