@@ -10,10 +10,7 @@
 #include "job/job.h"
 #include "output/report/methods.h"
 
-#include <errno.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 typedef struct meopts {
     fnet_graphopts g;
@@ -66,21 +63,6 @@ static int parse(meopts *o, int argc, char **argv, fnet_opt_result *r)
     return FNET_EXIT_OK;
 }
 
-/* True when path is a directory; otherwise says why on stderr. */
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        fnet_cli_error("--sources-dir: %s: %s", path, strerror(errno));
-        return false;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        fnet_cli_error("--sources-dir: %s: not a directory", path);
-        return false;
-    }
-    return true;
-}
-
 /* The paragraph to --output, then the BibTeX to --bib. */
 static int write_outputs(const meopts *o, const fnet_methods_run *run,
                          fnet_err *err)
@@ -119,7 +101,7 @@ int fnet_cmd_methods(int argc, char **argv)
     status = parse(&o, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    if (o.sources_dir && !is_dir(o.sources_dir)) {
+    if (o.sources_dir && !fnet_cli_sources_dir_ok(o.sources_dir)) {
         status = FNET_EXIT_IO;
         goto out;
     }

@@ -450,22 +450,24 @@ static void graph_part(const out *o, const fnet_methods_run *r)
     real(o, gm->type_assortativity);
     cite(o, R_NEWMAN03);
     fputs(". ", o->fp);
-    fputs("Node centralities are degree, strength, betweenness", o->fp);
-    cite(o, R_FREEMAN77);
-    fputs(", closeness", o->fp);
-    cite(o, R_FREEMAN79);
-    fputs(", harmonic centrality", o->fp);
-    cite(o, R_MARCHIORI);
-    fputs(", eigenvector centrality", o->fp);
-    cite(o, R_BONACICH);
-    fputs(", PageRank", o->fp);
-    cite(o, R_BRIN);
-    fputs(", hub and authority scores", o->fp);
-    cite(o, R_KLEINBERG);
-    fputs(", k-core", o->fp);
-    cite(o, R_SEIDMAN);
-    fputs(" and Burt's constraint", o->fp);
-    cite(o, R_BURT);
+    /* The node centralities of `factnet metrics`, each with its paper. */
+    static const struct {
+        const char *name;
+        int ref;
+    } cent[] = {{"betweenness", R_FREEMAN77},
+                {"closeness", R_FREEMAN79},
+                {"harmonic centrality", R_MARCHIORI},
+                {"eigenvector centrality", R_BONACICH},
+                {"PageRank", R_BRIN},
+                {"hub and authority scores", R_KLEINBERG},
+                {"k-core", R_SEIDMAN},
+                {"Burt's constraint", R_BURT}};
+    size_t n = sizeof cent / sizeof cent[0];
+    fputs("Node centralities are degree, strength", o->fp);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(o->fp, "%s%s", i + 1 < n ? ", " : " and ", cent[i].name);
+        cite(o, cent[i].ref);
+    }
     fputs(", computed with igraph", o->fp);
     cite(o, R_IGRAPH);
     fputs(". ", o->fp);
