@@ -613,6 +613,9 @@ int fnet_methods_bib_write(FILE *fp, const fnet_methods_run *r)
         fprintf(fp, "@misc{%s", k.key[i]);
         bib_field(fp, "title", s->title ? s->title : s->id);
         bib_field(fp, "author", s->author);
+        /* Sorting without an author (bibtex warns otherwise). */
+        if (!s->author || !*s->author)
+            bib_field(fp, "key", k.key[i]);
         bib_field(fp, "year", year[0] ? year : NULL);
         bib_field(fp, "date", s->date);
         bib_field(fp, "url", s->url);
