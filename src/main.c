@@ -2,10 +2,8 @@
 #include "cli/cli.h"
 #include "cli/describe.h"
 #include "core/text.h"
+#include "output/report/methods.h"
 
-#include <cjson/cJSON.h>
-#include <igraph.h>
-#include <graphviz/graphviz_version.h>
 #include <signal.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -29,10 +27,9 @@ static void usage(FILE *fp)
 
 static void version(void)
 {
-    int maj, min, sub;
-    igraph_version(NULL, &maj, &min, &sub);
-    printf("factnet %s (igraph %d.%d.%d, cJSON %s, Graphviz %s)\n",
-           FNET_VERSION, maj, min, sub, cJSON_Version(), PACKAGE_VERSION);
+    char v[200];
+    fnet_methods_versions(v, sizeof v); /* the one wording */
+    printf("%s\n", v);
 }
 
 /* "unknown command 'NAME'", with the closest command; returns 2. */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int usage(const char *cmd, const char *near, const char *fmt, va_list ap)
 {
@@ -103,4 +104,18 @@ int fnet_cli_finish_stdout(int status)
         fnet_cli_error("standard output: write error: %s",
                        strerror(e ? e : EIO));
     return status ? status : FNET_EXIT_IO;
+}
+
+bool fnet_cli_sources_dir_ok(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fnet_cli_error("--sources-dir: %s: %s", path, strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fnet_cli_error("--sources-dir: %s: not a directory", path);
+        return false;
+    }
+    return true;
 }

@@ -40,6 +40,10 @@ int fnet_cli_status(const char *cmd, int rc, const fnet_err *err);
 /* Prints the diagnostics to stderr. */
 void fnet_cli_print_diag(const fnet_diag *d);
 
+/* True when path, the value of --sources-dir (check, methods), is a
+ * directory; otherwise says why on stderr. */
+bool fnet_cli_sources_dir_ok(const char *path);
+
 /* Parses a number option; prints a usage error and returns false when s is
  * not a number in [min, max]. */
 bool fnet_cli_number(const char *cmd, const char *opt, const char *s,
@@ -72,6 +76,7 @@ int fnet_cmd_evidence(int argc, char **argv);
 int fnet_cmd_evolve(int argc, char **argv);
 int fnet_cmd_export(int argc, char **argv);
 int fnet_cmd_metrics(int argc, char **argv);
+int fnet_cmd_methods(int argc, char **argv);
 int fnet_cmd_render(int argc, char **argv);
 int fnet_cmd_report(int argc, char **argv);
 

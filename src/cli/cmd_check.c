@@ -7,10 +7,8 @@
 #include "input/provenance.h"
 #include "output/tables/check_summary.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* What the options set. */
 typedef struct copts {
@@ -28,21 +26,6 @@ static const fnet_opt options[] = {
     FNET_FLAG("strict", 0, copts, strict, "treat warnings as errors"),
     {0},
 };
-
-/* True when path is a directory; otherwise says why on stderr. */
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        fnet_cli_error("--sources-dir: %s: %s", path, strerror(errno));
-        return false;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        fnet_cli_error("--sources-dir: %s: not a directory", path);
-        return false;
-    }
-    return true;
-}
 
 int fnet_cmd_check(int argc, char **argv)
 {
@@ -65,7 +48,7 @@ int fnet_cmd_check(int argc, char **argv)
                                        argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto done;
-    if (o.sources_dir && !is_dir(o.sources_dir)) {
+    if (o.sources_dir && !fnet_cli_sources_dir_ok(o.sources_dir)) {
         status = FNET_EXIT_IO;
         goto done;
     }

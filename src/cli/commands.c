@@ -14,6 +14,8 @@ const fnet_command fnet_commands[] = {
      "the network period by period: metrics, ranks, communities"},
     {"export", fnet_cmd_export,
      "the graph for Gephi, Cytoscape, NetworkX, R, Pajek, Neo4j"},
+    {"methods", fnet_cmd_methods,
+     "a methods paragraph of the run, with its BibTeX"},
     {"metrics", fnet_cmd_metrics, "node and graph metrics as a table"},
     {"render", fnet_cmd_render, "the diagram rendered to SVG, PDF or PNG"},
     {"report", fnet_cmd_report,

@@ -282,6 +282,30 @@ const fnet_opt_help fnet_helptext_export = {
              "files (csv, neo4j, pajek with .clu) is replaced together.",
 };
 
+const fnet_opt_help fnet_helptext_methods = {
+    .usage = "factnet methods [OPTIONS] FILE...",
+    .about = "Writes a methods paragraph (Markdown or LaTeX) stating what "
+             "was computed:\n"
+             "the factnet and library versions, the corpus's counts and "
+             "dates, whether\n"
+             "the evidence quotes were verified, the view and weights, the "
+             "graph metrics,\n"
+             "the community algorithm with its resolution, seed and "
+             "stability over --runs,\n"
+             "and the signed rows of a signed graph. Every number comes "
+             "from the run, as\n"
+             "`factnet check` and `factnet metrics --level graph` give "
+             "them.",
+    .notes = "Citations: by author and year; with --bib FILE, by BibTeX key "
+             "([@key] in\n"
+             "Markdown, \\cite{key} in LaTeX), FILE holding the algorithm "
+             "papers cited and\n"
+             "one @misc per source of the corpus (title, author, year, "
+             "date, url; the key\n"
+             "is the source id, other characters than letters, digits and "
+             "_-:. as _).",
+};
+
 const fnet_opt_help fnet_helptext_metrics = {
     .usage = "factnet metrics [OPTIONS] FILE...",
     .about = "Computes network metrics of the graph built from the "

@@ -15,6 +15,7 @@ extern const fnet_opt_help fnet_helptext_dot;
 extern const fnet_opt_help fnet_helptext_evidence;
 extern const fnet_opt_help fnet_helptext_evolve;
 extern const fnet_opt_help fnet_helptext_export;
+extern const fnet_opt_help fnet_helptext_methods;
 extern const fnet_opt_help fnet_helptext_metrics;
 extern const fnet_opt_help fnet_helptext_render;
 extern const fnet_opt_help fnet_helptext_report;

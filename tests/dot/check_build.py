@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_build.py FACTNET SRCDIR WORKDIR - tests `factnet build`.
 
-- With no arguments it reads data/*.json and writes graphs/: seven files
+- With no arguments it reads data/*.json and writes graphs/: nine files
   per input, one "wrote" line each.
 - Twice gives byte-identical DOT, SVG, PDF, CSV, LaTeX, Markdown and HTML
   (cairo's PDF /CreationDate is pinned by factnet: SOURCE_DATE_EPOCH or
@@ -11,7 +11,8 @@
   RNG before the ARPACK solvers, so earlier work cannot change them);
   NAME.communities.csv is id,label,type,community sorted by community then
   id and agrees with `factnet metrics --columns id,community`; the summary
-  has its three sections and the top 10 of the metrics table.
+  has its three sections and the top 10 of the metrics table;
+  NAME.methods.md and NAME.bib are what `factnet methods --bib` writes.
 - The diagram is laid out once and rendered to every format: NAME.dot,
   NAME.svg, NAME.pdf and NAME.html are each what `factnet dot`, `factnet
   render` and `factnet report` write on their own.
@@ -29,7 +30,7 @@ import sys
 FACTNET, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 NAMES = ["japan_cyber", "small"]
 EXTS = [".dot", ".svg", ".pdf", ".metrics.csv", ".metrics.tex",
-        ".communities.csv", ".summary.md", ".html"]
+        ".communities.csv", ".summary.md", ".methods.md", ".bib", ".html"]
 
 
 def fail(msg):
@@ -117,6 +118,12 @@ def main():
         ids = re.findall(r"^\| [^|]* \| ([^|]*?) \|", section, re.M)[2:]
         if ids != top:
             fail("%s.summary.md top 10 %r, metrics says %r" % (n, ids, top))
+        bib = os.path.join(WORK, n + ".methods.bib")
+        para, _ = run(["methods", "data/%s.json" % n, "--bib", bib], d)
+        if read(os.path.join(g, n + ".methods.md")).decode() != para:
+            fail(n + ".methods.md differs from `factnet methods --bib`")
+        if read(os.path.join(g, n + ".bib")) != read(bib):
+            fail(n + ".bib differs from `factnet methods --bib`")
         page, _ = run(["report", "data/%s.json" % n, "-o", "-"], d)
         if read(os.path.join(g, n + ".html")).decode() != page:
             fail(n + ".html differs from `factnet report`")

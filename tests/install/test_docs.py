@@ -97,7 +97,7 @@ source "$1"
 complete -p factnet >/dev/null || exit 1
 try() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=()
         _factnet; printf '%s\n' "${COMPREPLY[*]}"; }
-try factnet me
+try factnet metr
 try factnet metrics --view ''
 try factnet metrics --algorithm le
 try factnet render --layout ''

@@ -2,6 +2,8 @@
  * build` writes (build_files.h). */
 #include "output/tables/build_files.h"
 
+#include "output/report/methods.h"
+
 #include "core/buf.h"
 #include "core/outfile.h"
 #include "output/diagram/dot.h"
@@ -26,13 +28,6 @@ static int node_table(const fnet_job *j, const int *cols, size_t n_cols,
                                  .max_rows = max_rows,
                                  .sampled_sources = -1};
     return fnet_metrics_table_nodes(out, &d, &s);
-}
-
-static int graph_table(const fnet_job *j, fnet_table **t)
-{
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS];
-    size_t n = fnet_metrics_table_graph_rows(rows, &j->gm);
-    return fnet_metrics_table_values(t, rows, n);
 }
 
 /* One row per community: number, size, members by PageRank. */
@@ -99,7 +94,8 @@ static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
             "weights.\n",
             s->c->n_entities, (unsigned long long)s->c->n_facts,
             s->c->n_sources);
-    if (!(rc = graph_table(j, &t)))
+    /* As `metrics --level graph`: the signed rows when the graph is. */
+    if (!(rc = fnet_metrics_table_job_graph(&t, j)))
         rc = md_section(fp, "Graph metrics", t, err);
     fnet_table_free(t);
     t = NULL;
@@ -296,6 +292,34 @@ static int summary_file(files *j, fnet_err *err)
     return rc;
 }
 
+/* NAME.methods.md, citing by key, then NAME.bib (output/report/methods.h). */
+static int methods_files(files *j, fnet_err *err)
+{
+    const fnet_build_files *b = j->b;
+    fnet_graph_opts go;
+    fnet_graph_opts_init(&go);
+    fnet_methods_run run = {
+        .c = b->c, .job = b->job, .go = &go, .co = b->co, .cite_keys = true};
+    fnet_outfile *f = NULL;
+    int rc = fnet_outfile_open(&f, out_path(j, ".methods.md"), err);
+    if (rc)
+        return rc;
+    rc = fnet_methods_write(fnet_outfile_stream(f), &run, false);
+    if (rc == FNET_ENOMEM)
+        fnet_err_set(err, rc, "out of memory");
+    if ((rc = fnet_outfile_end(f, rc, err)))
+        return rc;
+    wrote(j);
+    if ((rc = fnet_outfile_open(&f, out_path(j, ".bib"), err)))
+        return rc;
+    rc = fnet_methods_bib_write(fnet_outfile_stream(f), &run);
+    if (rc == FNET_ENOMEM)
+        fnet_err_set(err, rc, "out of memory");
+    if (!(rc = fnet_outfile_end(f, rc, err)))
+        wrote(j);
+    return rc;
+}
+
 int fnet_build_files_write(const fnet_build_files *b, fnet_err *err)
 {
     files j = {.b = b};
@@ -304,6 +328,8 @@ int fnet_build_files_write(const fnet_build_files *b, fnet_err *err)
         rc = communities_file(&j, err);
     if (!rc)
         rc = summary_file(&j, err);
+    if (!rc)
+        rc = methods_files(&j, err);
     fnet_buf_free(&j.out);
     return rc;
 }

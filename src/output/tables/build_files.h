@@ -8,6 +8,9 @@
  *   NAME.summary.md       the input and its counts, the graph metrics, the
  *                         first FNET_BUILD_TOP nodes by PageRank and the
  *                         communities with their members by PageRank
+ *   NAME.methods.md       the methods paragraph (output/report/methods.h),
+ *                         citing by key
+ *   NAME.bib              the BibTeX of the papers and sources it cites
  * each through core/outfile.h, in this order.
  *
  * Ownership: borrows everything. */
@@ -60,7 +63,7 @@ typedef struct fnet_build_files {
     void *ctx;
 } fnet_build_files;
 
-/* Writes the four files, stopping at the first failure. Returns 0,
+/* Writes the six files, stopping at the first failure. Returns 0,
  * FNET_EIO or FNET_ENOMEM with err set. */
 int fnet_build_files_write(const fnet_build_files *b, fnet_err *err);
 

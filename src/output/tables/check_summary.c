@@ -72,6 +72,26 @@ static void print_provenance(FILE *fp, const fnet_prov_stats *ps)
             ps->texts == 1 ? "" : "s");
 }
 
+void fnet_check_summary_dates(const fnet_corpus *c, fnet_check_dates *out)
+{
+    *out = (fnet_check_dates){FNET_DATE_NONE, FNET_DATE_NONE, 0, 0};
+    for (uint64_t i = 0; i < c->n_facts; i++) {
+        const fnet_fact *f = &c->facts[i];
+        if (fnet_fact_sign(c, f) < 0)
+            out->negative++;
+        if (!fnet_date_is_set(f->date))
+            continue;
+        out->dated++;
+        fnet_date end = fnet_date_is_set(f->until) ? f->until : f->date;
+        if (!fnet_date_is_set(out->lo) ||
+            fnet_date_compare(f->date, out->lo) < 0)
+            out->lo = f->date;
+        if (!fnet_date_is_set(out->hi) ||
+            fnet_date_last_day(end) > fnet_date_last_day(out->hi))
+            out->hi = end;
+    }
+}
+
 int fnet_check_summary_write(FILE *fp, const fnet_corpus *c, const fnet_diag *d,
                              const fnet_prov_stats *ps)
 {
@@ -109,38 +129,26 @@ int fnet_check_summary_write(FILE *fp, const fnet_corpus *c, const fnet_diag *d,
         free(t);
         return FNET_ENOMEM;
     }
-    fnet_date lo = FNET_DATE_NONE, hi = FNET_DATE_NONE;
-    unsigned long dated = 0, negative = 0;
-    for (uint64_t i = 0; i < c->n_facts; i++) {
-        const fnet_fact *f = &c->facts[i];
-        if (f->relation >= 0)
-            per[f->relation]++;
-        if (fnet_fact_sign(c, f) < 0)
-            negative++;
-        if (!fnet_date_is_set(f->date))
-            continue;
-        dated++;
-        fnet_date end = fnet_date_is_set(f->until) ? f->until : f->date;
-        if (!fnet_date_is_set(lo) || fnet_date_compare(f->date, lo) < 0)
-            lo = f->date;
-        if (!fnet_date_is_set(hi) ||
-            fnet_date_last_day(end) > fnet_date_last_day(hi))
-            hi = end;
-    }
+    for (uint64_t i = 0; i < c->n_facts; i++)
+        if (c->facts[i].relation >= 0)
+            per[c->facts[i].relation]++;
+    fnet_check_dates dt;
+    fnet_check_summary_dates(c, &dt);
     n = 0;
     for (uint32_t i = 0; i < c->n_relations; i++)
         if (per[i])
             t[n++] = (tally){c->relations[i].name, per[i]};
     print_tally(fp, "facts by relation:", t, n);
     char a[11], b[11];
-    fnet_date_format(lo, a);
-    fnet_date_format(hi, b);
-    if (dated)
-        fprintf(fp, "dates: %s to %s (%lu of %llu fact%s dated)\n", a, b, dated,
-                (unsigned long long)c->n_facts, c->n_facts == 1 ? "" : "s");
+    fnet_date_format(dt.lo, a);
+    fnet_date_format(dt.hi, b);
+    if (dt.dated)
+        fprintf(fp, "dates: %s to %s (%llu of %llu fact%s dated)\n", a, b,
+                (unsigned long long)dt.dated, (unsigned long long)c->n_facts,
+                c->n_facts == 1 ? "" : "s");
     else
         fprintf(fp, "dates: none\n");
-    fprintf(fp, "negative facts: %lu\n", negative);
+    fprintf(fp, "negative facts: %llu\n", (unsigned long long)dt.negative);
     fnet_buf name = {0};
     for (uint32_t i = 0; i < c->n_skipped; i++) {
         const fnet_skipped *k = &c->skipped[i];
