@@ -134,57 +134,36 @@ const char *fnet_metrics_table_column_name(int col)
     }
 }
 
-/* Human headers and one-line definitions of the ids; NULL definition: a
- * column that needs none (id, label, type) or a graph-level row. */
+/* Human headers and one-line definitions of the ids (the note writes
+ * "Header: definition."); NULL definition: a column that needs none (id,
+ * label, type) or a graph-level row. */
 static const struct {
     const char *id, *header, *definition;
 } humans[] = {
     {"id", "Id", NULL},
     {"label", "Entity", NULL},
     {"type", "Type", NULL},
-    {"degree", "Degree", "Degree: number of neighbours"},
-    {"in_degree", "In-degree", "In-degree: ties received"},
-    {"out_degree", "Out-degree", "Out-degree: ties sent"},
-    {"strength", "Strength", "Strength: sum of tie weights"},
-    {"pos_degree", "Pos. degree",
-     "Pos. degree: neighbours with a positive "
-     "tie"},
-    {"neg_degree", "Neg. degree",
-     "Neg. degree: neighbours with a negative "
-     "tie"},
-    {"net_strength", "Net strength",
-     "Net strength: positive minus negative "
-     "tie weights"},
-    {"betweenness", "Betweenness",
-     "Betweenness: share of shortest paths "
-     "through the node"},
-    {"closeness", "Closeness",
-     "Closeness: inverse mean distance to the "
-     "nodes it reaches"},
-    {"harmonic", "Harmonic",
-     "Harmonic: mean inverse distance to the other "
-     "nodes"},
-    {"eigenvector", "Eigenvector",
-     "Eigenvector: centrality from central "
-     "neighbours, max 1"},
+    {"degree", "Degree", "number of neighbours"},
+    {"in_degree", "In-degree", "ties received"},
+    {"out_degree", "Out-degree", "ties sent"},
+    {"strength", "Strength", "sum of tie weights"},
+    {"pos_degree", "Pos. degree", "neighbours with a positive tie"},
+    {"neg_degree", "Neg. degree", "neighbours with a negative tie"},
+    {"net_strength", "Net strength", "positive minus negative tie weights"},
+    {"betweenness", "Betweenness", "share of shortest paths through the node"},
+    {"closeness", "Closeness", "inverse mean distance to the nodes it reaches"},
+    {"harmonic", "Harmonic", "mean inverse distance to the other nodes"},
+    {"eigenvector", "Eigenvector", "centrality from central neighbours, max 1"},
     {"pagerank", "PageRank",
-     "PageRank: random-walk centrality (damping "
-     "0.85), sums to 1"},
-    {"hub", "Hub", "Hub: HITS hub score"},
-    {"authority", "Authority", "Authority: HITS authority score"},
-    {"coreness", "Coreness",
-     "Coreness: the largest k of a k-core holding "
-     "the node"},
-    {"clustering", "Clustering",
-     "Clustering: share of neighbour pairs that "
-     "are tied"},
-    {"constraint", "Constraint",
-     "Constraint: Burt's constraint (low: "
-     "brokerage)"},
-    {"community", "Community", "Community: the node's community"},
+     "random-walk centrality (damping 0.85), sums to 1"},
+    {"hub", "Hub", "HITS hub score"},
+    {"authority", "Authority", "HITS authority score"},
+    {"coreness", "Coreness", "the largest k of a k-core holding the node"},
+    {"clustering", "Clustering", "share of neighbour pairs that are tied"},
+    {"constraint", "Constraint", "Burt's constraint (low: brokerage)"},
+    {"community", "Community", "the node's community"},
     {"stability", "Stability",
-     "Stability: share of runs putting the node "
-     "with its usual community"},
+     "share of runs putting the node with its usual community"},
     {"metric", "Metric", NULL},
     {"value", "Value", NULL},
     {"nodes", "Nodes", NULL},
@@ -229,8 +208,8 @@ void fnet_metrics_table_note(char *out, size_t size, const int *cols,
         for (size_t i = 0; id && i < sizeof humans / sizeof humans[0]; i++)
             if (humans[i].definition && strcmp(humans[i].id, id) == 0 &&
                 len < size)
-                len += (size_t)snprintf(out + len, size - len, "%s. ",
-                                        humans[i].definition);
+                len += (size_t)snprintf(out + len, size - len, "%s: %s. ",
+                                        humans[i].header, humans[i].definition);
     }
     if (len < size)
         snprintf(out + len, size - len, "%s",
