@@ -35,6 +35,7 @@ static const fnet_opt options[] = {
                              "md, csv, tsv, latex or json",
                              "md (default), csv, tsv, latex or json"),
     FNET_OPT_HELP_SPEC,
+    FNET_LATEX_WIDTH_OPTION(bopts, style.latex_width),
     FNET_FORMULA_GUARD_OPTION(bopts, style.no_formula_guard),
     FNET_STRING("output", 'o', bopts, out, "FILE",
                 "write to FILE (default: standard output)"),

@@ -70,6 +70,7 @@ static const fnet_opt options[] = {
                              "md, csv, tsv, latex or json",
                              "md (default), csv, tsv, latex or json"),
     FNET_OPT_HELP_SPEC,
+    FNET_LATEX_WIDTH_OPTION(eopts, style.latex_width),
     FNET_CHOICE("layout", 0, eopts, layout, layouts, NULL, "L",
                 "node table: long (period,id,...,metric,value) or wide"),
     FNET_REAL("match-threshold", eopts, ev.threshold, 1e-9, 1, "J",

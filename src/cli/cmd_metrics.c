@@ -45,6 +45,7 @@ static const fnet_opt options[] = {
                              "csv (default), tsv, md, latex or json"),
     FNET_OPT_HELP_SPEC,
     FNET_STRING("label", 0, mopts, style.label, "KEY", "latex: \\label key"),
+    FNET_LATEX_WIDTH_OPTION(mopts, style.latex_width),
     FNET_CHOICE("level", 0, mopts, graph_level, levels, NULL, "L",
                 "node (default) or graph"),
     FNET_FORMULA_GUARD_OPTION(mopts, style.no_formula_guard),
@@ -97,7 +98,14 @@ static bool choose(const mopts *o, const fnet_graph *g,
                    fnet_metrics_table_choice *ch)
 {
     const char *cmd = "metrics";
-    switch (fnet_metrics_table_choose(ch, o->columns, o->sort, g, o->co.runs)) {
+    /* A page holds a few columns: latex's default is the label and three
+     * centralities, so that the table fits a column. */
+    const char *columns =
+        o->columns || o->style.format != FNET_TABLE_LATEX
+            ? o->columns
+            : (o->co.runs > 1 ? "label,betweenness,pagerank,stability"
+                              : "label,degree,betweenness,pagerank");
+    switch (fnet_metrics_table_choose(ch, columns, o->sort, g, o->co.runs)) {
     case FNET_MCHOICE_OK: return true;
     case FNET_MCHOICE_UNKNOWN:
         fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
@@ -162,8 +170,15 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
     size_t rows = o->top >= 0 ? (size_t)o->top : SIZE_MAX;
     bool json = o->style.format == FNET_TABLE_JSON;
     if ((rc = fnet_metrics_table_job_nodes(t, job, &ch, rows, json)))
-        fnet_err_set(err, rc, "out of memory");
-    return rc;
+        return fnet_err_set(err, rc, "out of memory");
+    if (o->style.format == FNET_TABLE_LATEX) {
+        size_t len = strlen(note);
+        if (len && len + 1 < note_size)
+            note[len++] = ' ';
+        fnet_metrics_table_note(note + len, note_size - len, ch.cols, ch.n_cols,
+                                o->g.unweighted);
+    }
+    return 0;
 }
 
 /* ---- graph level ------------------------------------------------------- */
@@ -179,7 +194,10 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
     int rc = fnet_job_analyse(job, g, &jo, err);
     if (rc)
         return rc;
-    if ((rc = fnet_metrics_table_job_graph(t, job)))
+    if ((rc = fnet_metrics_table_job_graph(t, job,
+                                           o->style.format == FNET_TABLE_MD ||
+                                               o->style.format ==
+                                                   FNET_TABLE_LATEX)))
         return fnet_err_set(err, rc, "out of memory");
     return 0;
 }
@@ -209,7 +227,7 @@ int fnet_cmd_metrics(int argc, char **argv)
     fnet_graph *g = NULL;
     fnet_job job = {0};
     fnet_table *t = NULL;
-    char note[256] = "";
+    char note[1024] = "";
 
     if (!r.paths)
         return FNET_EXIT_INTERNAL;

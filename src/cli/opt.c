@@ -343,6 +343,27 @@ bool fnet_opt_resolution_ok(const char *cmd, bool given, int algorithm)
     return false;
 }
 
+int fnet_opt_latex_width(void *field, const char *value, const char *cmd)
+{
+    /* [digits.] then a unit or a \command: letters only after the digits,
+     * so nothing can end the \begin{tabularx}{...} argument early. */
+    const char *p = value;
+    p += strspn(p, "0123456789.");
+    if (*p == '\\')
+        p++;
+    size_t letters = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (letters < 2 || p[letters] || (p == value && value[0] != '\\')) {
+        fnet_cli_usage(cmd,
+                       "--latex-width: '%s' is not a TeX length (8cm, "
+                       "\\columnwidth, \\textwidth)",
+                       value);
+        return -1;
+    }
+    *(const char **)field = value;
+    return 0;
+}
+
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd)
 {
     int a = fnet_community_algorithm_from_name(value);

@@ -182,6 +182,11 @@ bool fnet_opt_whole(const char *cmd, const char *opt, const char *s, double min,
 /* CALL: a community algorithm name (analysis/community.h) into an int. */
 int fnet_opt_algorithm(void *field, const char *value, const char *cmd);
 
+/* CALL: a TeX length for --latex-width into a const char * field: a
+ * number with a unit (8.5cm, 0.9\linewidth) or a length command
+ * (\columnwidth, \textwidth); anything else is a usage error. */
+int fnet_opt_latex_width(void *field, const char *value, const char *cmd);
+
 /* After parsing: false, after a usage error, when --resolution was given
  * (given) for an algorithm without one (leiden, louvain and spinglass
  * have it). */
@@ -203,6 +208,12 @@ const char *fnet_opt_near_column(const char *value, bool table_columns);
     {.name = "format", .short_name = 'f', .type = FNET_OPT_CHOICE,             \
      FNET_FIELD(T, f), .values = fnet_table_format_names,                      \
      .codes = fnet_table_format_codes, .expected = list, .arg = "F", .help = h}
+/* --latex-width LEN into T's const char * field f (fnet_table_style's
+ * latex_width). */
+#define FNET_LATEX_WIDTH_OPTION(T, f)                                          \
+    FNET_CALL("latex-width", T, f, fnet_opt_latex_width, "LEN",                \
+              "latex: table width, a length, \\columnwidth (default) or "    \
+              "\\textwidth (table*)")
 /* clang-format on */
 
 #endif

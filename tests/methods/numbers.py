@@ -27,12 +27,17 @@ def grab(text, pattern, what):
 
 
 def graph_rows(factnet, files, opts):
+    """The rows of metrics --level graph: the values as md rounds them (as
+    the paragraph does), by the ids csv names them (md shows headers such
+    as "Avg. path length"; the rows come in the same order)."""
     out = run(factnet, "metrics", "--level", "graph", "--format", "md",
               *opts, *files)
+    ids = run(factnet, "metrics", "--level", "graph", "--format", "csv",
+              *opts, *files).splitlines()[1:]
     rows = {}
-    for line in out.splitlines()[2:]:
+    for line, csv_line in zip(out.splitlines()[2:], ids):
         cells = [c.strip() for c in line.strip("|").split("|")]
-        rows[cells[0]] = cells[1]
+        rows[csv_line.split(",")[0]] = cells[1]
     return rows
 
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# `--format latex --top 10` compiles with pdflatex inside a minimal document
-# with booktabs. Skips (77) when pdflatex is not installed.
+# `--format latex --top 10` compiles with pdflatex inside a minimal
+# two-column document with booktabs and tabularx, and fits its column (no
+# overfull box). Skips (77) when pdflatex is not installed.
 # usage: latex.sh FACTNET   (run from the repository root)
 set -u
 bin=$1
@@ -12,25 +13,24 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" metrics "$data" --format latex --top 10 --caption 'Top 10 & more: 100% of $x_1$ {~^\}' --label tab:metrics >"$tmp/table.tex" || exit 1
 "$bin" metrics "$data" --format latex --level graph >"$tmp/graph.tex" || exit 1
 cat >"$tmp/doc.tex" <<'TEX'
-\documentclass{article}
+\documentclass[twocolumn]{article}
 \usepackage[T1]{fontenc}
-\usepackage{booktabs}
-\usepackage{graphicx}
+\usepackage{booktabs,tabularx}
 \begin{document}
-\resizebox{\textwidth}{!}{\input{table.tex}}
+\input{table.tex}
 \input{graph.tex}
 \end{document}
 TEX
-# A table float cannot go inside \resizebox: use the tabular only there.
-sed -n '/\\begin{tabular}/,/\\end{tabular}/p' "$tmp/table.tex" >"$tmp/tab.tex"
-sed -i 's/\\input{table.tex}/\\input{tab.tex}/' "$tmp/doc.tex"
 (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex >log.txt 2>&1) || {
     echo "FAIL: pdflatex"; tail -30 "$tmp/log.txt"; exit 1; }
+if grep -q 'Overfull \\hbox' "$tmp/doc.log"; then
+    echo "FAIL: a table is wider than the column"; grep -A2 Overfull "$tmp/doc.log"; exit 1
+fi
 # The whole float, caption and label included, must compile too.
 cat >"$tmp/doc2.tex" <<'TEX'
 \documentclass{article}
 \usepackage[T1]{fontenc}
-\usepackage{booktabs}
+\usepackage{booktabs,tabularx}
 \begin{document}
 \input{table.tex}
 \end{document}

@@ -296,7 +296,7 @@ static void test_values(void)
     size_t n = fnet_metrics_table_graph_rows(rows, &gm);
     CHECK_INT(n, FNET_METRICS_TABLE_GRAPH_ROWS);
     rows[n++] = (fnet_metrics_table_row){"ratio", 2.5, false};
-    CHECK_INT(fnet_metrics_table_values(&t, rows, n), 0);
+    CHECK_INT(fnet_metrics_table_values(&t, rows, n, false), 0);
     CHECK_STR(csv(t), "metric,value\n"
                       "nodes,4\n"
                       "edges,2\n"

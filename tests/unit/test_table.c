@@ -137,6 +137,48 @@ static void test_latex(const fnet_table *t)
     free(s);
 }
 
+/* Human headers in md and latex, ids in csv and json; a marked column
+ * makes a tabularx; --latex-width \textwidth gives table*; a marked number
+ * column wraps nothing (a tabular). */
+static void test_headers_width(void)
+{
+    static const fnet_table_col cols[] = {{"label", FNET_COL_STRING},
+                                          {"pagerank", FNET_COL_REAL}};
+    fnet_table *t = NULL;
+    size_t row;
+    CHECK_INT(fnet_table_new(&t, cols, 2), 0);
+    CHECK_INT(fnet_table_add_row(t, &row), 0);
+    CHECK_INT(fnet_table_set_str(t, row, 0, "A"), 0);
+    fnet_table_set_real(t, row, 1, 0.5);
+    CHECK_INT(fnet_table_set_header(t, 1, "PageRank & co"), 0);
+    fnet_table_mark_wrap(t, 0);
+    char *s = render(t, FNET_TABLE_CSV, -1, NULL, NULL, NULL);
+    CHECK_STR(s, "label,pagerank\nA,0.5\n");
+    free(s);
+    s = render(t, FNET_TABLE_MD, -1, NULL, NULL, NULL);
+    CHECK(s && strncmp(s, "| label | PageRank & co |\n", 26) == 0);
+    free(s);
+    fnet_table_style st = {
+        .format = FNET_TABLE_LATEX, .digits = -1, .latex_width = "\\textwidth"};
+    s = render_style(t, &st);
+    CHECK(s && strncmp(s, "\\begin{table*}", 14) == 0 &&
+          strstr(s, "\\begin{tabularx}{\\textwidth}{@{}>{\\raggedright"
+                    "\\arraybackslash}Xr@{}}") &&
+          strstr(s, "label & PageRank \\& co \\\\\n") &&
+          strstr(s, "\\end{table*}\n"));
+    free(s);
+    fnet_table_free(t);
+    static const fnet_table_col nums[] = {{"n", FNET_COL_INTEGER}};
+    CHECK_INT(fnet_table_new(&t, nums, 1), 0);
+    fnet_table_mark_wrap(t, 0);
+    st.latex_width = "8cm";
+    s = render_style(t, &st);
+    CHECK(s && strstr(s, "\\begin{table}[htbp]") &&
+          strstr(s, "\\begin{tabular}{r}") && !strstr(s, "tabularx"));
+    free(s);
+    fnet_table_free(t);
+}
+
 static void test_json(const fnet_table *t)
 {
     char *s = render(t, FNET_TABLE_JSON, -1, NULL, NULL, "ignored");
@@ -318,6 +360,7 @@ int main(void)
         test_csv_tsv(t);
         test_md(t);
         test_latex(t);
+        test_headers_width();
         test_json(t);
     }
     fnet_table_free(t);

@@ -28,7 +28,8 @@ static int summary_table(const fnet_balance *b, fnet_table **t)
         {"unbalanced", (double)b->unbalanced, true},
         {"balance_ratio", b->ratio, false},
     };
-    return fnet_metrics_table_values(t, rows, sizeof rows / sizeof rows[0]);
+    return fnet_metrics_table_values(t, rows, sizeof rows / sizeof rows[0],
+                                     false);
 }
 
 /* "++-" for a triangle. */

@@ -95,7 +95,7 @@ static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
             s->c->n_entities, (unsigned long long)s->c->n_facts,
             s->c->n_sources);
     /* As `metrics --level graph`: the signed rows when the graph is. */
-    if (!(rc = fnet_metrics_table_job_graph(&t, j)))
+    if (!(rc = fnet_metrics_table_job_graph(&t, j, true)))
         rc = md_section(fp, "Graph metrics", t, err);
     fnet_table_free(t);
     t = NULL;
@@ -230,7 +230,7 @@ static int metrics_files(files *j, fnet_err *err)
     size_t n_all = fnet_metrics_table_default_columns(all, j->b->job->g, false);
     fnet_table *t = NULL;
     fnet_table_style st = {.format = FNET_TABLE_CSV, .digits = -1};
-    char label[300], note[200] = "";
+    char label[300], note[1024] = "";
     fnet_buf caption = {0}; /* the title may be long: never cut it */
     int rc = node_table(j->b->job, all, n_all, FNET_M_PAGERANK, SIZE_MAX, &t);
     if (rc)
@@ -253,11 +253,19 @@ static int metrics_files(files *j, fnet_err *err)
     }
     snprintf(label, sizeof label, "tab:%s-metrics", j->b->name);
     fnet_job_sampling_note(j->b->job, note, sizeof note);
+    size_t len = strlen(note);
+    if (len && len + 1 < sizeof note)
+        note[len++] = ' ';
+    fnet_metrics_table_note(note + len, sizeof note - len, print,
+                            sizeof print / sizeof print[0],
+                            j->b->job->mo.unweighted);
+    /* Eight columns: a table* across both columns of a two-column page. */
     st = (fnet_table_style){.format = FNET_TABLE_LATEX,
                             .digits = 3,
                             .caption = fnet_buf_str(&caption),
                             .label = label,
-                            .note = note[0] ? note : NULL};
+                            .note = note,
+                            .latex_width = "\\textwidth"};
     out_path(j, ".metrics.tex");
     rc = write_table(j, t, &st, err);
     fnet_table_free(t);

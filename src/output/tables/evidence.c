@@ -384,6 +384,29 @@ int fnet_evidence_write_md(const fnet_evidence *ev, FILE *fp, fnet_err *err)
 static const char *const tex_head =
     "\\toprule\nDate & Fact & Source & Quote \\\\\n\\midrule\n";
 
+/* A quote as LaTeX text where a line may break after every / (\slash),
+ * so that a URL quoted in the evidence wraps in its column. Out of
+ * memory, the quote is written without the breaks. */
+static void tex_quote(FILE *fp, const char *s)
+{
+    char *copy = strdup(s);
+    if (!copy) {
+        fnet_table_put_latex(fp, s);
+        return;
+    }
+    for (char *p = copy;;) {
+        char *slash = strchr(p, '/');
+        if (slash)
+            *slash = '\0';
+        fnet_table_put_latex(fp, p);
+        if (!slash)
+            break;
+        fputs("\\slash{}", fp);
+        p = slash + 1;
+    }
+    free(copy);
+}
+
 static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
 {
     const fnet_fact *f = &c->facts[fi];
@@ -409,7 +432,7 @@ static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
     fputs(" & ", fp);
     if (f->evidence) {
         fputs("``", fp);
-        fnet_table_put_latex(fp, f->evidence);
+        tex_quote(fp, f->evidence);
         fputs("''", fp);
     }
     fputs(" \\\\\n", fp);
@@ -424,7 +447,10 @@ static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
     human_weight(w, e->weight);
     if (i)
         fputs("\\addlinespace\n", fp);
-    fprintf(fp, "\\multicolumn{4}{@{}l}{\\textbf{%u.\\ ", i + 1);
+    /* A p{} cell, so that two long labels wrap instead of widening the
+     * table. */
+    fprintf(fp, "\\multicolumn{4}{@{}p{\\linewidth}@{}}{\\textbf{%u.\\ ",
+            i + 1);
     fnet_table_put_latex(fp, node_entity(g, x->a)->label);
     fputs(g->opts.directed ? " $\\rightarrow$ " : " -- ", fp);
     fnet_table_put_latex(fp, node_entity(g, x->b)->label);
@@ -474,9 +500,11 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
     /* Four columns that fill the line: widths are shares of \linewidth
      * less their part of the 6 \tabcolsep between them. */
     fputs("% factnet evidence: needs \\usepackage{booktabs,longtable}\n"
-          "\\begin{longtable}{@{}",
+          "\\begingroup\\small\n\\begin{longtable}{@{}",
           fp);
-    static const char *const widths[] = {"0.10", "0.27", "0.11", "0.52"};
+    /* The date column holds a date range (2013-09-19/2014-01-01 wraps
+     * at the slash) in 0.15. */
+    static const char *const widths[] = {"0.14", "0.26", "0.14", "0.46"};
     for (int i = 0; i < 4; i++)
         fprintf(fp, "p{\\dimexpr%s\\linewidth-1.5\\tabcolsep\\relax}",
                 widths[i]);
@@ -503,7 +531,7 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
             tex_head, tex_head);
     for (uint32_t i = 0; i < ev->n_edges; i++)
         tex_edge(fp, ev, i);
-    fputs("\\end{longtable}\n", fp);
+    fputs("\\end{longtable}\n\\endgroup\n", fp);
     mark_cited(ev, cited);
     tex_sources(fp, c, cited);
     free(cited);

@@ -134,6 +134,90 @@ const char *fnet_metrics_table_column_name(int col)
     }
 }
 
+/* Human headers and one-line definitions of the ids (the note writes
+ * "Header: definition."); NULL definition: a column that needs none (id,
+ * label, type) or a graph-level row. */
+static const struct {
+    const char *id, *header, *definition;
+} humans[] = {
+    {"id", "Id", NULL},
+    {"label", "Entity", NULL},
+    {"type", "Type", NULL},
+    {"degree", "Degree", "number of neighbours"},
+    {"in_degree", "In-degree", "ties received"},
+    {"out_degree", "Out-degree", "ties sent"},
+    {"strength", "Strength", "sum of tie weights"},
+    {"pos_degree", "Pos. degree", "neighbours with a positive tie"},
+    {"neg_degree", "Neg. degree", "neighbours with a negative tie"},
+    {"net_strength", "Net strength", "positive minus negative tie weights"},
+    {"betweenness", "Betweenness", "share of shortest paths through the node"},
+    {"closeness", "Closeness", "inverse mean distance to the nodes it reaches"},
+    {"harmonic", "Harmonic", "mean inverse distance to the other nodes"},
+    {"eigenvector", "Eigenvector", "centrality from central neighbours, max 1"},
+    {"pagerank", "PageRank",
+     "random-walk centrality (damping 0.85), sums to 1"},
+    {"hub", "Hub", "HITS hub score"},
+    {"authority", "Authority", "HITS authority score"},
+    {"coreness", "Coreness", "the largest k of a k-core holding the node"},
+    {"clustering", "Clustering", "share of neighbour pairs that are tied"},
+    {"constraint", "Constraint", "Burt's constraint (low: brokerage)"},
+    {"community", "Community", "the node's community"},
+    {"stability", "Stability",
+     "share of runs putting the node with its usual community"},
+    {"metric", "Metric", NULL},
+    {"value", "Value", NULL},
+    {"nodes", "Nodes", NULL},
+    {"edges", "Edges", NULL},
+    {"density", "Density", NULL},
+    {"components", "Components", NULL},
+    {"largest_component", "Largest component", NULL},
+    {"diameter", "Diameter", NULL},
+    {"average_path_length", "Avg. path length", NULL},
+    {"transitivity", "Transitivity", NULL},
+    {"average_clustering", "Avg. clustering", NULL},
+    {"degree_assortativity", "Degree assortativity", NULL},
+    {"type_assortativity", "Type assortativity", NULL},
+    {"communities", "Communities", NULL},
+    {"modularity", "Modularity", NULL},
+    {"modularity_mean", "Modularity, mean over runs", NULL},
+    {"modularity_sd", "Modularity, s.d. over runs", NULL},
+    {"modularity_min", "Modularity, min over runs", NULL},
+    {"modularity_max", "Modularity, max over runs", NULL},
+    {"negative_edges", "Negative edges", NULL},
+    {"mixed_edges", "Mixed-sign edges", NULL},
+    {"negative_within", "Negative ties within communities", NULL},
+    {"positive_between", "Positive ties between communities", NULL},
+    {"frustration", "Frustration", NULL},
+};
+
+const char *fnet_metrics_table_header(const char *id)
+{
+    for (size_t i = 0; i < sizeof humans / sizeof humans[0]; i++)
+        if (strcmp(humans[i].id, id) == 0)
+            return humans[i].header;
+    return id;
+}
+
+void fnet_metrics_table_note(char *out, size_t size, const int *cols,
+                             size_t n_cols, bool unweighted)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t c = 0; c < n_cols; c++) {
+        const char *id = fnet_metrics_table_column_name(cols[c]);
+        for (size_t i = 0; id && i < sizeof humans / sizeof humans[0]; i++)
+            if (humans[i].definition && strcmp(humans[i].id, id) == 0 &&
+                len < size)
+                len += (size_t)snprintf(out + len, size - len, "%s: %s. ",
+                                        humans[i].header, humans[i].definition);
+    }
+    if (len < size)
+        snprintf(out + len, size - len, "%s",
+                 unweighted
+                     ? "Unweighted: every tie counts 1."
+                     : "Weights: tie strength, the sum of its facts' weights.");
+}
+
 size_t fnet_metrics_table_default_columns(int *cols, const fnet_graph *g,
                                           bool stability)
 {
@@ -253,7 +337,7 @@ static int fill(fnet_table *t, const fnet_metrics_table_data *d,
 int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
                              const fnet_metrics_table_spec *s)
 {
-    fnet_table_col tc[FNET_M_COUNT + 8];
+    fnet_table_col tc[FNET_M_COUNT + 8] = {{0}};
     size_t nc = s->n_cols;
     uint32_t *order = NULL;
     *out = NULL;
@@ -266,6 +350,12 @@ int fnet_metrics_table_nodes(fnet_table **out, const fnet_metrics_table_data *d,
     if (s->sampled_sources >= 0)
         tc[nc++] = (fnet_table_col){"sampled_sources", FNET_COL_INTEGER};
     int rc = fnet_table_new(out, tc, nc);
+    for (size_t i = 0; !rc && i < nc; i++) {
+        rc = fnet_table_set_header(*out, i,
+                                   fnet_metrics_table_header(tc[i].name));
+        if (i < s->n_cols && s->cols[i] == FNET_MCOL_LABEL)
+            fnet_table_mark_wrap(*out, i);
+    }
     if (!rc)
         rc = fnet_metrics_table_order(&order, d, s->sort);
     if (!rc)
@@ -301,16 +391,25 @@ size_t fnet_metrics_table_graph_rows(fnet_metrics_table_row *rows,
 }
 
 int fnet_metrics_table_values(fnet_table **out,
-                              const fnet_metrics_table_row *rows, size_t n)
+                              const fnet_metrics_table_row *rows, size_t n,
+                              bool human)
 {
     static const fnet_table_col cols[] = {{"metric", FNET_COL_STRING},
                                           {"value", FNET_COL_REAL}};
     int rc = fnet_table_new(out, cols, 2);
+    if (!rc)
+        rc = fnet_table_set_header(*out, 0, "Metric");
+    if (!rc)
+        rc = fnet_table_set_header(*out, 1, "Value");
+    if (!rc)
+        fnet_table_mark_wrap(*out, 0);
     for (size_t i = 0; !rc && i < n; i++) {
         size_t row;
         rc = fnet_table_add_row(*out, &row);
         if (!rc)
-            rc = fnet_table_set_str(*out, row, 0, rows[i].name);
+            rc = fnet_table_set_str(
+                *out, row, 0,
+                human ? fnet_metrics_table_header(rows[i].name) : rows[i].name);
         if (!rc && rows[i].integer && isfinite(rows[i].value))
             fnet_table_set_int(*out, row, 1, (int64_t)rows[i].value);
         else if (!rc)
@@ -323,7 +422,8 @@ int fnet_metrics_table_values(fnet_table **out,
     return rc;
 }
 
-int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j,
+                                 bool human)
 {
     const fnet_communities *cm = &j->cm;
     const fnet_frustration *fr = &j->fr;
@@ -350,7 +450,7 @@ int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j)
         memcpy(rows + n, sign, sizeof sign);
         n += sizeof sign / sizeof sign[0];
     }
-    return fnet_metrics_table_values(out, rows, n);
+    return fnet_metrics_table_values(out, rows, n, human);
 }
 
 int fnet_metrics_table_job_nodes(fnet_table **out, const fnet_job *j,

@@ -48,6 +48,19 @@ unsigned fnet_metrics_table_want(const int *cols, size_t n);
 /* The header name of a valid column. */
 const char *fnet_metrics_table_column_name(int col);
 
+/* The header a reader sees in md and latex for a column or graph metric id
+ * ("pagerank" -> "PageRank", "average_path_length" -> "Avg. path
+ * length"); the id itself when it has none. csv, tsv and json keep the
+ * ids. Can't fail. */
+const char *fnet_metrics_table_header(const char *id);
+
+/* Writes into out (size bytes, truncated) the LaTeX table note defining
+ * every metric among the table's columns (one sentence each, as in
+ * docs/METRICS.md) and stating the weighting: weights as tie strengths,
+ * or none when unweighted. Can't fail. */
+void fnet_metrics_table_note(char *out, size_t size, const int *cols,
+                             size_t n_cols, bool unweighted);
+
 /* The default columns of a node table: id, label, type, every metric in
  * enum order (the signed ones only when g has a negative edge, as
  * docs/METRICS.md says), then stability when asked. Fills cols (room for
@@ -161,10 +174,13 @@ typedef struct fnet_metrics_table_row {
 size_t fnet_metrics_table_graph_rows(fnet_metrics_table_row *rows,
                                      const fnet_graph_metrics *gm);
 
-/* A table with columns metric,value and one row per entry of rows.
- * Returns 0 or FNET_ENOMEM (*out is then freed and NULL). */
+/* A table with columns metric,value and one row per entry of rows, named
+ * by their ids, or with human their headers (fnet_metrics_table_header(),
+ * for md and latex). Returns 0 or FNET_ENOMEM (*out is then freed and
+ * NULL). */
 int fnet_metrics_table_values(fnet_table **out,
-                              const fnet_metrics_table_row *rows, size_t n);
+                              const fnet_metrics_table_row *rows, size_t n,
+                              bool human);
 
 /* `metrics --level graph`: the metric,value table of a job run with
  * graph_metrics: the graph rows, then modularity_mean, _sd, _min and _max
@@ -172,6 +188,7 @@ int fnet_metrics_table_values(fnet_table **out,
  * (negative_edges, mixed_edges, negative_within, positive_between,
  * frustration) when the job has a frustration. Returns 0 or FNET_ENOMEM
  * (*out is then freed and NULL). */
-int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j);
+int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j,
+                                 bool human);
 
 #endif

@@ -28,7 +28,9 @@ typedef struct cell {
 struct fnet_table {
     fnet_arena arena;
     fnet_table_col *cols;
-    bool *factnet_text; /* per column: exempt from the formula guard */
+    bool *factnet_text;   /* per column: exempt from the formula guard */
+    const char **headers; /* per column: md and latex header (in arena) */
+    size_t wrap;          /* the latex X column; n_cols: none (tabular) */
     size_t n_cols;
     cell *cells; /* row-major */
     size_t n_rows, cap_rows;
@@ -42,14 +44,17 @@ int fnet_table_new(fnet_table **out, const fnet_table_col *cols, size_t n_cols)
         return FNET_ENOMEM;
     t->cols = calloc(n_cols ? n_cols : 1, sizeof *t->cols);
     t->factnet_text = calloc(n_cols ? n_cols : 1, sizeof *t->factnet_text);
-    if (!t->cols || !t->factnet_text) {
+    t->headers = calloc(n_cols ? n_cols : 1, sizeof *t->headers);
+    if (!t->cols || !t->factnet_text || !t->headers) {
         fnet_table_free(t);
         return FNET_ENOMEM;
     }
     t->n_cols = n_cols;
+    t->wrap = n_cols;
     for (size_t i = 0; i < n_cols; i++) {
         t->cols[i].kind = cols[i].kind;
         t->cols[i].name = fnet_arena_strdup(&t->arena, cols[i].name);
+        t->headers[i] = t->cols[i].name;
         if (!t->cols[i].name) {
             fnet_table_free(t);
             return FNET_ENOMEM;
@@ -66,6 +71,7 @@ void fnet_table_free(fnet_table *t)
     fnet_arena_free(&t->arena);
     free(t->cols);
     free(t->factnet_text);
+    free(t->headers);
     free(t->cells);
     free(t);
 }
@@ -120,6 +126,20 @@ void fnet_table_set_real(fnet_table *t, size_t row, size_t col, double v)
 void fnet_table_mark_factnet_text(fnet_table *t, size_t col)
 {
     t->factnet_text[col] = true;
+}
+
+void fnet_table_mark_wrap(fnet_table *t, size_t col)
+{
+    t->wrap = col;
+}
+
+int fnet_table_set_header(fnet_table *t, size_t col, const char *header)
+{
+    const char *h = fnet_arena_strdup(&t->arena, header);
+    if (!h)
+        return FNET_ENOMEM;
+    t->headers[col] = h;
+    return 0;
 }
 
 size_t fnet_table_rows(const fnet_table *t)
@@ -384,7 +404,7 @@ static void write_md(const fnet_table *t, FILE *fp, const fnet_table_style *s,
     fputc('|', fp);
     for (size_t c = 0; c < t->n_cols; c++) {
         fputc(' ', fp);
-        fnet_table_put_md(fp, t->cols[c].name);
+        fnet_table_put_md(fp, t->headers[c]);
         fputs(" |", fp);
     }
     fputs("\n|", fp);
@@ -418,11 +438,30 @@ static void put_latex_number(FILE *fp, const char *s)
     fnet_table_put_latex(fp, s);
 }
 
+/* The column that wraps in a LaTeX table (the marked one, if it is a
+ * text column), or n_cols when there is none. */
+static size_t latex_wrap_col(const fnet_table *t)
+{
+    return t->wrap < t->n_cols && !numeric(t, t->wrap) ? t->wrap : t->n_cols;
+}
+
+/* A TeX length as given to --latex-width, or \columnwidth. The CLI checks
+ * the text; here only characters that cannot end the argument are kept. */
+static void put_latex_width(FILE *fp, const char *w)
+{
+    for (const char *p = w ? w : "\\columnwidth"; *p; p++)
+        if (!strchr("{}%#&~^$ ", *p))
+            fputc(*p, fp);
+}
+
 static void write_latex(const fnet_table *t, FILE *fp,
                         const fnet_table_style *s, int digits)
 {
     char buf[64];
-    fputs("\\begin{table}[htbp]\n\\centering\n", fp);
+    bool wide = s->latex_width && strcmp(s->latex_width, "\\textwidth") == 0;
+    const char *env = wide ? "table*" : "table";
+    size_t wrap = latex_wrap_col(t);
+    fprintf(fp, "\\begin{%s}[htbp]\n\\centering\n", env);
     if (s->caption) {
         fputs("\\caption{", fp);
         fnet_table_put_latex(fp, s->caption);
@@ -436,14 +475,25 @@ static void write_latex(const fnet_table *t, FILE *fp,
                 fputc(*p, fp);
         fputs("}\n", fp);
     }
-    fputs("\\begin{tabular}{", fp);
+    if (wrap < t->n_cols) {
+        /* \small and a narrower \tabcolsep leave the wrapping column room
+         * in a two-column page; X takes what the others leave. */
+        fputs("\\small\\setlength{\\tabcolsep}{4pt}\n\\begin{tabularx}{", fp);
+        put_latex_width(fp, s->latex_width);
+        fputs("}{@{}", fp);
+    } else {
+        fputs("\\begin{tabular}{", fp);
+    }
     for (size_t c = 0; c < t->n_cols; c++)
-        fputc(numeric(t, c) ? 'r' : 'l', fp);
-    fputs("}\n\\toprule\n", fp);
+        fputs(c == wrap       ? ">{\\raggedright\\arraybackslash}X"
+              : numeric(t, c) ? "r"
+                              : "l",
+              fp);
+    fputs(wrap < t->n_cols ? "@{}}\n\\toprule\n" : "}\n\\toprule\n", fp);
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputs(" & ", fp);
-        fnet_table_put_latex(fp, t->cols[c].name);
+        fnet_table_put_latex(fp, t->headers[c]);
     }
     fputs(" \\\\\n\\midrule\n", fp);
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -459,13 +509,14 @@ static void write_latex(const fnet_table *t, FILE *fp,
         }
         fputs(" \\\\\n", fp);
     }
-    fputs("\\bottomrule\n\\end{tabular}\n", fp);
+    fprintf(fp, "\\bottomrule\n\\end{%s}\n",
+            wrap < t->n_cols ? "tabularx" : "tabular");
     if (s->note) {
         fputs("\\par\\smallskip{\\footnotesize ", fp);
         fnet_table_put_latex(fp, s->note);
         fputs("}\n", fp);
     }
-    fputs("\\end{table}\n", fp);
+    fprintf(fp, "\\end{%s}\n", env);
 }
 
 /* One row as a JSON object, or NULL when out of memory. */

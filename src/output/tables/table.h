@@ -10,10 +10,13 @@
  *   backslash are written \t \n \r \\.
  * - md: GitHub table; | and \ are escaped as \| and \\, line breaks
  *   become <br>; number columns are right-aligned (---:).
- * - latex: a table float with a booktabs tabular (\toprule \midrule
- *   \bottomrule), optional \caption and \label; text is escaped (& % $ # _
- *   { } ~ ^ \ < > |, a leading [ or *, control characters); needs
- *   \usepackage{booktabs}.
+ * - latex: a table float (table*, spanning both columns, when the width is
+ *   \textwidth) with a booktabs tabularx of style.latex_width (\toprule
+ *   \midrule \bottomrule) whose wrapping column (fnet_table_mark_wrap()) is a ragged-right X
+ *   column and whose number columns are right-aligned; optional \caption
+ *   and \label; text is escaped (& % $ # _ { } ~ ^ \ < > |, a leading [ or
+ *   *, control characters); needs \usepackage{booktabs,tabularx}. A table
+ *   with no wrapping column is a plain tabular (l and r columns).
  * - json: an array of objects, one per row, keys in column order; numbers
  *   as numbers, undefined as null.
  * Formula guard (csv and tsv, unless style.no_formula_guard): a text cell
@@ -80,18 +83,34 @@ void fnet_table_set_real(fnet_table *t, size_t row, size_t col, double v);
  * its cells alone. Can't fail. */
 void fnet_table_mark_factnet_text(fnet_table *t, size_t col);
 
+/* Sets the header md and latex write for column col (copied; "PageRank"
+ * for the column named "pagerank"); by default the column's name. csv,
+ * tsv and json always write the name, the id that scripts read. Returns 0
+ * or FNET_ENOMEM (header unchanged). */
+int fnet_table_set_header(fnet_table *t, size_t col, const char *header);
+
+/* Marks column col (a text column) as the one that wraps in latex: the
+ * table becomes a tabularx of style.latex_width with col as its X column
+ * (a label, a metric's name). Unmarked tables stay a tabular as wide as
+ * their cells: tables of many columns (evolve's, balance's triangles),
+ * which no column width holds, where a narrow X column would make a
+ * long label taller than a page. Can't fail. */
+void fnet_table_mark_wrap(fnet_table *t, size_t col);
+
 size_t fnet_table_rows(const fnet_table *t);
 size_t fnet_table_cols(const fnet_table *t);
 
 typedef struct fnet_table_style {
-    int format;            /* enum fnet_table_format */
-    int digits;            /* decimals for reals; < 0: the format's default */
-    const char *caption;   /* latex; NULL: none */
-    const char *label;     /* latex; NULL: none */
-    const char *note;      /* md and latex: a note line under the table;
+    int format;              /* enum fnet_table_format */
+    int digits;              /* decimals for reals; < 0: the format's default */
+    const char *caption;     /* latex; NULL: none */
+    const char *label;       /* latex; NULL: none */
+    const char *note;        /* md and latex: a note line under the table;
                             NULL: none. Ignored by csv, tsv, json (which
                             must stay plain data). */
-    bool no_formula_guard; /* csv, tsv: write every text cell exactly as it
+    const char *latex_width; /* latex: the table's width, a TeX length
+                                (--latex-width); NULL: \columnwidth */
+    bool no_formula_guard;   /* csv, tsv: write every text cell exactly as it
                               is (--no-formula-guard); default false: the
                               guard above is on */
 } fnet_table_style;
