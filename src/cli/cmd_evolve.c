@@ -121,12 +121,7 @@ static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
     }
     int problem =
         fnet_metrics_table_choose_list(ch, o->columns, FNET_MCHOICE_METRICS, 0);
-    if (problem == FNET_MCHOICE_UNKNOWN)
-        fnet_cli_usage_near("evolve", fnet_opt_near_column(ch->bad, false),
-                            "--columns: unknown metric '%s'", ch->bad);
-    else if (problem)
-        fnet_cli_usage("evolve", "--columns: '%s' given twice", ch->bad);
-    return problem == FNET_MCHOICE_OK;
+    return fnet_graphopts_columns_ok("evolve", problem, ch->bad, true);
 }
 
 static bool check_options(eopts *o)

@@ -110,26 +110,14 @@ static bool metric_columns(const xopts *o, bool signed_graph, int *cols,
             cols[(*n)++] = FNET_EXPORT_STABILITY;
         return true;
     }
-    switch (fnet_metrics_table_choose_list(&ch, o->columns, FNET_MCHOICE_EXPORT,
-                                           o->co.runs)) {
-    case FNET_MCHOICE_OK:
-        for (size_t i = 0; i < ch.n_cols; i++)
-            cols[(*n)++] = ch.cols[i] == FNET_MCOL_STABILITY
-                               ? FNET_EXPORT_STABILITY
-                               : ch.cols[i];
-        return true;
-    case FNET_MCHOICE_UNKNOWN:
-        fnet_cli_usage_near("export", fnet_opt_near_column(ch.bad, true),
-                            "--columns: unknown column '%s'", ch.bad);
+    int problem = fnet_metrics_table_choose_list(
+        &ch, o->columns, FNET_MCHOICE_EXPORT, o->co.runs);
+    if (!fnet_graphopts_columns_ok("export", problem, ch.bad, false))
         return false;
-    case FNET_MCHOICE_STABILITY:
-        fnet_cli_usage("export", "column stability needs --runs N with "
-                                 "N > 1");
-        return false;
-    default:
-        fnet_cli_usage("export", "--columns: '%s' given twice", ch.bad);
-        return false;
-    }
+    for (size_t i = 0; i < ch.n_cols; i++)
+        cols[(*n)++] = ch.cols[i] == FNET_MCOL_STABILITY ? FNET_EXPORT_STABILITY
+                                                         : ch.cols[i];
+    return true;
 }
 
 /* Computes the metric columns of g with the job layer, bundles them and

@@ -97,35 +97,13 @@ static bool check_options(mopts *o)
 static bool choose(const mopts *o, const fnet_graph *g,
                    fnet_metrics_table_choice *ch)
 {
-    const char *cmd = "metrics";
-    /* A page holds a few columns: latex's default is the label and three
-     * centralities, so that the table fits a column. */
     const char *columns =
-        o->columns || o->style.format != FNET_TABLE_LATEX
+        o->columns
             ? o->columns
-            : (o->co.runs > 1 ? "label,betweenness,pagerank,stability"
-                              : "label,degree,betweenness,pagerank");
-    switch (fnet_metrics_table_choose(ch, columns, o->sort, g, o->co.runs)) {
-    case FNET_MCHOICE_OK: return true;
-    case FNET_MCHOICE_UNKNOWN:
-        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
-                            "--columns: unknown column '%s'", ch->bad);
-        break;
-    case FNET_MCHOICE_TWICE:
-        fnet_cli_usage(cmd, "--columns: '%s' given twice", ch->bad);
-        break;
-    case FNET_MCHOICE_SORT_UNKNOWN:
-        fnet_cli_usage_near(cmd, fnet_opt_near_column(ch->bad, true),
-                            "--sort: unknown column '%s'", ch->bad);
-        break;
-    case FNET_MCHOICE_STABILITY:
-        fnet_cli_usage(cmd, "column stability needs --runs N with N > 1");
-        break;
-    case FNET_MCHOICE_SORT_STABILITY:
-        fnet_cli_usage(cmd, "--sort stability needs --runs N with N > 1");
-        break;
-    }
-    return false;
+            : fnet_metrics_table_default_list(o->style.format, o->co.runs);
+    int problem =
+        fnet_metrics_table_choose(ch, columns, o->sort, g, o->co.runs);
+    return fnet_graphopts_columns_ok("metrics", problem, ch->bad, false);
 }
 
 static void job_opts(const mopts *o, fnet_job_opts *jo)
@@ -171,13 +149,9 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
     bool json = o->style.format == FNET_TABLE_JSON;
     if ((rc = fnet_metrics_table_job_nodes(t, job, &ch, rows, json)))
         return fnet_err_set(err, rc, "out of memory");
-    if (o->style.format == FNET_TABLE_LATEX) {
-        size_t len = strlen(note);
-        if (len && len + 1 < note_size)
-            note[len++] = ' ';
-        fnet_metrics_table_note(note + len, note_size - len, ch.cols, ch.n_cols,
+    if (o->style.format == FNET_TABLE_LATEX)
+        fnet_metrics_table_note(note, note_size, ch.cols, ch.n_cols,
                                 o->g.unweighted);
-    }
     return 0;
 }
 
@@ -194,10 +168,8 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
     int rc = fnet_job_analyse(job, g, &jo, err);
     if (rc)
         return rc;
-    if ((rc = fnet_metrics_table_job_graph(t, job,
-                                           o->style.format == FNET_TABLE_MD ||
-                                               o->style.format ==
-                                                   FNET_TABLE_LATEX)))
+    bool human = fnet_table_format_for_print(o->style.format);
+    if ((rc = fnet_metrics_table_job_graph(t, job, human)))
         return fnet_err_set(err, rc, "out of memory");
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "graph/graph_pairs.h"
+#include "output/tables/metrics_table.h"
 #include "input/aggregate.h"
 #include "job/job.h"
 
@@ -162,4 +163,30 @@ int fnet_graphopts_load(fnet_graph **g, fnet_corpus **c, fnet_aggregate **agg,
     }
     fnet_progress_pause(in->progress);
     return fnet_cli_status(cmd, rc, &err);
+}
+
+bool fnet_graphopts_columns_ok(const char *cmd, int problem, const char *bad,
+                               bool metrics_only)
+{
+    const char *near = fnet_opt_near_column(bad, !metrics_only);
+    switch (problem) {
+    case FNET_MCHOICE_OK: return true;
+    case FNET_MCHOICE_UNKNOWN:
+        fnet_cli_usage_near(cmd, near, "--columns: unknown %s '%s'",
+                            metrics_only ? "metric" : "column", bad);
+        break;
+    case FNET_MCHOICE_TWICE:
+        fnet_cli_usage(cmd, "--columns: '%s' given twice", bad);
+        break;
+    case FNET_MCHOICE_SORT_UNKNOWN:
+        fnet_cli_usage_near(cmd, near, "--sort: unknown column '%s'", bad);
+        break;
+    case FNET_MCHOICE_STABILITY:
+        fnet_cli_usage(cmd, "column stability needs --runs N with N > 1");
+        break;
+    default: /* FNET_MCHOICE_SORT_STABILITY */
+        fnet_cli_usage(cmd, "--sort stability needs --runs N with N > 1");
+        break;
+    }
+    return false;
 }

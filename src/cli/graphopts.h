@@ -83,4 +83,13 @@ extern const char fnet_graphopts_rules[];
         .rules = fnet_graphopts_rules                                          \
     }
 
+/* Prints the usage error of a --columns/--sort choice of
+ * output/tables/metrics_table.h (problem: an FNET_MCHOICE_* code, bad: the
+ * value at fault) for command cmd, with the nearest column as a
+ * suggestion; metrics_only: the command takes metric columns only
+ * ("unknown metric"). Returns true when problem is FNET_MCHOICE_OK (and
+ * prints nothing). */
+bool fnet_graphopts_columns_ok(const char *cmd, int problem, const char *bad,
+                               bool metrics_only);
+
 #endif

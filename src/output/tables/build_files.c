@@ -253,10 +253,7 @@ static int metrics_files(files *j, fnet_err *err)
     }
     snprintf(label, sizeof label, "tab:%s-metrics", j->b->name);
     fnet_job_sampling_note(j->b->job, note, sizeof note);
-    size_t len = strlen(note);
-    if (len && len + 1 < sizeof note)
-        note[len++] = ' ';
-    fnet_metrics_table_note(note + len, sizeof note - len, print,
+    fnet_metrics_table_note(note, sizeof note, print,
                             sizeof print / sizeof print[0],
                             j->b->job->mo.unweighted);
     /* Eight columns: a table* across both columns of a two-column page. */

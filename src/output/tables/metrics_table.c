@@ -198,11 +198,22 @@ const char *fnet_metrics_table_header(const char *id)
     return id;
 }
 
+const char *fnet_metrics_table_default_list(int format, int runs)
+{
+    if (format != FNET_TABLE_LATEX)
+        return NULL;
+    return runs > 1 ? "label,betweenness,pagerank,stability"
+                    : "label,degree,betweenness,pagerank";
+}
+
 void fnet_metrics_table_note(char *out, size_t size, const int *cols,
                              size_t n_cols, bool unweighted)
 {
-    size_t len = 0;
-    out[0] = '\0';
+    size_t len = strlen(out);
+    if (len && len + 1 < size) {
+        out[len++] = ' ';
+        out[len] = '\0';
+    }
     for (size_t c = 0; c < n_cols; c++) {
         const char *id = fnet_metrics_table_column_name(cols[c]);
         for (size_t i = 0; id && i < sizeof humans / sizeof humans[0]; i++)

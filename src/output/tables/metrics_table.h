@@ -54,12 +54,19 @@ const char *fnet_metrics_table_column_name(int col);
  * ids. Can't fail. */
 const char *fnet_metrics_table_header(const char *id);
 
-/* Writes into out (size bytes, truncated) the LaTeX table note defining
- * every metric among the table's columns (one sentence each, as in
- * docs/METRICS.md) and stating the weighting: weights as tie strengths,
- * or none when unweighted. Can't fail. */
+/* Appends to the string out (size bytes in all, truncated; after a space
+ * when out is not empty, e.g. holding the sampling note) the LaTeX table
+ * note defining every metric among the table's columns (one sentence
+ * each, as in docs/METRICS.md) and stating the weighting: weights as tie
+ * strengths, or none when unweighted. Can't fail. */
 void fnet_metrics_table_note(char *out, size_t size, const int *cols,
                              size_t n_cols, bool unweighted);
+
+/* The node columns `metrics` writes when --columns is not given: NULL (all
+ * of them) except for latex, where a page holds a few columns: the label
+ * and three centralities (stability instead of degree when runs > 1), so
+ * that the table fits a column. Can't fail. */
+const char *fnet_metrics_table_default_list(int format, int runs);
 
 /* The default columns of a node table: id, label, type, every metric in
  * enum order (the signed ones only when g has a negative edge, as

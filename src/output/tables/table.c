@@ -157,6 +157,11 @@ const int fnet_table_format_codes[] = {
     FNET_TABLE_CSV,   FNET_TABLE_TSV,   FNET_TABLE_MD,  FNET_TABLE_MD,
     FNET_TABLE_LATEX, FNET_TABLE_LATEX, FNET_TABLE_JSON};
 
+bool fnet_table_format_for_print(int format)
+{
+    return format == FNET_TABLE_MD || format == FNET_TABLE_LATEX;
+}
+
 int fnet_table_format_from_name(const char *name)
 {
     for (size_t i = 0; fnet_table_format_names[i]; i++)
@@ -567,8 +572,7 @@ int fnet_table_write(const fnet_table *t, FILE *fp,
 {
     int digits = style->digits;
     int rc = 0;
-    if (digits < 0 &&
-        (style->format == FNET_TABLE_MD || style->format == FNET_TABLE_LATEX))
+    if (digits < 0 && fnet_table_format_for_print(style->format))
         digits = 3;
     switch (style->format) {
     case FNET_TABLE_CSV:

@@ -122,6 +122,11 @@ typedef struct fnet_table_style {
 extern const char *const fnet_table_format_names[];
 extern const int fnet_table_format_codes[];
 
+/* True for the formats read by people (md, latex): they get human headers
+ * ("PageRank") and 3 decimals; csv, tsv and json keep the ids and full
+ * precision. Can't fail. */
+bool fnet_table_format_for_print(int format);
+
 /* "csv", "tsv", "md" (or "markdown"), "latex" (or "tex"), "json" -> the
  * format; -1 for an unknown name. */
 int fnet_table_format_from_name(const char *name);
