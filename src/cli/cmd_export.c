@@ -49,12 +49,11 @@ static const fnet_opt options[] = {
     FNET_RESOLUTION_OPTION(xopts, co.resolution, resolution_given,
                            "modularity resolution (leiden, louvain, "
                            "spinglass; default 1)"),
-    FNET_WHOLE("runs", xopts, co.runs, 1, 100000, "N",
-               "run community detection N times; adds stability"),
-    FNET_WHOLE("samples", xopts, samples, 1, 1e12, "K",
-               "estimate path metrics from K sampled sources"),
-    FNET_WHOLE("seed", xopts, co.seed, 0, 4294967295.0, "S",
-               "random seed for communities and sampling (default 42)"),
+    FNET_RUNS_OPTION(xopts, co.runs,
+                     "run community detection N times; adds stability"),
+    FNET_SAMPLES_OPTION(xopts, samples),
+    FNET_SEED_OPTION(xopts, co.seed,
+                     "random seed for communities and sampling (default 42)"),
     {0},
 };
 /* clang-format on */

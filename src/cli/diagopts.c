@@ -81,8 +81,8 @@ const fnet_opt fnet_diagopts_spec[] = {
     FNET_RESOLUTION_OPTION(D, co.resolution, resolution_given,
                            "community resolution (leiden, louvain, "
                            "spinglass; default 1)"),
-    FNET_WHOLE("seed", D, co.seed, 0, 4294967295.0, "S",
-               "community random seed (default 42)"),
+    FNET_SEED_OPTION(D, co.seed,
+                     "community random seed (default 42)"),
     FNET_METRIC("size-by", D, size_metric, no_size, no_size_code,
                 "a metric (degree, strength, betweenness, closeness, "
                 "harmonic, eigenvector, pagerank, hub, authority, coreness, "

@@ -93,6 +93,17 @@ typedef struct fnet_opt {
 #define FNET_RESOLUTION_OPTION(T, f, g, h)                                     \
     {.name = "resolution", .type = FNET_OPT_REAL, FNET_FIELD(T, f),            \
      FNET_GIVEN(T, g), .min = 1e-12, .max = 1e12, .arg = "R", .help = h}
+/* --runs N of community detection (1..100000) and --seed S of communities
+ * and sampling (an unsigned 32-bit value): one range each for every
+ * command; h is the command's help line. */
+#define FNET_RUNS_OPTION(T, f, h)                                              \
+    FNET_WHOLE("runs", T, f, 1, 100000, "N", h)
+#define FNET_SEED_OPTION(T, f, h)                                              \
+    FNET_WHOLE("seed", T, f, 0, 4294967295.0, "S", h)
+/* --samples K: path metrics estimated from K sampled sources. */
+#define FNET_SAMPLES_OPTION(T, f)                                              \
+    FNET_WHOLE("samples", T, f, 1, 1e12, "K",                                  \
+               "estimate path metrics from K sampled sources")
 
 /* --no-formula-guard: every command that writes CSV or TSV (balance,
  * build, evidence, evolve, export, metrics) has it, with one name, one
