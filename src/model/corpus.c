@@ -234,6 +234,7 @@ int fnet_corpus_add_fact(fnet_corpus *c, fnet_fact **out)
     f->subject = f->relation = f->object = -1;
     f->weight = 1.0;
     f->confidence = FNET_NO_CONFIDENCE;
+    f->stance = FNET_NO_STANCE;
     *out = f;
     return FNET_OK;
 }

@@ -83,6 +83,8 @@ typedef struct fnet_relation {
 } fnet_relation;
 
 #define FNET_NO_CONFIDENCE (-1.0)
+/* A fact without a stance qualifier (docs/FORMAT.md, "Stance"). */
+#define FNET_NO_STANCE INT32_MIN
 
 typedef struct fnet_fact {
     /* As written in the input. */
@@ -96,6 +98,8 @@ typedef struct fnet_fact {
     fnet_date date, until;
     double weight;     /* > 0, default 1 */
     int sign;          /* +1 / -1; 0 in the input means "from the relation" */
+    int32_t stance;    /* integer qualifier level (DNA's integer scales,
+                          e.g. -2 .. 2), or FNET_NO_STANCE */
     double confidence; /* [0,1] or FNET_NO_CONFIDENCE */
     const char *evidence; /* NULL when absent */
     fnet_attr *attrs;

@@ -531,6 +531,7 @@ static void add_fact(ctx *x, const cJSON *obj)
     f.subject = f.relation = f.object = -1;
     f.weight = 1.0;
     f.confidence = FNET_NO_CONFIDENCE;
+    f.stance = FNET_NO_STANCE;
     f.id = str_field(x, obj, "id", false);
     f.subject_ref = str_field(x, obj, "subject", true);
     f.relation_ref = str_field(x, obj, "relation", true);
