@@ -1,5 +1,6 @@
 /* outfile.c - atomic file output (see outfile.h). */
-#define _GNU_SOURCE /* fopencookie (glibc, musl); realpath */
+#define _GNU_SOURCE      /* fopencookie (glibc, musl); realpath */
+#define _DARWIN_C_SOURCE /* funopen (macOS) */
 #include "core/outfile.h"
 
 #include <errno.h>
@@ -9,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(FNET_OUTFILE_LIBBSD)
+#include <bsd/stdio.h> /* funopen on Linux: the test of the BSD path */
+#endif
 
 /* The stream handed to writers is a stdio stream over our own write
  * function (fopencookie), not one over the descriptor. stdio keeps only an
@@ -38,6 +42,7 @@ static const char *shown(const fnet_outfile *f)
     return strcmp(f->path, "-") == 0 ? "standard output" : f->path;
 }
 
+#if !defined(FNET_OUTFILE_PLAIN)
 /* The cookie write function: writes all of buf or records why not. After
  * the first failure nothing more is written (the output is lost anyway,
  * and a later write that succeeds would leave a hole in it). Returning
@@ -59,6 +64,7 @@ static ssize_t put(void *cookie, const char *buf, size_t n)
     }
     return (ssize_t)done;
 }
+#endif
 
 /* The cookie close function: closes the descriptor unless it is standard
  * output's (1, which main closes at exit). Some file systems (NFS) report
@@ -77,12 +83,45 @@ static int shut(void *cookie)
     return 0;
 }
 
+/* The stream over put() and shut(), by what the C library offers (CMake
+ * finds it: FNET_OUTFILE_STREAM, docs/INSTALL.md "Portability"):
+ * fopencookie (glibc, musl), funopen (BSD, macOS), or, elsewhere, a plain
+ * stdio stream over the descriptor. The plain stream loses only precision:
+ * the reason of a failed write is errno right after the failing flush,
+ * and "-" is written through a duplicate of descriptor 1. */
+#if defined(FNET_OUTFILE_FUNOPEN)
+static int put_int(void *cookie, const char *buf, int n)
+{
+    return (int)put(cookie, buf, (size_t)n);
+}
+
+static FILE *stream_over(fnet_outfile *f)
+{
+    return funopen(f, NULL, put_int, NULL, shut);
+}
+#elif defined(FNET_OUTFILE_PLAIN)
+static FILE *stream_over(fnet_outfile *f)
+{
+    if (f->fd == STDOUT_FILENO && strcmp(f->path, "-") == 0 &&
+        (f->fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) < 0) {
+        f->fd = STDOUT_FILENO;
+        return NULL;
+    }
+    return fdopen(f->fd, "w");
+}
+#else
+static FILE *stream_over(fnet_outfile *f)
+{
+    cookie_io_functions_t io = {.write = put, .close = shut};
+    return fopencookie(f, "w", io);
+}
+#endif
+
 /* Wraps f->fd (already open) in the stream f->fp. On failure fd is
  * closed (unless it is standard output's). */
 static int open_stream(fnet_outfile *f, fnet_err *err)
 {
-    cookie_io_functions_t io = {.write = put, .close = shut};
-    if ((f->fp = fopencookie(f, "w", io)))
+    if ((f->fp = stream_over(f)))
         return FNET_OK;
     int e = errno;
     shut(f);
@@ -214,6 +253,17 @@ static int write_error(const fnet_outfile *f, int e, fnet_err *err)
                         strerror(e));
 }
 
+/* The errno of a failed flush of a plain stream; with our own write
+ * function, a failure that put() did not see (EIO). */
+static int plain_error(void)
+{
+#if defined(FNET_OUTFILE_PLAIN)
+    return errno ? errno : EIO;
+#else
+    return EIO;
+#endif
+}
+
 /* Flushes and closes f's stream; returns 0 or the errno of the first
  * failed write. A temporary file is synced before it is closed: the data
  * must be on disk before the rename makes it the output, so that after a
@@ -223,12 +273,14 @@ static int write_error(const fnet_outfile *f, int e, fnet_err *err)
  * wait for. */
 static int finish(fnet_outfile *f)
 {
+    errno = 0;
     if (fflush(f->fp) != 0 && !f->werr)
-        f->werr = EIO; /* the stream failed without a failed write */
+        f->werr = plain_error(); /* the stream failed without a failed
+                                    write (the plain stream: any) */
     if (!f->werr && f->tmp && fsync(f->fd) != 0 && errno != EINVAL)
         f->werr = errno ? errno : EIO;
     if (fclose(f->fp) != 0 && !f->werr)
-        f->werr = EIO;
+        f->werr = plain_error();
     f->fp = NULL;
     return f->werr;
 }
@@ -297,11 +349,28 @@ int fnet_outfile_commit_set(fnet_outfile **files, size_t n, fnet_err *err)
     return rc;
 }
 
+/* Makes fclose drop what is still buffered: put() does when discard is
+ * set; a plain stream's buffer goes to /dev/null instead of the output
+ * (stdio has no portable way to drop it). */
+static void discard_buffer(fnet_outfile *f)
+{
+#if defined(FNET_OUTFILE_PLAIN)
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, f->fd);
+        close(null);
+    }
+#else
+    (void)f;
+#endif
+}
+
 void fnet_outfile_abort(fnet_outfile *f)
 {
     if (!f)
         return;
     f->discard = true;
+    discard_buffer(f);
     fclose(f->fp);
     if (f->tmp)
         unlink(f->tmp);
