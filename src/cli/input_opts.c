@@ -4,6 +4,8 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "input/formats.h"
+#include "input/import/import_brat.h"
+#include "input/import/import_events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +15,16 @@ typedef fnet_cli_input I;
 
 /* clang-format off */
 const fnet_opt fnet_cli_input_spec[] = {
-    FNET_STRING("brat-events", 0, I, lo.import.brat_events, "MODE",
-                "brat events: first (default), pairs or none"),
+    FNET_STRING_OF("brat-events", I, lo.import.brat_events,
+                   fnet_import_brat_events_names, "MODE",
+                   "brat events: first (default), pairs or none"),
     FNET_STRING("brat-map", 0, I, lo.import.label_map, "FILE",
                 "the same as --label-map"),
     FNET_STRING("entities", 0, I, lo.import.entities, "FILE",
                 "entity table for CSV/TSV edge lists"),
-    FNET_STRING("event-weight", 0, I, lo.import.event_weight, "W",
-                "events (default), GDELT mentions, ACLED fatalities"),
+    FNET_STRING_OF("event-weight", I, lo.import.event_weight,
+                   fnet_import_event_weight_names, "W",
+                   "events (default), GDELT mentions, ACLED fatalities"),
     FNET_STRING("input-format", 0, I, lo.format, "FMT",
                 "the format (default: from the content and the name)"),
     FNET_STRING("label-map", 0, I, lo.import.label_map, "FILE",

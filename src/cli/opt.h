@@ -69,6 +69,11 @@ typedef struct fnet_opt {
 #define FNET_STRING(n, s, T, f, a, h)                                          \
     {.name = n, .short_name = s, .type = FNET_OPT_STRING, FNET_FIELD(T, f),    \
      .arg = a, .help = h}
+/* A STRING that a lower layer checks against vals (NULL-terminated), its
+ * one list of names: the completions and the man page offer them. */
+#define FNET_STRING_OF(n, T, f, vals, a, h)                                    \
+    {.name = n, .type = FNET_OPT_STRING, FNET_FIELD(T, f), .values = vals,     \
+     .arg = a, .help = h}
 #define FNET_WHOLE(n, T, f, lo, hi, a, h)                                      \
     {.name = n, .type = FNET_OPT_WHOLE, FNET_FIELD(T, f), .min = lo,           \
      .max = hi, .arg = a, .help = h}

@@ -81,6 +81,31 @@ static void report(fnet_importer *im, int sev, uint32_t line, const char *field,
                   fnet_buf_str(&im->msg));
 }
 
+int fnet_import_check_name(const char *option, const char *value,
+                           const char *const *names, fnet_err *err)
+{
+    fnet_text_nearest near;
+    fnet_buf list = {0};
+    size_t n = 0;
+    if (!value)
+        return FNET_OK;
+    for (n = 0; names[n]; n++)
+        if (strcmp(value, names[n]) == 0)
+            return FNET_OK;
+    fnet_text_nearest_init(&near, value, strlen(value));
+    for (size_t i = 0; i < n; i++) {
+        fnet_buf_puts(&list, i == 0 ? "" : i + 1 == n ? " or " : ", ");
+        fnet_buf_puts(&list, names[i]);
+        fnet_text_nearest_offer(&near, names[i]);
+    }
+    int rc = fnet_err_set(err, FNET_EUSAGE, "%s: expected %s, got '%s'%s%s%s",
+                          option, fnet_buf_str(&list), value,
+                          near.best ? " (did you mean '" : "",
+                          near.best ? near.best : "", near.best ? "'?)" : "");
+    fnet_buf_free(&list);
+    return rc;
+}
+
 const char *fnet_import_quote(fnet_importer *im, int slot, const char *s)
 {
     return fnet_diag_quoted(&im->quote[slot], s);

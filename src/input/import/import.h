@@ -52,6 +52,13 @@ typedef struct fnet_import_rooms {
     size_t n;
 } fnet_import_rooms;
 
+/* Checks an importer option's value against its names (NULL-terminated):
+ * NULL (not given) and a listed name pass; otherwise FNET_EUSAGE with
+ * "OPTION: expected A, B or C, got 'X'" and, for a near miss, "(did you
+ * mean 'Y'?)". */
+int fnet_import_check_name(const char *option, const char *value,
+                           const char *const *names, fnet_err *err);
+
 /* Values one message can quote (fnet_import_quote). */
 #define FNET_IMPORT_QUOTES 3
 

@@ -14,15 +14,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+const char *const fnet_import_brat_events_names[] = {"first", "pairs", "none",
+                                                     NULL};
+
 int fnet_import_brat_check(const fnet_import_opts *o, fnet_err *err)
 {
-    const char *m = o ? o->brat_events : NULL;
-    if (m && strcmp(m, "first") && strcmp(m, "pairs") && strcmp(m, "none"))
-        return fnet_err_set(err, FNET_EUSAGE,
-                            "--brat-events: expected "
-                            "first, pairs or none, got '%s'",
-                            m);
-    return FNET_OK;
+    return fnet_import_check_name("--brat-events", o ? o->brat_events : NULL,
+                                  fnet_import_brat_events_names, err);
 }
 
 /* Checks the options and starts an import into c. Returns 0 or

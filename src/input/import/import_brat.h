@@ -49,6 +49,10 @@ int fnet_import_brat_path(fnet_corpus *c, const char *path,
                           const fnet_labelmap *labels, fnet_diag *d,
                           fnet_err *err);
 
+/* The values of --brat-events, NULL-terminated (the check, the messages
+ * and the shell completions read them). */
+extern const char *const fnet_import_brat_events_names[];
+
 /* Checks --brat-events. Returns 0 or FNET_EUSAGE. */
 int fnet_import_brat_check(const fnet_import_opts *o, fnet_err *err);
 

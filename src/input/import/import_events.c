@@ -77,16 +77,13 @@ static const char *const icews_names[I_N] = {
     "Target Name",    "Target Sectors", "Target Country", "Story ID",
     "Publisher"};
 
+const char *const fnet_import_event_weight_names[] = {"events", "mentions",
+                                                      "fatalities", NULL};
+
 int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err)
 {
-    const char *w = o ? o->event_weight : NULL;
-    if (w && strcmp(w, "events") != 0 && strcmp(w, "mentions") != 0 &&
-        strcmp(w, "fatalities") != 0)
-        return fnet_err_set(err, FNET_EUSAGE,
-                            "--event-weight: expected "
-                            "events, mentions or fatalities, got '%s'",
-                            w);
-    return FNET_OK;
+    return fnet_import_check_name("--event-weight", o ? o->event_weight : NULL,
+                                  fnet_import_event_weight_names, err);
 }
 
 /* ACLED columns by header name (ACLED codebook). */

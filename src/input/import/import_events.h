@@ -74,6 +74,10 @@ int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
                             const fnet_import_opts *o, fnet_diag *d,
                             fnet_err *err);
 
+/* The values of --event-weight, NULL-terminated (the check, the messages
+ * and the shell completions read them). */
+extern const char *const fnet_import_event_weight_names[];
+
 /* Checks --event-weight (events, mentions or fatalities). Returns 0 or
  * FNET_EUSAGE. */
 int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err);
