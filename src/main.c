@@ -5,8 +5,12 @@
 #include "output/report/methods.h"
 
 #include <signal.h>
-#ifdef _OPENMP
-#include <omp.h>
+#ifdef FNET_OMP_RUNTIME
+/* The OpenMP runtime igraph is linked with (CMakeLists.txt), called
+ * directly rather than through the compiler's own: clang's -fopenmp would
+ * bring LLVM's libomp beside igraph's libgomp, and the limit below would
+ * reach the wrong one. */
+void omp_set_num_threads(int n);
 #endif
 #include <stdio.h>
 #include <string.h>
@@ -51,7 +55,7 @@ int main(int argc, char **argv)
      * and the exit status is 3 without a message (docs/CLI.md). */
     signal(SIGPIPE, SIG_IGN);
     fnet_err_init_igraph();
-#ifdef _OPENMP
+#ifdef FNET_OMP_RUNTIME
     /* igraph's PRPACK (PageRank) runs an OpenMP loop whose reduction order
      * depends on thread timing: with more than one thread the last bits of
      * PageRank change from run to run on a busy machine, and idle threads

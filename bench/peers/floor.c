@@ -27,8 +27,8 @@
 #include <igraph.h>
 
 #include <math.h>
-#ifdef _OPENMP
-#include <omp.h>
+#ifdef FNET_OMP_RUNTIME
+void omp_set_num_threads(int n); /* igraph's runtime (CMakeLists.txt) */
 #endif
 #include <stdint.h>
 #include <stdio.h>
@@ -436,7 +436,7 @@ int main(int argc, char **argv)
         fputs("usage: floor [--full] FILE.jsonl > metrics.csv\n", stderr);
         return 2;
     }
-#ifdef _OPENMP
+#ifdef FNET_OMP_RUNTIME
     /* igraph's PRPACK runs an OpenMP loop whose reduction order, and so
      * the last bits of PageRank, vary with the threads' timing. */
     omp_set_num_threads(1);

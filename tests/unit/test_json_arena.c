@@ -49,8 +49,9 @@ static void test_accepts_like_cjson(void)
         " \t{ \"a\" : [ 1 , 2.0e3 , -3E-2 , true , false , null ] }  ",
         "{\"s\":\"tab\\there \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\"}",
         "{\"big\":3000000000,\"neg\":-3000000000,\"huge\":1e400}",
-        "{\"utf8\":\"caf\xc3\xa9 \xe6\x97\xa5\",\"raw\":\"a\x01"
-        "b\"}",
+        /* split after \x01 to end the escape; parenthesised: one element */
+        ("{\"utf8\":\"caf\xc3\xa9 \xe6\x97\xa5\",\"raw\":\"a\x01"
+         "b\"}"),
         "{\"dup\":1,\"dup\":2,\"e\":{},\"l\":[]}",
         "[[[[1]]]]",
         "\"just a string\"",

@@ -232,7 +232,9 @@ static int consume(fnet_jsonl *j, slot *s, fnet_err *err)
         if (!rc && l->over) {
             fnet_jsonl_more_lines(j, l->lineno); /* reports; the last line */
         } else if (!rc && l->checked) {
-            fnet_diag view = {.items = s->msgs.items + l->item0,
+            /* No message yet: items is NULL (and NULL + 0 is undefined). */
+            fnet_diag view = {.items = s->msgs.items ? s->msgs.items + l->item0
+                                                     : NULL,
                               .n_items = l->item1 - l->item0,
                               .n_errors = l->n_errors,
                               .n_warnings = l->n_warnings};
