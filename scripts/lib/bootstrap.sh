@@ -12,12 +12,12 @@ libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
 # browser test (tests/browser/, which also needs npm: fnet_npm); clang-format
 # for scripts/format --check; groff, zsh and fish read the generated man
 # pages and completions, and dpkg-dev's dpkg-shlibdeps gives the .deb its
-# Depends (tests/install/); libbsd-dev's funopen tests the BSD/macOS
+# Depends (tests/install/; cpack's DEB generator also needs file); libbsd-dev's funopen tests the BSD/macOS
 # output path on Linux (tests/CMakeLists.txt).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
 texlive-latex-recommended chromium nodejs valgrind cmark clang-format
-groff-base zsh fish dpkg-dev libbsd-dev"
+groff-base zsh fish dpkg-dev file libbsd-dev"
 # Benchmarks (scripts/bench): GNU time measures wall time and peak RSS; the
 # peers are python-igraph and NetworkX scripts.
 FNET_BENCH_PKGS="time python3 python3-networkx python3-igraph python3-numpy

@@ -3,6 +3,7 @@
 
 #include "core/outfile.h"
 #include "output/diagram/clustered.h"
+#include "output/diagram/fixed_clock.h"
 
 #include <graphviz/gvc.h>
 #include <stdlib.h>
@@ -176,8 +177,10 @@ int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
 /* cairo 1.16 stamps the time of rendering into a PDF's /CreationDate and
  * ignores SOURCE_DATE_EPOCH, so two renderings of the same graph differ.
  * The stamp is overwritten in place (same length, so the cross-reference
- * offsets stay valid) with SOURCE_DATE_EPOCH when it is set, else with the
- * Unix epoch: the same input then gives byte-identical PDFs. */
+ * offsets stay valid) with the fixed time (fixed_clock.h: SOURCE_DATE_EPOCH
+ * when it is set, else the Unix epoch): the same input then gives
+ * byte-identical PDFs. (cairo 1.18 compresses the stamp out of reach; it
+ * gets the fixed time from time() itself, fixed_clock.h.) */
 static void pdf_fix_date(char *data, size_t len)
 {
     static const char key[] = "/CreationDate (D:";
@@ -189,10 +192,7 @@ static void pdf_fix_date(char *data, size_t len)
         for (int k = 0; k < 14; k++)
             if (digits[k] < '0' || digits[k] > '9')
                 return;
-        const char *env = getenv("SOURCE_DATE_EPOCH");
-        char *end = NULL;
-        long long secs = env ? strtoll(env, &end, 10) : 0;
-        time_t t = (time_t)(env && end && !*end && secs >= 0 ? secs : 0);
+        time_t t = fnet_fixed_clock_now();
         struct tm tm;
         char stamp[16];
         if (!gmtime_r(&t, &tm) ||
