@@ -126,7 +126,7 @@ def edges(path, key="weight"):
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
             a, b = sorted((row["source"], row["target"]))
-            got[(a, b)] = float(row[key])
+            got[(a, b)] = float(row.get(key) or 0)
     return got
 
 
