@@ -124,6 +124,12 @@ def main():
         check(rc == 1 and 'no statement type "stance" (the types are '
               '"Stance", "DNA Statement"); did you mean "Stance"?' in se,
               "a statement type in the wrong case: %r" % se)
+        # Nothing written on an error.
+        graph = os.path.join(tmp, "g.graphml")
+        rc, so, se = run(factnet, "export", db, "--dna-statement-type",
+                         "Stanse", "-o", graph)
+        check(rc == 1 and not os.path.exists(graph),
+              "export with a wrong statement type writes nothing: %r" % se)
         # The default type exists but has no statements: an empty corpus.
         rc, so, se = run(factnet, "check", db)
         check(rc == 1 and "built.dna: nothing imported (no entity and no "
