@@ -686,9 +686,12 @@ static int harden(sqlite3 *db)
     return rc;
 }
 
-/* The file stem of name: "sample" for "dir/sample.dna". */
+/* The file stem of name: "sample" for "dir/sample.dna", "stdin" for
+ * "<stdin>". */
 static char *stem_of(const char *name)
 {
+    if (strcmp(name, "<stdin>") == 0)
+        return strdup("stdin");
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     size_t n = strcspn(base, ".");
