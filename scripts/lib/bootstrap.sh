@@ -5,7 +5,7 @@
 
 # Build and run time.
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
-libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev"
+libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev libsqlite3-dev"
 # Tests: independent reference implementations and format readers (cmark:
 # the CommonMark reference implementation reads build's summary.md back,
 # tests/hardening/test_md_path.py); Chromium and Node for the HTML report's

@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "input/import/import_brat.h"
 #include "input/import/import_csv.h"
+#include "input/import/import_dna.h"
 #include "input/import/import_doccano.h"
 #include "input/import/import_events.h"
 #include "input/import/import_labelstudio.h"
@@ -81,6 +82,12 @@ static bool sniff_icews(const fnet_peek *p)
 static bool sniff_acled(const fnet_peek *p)
 {
     return fnet_import_events_is_acled(p->data, p->line_len);
+}
+
+/* A DNA 3 database: SQLite's header and DNA's STATEMENTTYPES table. */
+static bool sniff_dna(const fnet_peek *p)
+{
+    return fnet_import_dna_sniff(p->data, p->bytes);
 }
 
 /* ---- loaders: the one entry signature --------------------------------- */
@@ -187,6 +194,12 @@ static int load_acled(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                    err);
 }
 
+static int load_dna(fnet_corpus *c, const char *path, const fnet_load_opts *o,
+                    fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_dna_file(c, path, &o->import, d, err);
+}
+
 static int check_csv(const fnet_import_opts *o, fnet_err *err)
 {
     return fnet_import_csv_check_map(o->map, err);
@@ -253,6 +266,12 @@ static const fnet_input_format table[] = {
      .sniff = sniff_acled,
      .check = fnet_import_events_check,
      .load = load_acled},
+    {.name = "dna",
+     .suffixes = ENDINGS(".dna"),
+     .sniff_on = ENDINGS(".sqlite", ".sqlite3", ".db"),
+     .sniff = sniff_dna,
+     .check = fnet_import_dna_check,
+     .load = load_dna},
 };
 
 #define N_FORMATS (sizeof table / sizeof *table)

@@ -65,6 +65,7 @@ int fnet_peek_buffer(fnet_peek *p, const char *data, size_t n)
     memcpy(p->data, data, n);
     p->data[n] = '\0';
     p->n = strlen(p->data); /* a NUL byte ends what sniffers read */
+    p->bytes = n;
     parse_first(p);
     return FNET_OK;
 }
@@ -158,7 +159,9 @@ void fnet_peek_describe(const fnet_peek *p, fnet_buf *out)
         fnet_buf_puts(out, "an empty file");
         return;
     }
-    if (p->first && p->array) {
+    if (p->bytes >= 16 && memcmp(p->data, "SQLite format 3", 16) == 0) {
+        fnet_buf_puts(out, "an SQLite database");
+    } else if (p->first && p->array) {
         fnet_buf_puts(out, "a JSON array whose first element is an object");
         keys(p->first, "fields", out);
     } else if (p->first && p->lines) {

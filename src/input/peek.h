@@ -17,8 +17,9 @@
 #define FNET_PEEK_BYTES (1 << 16)
 
 typedef struct fnet_peek {
-    char *data; /* the first bytes, NUL-terminated, BOM left out (owned) */
-    size_t n;
+    char *data;   /* the first bytes, NUL-terminated, BOM left out (owned) */
+    size_t n;     /* up to the first NUL byte: what text sniffers read */
+    size_t bytes; /* all that was read, NUL bytes included (SQLite) */
     /* The first JSON value: the document (an object), the first element of
      * an array, or the first line's record; NULL when the start is not
      * JSON or the value does not fit in the peek (owned). */
@@ -53,7 +54,7 @@ bool fnet_peek_header(const fnet_peek *p, char sep, bool quoting,
 
 /* What the start holds, for a message: "a JSON object with the keys
  * \"a\", \"b\"", "JSON Lines whose first record has the fields ...", "a
- * JSON array whose first element has the fields ...", "text whose first
+ * JSON array whose first element has the fields ...", "an SQLite database", "text whose first
  * line has 3 comma-separated fields \"x\", ...", "an empty file". */
 void fnet_peek_describe(const fnet_peek *p, fnet_buf *out);
 

@@ -140,6 +140,27 @@ def labelmap_seeds():
         yield os.path.basename(path), read(path), None
 
 
+def dna_seeds():
+    """Databases built by tests/import/dna/dnafix.py (the harness reads
+    statement type Stance, qualifier level), and DNA's sample database when
+    ../shared holds it (its statement type is another: an error)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "import", "dna"))
+    import dnafix
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "built.dna")
+        dnafix.make_built(path)
+        built = read(path)
+        dnafix.dna2(os.path.join(tmp, "v2.dna"))
+        v2 = read(tmp, "v2.dna")
+    yield "built", built, True
+    yield "built-half", built[:len(built) // 2], None
+    yield "dna2", v2, None
+    sample = os.path.join(os.path.dirname(ROOT), "shared", "formats", "dna",
+                          "sample.dna")
+    if os.path.exists(sample):
+        yield "sample", read(sample), None
+
+
 SEEDS = {
     "fuzz_csv": csv_seeds,
     "fuzz_brat": brat_seeds,
@@ -149,6 +170,7 @@ SEEDS = {
     "fuzz_icews": icews_seeds,
     "fuzz_acled": acled_seeds,
     "fuzz_labelmap": labelmap_seeds,
+    "fuzz_dna": dna_seeds,
 }
 
 

@@ -26,3 +26,25 @@ add_test(NAME import.real_counts
                  ${FNET_IMP_REAL}/doccano/relation_extraction_example.jsonl
                  ${FNET_IMP_REAL}/doccano/sequence_labeling_export_example.jsonl)
 set_tests_properties(import.real_counts PROPERTIES SKIP_RETURN_CODE 77)
+
+# DNA databases (tests/import/dna/): DNA's sample database against an
+# independent reading of its tables (skipped without ../shared), and a
+# database built by the test itself (integer qualifiers, dates across years,
+# non-BMP text before the spans, skipped statements).
+set(FNET_DNA_SAMPLE ${CMAKE_SOURCE_DIR}/../shared/formats/dna/sample.dna)
+add_test(NAME import.dna.sample
+         COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_sample.py
+                 $<TARGET_FILE:factnet> ${FNET_DNA_SAMPLE})
+set_tests_properties(import.dna.sample PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME import.dna.built
+         COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_built.py
+                 $<TARGET_FILE:factnet>)
+add_test(NAME import.dna.mutations
+         COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_mutations.py
+                 $<TARGET_FILE:factnet>)
+# DNA's one-mode networks and duplicates against an independent computation
+# (issue 17 part A's --tie, --normalize, --duplicates): enable when part A
+# is on main.
+# add_test(NAME import.dna.tiemodes
+#          COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_tiemodes.py
+#                  $<TARGET_FILE:factnet> ${FNET_DNA_SAMPLE})

@@ -372,7 +372,7 @@ static void test_format_names(void)
     fnet_buf b = {0};
     fnet_input_formats_list(&b);
     CHECK_STR(fnet_buf_str(&b), "json, jsonl, csv, tsv, brat, labelstudio, "
-                                "doccano, gdelt, icews or acled");
+                                "doccano, gdelt, icews, acled or dna");
     fnet_buf_free(&b);
     size_t n = 0;
     for (const fnet_input_format *f; (f = fnet_input_format_at(n)); n++) {
@@ -380,7 +380,7 @@ static void test_format_names(void)
         CHECK(f->load != NULL);
         CHECK(!f->sniff == !f->sniff_on);
     }
-    CHECK_INT(n, 10);
+    CHECK_INT(n, 11);
     CHECK(fnet_input_format_find("auto") == NULL);
     CHECK(fnet_input_format_find("JSON") == NULL);
     CHECK(fnet_input_format_find("xml") == NULL);
@@ -471,7 +471,7 @@ static void test_format_check(void)
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_EUSAGE);
     CHECK_STR(err.msg, "unknown input format \"xml\" (expected json, jsonl, "
                        "csv, tsv, brat, labelstudio, doccano, gdelt, "
-                       "icews or acled)");
+                       "icews, acled or dna)");
     o.format = "auto";
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_OK);
     o.import.event_weight = "bogus";

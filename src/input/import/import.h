@@ -32,6 +32,11 @@ typedef struct fnet_import_opts {
     const char *brat_events;  /* "first" (default), "pairs" or "none" */
     const char *text_key;     /* Label Studio: the data field with the text */
     const char *event_weight; /* GDELT: "events" (default) or "mentions" */
+    /* DNA databases (input/import/import_dna.h): the statement type, the
+     * actor, item and qualifier variables, and a folder to write the
+     * documents' texts to (NULL: none). */
+    const char *dna_statement_type, *dna_actor, *dna_item, *dna_qualifier;
+    const char *dna_texts;
 } fnet_import_opts;
 
 /* The relation of rows and annotations that name none (docs/IMPORT.md):

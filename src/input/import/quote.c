@@ -139,6 +139,11 @@ static bool pieces(const fnet_quoter *q, size_t start, size_t end, size_t p[4])
     const char *t = q->text;
     size_t max = q->max_bytes;
     p[2] = p[3] = 0;
+    if (end - start <= max && q->span_only) {
+        p[0] = start;
+        p[1] = end;
+        return true;
+    }
     if (end - start <= max) {
         size_t a = sentence_start(t, q->len, start, max - (end - start));
         size_t b = a == SIZE_MAX

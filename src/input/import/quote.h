@@ -33,6 +33,7 @@
 #include "core/buf.h"
 #include "core/strmap.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,6 +48,9 @@ typedef struct fnet_quoter {
     fnet_strmap index; /* piece extents -> quote (pointer as size_t) */
     fnet_buf tmp;
     uint64_t cut; /* calls whose quote is not whole sentences */
+    /* The quote is the span itself, never the sentences around it (DNA's
+     * statements are exact spans); false after fnet_quoter_init. */
+    bool span_only;
 } fnet_quoter;
 
 /* Starts a quoter of text[0..len) writing quotes of at most max_bytes
