@@ -3,6 +3,7 @@
 
 #include "core/buf.h"
 #include "core/outfile.h"
+#include "output/tables/metrics_table.h"
 
 #include <errno.h>
 #include <math.h>
@@ -10,8 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char *const fnet_evolve_table_names[FNET_EVOLVE_TABLES + 1] = {
-    "nodes", "graph", "ranks", "communities", NULL};
+const char *const fnet_evolve_table_names[FNET_EVOLVE_PIVOT + 2] = {
+    "nodes", "graph", "ranks", "communities", "pivot", NULL};
+const char *const fnet_pivot_by_names[3] = {"last", "overall", NULL};
 static const char *const table_titles[FNET_EVOLVE_TABLES] = {
     "Node metrics", "Graph metrics per period", "Rank changes",
     "Communities over time"};
@@ -292,6 +294,171 @@ static int communities_table(job *j, fnet_table **t)
     return rc;
 }
 
+/* ---- the pivot: one metric, nodes x periods ---------------------------- */
+
+/* A row's sort key; qsort has no context argument in C17, so it carries
+ * the id that breaks ties. */
+typedef struct pivot_row {
+    uint32_t entity;
+    const char *id;
+    bool in_last; /* by last, with a defined value in the last period */
+    double last, mean;
+} pivot_row;
+
+static int cmp_pivot(const void *x, const void *y)
+{
+    const pivot_row *a = x, *b = y;
+    if (a->in_last != b->in_last)
+        return a->in_last ? -1 : 1;
+    if (a->in_last && a->last != b->last)
+        return a->last > b->last ? -1 : 1;
+    if (a->mean != b->mean)
+        return a->mean > b->mean ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* The rows of the pivot in order: every entity present in some period,
+ * keyed as enum fnet_pivot_by says. *n_out rows in *out (free()). */
+static int pivot_rows(const job *j, pivot_row **out, size_t *n_out)
+{
+    const fnet_evolution *e = j->e;
+    const fnet_corpus *c = e->corpus;
+    int m = j->o->pivot_metric;
+    size_t active = 0, last = SIZE_MAX, n = 0;
+    pivot_row *r = calloc(c->n_entities ? c->n_entities : 1, sizeof *r);
+    bool *seen = calloc(c->n_entities ? c->n_entities : 1, sizeof *seen);
+    if (!r || !seen) {
+        free(r);
+        free(seen);
+        return FNET_ENOMEM;
+    }
+    for (size_t p = 0; p < e->n; p++)
+        if (!e->snap[p].empty)
+            active++, last = p;
+    for (size_t p = 0; p < e->n; p++) {
+        const fnet_snapshot *s = &e->snap[p];
+        for (uint32_t v = 0; !s->empty && v < s->g->n_nodes; v++) {
+            uint32_t ent =
+                (uint32_t)(fnet_graph_node_entity(s->g, v) - c->entities);
+            double x = s->m.value[m][v];
+            seen[ent] = true;
+            r[ent].entity = ent;
+            r[ent].id = c->entities[ent].id;
+            if (!isnan(x))
+                r[ent].mean += x / (double)active;
+            if (p == last && !isnan(x)) {
+                r[ent].in_last = j->o->pivot_by == FNET_PIVOT_LAST;
+                r[ent].last = x;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < c->n_entities; i++)
+        if (seen[i])
+            r[n++] = r[i];
+    free(seen);
+    if (n)
+        qsort(r, n, sizeof *r, cmp_pivot);
+    *out = r;
+    *n_out = n;
+    return 0;
+}
+
+static int pivot_table(job *j, fnet_table **t)
+{
+    const fnet_evolution *e = j->e;
+    const fnet_corpus *c = e->corpus;
+    bool print = fnet_table_format_for_print(j->o->style.format);
+    size_t lead = print ? 1 : 3, nc = lead, n = 0;
+    int m = j->o->pivot_metric, rc;
+    pivot_row *r = NULL;
+    size_t *row_of = NULL;
+    fnet_table_col *tc = calloc(e->n + 3, sizeof *tc);
+    if (!tc)
+        return FNET_ENOMEM;
+    tc[0] = (fnet_table_col){"label", FNET_COL_STRING};
+    if (!print) {
+        tc[0] = (fnet_table_col){"id", FNET_COL_STRING};
+        tc[1] = (fnet_table_col){"label", FNET_COL_STRING};
+        tc[2] = (fnet_table_col){"type", FNET_COL_STRING};
+    }
+    for (size_t p = 0; p < e->n; p++)
+        if (!e->snap[p].empty)
+            tc[nc++] = (fnet_table_col){e->snap[p].period.label, FNET_COL_REAL};
+    rc = fnet_table_new(t, tc, nc);
+    if (!rc)
+        rc = pivot_rows(j, &r, &n);
+    if (!rc && !(row_of = malloc((c->n_entities ? c->n_entities : 1) *
+                                 sizeof *row_of)))
+        rc = FNET_ENOMEM;
+    if (!rc && j->o->top >= 0 && (size_t)j->o->top < n)
+        n = (size_t)j->o->top;
+    if (print && !rc) {
+        fnet_table_mark_wrap(*t, 0);
+        rc = fnet_table_set_header(*t, 0, fnet_metrics_table_header("label"));
+    }
+    for (uint32_t i = 0; !rc && i < c->n_entities; i++)
+        row_of[i] = SIZE_MAX;
+    for (size_t i = 0; !rc && i < n; i++) {
+        const fnet_entity *en = &c->entities[r[i].entity];
+        size_t row;
+        row_of[r[i].entity] = i;
+        if ((rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, print ? 0 : 1, en->label)) ||
+            (!print && (rc = fnet_table_set_str(*t, row, 0, en->id))) ||
+            (!print && (rc = fnet_table_set_str(*t, row, 2, en->type))))
+            break;
+    }
+    for (size_t p = 0, col = lead; !rc && p < e->n; p++) {
+        const fnet_snapshot *s = &e->snap[p];
+        for (uint32_t v = 0; !s->empty && v < s->g->n_nodes; v++) {
+            size_t row = row_of[fnet_graph_node_entity(s->g, v) - c->entities];
+            if (row != SIZE_MAX)
+                set_value(*t, row, col, m, s->m.value[m][v]);
+        }
+        col += !s->empty;
+    }
+    free(row_of);
+    free(r);
+    free(tc);
+    return rc;
+}
+
+/* The pivot's caption ("PageRank by period") and note (what the columns,
+ * the empty cells and the rows are, the metric's definition, the
+ * weights) in b: caption first, then a NUL, then the note. */
+static void pivot_text(const job *j, fnet_buf *b)
+{
+    const fnet_evolution *e = j->e;
+    int m = j->o->pivot_metric;
+    const char *h = fnet_metrics_table_header(fnet_metric_name(m));
+    const char *last = NULL;
+    char def[512] = "";
+    for (size_t p = 0; p < e->n; p++)
+        if (!e->snap[p].empty)
+            last = e->snap[p].period.label;
+    fnet_buf_printf(b, "%s by period", h);
+    fnet_buf_putc(b, '\0');
+    fnet_buf_printf(b,
+                    "%s in each period's network (columns: the periods with "
+                    "facts; empty: not in that period's network). Rows: ",
+                    h);
+    if (j->o->top >= 0)
+        fnet_buf_printf(b, "the top %ld ", j->o->top);
+    else
+        fnet_buf_printf(b, "every entity ");
+    if (j->o->pivot_by == FNET_PIVOT_LAST)
+        fnet_buf_printf(b, "by %s in %s, then by the mean over the periods.", h,
+                        last ? last : "the last period");
+    else
+        fnet_buf_printf(b,
+                        "by the mean %s over the periods (0 where "
+                        "absent).",
+                        h);
+    fnet_metrics_table_note(def, sizeof def, &m, 1,
+                            j->o->ev->metrics.unweighted);
+    fnet_buf_printf(b, " %s", def);
+}
+
 static int make_table(job *j, int which, fnet_table **t, fnet_err *err)
 {
     int rc;
@@ -300,6 +467,7 @@ static int make_table(job *j, int which, fnet_table **t, fnet_err *err)
     case FNET_EVOLVE_NODES: rc = nodes_table(j, t); break;
     case FNET_EVOLVE_GRAPH: rc = graph_table(j, t); break;
     case FNET_EVOLVE_RANKS: rc = ranks_table(j, t); break;
+    case FNET_EVOLVE_PIVOT: rc = pivot_table(j, t); break;
     default: rc = communities_table(j, t);
     }
     return rc ? fnet_err_set(err, FNET_ENOMEM, "out of memory") : 0;
@@ -389,10 +557,20 @@ static int write_stream(job *j, const char *path, int which, fnet_err *err)
     if (rc)
         return rc;
     FILE *fp = fnet_outfile_stream(f);
-    if (which < 0)
+    fnet_table_style st = j->o->style;
+    fnet_buf text = {0};
+    if (which == FNET_EVOLVE_PIVOT) {
+        pivot_text(j, &text);
+        if (!fnet_buf_ok(&text))
+            rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        st.caption = text.data;
+        st.note = text.data ? text.data + strlen(text.data) + 1 : NULL;
+    }
+    if (rc == 0 && which < 0)
         rc = write_all(j, fp, err);
-    else
-        rc = write_one(j, which, fp, &j->o->style, err);
+    else if (rc == 0)
+        rc = write_one(j, which, fp, &st, err);
+    fnet_buf_free(&text);
     return fnet_outfile_end(f, rc, err);
 }
 

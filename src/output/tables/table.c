@@ -482,8 +482,17 @@ static void write_latex(const fnet_table *t, FILE *fp,
     }
     if (wrap < t->n_cols) {
         /* \small and a narrower \tabcolsep leave the wrapping column room
-         * in a two-column page; X takes what the others leave. */
-        fputs("\\small\\setlength{\\tabcolsep}{4pt}\n\\begin{tabularx}{", fp);
+         * in a two-column page; X takes what the others leave. More than
+         * FNET_TABLE_DENSE number columns (evolve's pivot of many periods)
+         * leave it room only in \footnotesize with 2pt gaps. */
+        size_t nums = 0;
+        for (size_t c = 0; c < t->n_cols; c++)
+            nums += numeric(t, c);
+        fputs(nums > FNET_TABLE_DENSE
+                  ? "\\footnotesize\\setlength{\\tabcolsep}{2pt}\n"
+                  : "\\small\\setlength{\\tabcolsep}{4pt}\n",
+              fp);
+        fputs("\\begin{tabularx}{", fp);
         put_latex_width(fp, s->latex_width);
         fputs("}{@{}", fp);
     } else {

@@ -13,7 +13,9 @@
  * - latex: a table float (table*, spanning both columns, when the width is
  *   \textwidth) with a booktabs tabularx of style.latex_width (\toprule
  *   \midrule \bottomrule) whose wrapping column (fnet_table_mark_wrap()) is a ragged-right X
- *   column and whose number columns are right-aligned; optional \caption
+ *   column and whose number columns are right-aligned, in \small (in
+ *   \footnotesize with 2pt column gaps when it has more than
+ *   FNET_TABLE_DENSE number columns); optional \caption
  *   and \label; text is escaped (& % $ # _ { } ~ ^ \ < > |, a leading [ or
  *   *, control characters); needs \usepackage{booktabs,tabularx}. A table
  *   with no wrapping column is a plain tabular (l and r columns).
@@ -44,6 +46,10 @@
 #include <stdio.h>
 
 enum fnet_col_kind { FNET_COL_STRING, FNET_COL_INTEGER, FNET_COL_REAL };
+
+/* A LaTeX table with a wrapping column and more number columns than this
+ * is set in \footnotesize with 2pt column gaps (see above). */
+#define FNET_TABLE_DENSE 6
 
 enum fnet_table_format {
     FNET_TABLE_CSV,

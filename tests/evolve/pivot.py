@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""`factnet evolve --table pivot` (docs/EVOLUTION.md, "Pivot"): nodes x
+periods of one metric, against values worked out independently.
+
+On tests/evolve/fourperiods.json (two triangles in 2001; K4 A,B,C,G, the
+triangle D-E-F and H-I in 2002; K7 on A..G in 2003; the triangle A-B-C, K4
+on D,E,F,G and J-K in 2004):
+- degree by hand: the rows and their order for --pivot-by last (2004's
+  degree, then the mean over the four periods, then id) and overall (the
+  mean, absent counting 0, then id), --top;
+- PageRank from NetworkX on each year's graph built here from the raw
+  facts (one edge per pair, weight = number of facts, since every fact
+  weighs 1), the default metric;
+- the formats: csv and json keep the ids and the period labels as column
+  names; md and latex have the human header "Entity", the label only, and
+  a note; latex is a tabularx with the label as its X column.
+
+usage: pivot.py FACTNET  (from the repository root). Exit 77 without
+networkx.
+"""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+FIX = 'tests/evolve/fourperiods.json'
+
+
+def run(binary, *args):
+    p = subprocess.run([binary, 'evolve', FIX, '--table', 'pivot'] +
+                       list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        sys.exit('FAIL: evolve %s: exit %d: %s' %
+                 (' '.join(args), p.returncode, p.stderr.decode()))
+    return p.stdout.decode()
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def check(what, got, want):
+    if got != want:
+        sys.exit('FAIL: %s:\n got  %r\n want %r' % (what, got, want))
+    print('ok: ' + what)
+
+
+def main():
+    binary = sys.argv[1]
+    try:
+        import networkx as nx
+    except ImportError:
+        print('skip: networkx is not installed')
+        return 77
+    years = ['2001', '2002', '2003', '2004']
+    # Degree by hand, per year ('' = absent).
+    deg = {
+        'A': ['2', '3', '6', '2'], 'B': ['2', '3', '6', '2'],
+        'C': ['2', '3', '6', '2'], 'D': ['2', '2', '6', '3'],
+        'E': ['2', '2', '6', '3'], 'F': ['2', '2', '6', '3'],
+        'G': ['', '3', '6', '3'], 'H': ['', '1', '', ''],
+        'I': ['', '1', '', ''], 'J': ['', '', '', '1'],
+        'K': ['', '', '', '1'],
+    }
+    # last: 2004's degree (D E F G 3; A B C 2; J K 1), ties by the mean
+    # (D E F 13/4 before G 12/4), then id; H and I are absent in 2004.
+    last = ['D', 'E', 'F', 'G', 'A', 'B', 'C', 'J', 'K', 'H', 'I']
+    # overall: the mean (A..F 13/4, G 12/4, H..K 1/4), ties by id.
+    overall = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']
+    for mode, order in (('last', last), ('overall', overall)):
+        got = rows(run(binary, '--metric', 'degree', '--pivot-by', mode,
+                       '-f', 'csv'))
+        check('degree pivot, %s: row order' % mode,
+              [r['id'] for r in got], order)
+        check('degree pivot, %s: cells' % mode,
+              {r['id']: [r[y] for y in years] for r in got}, deg)
+    got = rows(run(binary, '--metric', 'degree', '--top', '5', '-f', 'csv'))
+    check('--top 5 keeps the first five rows', [r['id'] for r in got],
+          last[:5])
+    check('csv header', list(got[0].keys()),
+          ['id', 'label', 'type'] + years)
+
+    # PageRank (the default metric) from NetworkX, on graphs built here.
+    with open(FIX, encoding='utf-8') as fp:
+        facts = json.load(fp)['facts']
+    want = {}
+    for y in years:
+        g = nx.Graph()
+        for f in facts:
+            if f.get('date', '')[:4] != y:
+                continue
+            a, b = f['subject'], f['object']
+            w = g[a][b]['weight'] + 1 if g.has_edge(a, b) else 1
+            g.add_edge(a, b, weight=w)
+        for n, v in nx.pagerank(g, alpha=0.85, weight='weight',
+                                tol=1e-12).items():
+            want.setdefault(n, {})[y] = v
+    got = rows(run(binary, '-f', 'csv'))
+    bad = [(r['id'], y, r[y], want[r['id']].get(y)) for r in got
+           for y in years
+           if (r[y] == '') != (y not in want[r['id']]) or
+           (r[y] and abs(float(r[y]) - want[r['id']][y]) > 1e-9)]
+    check('pagerank pivot equals NetworkX per year', bad, [])
+    check('pagerank pivot has every node', sorted(r['id'] for r in got),
+          sorted(want))
+
+    js = json.loads(run(binary, '--metric', 'degree', '-f', 'json'))
+    check('json: keys and integers', (list(js[0].keys()), js[0]['2004']),
+          (['id', 'label', 'type'] + years, 3))
+    md = run(binary, '--metric', 'degree', '-f', 'md', '--top', '2')
+    check('md: human header, labels, note', md.split('\n')[:4] + [
+        md.split('\n')[5].startswith("Degree in each period's network")],
+          ['| Entity | 2001 | 2002 | 2003 | 2004 |',
+           '| --- | ---: | ---: | ---: | ---: |',
+           '| Actor D | 2 | 2 | 6 | 3 |', '| Actor E | 2 | 2 | 6 | 3 |',
+           True])
+    tex = run(binary, '-f', 'latex')
+    check('latex: caption and tabularx with the label wrapping',
+          [l for l in tex.split('\n') if l.startswith(('\\caption',
+                                                        '\\begin{tabularx}'))],
+          ['\\caption{PageRank by period}',
+           '\\begin{tabularx}{\\columnwidth}'
+           '{@{}>{\\raggedright\\arraybackslash}Xrrrr@{}}'])
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
