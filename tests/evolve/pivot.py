@@ -11,6 +11,8 @@ on D,E,F,G and J-K in 2004):
 - PageRank from NetworkX on each year's graph built here from the raw
   facts (one edge per pair, weight = number of facts, since every fact
   weighs 1), the default metric;
+- on data/japan_cyber.json, the columns: the years in which a listed
+  entity has a dated fact (read from the raw facts);
 - the formats: csv and json keep the ids and the period labels as column
   names; md and latex have the human header "Entity", the label only, and
   a note; latex is a tabularx with the label as its X column.
@@ -116,6 +118,23 @@ def main():
            '| --- | ---: | ---: | ---: | ---: |',
            '| Actor D | 2 | 2 | 6 | 3 |', '| Actor E | 2 | 2 | 6 | 3 |',
            True])
+    # Columns: the periods where some listed entity has a fact (Japan
+    # corpus, top 10 of 2021: 2006 and 2009 have facts, but none of theirs).
+    with open('data/japan_cyber.json', encoding='utf-8') as fp:
+        jfacts = json.load(fp)['facts']
+    p = subprocess.run([binary, 'evolve', 'data/japan_cyber.json', '--table',
+                        'pivot', '--top', '10', '-f', 'csv'],
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    jrows = rows(p.stdout.decode())
+    ids = {r['id'] for r in jrows}
+    years = set()
+    for f in jfacts:
+        if f.get('date') and (f['subject'] in ids or f['object'] in ids):
+            until = f.get('until', f['date'])
+            years.update(str(y) for y in range(int(f['date'][:4]),
+                                               int(until[:4]) + 1))
+    check('japan top 10: a column per year where a listed entity has a '
+          'fact', list(jrows[0].keys())[3:], sorted(years))
     tex = run(binary, '-f', 'latex')
     check('latex: caption and tabularx with the label wrapping',
           [l for l in tex.split('\n') if l.startswith(('\\caption',

@@ -539,10 +539,12 @@ static void tex_label(FILE *fp, const char *label)
 static void tex_list(const fnet_evidence *ev, FILE *fp, const char *caption,
                      const char *label)
 {
-    /* \sloppy: a long id or URL moves to the next line rather than out
-     * of the column. */
+    /* Ragged right: a narrow column set justified would stretch the
+     * spaces of lines broken before a long id, label or URL (underfull
+     * lines); \sloppy: such a word moves to the next line rather than
+     * out of the column. */
     fputs("% factnet evidence (list): needs no package\n"
-          "\\begingroup\\small\\sloppy\n",
+          "\\begingroup\\small\\raggedright\\sloppy\n",
           fp);
     if (caption) {
         fputs("\\par\\noindent\\textbf{", fp);

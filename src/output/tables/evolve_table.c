@@ -363,63 +363,79 @@ static int pivot_rows(const job *j, pivot_row **out, size_t *n_out)
     return 0;
 }
 
+/* Whether snapshot s holds an entity with a row (row_of). */
+static bool pivot_shown(const fnet_snapshot *s, const fnet_corpus *c,
+                        const size_t *row_of)
+{
+    for (uint32_t v = 0; !s->empty && v < s->g->n_nodes; v++)
+        if (row_of[fnet_graph_node_entity(s->g, v) - c->entities] != SIZE_MAX)
+            return true;
+    return false;
+}
+
+/* The pivot: a column per period where some row's entity is present
+ * (periods without facts, or without any entity shown, would be empty
+ * columns), a row per entity of pivot_rows() up to --top. */
 static int pivot_table(job *j, fnet_table **t)
 {
     const fnet_evolution *e = j->e;
     const fnet_corpus *c = e->corpus;
     bool print = fnet_table_format_for_print(j->o->style.format);
     size_t lead = print ? 1 : 3, nc = lead, n = 0;
-    int m = j->o->pivot_metric, rc;
+    int m = j->o->pivot_metric;
     pivot_row *r = NULL;
-    size_t *row_of = NULL;
+    size_t *row_of =
+        malloc((c->n_entities ? c->n_entities : 1) * sizeof *row_of);
+    size_t *col_of = malloc((e->n ? e->n : 1) * sizeof *col_of);
     fnet_table_col *tc = calloc(e->n + 3, sizeof *tc);
-    if (!tc)
-        return FNET_ENOMEM;
-    tc[0] = (fnet_table_col){"label", FNET_COL_STRING};
-    if (!print) {
-        tc[0] = (fnet_table_col){"id", FNET_COL_STRING};
-        tc[1] = (fnet_table_col){"label", FNET_COL_STRING};
-        tc[2] = (fnet_table_col){"type", FNET_COL_STRING};
-    }
-    for (size_t p = 0; p < e->n; p++)
-        if (!e->snap[p].empty)
-            tc[nc++] = (fnet_table_col){e->snap[p].period.label, FNET_COL_REAL};
-    rc = fnet_table_new(t, tc, nc);
-    if (!rc)
-        rc = pivot_rows(j, &r, &n);
-    if (!rc && !(row_of = malloc((c->n_entities ? c->n_entities : 1) *
-                                 sizeof *row_of)))
-        rc = FNET_ENOMEM;
+    int rc = row_of && col_of && tc ? pivot_rows(j, &r, &n) : FNET_ENOMEM;
     if (!rc && j->o->top >= 0 && (size_t)j->o->top < n)
         n = (size_t)j->o->top;
+    for (uint32_t i = 0; !rc && i < c->n_entities; i++)
+        row_of[i] = SIZE_MAX;
+    for (size_t i = 0; !rc && i < n; i++)
+        row_of[r[i].entity] = i;
+    if (!rc) {
+        tc[0] = (fnet_table_col){"label", FNET_COL_STRING};
+        if (!print) {
+            tc[0] = (fnet_table_col){"id", FNET_COL_STRING};
+            tc[1] = (fnet_table_col){"label", FNET_COL_STRING};
+            tc[2] = (fnet_table_col){"type", FNET_COL_STRING};
+        }
+        for (size_t p = 0; p < e->n; p++) {
+            bool shown = pivot_shown(&e->snap[p], c, row_of);
+            col_of[p] = shown ? nc : SIZE_MAX;
+            if (shown)
+                tc[nc++] =
+                    (fnet_table_col){e->snap[p].period.label, FNET_COL_REAL};
+        }
+        rc = fnet_table_new(t, tc, nc);
+    }
     if (print && !rc) {
         fnet_table_mark_wrap(*t, 0);
         rc = fnet_table_set_header(*t, 0, fnet_metrics_table_header("label"));
     }
-    for (uint32_t i = 0; !rc && i < c->n_entities; i++)
-        row_of[i] = SIZE_MAX;
     for (size_t i = 0; !rc && i < n; i++) {
         const fnet_entity *en = &c->entities[r[i].entity];
         size_t row;
-        row_of[r[i].entity] = i;
         if ((rc = fnet_table_add_row(*t, &row)) ||
             (rc = fnet_table_set_str(*t, row, print ? 0 : 1, en->label)) ||
             (!print && (rc = fnet_table_set_str(*t, row, 0, en->id))) ||
             (!print && (rc = fnet_table_set_str(*t, row, 2, en->type))))
             break;
     }
-    for (size_t p = 0, col = lead; !rc && p < e->n; p++) {
+    for (size_t p = 0; !rc && p < e->n; p++) {
         const fnet_snapshot *s = &e->snap[p];
-        for (uint32_t v = 0; !s->empty && v < s->g->n_nodes; v++) {
+        for (uint32_t v = 0; col_of[p] != SIZE_MAX && v < s->g->n_nodes; v++) {
             size_t row = row_of[fnet_graph_node_entity(s->g, v) - c->entities];
             if (row != SIZE_MAX)
-                set_value(*t, row, col, m, s->m.value[m][v]);
+                set_value(*t, row, col_of[p], m, s->m.value[m][v]);
         }
-        col += !s->empty;
     }
+    free(tc);
+    free(col_of);
     free(row_of);
     free(r);
-    free(tc);
     return rc;
 }
 
@@ -439,8 +455,9 @@ static void pivot_text(const job *j, fnet_buf *b)
     fnet_buf_printf(b, "%s by period", h);
     fnet_buf_putc(b, '\0');
     fnet_buf_printf(b,
-                    "%s in each period's network (columns: the periods with "
-                    "facts; empty: not in that period's network). Rows: ",
+                    "%s in each period's network (columns: the periods "
+                    "where an entity shown has ties; empty: not in that "
+                    "period's network). Rows: ",
                     h);
     if (j->o->top >= 0)
         fnet_buf_printf(b, "the top %ld ", j->o->top);
