@@ -121,9 +121,7 @@ static const fnet_opt options[] = {
 static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
 {
     if (!o->columns) {
-        memset(ch, 0, sizeof *ch);
-        ch->n_cols = fnet_evolve_table_default_columns(ch->cols);
-        ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
+        fnet_evolve_table_default_choice(ch, o->style.format);
         return true;
     }
     int problem =

@@ -15,7 +15,11 @@ on D,E,F,G and J-K in 2004):
   entity has a dated fact (read from the raw facts);
 - the formats: csv and json keep the ids and the period labels as column
   names; md and latex have the human header "Entity", the label only, and
-  a note; latex is a tabularx with the label as its X column.
+  a note; latex is a tabularx with the label as its X column;
+- evolve's other LaTeX tables (the columns a page's column holds): the
+  transposed graph table's nodes and edges per year by hand, the
+  headers, and 2003's merge with its links (docs/EVOLUTION.md's worked
+  example).
 
 usage: pivot.py FACTNET  (from the repository root). Exit 77 without
 networkx.
@@ -142,6 +146,30 @@ def main():
           ['\\caption{PageRank by period}',
            '\\begin{tabularx}{\\columnwidth}'
            '{@{}>{\\raggedright\\arraybackslash}Xrrrr@{}}'])
+    # The other LaTeX tables, in the columns a page's column holds. The
+    # graph table is transposed: nodes and edges per year by hand (2001:
+    # two triangles; 2002: K4 + triangle + H-I; 2003: K7; 2004: triangle
+    # + K4 + J-K).
+    def tex_rows(table):
+        p = subprocess.run([binary, 'evolve', FIX, '-f', 'latex', '--table',
+                            table], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL)
+        return [l for l in p.stdout.decode().split('\n')
+                if l.endswith(' \\\\')]
+    g = tex_rows('graph')
+    check('latex graph table: transposed, by hand',
+          [g[0], g[2], g[3]],
+          ['Metric & 2001 & 2002 & 2003 & 2004 \\\\',
+           'Nodes & 6 & 9 & 7 & 9 \\\\', 'Edges & 6 & 10 & 21 & 10 \\\\'])
+    check('latex nodes, ranks, communities: headers',
+          [tex_rows(t)[0] for t in ('nodes', 'ranks', 'communities')],
+          ['Period & Entity & Degree & Betweenness & PageRank \\\\',
+           'Periods & Entity & Before & After & Status \\\\',
+           'Period & Id & Event & Size & Members \\\\'])
+    check('latex communities: 2003 merged with its links',
+          [r for r in tex_rows('communities') if r.startswith('2003 & 1 ')],
+          ['2003 & 1 & merged: 1 (J=0.571); 2 (J=0.429) & 7 & Actor A; '
+           'Actor B; Actor C; Actor D; Actor E; Actor F; Actor G \\\\'])
     return 0
 
 

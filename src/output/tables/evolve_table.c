@@ -68,18 +68,37 @@ static size_t ordered_nodes(const job *j, const fnet_snapshot *s, node_ref *r)
     return n;
 }
 
+/* LaTeX: the tables a column holds, with human headers (below). */
+static bool tex(const job *j)
+{
+    return j->o->style.format == FNET_TABLE_LATEX;
+}
+
 /* period, id, label, type of snapshot s's node v into the first four
- * cells. */
-static int node_cells(fnet_table *t, size_t row, const fnet_snapshot *s,
-                      uint32_t v)
+ * cells; in LaTeX period and label only (the two first). */
+static int node_cells(const job *j, fnet_table *t, size_t row,
+                      const fnet_snapshot *s, uint32_t v)
 {
     const fnet_entity *e = fnet_graph_node_entity(s->g, v);
     int rc;
-    if ((rc = fnet_table_set_str(t, row, 0, s->period.label)) ||
-        (rc = fnet_table_set_str(t, row, 1, e->id)) ||
+    if ((rc = fnet_table_set_str(t, row, 0, s->period.label)) || tex(j))
+        return rc ? rc : fnet_table_set_str(t, row, 1, e->label);
+    if ((rc = fnet_table_set_str(t, row, 1, e->id)) ||
         (rc = fnet_table_set_str(t, row, 2, e->label)))
         return rc;
     return fnet_table_set_str(t, row, 3, e->type);
+}
+
+/* Human headers (fnet_metrics_table_header()) for every column of t, and
+ * column wrap (a text column) wrapping: the LaTeX form of a table. */
+static int tex_headers(fnet_table *t, size_t wrap)
+{
+    int rc = 0;
+    for (size_t c = 0; !rc && c < fnet_table_cols(t); c++)
+        rc = fnet_table_set_header(
+            t, c, fnet_metrics_table_header(fnet_table_col_name(t, c)));
+    fnet_table_mark_wrap(t, wrap);
+    return rc;
 }
 
 static int nodes_table(job *j, fnet_table **t)
@@ -88,7 +107,9 @@ static int nodes_table(job *j, fnet_table **t)
                                            {"id", FNET_COL_STRING},
                                            {"label", FNET_COL_STRING},
                                            {"type", FNET_COL_STRING}};
-    size_t nc = 4;
+    size_t lead = tex(j) ? 2 : 4, nc = lead;
+    if (tex(j))
+        tc[1] = tc[2];
     if (j->o->wide) {
         for (size_t c = 0; c < j->o->n_cols; c++)
             tc[nc++] = (fnet_table_col){fnet_metric_name(j->o->cols[c]),
@@ -98,6 +119,8 @@ static int nodes_table(job *j, fnet_table **t)
         tc[nc++] = (fnet_table_col){"value", FNET_COL_REAL};
     }
     int rc = fnet_table_new(t, tc, nc);
+    if (!rc && tex(j))
+        rc = tex_headers(*t, 1);
     for (size_t p = 0; !rc && p < j->e->n; p++) {
         const fnet_snapshot *s = &j->e->snap[p];
         if (s->empty)
@@ -113,11 +136,14 @@ static int nodes_table(job *j, fnet_table **t)
                 int m = j->o->cols[c];
                 if ((c == 0 || !j->o->wide) &&
                     !(rc = fnet_table_add_row(*t, &row)))
-                    rc = node_cells(*t, row, s, v);
+                    rc = node_cells(j, *t, row, s, v);
                 if (!rc && !j->o->wide)
-                    rc = fnet_table_set_str(*t, row, 4, fnet_metric_name(m));
+                    rc = fnet_table_set_str(
+                        *t, row, lead,
+                        tex(j) ? fnet_metrics_table_header(fnet_metric_name(m))
+                               : fnet_metric_name(m));
                 if (!rc)
-                    set_value(*t, row, j->o->wide ? 4 + c : 5, m,
+                    set_value(*t, row, j->o->wide ? lead + c : lead + 1, m,
                               s->m.value[m][v]);
             }
         }
@@ -126,38 +152,112 @@ static int nodes_table(job *j, fnet_table **t)
     return rc;
 }
 
+static const char *const graph_names[] = {"nodes",
+                                          "edges",
+                                          "density",
+                                          "components",
+                                          "largest_component",
+                                          "diameter",
+                                          "average_path_length",
+                                          "transitivity",
+                                          "average_clustering",
+                                          "degree_assortativity",
+                                          "type_assortativity",
+                                          "communities",
+                                          "modularity",
+                                          "negative_edges",
+                                          "frustration"};
+static const bool graph_integer[] = {true,  true,  false, true,  true,
+                                     true,  false, false, false, false,
+                                     false, true,  false, true,  false};
+
+/* The graph metrics of snapshot s in graph_names order. */
+static void graph_values(const fnet_snapshot *s, double v[15])
+{
+    const fnet_graph_metrics *g = &s->gm;
+    double x[15] = {g->nodes,
+                    g->edges,
+                    g->density,
+                    g->components,
+                    g->largest_component,
+                    g->diameter,
+                    g->average_path_length,
+                    g->transitivity,
+                    g->average_clustering,
+                    g->degree_assortativity,
+                    g->type_assortativity,
+                    g->communities,
+                    g->modularity,
+                    (double)s->fr.negative,
+                    s->fr.frustration};
+    memcpy(v, x, sizeof x);
+}
+
+static void set_graph_value(fnet_table *t, size_t row, size_t col, size_t k,
+                            double v)
+{
+    if (graph_integer[k] && isfinite(v))
+        fnet_table_set_int(t, row, col, (int64_t)v);
+    else
+        fnet_table_set_real(t, row, col, v);
+}
+
+/* LaTeX: the graph metrics (rows, wrapping names) by period with facts
+ * (columns), which a column holds where a row per period with 17 number
+ * columns could not. */
+static int graph_table_tex(job *j, fnet_table **t)
+{
+    const fnet_evolution *e = j->e;
+    size_t nm = e->negative ? 15 : 13, nc = 1;
+    fnet_table_col *tc = calloc(e->n + 1, sizeof *tc);
+    if (!tc)
+        return FNET_ENOMEM;
+    tc[0] = (fnet_table_col){"metric", FNET_COL_STRING};
+    for (size_t p = 0; p < e->n; p++)
+        if (!e->snap[p].empty)
+            tc[nc++] = (fnet_table_col){e->snap[p].period.label, FNET_COL_REAL};
+    int rc = fnet_table_new(t, tc, nc);
+    free(tc);
+    if (!rc)
+        rc = tex_headers(*t, 0);
+    for (size_t k = 0; !rc && k <= nm; k++) {
+        size_t row;
+        const char *name = k ? graph_names[k - 1] : "facts";
+        if ((rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, 0,
+                                     fnet_metrics_table_header(name))))
+            break;
+        for (size_t p = 0, col = 1; p < e->n; p++) {
+            const fnet_snapshot *s = &e->snap[p];
+            double v[15];
+            if (s->empty)
+                continue;
+            graph_values(s, v);
+            if (k)
+                set_graph_value(*t, row, col++, k - 1, v[k - 1]);
+            else
+                fnet_table_set_int(*t, row, col++, (int64_t)s->g->n_facts_used);
+        }
+    }
+    return rc;
+}
+
 static int graph_table(job *j, fnet_table **t)
 {
-    static const char *const names[] = {"nodes",
-                                        "edges",
-                                        "density",
-                                        "components",
-                                        "largest_component",
-                                        "diameter",
-                                        "average_path_length",
-                                        "transitivity",
-                                        "average_clustering",
-                                        "degree_assortativity",
-                                        "type_assortativity",
-                                        "communities",
-                                        "modularity",
-                                        "negative_edges",
-                                        "frustration"};
-    static const bool integer[] = {true,  true,  false, true,  true,
-                                   true,  false, false, false, false,
-                                   false, true,  false, true,  false};
     size_t nm = j->e->negative ? 15 : 13;
     fnet_table_col tc[4 + 15] = {{"period", FNET_COL_STRING},
                                  {"start", FNET_COL_STRING},
                                  {"end", FNET_COL_STRING},
                                  {"facts", FNET_COL_INTEGER}};
+    if (tex(j))
+        return graph_table_tex(j, t);
     for (size_t k = 0; k < nm; k++)
-        tc[4 + k] = (fnet_table_col){names[k], FNET_COL_REAL};
+        tc[4 + k] = (fnet_table_col){graph_names[k], FNET_COL_REAL};
     int rc = fnet_table_new(t, tc, 4 + nm);
     for (size_t p = 0; !rc && p < j->e->n; p++) {
         const fnet_snapshot *s = &j->e->snap[p];
-        const fnet_graph_metrics *g = &s->gm;
         char a[11], b[11];
+        double v[15];
         size_t row;
         fnet_date_format(s->period.from, a);
         fnet_date_format(s->period.to, b);
@@ -167,27 +267,9 @@ static int graph_table(job *j, fnet_table **t)
             (rc = fnet_table_set_str(*t, row, 2, b)))
             break;
         fnet_table_set_int(*t, row, 3, (int64_t)s->g->n_facts_used);
-        double v[15] = {g->nodes,
-                        g->edges,
-                        g->density,
-                        g->components,
-                        g->largest_component,
-                        g->diameter,
-                        g->average_path_length,
-                        g->transitivity,
-                        g->average_clustering,
-                        g->degree_assortativity,
-                        g->type_assortativity,
-                        g->communities,
-                        g->modularity,
-                        (double)s->fr.negative,
-                        s->fr.frustration};
-        for (size_t k = 0; k < nm; k++) {
-            if (integer[k] && isfinite(v[k]))
-                fnet_table_set_int(*t, row, 4 + k, (int64_t)v[k]);
-            else
-                fnet_table_set_real(*t, row, 4 + k, v[k]);
-        }
+        graph_values(s, v);
+        for (size_t k = 0; k < nm; k++)
+            set_graph_value(*t, row, 4 + k, k, v[k]);
     }
     return rc;
 }
@@ -195,6 +277,42 @@ static int graph_table(job *j, fnet_table **t)
 static bool in_top(const job *j, uint32_t rank)
 {
     return j->o->top < 0 || (rank && rank <= (uint32_t)j->o->top);
+}
+
+/* LaTeX: periods ("2013--2014", an en dash in TeX), entity (wrapping), rank before and
+ * after, status: what a column holds of the rank changes (the values are
+ * the pivot's). */
+static int ranks_table_tex(job *j, fnet_table **t)
+{
+    static const fnet_table_col tc[] = {{"periods", FNET_COL_STRING},
+                                        {"label", FNET_COL_STRING},
+                                        {"rank_from", FNET_COL_INTEGER},
+                                        {"rank_to", FNET_COL_INTEGER},
+                                        {"status", FNET_COL_STRING}};
+    int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
+    if (!rc)
+        rc = tex_headers(*t, 1);
+    for (size_t i = 0; !rc && i < j->e->n_ranks; i++) {
+        const fnet_rank_change *r = &j->e->ranks[i];
+        size_t row;
+        if (!in_top(j, r->rank_from) && !in_top(j, r->rank_to))
+            continue;
+        fnet_buf_reset(&j->buf);
+        fnet_buf_printf(&j->buf, "%s--%s", j->e->snap[r->from].period.label,
+                        j->e->snap[r->to].period.label);
+        if (!fnet_buf_ok(&j->buf) || (rc = fnet_table_add_row(*t, &row)) ||
+            (rc = fnet_table_set_str(*t, row, 0, fnet_buf_str(&j->buf))) ||
+            (rc =
+                 fnet_table_set_str(*t, row, 1, entity(j, r->entity)->label)) ||
+            (rc = fnet_table_set_str(*t, row, 4,
+                                     fnet_rank_status_name(r->status))))
+            return rc ? rc : FNET_ENOMEM;
+        if (r->rank_from)
+            fnet_table_set_int(*t, row, 2, r->rank_from);
+        if (r->rank_to)
+            fnet_table_set_int(*t, row, 3, r->rank_to);
+    }
+    return rc;
 }
 
 static int ranks_table(job *j, fnet_table **t)
@@ -207,6 +325,8 @@ static int ranks_table(job *j, fnet_table **t)
         {"change", FNET_COL_INTEGER},    {"value_from", FNET_COL_REAL},
         {"value_to", FNET_COL_REAL},     {"status", FNET_COL_STRING}};
     int m = j->o->ev->rank_metric;
+    if (tex(j))
+        return ranks_table_tex(j, t);
     int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
     for (size_t i = 0; !rc && i < j->e->n_ranks; i++) {
         const fnet_rank_change *r = &j->e->ranks[i];
@@ -252,6 +372,30 @@ static uint32_t members(const fnet_snapshot *s, uint32_t c, fnet_buf *b)
     return n;
 }
 
+/* The LaTeX row of tracking entry x (its members in j->buf): period, id,
+ * "event: links", size, members. */
+static int communities_row_tex(job *j, fnet_table *t, const fnet_track_entry *x,
+                               const fnet_snapshot *s, uint32_t size)
+{
+    fnet_buf ev = {0};
+    size_t row;
+    fnet_buf_puts(&ev, fnet_track_event_name(x->event));
+    for (size_t k = 0; k < x->n_links; k++)
+        fnet_buf_printf(&ev, "%s%u (J=%.3f)", k ? "; " : ": ", x->links[k].id,
+                        x->links[k].jaccard);
+    int rc = fnet_buf_ok(&ev) && fnet_buf_ok(&j->buf)
+                 ? fnet_table_add_row(t, &row)
+                 : FNET_ENOMEM;
+    if (!rc && !(rc = fnet_table_set_str(t, row, 0, s->period.label)) &&
+        !(rc = fnet_table_set_str(t, row, 2, fnet_buf_str(&ev))) &&
+        !(rc = fnet_table_set_str(t, row, 4, fnet_buf_str(&j->buf)))) {
+        fnet_table_set_int(t, row, 1, x->id);
+        fnet_table_set_int(t, row, 3, size);
+    }
+    fnet_buf_free(&ev);
+    return rc;
+}
+
 static int communities_table(job *j, fnet_table **t)
 {
     static const fnet_table_col tc[] = {
@@ -259,9 +403,19 @@ static int communities_table(job *j, fnet_table **t)
         {"event", FNET_COL_STRING},  {"compared_with", FNET_COL_STRING},
         {"links", FNET_COL_STRING},  {"size", FNET_COL_INTEGER},
         {"members", FNET_COL_STRING}};
+    /* LaTeX: period, id, event with its links (wrapping), size, members
+     * (wrapping): what a column holds. */
+    static const fnet_table_col tex_tc[] = {{"period", FNET_COL_STRING},
+                                            {"id", FNET_COL_INTEGER},
+                                            {"event", FNET_COL_STRING},
+                                            {"size", FNET_COL_INTEGER},
+                                            {"members", FNET_COL_STRING}};
     const fnet_tracking *tr = &j->e->tracking;
     fnet_buf links = {0};
-    int rc = fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
+    int rc = tex(j) ? fnet_table_new(t, tex_tc, 5)
+                    : fnet_table_new(t, tc, sizeof tc / sizeof tc[0]);
+    if (!rc && tex(j) && !(rc = tex_headers(*t, 2)))
+        fnet_table_mark_wrap(*t, 4);
     for (size_t i = 0; !rc && i < tr->n_entries; i++) {
         const fnet_track_entry *x = &tr->entries[i];
         const fnet_snapshot *s = &j->e->snap[x->period];
@@ -270,6 +424,10 @@ static int communities_table(job *j, fnet_table **t)
         size_t row;
         uint32_t size = members(from, x->community, &j->buf);
         fnet_buf_reset(&links);
+        if (tex(j)) {
+            rc = communities_row_tex(j, *t, x, s, size);
+            continue;
+        }
         for (size_t k = 0; k < x->n_links; k++)
             fnet_buf_printf(&links, "%s%u (J=%.3f)", k ? "; " : "",
                             x->links[k].id, x->links[k].jaccard);
@@ -534,9 +692,15 @@ static int write_one(job *j, int which, FILE *fp, const fnet_table_style *st,
                      fnet_err *err)
 {
     fnet_table *t = NULL;
+    fnet_table_style two = *st;
+    /* LaTeX's graph table: 2 decimals by default, so that seven periods
+     * of signed values ($-$0.31) leave the metric names room in a
+     * column. */
+    if (which == FNET_EVOLVE_GRAPH && tex(j) && two.digits < 0)
+        two.digits = 2;
     int rc = make_table(j, which, &t, err);
     if (!rc)
-        rc = fnet_table_write(t, fp, st, err);
+        rc = fnet_table_write(t, fp, &two, err);
     fnet_table_free(t);
     return rc;
 }
@@ -630,14 +794,17 @@ int fnet_evolve_write_dir(const char *dir, const fnet_evolution *e,
     return rc;
 }
 
-size_t fnet_evolve_table_default_columns(int *cols)
+void fnet_evolve_table_default_choice(fnet_metrics_table_choice *ch, int format)
 {
     static const int def[] = {FNET_M_DEGREE,      FNET_M_BETWEENNESS,
                               FNET_M_PAGERANK,    FNET_M_COMMUNITY,
                               FNET_M_POS_DEGREE,  FNET_M_NEG_DEGREE,
                               FNET_M_NET_STRENGTH};
-    memcpy(cols, def, sizeof def);
-    return sizeof def / sizeof def[0];
+    memset(ch, 0, sizeof *ch);
+    memcpy(ch->cols, def, sizeof def);
+    /* A column of a page holds the three centralities (as `metrics`). */
+    ch->n_cols = format == FNET_TABLE_LATEX ? 3 : sizeof def / sizeof def[0];
+    ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
 }
 
 size_t fnet_evolve_table_shown_columns(int *cols, size_t n, bool given,

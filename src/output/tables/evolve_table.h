@@ -13,6 +13,7 @@
 
 #include "job/evolve.h"
 #include "core/error.h"
+#include "output/tables/metrics_table.h"
 #include "output/tables/table.h"
 
 #include <stdbool.h>
@@ -57,10 +58,13 @@ typedef struct fnet_evolve_write_opts {
     int pivot_by;     /* pivot: enum fnet_pivot_by */
 } fnet_evolve_write_opts;
 
-/* The default node metric columns (degree, betweenness, pagerank,
- * community, then the signed pos_degree, neg_degree, net_strength): fills
- * cols (room for FNET_M_COUNT) and returns how many. Can't fail. */
-size_t fnet_evolve_table_default_columns(int *cols);
+/* The default node metric columns of a table format, into ch (columns,
+ * their number and want; the rest zeroed): degree, betweenness,
+ * pagerank, community, then the signed pos_degree, neg_degree,
+ * net_strength; latex: the three centralities only, which a column
+ * holds. Can't fail. */
+void fnet_evolve_table_default_choice(fnet_metrics_table_choice *ch,
+                                      int format);
 
 /* The columns shown of cols (in place; returns how many are left): the
  * signed ones of the default list only when some snapshot has a negative

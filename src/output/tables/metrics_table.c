@@ -188,6 +188,21 @@ static const struct {
     {"negative_within", "Negative ties within communities", NULL},
     {"positive_between", "Positive ties between communities", NULL},
     {"frustration", "Frustration", NULL},
+    /* The other columns of evolve's and balance's LaTeX tables. */
+    {"period", "Period", NULL},
+    {"facts", "Facts", NULL},
+    {"periods", "Periods", NULL},
+    {"rank_from", "Before", NULL},
+    {"rank_to", "After", NULL},
+    {"status", "Status", NULL},
+    {"event", "Event", NULL},
+    {"size", "Size", NULL},
+    {"members", "Members", NULL},
+    {"triangle", "No.", NULL},
+    {"pattern", "Signs", NULL},
+    {"pair", "Pair", NULL},
+    {"pair_sign", "Sign", NULL},
+    {"fact", "Fact", NULL},
 };
 
 const char *fnet_metrics_table_header(const char *id)

@@ -95,16 +95,18 @@ void fnet_table_mark_factnet_text(fnet_table *t, size_t col);
  * or FNET_ENOMEM (header unchanged). */
 int fnet_table_set_header(fnet_table *t, size_t col, const char *header);
 
-/* Marks column col (a text column) as the one that wraps in latex: the
- * table becomes a tabularx of style.latex_width with col as its X column
- * (a label, a metric's name). Unmarked tables stay a tabular as wide as
- * their cells: tables of many columns (evolve's, balance's triangles),
- * which no column width holds, where a narrow X column would make a
- * long label taller than a page. Can't fail. */
+/* Marks column col (a text column) as one that wraps in latex: the
+ * table becomes a tabularx of style.latex_width with col as an X column
+ * (a label, a metric's name; several X columns share the width the
+ * others leave equally). Unmarked tables stay a tabular as wide as
+ * their cells. Can't fail. */
 void fnet_table_mark_wrap(fnet_table *t, size_t col);
 
 size_t fnet_table_rows(const fnet_table *t);
 size_t fnet_table_cols(const fnet_table *t);
+
+/* The name of column col (the id csv, tsv and json write; the table's). */
+const char *fnet_table_col_name(const fnet_table *t, size_t col);
 
 typedef struct fnet_table_style {
     int format;              /* enum fnet_table_format */
