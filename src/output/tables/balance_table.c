@@ -153,6 +153,17 @@ static int pair_rows(job *j, fnet_table *t, size_t tri, int k, size_t off,
     return rc;
 }
 
+/* The rows of every fact of each pair of each listed triangle. */
+static int triangle_rows(job *j, fnet_table *t, size_t off, fill_fn fill,
+                         facts_fn facts)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < j->b->n_list; i++)
+        for (int k = 0; !rc && k < 3; k++)
+            rc = pair_rows(j, t, i, k, off, fill, facts);
+    return rc;
+}
+
 /* "A – B" by ids or labels; in LaTeX (tex) "A -- B", TeX's en dash. */
 static int pair_name(job *j, const fnet_triangle *tr, int k, bool labels,
                      fnet_buf *b)
@@ -208,10 +219,7 @@ static int triangles_table(job *j, fnet_table **t)
         fnet_table_mark_factnet_text(*t, 7);
         fnet_table_mark_factnet_text(*t, 8);
     }
-    for (size_t i = 0; !rc && i < j->b->n_list; i++)
-        for (int k = 0; !rc && k < 3; k++)
-            rc = pair_rows(j, *t, i, k, 8, fill_long, fact_cells);
-    return rc;
+    return rc ? rc : triangle_rows(j, *t, 8, fill_long, fact_cells);
 }
 
 /* The md evidence table of one triangle: pair, pair_sign, facts. */
@@ -278,17 +286,11 @@ static int triangles_table_tex(job *j, fnet_table **t)
                                           {"pair_sign", FNET_COL_STRING},
                                           {"fact", FNET_COL_STRING}};
     int rc = fnet_table_new(t, cols, 5);
-    for (size_t c = 0; !rc && c < 5; c++)
-        rc = fnet_table_set_header(*t, c,
-                                   fnet_metrics_table_header(cols[c].name));
-    if (!rc) {
+    if (!rc && !(rc = fnet_metrics_table_human_headers(*t))) {
         fnet_table_mark_wrap(*t, 2);
         fnet_table_mark_wrap(*t, 4);
     }
-    for (size_t i = 0; !rc && i < j->b->n_list; i++)
-        for (int k = 0; !rc && k < 3; k++)
-            rc = pair_rows(j, *t, i, k, 4, fill_tex, fact_cell_tex);
-    return rc;
+    return rc ? rc : triangle_rows(j, *t, 4, fill_tex, fact_cell_tex);
 }
 
 static int write_md(job *j, FILE *fp, fnet_err *err)

@@ -89,16 +89,12 @@ static int node_cells(const job *j, fnet_table *t, size_t row,
     return fnet_table_set_str(t, row, 3, e->type);
 }
 
-/* Human headers (fnet_metrics_table_header()) for every column of t, and
- * column wrap (a text column) wrapping: the LaTeX form of a table. */
+/* Human headers for every column of t, and column wrap (a text column)
+ * wrapping: the LaTeX form of a table. */
 static int tex_headers(fnet_table *t, size_t wrap)
 {
-    int rc = 0;
-    for (size_t c = 0; !rc && c < fnet_table_cols(t); c++)
-        rc = fnet_table_set_header(
-            t, c, fnet_metrics_table_header(fnet_table_col_name(t, c)));
     fnet_table_mark_wrap(t, wrap);
-    return rc;
+    return fnet_metrics_table_human_headers(t);
 }
 
 static int nodes_table(job *j, fnet_table **t)
@@ -279,9 +275,9 @@ static bool in_top(const job *j, uint32_t rank)
     return j->o->top < 0 || (rank && rank <= (uint32_t)j->o->top);
 }
 
-/* LaTeX: periods ("2013--2014", an en dash in TeX), entity (wrapping), rank before and
- * after, status: what a column holds of the rank changes (the values are
- * the pivot's). */
+/* LaTeX: periods ("2013--2014", an en dash in TeX), entity (wrapping),
+ * rank before and after, status: what a column holds of the rank changes
+ * (the values are the pivot's). */
 static int ranks_table_tex(job *j, fnet_table **t)
 {
     static const fnet_table_col tc[] = {{"periods", FNET_COL_STRING},

@@ -213,6 +213,15 @@ const char *fnet_metrics_table_header(const char *id)
     return id;
 }
 
+int fnet_metrics_table_human_headers(fnet_table *t)
+{
+    int rc = 0;
+    for (size_t c = 0; !rc && c < fnet_table_cols(t); c++)
+        rc = fnet_table_set_header(
+            t, c, fnet_metrics_table_header(fnet_table_col_name(t, c)));
+    return rc;
+}
+
 const char *fnet_metrics_table_default_list(int format, int runs)
 {
     if (format != FNET_TABLE_LATEX)
