@@ -71,7 +71,7 @@ expect 2 'no fact is dated: give the range with --from and --to' evolve "$tmp/un
 # ... unless given a range and --undated keep: one period, A and B in it.
 expect 0 '^2020,A,A,actor,degree,1$' evolve "$tmp/undated.json" --from 2020 --to 2020 --undated keep -f csv
 # Balance of a graph without triangles: ratio undefined (empty), none listed.
-expect 0 '^\| balance_ratio \|  \|$' balance "$tmp/undated.json"
+expect 0 '^\| Balance ratio \|  \|$' balance "$tmp/undated.json"
 expect 0 '^None\.$' balance "$tmp/undated.json"
 
 exit $fail

@@ -11,7 +11,8 @@
 
 /* ---- tables ------------------------------------------------------------ */
 
-static int summary_table(const fnet_balance *b, fnet_table **t)
+/* The summary, its rows named by id or (human: md, latex) by words. */
+static int summary_table(const fnet_balance *b, fnet_table **t, bool human)
 {
     const fnet_metrics_table_row rows[] = {
         {"positive_pairs", (double)b->positive, true},
@@ -29,7 +30,7 @@ static int summary_table(const fnet_balance *b, fnet_table **t)
         {"balance_ratio", b->ratio, false},
     };
     return fnet_metrics_table_values(t, rows, sizeof rows / sizeof rows[0],
-                                     false);
+                                     human);
 }
 
 /* "++-" for a triangle. */
@@ -298,7 +299,7 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
     const fnet_corpus *c = j->g->corpus;
     fnet_table *t = NULL;
     fnet_table_style st = j->o->style;
-    int rc = summary_table(j->b, &t);
+    int rc = summary_table(j->b, &t, true);
     fputs("# Structural balance", fp);
     if (c->title) {
         fputs(": ", fp);
@@ -340,6 +341,8 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
                 tr->balanced ? "balanced" : "unbalanced");
         t = NULL;
         rc = fnet_table_new(&t, cols, 2 + N_FACT_COLS);
+        if (!rc)
+            rc = fnet_metrics_table_human_headers(t);
         for (int k = 0; !rc && k < 3; k++)
             rc = pair_rows(j, t, i, k, 2, fill_md, fact_cells);
         if (!rc)
@@ -511,7 +514,8 @@ int fnet_balance_write(FILE *fp, const fnet_graph *g, const fnet_balance *b,
     case FNET_TABLE_JSON: rc = write_json(&j, fp, err); break;
     default:
         if (o->summary)
-            rc = summary_table(b, &t);
+            rc = summary_table(b, &t,
+                               fnet_table_format_for_print(o->style.format));
         else if (o->style.format == FNET_TABLE_LATEX)
             rc = triangles_table_tex(&j, &t);
         else

@@ -695,6 +695,9 @@ static int write_one(job *j, int which, FILE *fp, const fnet_table_style *st,
     if (which == FNET_EVOLVE_GRAPH && tex(j) && two.digits < 0)
         two.digits = 2;
     int rc = make_table(j, which, &t, err);
+    if (!rc && st->format == FNET_TABLE_MD &&
+        fnet_metrics_table_human_headers(t))
+        rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
     if (!rc)
         rc = fnet_table_write(t, fp, &two, err);
     fnet_table_free(t);
