@@ -119,3 +119,18 @@ bool fnet_cli_sources_dir_ok(const char *path)
     }
     return true;
 }
+
+int fnet_cli_sources_check(const fnet_corpus *c, const char *dir,
+                           fnet_prov_stats *ps, fnet_err *err)
+{
+    fnet_diag d = {0};
+    int rc = fnet_prov_check(c, dir, &d, ps, err);
+    fnet_cli_print_diag(&d);
+    if (rc == 0 && d.n_errors) {
+        fnet_cli_error("%zu error%s in the source texts", d.n_errors,
+                       d.n_errors == 1 ? "" : "s");
+        rc = FNET_EDATA;
+    }
+    fnet_diag_free(&d);
+    return rc;
+}

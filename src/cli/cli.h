@@ -7,6 +7,7 @@
 
 #include "core/diag.h"
 #include "core/error.h"
+#include "input/provenance.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -40,9 +41,17 @@ int fnet_cli_status(const char *cmd, int rc, const fnet_err *err);
 /* Prints the diagnostics to stderr. */
 void fnet_cli_print_diag(const fnet_diag *d);
 
-/* True when path, the value of --sources-dir (check, methods), is a
- * directory; otherwise says why on stderr. */
+/* True when path, the value of --sources-dir (check, methods, build), is
+ * a directory; otherwise says why on stderr. */
 bool fnet_cli_sources_dir_ok(const char *path);
+
+/* --sources-dir DIR of methods and build: checks c's evidence quotes
+ * against the source texts in dir (input/provenance.h) into ps, prints
+ * the problems found to stderr and, when some are errors, a count of
+ * them. Returns 0, FNET_EDATA when there were errors (reported: exit 1),
+ * or FNET_ENOMEM with err set. */
+int fnet_cli_sources_check(const fnet_corpus *c, const char *dir,
+                           fnet_prov_stats *ps, fnet_err *err);
 
 /* Parses a number option; prints a usage error and returns false when s is
  * not a number in [min, max]. */

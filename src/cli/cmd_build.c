@@ -20,7 +20,7 @@
 /* What the options set. */
 typedef struct bopts {
     fnet_cli_input in;
-    const char *dir;
+    const char *dir, *sources_dir;
     bool no_guard;
 } bopts;
 
@@ -29,6 +29,8 @@ static const fnet_opt options[] = {
     FNET_FORMULA_GUARD_OPTION(bopts, no_guard),
     FNET_STRING("output", 'o', bopts, dir, "DIR",
                 "write into DIR (default: graphs; created if missing)"),
+    FNET_STRING("sources-dir", 0, bopts, sources_dir, "DIR",
+                "verify the quotes against the texts in DIR (as check)"),
     {0},
 };
 
@@ -40,6 +42,7 @@ typedef struct job {
     const fnet_corpus *c;
     fnet_job res;           /* graph, metrics, communities, graph metrics */
     fnet_community_opts co; /* how res's communities were found */
+    fnet_prov_stats ps;     /* the quotes checked (--sources-dir) */
     fnet_build_files files; /* the files of output/tables/build_files.h */
     fnet_renderer *r;
     Agraph_t *ag;  /* the diagram, made by diagram_files() */
@@ -98,13 +101,17 @@ static int report_file(job *j, fnet_err *err)
 
 /* ---- driver ------------------------------------------------------------ */
 
-/* The metrics, communities and graph metrics of factnet's defaults (full
- * view, Leiden seed 42), as `factnet metrics` computes them. */
+/* The quotes checked with --sources-dir (FNET_EDATA when some are wrong:
+ * reported), then the metrics, communities and graph metrics of
+ * factnet's defaults (full view, Leiden seed 42), as `factnet metrics`. */
 static int analyse(job *j, fnet_err *err)
 {
     char msg[512];
+    const char *dir = j->files.sources_dir;
+    int rc = dir ? fnet_cli_sources_check(j->c, dir, &j->ps, err) : 0;
     progress(j, "computing metrics and communities");
-    int rc = fnet_job_run_defaults(&j->res, j->c, &j->co, err);
+    if (!rc)
+        rc = fnet_job_run_defaults(&j->res, j->c, &j->co, err);
     fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
     if (!rc && msg[0])
         fnet_cli_error("note: %s: %s", j->name, msg);
@@ -123,27 +130,29 @@ static void job_free(job *j)
 
 /* Returns 0 or an error code; a load failure is reported already, with its
  * exit status in *reported. */
-static int one(const char *path, const char *dir, const fnet_cli_input *in,
-               bool no_guard, fnet_renderer *r, fnet_err *err, int *reported)
+static int one(const char *path, const bopts *o, fnet_renderer *r,
+               fnet_err *err, int *reported)
 {
     job j = {.path = path,
-             .dir = dir,
+             .dir = o->dir,
              .r = r,
              .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
     char *paths[] = {(char *)path};
     fnet_build_files_name(path, j.name, sizeof j.name);
     progress(&j, "loading");
-    *reported = fnet_cli_load(&c, "build", paths, 1, in);
+    *reported = fnet_cli_load(&c, "build", paths, 1, &o->in);
     int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
-    j.files = (fnet_build_files){.dir = dir,
+    j.files = (fnet_build_files){.dir = o->dir,
                                  .name = j.name,
                                  .path = path,
                                  .c = c,
                                  .job = &j.res,
                                  .co = &j.co,
-                                 .no_formula_guard = no_guard,
+                                 .ps = o->sources_dir ? &j.ps : NULL,
+                                 .sources_dir = o->sources_dir,
+                                 .no_formula_guard = o->no_guard,
                                  .wrote = wrote,
                                  .stage = stage,
                                  .ctx = &j};
@@ -173,13 +182,14 @@ static bool names_unique(char **paths, size_t n)
     return false;
 }
 
-static int run(char **paths, size_t n, const char *dir,
-               const fnet_cli_input *in, bool no_guard)
+static int run(char **paths, size_t n, const bopts *o)
 {
     fnet_err err = {0};
     fnet_renderer *r = NULL;
     int reported = FNET_EXIT_OK;
-    int rc = fnet_build_files_make_dir(dir, &err);
+    if (o->sources_dir && !fnet_cli_sources_dir_ok(o->sources_dir))
+        return FNET_EXIT_IO;
+    int rc = fnet_build_files_make_dir(o->dir, &err);
     if (!rc)
         rc = fnet_renderer_new(&r, &err);
     if (!rc)
@@ -187,10 +197,10 @@ static int run(char **paths, size_t n, const char *dir,
     if (!rc)
         rc = fnet_render_check_format(r, "pdf", &err);
     for (size_t i = 0; !rc && i < n; i++)
-        rc = one(paths[i], dir, in, no_guard, r, &err, &reported);
+        rc = one(paths[i], o, r, &err, &reported);
     fnet_renderer_free(r);
-    if (reported != FNET_EXIT_OK)
-        return reported;
+    if (reported != FNET_EXIT_OK || rc == FNET_EDATA) /* said already */
+        return reported != FNET_EXIT_OK ? reported : FNET_EXIT_DATA;
     return rc ? fnet_cli_fail(&err) : FNET_EXIT_OK;
 }
 
@@ -231,7 +241,7 @@ int fnet_cmd_build(int argc, char **argv)
         status = FNET_EXIT_USAGE;
         goto done;
     }
-    status = run(list, n, o.dir, &o.in, o.no_guard);
+    status = run(list, n, &o);
 done:
     if (globbed)
         globfree(&gl);

@@ -17,9 +17,12 @@ typedef struct eopts {
     fnet_graphopts g;
     fnet_cli_input in;
     int format; /* enum fnet_table_format */
+    int layout; /* latex: 0 longtable, 1 list; -1: not given */
     const char *out, *caption, *label;
     bool no_formula_guard;
 } eopts;
+
+static const char *const layouts[] = {"longtable", "list", NULL};
 
 /* clang-format off */
 static const fnet_opt options[] = {
@@ -28,6 +31,9 @@ static const fnet_opt options[] = {
                              "md (default), csv, tsv, latex or json"),
     FNET_OPT_HELP_SPEC,
     FNET_STRING("label", 0, eopts, label, "KEY", "latex: \\label key"),
+    FNET_CHOICE("layout", 0, eopts, layout, layouts, NULL, "L",
+                "latex: longtable (default; one-column pages) or list "
+                "(two-column)"),
     FNET_FORMULA_GUARD_OPTION(eopts, no_formula_guard),
     FNET_STRING("output", 'o', eopts, out, "FILE",
                 "write to FILE (default: standard output)"),
@@ -43,11 +49,14 @@ static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
         return status;
     if (fnet_cli_input_check("evidence", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
-    if ((o->caption || o->label) && o->format != FNET_TABLE_LATEX)
+    if ((o->caption || o->label || o->layout >= 0) &&
+        o->format != FNET_TABLE_LATEX)
         return fnet_cli_usage("evidence",
                               "--%s applies to --format latex "
                               "only",
-                              o->caption ? "caption" : "label");
+                              o->caption ? "caption"
+                              : o->label ? "label"
+                                         : "layout");
     return fnet_graphopts_finish(&o->g, "evidence") == 0 ? FNET_EXIT_OK
                                                          : FNET_EXIT_USAGE;
 }
@@ -69,7 +78,8 @@ static int write_evidence(const eopts *o, const fnet_evidence *ev,
     if (o->format == FNET_TABLE_MD) {
         rc = fnet_evidence_write_md(ev, fp, err);
     } else if (o->format == FNET_TABLE_LATEX) {
-        rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label, err);
+        rc = fnet_evidence_write_latex(ev, fp, o->caption, o->label,
+                                       o->layout == 1, err);
     } else {
         fnet_table_style st = {.format = o->format,
                                .digits = -1,
@@ -84,7 +94,7 @@ done:
 
 int fnet_cmd_evidence(int argc, char **argv)
 {
-    eopts o = {.format = FNET_TABLE_MD};
+    eopts o = {.format = FNET_TABLE_MD, .layout = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
                          .help = &fnet_helptext_evidence};
     int status, rc;

@@ -20,8 +20,9 @@ typedef struct eopts {
     fnet_evolve_opts ev;
     fnet_table_style style;
     const char *out, *out_dir, *columns, *dot_dir;
-    int table;  /* -1: the format's default */
-    int layout; /* -1: the format's default; 0 long; 1 wide */
+    int table;            /* -1: the format's default */
+    int layout;           /* -1: the format's default; 0 long; 1 wide */
+    int metric, pivot_by; /* --table pivot's; -1: not given */
     long top;
     bool by_given, every_given, resolution_given, seed_given, cumulative,
         window;
@@ -76,12 +77,17 @@ static const fnet_opt options[] = {
     FNET_REAL("match-threshold", eopts, ev.threshold, 1e-9, 1, "J",
               "Jaccard overlap linking communities of two periods (default "
               "0.3)"),
+    FNET_METRIC("metric", eopts, metric, NULL, NULL,
+                "a node metric other than community", "METRIC",
+                "pivot: the metric per period (default: --rank-by's)"),
     FNET_FORMULA_GUARD_OPTION(eopts, style.no_formula_guard),
     FNET_STRING("output", 'o', eopts, out, "FILE",
                 "write to FILE (default: standard output)"),
     FNET_STRING("output-dir", 0, eopts, out_dir, "DIR",
                 "write every table to DIR/{nodes,graph,ranks,communities}."
                 "EXT"),
+    FNET_CHOICE("pivot-by", 0, eopts, pivot_by, fnet_pivot_by_names, NULL,
+                "B", "pivot: rows by the last period (default) or overall"),
     FNET_METRIC("rank-by", eopts, ev.rank_metric, NULL, NULL,
                 "a node metric other than community", "METRIC",
                 "the metric that ranks nodes (default pagerank)"),
@@ -93,7 +99,8 @@ static const fnet_opt options[] = {
      .min = 0, .max = 4294967295.0, .arg = "S",
      .help = "random seed for communities and sampling (default 42)"},
     FNET_CHOICE("table", 0, eopts, table, fnet_evolve_table_names, NULL, "T",
-                "write one table: nodes, graph, ranks or communities"),
+                "write one table: nodes, graph, ranks, communities or "
+                "pivot"),
     FNET_WHOLE("top", eopts, top, 1, 1e15, "K",
                "per period, only nodes ranked K or better"),
     FNET_CHOICE("undated", 0, eopts, ev.keep_undated, undated, NULL, "U",
@@ -114,9 +121,7 @@ static const fnet_opt options[] = {
 static bool parse_columns(const eopts *o, fnet_metrics_table_choice *ch)
 {
     if (!o->columns) {
-        memset(ch, 0, sizeof *ch);
-        ch->n_cols = fnet_evolve_table_default_columns(ch->cols);
-        ch->want = fnet_metrics_table_want(ch->cols, ch->n_cols);
+        fnet_evolve_table_default_choice(ch, o->style.format);
         return true;
     }
     int problem =
@@ -147,6 +152,11 @@ static bool check_options(eopts *o)
         return false;
     if (o->out && o->out_dir) {
         fnet_cli_usage(cmd, "--output and --output-dir contradict each other");
+        return false;
+    }
+    if ((o->metric >= 0 || o->pivot_by >= 0) && o->table != FNET_EVOLVE_PIVOT) {
+        fnet_cli_usage(cmd, "--%s applies to --table pivot only",
+                       o->metric >= 0 ? "metric" : "pivot-by");
         return false;
     }
     if (o->out_dir && o->table >= 0) {
@@ -189,7 +199,8 @@ static void note_undated(const eopts *o, const fnet_evolution *e)
 
 int fnet_cmd_evolve(int argc, char **argv)
 {
-    eopts o = {.table = -1, .layout = -1, .top = -1};
+    eopts o = {
+        .table = -1, .layout = -1, .metric = -1, .pivot_by = -1, .top = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
                          .help = &fnet_helptext_evolve};
     fnet_metrics_table_choice ch;
@@ -210,7 +221,9 @@ int fnet_cmd_evolve(int argc, char **argv)
         status = FNET_EXIT_USAGE;
     if (status != FNET_EXIT_OK || r.done)
         goto out;
-    o.ev.metrics.want = ch.want;
+    wo.pivot_metric = o.metric >= 0 ? o.metric : o.ev.rank_metric;
+    wo.pivot_by = o.pivot_by >= 0 ? o.pivot_by : FNET_PIVOT_LAST;
+    o.ev.metrics.want = ch.want | FNET_METRIC_BIT(wo.pivot_metric);
     wo.style = o.style;
     wo.top = o.top;
     wo.wide =

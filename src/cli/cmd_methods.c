@@ -91,7 +91,6 @@ int fnet_cmd_methods(int argc, char **argv)
     fnet_corpus *c = NULL;
     fnet_job job = {0};
     fnet_job_opts jo;
-    fnet_diag d = {0};
     fnet_prov_stats ps = {0};
 
     if (!r.paths)
@@ -108,11 +107,9 @@ int fnet_cmd_methods(int argc, char **argv)
     status = fnet_cli_load(&c, "methods", r.paths, r.n_paths, &o.in);
     if (status != FNET_EXIT_OK)
         goto out;
-    rc = o.sources_dir ? fnet_prov_check(c, o.sources_dir, &d, &ps, &err) : 0;
-    fnet_cli_print_diag(&d);
-    if (rc == 0 && d.n_errors) {
-        fnet_cli_error("%zu error%s in the source texts", d.n_errors,
-                       d.n_errors == 1 ? "" : "s");
+    rc =
+        o.sources_dir ? fnet_cli_sources_check(c, o.sources_dir, &ps, &err) : 0;
+    if (rc == FNET_EDATA) {
         status = FNET_EXIT_DATA;
         goto out;
     }
@@ -139,7 +136,6 @@ int fnet_cmd_methods(int argc, char **argv)
 out:
     fnet_job_free(&job);
     fnet_corpus_free(c);
-    fnet_diag_free(&d);
     free(r.paths);
     return status;
 }

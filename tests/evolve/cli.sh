@@ -35,8 +35,12 @@ expect 2 '--every: expected N-years or N-months' evolve "$f" --every 0-years
 expect 2 '--by and --every contradict' evolve "$f" --by year --every 2-years
 expect 2 '--cumulative and --window contradict' evolve "$f" --cumulative --window 2
 expect 2 '--rank-by: expected a node metric other than community' evolve "$f" --rank-by community
-expect 2 '--table: expected nodes, graph, ranks or communities' evolve "$f" --table edges
+expect 2 '--table: expected nodes, graph, ranks, communities or pivot' evolve "$f" --table edges
 expect 2 "--columns: unknown metric 'pagrank'" evolve "$f" --columns degree,pagrank
+expect 2 '--metric applies to --table pivot only' evolve "$f" --metric degree
+expect 2 '--pivot-by applies to --table pivot only' evolve "$f" --table nodes --pivot-by last
+expect 2 "--pivot-by: expected last or overall, got 'lst' \\(did you mean 'last'\\?\\)" evolve "$f" --table pivot --pivot-by lst
+expect 2 '--metric: expected a node metric other than community' evolve "$f" --table pivot --metric community
 expect 2 '--undated: expected drop or keep' evolve "$f" --undated maybe
 expect 2 '--dated-only and --undated keep contradict' evolve "$f" --dated-only --undated keep
 expect 2 '--output and --output-dir contradict' evolve "$f" -o "$tmp/x" --output-dir "$tmp/d"
@@ -67,7 +71,7 @@ expect 2 'no fact is dated: give the range with --from and --to' evolve "$tmp/un
 # ... unless given a range and --undated keep: one period, A and B in it.
 expect 0 '^2020,A,A,actor,degree,1$' evolve "$tmp/undated.json" --from 2020 --to 2020 --undated keep -f csv
 # Balance of a graph without triangles: ratio undefined (empty), none listed.
-expect 0 '^\| balance_ratio \|  \|$' balance "$tmp/undated.json"
+expect 0 '^\| Balance ratio \|  \|$' balance "$tmp/undated.json"
 expect 0 '^None\.$' balance "$tmp/undated.json"
 
 exit $fail

@@ -1,15 +1,16 @@
 #!/usr/bin/python3
 """The LaTeX tables a paper prints fit a two-column page: pdflatex compiles the
 metrics tables (top 10, the default table, with --runs, the graph level,
-a wide table with --latex-width \\textwidth), balance's summary and the
-evidence listing inside \\documentclass[twocolumn]{article}, with every label made
-60 characters long and full of TeX's special characters, and the log has
-no "Overfull \\hbox" (docs/TABLES.md, "LaTeX").
+a wide table with --latex-width \\textwidth), balance's summary and
+triangles, evolve's tables (the pivot by the last period and overall,
+nodes wide and long, graph, ranks, communities), the methods paragraph
+and the evidence listing (--layout list) inside
+\\documentclass[twocolumn]{article}, with every label made 60 characters
+long and full of TeX's special characters, and the log has no "Overfull
+\\hbox" (docs/TABLES.md, "LaTeX").
 
-The evidence listing is a longtable, which LaTeX sets only in one-column
-mode: it goes after \\onecolumn, as in a paper's appendix. Not here:
-evolve's tables and balance's triangles, data listings of many columns
-that no page width holds (they stay plain tabulars; docs/TABLES.md).
+The evidence longtable (the default layout), which LaTeX sets only in
+one-column mode, goes after \\onecolumn, as in a paper's appendix.
 
 usage: test_latex_fit.py FACTNET [PDF]  (from the repository root; PDF:
 also keep the compiled document there, to look at). Exit 77 (skipped)
@@ -66,6 +67,21 @@ def main():
              '\\textwidth', '--columns', 'label,type,degree,strength,'
              'betweenness,closeness,eigenvector,pagerank,community'],
             ['balance', path, '-f', 'latex', '--table', 'summary'],
+            ['evolve', path, '-f', 'latex', '--table', 'pivot', '--top',
+             '10'],
+            ['evolve', path, '-f', 'latex', '--table', 'pivot',
+             '--metric', 'degree', '--pivot-by', 'overall'],
+            ['evolve', path, '-f', 'latex', '--table', 'nodes', '--top',
+             '3'],
+            ['evolve', path, '-f', 'latex', '--table', 'nodes', '--top',
+             '2', '--layout', 'long'],
+            ['evolve', path, '-f', 'latex', '--table', 'graph'],
+            ['evolve', path, '-f', 'latex', '--table', 'ranks', '--top',
+             '3'],
+            ['evolve', path, '-f', 'latex', '--table', 'communities'],
+            ['balance', path, '-f', 'latex', '--table', 'triangles'],
+            ['methods', path, '-f', 'latex'],
+            ['evidence', path, '-f', 'latex', '--layout', 'list'],
         ]
         body = [run(binary, a) for a in tables]
         body.append('\\onecolumn\n' + run(binary, ['evidence', path, '-f',
@@ -91,6 +107,8 @@ def main():
             log = fp.read()
         if keep and os.path.exists(os.path.join(d, 'doc.pdf')):
             shutil.copy(os.path.join(d, 'doc.pdf'), keep)
+            shutil.copy(os.path.join(d, 'doc.tex'), keep + '.tex')
+            shutil.copy(os.path.join(d, 'doc.log'), keep + '.log')
         if p.returncode != 0:
             print('FAIL: pdflatex:\n' + log[-2000:])
             return 1

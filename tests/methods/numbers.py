@@ -2,7 +2,8 @@
 """factnet methods: every number of the paragraph equals that of `factnet
 check` (corpus counts, dates, quotes) and `factnet metrics --level graph
 --format md` (graph metrics, communities, signed rows) on the same run,
-parsed back from the Markdown text.
+parsed back from the Markdown text; and `factnet build --sources-dir`'s
+NAME.methods.md states the quotes as check counts them.
 
 usage: numbers.py FACTNET SOURCE_DIR
 """
@@ -10,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def run(*args):
@@ -46,6 +48,36 @@ def same(what, got, want, errors):
         errors.append(f"{what}: paragraph {got!r}, expected {want!r}")
 
 
+def check_quotes(tag, para, check, sources_dir, errors):
+    """The quotes sentence against check's "evidence checked" line."""
+    if sources_dir:
+        checked, quotes = grab(check, r"evidence checked: (\d+) of (\d+)",
+                               "check")
+        nf = re.search(r"; (\d+) not found", check)
+        texts = grab(check, r"\((\d+) source texts? read\)", "check")[0]
+        same(f"{tag}: quotes",
+             grab(para, r"against (\d+) source texts?: (\d+) of (\d+) quotes? "
+                  r"checked, (\d+) not found", "methods"),
+             (texts, checked, quotes, nf.group(1) if nf else "0"), errors)
+    elif "quotes were not verified" not in para:
+        errors.append(f"{tag}: no 'not verified' sentence")
+
+
+def check_build(factnet, path, sources_dir, errors):
+    """build --sources-dir: NAME.methods.md states the quotes check counts,
+    and is the paragraph methods writes with --bib (citing by key)."""
+    with tempfile.TemporaryDirectory() as d:
+        run(factnet, "build", "-o", d, "--sources-dir", sources_dir, path)
+        name = os.path.splitext(os.path.basename(path))[0]
+        with open(os.path.join(d, name + ".methods.md"), encoding="utf-8") as fp:
+            para = fp.read()
+        same_text = run(factnet, "methods", "--sources-dir", sources_dir,
+                        "--bib", os.path.join(d, "m.bib"), path)
+    check = run(factnet, "check", "--sources-dir", sources_dir, path)
+    check_quotes("build", para, check, sources_dir, errors)
+    same("build: methods.md is methods' paragraph", para, same_text, errors)
+
+
 def check_case(factnet, files, opts, sources_dir, errors):
     args = list(opts)
     if sources_dir:
@@ -72,17 +104,7 @@ def check_case(factnet, files, opts, sources_dir, errors):
     same(f"{tag}: negative facts",
          grab(para, r"(\d+) facts? (?:is|are) negative", "methods")[0], neg,
          errors)
-    if sources_dir:
-        checked, quotes = grab(check, r"evidence checked: (\d+) of (\d+)",
-                               "check")
-        nf = re.search(r"; (\d+) not found", check)
-        texts = grab(check, r"\((\d+) source texts? read\)", "check")[0]
-        same(f"{tag}: quotes",
-             grab(para, r"against (\d+) source texts?: (\d+) of (\d+) quotes? "
-                  r"checked, (\d+) not found", "methods"),
-             (texts, checked, quotes, nf.group(1) if nf else "0"), errors)
-    elif "quotes were not verified" not in para:
-        errors.append(f"{tag}: no 'not verified' sentence")
+    check_quotes(tag, para, check, sources_dir, errors)
     # Graph metrics, as metrics --level graph --format md writes them.
     pat = {
         "nodes": r"It has (\S+) nodes?",
@@ -135,6 +157,8 @@ def main():
                errors)
     check_case(factnet, ["tests/provenance/quotes.json"], ["--runs", "3"],
                "tests/provenance", errors)
+    check_build(factnet, "tests/provenance/quotes.json", "tests/provenance",
+                errors)
     if errors:
         sys.exit("\n".join(errors))
 

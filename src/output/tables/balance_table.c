@@ -11,7 +11,8 @@
 
 /* ---- tables ------------------------------------------------------------ */
 
-static int summary_table(const fnet_balance *b, fnet_table **t)
+/* The summary, its rows named by id or (human: md, latex) by words. */
+static int summary_table(const fnet_balance *b, fnet_table **t, bool human)
 {
     const fnet_metrics_table_row rows[] = {
         {"positive_pairs", (double)b->positive, true},
@@ -29,7 +30,7 @@ static int summary_table(const fnet_balance *b, fnet_table **t)
         {"balance_ratio", b->ratio, false},
     };
     return fnet_metrics_table_values(t, rows, sizeof rows / sizeof rows[0],
-                                     false);
+                                     human);
 }
 
 /* "++-" for a triangle. */
@@ -128,9 +129,12 @@ static const char *node_label(const job *j, uint32_t v)
 /* Appends the rows of every fact of pair k of triangle t. first_cols is
  * the number of columns before the fact part; fill(row) sets them. */
 typedef int (*fill_fn)(job *j, fnet_table *t, size_t row, size_t tri, int k);
+/* Fills the fact part (from column off) of row with fact i. */
+typedef int (*facts_fn)(fnet_table *t, size_t row, size_t off,
+                        const fnet_corpus *c, uint64_t i, fnet_buf *b);
 
 static int pair_rows(job *j, fnet_table *t, size_t tri, int k, size_t off,
-                     fill_fn fill)
+                     fill_fn fill, facts_fn facts)
 {
     const fnet_triangle *tr = &j->b->list[tri];
     int64_t e[2];
@@ -144,18 +148,32 @@ static int pair_rows(job *j, fnet_table *t, size_t tri, int k, size_t off,
             if ((rc = fnet_table_add_row(t, &row)) ||
                 (rc = fill(j, t, row, tri, k)))
                 break;
-            rc = fact_cells(t, row, off, j->g->corpus, ed->facts[f], &j->buf);
+            rc = facts(t, row, off, j->g->corpus, ed->facts[f], &j->buf);
         }
     }
     return rc;
 }
 
+/* The rows of every fact of each pair of each listed triangle. */
+static int triangle_rows(job *j, fnet_table *t, size_t off, fill_fn fill,
+                         facts_fn facts)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < j->b->n_list; i++)
+        for (int k = 0; !rc && k < 3; k++)
+            rc = pair_rows(j, t, i, k, off, fill, facts);
+    return rc;
+}
+
+/* "A – B" by ids or labels; in LaTeX (tex) "A -- B", TeX's en dash. */
 static int pair_name(job *j, const fnet_triangle *tr, int k, bool labels,
                      fnet_buf *b)
 {
     uint32_t a = FNET_TRIANGLE_A(tr, k), c = FNET_TRIANGLE_B(tr, k);
+    bool tex = j->o->style.format == FNET_TABLE_LATEX;
     fnet_buf_reset(b);
-    fnet_buf_printf(b, "%s – %s", labels ? node_label(j, a) : node_id(j, a),
+    fnet_buf_printf(b, tex ? "%s -- %s" : "%s – %s",
+                    labels ? node_label(j, a) : node_id(j, a),
                     labels ? node_label(j, c) : node_id(j, c));
     return fnet_buf_ok(b) ? 0 : FNET_ENOMEM;
 }
@@ -202,10 +220,7 @@ static int triangles_table(job *j, fnet_table **t)
         fnet_table_mark_factnet_text(*t, 7);
         fnet_table_mark_factnet_text(*t, 8);
     }
-    for (size_t i = 0; !rc && i < j->b->n_list; i++)
-        for (int k = 0; !rc && k < 3; k++)
-            rc = pair_rows(j, *t, i, k, 8, fill_long);
-    return rc;
+    return rc ? rc : triangle_rows(j, *t, 8, fill_long, fact_cells);
 }
 
 /* The md evidence table of one triangle: pair, pair_sign, facts. */
@@ -222,12 +237,69 @@ static int fill_md(job *j, fnet_table *t, size_t row, size_t tri, int k)
     return rc;
 }
 
+/* LaTeX: the fact as one text, "DATE: SUBJECT relation OBJECT [SOURCES]
+ * ``QUOTE''" ("undated" without a date), that wraps in its column. */
+static int fact_cell_tex(fnet_table *t, size_t row, size_t off,
+                         const fnet_corpus *c, uint64_t i, fnet_buf *b)
+{
+    const fnet_fact *f = &c->facts[i];
+    char d[24];
+    fact_date(f, d);
+    fnet_buf_reset(b);
+    fnet_buf_printf(b, "%s: %s %s %s [", d[0] ? d : "undated",
+                    c->entities[f->subject].label,
+                    c->relations[f->relation].name,
+                    c->entities[f->object].label);
+    for (uint32_t s = 0; s < f->n_sources; s++)
+        fnet_buf_printf(b, "%s%s", s ? "; " : "", c->sources[f->sources[s]].id);
+    fnet_buf_puts(b, "]");
+    if (f->evidence)
+        fnet_buf_printf(b, " ``%s''", f->evidence);
+    return fnet_buf_ok(b) ? fnet_table_set_str(t, row, off, fnet_buf_str(b))
+                          : FNET_ENOMEM;
+}
+
+/* LaTeX: No., signs, pair (wrapping), its sign, fact (wrapping): what a
+ * column holds of the triangles with their evidence. */
+static int fill_tex(job *j, fnet_table *t, size_t row, size_t tri, int k)
+{
+    const fnet_triangle *tr = &j->b->list[tri];
+    char p[4], sp[6] = "     ";
+    pattern(tr, p);
+    /* "+ - -": spaced, since TeX reads -- as an en dash */
+    for (int x = 0; x < 3; x++)
+        sp[2 * x] = p[x];
+    fnet_buf nb = {0};
+    int rc = pair_name(j, tr, k, true, &nb);
+    fnet_table_set_int(t, row, 0, (int64_t)tri + 1);
+    if (!rc && !(rc = fnet_table_set_str(t, row, 1, sp)) &&
+        !(rc = fnet_table_set_str(t, row, 2, fnet_buf_str(&nb))))
+        rc = fnet_table_set_str(t, row, 3, tr->sign[k] < 0 ? "-" : "+");
+    fnet_buf_free(&nb);
+    return rc;
+}
+
+static int triangles_table_tex(job *j, fnet_table **t)
+{
+    static const fnet_table_col cols[] = {{"triangle", FNET_COL_INTEGER},
+                                          {"pattern", FNET_COL_STRING},
+                                          {"pair", FNET_COL_STRING},
+                                          {"pair_sign", FNET_COL_STRING},
+                                          {"fact", FNET_COL_STRING}};
+    int rc = fnet_table_new(t, cols, 5);
+    if (!rc && !(rc = fnet_metrics_table_human_headers(*t))) {
+        fnet_table_mark_wrap(*t, 2);
+        fnet_table_mark_wrap(*t, 4);
+    }
+    return rc ? rc : triangle_rows(j, *t, 4, fill_tex, fact_cell_tex);
+}
+
 static int write_md(job *j, FILE *fp, fnet_err *err)
 {
     const fnet_corpus *c = j->g->corpus;
     fnet_table *t = NULL;
     fnet_table_style st = j->o->style;
-    int rc = summary_table(j->b, &t);
+    int rc = summary_table(j->b, &t, true);
     fputs("# Structural balance", fp);
     if (c->title) {
         fputs(": ", fp);
@@ -269,8 +341,10 @@ static int write_md(job *j, FILE *fp, fnet_err *err)
                 tr->balanced ? "balanced" : "unbalanced");
         t = NULL;
         rc = fnet_table_new(&t, cols, 2 + N_FACT_COLS);
+        if (!rc)
+            rc = fnet_metrics_table_human_headers(t);
         for (int k = 0; !rc && k < 3; k++)
-            rc = pair_rows(j, t, i, k, 2, fill_md);
+            rc = pair_rows(j, t, i, k, 2, fill_md, fact_cells);
         if (!rc)
             rc = fnet_table_write(t, fp, &st, err);
         fnet_table_free(t);
@@ -440,7 +514,10 @@ int fnet_balance_write(FILE *fp, const fnet_graph *g, const fnet_balance *b,
     case FNET_TABLE_JSON: rc = write_json(&j, fp, err); break;
     default:
         if (o->summary)
-            rc = summary_table(b, &t);
+            rc = summary_table(b, &t,
+                               fnet_table_format_for_print(o->style.format));
+        else if (o->style.format == FNET_TABLE_LATEX)
+            rc = triangles_table_tex(&j, &t);
         else
             rc = triangles_table(&j, &t);
         if (rc)

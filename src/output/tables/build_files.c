@@ -303,8 +303,13 @@ static int methods_files(files *j, fnet_err *err)
     const fnet_build_files *b = j->b;
     fnet_graph_opts go;
     fnet_graph_opts_init(&go);
-    fnet_methods_run run = {
-        .c = b->c, .job = b->job, .go = &go, .co = b->co, .cite_keys = true};
+    fnet_methods_run run = {.c = b->c,
+                            .job = b->job,
+                            .go = &go,
+                            .co = b->co,
+                            .ps = b->ps,
+                            .sources_dir = b->sources_dir,
+                            .cite_keys = true};
     fnet_outfile *f = NULL;
     int rc = fnet_outfile_open(&f, out_path(j, ".methods.md"), err);
     if (rc)

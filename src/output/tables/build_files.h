@@ -9,7 +9,8 @@
  *                         first FNET_BUILD_TOP nodes by PageRank and the
  *                         communities with their members by PageRank
  *   NAME.methods.md       the methods paragraph (output/report/methods.h),
- *                         citing by key
+ *                         citing by key, with the quotes verified against
+ *                         the source texts when ps is given
  *   NAME.bib              the BibTeX of the papers and sources it cites
  * each through core/outfile.h, in this order.
  *
@@ -20,6 +21,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "job/job.h"
+#include "input/provenance.h"
 #include "model/corpus.h"
 #include "output/diagram/render.h"
 
@@ -55,6 +57,9 @@ typedef struct fnet_build_files {
     const fnet_job *job; /* every default metric, communities and graph
                             metrics of c */
     const fnet_community_opts *co; /* how job's communities were found */
+    const fnet_prov_stats *ps;     /* the quotes checked against the source
+                                      texts; NULL: not verified */
+    const char *sources_dir;       /* with ps: where the texts are */
     bool no_formula_guard;         /* the csv files: cells as written */
     /* NULL, or called with the path of each file once it is written. */
     void (*wrote)(void *ctx, const char *path);

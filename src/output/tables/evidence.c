@@ -407,13 +407,17 @@ static void tex_quote(FILE *fp, const char *s)
     free(copy);
 }
 
-static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
+/* One fact: its date, the fact, its sources and its quote, separated by
+ * sep[0], sep[1] and sep[2] (" & " in the longtable; words in the list),
+ * then end. */
+static void tex_fact_parts(FILE *fp, const fnet_corpus *c, uint64_t fi,
+                           const char *const sep[3], const char *end)
 {
     const fnet_fact *f = &c->facts[fi];
     char date[24];
     fact_date(f, date);
     fnet_table_put_latex(fp, date[0] ? date : "undated");
-    fputs(" & ", fp);
+    fputs(sep[0], fp);
     fnet_table_put_latex(fp, c->entities[f->subject].label);
     fputs(" \\emph{", fp);
     fnet_table_put_latex(fp, c->relations[f->relation].name);
@@ -423,41 +427,73 @@ static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
         fputs(" ($-$)", fp);
     if (f->confidence != FNET_NO_CONFIDENCE)
         fprintf(fp, " [%g]", f->confidence);
-    fputs(" & ", fp);
+    fputs(sep[1], fp);
     for (uint32_t s = 0; s < f->n_sources; s++) {
         if (s)
             fputs(", ", fp);
-        fnet_table_put_latex(fp, c->sources[f->sources[s]].id);
+        tex_quote(fp, c->sources[f->sources[s]].id);
     }
-    fputs(" & ", fp);
+    fputs(sep[2], fp);
     if (f->evidence) {
         fputs("``", fp);
         tex_quote(fp, f->evidence);
         fputs("''", fp);
     }
-    fputs(" \\\\\n", fp);
+    fputs(end, fp);
 }
 
-static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
+static void tex_fact(FILE *fp, const fnet_corpus *c, uint64_t fi)
+{
+    static const char *const sep[3] = {" & ", " & ", " & "};
+    tex_fact_parts(fp, c, fi, sep, " \\\\\n");
+}
+
+/* An edge's heading: "\\textbf{N.\\ A -- B}\\quad K facts, weight W,
+ * sign S". */
+static void tex_edge_head(FILE *fp, const fnet_evidence *ev, uint32_t i)
 {
     const fnet_graph *g = ev->graph;
     const fnet_evidence_edge *x = &ev->edges[i];
     const fnet_edge *e = &g->edges[x->edge];
     char w[64];
     human_weight(w, e->weight);
+    fprintf(fp, "\\textbf{%u.\\ ", i + 1);
+    fnet_table_put_latex(fp, node_entity(g, x->a)->label);
+    fputs(g->opts.directed ? " $\\rightarrow$ " : " -- ", fp);
+    fnet_table_put_latex(fp, node_entity(g, x->b)->label);
+    fprintf(fp, "}\\quad %u fact%s, weight %s, sign %s", x->n_facts,
+            x->n_facts == 1 ? "" : "s", w, sign_word(e->sign));
+}
+
+static void tex_edge(FILE *fp, const fnet_evidence *ev, uint32_t i)
+{
+    const fnet_evidence_edge *x = &ev->edges[i];
     if (i)
         fputs("\\addlinespace\n", fp);
     /* A p{} cell, so that two long labels wrap instead of widening the
      * table. */
-    fprintf(fp, "\\multicolumn{4}{@{}p{\\linewidth}@{}}{\\textbf{%u.\\ ",
-            i + 1);
-    fnet_table_put_latex(fp, node_entity(g, x->a)->label);
-    fputs(g->opts.directed ? " $\\rightarrow$ " : " -- ", fp);
-    fnet_table_put_latex(fp, node_entity(g, x->b)->label);
-    fprintf(fp, "}\\quad %u fact%s, weight %s, sign %s} \\\\*\n", x->n_facts,
-            x->n_facts == 1 ? "" : "s", w, sign_word(e->sign));
+    fputs("\\multicolumn{4}{@{}p{\\linewidth}@{}}{", fp);
+    tex_edge_head(fp, ev, i);
+    fputs("} \\\\*\n", fp);
     for (uint32_t k = 0; k < x->n_facts; k++)
-        tex_fact(fp, g->corpus, x->facts[k]);
+        tex_fact(fp, ev->graph->corpus, x->facts[k]);
+}
+
+/* The list layout: the edge's heading as a paragraph, then one item per
+ * fact. A list breaks across columns and pages, so it fits a two-column
+ * page, where longtable cannot be used. */
+static void tex_edge_list(FILE *fp, const fnet_evidence *ev, uint32_t i)
+{
+    static const char *const sep[3] = {": ", ". Source: ", ". "};
+    const fnet_evidence_edge *x = &ev->edges[i];
+    fputs("\\par\\smallskip\\noindent ", fp);
+    tex_edge_head(fp, ev, i);
+    fputs("\\nopagebreak\n\\begin{itemize}\\setlength{\\itemsep}{0pt}\n", fp);
+    for (uint32_t k = 0; k < x->n_facts; k++) {
+        fputs("\\item ", fp);
+        tex_fact_parts(fp, ev->graph->corpus, x->facts[k], sep, "\n");
+    }
+    fputs("\\end{itemize}\n", fp);
 }
 
 static void tex_sources(FILE *fp, const fnet_corpus *c, const bool *cited)
@@ -489,14 +525,53 @@ static void tex_sources(FILE *fp, const fnet_corpus *c, const bool *cited)
     fputs("\\end{description}\n", fp);
 }
 
+/* A label is a key, not text: only characters safe in keys. */
+static void tex_label(FILE *fp, const char *label)
+{
+    fputs("\\label{", fp);
+    for (const char *p = label; *p; p++)
+        if (!strchr("\\{}%#&~^$ ", *p))
+            fputc(*p, fp);
+    fputs("}", fp);
+}
+
+/* The list layout (fnet_evidence_write_latex()). */
+static void tex_list(const fnet_evidence *ev, FILE *fp, const char *caption,
+                     const char *label)
+{
+    /* Ragged right: a narrow column set justified would stretch the
+     * spaces of lines broken before a long id, label or URL (underfull
+     * lines); \sloppy: such a word moves to the next line rather than
+     * out of the column. */
+    fputs("% factnet evidence (list): needs no package\n"
+          "\\begingroup\\small\\raggedright\\sloppy\n",
+          fp);
+    if (caption) {
+        fputs("\\par\\noindent\\textbf{", fp);
+        fnet_table_put_latex(fp, caption);
+        fputs("}\\par\n", fp);
+    }
+    if (label) {
+        tex_label(fp, label);
+        fputc('\n', fp);
+    }
+    for (uint32_t i = 0; i < ev->n_edges; i++)
+        tex_edge_list(fp, ev, i);
+    fputs("\\endgroup\n", fp);
+}
+
 int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
-                              const char *caption, const char *label,
+                              const char *caption, const char *label, bool list,
                               fnet_err *err)
 {
     const fnet_corpus *c = ev->graph->corpus;
     bool *cited = calloc(c->n_sources ? c->n_sources : 1, sizeof *cited);
     if (!cited)
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    if (list) {
+        tex_list(ev, fp, caption, label);
+        goto sources;
+    }
     /* Four columns that fill the line: widths are shares of \linewidth
      * less their part of the 6 \tabcolsep between them. */
     fputs("% factnet evidence: needs \\usepackage{booktabs,longtable}\n"
@@ -515,14 +590,8 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
             fnet_table_put_latex(fp, caption);
             fputs("}", fp);
         }
-        if (label) {
-            /* A label is a key, not text: only characters safe in keys. */
-            fputs("\\label{", fp);
-            for (const char *p = label; *p; p++)
-                if (!strchr("\\{}%#&~^$ ", *p))
-                    fputc(*p, fp);
-            fputs("}", fp);
-        }
+        if (label)
+            tex_label(fp, label);
         fputs("\\\\\n", fp);
     }
     fprintf(fp,
@@ -532,6 +601,7 @@ int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
     for (uint32_t i = 0; i < ev->n_edges; i++)
         tex_edge(fp, ev, i);
     fputs("\\end{longtable}\n\\endgroup\n", fp);
+sources:
     mark_cited(ev, cited);
     tex_sources(fp, c, cited);
     free(cited);

@@ -13,7 +13,11 @@
  * - Markdown: a section per edge, one list item per fact with its quote as a
  *   block quote, and a list of the cited sources at the end.
  * - LaTeX: a longtable with wrapped columns, headed per edge, and a list of
- *   the cited sources. It needs \usepackage{booktabs,longtable}.
+ *   the cited sources. It needs \usepackage{booktabs,longtable}, and a
+ *   one-column page (longtable cannot be used in twocolumn mode). Or, for
+ *   a two-column page, a list: a heading paragraph per edge and an item
+ *   per fact, which breaks across columns and pages; it needs no
+ *   package.
  * - A generic table with one row per (edge, fact) for csv, tsv and json, via
  *   output/tables/table.h.
  * docs/EVIDENCE.md shows each format.
@@ -70,10 +74,12 @@ int fnet_evidence_table(fnet_table **out, const fnet_evidence *ev,
  * write error (err set). */
 int fnet_evidence_write_md(const fnet_evidence *ev, FILE *fp, fnet_err *err);
 
-/* Writes the LaTeX listing to fp. caption and label may be NULL. Returns 0,
- * or FNET_EIO when fp has a write error (err set). */
+/* Writes the LaTeX listing to fp: the longtable, or the list when list is
+ * true (a bold caption heading and the \label before it). caption and
+ * label may be NULL. Returns 0, or FNET_EIO when fp has a write error
+ * (err set). */
 int fnet_evidence_write_latex(const fnet_evidence *ev, FILE *fp,
-                              const char *caption, const char *label,
+                              const char *caption, const char *label, bool list,
                               fnet_err *err);
 
 #endif

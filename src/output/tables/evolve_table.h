@@ -3,7 +3,8 @@
  * one column per metric), graph metrics per period, rank changes between
  * consecutive periods and communities over time; each alone, or all in
  * one stream (md sections under a header, one json object, latex floats),
- * or each in its own file of a directory.
+ * or each in its own file of a directory. The pivot (one metric, nodes x
+ * periods) is written only when asked for alone.
  *
  * Ownership: borrows everything; every file goes through core/outfile.h
  * (nothing is left behind on failure). */
@@ -12,23 +13,37 @@
 
 #include "job/evolve.h"
 #include "core/error.h"
+#include "output/tables/metrics_table.h"
 #include "output/tables/table.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The tables, in the order of a stream that holds them all. */
+/* The tables, in the order of a stream that holds them all
+ * (FNET_EVOLVE_TABLES of them), then the pivot, written only alone. */
 enum {
     FNET_EVOLVE_NODES,
     FNET_EVOLVE_GRAPH,
     FNET_EVOLVE_RANKS,
     FNET_EVOLVE_COMMUNITIES,
-    FNET_EVOLVE_TABLES
+    FNET_EVOLVE_TABLES,
+    FNET_EVOLVE_PIVOT = FNET_EVOLVE_TABLES
 };
 
-/* "nodes", "graph", "ranks", "communities": the names of the tables in
- * FNET_EVOLVE_* order, then NULL (the choices of --table). */
-extern const char *const fnet_evolve_table_names[FNET_EVOLVE_TABLES + 1];
+/* "nodes", "graph", "ranks", "communities", "pivot": the names of the
+ * tables in FNET_EVOLVE_* order, then NULL (the choices of --table). */
+extern const char *const fnet_evolve_table_names[FNET_EVOLVE_PIVOT + 2];
+
+/* How the pivot chooses and orders its rows (--pivot-by). */
+enum fnet_pivot_by {
+    FNET_PIVOT_LAST,   /* by the value in the last period with facts;
+                          nodes absent there follow, by OVERALL */
+    FNET_PIVOT_OVERALL /* by the mean over the periods with facts, a
+                          period where the node is absent counting 0 */
+};
+
+/* "last", "overall" (the choices of --pivot-by), then NULL. */
+extern const char *const fnet_pivot_by_names[3];
 
 typedef struct fnet_evolve_write_opts {
     fnet_table_style style;
@@ -36,14 +51,20 @@ typedef struct fnet_evolve_write_opts {
                                    header, the rank metric) */
     const int *cols;            /* node metric columns, in order */
     size_t n_cols;
-    bool wide; /* node table: one column per metric */
-    long top;  /* nodes and ranks: only ranks 1..top; -1: all */
+    bool wide;        /* node table: one column per metric */
+    long top;         /* nodes and ranks: only ranks 1..top; pivot: the first
+                  top rows; -1: all */
+    int pivot_metric; /* pivot: enum fnet_metric (not community) */
+    int pivot_by;     /* pivot: enum fnet_pivot_by */
 } fnet_evolve_write_opts;
 
-/* The default node metric columns (degree, betweenness, pagerank,
- * community, then the signed pos_degree, neg_degree, net_strength): fills
- * cols (room for FNET_M_COUNT) and returns how many. Can't fail. */
-size_t fnet_evolve_table_default_columns(int *cols);
+/* The default node metric columns of a table format, into ch (columns,
+ * their number and want; the rest zeroed): degree, betweenness,
+ * pagerank, community, then the signed pos_degree, neg_degree,
+ * net_strength; latex: the three centralities only, which a column
+ * holds. Can't fail. */
+void fnet_evolve_table_default_choice(fnet_metrics_table_choice *ch,
+                                      int format);
 
 /* The columns shown of cols (in place; returns how many are left): the
  * signed ones of the default list only when some snapshot has a negative

@@ -188,6 +188,54 @@ static const struct {
     {"negative_within", "Negative ties within communities", NULL},
     {"positive_between", "Positive ties between communities", NULL},
     {"frustration", "Frustration", NULL},
+    /* balance's summary rows */
+    {"positive_pairs", "Positive pairs", NULL},
+    {"negative_pairs", "Negative pairs", NULL},
+    {"mixed_pairs", "Mixed-sign pairs", NULL},
+    {"unsigned_pairs", "Unsigned pairs", NULL},
+    {"triangles", "Triangles", NULL},
+    {"excluded_triangles", "Excluded triangles", NULL},
+    {"triangles_ppp", "Triangles + + +", NULL},
+    {"triangles_ppn", "Triangles + + -", NULL},
+    {"triangles_pnn", "Triangles + - -", NULL},
+    {"triangles_nnn", "Triangles - - -", NULL},
+    {"balanced", "Balanced", NULL},
+    {"unbalanced", "Unbalanced", NULL},
+    {"balance_ratio", "Balance ratio", NULL},
+    /* The other columns of evolve's and balance's md and LaTeX tables. */
+    {"start", "Start", NULL},
+    {"end", "End", NULL},
+    {"from", "From", NULL},
+    {"to", "To", NULL},
+    {"change", "Change", NULL},
+    {"value_from", "Value before", NULL},
+    {"value_to", "Value after", NULL},
+    {"compared_with", "Compared with", NULL},
+    {"links", "Links", NULL},
+    {"fact_sign", "Fact sign", NULL},
+    {"subject", "Subject", NULL},
+    {"relation", "Relation", NULL},
+    {"object", "Object", NULL},
+    {"date", "Date", NULL},
+    {"weight", "Weight", NULL},
+    {"confidence", "Confidence", NULL},
+    {"quote", "Quote", NULL},
+    {"source", "Source", NULL},
+    {"location", "Location", NULL},
+    {"period", "Period", NULL},
+    {"facts", "Facts", NULL},
+    {"periods", "Periods", NULL},
+    {"rank_from", "Before", NULL},
+    {"rank_to", "After", NULL},
+    {"status", "Status", NULL},
+    {"event", "Event", NULL},
+    {"size", "Size", NULL},
+    {"members", "Members", NULL},
+    {"triangle", "No.", NULL},
+    {"pattern", "Signs", NULL},
+    {"pair", "Pair", NULL},
+    {"pair_sign", "Sign", NULL},
+    {"fact", "Fact", NULL},
 };
 
 const char *fnet_metrics_table_header(const char *id)
@@ -196,6 +244,15 @@ const char *fnet_metrics_table_header(const char *id)
         if (strcmp(humans[i].id, id) == 0)
             return humans[i].header;
     return id;
+}
+
+int fnet_metrics_table_human_headers(fnet_table *t)
+{
+    int rc = 0;
+    for (size_t c = 0; !rc && c < fnet_table_cols(t); c++)
+        rc = fnet_table_set_header(
+            t, c, fnet_metrics_table_header(fnet_table_col_name(t, c)));
+    return rc;
 }
 
 const char *fnet_metrics_table_default_list(int format, int runs)

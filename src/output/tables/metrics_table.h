@@ -54,6 +54,11 @@ const char *fnet_metrics_table_column_name(int col);
  * ids. Can't fail. */
 const char *fnet_metrics_table_header(const char *id);
 
+/* Sets every column's md/latex header of t to its human header
+ * (fnet_metrics_table_header() of the column's name). Returns 0 or
+ * FNET_ENOMEM. */
+int fnet_metrics_table_human_headers(fnet_table *t);
+
 /* Appends to the string out (size bytes in all, truncated; after a space
  * when out is not empty, e.g. holding the sampling note) the LaTeX table
  * note defining every metric among the table's columns (one sentence

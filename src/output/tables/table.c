@@ -30,7 +30,7 @@ struct fnet_table {
     fnet_table_col *cols;
     bool *factnet_text;   /* per column: exempt from the formula guard */
     const char **headers; /* per column: md and latex header (in arena) */
-    size_t wrap;          /* the latex X column; n_cols: none (tabular) */
+    bool *wrap;           /* per column: a latex X column (none: tabular) */
     size_t n_cols;
     cell *cells; /* row-major */
     size_t n_rows, cap_rows;
@@ -44,13 +44,13 @@ int fnet_table_new(fnet_table **out, const fnet_table_col *cols, size_t n_cols)
         return FNET_ENOMEM;
     t->cols = calloc(n_cols ? n_cols : 1, sizeof *t->cols);
     t->factnet_text = calloc(n_cols ? n_cols : 1, sizeof *t->factnet_text);
+    t->wrap = calloc(n_cols ? n_cols : 1, sizeof *t->wrap);
     t->headers = calloc(n_cols ? n_cols : 1, sizeof *t->headers);
-    if (!t->cols || !t->factnet_text || !t->headers) {
+    if (!t->cols || !t->factnet_text || !t->headers || !t->wrap) {
         fnet_table_free(t);
         return FNET_ENOMEM;
     }
     t->n_cols = n_cols;
-    t->wrap = n_cols;
     for (size_t i = 0; i < n_cols; i++) {
         t->cols[i].kind = cols[i].kind;
         t->cols[i].name = fnet_arena_strdup(&t->arena, cols[i].name);
@@ -71,6 +71,7 @@ void fnet_table_free(fnet_table *t)
     fnet_arena_free(&t->arena);
     free(t->cols);
     free(t->factnet_text);
+    free(t->wrap);
     free(t->headers);
     free(t->cells);
     free(t);
@@ -130,7 +131,7 @@ void fnet_table_mark_factnet_text(fnet_table *t, size_t col)
 
 void fnet_table_mark_wrap(fnet_table *t, size_t col)
 {
-    t->wrap = col;
+    t->wrap[col] = true;
 }
 
 int fnet_table_set_header(fnet_table *t, size_t col, const char *header)
@@ -149,6 +150,11 @@ size_t fnet_table_rows(const fnet_table *t)
 size_t fnet_table_cols(const fnet_table *t)
 {
     return t->n_cols;
+}
+
+const char *fnet_table_col_name(const fnet_table *t, size_t col)
+{
+    return t->cols[col].name;
 }
 
 const char *const fnet_table_format_names[] = {
@@ -443,11 +449,19 @@ static void put_latex_number(FILE *fp, const char *s)
     fnet_table_put_latex(fp, s);
 }
 
-/* The column that wraps in a LaTeX table (the marked one, if it is a
- * text column), or n_cols when there is none. */
-static size_t latex_wrap_col(const fnet_table *t)
+/* Whether column c wraps in a LaTeX table (marked, and a text column). */
+static bool latex_wraps(const fnet_table *t, size_t c)
 {
-    return t->wrap < t->n_cols && !numeric(t, t->wrap) ? t->wrap : t->n_cols;
+    return t->wrap[c] && !numeric(t, c);
+}
+
+/* Whether some column wraps (a tabularx) or none (a tabular). */
+static bool latex_any_wrap(const fnet_table *t)
+{
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (latex_wraps(t, c))
+            return true;
+    return false;
 }
 
 /* A TeX length as given to --latex-width, or \columnwidth. The CLI checks
@@ -465,7 +479,7 @@ static void write_latex(const fnet_table *t, FILE *fp,
     char buf[64];
     bool wide = s->latex_width && strcmp(s->latex_width, "\\textwidth") == 0;
     const char *env = wide ? "table*" : "table";
-    size_t wrap = latex_wrap_col(t);
+    bool wrap = latex_any_wrap(t);
     fprintf(fp, "\\begin{%s}[htbp]\n\\centering\n", env);
     if (s->caption) {
         fputs("\\caption{", fp);
@@ -480,21 +494,30 @@ static void write_latex(const fnet_table *t, FILE *fp,
                 fputc(*p, fp);
         fputs("}\n", fp);
     }
-    if (wrap < t->n_cols) {
+    if (wrap) {
         /* \small and a narrower \tabcolsep leave the wrapping column room
-         * in a two-column page; X takes what the others leave. */
-        fputs("\\small\\setlength{\\tabcolsep}{4pt}\n\\begin{tabularx}{", fp);
+         * in a two-column page; X takes what the others leave. More than
+         * FNET_TABLE_DENSE number columns (evolve's pivot of many periods)
+         * leave it room only in \footnotesize with 2pt gaps. */
+        size_t nums = 0;
+        for (size_t c = 0; c < t->n_cols; c++)
+            nums += numeric(t, c);
+        fputs(nums > FNET_TABLE_DENSE
+                  ? "\\footnotesize\\setlength{\\tabcolsep}{2pt}\n"
+                  : "\\small\\setlength{\\tabcolsep}{4pt}\n",
+              fp);
+        fputs("\\begin{tabularx}{", fp);
         put_latex_width(fp, s->latex_width);
         fputs("}{@{}", fp);
     } else {
         fputs("\\begin{tabular}{", fp);
     }
     for (size_t c = 0; c < t->n_cols; c++)
-        fputs(c == wrap       ? ">{\\raggedright\\arraybackslash}X"
-              : numeric(t, c) ? "r"
-                              : "l",
+        fputs(latex_wraps(t, c) ? ">{\\raggedright\\arraybackslash}X"
+              : numeric(t, c)   ? "r"
+                                : "l",
               fp);
-    fputs(wrap < t->n_cols ? "@{}}\n\\toprule\n" : "}\n\\toprule\n", fp);
+    fputs(wrap ? "@{}}\n\\toprule\n" : "}\n\\toprule\n", fp);
     for (size_t c = 0; c < t->n_cols; c++) {
         if (c)
             fputs(" & ", fp);
@@ -514,8 +537,7 @@ static void write_latex(const fnet_table *t, FILE *fp,
         }
         fputs(" \\\\\n", fp);
     }
-    fprintf(fp, "\\bottomrule\n\\end{%s}\n",
-            wrap < t->n_cols ? "tabularx" : "tabular");
+    fprintf(fp, "\\bottomrule\n\\end{%s}\n", wrap ? "tabularx" : "tabular");
     if (s->note) {
         fputs("\\par\\smallskip{\\footnotesize ", fp);
         fnet_table_put_latex(fp, s->note);

@@ -13,7 +13,9 @@
  * - latex: a table float (table*, spanning both columns, when the width is
  *   \textwidth) with a booktabs tabularx of style.latex_width (\toprule
  *   \midrule \bottomrule) whose wrapping column (fnet_table_mark_wrap()) is a ragged-right X
- *   column and whose number columns are right-aligned; optional \caption
+ *   column and whose number columns are right-aligned, in \small (in
+ *   \footnotesize with 2pt column gaps when it has more than
+ *   FNET_TABLE_DENSE number columns); optional \caption
  *   and \label; text is escaped (& % $ # _ { } ~ ^ \ < > |, a leading [ or
  *   *, control characters); needs \usepackage{booktabs,tabularx}. A table
  *   with no wrapping column is a plain tabular (l and r columns).
@@ -44,6 +46,10 @@
 #include <stdio.h>
 
 enum fnet_col_kind { FNET_COL_STRING, FNET_COL_INTEGER, FNET_COL_REAL };
+
+/* A LaTeX table with a wrapping column and more number columns than this
+ * is set in \footnotesize with 2pt column gaps (see above). */
+#define FNET_TABLE_DENSE 6
 
 enum fnet_table_format {
     FNET_TABLE_CSV,
@@ -89,16 +95,18 @@ void fnet_table_mark_factnet_text(fnet_table *t, size_t col);
  * or FNET_ENOMEM (header unchanged). */
 int fnet_table_set_header(fnet_table *t, size_t col, const char *header);
 
-/* Marks column col (a text column) as the one that wraps in latex: the
- * table becomes a tabularx of style.latex_width with col as its X column
- * (a label, a metric's name). Unmarked tables stay a tabular as wide as
- * their cells: tables of many columns (evolve's, balance's triangles),
- * which no column width holds, where a narrow X column would make a
- * long label taller than a page. Can't fail. */
+/* Marks column col (a text column) as one that wraps in latex: the
+ * table becomes a tabularx of style.latex_width with col as an X column
+ * (a label, a metric's name; several X columns share the width the
+ * others leave equally). Unmarked tables stay a tabular as wide as
+ * their cells. Can't fail. */
 void fnet_table_mark_wrap(fnet_table *t, size_t col);
 
 size_t fnet_table_rows(const fnet_table *t);
 size_t fnet_table_cols(const fnet_table *t);
+
+/* The name of column col (the id csv, tsv and json write; the table's). */
+const char *fnet_table_col_name(const fnet_table *t, size_t col);
 
 typedef struct fnet_table_style {
     int format;              /* enum fnet_table_format */
