@@ -84,6 +84,13 @@ static bool sniff_acled(const fnet_peek *p)
     return fnet_import_events_is_acled(p->data, p->line_len);
 }
 
+/* A POLECAT file: a header naming Event ID, Event Type, Actor Name and
+ * Recipient Name. */
+static bool sniff_polecat(const fnet_peek *p)
+{
+    return fnet_import_events_is_polecat(p->data, p->line_len);
+}
+
 /* A DNA 3 database: SQLite's header and DNA's STATEMENTTYPES table. */
 static bool sniff_dna(const fnet_peek *p)
 {
@@ -194,6 +201,13 @@ static int load_acled(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                    err);
 }
 
+static int load_polecat(fnet_corpus *c, const char *path,
+                        const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_POLECAT, &o->import, d,
+                                   err);
+}
+
 static int load_dna(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                     fnet_diag *d, fnet_err *err)
 {
@@ -266,6 +280,12 @@ static const fnet_input_format table[] = {
      .sniff = sniff_acled,
      .check = fnet_import_events_check,
      .load = load_acled},
+    {.name = "polecat",
+     .suffixes = ENDINGS(".polecat.tsv", ".polecat.txt"),
+     .sniff_on = ENDINGS(".txt", ".tsv", ".tab", ".csv"),
+     .sniff = sniff_polecat,
+     .check = fnet_import_events_check,
+     .load = load_polecat},
     {.name = "dna",
      .suffixes = ENDINGS(".dna"),
      .sniff_on = ENDINGS(".sqlite", ".sqlite3", ".db"),

@@ -14,7 +14,9 @@ add_test(NAME import.counts
                  ${FNET_IMP_SHAPES}/doccano-label.jsonl
                  ${FNET_IMP_SHAPES}/doccano-lines.json
                  ${FNET_IMP_DIR}/fixtures/acled/export.csv
-                 ${FNET_IMP_DIR}/fixtures/acled/old-dates.csv)
+                 ${FNET_IMP_DIR}/fixtures/acled/old-dates.csv
+                 ${FNET_IMP_DIR}/fixtures/polecat/events.txt
+                 ${FNET_IMP_DIR}/fixtures/polecat/story.tsv)
 add_test(NAME import.real_counts
          COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/counts.py
                  $<TARGET_FILE:factnet>
