@@ -11,6 +11,7 @@ add_test(NAME import.counts
                  ${FNET_IMP_SHAPES}/ls-pre1-task.json
                  ${FNET_IMP_SHAPES}/ls-pre1-list.json
                  ${FNET_IMP_SHAPES}/ls-empty-text.json
+                 ${FNET_IMP_SHAPES}/ls-text-differs.json
                  ${FNET_IMP_SHAPES}/doccano-label.jsonl
                  ${FNET_IMP_SHAPES}/doccano-lines.json
                  ${FNET_IMP_DIR}/fixtures/acled/export.csv

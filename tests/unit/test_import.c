@@ -433,9 +433,11 @@ static void test_doccano(void)
     CHECK_INT(c->n_facts, 1);
     CHECK_STR(c->n_facts ? c->facts[0].source_refs[0] : NULL, "d#7");
     CHECK_INT(d.n_errors, 1);
-    CHECK_STR(d.n_items ? d.items[0].msg : NULL,
-              "d.jsonl:3: relations[0]: to_id \"q\": no entity with this id "
-              "on the line");
+    CHECK_STR(
+        d.n_items ? d.items[0].msg : NULL,
+        /* column 118: where the relation's object starts */
+        "d.jsonl:3:118: relations[0]: to_id \"q\": no entity with this id "
+        "on the line");
     CHECK_INT(c->n_sources, 2);
     CHECK_STR(c->n_sources > 1 ? c->sources[1].id : NULL, "d#line3");
     fnet_diag_free(&d);

@@ -50,7 +50,17 @@ void fnet_importer_end(fnet_importer *im)
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line)
 {
     fnet_loc loc = {im->file, line, FNET_LOC_NO_INDEX, 0, 0};
+    if (line && im->col) {
+        loc.text_line = line;
+        loc.text_col = im->col;
+    }
     return loc;
+}
+
+uint32_t fnet_importer_at(fnet_importer *im, uint32_t line, uint32_t col)
+{
+    im->col = col;
+    return line;
 }
 
 static void vformat(fnet_buf *b, const char *fmt, va_list ap)

@@ -70,8 +70,14 @@ int fnet_import_check_name(const char *option, const char *value,
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
-    const char *name;    /* the file as named in messages (corpus copy) */
-    uint32_t file;       /* its index in c->files */
+    const char *name; /* the file as named in messages (corpus copy) */
+    uint32_t file;    /* its index in c->files */
+    /* The column of the JSON value that the following messages and records
+     * are about, on the line they are given (0: none, "FILE:LINE: ..."):
+     * the JSON importers (Label Studio, doccano) set it with
+     * fnet_importer_at() so that their messages read "FILE:LINE:COL:
+     * PATH: ..." as the JSON loader's do, and their records keep it. */
+    uint32_t col;
     fnet_buf where, msg; /* scratch */
     /* Aliases and attributes are appended to arrays in the corpus arena,
      * which cannot grow in place: the importer allocates them with room to
@@ -98,8 +104,14 @@ int fnet_importer_file(fnet_importer *im, const char *name);
 /* Frees the scratch buffers and the room records. Can't fail. */
 void fnet_importer_end(fnet_importer *im);
 
-/* The location of line (0: the whole file) of the current file. */
+/* The location of line (0: the whole file) of the current file, with
+ * im->col when it is set. */
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line);
+
+/* Sets im->col to col and returns line: `uint32_t line =
+ * fnet_importer_at(im, l, c);` before the messages and records about the
+ * value at line l, column c. Can't fail. */
+uint32_t fnet_importer_at(fnet_importer *im, uint32_t line, uint32_t col);
 
 /* Reports a data error "FILE:LINE: FIELD: message" (line 0 leaves out the
  * line, field NULL leaves out the field). */

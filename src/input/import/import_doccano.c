@@ -78,8 +78,7 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
         !fnet_annot_offset(get(e, "end_offset"), &t)) {
         fnet_import_error(&x->a.im, line, where,
                           "expected {\"id\", \"label\", "
-                          "\"start_offset\", \"end_offset\"} (column %u)",
-                          col_of(x, e));
+                          "\"start_offset\", \"end_offset\"}");
         return FNET_OK;
     }
     mention m = {id, {0}};
@@ -110,8 +109,7 @@ static int old_label(dc *x, const cJSON *l, uint32_t line, int k)
         !fnet_annot_offset(cJSON_GetArrayItem(l, 1), &t) ||
         !cJSON_IsString(type) || !type->valuestring[0]) {
         fnet_import_error(&x->a.im, line, where,
-                          "expected [start, end, \"TYPE\"] (column %u)",
-                          col_of(x, l));
+                          "expected [start, end, \"TYPE\"]");
         return FNET_OK;
     }
     size_t bs, be;
@@ -136,8 +134,7 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
         !type->valuestring[0]) {
         fnet_import_error(&x->a.im, line, where,
                           "expected {\"from_id\", "
-                          "\"to_id\", \"type\"} (column %u)",
-                          col_of(x, r));
+                          "\"to_id\", \"type\"}");
         return FNET_OK;
     }
     const mention *a = find(x, from), *b = find(x, to);
@@ -159,7 +156,8 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
 }
 
 /* Calls fn on each item of the array arr (NULL: none) with its index,
- * until one fails. */
+ * until one fails; the messages and records of an item are located at its
+ * column. */
 static int each(dc *x, const cJSON *arr, uint32_t line,
                 int (*fn)(dc *x, const cJSON *item, uint32_t line, int k))
 {
@@ -168,6 +166,7 @@ static int each(dc *x, const cJSON *arr, uint32_t line,
     if (arr)
         cJSON_ArrayForEach(item, arr)
         {
+            fnet_importer_at(&x->a.im, line, col_of(x, item));
             rc = fn(x, item, line, k++);
             if (rc)
                 break;
@@ -184,6 +183,7 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     const cJSON *old = ents ? NULL : get(obj, "label");
     if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
         old = NULL;
+    fnet_importer_at(&x->a.im, line, col_of(x, obj));
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,
                           "expected a doccano record "

@@ -25,13 +25,20 @@ typedef struct ls {
     fnet_buf path;
     region *regions;
     size_t n_regions, cap_regions;
+    /* Regions whose "text" is not the text at their start/end: counted,
+     * the first described, one warning for the file. */
+    unsigned long differ;
+    uint32_t differ_line, differ_col;
+    fnet_buf differ_where, differ_what;
 } ls;
 
-static uint32_t line_of(const ls *x, const cJSON *item)
+/* The line of item; its column goes to the messages and records that
+ * follow (fnet_importer_at). */
+static uint32_t line_of(ls *x, const cJSON *item)
 {
     uint32_t line, col;
     fnet_jsonpos_find(&x->pos, item, &line, &col);
-    return line;
+    return fnet_importer_at(&x->a.im, line, col);
 }
 
 /* The JSON path of the current item for messages: "[2].annotations[0]...". */
@@ -168,24 +175,27 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     /* No text, or an empty one (pre-annotations carry only start and end):
      * the span is what start and end say, as Label Studio reads it. */
     const char *want = text && text->valuestring[0] ? text->valuestring : NULL;
-    if (!locate(x, start, end, want, &bs, &be, &why)) {
-        if (why == 1)
-            fnet_import_error(&x->a.im, line, where,
-                              "span %lld-%lld is "
-                              "outside the text (%zu characters)",
-                              start, end, x->cp.n);
-        else {
-            fnet_buf span = {0};
-            fnet_buf_append(&span, x->a.text + bs, be - bs);
-            fnet_import_error(
-                &x->a.im, line, where,
-                "span %lld-%lld is "
-                "%s in the text, the region says %s",
-                start, end, fnet_import_quote(&x->a.im, 0, fnet_buf_str(&span)),
-                fnet_import_quote(&x->a.im, 1, want));
-            fnet_buf_free(&span);
-        }
+    if (!locate(x, start, end, want, &bs, &be, &why) && why == 1) {
+        fnet_import_error(&x->a.im, line, where,
+                          "span %lld-%lld is "
+                          "outside the text (%zu characters)",
+                          start, end, x->cp.n);
         return add_region(x, id->valuestring, (fnet_span){0});
+    }
+    if (why == 2 && x->differ++ == 0) {
+        /* The text at start/end is used, as Label Studio does. */
+        fnet_buf span = {0};
+        fnet_buf_append(&span, x->a.text + bs, be - bs);
+        x->differ_line = line;
+        x->differ_col = x->a.im.col;
+        fnet_buf_puts(&x->differ_where, where);
+        fnet_buf_printf(&x->differ_what,
+                        "span %lld-%lld is %s in the text, "
+                        "the region says %s",
+                        start, end,
+                        fnet_import_quote(&x->a.im, 0, fnet_buf_str(&span)),
+                        fnet_import_quote(&x->a.im, 1, want));
+        fnet_buf_free(&span);
     }
     fnet_span span;
     int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &span);
@@ -352,7 +362,7 @@ static int run(fnet_annot *a, char *data, size_t len)
     if (rc == FNET_OK && cJSON_IsObject(root) && get(root, "data")) {
         rc = task(x, root, 0); /* a single task */
     } else if (rc == FNET_OK && !cJSON_IsArray(root)) {
-        fnet_import_error(&a->im, 1, NULL,
+        fnet_import_error(&a->im, fnet_importer_at(&a->im, 1, 1), NULL,
                           "expected a Label Studio export "
                           "(a JSON array of tasks)");
     } else if (rc == FNET_OK) {
@@ -366,6 +376,16 @@ static int run(fnet_annot *a, char *data, size_t len)
         }
     }
     cJSON_Delete(root);
+    if (rc == FNET_OK && x->differ) {
+        uint32_t line = fnet_importer_at(&a->im, x->differ_line, x->differ_col);
+        fnet_import_warn(&a->im, line, fnet_buf_str(&x->differ_where),
+                         "%lu region%s with a \"text\" that differs from "
+                         "the text at start and end (the first here: %s); "
+                         "the text at start and end was used, as Label "
+                         "Studio does",
+                         x->differ, x->differ == 1 ? "" : "s",
+                         fnet_buf_str(&x->differ_what));
+    }
     return rc;
 }
 
@@ -381,6 +401,8 @@ int fnet_import_labelstudio_buffer(fnet_corpus *c, const char *name,
     fnet_offsets_free(&x.cp);
     fnet_offsets_free(&x.u16);
     fnet_buf_free(&x.path);
+    fnet_buf_free(&x.differ_where);
+    fnet_buf_free(&x.differ_what);
     free(x.regions);
     return rc;
 }
