@@ -67,6 +67,18 @@ int fnet_import_check_name(const char *option, const char *value,
 /* Values one message can quote (fnet_import_quote). */
 #define FNET_IMPORT_QUOTES 3
 
+/* Reasons for leaving records out that one file can count (more are
+ * counted under the last). */
+#define FNET_IMPORT_SKIP_KINDS 12
+
+/* Records of the current file left out for one reason. */
+typedef struct fnet_import_skips {
+    const char *what, *why, *hint; /* static strings */
+    bool warned;                   /* each record had its own warning */
+    uint64_t n;
+    uint32_t first; /* line of the first */
+} fnet_import_skips;
+
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
@@ -91,7 +103,36 @@ typedef struct fnet_importer {
     fnet_arena seen_keys;
     fnet_buf seen_key;                  /* scratch */
     fnet_buf quote[FNET_IMPORT_QUOTES]; /* fnet_import_quote's slots */
+    fnet_import_skips skips[FNET_IMPORT_SKIP_KINDS]; /* fnet_import_skip */
+    uint32_t n_skips;
 } fnet_importer;
+
+/* ---- records left out --------------------------------------------------
+ *
+ * Every record an importer leaves out without an error (an event without a
+ * recipient, a mention whose label the label map drops, ...) is counted by
+ * reason; fnet_import_skipped_flush() adds the counts of the file to
+ * check's summary (fnet_corpus_add_skipped: "skipped: 3 relations of FILE
+ * (label dropped by the label map)") and warns once per reason: "FILE:
+ * warning: 3 relations skipped: label dropped by the label map (the first
+ * on line 12)". */
+
+/* Counts one record of the current file left out at line: what is the
+ * record in the singular, plural with an "s" ("relation"), why the reason,
+ * hint (NULL: none) words for the warning ("--event-weight fatalities");
+ * all three static strings. Can't fail. */
+void fnet_import_skip(fnet_importer *im, uint32_t line, const char *what,
+                      const char *why, const char *hint);
+
+/* The same without a warning at the flush: for a record that had a
+ * warning of its own, or that the user asked to leave out (--brat-events
+ * none); counted for the summary. */
+void fnet_import_skip_quiet(fnet_importer *im, uint32_t line, const char *what,
+                            const char *why);
+
+/* Adds the current file's counts to the corpus, warns, and starts
+ * counting afresh. Returns 0 or FNET_ENOMEM. */
+int fnet_import_skipped_flush(fnet_importer *im);
 
 /* Registers name as an input file of c and starts an importer for it.
  * Returns 0 or FNET_ENOMEM. End with fnet_importer_end(). */

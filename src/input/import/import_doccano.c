@@ -11,6 +11,7 @@
 typedef struct mention {
     const cJSON *id;
     fnet_span span; /* entity NULL: dropped by the label map or invalid */
+    bool dropped;   /* by the label map */
 } mention;
 
 typedef struct dc {
@@ -81,7 +82,7 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
                           "\"start_offset\", \"end_offset\"}");
         return FNET_OK;
     }
-    mention m = {id, {0}};
+    mention m = {id, {0}, false};
     size_t bs, be;
     if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
         fnet_import_error(&x->a.im, line, where,
@@ -92,6 +93,7 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     }
     int rc =
         fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &m.span);
+    m.dropped = !m.span.entity;
     return rc ? rc : push(x, m);
 }
 
@@ -149,6 +151,12 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
     }
     const char *name =
         fnet_labelmap_relation(x->a.labels, type->valuestring, NULL);
+    if (!name)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         "label dropped by the label map", NULL);
+    else if (a->dropped || b->dropped)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         "an argument's label dropped by the label map", NULL);
     if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
     return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
@@ -181,8 +189,14 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     /* The older shape's spans; a list of strings is a text classification's
      * labels, which name no span. */
     const cJSON *old = ents ? NULL : get(obj, "label");
-    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
+    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child))) {
+        const cJSON *l;
+        if (cJSON_IsArray(old))
+            cJSON_ArrayForEach(l, old) if (cJSON_IsString(l)) fnet_import_skip(
+                &x->a.im, line, "label",
+                "a text classification label names no span", NULL);
         old = NULL;
+    }
     fnet_importer_at(&x->a.im, line, col_of(x, obj));
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,

@@ -215,8 +215,6 @@ typedef struct ev {
     bool mentions;   /* weight = NumMentions */
     bool fatalities; /* ACLED: weight = fatalities */
     int col[P_N];    /* by header: ICEWS, ACLED, POLECAT */
-    unsigned long skipped, no_deaths, no_recipient, self;
-    uint32_t first_skipped, first_no_deaths, first_no_recipient, first_self;
     fnet_buf a, b, tmp;
     fnet_buf names[2]; /* POLECAT: the actors' and recipients' names */
 } ev;
@@ -288,10 +286,10 @@ static int actor(ev *x, const char *id, const char *name, uint32_t line)
     return rc;
 }
 
-static void skip(ev *x, uint32_t line)
+/* An event left out without an error (fnet_import_skip). */
+static void skip(ev *x, uint32_t line, const char *why)
 {
-    if (x->skipped++ == 0)
-        x->first_skipped = line;
+    fnet_import_skip(&x->im, line, "event", why, NULL);
 }
 
 static bool number(ev *x, uint32_t line, const char *field, const char *v,
@@ -337,7 +335,7 @@ static int gdelt_row(ev *x)
     const char *c1 = cell(x, G_A1CODE), *n1 = cell(x, G_A1NAME);
     const char *c2 = cell(x, G_A2CODE), *n2 = cell(x, G_A2NAME);
     if ((blank(c1) && blank(n1)) || (blank(c2) && blank(n2))) {
-        skip(x, line);
+        skip(x, line, "blank actor");
         return FNET_OK;
     }
     const char *id1 = blank(c1) ? n1 : c1, *id2 = blank(c2) ? n2 : c2;
@@ -510,7 +508,7 @@ static int icews_row(ev *x, size_t n_cols)
     }
     const char *src = icell(x, I_SRC), *tgt = icell(x, I_TGT);
     if (blank(src) || blank(tgt)) {
-        skip(x, line);
+        skip(x, line, "blank actor");
         return FNET_OK;
     }
     bool ok = true;
@@ -697,7 +695,7 @@ static int acled_row(ev *x, size_t n_cols)
     }
     const char *a1 = cell(x, x->col[A_ACTOR1]), *a2 = cell(x, x->col[A_ACTOR2]);
     if (blank(a1) || blank(a2)) {
-        skip(x, line);
+        skip(x, line, "blank actor");
         return FNET_OK;
     }
     bool ok = true;
@@ -725,8 +723,8 @@ static int acled_row(ev *x, size_t n_cols)
     if (!ok)
         return FNET_OK;
     if (x->fatalities && !(deaths > 0)) {
-        if (x->no_deaths++ == 0)
-            x->first_no_deaths = line;
+        fnet_import_skip(&x->im, line, "event", "no fatalities to weigh",
+                         "--event-weight fatalities");
         return FNET_OK;
     }
     int32_t s;
@@ -977,8 +975,7 @@ static int polecat_facts(ev *x, int kind, int intensity_col,
         for (size_t j = 0; j < n_r; j++)
             pairs += strcmp(actors[i], recips[j]) != 0;
     if (pairs == 0) {
-        if (x->self++ == 0)
-            x->first_self = line;
+        skip(x, line, "actor is its own recipient");
         return FNET_OK;
     }
     int32_t rel_index;
@@ -1065,12 +1062,11 @@ static int polecat_row(ev *x, size_t n_cols)
     if (!fnet_buf_ok(&x->names[0]) || !fnet_buf_ok(&x->names[1]))
         return FNET_ENOMEM;
     if (n_a == 0) {
-        skip(x, line);
+        skip(x, line, "blank actor");
         return FNET_OK;
     }
     if (n_r == 0) {
-        if (x->no_recipient++ == 0)
-            x->first_no_recipient = line;
+        skip(x, line, "no recipient");
         return FNET_OK;
     }
     if (n_a > FNET_MAX_EVENT_ACTORS || n_r > FNET_MAX_EVENT_ACTORS) {
@@ -1114,34 +1110,6 @@ static int format_header(ev *x, int format, bool *ok)
                        ok);
 }
 
-/* Records counted as skipped: added to check's summary and warned about,
- * one line per reason. */
-static int report_skipped(ev *x)
-{
-    const struct {
-        unsigned long n;
-        uint32_t first;
-        const char *why, *hint;
-    } k[] = {{x->skipped, x->first_skipped, "blank actor", ""},
-             {x->no_recipient, x->first_no_recipient, "no recipient", ""},
-             {x->self, x->first_self, "actor is its own recipient", ""},
-             {x->no_deaths, x->first_no_deaths, "no fatalities to weigh",
-              "--event-weight fatalities; "}};
-    int rc = FNET_OK;
-    for (size_t i = 0; i < sizeof k / sizeof *k && rc == FNET_OK; i++) {
-        if (!k[i].n)
-            continue;
-        rc = fnet_corpus_add_skipped(x->im.c, x->im.file, "event", k[i].why,
-                                     k[i].n);
-        if (rc == FNET_OK)
-            fnet_import_warn(&x->im, 0, NULL,
-                             "%lu event%s skipped: %s (%sthe first on line %u)",
-                             k[i].n, k[i].n == 1 ? "" : "s", k[i].why,
-                             k[i].hint, k[i].first);
-    }
-    return rc;
-}
-
 static int run(ev *x, int format)
 {
     int rc = FNET_OK, got;
@@ -1166,7 +1134,7 @@ static int run(ev *x, int format)
              : format == FNET_EVENTS_ACLED ? acled_row(x, n_cols)
                                            : polecat_row(x, n_cols);
     }
-    return rc == FNET_OK ? report_skipped(x) : rc;
+    return rc == FNET_OK ? fnet_import_skipped_flush(&x->im) : rc;
 }
 
 int fnet_import_events_buffer(fnet_corpus *c, const char *name,

@@ -11,8 +11,9 @@
 
 /* A labelled region of one annotation. */
 typedef struct region {
-    const char *id; /* result id (cJSON string) */
-    fnet_span span; /* entity NULL: dropped by the label map or invalid */
+    const char *id;       /* result id (cJSON string) */
+    fnet_span span;       /* entity NULL: left out or invalid */
+    const char *left_out; /* why its relations are skipped; NULL if not */
 } region;
 
 typedef struct ls {
@@ -121,7 +122,8 @@ static bool locate(ls *x, long long start, long long end, const char *want,
     return false;
 }
 
-static int add_region(ls *x, const char *id, fnet_span span)
+static int add_region(ls *x, const char *id, fnet_span span,
+                      const char *left_out)
 {
     if (x->n_regions == x->cap_regions) {
         size_t cap = x->cap_regions ? x->cap_regions * 2 : 32;
@@ -131,7 +133,7 @@ static int add_region(ls *x, const char *id, fnet_span span)
         x->regions = v;
         x->cap_regions = cap;
     }
-    x->regions[x->n_regions++] = (region){id, span};
+    x->regions[x->n_regions++] = (region){id, span, left_out};
     return FNET_OK;
 }
 
@@ -168,7 +170,9 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
                          "region %s has no label; "
                          "left out",
                          fnet_import_quote(&x->a.im, 0, id->valuestring));
-        return add_region(x, id->valuestring, (fnet_span){0});
+        fnet_import_skip_quiet(&x->a.im, line, "region", "no label");
+        return add_region(x, id->valuestring, (fnet_span){0},
+                          "an argument has no label");
     }
     size_t bs, be;
     int why = 0;
@@ -180,7 +184,7 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
                           "span %lld-%lld is "
                           "outside the text (%zu characters)",
                           start, end, x->cp.n);
-        return add_region(x, id->valuestring, (fnet_span){0});
+        return add_region(x, id->valuestring, (fnet_span){0}, NULL);
     }
     if (why == 2 && x->differ++ == 0) {
         /* The text at start/end is used, as Label Studio does. */
@@ -199,7 +203,11 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
     }
     fnet_span span;
     int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &span);
-    return rc ? rc : add_region(x, id->valuestring, span);
+    return rc ? rc
+              : add_region(x, id->valuestring, span,
+                           span.entity ? NULL
+                                       : "an argument's label dropped by the "
+                                         "label map");
 }
 
 #define DESCRIPTION "Label Studio relation label"
@@ -238,8 +246,11 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
                               a ? to->valuestring : from->valuestring));
         return FNET_OK;
     }
+    if (a->left_out || b->left_out)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         a->left_out ? a->left_out : b->left_out, NULL);
     if (!a->span.entity || !b->span.entity)
-        return FNET_OK; /* dropped by the label map, or reported */
+        return FNET_OK; /* skipped, or reported */
     if (strcmp(d, "left") == 0) {
         const region *t = a;
         a = b;
@@ -259,8 +270,11 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
         const char *name =
             l ? fnet_labelmap_relation(x->a.labels, l->valuestring, NULL)
               : NULL;
-        if (l && !name)
-            continue; /* dropped by the label map */
+        if (l && !name) {
+            fnet_import_skip(&x->a.im, line, "relation",
+                             "label dropped by the label map", NULL);
+            continue;
+        }
         int32_t rel;
         rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &a->span, &b->span,
                              x->source, line, &rel);
@@ -298,6 +312,11 @@ static int annotation(ls *x, const cJSON *ann, int t, const char *list, int k)
                 rc = labels_item(x, r, where);
             else if (pass == 1 && strcmp(ty, "relation") == 0)
                 rc = relation_item(x, r, where);
+            else if (pass == 0 && strcmp(ty, "relation") != 0)
+                fnet_import_skip(&x->a.im, line_of(x, r), "result",
+                                 "a result type other than labels and "
+                                 "relation",
+                                 NULL);
             if (rc)
                 break;
         }
@@ -327,6 +346,15 @@ static int task(ls *x, const cJSON *tk, int t)
                                &x->source);
     if (rc)
         return rc;
+    /* Predictions and drafts are not annotations: counted, not read. */
+    static const char *const unread[] = {"predictions", "drafts"};
+    for (int l = 0; l < 2; l++) {
+        const cJSON *list = get(tk, unread[l]), *item;
+        if (cJSON_IsArray(list))
+            cJSON_ArrayForEach(item, list) fnet_import_skip(
+                &x->a.im, line_of(x, item), l ? "draft" : "prediction",
+                "only annotations are read", NULL);
+    }
     /* "completions" is what Label Studio before 1.0 called annotations. */
     static const char *const lists[] = {"annotations", "completions"};
     for (int l = 0; l < 2 && rc == FNET_OK; l++) {
