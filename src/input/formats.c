@@ -72,6 +72,13 @@ static bool sniff_gdelt(const fnet_peek *p)
     return n == 61 || n == 57 || n == 58;
 }
 
+/* A GDELT event file re-saved by a spreadsheet (another separator, a
+ * header row). */
+static bool near_gdelt(const fnet_peek *p, fnet_buf *why)
+{
+    return fnet_import_events_gdelt_near(p->data, p->line_len, why);
+}
+
 /* An ICEWS file: a tab-separated header row naming the ICEWS columns. */
 static bool sniff_icews(const fnet_peek *p)
 {
@@ -266,6 +273,7 @@ static const fnet_input_format table[] = {
      .suffixes = ENDINGS(".export.csv", ".gdelt.tsv", ".gdelt.csv"),
      .sniff_on = ENDINGS(".csv", ".tsv", ".tab"),
      .sniff = sniff_gdelt,
+     .near = near_gdelt,
      .check = fnet_import_events_check,
      .load = load_gdelt},
     {.name = "icews",

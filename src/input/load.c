@@ -106,16 +106,22 @@ static int count_fact(void *ctx, const fnet_fact *f)
 }
 
 /* Appends "it looks like X: --input-format X reads it" when the content
- * of path claims another row than f, else nothing; true when it did. */
+ * of path claims another row than f, else what a row's near() says of
+ * content that is almost its format, else nothing; true when it did. */
 static bool looks_like(fnet_buf *out, const fnet_peek *p,
                        const fnet_input_format *f)
 {
     const fnet_input_format *g = fnet_input_format_guess(p);
-    if (!g || g == f)
-        return false;
-    fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
-                    g->name, g->name);
-    return true;
+    if (g && g != f) {
+        fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
+                        g->name, g->name);
+        return true;
+    }
+    const fnet_input_format *h;
+    for (size_t i = 0; !g && p->n && (h = fnet_input_format_at(i)); i++)
+        if (h != f && h->near && h->near(p, out))
+            return true;
+    return false;
 }
 
 /* After a file read as f: nothing taken from it (no entity, no fact, no

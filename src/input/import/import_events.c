@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* CAMEO root codes (CAMEO manual 1.1b3, chapter 2), as relation names. The
  * sign is that of the root's Goldstein score: cooperation (01-08) +1,
@@ -319,17 +320,61 @@ static bool gdelt_date(ev *x, uint32_t line, const char *v, fnet_date *out)
     return false;
 }
 
+/* The number of fields of line[0..len) split at sep (no quoting). */
+static size_t count_fields(const char *line, size_t len, char sep)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += line[i] == sep;
+    return n;
+}
+
+bool fnet_import_events_gdelt_near(const char *line, size_t len, fnet_buf *why)
+{
+    static const char seps[] = {';', ',', '|'};
+    char sep = 0;
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof seps && !sep; k++) {
+        n = count_fields(line, len, seps[k]);
+        if (n == G_NCOLS || n == 57 || n == 58)
+            sep = seps[k];
+    }
+    bool header = len >= 13 && strncasecmp(line, "GLOBALEVENTID", 13) == 0;
+    if (!sep && !header)
+        return false;
+    fnet_buf_puts(why, "it looks like a GDELT event file");
+    if (sep)
+        fnet_buf_printf(why, " with %zu '%c'-separated fields", n, sep);
+    fnet_buf_printf(why,
+                    "%s, as a spreadsheet saves it; --input-format "
+                    "gdelt reads the files as GDELT publishes them: "
+                    "tab-separated, no header row, 61 fields a record "
+                    "(GDELT 2.0; 57 or 58: GDELT 1.0), with CAMEO codes "
+                    "as text (\"010\", not 10)",
+                    header ? (sep ? " and a header row" : " with a header row")
+                           : "");
+    return true;
+}
+
 static int gdelt_row(ev *x)
 {
     uint32_t line = x->r.rec_line;
     if (x->r.n_fields != G_NCOLS) {
+        /* The record as the reader saw it, for the hint. */
+        fnet_buf near = {0};
+        const fnet_csv_field *f0 = &x->r.fields[0];
+        bool hint =
+            x->r.n_fields == 1 &&
+            fnet_import_events_gdelt_near(f0->text, strlen(f0->text), &near);
         fnet_import_error(&x->im, line, NULL,
                           "expected %d tab-separated "
-                          "fields (a GDELT 2.0 event record), got %zu%s",
+                          "fields (a GDELT 2.0 event record), got %zu%s%s%s",
                           G_NCOLS, x->r.n_fields,
                           x->r.n_fields == 57 || x->r.n_fields == 58
                               ? " (GDELT 1.0 files are not supported)"
-                              : "");
+                              : "",
+                          hint ? "; " : "", hint ? fnet_buf_str(&near) : "");
+        fnet_buf_free(&near);
         return FNET_OK;
     }
     const char *c1 = cell(x, G_A1CODE), *n1 = cell(x, G_A1NAME);

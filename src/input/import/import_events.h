@@ -100,6 +100,12 @@ int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err);
 /* True when a header row (tab-separated) names the ICEWS columns. */
 bool fnet_import_events_is_icews(const char *line, size_t len);
 
+/* When line looks like a GDELT event record or header that a spreadsheet
+ * re-saved (61, 57 or 58 fields separated by ';', ',' or '|', or a header
+ * naming GLOBALEVENTID and EventCode), appends to why what differs from
+ * the files --input-format gdelt reads and returns true; else false. */
+bool fnet_import_events_gdelt_near(const char *line, size_t len, fnet_buf *why);
+
 /* True when a header row (comma, tab or ';' separated) names ACLED's
  * event_id_cnty, actor1 and actor2 columns. */
 bool fnet_import_events_is_acled(const char *line, size_t len);
