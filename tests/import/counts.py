@@ -10,7 +10,8 @@ An entity is a (label, text) pair, the text folded as factnet folds names
 (white space runs to one space, trimmed, case kept); a fact is a relation
 (Label Studio "bi": two); a source is a task or a line. ACLED: an entity is
 an actor1 or actor2, a fact an event naming both, a source a distinct
-`source` cell of those events. POLECAT (tab-separated, header): names are
+`source` cell of those events. An export with entities but no fact must
+be refused (exit 1) with "no fact imported: N entities". POLECAT (tab-separated, header): names are
 the ';'-separated items of "Actor Name" and "Recipient Name" ("None"
 blank); an event gives a fact per actor-recipient pair of different names,
 an entity is a name in such a pair, a source a distinct story ("Story ID",
@@ -123,11 +124,16 @@ def main():
             continue
         ran += 1
         want = expected(path)
-        out = subprocess.run([factnet, "check", path], capture_output=True,
-                             text=True).stdout
+        run = subprocess.run([factnet, "check", path], capture_output=True,
+                             text=True)
         m = re.search(r"(\d+) entit(?:y|ies), (\d+) facts?, (\d+) sources?",
-                      out)
+                      run.stdout)
         got = tuple(int(x) for x in m.groups()) if m else None
+        if want[1] == 0:
+            # Entities without a fact are refused, naming how many.
+            m = re.search(r"no fact imported: (\d+) entit", run.stderr)
+            got = (int(m.group(1)), 0, want[2]) \
+                if m and run.returncode == 1 else None
         ok = got == want
         failed += not ok
         print(f"{'ok' if ok else 'FAILED'}: {path}: factnet {got}, "
