@@ -182,6 +182,30 @@ static int each(dc *x, const cJSON *arr, uint32_t line,
     return rc;
 }
 
+/* What a record without spans holds that names none, counted: text
+ * classification labels ("label" or "labels": ["positive"]), and the spans
+ * of doccano's older download ("annotations": [{"label": 2, ...}]), whose
+ * labels are ids of a label list the file does not hold. */
+static void unread(dc *x, const cJSON *obj, uint32_t line)
+{
+    static const char *const keys[] = {"label", "labels"};
+    const cJSON *l;
+    for (int k = 0; k < 2; k++) {
+        const cJSON *list = get(obj, keys[k]);
+        if (cJSON_IsArray(list))
+            cJSON_ArrayForEach(l, list) if (cJSON_IsString(l)) fnet_import_skip(
+                &x->a.im, line, "label",
+                "a text classification label names no span", NULL);
+    }
+    const cJSON *anns = get(obj, "annotations");
+    if (cJSON_IsArray(anns))
+        cJSON_ArrayForEach(l, anns)
+            fnet_import_skip(&x->a.im, line, "annotation",
+                             "an older doccano download's span, labelled by "
+                             "the id of a label list the file does not hold",
+                             NULL);
+}
+
 static int record(dc *x, const cJSON *obj, uint32_t line)
 {
     const cJSON *text = get(obj, "text"), *ents = get(obj, "entities");
@@ -189,14 +213,10 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     /* The older shape's spans; a list of strings is a text classification's
      * labels, which name no span. */
     const cJSON *old = ents ? NULL : get(obj, "label");
-    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child))) {
-        const cJSON *l;
-        if (cJSON_IsArray(old))
-            cJSON_ArrayForEach(l, old) if (cJSON_IsString(l)) fnet_import_skip(
-                &x->a.im, line, "label",
-                "a text classification label names no span", NULL);
+    if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
         old = NULL;
-    }
+    if (!ents && !old)
+        unread(x, obj, line);
     fnet_importer_at(&x->a.im, line, col_of(x, obj));
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,
