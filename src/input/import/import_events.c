@@ -262,18 +262,28 @@ static const char *bad_code(const char *code, char *buf, size_t size)
     return buf;
 }
 
-static int relation_for(ev *x, int root, uint32_t line, int32_t *rel)
+/* Declares (when missing) an event relation: directed, actor -> actor,
+ * with its default sign. Returns 0, FNET_EDATA (the limit) or FNET_ENOMEM. */
+static int event_relation(ev *x, const char *name, int sign,
+                          const char *description, uint32_t line)
 {
     static const char *const actor[] = {"actor"};
-    fnet_import_rel r = {.name = roots[root].name,
+    fnet_import_rel r = {.name = name,
                          .from = actor,
                          .n_from = 1,
                          .to = actor,
                          .n_to = 1,
                          .directed = true,
-                         .sign = roots[root].sign,
-                         .description = "CAMEO event (root code)"};
-    return fnet_import_relation(&x->im, &r, line, rel);
+                         .sign = sign,
+                         .description = description};
+    int32_t rel;
+    return fnet_import_relation(&x->im, &r, line, &rel);
+}
+
+static int relation_for(ev *x, int root, uint32_t line)
+{
+    return event_relation(x, roots[root].name, roots[root].sign,
+                          "CAMEO event (root code)", line);
 }
 
 /* The actor entity: id (the CAMEO code or the name), label the name. */
@@ -411,12 +421,12 @@ static int gdelt_row(ev *x)
     }
     if (!ok)
         return FNET_OK;
-    int32_t rel, s;
+    int32_t s;
     fnet_fact *f;
     const char *url = cell(x, G_URL);
     bool web =
         strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
-    int rc = relation_for(x, root, line, &rel);
+    int rc = relation_for(x, root, line);
     if (rc == FNET_OK)
         rc = actor(x, id1, n1, line);
     if (rc == FNET_OK)
@@ -579,10 +589,10 @@ static int icews_row(ev *x, size_t n_cols)
         ok = number(x, line, "column \"Intensity\"", v, &intensity) && ok;
     if (!ok)
         return FNET_OK;
-    int32_t rel, s;
+    int32_t s;
     fnet_fact *f;
     const char *story = icell(x, I_STORY);
-    int rc = relation_for(x, root, line, &rel);
+    int rc = relation_for(x, root, line);
     if (rc == FNET_OK)
         rc = icews_entity(x, I_SRC, I_SRC_COUNTRY, I_SRC_SECTORS, line);
     if (rc == FNET_OK)
@@ -695,17 +705,8 @@ static int acled_sign(int kind, const char *sub)
 
 static int acled_relation(ev *x, int kind, uint32_t line)
 {
-    static const char *const actor[] = {"actor"};
-    int32_t rel;
-    fnet_import_rel r = {.name = acled_types[kind].name,
-                         .from = actor,
-                         .n_from = 1,
-                         .to = actor,
-                         .n_to = 1,
-                         .directed = true,
-                         .sign = acled_types[kind].sign,
-                         .description = "ACLED event type"};
-    return fnet_import_relation(&x->im, &r, line, &rel);
+    return event_relation(x, acled_types[kind].name, acled_types[kind].sign,
+                          "ACLED event type", line);
 }
 
 /* The attributes of an ACLED fact, each when its cell is not blank. */
@@ -1006,15 +1007,6 @@ static int polecat_facts(ev *x, int kind, int intensity_col,
     fnet_attr *attrs = NULL;
     uint32_t n_attrs = 0;
     bool first = true;
-    static const char *const actor[] = {"actor"};
-    fnet_import_rel r = {.name = rel,
-                         .from = actor,
-                         .n_from = 1,
-                         .to = actor,
-                         .n_to = 1,
-                         .directed = true,
-                         .sign = plover_types[kind].sign,
-                         .description = "PLOVER event type"};
     size_t pairs = 0;
     for (size_t i = 0; i < n_a; i++)
         for (size_t j = 0; j < n_r; j++)
@@ -1023,8 +1015,8 @@ static int polecat_facts(ev *x, int kind, int intensity_col,
         skip(x, line, "actor is its own recipient");
         return FNET_OK;
     }
-    int32_t rel_index;
-    int rc = fnet_import_relation(&x->im, &r, line, &rel_index);
+    int rc = event_relation(x, rel, plover_types[kind].sign,
+                            "PLOVER event type", line);
     if (rc == FNET_OK)
         rc = polecat_source(x, line, &src);
     for (size_t i = 0; i < n_a && rc == FNET_OK; i++)
