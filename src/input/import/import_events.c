@@ -883,10 +883,12 @@ static int plover_sign(int kind, const char *quad)
 /* An actor or recipient entity: named by the name; its country and primary
  * sector when the list cells give one per name (or one for one name). */
 static int polecat_entity(ev *x, const char *name, size_t i, size_t n,
-                          int country_col, int sector_col, uint32_t line)
+                          int country_col, int sector_col, uint32_t line,
+                          const char **id)
 {
     int32_t e;
     int rc = fnet_import_entity(&x->im, name, "actor", NULL, line, &e);
+    *id = rc == FNET_OK ? x->im.c->entities[e].id : NULL;
     const int cols[] = {country_col, sector_col};
     const char *keys[] = {"country", "sector"};
     for (size_t k = 0; k < 2 && rc == FNET_OK; k++) {
@@ -994,15 +996,18 @@ static bool polecat_width(ev *x, size_t n_cols, uint32_t line)
 
 /* One fact per actor and recipient of the event (an actor that is its own
  * recipient gives none; an event with no other pair is skipped and
- * counted), all sharing the evidence and the attributes. */
+ * counted), all sharing the evidence, the attributes, the id and the
+ * corpus's strings of the names, so that a row of 16 x 16 names costs no
+ * more than its cells once (docs/LIMITS.md). */
 static int polecat_facts(ev *x, int kind, int intensity_col,
                          const fnet_date *date, uint32_t line,
                          const char *const *actors, size_t n_a,
                          const char *const *recips, size_t n_r)
 {
-    const char *src, *evidence = NULL;
-    const char *rel = plover_types[kind].name;
+    const char *src, *evidence = NULL, *fact_id = NULL;
+    const char *rel = plover_types[kind].name; /* static: outlives c */
     const char *id = pcell(x, P_ID);
+    const char *a_id[FNET_MAX_EVENT_ACTORS], *r_id[FNET_MAX_EVENT_ACTORS];
     int sign = plover_sign(kind, pcell(x, P_QUAD));
     fnet_attr *attrs = NULL;
     uint32_t n_attrs = 0;
@@ -1021,27 +1026,27 @@ static int polecat_facts(ev *x, int kind, int intensity_col,
         rc = polecat_source(x, line, &src);
     for (size_t i = 0; i < n_a && rc == FNET_OK; i++)
         rc = polecat_entity(x, actors[i], i, n_a, P_ACTOR_COUNTRY,
-                            P_ACTOR_SECTOR, line);
+                            P_ACTOR_SECTOR, line, &a_id[i]);
     for (size_t j = 0; j < n_r && rc == FNET_OK; j++)
         rc = polecat_entity(x, recips[j], j, n_r, P_RECIP_COUNTRY,
-                            P_RECIP_SECTOR, line);
+                            P_RECIP_SECTOR, line, &r_id[j]);
     for (size_t i = 0; i < n_a && rc == FNET_OK; i++)
         for (size_t j = 0; j < n_r && rc == FNET_OK; j++) {
             if (strcmp(actors[i], recips[j]) == 0)
                 continue;
             fnet_fact *f;
-            if (first && !(evidence = polecat_evidence(x, kind)))
+            if (first && (!(evidence = polecat_evidence(x, kind)) ||
+                          (!blank(id) && !(fact_id = fnet_import_str(
+                                               &x->im, id, strlen(id))))))
                 return FNET_ENOMEM;
-            rc = fnet_import_fact(&x->im, line, actors[i], rel, recips[j], src,
-                                  &f);
+            rc = fnet_import_fact_shared(&x->im, line, a_id[i], rel, r_id[j],
+                                         src, &f);
             if (rc)
                 return rc;
             f->date = *date;
             f->sign = sign;
             f->evidence = evidence;
-            if (!blank(id) &&
-                !(f->id = fnet_import_str(&x->im, id, strlen(id))))
-                return FNET_ENOMEM;
+            f->id = fact_id;
             if (first) {
                 rc = polecat_attrs(x, f, intensity_col);
                 attrs = f->attrs;
