@@ -1,14 +1,16 @@
 /* import.h - what the importers of foreign formats share.
  *
- * Every importer (CSV/TSV edge lists, brat, Label Studio, doccano, GDELT and
- * ICEWS events) turns its format into the same fact model (model/corpus.h):
- * it adds sources, entities, relations and facts with their references as
- * written, and fnet_corpus_resolve() (validate.h) checks them after every
- * file is loaded, exactly as for JSON facts. This module holds the pieces
- * they have in common: the options, an importer context that locates
- * messages in the original file ("FILE:LINE: field: ..."), get-or-create
- * helpers for entities, relations and sources, reading a file into memory,
- * and text helpers (code-point offsets, the sentence around a span). */
+ * Every importer (CSV/TSV edge lists, brat, Label Studio, doccano, GDELT,
+ * ICEWS, ACLED and POLECAT events) turns its format into the same fact
+ * model (model/corpus.h): it adds sources, entities, relations and facts
+ * with their references as written, and fnet_corpus_resolve() (validate.h)
+ * checks them after every file is loaded, exactly as for JSON facts. This
+ * module holds the pieces they have in common: the options, an importer
+ * context that locates messages in the original file ("FILE:LINE: field:
+ * ...", "FILE:LINE:COL: path: ..." for JSON exports), the count of records
+ * left out, get-or-create helpers for entities, relations and sources,
+ * reading a file into memory, and text helpers (code-point offsets, the
+ * sentence around a span). */
 #ifndef FNET_IMPORT_H
 #define FNET_IMPORT_H
 
