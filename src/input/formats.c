@@ -72,6 +72,13 @@ static bool sniff_gdelt(const fnet_peek *p)
     return n == 61 || n == 57 || n == 58;
 }
 
+/* A GDELT event file re-saved by a spreadsheet (another separator, a
+ * header row). */
+static bool near_gdelt(const fnet_peek *p, fnet_buf *why)
+{
+    return fnet_import_events_gdelt_near(p->data, p->line_len, why);
+}
+
 /* An ICEWS file: a tab-separated header row naming the ICEWS columns. */
 static bool sniff_icews(const fnet_peek *p)
 {
@@ -82,6 +89,13 @@ static bool sniff_icews(const fnet_peek *p)
 static bool sniff_acled(const fnet_peek *p)
 {
     return fnet_import_events_is_acled(p->data, p->line_len);
+}
+
+/* A POLECAT file: a header naming Event ID, Event Type, Actor Name and
+ * Recipient Name. */
+static bool sniff_polecat(const fnet_peek *p)
+{
+    return fnet_import_events_is_polecat(p->data, p->line_len);
 }
 
 /* A DNA 3 database: SQLite's header and DNA's STATEMENTTYPES table. */
@@ -194,6 +208,13 @@ static int load_acled(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                                    err);
 }
 
+static int load_polecat(fnet_corpus *c, const char *path,
+                        const fnet_load_opts *o, fnet_diag *d, fnet_err *err)
+{
+    return fnet_import_events_file(c, path, FNET_EVENTS_POLECAT, &o->import, d,
+                                   err);
+}
+
 static int load_dna(fnet_corpus *c, const char *path, const fnet_load_opts *o,
                     fnet_diag *d, fnet_err *err)
 {
@@ -252,6 +273,7 @@ static const fnet_input_format table[] = {
      .suffixes = ENDINGS(".export.csv", ".gdelt.tsv", ".gdelt.csv"),
      .sniff_on = ENDINGS(".csv", ".tsv", ".tab"),
      .sniff = sniff_gdelt,
+     .near = near_gdelt,
      .check = fnet_import_events_check,
      .load = load_gdelt},
     {.name = "icews",
@@ -266,6 +288,12 @@ static const fnet_input_format table[] = {
      .sniff = sniff_acled,
      .check = fnet_import_events_check,
      .load = load_acled},
+    {.name = "polecat",
+     .suffixes = ENDINGS(".polecat.tsv", ".polecat.txt"),
+     .sniff_on = ENDINGS(".txt", ".tsv", ".tab", ".csv"),
+     .sniff = sniff_polecat,
+     .check = fnet_import_events_check,
+     .load = load_polecat},
     {.name = "dna",
      .suffixes = ENDINGS(".dna"),
      .sniff_on = ENDINGS(".sqlite", ".sqlite3", ".db"),

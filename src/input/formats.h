@@ -72,6 +72,10 @@ typedef struct fnet_input_format {
      * the file's start, input/peek.h). */
     const char *const *sniff_on;
     bool (*sniff)(const fnet_peek *p);
+    /* For content that is almost this format but that its loader cannot
+     * read (NULL: none): appends to why what differs and what to do, and
+     * returns true. Used in the hint of a file that failed. */
+    bool (*near)(const fnet_peek *p, fnet_buf *why);
     /* Checks the options it reads that need no file; NULL: none. Returns
      * 0 or FNET_EUSAGE with the message in err. */
     int (*check)(const fnet_import_opts *o, fnet_err *err);

@@ -106,16 +106,22 @@ static int count_fact(void *ctx, const fnet_fact *f)
 }
 
 /* Appends "it looks like X: --input-format X reads it" when the content
- * of path claims another row than f, else nothing; true when it did. */
+ * of path claims another row than f, else what a row's near() says of
+ * content that is almost its format, else nothing; true when it did. */
 static bool looks_like(fnet_buf *out, const fnet_peek *p,
                        const fnet_input_format *f)
 {
     const fnet_input_format *g = fnet_input_format_guess(p);
-    if (!g || g == f)
-        return false;
-    fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
-                    g->name, g->name);
-    return true;
+    if (g && g != f) {
+        fnet_buf_printf(out, "it looks like %s: --input-format %s reads it",
+                        g->name, g->name);
+        return true;
+    }
+    const fnet_input_format *h;
+    for (size_t i = 0; !g && p->n && (h = fnet_input_format_at(i)); i++)
+        if (h != f && h->near && h->near(p, out))
+            return true;
+    return false;
 }
 
 /* After a file read as f: nothing taken from it (no entity, no fact, no
@@ -168,10 +174,11 @@ static int after_load(const char *path, const fnet_input_format *f, bool empty,
     return rc;
 }
 
-/* Loads path with f's loader, counting what it took. */
+/* Loads path with f's loader, counting what it took; *facts grows by the
+ * facts it gave (to the corpus or to the sink). */
 static int load_counted(fnet_corpus *c, const char *path,
                         const fnet_input_format *f, const fnet_load_opts *o,
-                        fnet_diag *d, fnet_err *err)
+                        uint64_t *facts_taken, fnet_diag *d, fnet_err *err)
 {
     uint32_t entities = c->n_entities;
     uint64_t facts = c->n_facts;
@@ -184,6 +191,7 @@ static int load_counted(fnet_corpus *c, const char *path,
     int rc = fnet_load_file_as(c, path, f, &lo, d, err);
     if (rc != FNET_OK)
         return rc;
+    *facts_taken += c->n_facts - facts + k.n;
     bool empty = c->n_entities == entities && c->n_facts == facts && !k.n;
     rc = after_load(path, f, empty && d->n_errors == errors,
                     d->n_errors > errors, d);
@@ -274,6 +282,40 @@ static int label_hint(const fnet_corpus *c, const tool_files *tool,
     return rc;
 }
 
+/* Entities but no fact from all the inputs, when one of them was imported
+ * from another tool's format (an annotation export without relations): an
+ * error that says what a graph needs. (Input that gave nothing at all has
+ * its error from after_load; factnet's own JSON may hold entities alone.)
+ * Returns 0 or FNET_ENOMEM. */
+static int no_facts(const fnet_corpus *c, const fnet_load_plan *p, fnet_diag *d)
+{
+    bool tool = false, imported = false;
+    for (size_t i = 0; i < p->n_paths; i++) {
+        tool = tool || p->formats[i]->labels;
+        imported = imported || !p->formats[i]->facts;
+    }
+    if (!imported) /* factnet's own files: entities may come alone */
+        return FNET_OK;
+    fnet_buf where = {0};
+    if (p->n_paths == 1)
+        fnet_buf_printf(
+            &where,
+            "%s: ", strcmp(p->paths[0], "-") == 0 ? "<stdin>" : p->paths[0]);
+    fnet_diag_add(
+        d, FNET_SEV_ERROR, fnet_buf_str(&where),
+        "no fact imported%s: %u entit%s but no relation between them%s",
+        p->n_paths == 1 ? "" : " from any input", c->n_entities,
+        c->n_entities == 1 ? "y" : "ies",
+        tool ? "; a graph needs relations: annotate them (doccano: a "
+               "relation extraction project; Label Studio: relation "
+               "results; brat: R or E lines), or give the file of facts "
+               "with this one (docs/IMPORT.md)"
+             : "; give a file of facts with this one (docs/FORMAT.md)");
+    int rc = fnet_buf_ok(&where) ? FNET_OK : FNET_ENOMEM;
+    fnet_buf_free(&where);
+    return rc;
+}
+
 int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
                       fnet_diag *d, fnet_err *err)
 {
@@ -287,12 +329,16 @@ int fnet_load_planned(fnet_corpus **out, const fnet_load_plan *p, bool strict,
     if (rc == FNET_EDATA) /* the label map's problems are in d */
         rc = fnet_err_set(err, FNET_EDATA, "invalid input data");
     tool_files tool = {0};
+    uint64_t facts = 0;
     for (size_t i = 0; i < p->n_paths && rc == FNET_OK; i++) {
         uint32_t from = c->n_files;
-        rc = load_counted(c, p->paths[i], p->formats[i], &lo, d, err);
+        rc = load_counted(c, p->paths[i], p->formats[i], &lo, &facts, d, err);
         if (rc == FNET_OK && p->formats[i]->labels && c->n_files > from)
             rc = mark_files(&tool, from, c->n_files, err);
     }
+    if (rc == FNET_OK && d->n_errors == 0 && facts == 0 && c->n_entities &&
+        no_facts(c, p, d) != FNET_OK)
+        rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
     fnet_labelmap_free(&own);
     if (rc == FNET_EDATA) {
         free(tool.is);

@@ -64,6 +64,10 @@
  * half a megabyte) from one line of the .ann file. `first` (n-1 facts)
  * takes events of any size. */
 #define FNET_MAX_PAIR_ARGUMENTS 64
+/* Names in one POLECAT actor or recipient cell ("A; B"): an event makes one
+ * fact per actor and recipient, so 16 give at most 256 facts from a row,
+ * sharing one evidence and one set of attributes. */
+#define FNET_MAX_EVENT_ACTORS 16
 
 typedef struct fnet_limits {
     uint64_t document_bytes;

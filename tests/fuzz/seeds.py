@@ -135,6 +135,12 @@ def acled_seeds():
                                          b"event_weight=fatalities\n"), good
 
 
+def polecat_seeds():
+    for path in files(os.path.join(FIX, "polecat"), ".txt", ".tsv"):
+        name = os.path.basename(path).rsplit(".", 1)[0]
+        yield name, read(path), name != "bad" or None
+
+
 def labelmap_seeds():
     for path in files(os.path.join(FIX, "maps"), ".ini", ".json"):
         yield os.path.basename(path), read(path), None
@@ -169,6 +175,7 @@ SEEDS = {
     "fuzz_gdelt": gdelt_seeds,
     "fuzz_icews": icews_seeds,
     "fuzz_acled": acled_seeds,
+    "fuzz_polecat": polecat_seeds,
     "fuzz_labelmap": labelmap_seeds,
     "fuzz_dna": dna_seeds,
 }

@@ -4,8 +4,8 @@
 # scripts/test. With -DFNET_FUZZ=ON (clang; scripts/fuzz) the harnesses are
 # also linked with libFuzzer as executables of the same name.
 set(FNET_FUZZ_HARNESSES fuzz_json fuzz_jsonl fuzz_csv fuzz_brat
-    fuzz_labelstudio fuzz_doccano fuzz_gdelt fuzz_icews fuzz_acled fuzz_labelmap
-    fuzz_dna)
+    fuzz_labelstudio fuzz_doccano fuzz_gdelt fuzz_icews fuzz_acled fuzz_polecat
+    fuzz_labelmap fuzz_dna)
 foreach(h ${FNET_FUZZ_HARNESSES})
   add_executable(${h}_replay fuzz/replay.c fuzz/${h}.c)
   target_link_libraries(${h}_replay PRIVATE fnet)

@@ -10,7 +10,12 @@ An entity is a (label, text) pair, the text folded as factnet folds names
 (white space runs to one space, trimmed, case kept); a fact is a relation
 (Label Studio "bi": two); a source is a task or a line. ACLED: an entity is
 an actor1 or actor2, a fact an event naming both, a source a distinct
-`source` cell of those events."""
+`source` cell of those events. An export with entities but no fact must
+be refused (exit 1) with "no fact imported: N entities". POLECAT (tab-separated, header): names are
+the ';'-separated items of "Actor Name" and "Recipient Name" ("None"
+blank); an event gives a fact per actor-recipient pair of different names,
+an entity is a name in such a pair, a source a distinct story ("Story ID",
+else the "Event ID" before its first '_') of an event with a fact."""
 import csv
 import json
 import os
@@ -77,9 +82,31 @@ def acled(path):
     return len(actors), len(rows), len(sources)
 
 
+def polecat(path):
+    def names(cell):
+        items = [n.strip() for n in cell.split(";")]
+        return [n for n in items if n and n not in ("None", "NA")]
+
+    actors, facts, stories = set(), 0, set()
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            pairs = [(a, b) for a in names(r["Actor Name"])
+                     for b in names(r["Recipient Name"]) if a != b]
+            if not pairs:
+                continue
+            facts += len(pairs)
+            for a, b in pairs:
+                actors |= {a, b}
+            story = r.get("Story ID") or r["Event ID"].split("_")[0]
+            stories.add(story)
+    return len(actors), facts, len(stories)
+
+
 def expected(path):
     if path.endswith(".csv"):
         return acled(path)
+    if path.endswith((".txt", ".tsv")):
+        return polecat(path)
     kind, value = records(path)
     if kind == "doc" and isinstance(value, dict) and "text" in value:
         return doccano([value])
@@ -97,11 +124,16 @@ def main():
             continue
         ran += 1
         want = expected(path)
-        out = subprocess.run([factnet, "check", path], capture_output=True,
-                             text=True).stdout
+        run = subprocess.run([factnet, "check", path], capture_output=True,
+                             text=True)
         m = re.search(r"(\d+) entit(?:y|ies), (\d+) facts?, (\d+) sources?",
-                      out)
+                      run.stdout)
         got = tuple(int(x) for x in m.groups()) if m else None
+        if want[1] == 0:
+            # Entities without a fact are refused, naming how many.
+            m = re.search(r"no fact imported: (\d+) entit", run.stderr)
+            got = (int(m.group(1)), 0, want[2]) \
+                if m and run.returncode == 1 else None
         ok = got == want
         failed += not ok
         print(f"{'ok' if ok else 'FAILED'}: {path}: factnet {got}, "

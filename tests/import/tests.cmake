@@ -11,10 +11,13 @@ add_test(NAME import.counts
                  ${FNET_IMP_SHAPES}/ls-pre1-task.json
                  ${FNET_IMP_SHAPES}/ls-pre1-list.json
                  ${FNET_IMP_SHAPES}/ls-empty-text.json
+                 ${FNET_IMP_SHAPES}/ls-text-differs.json
                  ${FNET_IMP_SHAPES}/doccano-label.jsonl
                  ${FNET_IMP_SHAPES}/doccano-lines.json
                  ${FNET_IMP_DIR}/fixtures/acled/export.csv
-                 ${FNET_IMP_DIR}/fixtures/acled/old-dates.csv)
+                 ${FNET_IMP_DIR}/fixtures/acled/old-dates.csv
+                 ${FNET_IMP_DIR}/fixtures/polecat/events.txt
+                 ${FNET_IMP_DIR}/fixtures/polecat/story.tsv)
 add_test(NAME import.real_counts
          COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/counts.py
                  $<TARGET_FILE:factnet>

@@ -89,7 +89,7 @@ else:
 
 # bash: what the completion offers, as bash computes it.
 with tempfile.TemporaryDirectory() as tmp:
-    for f in ("a.json", "b.JSONL", "c.csv", "notes.txt"):
+    for f in ("a.json", "b.JSONL", "c.csv", "notes.md"):
         open(os.path.join(tmp, f), "w").close()
     os.mkdir(os.path.join(tmp, "sub"))
     probe = r'''

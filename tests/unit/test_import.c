@@ -433,9 +433,11 @@ static void test_doccano(void)
     CHECK_INT(c->n_facts, 1);
     CHECK_STR(c->n_facts ? c->facts[0].source_refs[0] : NULL, "d#7");
     CHECK_INT(d.n_errors, 1);
-    CHECK_STR(d.n_items ? d.items[0].msg : NULL,
-              "d.jsonl:3: relations[0]: to_id \"q\": no entity with this id "
-              "on the line");
+    CHECK_STR(
+        d.n_items ? d.items[0].msg : NULL,
+        /* column 118: where the relation's object starts */
+        "d.jsonl:3:118: relations[0]: to_id \"q\": no entity with this id "
+        "on the line");
     CHECK_INT(c->n_sources, 2);
     CHECK_STR(c->n_sources > 1 ? c->sources[1].id : NULL, "d#line3");
     fnet_diag_free(&d);
@@ -525,6 +527,47 @@ static void test_icews(void)
     CHECK_INT(c->facts[1].n_sources, 0);
     CHECK_STR(c->facts[1].evidence,
               "ICEWS event 2: C D -> A B: Praise (CAMEO 051)");
+    fnet_corpus_free(c);
+    fnet_diag_free(&d);
+}
+
+/* POLECAT: one fact per actor and recipient, the sign from the quad code
+ * (else the type's category), the evidence shared, blank recipients and
+ * self pairs skipped and counted. Expected values worked out by hand from
+ * the rows below and docs/IMPORT.md's table. */
+static void test_polecat(void)
+{
+    const char tab[] =
+        "Event ID\tEvent Date\tEvent Type\tQuad Code\tActor Name\t"
+        "Actor Country\tRecipient Name\tHeadline\n"
+        "s1_CONSULT_R\t2023-03-01\tCONSULT\t\tA; B\tX; Y\tC\tTalks\n"
+        "s2_ASSAULT_R\t2023-03-02\tASSAULT\tVERBAL COOPERATION\tC\tZ\tA\t\n"
+        "s3_PROTEST_R\t2023-03-03\tPROTEST\t\tD\t\tNone\t\n"
+        "s4_REJECT_R\t2023-03-04\tREJECT\t\tA\t\tA\t\n";
+    CHECK(fnet_import_events_is_polecat(tab, strchr(tab, '\n') - tab));
+    CHECK(!fnet_import_events_is_polecat("Event ID\tActor Name\n", 20));
+    fnet_corpus *c = fresh();
+    fnet_diag d = {0};
+    fnet_err err = {0};
+    CHECK_INT(
+        fnet_import_polecat_buffer(c, "p.txt", tab, LEN(tab), NULL, &d, &err),
+        0);
+    CHECK_INT(d.n_errors, 0);
+    CHECK_INT(c->n_facts, 3); /* A->C, B->C, C->A */
+    CHECK_STR(c->facts[0].subject_ref, "A");
+    CHECK_STR(c->facts[1].subject_ref, "B");
+    CHECK_STR(c->facts[1].object_ref, "C");
+    CHECK_STR(c->facts[0].relation_ref, "consult");
+    CHECK_INT(c->facts[0].sign, 1);
+    CHECK(c->facts[0].evidence == c->facts[1].evidence); /* one copy */
+    CHECK_STR(c->facts[0].evidence, "Talks");
+    CHECK_STR(c->facts[0].source_refs[0], "polecat-story-s1");
+    CHECK_INT(c->facts[2].sign, 1); /* the quad code wins over ASSAULT */
+    CHECK_INT(c->n_entities, 3);
+    CHECK_INT(c->n_skipped, 2); /* no recipient, actor is its own */
+    CHECK_STR(c->n_skipped ? c->skipped[0].why : NULL, "no recipient");
+    CHECK_STR(c->n_skipped > 1 ? c->skipped[1].why : NULL,
+              "actor is its own recipient");
     fnet_corpus_free(c);
     fnet_diag_free(&d);
 }
@@ -726,6 +769,7 @@ int main(void)
     RUN(test_doccano);
     RUN(test_gdelt);
     RUN(test_icews);
+    RUN(test_polecat);
     RUN(test_jsonpos);
     RUN(test_sentence_and_offsets);
     return TEST_REPORT();

@@ -317,7 +317,7 @@ static void test_records_import(void)
     lim.sources = 1;
     r = load_file(p, NULL, NULL, &lim);
     CHECK_INT(r.errors, 1);
-    snprintf(want, sizeof want, "%s:2: too many sources (the limit is 1)", p);
+    snprintf(want, sizeof want, "%s:2:1: too many sources (the limit is 1)", p);
     CHECK_STR(r.first, want);
     unlink(p);
 

@@ -372,7 +372,7 @@ static void test_format_names(void)
     fnet_buf b = {0};
     fnet_input_formats_list(&b);
     CHECK_STR(fnet_buf_str(&b), "json, jsonl, csv, tsv, brat, labelstudio, "
-                                "doccano, gdelt, icews, acled or dna");
+                                "doccano, gdelt, icews, acled, polecat or dna");
     fnet_buf_free(&b);
     size_t n = 0;
     for (const fnet_input_format *f; (f = fnet_input_format_at(n)); n++) {
@@ -380,7 +380,7 @@ static void test_format_names(void)
         CHECK(f->load != NULL);
         CHECK(!f->sniff == !f->sniff_on);
     }
-    CHECK_INT(n, 11);
+    CHECK_INT(n, 12);
     CHECK(fnet_input_format_find("auto") == NULL);
     CHECK(fnet_input_format_find("JSON") == NULL);
     CHECK(fnet_input_format_find("xml") == NULL);
@@ -449,6 +449,17 @@ static void test_detect_by_content(void)
               "acled");
     CHECK_STR(detect(tmp_file("2023.tsv", "event_id_cnty\tactor1\tactor2\n")),
               "acled");
+    /* POLECAT's Dataverse files are .txt, tab-separated with a header; a
+     * copy saved as .csv may be comma-separated. */
+    const char *polecat = "Event ID\tEvent Date\tEvent Type\tActor Name\t"
+                          "Recipient Name\ne1\t2023-01-01\tAID\tA\tB\n";
+    CHECK_STR(detect(tmp_file("2023-Jan.txt", polecat)), "polecat");
+    CHECK_STR(detect(tmp_file("2023-Jan.tsv", polecat)), "polecat");
+    CHECK_STR(detect(tmp_file("2023-Jan.csv", "Event ID,Event Type,Actor Name,"
+                                              "Recipient Name\n")),
+              "polecat");
+    CHECK_STR(detect(tmp_file("notes.txt", "Event ID and more\n")), "json");
+    CHECK_STR(detect("x.polecat.txt"), "polecat");
     CHECK_STR(detect(tmp_file("noending", "[{\"data\": {\"text\": \"x\"}}]")),
               "labelstudio");
     CHECK_STR(detect(tmp_file("noending2", "{\"facts\": []}")), "json");
@@ -471,7 +482,7 @@ static void test_format_check(void)
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_EUSAGE);
     CHECK_STR(err.msg, "unknown input format \"xml\" (expected json, jsonl, "
                        "csv, tsv, brat, labelstudio, doccano, gdelt, "
-                       "icews, acled or dna)");
+                       "icews, acled, polecat or dna)");
     o.format = "auto";
     CHECK_INT(fnet_load_opts_check(&o, &err), FNET_OK);
     o.import.event_weight = "bogus";

@@ -29,6 +29,8 @@ int fnet_annot_buffer(fnet_annot *a, fnet_corpus *c, const char *name,
     }
     if (rc == FNET_OK)
         fnet_import_quotes_note(&a->im, &a->quotes);
+    if (rc == FNET_OK)
+        rc = fnet_import_skipped_flush(&a->im);
     fnet_quoter_free(&a->quotes);
     fnet_buf_free(&a->tmp);
     fnet_importer_end(&a->im);
@@ -98,8 +100,11 @@ int fnet_annot_mention(fnet_annot *a, const char *label, size_t b_start,
     s->entity = NULL;
     s->b_start = b_start;
     s->b_end = b_end;
-    if (!type)
-        return FNET_OK; /* dropped by the label map */
+    if (!type) {
+        fnet_import_skip(&a->im, line, "mention",
+                         "label dropped by the label map", NULL);
+        return FNET_OK;
+    }
     return fnet_import_mention(&a->im, type, a->text + b_start, b_end - b_start,
                                line, &s->entity);
 }

@@ -45,6 +45,7 @@ typedef struct fnet_brat_rec {
                                                   one, in order (NONE) */
     bool trigger_tb; /* T: an event's trigger (set by brat_facts.c) */
     bool bad;        /* T: its span does not match the text */
+    bool dropped;    /* T: the label map drops its type */
 } fnet_brat_rec;
 
 typedef struct fnet_brat_doc {

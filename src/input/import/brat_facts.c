@@ -73,8 +73,12 @@ static int make_mentions(doc *dc)
             is_event_type(b, r->type))
             continue;
         const char *type = fnet_labelmap_entity(b->labels, r->type);
-        if (!type)
-            continue; /* dropped by the label map */
+        if (!type) {
+            r->dropped = true;
+            fnet_import_skip(&b->im, r->line, "mention",
+                             "label dropped by the label map", NULL);
+            continue;
+        }
         uint32_t name;
         int rc = fnet_mentions_add(&b->m, type, r->text, strlen(r->text),
                                    fnet_importer_loc(&b->im, r->line), &name);
@@ -247,11 +251,19 @@ static int relation_facts(doc *dc, rec *r)
                          "an argument is not a "
                          "text-bound annotation (relations between events "
                          "are not imported)");
+        fnet_import_skip_quiet(&dc->b->im, r->line, "relation",
+                               "an argument is an event");
         return FNET_OK;
     }
     const char *name = fnet_labelmap_relation(dc->b->labels, r->type, NULL);
+    if (!name)
+        fnet_import_skip(&dc->b->im, r->line, "relation",
+                         "label dropped by the label map", NULL);
+    else if (s->dropped || o->dropped)
+        fnet_import_skip(&dc->b->im, r->line, "relation",
+                         "an argument's label dropped by the label map", NULL);
     if (!name || s->name < 0 || o->name < 0)
-        return FNET_OK; /* dropped by the map, or a bad span (reported) */
+        return FNET_OK; /* skipped, or a bad span (reported) */
     size_t a = s->b_start, e = s->b_end;
     widen(o, &a, &e);
     const shared *sh;
@@ -275,6 +287,11 @@ static int event_facts(doc *dc, rec *r)
             args[n++] = t;
     }
     const char *name = fnet_labelmap_relation(b->labels, r->type, NULL);
+    if (b->events == FNET_BRAT_EVENTS_NONE)
+        fnet_import_skip_quiet(&b->im, r->line, "event", "--brat-events none");
+    else if (!name)
+        fnet_import_skip(&b->im, r->line, "event",
+                         "label dropped by the label map", NULL);
     if (b->events == FNET_BRAT_EVENTS_NONE || !name || bad)
         return FNET_OK;
     if (n < 2) {
@@ -282,6 +299,8 @@ static int event_facts(doc *dc, rec *r)
                          "no fact: an event needs "
                          "two entity arguments (arguments that are events "
                          "are left out)");
+        fnet_import_skip_quiet(&b->im, r->line, "event",
+                               "fewer than two entity arguments");
         return FNET_OK;
     }
     uint32_t max = b->im.c->limits.pair_arguments;
@@ -346,6 +365,8 @@ int fnet_brat_add_document(fnet_brat *b, const char *ann, size_t ann_len,
             rc = event_facts(&dc, &dc.r.v[i]);
     if (rc == FNET_OK)
         fnet_import_quotes_note(&b->im, &dc.quotes);
+    if (rc == FNET_OK)
+        rc = fnet_import_skipped_flush(&b->im);
     fnet_quoter_free(&dc.quotes);
     fnet_brat_doc_free(&dc.r);
     return rc;

@@ -50,7 +50,65 @@ void fnet_importer_end(fnet_importer *im)
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line)
 {
     fnet_loc loc = {im->file, line, FNET_LOC_NO_INDEX, 0, 0};
+    if (line && im->col) {
+        loc.text_line = line;
+        loc.text_col = im->col;
+    }
     return loc;
+}
+
+static void tally(fnet_importer *im, uint32_t line, const char *what,
+                  const char *why, const char *hint, bool warned)
+{
+    fnet_import_skips *k = NULL;
+    for (uint32_t i = 0; i < im->n_skips && !k; i++)
+        if (strcmp(im->skips[i].what, what) == 0 &&
+            strcmp(im->skips[i].why, why) == 0)
+            k = &im->skips[i];
+    if (!k && im->n_skips < FNET_IMPORT_SKIP_KINDS) {
+        k = &im->skips[im->n_skips++];
+        *k = (fnet_import_skips){what, why, hint, warned, 0, line};
+    }
+    if (!k)
+        k = &im->skips[FNET_IMPORT_SKIP_KINDS - 1];
+    k->n++;
+}
+
+void fnet_import_skip(fnet_importer *im, uint32_t line, const char *what,
+                      const char *why, const char *hint)
+{
+    tally(im, line, what, why, hint, false);
+}
+
+void fnet_import_skip_quiet(fnet_importer *im, uint32_t line, const char *what,
+                            const char *why)
+{
+    tally(im, line, what, why, NULL, true);
+}
+
+int fnet_import_skipped_flush(fnet_importer *im)
+{
+    int rc = FNET_OK;
+    uint32_t col = im->col;
+    im->col = 0; /* the warnings are about the file */
+    for (uint32_t i = 0; i < im->n_skips && rc == FNET_OK; i++) {
+        const fnet_import_skips *k = &im->skips[i];
+        rc = fnet_corpus_add_skipped(im->c, im->file, k->what, k->why, k->n);
+        if (rc == FNET_OK && !k->warned)
+            fnet_import_warn(
+                im, 0, NULL, "%llu %s%s skipped: %s (%s%sthe first on line %u)",
+                (unsigned long long)k->n, k->what, k->n == 1 ? "" : "s", k->why,
+                k->hint ? k->hint : "", k->hint ? "; " : "", k->first);
+    }
+    im->n_skips = 0;
+    im->col = col;
+    return rc;
+}
+
+uint32_t fnet_importer_at(fnet_importer *im, uint32_t line, uint32_t col)
+{
+    im->col = col;
+    return line;
 }
 
 static void vformat(fnet_buf *b, const char *fmt, va_list ap)

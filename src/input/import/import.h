@@ -1,14 +1,16 @@
 /* import.h - what the importers of foreign formats share.
  *
- * Every importer (CSV/TSV edge lists, brat, Label Studio, doccano, GDELT and
- * ICEWS events) turns its format into the same fact model (model/corpus.h):
- * it adds sources, entities, relations and facts with their references as
- * written, and fnet_corpus_resolve() (validate.h) checks them after every
- * file is loaded, exactly as for JSON facts. This module holds the pieces
- * they have in common: the options, an importer context that locates
- * messages in the original file ("FILE:LINE: field: ..."), get-or-create
- * helpers for entities, relations and sources, reading a file into memory,
- * and text helpers (code-point offsets, the sentence around a span). */
+ * Every importer (CSV/TSV edge lists, brat, Label Studio, doccano, GDELT,
+ * ICEWS, ACLED and POLECAT events) turns its format into the same fact
+ * model (model/corpus.h): it adds sources, entities, relations and facts
+ * with their references as written, and fnet_corpus_resolve() (validate.h)
+ * checks them after every file is loaded, exactly as for JSON facts. This
+ * module holds the pieces they have in common: the options, an importer
+ * context that locates messages in the original file ("FILE:LINE: field:
+ * ...", "FILE:LINE:COL: path: ..." for JSON exports), the count of records
+ * left out, get-or-create helpers for entities, relations and sources,
+ * reading a file into memory, and text helpers (code-point offsets, the
+ * sentence around a span). */
 #ifndef FNET_IMPORT_H
 #define FNET_IMPORT_H
 
@@ -67,11 +69,29 @@ int fnet_import_check_name(const char *option, const char *value,
 /* Values one message can quote (fnet_import_quote). */
 #define FNET_IMPORT_QUOTES 3
 
+/* Reasons for leaving records out that one file can count (more are
+ * counted under the last). */
+#define FNET_IMPORT_SKIP_KINDS 12
+
+/* Records of the current file left out for one reason. */
+typedef struct fnet_import_skips {
+    const char *what, *why, *hint; /* static strings */
+    bool warned;                   /* each record had its own warning */
+    uint64_t n;
+    uint32_t first; /* line of the first */
+} fnet_import_skips;
+
 typedef struct fnet_importer {
     fnet_corpus *c;
     fnet_diag *d;
-    const char *name;    /* the file as named in messages (corpus copy) */
-    uint32_t file;       /* its index in c->files */
+    const char *name; /* the file as named in messages (corpus copy) */
+    uint32_t file;    /* its index in c->files */
+    /* The column of the JSON value that the following messages and records
+     * are about, on the line they are given (0: none, "FILE:LINE: ..."):
+     * the JSON importers (Label Studio, doccano) set it with
+     * fnet_importer_at() so that their messages read "FILE:LINE:COL:
+     * PATH: ..." as the JSON loader's do, and their records keep it. */
+    uint32_t col;
     fnet_buf where, msg; /* scratch */
     /* Aliases and attributes are appended to arrays in the corpus arena,
      * which cannot grow in place: the importer allocates them with room to
@@ -85,7 +105,36 @@ typedef struct fnet_importer {
     fnet_arena seen_keys;
     fnet_buf seen_key;                  /* scratch */
     fnet_buf quote[FNET_IMPORT_QUOTES]; /* fnet_import_quote's slots */
+    fnet_import_skips skips[FNET_IMPORT_SKIP_KINDS]; /* fnet_import_skip */
+    uint32_t n_skips;
 } fnet_importer;
+
+/* ---- records left out --------------------------------------------------
+ *
+ * Every record an importer leaves out without an error (an event without a
+ * recipient, a mention whose label the label map drops, ...) is counted by
+ * reason; fnet_import_skipped_flush() adds the counts of the file to
+ * check's summary (fnet_corpus_add_skipped: "skipped: 3 relations of FILE
+ * (label dropped by the label map)") and warns once per reason: "FILE:
+ * warning: 3 relations skipped: label dropped by the label map (the first
+ * on line 12)". */
+
+/* Counts one record of the current file left out at line: what is the
+ * record in the singular, plural with an "s" ("relation"), why the reason,
+ * hint (NULL: none) words for the warning ("--event-weight fatalities");
+ * all three static strings. Can't fail. */
+void fnet_import_skip(fnet_importer *im, uint32_t line, const char *what,
+                      const char *why, const char *hint);
+
+/* The same without a warning at the flush: for a record that had a
+ * warning of its own, or that the user asked to leave out (--brat-events
+ * none); counted for the summary. */
+void fnet_import_skip_quiet(fnet_importer *im, uint32_t line, const char *what,
+                            const char *why);
+
+/* Adds the current file's counts to the corpus, warns, and starts
+ * counting afresh. Returns 0 or FNET_ENOMEM. */
+int fnet_import_skipped_flush(fnet_importer *im);
 
 /* Registers name as an input file of c and starts an importer for it.
  * Returns 0 or FNET_ENOMEM. End with fnet_importer_end(). */
@@ -98,8 +147,14 @@ int fnet_importer_file(fnet_importer *im, const char *name);
 /* Frees the scratch buffers and the room records. Can't fail. */
 void fnet_importer_end(fnet_importer *im);
 
-/* The location of line (0: the whole file) of the current file. */
+/* The location of line (0: the whole file) of the current file, with
+ * im->col when it is set. */
 fnet_loc fnet_importer_loc(const fnet_importer *im, uint32_t line);
+
+/* Sets im->col to col and returns line: `uint32_t line =
+ * fnet_importer_at(im, l, c);` before the messages and records about the
+ * value at line l, column c. Can't fail. */
+uint32_t fnet_importer_at(fnet_importer *im, uint32_t line, uint32_t col);
 
 /* Reports a data error "FILE:LINE: FIELD: message" (line 0 leaves out the
  * line, field NULL leaves out the field). */

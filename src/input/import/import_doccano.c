@@ -11,6 +11,7 @@
 typedef struct mention {
     const cJSON *id;
     fnet_span span; /* entity NULL: dropped by the label map or invalid */
+    bool dropped;   /* by the label map */
 } mention;
 
 typedef struct dc {
@@ -78,11 +79,10 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
         !fnet_annot_offset(get(e, "end_offset"), &t)) {
         fnet_import_error(&x->a.im, line, where,
                           "expected {\"id\", \"label\", "
-                          "\"start_offset\", \"end_offset\"} (column %u)",
-                          col_of(x, e));
+                          "\"start_offset\", \"end_offset\"}");
         return FNET_OK;
     }
-    mention m = {id, {0}};
+    mention m = {id, {0}, false};
     size_t bs, be;
     if (!fnet_offsets_span(&x->cp, s, t, &bs, &be)) {
         fnet_import_error(&x->a.im, line, where,
@@ -93,6 +93,7 @@ static int entity(dc *x, const cJSON *e, uint32_t line, int k)
     }
     int rc =
         fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &m.span);
+    m.dropped = !m.span.entity;
     return rc ? rc : push(x, m);
 }
 
@@ -110,8 +111,7 @@ static int old_label(dc *x, const cJSON *l, uint32_t line, int k)
         !fnet_annot_offset(cJSON_GetArrayItem(l, 1), &t) ||
         !cJSON_IsString(type) || !type->valuestring[0]) {
         fnet_import_error(&x->a.im, line, where,
-                          "expected [start, end, \"TYPE\"] (column %u)",
-                          col_of(x, l));
+                          "expected [start, end, \"TYPE\"]");
         return FNET_OK;
     }
     size_t bs, be;
@@ -136,8 +136,7 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
         !type->valuestring[0]) {
         fnet_import_error(&x->a.im, line, where,
                           "expected {\"from_id\", "
-                          "\"to_id\", \"type\"} (column %u)",
-                          col_of(x, r));
+                          "\"to_id\", \"type\"}");
         return FNET_OK;
     }
     const mention *a = find(x, from), *b = find(x, to);
@@ -152,6 +151,12 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
     }
     const char *name =
         fnet_labelmap_relation(x->a.labels, type->valuestring, NULL);
+    if (!name)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         "label dropped by the label map", NULL);
+    else if (a->dropped || b->dropped)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         "an argument's label dropped by the label map", NULL);
     if (!name || !a->span.entity || !b->span.entity)
         return FNET_OK;
     return fnet_annot_fact(&x->a, name, "doccano relation type", &a->span,
@@ -159,7 +164,8 @@ static int relation(dc *x, const cJSON *r, uint32_t line, int k)
 }
 
 /* Calls fn on each item of the array arr (NULL: none) with its index,
- * until one fails. */
+ * until one fails; the messages and records of an item are located at its
+ * column. */
 static int each(dc *x, const cJSON *arr, uint32_t line,
                 int (*fn)(dc *x, const cJSON *item, uint32_t line, int k))
 {
@@ -168,11 +174,36 @@ static int each(dc *x, const cJSON *arr, uint32_t line,
     if (arr)
         cJSON_ArrayForEach(item, arr)
         {
+            fnet_importer_at(&x->a.im, line, col_of(x, item));
             rc = fn(x, item, line, k++);
             if (rc)
                 break;
         }
     return rc;
+}
+
+/* What a record without spans holds that names none, counted: text
+ * classification labels ("label" or "labels": ["positive"]), and the spans
+ * of doccano's older download ("annotations": [{"label": 2, ...}]), whose
+ * labels are ids of a label list the file does not hold. */
+static void unread(dc *x, const cJSON *obj, uint32_t line)
+{
+    static const char *const keys[] = {"label", "labels"};
+    const cJSON *l;
+    for (int k = 0; k < 2; k++) {
+        const cJSON *list = get(obj, keys[k]);
+        if (cJSON_IsArray(list))
+            cJSON_ArrayForEach(l, list) if (cJSON_IsString(l)) fnet_import_skip(
+                &x->a.im, line, "label",
+                "a text classification label names no span", NULL);
+    }
+    const cJSON *anns = get(obj, "annotations");
+    if (cJSON_IsArray(anns))
+        cJSON_ArrayForEach(l, anns)
+            fnet_import_skip(&x->a.im, line, "annotation",
+                             "an older doccano download's span, labelled by "
+                             "the id of a label list the file does not hold",
+                             NULL);
 }
 
 static int record(dc *x, const cJSON *obj, uint32_t line)
@@ -184,6 +215,9 @@ static int record(dc *x, const cJSON *obj, uint32_t line)
     const cJSON *old = ents ? NULL : get(obj, "label");
     if (old && (!cJSON_IsArray(old) || !cJSON_IsArray(old->child)))
         old = NULL;
+    if (!ents && !old)
+        unread(x, obj, line);
+    fnet_importer_at(&x->a.im, line, col_of(x, obj));
     if (!cJSON_IsObject(obj) || !cJSON_IsString(text)) {
         fnet_import_error(&x->a.im, line, NULL,
                           "expected a doccano record "

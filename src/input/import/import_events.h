@@ -1,5 +1,5 @@
-/* import_events.h - political event data (GDELT 2.0, ICEWS, ACLED) as
- * facts.
+/* import_events.h - political event data (GDELT 2.0, ICEWS, ACLED,
+ * POLECAT) as facts.
  *
  * One fact per event, Actor1/Source -> Actor2/Target, with the relation of
  * the event's CAMEO root code (declared on first use: "consult", "threaten",
@@ -31,7 +31,16 @@
  * (--event-weight fatalities; events without any are then skipped and
  * counted), the notes as evidence, the source column as the source, and
  * the event's types, fatalities, interaction, country, location and
- * associated actors as attributes. */
+ * associated actors as attributes.
+ *
+ * POLECAT files (PLOVER-coded events as distributed on Dataverse: tab- or
+ * comma-separated with a header): Actor Name, Recipient Name, Event Date
+ * and Event Type are required. One fact per actor and recipient (a cell may
+ * list several, "A; B"; at most FNET_MAX_EVENT_ACTORS each), whose relation
+ * is the PLOVER event type ("assault", ...), sign from the Quad Code or
+ * else the type's quad category (cooperation +1, conflict -1), the Event
+ * Text or Headline as evidence, the story as the source; events without a
+ * recipient (optional in PLOVER) are skipped and counted. */
 #ifndef FNET_IMPORT_EVENTS_H
 #define FNET_IMPORT_EVENTS_H
 
@@ -46,7 +55,8 @@
 enum fnet_event_format {
     FNET_EVENTS_GDELT,
     FNET_EVENTS_ICEWS,
-    FNET_EVENTS_ACLED
+    FNET_EVENTS_ACLED,
+    FNET_EVENTS_POLECAT
 };
 
 /* Imports event rows held in memory. Returns 0 when read (data problems are
@@ -68,6 +78,11 @@ int fnet_import_acled_buffer(fnet_corpus *c, const char *name, const char *data,
                              size_t len, const fnet_import_opts *o,
                              fnet_diag *d, fnet_err *err);
 
+int fnet_import_polecat_buffer(fnet_corpus *c, const char *name,
+                               const char *data, size_t len,
+                               const fnet_import_opts *o, fnet_diag *d,
+                               fnet_err *err);
+
 /* Reads and imports the file at path ("-": standard input). Also returns
  * FNET_EIO. */
 int fnet_import_events_file(fnet_corpus *c, const char *path, int format,
@@ -85,8 +100,18 @@ int fnet_import_events_check(const fnet_import_opts *o, fnet_err *err);
 /* True when a header row (tab-separated) names the ICEWS columns. */
 bool fnet_import_events_is_icews(const char *line, size_t len);
 
+/* When line looks like a GDELT event record or header that a spreadsheet
+ * re-saved (61, 57 or 58 fields separated by ';', ',' or '|', or a header
+ * naming GLOBALEVENTID and EventCode), appends to why what differs from
+ * the files --input-format gdelt reads and returns true; else false. */
+bool fnet_import_events_gdelt_near(const char *line, size_t len, fnet_buf *why);
+
 /* True when a header row (comma, tab or ';' separated) names ACLED's
  * event_id_cnty, actor1 and actor2 columns. */
 bool fnet_import_events_is_acled(const char *line, size_t len);
+
+/* True when a header row (tab, comma or ';' separated) names POLECAT's
+ * Event ID, Event Type, Actor Name and Recipient Name columns. */
+bool fnet_import_events_is_polecat(const char *line, size_t len);
 
 #endif

@@ -11,8 +11,9 @@
 
 /* A labelled region of one annotation. */
 typedef struct region {
-    const char *id; /* result id (cJSON string) */
-    fnet_span span; /* entity NULL: dropped by the label map or invalid */
+    const char *id;       /* result id (cJSON string) */
+    fnet_span span;       /* entity NULL: left out or invalid */
+    const char *left_out; /* why its relations are skipped; NULL if not */
 } region;
 
 typedef struct ls {
@@ -25,13 +26,20 @@ typedef struct ls {
     fnet_buf path;
     region *regions;
     size_t n_regions, cap_regions;
+    /* Regions whose "text" is not the text at their start/end: counted,
+     * the first described, one warning for the file. */
+    unsigned long differ;
+    uint32_t differ_line, differ_col;
+    fnet_buf differ_where, differ_what;
 } ls;
 
-static uint32_t line_of(const ls *x, const cJSON *item)
+/* The line of item; its column goes to the messages and records that
+ * follow (fnet_importer_at). */
+static uint32_t line_of(ls *x, const cJSON *item)
 {
     uint32_t line, col;
     fnet_jsonpos_find(&x->pos, item, &line, &col);
-    return line;
+    return fnet_importer_at(&x->a.im, line, col);
 }
 
 /* The JSON path of the current item for messages: "[2].annotations[0]...". */
@@ -114,7 +122,8 @@ static bool locate(ls *x, long long start, long long end, const char *want,
     return false;
 }
 
-static int add_region(ls *x, const char *id, fnet_span span)
+static int add_region(ls *x, const char *id, fnet_span span,
+                      const char *left_out)
 {
     if (x->n_regions == x->cap_regions) {
         size_t cap = x->cap_regions ? x->cap_regions * 2 : 32;
@@ -124,7 +133,7 @@ static int add_region(ls *x, const char *id, fnet_span span)
         x->regions = v;
         x->cap_regions = cap;
     }
-    x->regions[x->n_regions++] = (region){id, span};
+    x->regions[x->n_regions++] = (region){id, span, left_out};
     return FNET_OK;
 }
 
@@ -161,35 +170,44 @@ static int labels_item(ls *x, const cJSON *r, const char *where)
                          "region %s has no label; "
                          "left out",
                          fnet_import_quote(&x->a.im, 0, id->valuestring));
-        return add_region(x, id->valuestring, (fnet_span){0});
+        fnet_import_skip_quiet(&x->a.im, line, "region", "no label");
+        return add_region(x, id->valuestring, (fnet_span){0},
+                          "an argument has no label");
     }
     size_t bs, be;
     int why = 0;
     /* No text, or an empty one (pre-annotations carry only start and end):
      * the span is what start and end say, as Label Studio reads it. */
     const char *want = text && text->valuestring[0] ? text->valuestring : NULL;
-    if (!locate(x, start, end, want, &bs, &be, &why)) {
-        if (why == 1)
-            fnet_import_error(&x->a.im, line, where,
-                              "span %lld-%lld is "
-                              "outside the text (%zu characters)",
-                              start, end, x->cp.n);
-        else {
-            fnet_buf span = {0};
-            fnet_buf_append(&span, x->a.text + bs, be - bs);
-            fnet_import_error(
-                &x->a.im, line, where,
-                "span %lld-%lld is "
-                "%s in the text, the region says %s",
-                start, end, fnet_import_quote(&x->a.im, 0, fnet_buf_str(&span)),
-                fnet_import_quote(&x->a.im, 1, want));
-            fnet_buf_free(&span);
-        }
-        return add_region(x, id->valuestring, (fnet_span){0});
+    if (!locate(x, start, end, want, &bs, &be, &why) && why == 1) {
+        fnet_import_error(&x->a.im, line, where,
+                          "span %lld-%lld is "
+                          "outside the text (%zu characters)",
+                          start, end, x->cp.n);
+        return add_region(x, id->valuestring, (fnet_span){0}, NULL);
+    }
+    if (why == 2 && x->differ++ == 0) {
+        /* The text at start/end is used, as Label Studio does. */
+        fnet_buf span = {0};
+        fnet_buf_append(&span, x->a.text + bs, be - bs);
+        x->differ_line = line;
+        x->differ_col = x->a.im.col;
+        fnet_buf_puts(&x->differ_where, where);
+        fnet_buf_printf(&x->differ_what,
+                        "span %lld-%lld is %s in the text, "
+                        "the region says %s",
+                        start, end,
+                        fnet_import_quote(&x->a.im, 0, fnet_buf_str(&span)),
+                        fnet_import_quote(&x->a.im, 1, want));
+        fnet_buf_free(&span);
     }
     fnet_span span;
     int rc = fnet_annot_mention(&x->a, label->valuestring, bs, be, line, &span);
-    return rc ? rc : add_region(x, id->valuestring, span);
+    return rc ? rc
+              : add_region(x, id->valuestring, span,
+                           span.entity ? NULL
+                                       : "an argument's label dropped by the "
+                                         "label map");
 }
 
 #define DESCRIPTION "Label Studio relation label"
@@ -228,8 +246,11 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
                               a ? to->valuestring : from->valuestring));
         return FNET_OK;
     }
+    if (a->left_out || b->left_out)
+        fnet_import_skip(&x->a.im, line, "relation",
+                         a->left_out ? a->left_out : b->left_out, NULL);
     if (!a->span.entity || !b->span.entity)
-        return FNET_OK; /* dropped by the label map, or reported */
+        return FNET_OK; /* skipped, or reported */
     if (strcmp(d, "left") == 0) {
         const region *t = a;
         a = b;
@@ -249,8 +270,11 @@ static int relation_item(ls *x, const cJSON *r, const char *where)
         const char *name =
             l ? fnet_labelmap_relation(x->a.labels, l->valuestring, NULL)
               : NULL;
-        if (l && !name)
-            continue; /* dropped by the label map */
+        if (l && !name) {
+            fnet_import_skip(&x->a.im, line, "relation",
+                             "label dropped by the label map", NULL);
+            continue;
+        }
         int32_t rel;
         rc = fnet_annot_fact(&x->a, name, DESCRIPTION, &a->span, &b->span,
                              x->source, line, &rel);
@@ -288,6 +312,11 @@ static int annotation(ls *x, const cJSON *ann, int t, const char *list, int k)
                 rc = labels_item(x, r, where);
             else if (pass == 1 && strcmp(ty, "relation") == 0)
                 rc = relation_item(x, r, where);
+            else if (pass == 0 && strcmp(ty, "relation") != 0)
+                fnet_import_skip(&x->a.im, line_of(x, r), "result",
+                                 "a result type other than labels and "
+                                 "relation",
+                                 NULL);
             if (rc)
                 break;
         }
@@ -317,6 +346,15 @@ static int task(ls *x, const cJSON *tk, int t)
                                &x->source);
     if (rc)
         return rc;
+    /* Predictions and drafts are not annotations: counted, not read. */
+    static const char *const unread[] = {"predictions", "drafts"};
+    for (int l = 0; l < 2; l++) {
+        const cJSON *list = get(tk, unread[l]), *item;
+        if (cJSON_IsArray(list))
+            cJSON_ArrayForEach(item, list) fnet_import_skip(
+                &x->a.im, line_of(x, item), l ? "draft" : "prediction",
+                "only annotations are read", NULL);
+    }
     /* "completions" is what Label Studio before 1.0 called annotations. */
     static const char *const lists[] = {"annotations", "completions"};
     for (int l = 0; l < 2 && rc == FNET_OK; l++) {
@@ -352,7 +390,7 @@ static int run(fnet_annot *a, char *data, size_t len)
     if (rc == FNET_OK && cJSON_IsObject(root) && get(root, "data")) {
         rc = task(x, root, 0); /* a single task */
     } else if (rc == FNET_OK && !cJSON_IsArray(root)) {
-        fnet_import_error(&a->im, 1, NULL,
+        fnet_import_error(&a->im, fnet_importer_at(&a->im, 1, 1), NULL,
                           "expected a Label Studio export "
                           "(a JSON array of tasks)");
     } else if (rc == FNET_OK) {
@@ -366,6 +404,16 @@ static int run(fnet_annot *a, char *data, size_t len)
         }
     }
     cJSON_Delete(root);
+    if (rc == FNET_OK && x->differ) {
+        uint32_t line = fnet_importer_at(&a->im, x->differ_line, x->differ_col);
+        fnet_import_warn(&a->im, line, fnet_buf_str(&x->differ_where),
+                         "%lu region%s with a \"text\" that differs from "
+                         "the text at start and end (the first here: %s); "
+                         "the text at start and end was used, as Label "
+                         "Studio does",
+                         x->differ, x->differ == 1 ? "" : "s",
+                         fnet_buf_str(&x->differ_what));
+    }
     return rc;
 }
 
@@ -381,6 +429,8 @@ int fnet_import_labelstudio_buffer(fnet_corpus *c, const char *name,
     fnet_offsets_free(&x.cp);
     fnet_offsets_free(&x.u16);
     fnet_buf_free(&x.path);
+    fnet_buf_free(&x.differ_where);
+    fnet_buf_free(&x.differ_what);
     free(x.regions);
     return rc;
 }
