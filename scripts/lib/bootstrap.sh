@@ -5,7 +5,8 @@
 
 # Build and run time.
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
-libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev libsqlite3-dev"
+libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation libxml2-dev
+libsqlite3-dev"
 # Tests: independent reference implementations and format readers (cmark:
 # the CommonMark reference implementation reads build's summary.md back,
 # tests/hardening/test_md_path.py); Chromium and Node for the HTML report's
@@ -17,7 +18,7 @@ libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev libsqlite3-dev"
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
 texlive-latex-recommended chromium nodejs valgrind cmark clang-format
-groff-base zsh fish dpkg-dev file libbsd-dev"
+groff-base zsh fish dpkg-dev file libbsd-dev poppler-utils python3-pdfminer"
 # Benchmarks (scripts/bench): GNU time measures wall time and peak RSS; the
 # peers are python-igraph and NetworkX scripts.
 FNET_BENCH_PKGS="time python3 python3-networkx python3-igraph python3-numpy

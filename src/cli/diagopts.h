@@ -18,6 +18,7 @@
 #include "input/load.h"
 #include "output/diagram/diagram.h"
 #include "output/diagram/dot.h"
+#include "output/diagram/print.h"
 #include "output/diagram/render.h"
 
 typedef struct fnet_diagopts {
@@ -27,7 +28,8 @@ typedef struct fnet_diagopts {
     fnet_diagram_opts view; /* view.ego is set by fnet_diagopts_graph() */
     const char *ego;        /* --ego: id, label or alias; NULL: none */
     fnet_dot_opts dot;
-    int size_metric; /* enum fnet_metric, -1: none */
+    fnet_print_opts print; /* --width, --legend, ... (print options) */
+    int size_metric;       /* enum fnet_metric, -1: none */
     bool resolution_given;
 } fnet_diagopts;
 
@@ -35,6 +37,14 @@ void fnet_diagopts_init(fnet_diagopts *o);
 
 /* The diagram option specs (fields of fnet_diagopts), ending with {0}. */
 extern const fnet_opt fnet_diagopts_spec[];
+
+/* The print option specs (--width, --height, --dpi, --font, --legend,
+ * --min-font, --preflight: fields of fnet_diagopts), ending with {0}: dot,
+ * render and build have them, report does not. */
+extern const fnet_opt fnet_printopts_spec[];
+
+/* The rules behind the print options, for --help. */
+extern const char fnet_printopts_rules[];
 
 /* Cross-option checks after parsing. 0, or -1 after a usage error. */
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd);
@@ -51,14 +61,22 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *r,
                         fnet_err *err);
 
+/* The same pipeline made into a figure placed and sized by o->print
+ * (output/diagram/print.h): FNET_EFIT when it cannot be drawn at
+ * --width. The caller frees out with fnet_figure_free() in every case. */
+int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
+                         const fnet_diagopts *o, fnet_renderer *r,
+                         fnet_err *err);
+
 /* Parses argv for a command that draws (dot, render, report): its own
- * options (own, writing into own_base), then the diagram, graph and input
- * options into o (fnet_opt_parse(), input files required). Returns
+ * options (own, writing into own_base), then the diagram (with print: and
+ * print), graph and input options into o (fnet_opt_parse(), input files
+ * required). Returns
  * FNET_EXIT_OK (r->done set when --help was printed) or FNET_EXIT_USAGE;
  * fnet_diagopts_finish() comes after the command's own checks. */
 int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
-                             void *own_base, fnet_diagopts *o, int argc,
-                             char **argv, fnet_opt_result *r);
+                             void *own_base, fnet_diagopts *o, bool print,
+                             int argc, char **argv, fnet_opt_result *r);
 
 /* A command that writes the diagram (dot, render): its table and
  * callbacks. ctx is passed to each callback. */
@@ -72,9 +90,10 @@ typedef struct fnet_diagcmd {
     /* NULL, or called with the renderer before any work (a missing
      * Graphviz plugin fails fast). Returns 0 or an FNET_E* code. */
     int (*prepare)(void *ctx, fnet_renderer *r, fnet_err *err);
-    /* Writes the styled diagram g (fnet_diagopts_graph()). Returns 0 or
-     * an FNET_E* code with err set. */
-    int (*write)(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err);
+    /* Writes the figure f (fnet_diagopts_figure()), sized by p. Returns 0
+     * or an FNET_E* code with err set. */
+    int (*write)(void *ctx, fnet_renderer *r, const fnet_figure *f,
+                 const fnet_print_opts *p, fnet_err *err);
     void *ctx;
 } fnet_diagcmd;
 
