@@ -28,7 +28,11 @@ static int length(void *field, const char *v, const char *cmd, const char *opt)
     double pt = 0;
     int rc = fnet_print_length(v, &pt, &unit);
     if (rc == -2 && *unit) {
-        fnet_cli_usage_near(cmd, fnet_opt_near(unit, fnet_print_units),
+        const char *near = fnet_opt_near(unit, fnet_print_units);
+        for (size_t i = 0; !near && fnet_print_units[i]; i++)
+            if (strncmp(unit, fnet_print_units[i], 2) == 0)
+                near = fnet_print_units[i]; /* inch, pts, mm. */
+        fnet_cli_usage_near(cmd, near,
                             "--%s: unknown unit '%s' in '%s' (expected in, "
                             "cm, mm or pt)",
                             opt, unit, v);
@@ -340,6 +344,37 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
     return rc;
 }
 
+int fnet_diagopts_write_figure(const fnet_corpus *c, const fnet_diagopts *o,
+                               fnet_renderer *r, const char *format,
+                               const char *path, FILE *report, fnet_err *err)
+{
+    fnet_figure f;
+    int rc = fnet_diagopts_figure(&f, c, o, r, err);
+    if (!rc)
+        rc = fnet_print_write(r, &f, &o->print, format, path, report, err);
+    fnet_figure_free(&f);
+    return rc;
+}
+
+int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
+                                const fnet_diagopts *print, fnet_renderer *r,
+                                const char *print_path, bool *printed,
+                                fnet_err *err)
+{
+    fnet_diagopts o;
+    fnet_diagopts_init(&o);
+    fnet_diagopts_finish(&o, "build");
+    *screen = NULL;
+    int rc =
+        fnet_diagopts_write_figure(c, print, r, "pdf", print_path, stdout, err);
+    *printed = rc == 0;
+    if (rc == FNET_EFIT)
+        fnet_cli_error("warning: %s not written: %s", print_path, err->msg);
+    if (!rc || rc == FNET_EFIT)
+        rc = fnet_diagopts_graph(screen, c, &o, r, err);
+    return rc;
+}
+
 /* ---- commands ---------------------------------------------------------- */
 
 int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
@@ -349,6 +384,27 @@ int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
     fnet_opt_group g[6];
     groups(g, own, own_base, o, print);
     return fnet_opt_parse(cmd, g, true, argc, argv, r);
+}
+
+int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *o, double width,
+                              int argc, char **argv, fnet_opt_result *r)
+{
+    fnet_diagopts_init(o);
+    o->print.width = width;
+    const fnet_opt_group g[] = {
+        {.title = "options", .opts = own, .base = own_base},
+        {.title = "print options",
+         .opts = fnet_printopts_spec,
+         .base = o,
+         .rules = fnet_printopts_rules},
+        FNET_CLI_INPUT_GROUP(&o->in),
+        {0},
+    };
+    int status = fnet_opt_parse(cmd, g, false, argc, argv, r);
+    if (status == FNET_EXIT_OK && !r->done && fnet_diagopts_finish(o, cmd) != 0)
+        status = FNET_EXIT_USAGE;
+    return status;
 }
 
 /* Loads, makes the diagram and writes it. Returns the exit status. */

@@ -68,6 +68,25 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
                          const fnet_diagopts *o, fnet_renderer *r,
                          fnet_err *err);
 
+/* Makes the figure of o (fnet_diagopts_figure) and writes it to path as
+ * format (fnet_print_write: its legend beside it with --legend separate,
+ * the preflight report to report with --preflight). Returns 0 or an
+ * FNET_E* code (FNET_EFIT: nothing written). */
+int fnet_diagopts_write_figure(const fnet_corpus *c, const fnet_diagopts *o,
+                               fnet_renderer *r, const char *format,
+                               const char *path, FILE *report, fnet_err *err);
+
+/* build's figures: the print figure of print written to print_path as PDF
+ * (*printed set; one that does not fit is a warning naming what would,
+ * and build goes on), then the screen diagram of factnet's defaults into
+ * *screen (fnet_diagopts_graph), made after the print figure because gvc
+ * renders nothing else while the caller keeps it laid out. Returns 0 or
+ * an FNET_E* code. */
+int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
+                                const fnet_diagopts *print, fnet_renderer *r,
+                                const char *print_path, bool *printed,
+                                fnet_err *err);
+
 /* Parses argv for a command that draws (dot, render, report): its own
  * options (own, writing into own_base), then the diagram (with print: and
  * print), graph and input options into o (fnet_opt_parse(), input files
@@ -77,6 +96,15 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
 int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
                              void *own_base, fnet_diagopts *o, bool print,
                              int argc, char **argv, fnet_opt_result *r);
+
+/* Parses argv for a command that writes a figure with factnet's diagram
+ * defaults (build): its own options, then the print options into o (after
+ * fnet_diagopts_init(), --width defaulting to width points) and the input
+ * options into o->in; input files optional; then fnet_diagopts_finish().
+ * Returns FNET_EXIT_OK (r->done set after --help) or FNET_EXIT_USAGE. */
+int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *o, double width,
+                              int argc, char **argv, fnet_opt_result *r);
 
 /* A command that writes the diagram (dot, render): its table and
  * callbacks. ctx is passed to each callback. */

@@ -35,6 +35,7 @@ typedef struct writer {
     double size_max, w_min, w_max;
     double k, fmin, pmin; /* fnet_dot_opts's scale, font_min, pen_min */
     double lwidth;        /* fnet_dot_opts's legend_width */
+    double page;          /* fnet_dot_opts's page_width */
     fnet_buf a, b;        /* scratch */
 } writer;
 
@@ -180,7 +181,7 @@ static void graph_attrs(writer *w)
          * default is 4): compact enough for 12 pt labels to stay
          * legible when a figure is shrunk to a page. (fdp lays out
          * components in derived graphs and ignores this.) */
-        agattr(g, AGRAPH, "overlap_scaling", "-2");
+        agattr(g, AGRAPH, "overlap_scaling", w->k != 1 ? "-0.5" : "-2");
         char gap[40];
         snprintf(gap, sizeof gap, "+%g", pt(w, 4));
         agattr(g, AGRAPH, "sep", gap);
@@ -209,30 +210,43 @@ static void graph_attrs(writer *w)
     attr_num(g, AGEDGE, "fontsize", font_pt(w, 10));
     agattr(g, AGEDGE, "fontcolor", "#333333");
     attr_num(g, AGEDGE, "arrowsize", 0.6 * (w->k < 0.8 ? 0.8 : w->k));
+    /* neato's ideal edge length is 1 inch whatever the node size: scaled
+     * with the nodes, a print layout stays as compact as a screen one. */
+    if (w->k != 1)
+        attr_num(g, AGEDGE, "len", pt(w, 1.0));
 }
 
-/* The title and caption as one HTML table above the drawing. */
+/* One row of the title table: text at size points, wrapped to the page
+ * width when there is one (an average character is taken as 0.55 em). */
+static void title_row(writer *w, fnet_buf *h, const char *text, double size)
+{
+    fnet_buf_printf(h, "<TR><TD><FONT POINT-SIZE=\"%g\">", size);
+    if (w->page > 0) {
+        double chars = w->page / (0.55 * size);
+        fnet_buf_reset(&w->b);
+        fnet_style_wrap(&w->b, text, chars > 1 ? (unsigned)chars : 1);
+        fnet_dotesc_html(h, fnet_buf_str(&w->b));
+    } else {
+        fnet_dotesc_html(h, text);
+    }
+    fnet_buf_puts(h, "</FONT></TD></TR>\n");
+}
+
+/* The title and caption as one HTML table above the drawing: 22 and 14
+ * pt on screen; for a page, 14 and 12 pt scaled (the figure's caption in
+ * the paper says more). */
 static void title(writer *w)
 {
     const fnet_diagram *d = w->d;
     if (!d->title && !d->caption)
         return;
-    char size[32];
     fnet_buf *h = &w->a;
     fnet_buf_reset(h);
     fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">\n");
-    if (d->title) {
-        snprintf(size, sizeof size, "%g", font_pt(w, 22));
-        fnet_buf_printf(h, "<TR><TD><FONT POINT-SIZE=\"%s\">", size);
-        fnet_dotesc_html(h, d->title);
-        fnet_buf_puts(h, "</FONT></TD></TR>\n");
-    }
-    if (d->caption) {
-        snprintf(size, sizeof size, "%g", font_pt(w, 14));
-        fnet_buf_printf(h, "<TR><TD><FONT POINT-SIZE=\"%s\">", size);
-        fnet_dotesc_html(h, d->caption);
-        fnet_buf_puts(h, "</FONT></TD></TR>\n");
-    }
+    if (d->title)
+        title_row(w, h, d->title, font_pt(w, w->page > 0 ? 14 : 22));
+    if (d->caption)
+        title_row(w, h, d->caption, font_pt(w, w->page > 0 ? 12 : 14));
     fnet_buf_puts(h, "</TABLE>");
     set_html(w->g, "label", fnet_buf_str(h));
     set(w->g, "labelloc", "t");
@@ -912,6 +926,7 @@ static void sizes(writer *w, const fnet_dot_opts *o)
     w->fmin = o->font_min;
     w->pmin = o->pen_min;
     w->lwidth = o->legend_width;
+    w->page = o->page_width;
 }
 
 static int prepare(writer *w)

@@ -40,6 +40,8 @@ typedef struct fnet_dot_opts {
     /* The legend's widest extent in points: wider, its rows go into
      * several columns (0: one column). */
     double legend_width;
+    /* The page width in points: title and caption wrap to it (0: none). */
+    double page_width;
 } fnet_dot_opts;
 
 #define FNET_DOT_FONT "DejaVu Sans"

@@ -128,17 +128,29 @@ static void measure(Agraph_t *g, double *text, double *line)
 }
 
 /* Lays g out as it will be drawn (nop2 on pinned positions) and reads its
- * bounding box: *w and *h in points. */
-static int drawn_size(fnet_renderer *r, Agraph_t *g, double *w, double *h,
-                      fnet_err *err)
+ * bounding box: left, bottom, right, top in points. */
+static int drawn_box(fnet_renderer *r, Agraph_t *g, double box[4],
+                     fnet_err *err)
 {
     int rc = fnet_render_layout(r, g, err);
     if (rc)
         return rc;
-    *w = GD_bb(g).UR.x - GD_bb(g).LL.x;
-    *h = GD_bb(g).UR.y - GD_bb(g).LL.y;
+    box[0] = GD_bb(g).LL.x;
+    box[1] = GD_bb(g).LL.y;
+    box[2] = GD_bb(g).UR.x;
+    box[3] = GD_bb(g).UR.y;
     fnet_render_unlayout(r, g);
     return 0;
+}
+
+static int drawn_size(fnet_renderer *r, Agraph_t *g, double *w, double *h,
+                      fnet_err *err)
+{
+    double box[4] = {0};
+    int rc = drawn_box(r, g, box, err);
+    *w = box[2] - box[0];
+    *h = box[3] - box[1];
+    return rc;
 }
 
 /* ---- one attempt ------------------------------------------------------- */
@@ -182,6 +194,7 @@ static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
         oo.scale = base / 12.0;
         oo.font_min = base;
         oo.pen_min = PEN_MIN;
+        oo.page_width = p->width - 2 * MARGIN;
     }
     int rc = fnet_dot_build(&a->g, d, &oo, err);
     if (!rc && (legend || base > 0 || fnet_clustered_applies(a->g, NULL)))
@@ -229,9 +242,13 @@ static void set_page(Agraph_t *g, const attempt *a, const fnet_print_opts *p,
     double pw = p->width > 0 ? p->width : (a->w + 2 * MARGIN) * s;
     double ph = p->height > 0 ? p->height : (a->h + 2 * MARGIN) * s;
     double px = (pw / s - a->w) / 2, py = (ph / s - a->h) / 2;
-    snprintf(v, sizeof v, "%.4f,%.4f!", pw / 72, ph / 72);
+    /* The width binds: the height gets a hair of slack, so that rounding
+     * never lets it decide the scale (the page is the scaled drawing, not
+     * the size box). */
+    snprintf(v, sizeof v, "%.6f,%.6f!", pw / 72,
+             ph / 72 + (p->height > 0 ? 0 : 0.01));
     agsafeset(g, "size", v, "");
-    snprintf(v, sizeof v, "%.4f,%.4f", px / 72, py / 72);
+    snprintf(v, sizeof v, "%.6f,%.6f", px / 72, py / 72);
     agsafeset(g, "pad", v, "");
     agsafeset(g, "margin", "0", "");
     *fit = (fnet_print_fit){.sized = true,
@@ -276,10 +293,10 @@ static int refuse(const attempt *best, const fnet_diagram *d,
         length_words(&b, p->height);
     }
     fnet_buf_printf(&b, ": its smallest text would be %.1f pt (--min-font %g)",
-                    best->text, p->min_font);
+                    floor(10 * best->text) / 10, p->min_font);
     if (best->line < FNET_PRINT_MIN_LINE)
         fnet_buf_printf(&b, " and its thinnest line %.2f pt (at least %g)",
-                        best->line, FNET_PRINT_MIN_LINE);
+                        floor(100 * best->line) / 100, FNET_PRINT_MIN_LINE);
     fnet_buf_puts(&b, "; nothing written. To make it fit: ");
     long top = (long)floor(d->n_nodes * q * q);
     if (top >= 2 && (uint32_t)top < d->n_nodes)
@@ -360,6 +377,12 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
                 agclose(a.g);
             }
         }
+    if (!rc && best.g && legible(&best, p, true)) {
+        /* None kept 85 % of its size: the one with the largest text. */
+        set_page(best.g, &best, p, &out->fit);
+        out->g = best.g;
+        return 0;
+    }
     if (!rc)
         rc = refuse(&best, d, p, tried_below, err);
     if (best.g)
@@ -603,11 +626,11 @@ static void preflight(FILE *fp, const char *path, const char *format,
                 w, h, w / 72, h / 72, w / 72 * 25.4, h / 72 * 25.4);
     if (strcmp(format, "png") == 0)
         fprintf(fp, "  resolution: %ld dpi\n", dpi);
-    fprintf(fp, "  smallest text: %.1f pt (--min-font %g): %s\n", fit->min_text,
-            p->min_font,
+    fprintf(fp, "  smallest text: %.1f pt (--min-font %g): %s\n",
+            floor(10 * fit->min_text) / 10, p->min_font,
             fit->min_text >= p->min_font - 1e-9 ? "ok" : "too small");
-    fprintf(fp, "  thinnest line: %.2f pt (at least %g): %s\n", fit->min_line,
-            FNET_PRINT_MIN_LINE,
+    fprintf(fp, "  thinnest line: %.2f pt (at least %g): %s\n",
+            floor(100 * fit->min_line) / 100, FNET_PRINT_MIN_LINE,
             fit->min_line >= FNET_PRINT_MIN_LINE - 1e-9 ? "ok" : "too thin");
     fonts_of(&fonts, format, data, len);
     fprintf(fp, "  fonts: %s\n",

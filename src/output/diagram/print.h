@@ -12,7 +12,9 @@
  * 7 pt and at --min-font, in that order, the legend right or below (right
  * first, unless asked), and the first layout that reaches the page width
  * with its node labels at least 85 % of the size they were laid out at
- * (the last one: at least --min-font) is kept; it is scaled to the width,
+ * (and every line at least 0.3 pt) is kept; when none is, the one with
+ * the largest smallest text, if that is at least --min-font. It is
+ * scaled to the width,
  * never up by more than FNET_PRINT_MAX_UP, and centred on the page.
  *
  * Ownership: a fnet_figure owns its graphs; free with fnet_figure_free().
