@@ -168,8 +168,7 @@ const fnet_opt fnet_diagopts_spec[] = {
 };
 /* clang-format on */
 
-/* The print options' own checks. 0, or -1 after a usage error. */
-static int print_finish(fnet_diagopts *o, const char *cmd)
+int fnet_diagopts_print_finish(fnet_diagopts *o, const char *cmd)
 {
     fnet_print_opts *p = &o->print;
     if (p->height > 0 && !(p->width > 0)) {
@@ -189,7 +188,7 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
     if (fnet_graphopts_finish(&o->g, cmd) != 0 ||
         fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK ||
-        print_finish(o, cmd) != 0)
+        fnet_diagopts_print_finish(o, cmd) != 0)
         return -1;
     if (o->view.top >= 0 && o->size_metric < 0) {
         fnet_cli_usage(cmd, "--top ranks nodes by --size-by, which is none");

@@ -46,6 +46,11 @@ extern const fnet_opt fnet_printopts_spec[];
 /* The rules behind the print options, for --help. */
 extern const char fnet_printopts_rules[];
 
+/* The print options' own checks (--height needs --width; --legend none
+ * and --no-legend agree; the print font with --width). 0, or -1 after a
+ * usage error. */
+int fnet_diagopts_print_finish(fnet_diagopts *o, const char *cmd);
+
 /* Cross-option checks after parsing. 0, or -1 after a usage error. */
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd);
 

@@ -21,6 +21,8 @@ Cases:
             text there and not in the figure; --legend below fits
   title     --title "": no title drawn (not the graph name "factnet")
   preflight --preflight reports the page read back from the file
+  evolve    evolve --dot DIR --width 7in: every period's SVG 504 pt wide;
+            a corpus that does not fit: exit 5 and no file
 Skips (77) when pdfminer or pdffonts is missing.
 """
 import json
@@ -303,12 +305,33 @@ def case_preflight():
     print("preflight:\n" + rep)
 
 
+def case_evolve():
+    d = os.path.join(WORK, "ev")
+    run(["evolve", QUAD, "--by", "month", "--dot", d, "--width", "7in"])
+    svgs = sorted(f for f in os.listdir(d) if f.endswith(".svg"))
+    if len(svgs) != 2:  # facts dated 2021-03 and 2021-09 only
+        fail("evolve --dot wrote %r" % svgs)
+    for f in svgs:
+        head = open(os.path.join(d, f), encoding="utf-8").read(2000)
+        m = re.search(r'<svg width="([\d.]+)pt"', head)
+        if not m or abs(float(m.group(1)) - 504) > 1:
+            fail("%s: width %r, expected 504pt" % (f, m and m.group(1)))
+    d2 = os.path.join(WORK, "ev2")
+    _, err = run(["evolve", JAPAN, "--every", "5-years", "--dot", d2,
+                  "--width", "3.5in"], status=5)
+    if os.path.isdir(d2) and os.listdir(d2):
+        fail("a refused evolve --dot wrote %r" % os.listdir(d2))
+    if "does not fit 3.50in" not in err:
+        fail("evolve refusal: " + err)
+    print("evolve: %s at 504 pt; 3.5in refused" % svgs)
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     {"widths": case_widths, "png": case_png, "eps": case_eps,
      "refuse": case_refuse, "legend": case_legend, "title": case_title,
-     "preflight": case_preflight}[CASE]()
+     "preflight": case_preflight, "evolve": case_evolve}[CASE]()
 
 
 if __name__ == "__main__":

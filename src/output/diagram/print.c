@@ -164,6 +164,22 @@ typedef struct attempt {
     int place;
 } attempt;
 
+/* a's scale to p's page (1 without a width), and its smallest text and
+ * thinnest line at that scale. */
+static void scale_to_page(attempt *a, const fnet_print_opts *p)
+{
+    a->scale = 1;
+    if (p->width > 0 && a->w > 0) {
+        a->scale = p->width / (a->w + 2 * MARGIN);
+        if (p->height > 0 && a->h > 0)
+            a->scale = fmin(a->scale, p->height / (a->h + 2 * MARGIN));
+        a->scale = fmin(a->scale, FNET_PRINT_MAX_UP);
+    }
+    measure(a->g, &a->text, &a->line);
+    a->text *= a->scale;
+    a->line *= a->scale;
+}
+
 /* The legend of d into g, placed beside the drawing (box: left, bottom,
  * right, top) at place. */
 static int place_legend(Agraph_t *g, const fnet_diagram *d, fnet_dot_opts *o,
@@ -190,12 +206,8 @@ static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
     memset(a, 0, sizeof *a);
     a->base = base;
     a->place = place;
-    if (base > 0) {
-        oo.scale = base / 12.0;
-        oo.font_min = base;
-        oo.pen_min = PEN_MIN;
-        oo.page_width = p->width - 2 * MARGIN;
-    }
+    if (base > 0)
+        fnet_print_dot_opts(&oo, p, base);
     int rc = fnet_dot_build(&a->g, d, &oo, err);
     if (!rc && (legend || base > 0 || fnet_clustered_applies(a->g, NULL)))
         rc = fnet_render_fix_box(r, a->g, box, err);
@@ -205,16 +217,7 @@ static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
         rc = drawn_size(r, a->g, &a->w, &a->h, err);
     if (rc)
         return rc;
-    a->scale = 1;
-    if (p->width > 0 && a->w > 0) {
-        a->scale = p->width / (a->w + 2 * MARGIN);
-        if (p->height > 0 && a->h > 0)
-            a->scale = fmin(a->scale, p->height / (a->h + 2 * MARGIN));
-        a->scale = fmin(a->scale, FNET_PRINT_MAX_UP);
-    }
-    measure(a->g, &a->text, &a->line);
-    a->text *= a->scale;
-    a->line *= a->scale;
+    scale_to_page(a, p);
     return 0;
 }
 
@@ -388,6 +391,38 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
     if (best.g)
         agclose(best.g);
     return rc;
+}
+
+void fnet_print_dot_opts(fnet_dot_opts *o, const fnet_print_opts *p,
+                         double base)
+{
+    o->scale = base / 12.0;
+    o->font_min = base;
+    o->pen_min = PEN_MIN;
+    o->page_width = p->width - 2 * MARGIN;
+}
+
+int fnet_print_size(fnet_print_fit *fit, Agraph_t *g, const fnet_print_opts *p,
+                    double base, const char *what, fnet_renderer *r,
+                    fnet_err *err)
+{
+    attempt a = {.g = g, .base = base, .place = FNET_LEGEND_RIGHT};
+    int rc = drawn_size(r, g, &a.w, &a.h, err);
+    if (rc)
+        return rc;
+    scale_to_page(&a, p);
+    if (!legible(&a, p, true))
+        return fnet_err_set(
+            err, FNET_EFIT,
+            "%s: the figure does not fit %.2fin (%.0f pt): its smallest "
+            "text would be %.1f pt (--min-font %g) and its thinnest line "
+            "%.2f pt; nothing written. To make it fit: --legend none or "
+            "--width %.1fin",
+            what, p->width / 72, p->width, floor(10 * a.text) / 10, p->min_font,
+            floor(100 * a.line) / 100,
+            ceil(10 * p->width / reach(&a, p) / 72) / 10);
+    set_page(g, &a, p, fit);
+    return 0;
 }
 
 /* The legend alone at the figure's scale, sized to itself. */

@@ -97,6 +97,21 @@ int fnet_print_figure(fnet_figure *out, const fnet_diagram *d,
 
 void fnet_figure_free(fnet_figure *f); /* NULL is allowed */
 
+/* For figures laid out elsewhere (evolve's pinned diagrams): o set to lay
+ * a figure out with node labels at base points for p's page (scale,
+ * floors, title width). Can't fail. */
+void fnet_print_dot_opts(fnet_dot_opts *o, const fnet_print_opts *p,
+                         double base);
+
+/* Sizes g, fixed and pinned (layout "nop2") with its legend, for p's
+ * page: measured, scaled to p->width and given its page, as
+ * fnet_print_figure() does for a layout it keeps. Returns 0, FNET_EFIT
+ * (err: what, the sizes it would have, the width it would need) or
+ * FNET_EINTERNAL / FNET_ENOMEM. */
+int fnet_print_size(fnet_print_fit *fit, Agraph_t *g, const fnet_print_opts *p,
+                    double base, const char *what, fnet_renderer *r,
+                    fnet_err *err);
+
 /* The legend's own file beside path: "fig.pdf" -> "fig.legend.pdf". */
 void fnet_print_legend_path(fnet_buf *out, const char *path);
 
