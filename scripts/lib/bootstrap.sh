@@ -3,7 +3,8 @@
 # plugins. Only missing packages are installed; nothing is downloaded from
 # anywhere but the system's apt sources.
 
-# Build and run time.
+# Build and run time (fonts-liberation: Liberation Sans, Arial's metrics,
+# the font of figures laid out with --width).
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
 libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation libxml2-dev
 libsqlite3-dev"
@@ -13,8 +14,10 @@ libsqlite3-dev"
 # browser test (tests/browser/, which also needs npm: fnet_npm); clang-format
 # for scripts/format --check; groff, zsh and fish read the generated man
 # pages and completions, and dpkg-dev's dpkg-shlibdeps gives the .deb its
-# Depends (tests/install/; cpack's DEB generator also needs file); libbsd-dev's funopen tests the BSD/macOS
-# output path on Linux (tests/CMakeLists.txt).
+# Depends (tests/install/; cpack's DEB generator also needs file);
+# libbsd-dev's funopen tests the BSD/macOS output path on Linux
+# (tests/CMakeLists.txt); poppler-utils' pdffonts and python3-pdfminer read
+# the print figures back (tests/print/).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
 texlive-latex-recommended chromium nodejs valgrind cmark clang-format
