@@ -21,6 +21,9 @@ Cases:
             text there and not in the figure; --legend below fits
   title     --title "": no title drawn (not the graph name "factnet")
   preflight --preflight reports the page read back from the file
+  latex     the 3.5in and 7in figures of the Quad/AUKUS corpus in a
+            two-column article (tests/print/article/article.tex): pdflatex
+            reports no overfull box (skips without pdflatex)
   evolve    evolve --dot DIR --width 7in: every period's SVG 504 pt wide;
             a corpus that does not fit: exit 5 and no file
 Skips (77) when pdfminer or pdffonts is missing.
@@ -326,12 +329,36 @@ def case_evolve():
     print("evolve: %s at 504 pt; 3.5in refused" % svgs)
 
 
+def case_latex():
+    if not shutil.which("pdflatex"):
+        print("SKIP: pdflatex is not installed")
+        sys.exit(77)
+    art = os.path.join(WORK, "article")
+    shutil.copytree(os.path.join(SRC, "tests", "print", "article"), art)
+    run(["render", QUAD, "--width", "3.5in", "--top", "16",
+         "-o", os.path.join(art, "quad35.pdf")])
+    run(["render", QUAD, "--width", "7in", "-o", os.path.join(art, "quad7.pdf")])
+    for _ in range(2):
+        p = subprocess.run(["pdflatex", "-interaction=nonstopmode",
+                            "article.tex"], cwd=art, capture_output=True,
+                           text=True, errors="replace")
+    if p.returncode != 0:
+        fail("pdflatex failed:\n" + p.stdout[-2000:])
+    log = open(os.path.join(art, "article.log"), errors="replace").read()
+    bad = re.findall(r"Overfull \\[hv]box[^\n]*", log)
+    if bad:
+        fail("the figures do not fit the page: %r" % bad)
+    # 3.5 in (252 bp) is exactly the column width of this geometry.
+    print("latex: two-column article compiled, no overfull box")
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     {"widths": case_widths, "png": case_png, "eps": case_eps,
      "refuse": case_refuse, "legend": case_legend, "title": case_title,
-     "preflight": case_preflight, "evolve": case_evolve}[CASE]()
+     "preflight": case_preflight, "evolve": case_evolve,
+     "latex": case_latex}[CASE]()
 
 
 if __name__ == "__main__":
