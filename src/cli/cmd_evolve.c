@@ -1,10 +1,8 @@
 /* cmd_evolve.c - `factnet evolve`: the network period by period: node and
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
-#include "cli/diagopts.h"
+#include "cli/diagopts.h" /* graphopts.h, input_opts.h, print options */
 #include "cli/helptext.h"
-#include "cli/graphopts.h"
-#include "cli/input_opts.h"
 
 #include "input/load.h"
 #include "job/evolve.h"
@@ -181,16 +179,10 @@ static bool check_options(eopts *o)
 
 static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    const fnet_opt_group print = {.title = "print options",
-                                  .opts = fnet_printopts_spec,
-                                  .base = &o->pd,
-                                  .rules = fnet_printopts_rules};
-    int status = fnet_graphopts_parse_args_with("evolve", options, o, &print,
-                                                &o->g, &o->in, argc, argv, r);
+    int status = fnet_diagopts_parse_graph("evolve", options, o, &o->pd, &o->g,
+                                           &o->in, argc, argv, r);
     if (status != FNET_EXIT_OK || r->done)
         return status;
-    if (fnet_diagopts_print_finish(&o->pd, "evolve") != 0)
-        return FNET_EXIT_USAGE;
     if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
         return FNET_EXIT_USAGE;
     return check_options(o) ? FNET_EXIT_OK : FNET_EXIT_USAGE;
@@ -221,7 +213,6 @@ int fnet_cmd_evolve(int argc, char **argv)
     if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_graphopts_init(&o.g);
-    fnet_diagopts_init(&o.pd);
     fnet_evolve_opts_init(&o.ev);
     o.style.format = FNET_TABLE_MD;
     o.style.digits = -1;

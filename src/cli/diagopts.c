@@ -168,7 +168,10 @@ const fnet_opt fnet_diagopts_spec[] = {
 };
 /* clang-format on */
 
-int fnet_diagopts_print_finish(fnet_diagopts *o, const char *cmd)
+/* The print options' own checks (--height needs --width; --legend none
+ * and --no-legend agree; the print font with --width). 0, or -1 after a
+ * usage error. */
+static int print_finish(fnet_diagopts *o, const char *cmd)
 {
     fnet_print_opts *p = &o->print;
     if (p->height > 0 && !(p->width > 0)) {
@@ -188,7 +191,7 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
     if (fnet_graphopts_finish(&o->g, cmd) != 0 ||
         fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK ||
-        fnet_diagopts_print_finish(o, cmd) != 0)
+        print_finish(o, cmd) != 0)
         return -1;
     if (o->view.top >= 0 && o->size_metric < 0) {
         fnet_cli_usage(cmd, "--top ranks nodes by --size-by, which is none");
@@ -402,6 +405,23 @@ int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
     };
     int status = fnet_opt_parse(cmd, g, false, argc, argv, r);
     if (status == FNET_EXIT_OK && !r->done && fnet_diagopts_finish(o, cmd) != 0)
+        status = FNET_EXIT_USAGE;
+    return status;
+}
+
+int fnet_diagopts_parse_graph(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *pd,
+                              fnet_graphopts *g, fnet_cli_input *in, int argc,
+                              char **argv, fnet_opt_result *r)
+{
+    const fnet_opt_group print = {.title = "print options",
+                                  .opts = fnet_printopts_spec,
+                                  .base = pd,
+                                  .rules = fnet_printopts_rules};
+    fnet_diagopts_init(pd);
+    int status = fnet_graphopts_parse_args_with(cmd, own, own_base, &print, g,
+                                                in, argc, argv, r);
+    if (status == FNET_EXIT_OK && !r->done && print_finish(pd, cmd) != 0)
         status = FNET_EXIT_USAGE;
     return status;
 }

@@ -46,11 +46,6 @@ extern const fnet_opt fnet_printopts_spec[];
 /* The rules behind the print options, for --help. */
 extern const char fnet_printopts_rules[];
 
-/* The print options' own checks (--height needs --width; --legend none
- * and --no-legend agree; the print font with --width). 0, or -1 after a
- * usage error. */
-int fnet_diagopts_print_finish(fnet_diagopts *o, const char *cmd);
-
 /* Cross-option checks after parsing. 0, or -1 after a usage error. */
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd);
 
@@ -91,6 +86,17 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
                                 const fnet_diagopts *print, fnet_renderer *r,
                                 const char *print_path, bool *printed,
                                 fnet_err *err);
+
+/* Parses argv for a command that builds a graph and may draw it (evolve
+ * --dot): its own options, the print options into pd (after
+ * fnet_diagopts_init(pd)), the graph options into g and the input options
+ * into in (fnet_graphopts_parse_args_with), then the print options' own
+ * checks. Returns FNET_EXIT_OK (r->done set after --help) or
+ * FNET_EXIT_USAGE; the command's own checks come after. */
+int fnet_diagopts_parse_graph(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *pd,
+                              fnet_graphopts *g, fnet_cli_input *in, int argc,
+                              char **argv, fnet_opt_result *r);
 
 /* Parses argv for a command that draws (dot, render, report): its own
  * options (own, writing into own_base), then the diagram (with print: and
