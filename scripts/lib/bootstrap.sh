@@ -3,21 +3,25 @@
 # plugins. Only missing packages are installed; nothing is downloaded from
 # anywhere but the system's apt sources.
 
-# Build and run time.
+# Build and run time (fonts-liberation: Liberation Sans, Arial's metrics,
+# the font of figures laid out with --width).
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
-libgraphviz-dev graphviz fonts-dejavu-core libxml2-dev libsqlite3-dev"
+libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation libxml2-dev
+libsqlite3-dev"
 # Tests: independent reference implementations and format readers (cmark:
 # the CommonMark reference implementation reads build's summary.md back,
 # tests/hardening/test_md_path.py); Chromium and Node for the HTML report's
 # browser test (tests/browser/, which also needs npm: fnet_npm); clang-format
 # for scripts/format --check; groff, zsh and fish read the generated man
 # pages and completions, and dpkg-dev's dpkg-shlibdeps gives the .deb its
-# Depends (tests/install/; cpack's DEB generator also needs file); libbsd-dev's funopen tests the BSD/macOS
-# output path on Linux (tests/CMakeLists.txt).
+# Depends (tests/install/; cpack's DEB generator also needs file);
+# libbsd-dev's funopen tests the BSD/macOS output path on Linux
+# (tests/CMakeLists.txt); poppler-utils' pdffonts and python3-pdfminer read
+# the print figures back (tests/print/).
 FNET_TEST_PKGS="python3 python3-networkx python3-igraph python3-numpy
 python3-scipy clang libclang-rt-dev texlive-latex-base
 texlive-latex-recommended chromium nodejs valgrind cmark clang-format
-groff-base zsh fish dpkg-dev file libbsd-dev"
+groff-base zsh fish dpkg-dev file libbsd-dev poppler-utils python3-pdfminer"
 # Benchmarks (scripts/bench): GNU time measures wall time and peak RSS; the
 # peers are python-igraph and NetworkX scripts.
 FNET_BENCH_PKGS="time python3 python3-networkx python3-igraph python3-numpy

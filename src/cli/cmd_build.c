@@ -3,7 +3,6 @@
 #include "cli/cli.h"
 #include "cli/helptext.h"
 #include "cli/diagopts.h"
-#include "cli/input_opts.h"
 #include "cli/reportgen.h"
 
 #include "job/job.h"
@@ -17,11 +16,11 @@
 #define DEFAULT_GLOB "data/*.json"
 #define DEFAULT_DIR "graphs"
 
-/* What the options set. */
+/* What the options set; print: NAME.print.pdf's and the input options. */
 typedef struct bopts {
-    fnet_cli_input in;
     const char *dir, *sources_dir;
     bool no_guard;
+    fnet_diagopts print;
 } bopts;
 
 static const fnet_opt options[] = {
@@ -45,8 +44,9 @@ typedef struct job {
     fnet_prov_stats ps;     /* the quotes checked (--sources-dir) */
     fnet_build_files files; /* the files of output/tables/build_files.h */
     fnet_renderer *r;
-    Agraph_t *ag;  /* the diagram, made by diagram_files() */
-    bool laid_out; /* ag is laid out */
+    const fnet_diagopts *print; /* NAME.print.pdf's options */
+    Agraph_t *ag;               /* the diagram, made by diagram_files() */
+    bool laid_out;              /* ag is laid out */
     bool progress;
     fnet_buf out; /* the report's path */
 } job;
@@ -68,16 +68,19 @@ static void wrote(void *ctx, const char *path)
     printf("wrote %s\n", path);
 }
 
-/* The diagram is laid out once (the most costly step by far: spline
- * routing) and kept laid out in j->ag for every format: SVG, PDF and the
- * report's SVG. */
+/* NAME.print.pdf, then the diagram, laid out once (the most costly step
+ * by far: spline routing) and kept laid out in j->ag for every format:
+ * SVG, PDF and the report's SVG. */
 static int diagram_files(job *j, fnet_err *err)
 {
-    fnet_diagopts o;
-    fnet_diagopts_init(&o);
-    fnet_diagopts_finish(&o, "build");
+    const char *path =
+        fnet_build_files_path(&j->out, j->dir, j->name, ".print.pdf");
+    bool printed = false;
     progress(j, "laying out the diagram");
-    int rc = fnet_diagopts_graph(&j->ag, j->c, &o, j->r, err);
+    int rc = fnet_diagopts_build_figures(&j->ag, j->c, j->print, j->r, path,
+                                         &printed, err);
+    if (printed)
+        wrote(NULL, path);
     if (!rc)
         rc =
             fnet_build_files_diagram(&j->files, j->r, j->ag, &j->laid_out, err);
@@ -136,12 +139,13 @@ static int one(const char *path, const bopts *o, fnet_renderer *r,
     job j = {.path = path,
              .dir = o->dir,
              .r = r,
+             .print = &o->print,
              .progress = isatty(STDERR_FILENO) != 0};
     fnet_corpus *c = NULL;
     char *paths[] = {(char *)path};
     fnet_build_files_name(path, j.name, sizeof j.name);
     progress(&j, "loading");
-    *reported = fnet_cli_load(&c, "build", paths, 1, &o->in);
+    *reported = fnet_cli_load(&c, "build", paths, 1, &o->print.in);
     int rc = *reported ? FNET_EDATA : FNET_OK;
     j.c = c;
     j.files = (fnet_build_files){.dir = o->dir,
@@ -215,14 +219,10 @@ int fnet_cmd_build(int argc, char **argv)
 
     if (!r.paths)
         return FNET_EXIT_INTERNAL;
-    status = fnet_cli_input_parse_args("build", options, &o, &o.in, false, argc,
-                                       argv, &r);
+    status = fnet_diagopts_parse_print("build", options, &o, &o.print,
+                                       FNET_PRINT_BUILD_WIDTH, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto done;
-    if (fnet_cli_input_check("build", &o.in) != FNET_EXIT_OK) {
-        status = FNET_EXIT_USAGE;
-        goto done;
-    }
     if (r.n_paths == 0) {
         globbed = true;
         if (glob(DEFAULT_GLOB, 0, NULL, &gl) != 0 || gl.gl_pathc == 0) {

@@ -18,12 +18,17 @@ static const fnet_opt options[] = {
     {0},
 };
 
-/* Writes g to the -o path (default: standard output). */
-static int write_dot(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
+/* Writes the figure's graph to the -o path (default: standard output). */
+static int write_dot(void *ctx, fnet_renderer *r, const fnet_figure *f,
+                     const fnet_print_opts *p, fnet_err *err)
 {
     const char *path = ((job *)ctx)->out;
     (void)r;
-    return fnet_dot_write_file(g, path ? path : "-", err);
+    if (p->legend == FNET_LEGEND_SEPARATE || p->preflight)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "%s is about rendered files: use factnet render",
+                            p->preflight ? "--preflight" : "--legend separate");
+    return fnet_dot_write_file(f->g, path ? path : "-", err);
 }
 
 int fnet_cmd_dot(int argc, char **argv)

@@ -1,9 +1,8 @@
 /* cmd_evolve.c - `factnet evolve`: the network period by period: node and
  * graph metrics per period, rank changes, communities over time. */
 #include "cli/cli.h"
+#include "cli/diagopts.h" /* graphopts.h, input_opts.h, print options */
 #include "cli/helptext.h"
-#include "cli/graphopts.h"
-#include "cli/input_opts.h"
 
 #include "input/load.h"
 #include "job/evolve.h"
@@ -19,6 +18,7 @@ typedef struct eopts {
     fnet_cli_input in;
     fnet_evolve_opts ev;
     fnet_table_style style;
+    fnet_diagopts pd; /* the print options of --dot (pd.print, pd.dot.font) */
     const char *out, *out_dir, *columns, *dot_dir;
     int table;            /* -1: the format's default */
     int layout;           /* -1: the format's default; 0 long; 1 wide */
@@ -179,8 +179,8 @@ static bool check_options(eopts *o)
 
 static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 {
-    int status = fnet_graphopts_parse_args("evolve", options, o, &o->g, &o->in,
-                                           argc, argv, r);
+    int status = fnet_diagopts_parse_graph("evolve", options, o, &o->pd, &o->g,
+                                           &o->in, argc, argv, r);
     if (status != FNET_EXIT_OK || r->done)
         return status;
     if (fnet_cli_input_check("evolve", &o->in) != FNET_EXIT_OK)
@@ -239,7 +239,8 @@ int fnet_cmd_evolve(int argc, char **argv)
         rc = fnet_evolve_write(o.out, o.out_dir, &e, o.table, &wo, &err);
     }
     if (rc == 0 && o.dot_dir)
-        rc = fnet_evolve_dot(&e, &o.ev, o.dot_dir, &err);
+        rc = fnet_evolve_dot(&e, &o.ev, &o.pd.print, o.pd.dot.font, o.dot_dir,
+                             &err);
     status = fnet_cli_status("evolve", rc, &err);
 out:
     fnet_evolution_free(&e);

@@ -6,13 +6,15 @@
 
 #include "output/diagram/render.h"
 
+#include <string.h>
+
 typedef struct job {
     const char *out, *format;
 } job;
 
 static const fnet_opt options[] = {
     FNET_STRING("format", 'f', job, format, "FMT",
-                "svg, pdf or png (default: from the -o extension)"),
+                "svg, pdf, png or eps (default: from the -o extension)"),
     FNET_OPT_HELP_SPEC,
     FNET_STRING("output", 'o', job, out, "FILE",
                 "write to FILE (required; '-' with --format: standard "
@@ -27,20 +29,21 @@ static int check(void *ctx)
     job *j = ctx;
     if (!j->out)
         return fnet_cli_usage("render", "no output file (-o OUT.svg, "
-                                        "OUT.pdf or OUT.png)"),
+                                        "OUT.pdf, OUT.png or OUT.eps)"),
                -1;
     if (!j->format)
         j->format = fnet_render_format_from_path(j->out);
     if (!j->format)
         return fnet_cli_usage("render",
                               "cannot tell the format of '%s': "
-                              "use a .svg, .pdf or .png name or --format",
+                              "use a .svg, .pdf, .png or .eps name or "
+                              "--format",
                               j->out),
                -1;
     if (!fnet_render_format_known(j->format))
         return fnet_cli_usage("render",
-                              "--format: expected svg, pdf or "
-                              "png, got '%s'",
+                              "--format: expected svg, pdf, png "
+                              "or eps, got '%s'",
                               j->format),
                -1;
     return 0;
@@ -52,16 +55,19 @@ static int prepare(void *ctx, fnet_renderer *r, fnet_err *err)
     return fnet_render_check_format(r, ((job *)ctx)->format, err);
 }
 
-/* Lays g out and writes it; the output file appears only on success. */
-static int render(void *ctx, fnet_renderer *r, Agraph_t *g, fnet_err *err)
+/* Lays the figure out and writes it (its legend beside it with --legend
+ * separate); a file appears only on success. The preflight report goes to
+ * standard output, or standard error when the figure does. */
+static int render(void *ctx, fnet_renderer *r, const fnet_figure *f,
+                  const fnet_print_opts *p, fnet_err *err)
 {
     job *j = ctx;
-    int rc = fnet_render_layout(r, g, err);
-    if (!rc) {
-        rc = fnet_render_write(r, g, j->format, j->out, err);
-        fnet_render_unlayout(r, g);
-    }
-    return rc;
+    bool to_stdout = strcmp(j->out, "-") == 0;
+    if (to_stdout && p->legend == FNET_LEGEND_SEPARATE)
+        return fnet_err_set(err, FNET_EUSAGE,
+                            "--legend separate needs an output file name");
+    return fnet_print_write(r, f, p, j->format, j->out,
+                            to_stdout ? stderr : stdout, err);
 }
 
 int fnet_cmd_render(int argc, char **argv)

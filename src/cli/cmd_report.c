@@ -103,8 +103,8 @@ int fnet_cmd_report(int argc, char **argv)
     if (!r.paths)
         return FNET_EXIT_INTERNAL;
     fnet_reportopts_init(&j.o);
-    int status =
-        fnet_diagopts_parse_args("report", options, &j, &j.o.d, argc, argv, &r);
+    int status = fnet_diagopts_parse_args("report", options, &j, &j.o.d, false,
+                                          argc, argv, &r);
     if (status == FNET_EXIT_OK && !r.done) {
         if (!j.out)
             status = fnet_cli_usage("report", "no output file (-o "

@@ -5,7 +5,6 @@
 #include "core/buf.h"
 #include "input/validate.h"
 #include "job/job.h"
-#include "output/diagram/clustered.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +16,52 @@ void fnet_diagopts_init(fnet_diagopts *o)
     fnet_community_opts_init(&o->co);
     fnet_diagram_opts_init(&o->view);
     fnet_dot_opts_init(&o->dot);
+    fnet_print_opts_init(&o->print);
     o->size_metric = FNET_M_PAGERANK;
+}
+
+/* --width, --height: a length in in, cm, mm or pt (output/diagram/print.h's
+ * one parser), in points into a double. */
+static int length(void *field, const char *v, const char *cmd, const char *opt)
+{
+    const char *unit = NULL;
+    double pt = 0;
+    int rc = fnet_print_length(v, &pt, &unit);
+    if (rc == -2 && *unit) {
+        const char *near = fnet_opt_near(unit, fnet_print_units);
+        for (size_t i = 0; !near && fnet_print_units[i]; i++)
+            if (strncmp(unit, fnet_print_units[i], 2) == 0)
+                near = fnet_print_units[i]; /* inch, pts, mm. */
+        fnet_cli_usage_near(cmd, near,
+                            "--%s: unknown unit '%s' in '%s' (expected in, "
+                            "cm, mm or pt)",
+                            opt, unit, v);
+        return -1;
+    }
+    if (rc) {
+        fnet_cli_usage(cmd,
+                       "--%s: expected a positive length with a unit "
+                       "(3.5in, 89mm, 8.9cm, 252pt), got '%s'",
+                       opt, v);
+        return -1;
+    }
+    if (pt < 36 || pt > 14400) {
+        fnet_cli_usage(cmd, "--%s: '%s' is %.0f pt: expected 0.5in to 200in",
+                       opt, v, pt);
+        return -1;
+    }
+    *(double *)field = pt;
+    return 0;
+}
+
+static int width(void *field, const char *v, const char *cmd)
+{
+    return length(field, v, cmd, "width");
+}
+
+static int height(void *field, const char *v, const char *cmd)
+{
+    return length(field, v, cmd, "height");
 }
 
 static const char *const layouts[] = {"dot",   "neato", "fdp", "sfdp",
@@ -54,8 +98,34 @@ static const int collapse_code[] = {true};
 static const char *const no_size[] = {"none", NULL};
 static const int no_size_code[] = {-1};
 
+static const char *const places[] = {"right", "below", "none", "separate",
+                                     NULL};
+static const int place_code[] = {FNET_LEGEND_RIGHT, FNET_LEGEND_BELOW,
+                                 FNET_LEGEND_NONE, FNET_LEGEND_SEPARATE};
+
 /* Sorted by name. */
 /* clang-format off */
+const fnet_opt fnet_printopts_spec[] = {
+    FNET_WHOLE("dpi", D, print.dpi, 36, 2400, "N",
+               "PNG resolution, recorded in the file (default 300 with "
+               "--width)"),
+    FNET_STRING("font", 0, D, dot.font, "NAME",
+                "font family (default DejaVu Sans; Liberation Sans with "
+                "--width)"),
+    FNET_CALL("height", D, print.height, height, "LEN",
+              "--width: the page at most LEN tall (in, cm, mm, pt)"),
+    FNET_CHOICE("legend", 0, D, print.legend, places, place_code, "WHERE",
+                "right | below | none | separate (NAME.legend.EXT)"),
+    FNET_REAL("min-font", D, print.min_font, 1, 100, "PT",
+              "--width: no text smaller than PT points (default 6)"),
+    FNET_FLAG("preflight", 0, D, print.preflight,
+              "render: report page, smallest text, thinnest line, fonts, "
+              "greys"),
+    FNET_CALL("width", D, print.width, width, "LEN",
+              "lay out for a page LEN wide: 3.5in, 89mm, 183mm, 7in"),
+    {0},
+};
+
 const fnet_opt fnet_diagopts_spec[] = {
     FNET_CALL("algorithm", D, co.algorithm, fnet_opt_algorithm, "A",
               "community algorithm, as for metrics (default leiden)"),
@@ -98,10 +168,30 @@ const fnet_opt fnet_diagopts_spec[] = {
 };
 /* clang-format on */
 
+/* The print options' own checks (--height needs --width; --legend none
+ * and --no-legend agree; the print font with --width). 0, or -1 after a
+ * usage error. */
+static int print_finish(fnet_diagopts *o, const char *cmd)
+{
+    fnet_print_opts *p = &o->print;
+    if (p->height > 0 && !(p->width > 0)) {
+        fnet_cli_usage(cmd, "--height needs --width");
+        return -1;
+    }
+    if (p->legend == FNET_LEGEND_NONE)
+        o->dot.legend = false;
+    if (!o->dot.legend)
+        p->legend = FNET_LEGEND_NONE;
+    if (p->width > 0 && !o->dot.font)
+        o->dot.font = FNET_PRINT_FONT;
+    return 0;
+}
+
 int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
 {
     if (fnet_graphopts_finish(&o->g, cmd) != 0 ||
-        fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK)
+        fnet_cli_input_check(cmd, &o->in) != FNET_EXIT_OK ||
+        print_finish(o, cmd) != 0)
         return -1;
     if (o->view.top >= 0 && o->size_metric < 0) {
         fnet_cli_usage(cmd, "--top ranks nodes by --size-by, which is none");
@@ -125,19 +215,37 @@ int fnet_diagopts_finish(fnet_diagopts *o, const char *cmd)
     return 0;
 }
 
-/* The command's own options, then the diagram, graph and input ones. */
-static void groups(fnet_opt_group g[5], const fnet_opt *own, void *own_base,
-                   fnet_diagopts *o)
+/* The command's own options, then the diagram, print, graph and input
+ * ones. */
+static void groups(fnet_opt_group g[6], const fnet_opt *own, void *own_base,
+                   fnet_diagopts *o, bool print)
 {
-    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
-    g[1] = (fnet_opt_group){.title = "diagram options",
-                            .opts = fnet_diagopts_spec,
-                            .base = o,
-                            .rules = fnet_diagopts_rules};
-    g[2] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(&o->g);
-    g[3] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(&o->in);
-    g[4] = (fnet_opt_group){0};
+    size_t n = 0;
+    g[n++] =
+        (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    g[n++] = (fnet_opt_group){.title = "diagram options",
+                              .opts = fnet_diagopts_spec,
+                              .base = o,
+                              .rules = fnet_diagopts_rules};
+    if (print)
+        g[n++] = (fnet_opt_group){.title = "print options",
+                                  .opts = fnet_printopts_spec,
+                                  .base = o,
+                                  .rules = fnet_printopts_rules};
+    g[n++] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(&o->g);
+    g[n++] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(&o->in);
+    g[n] = (fnet_opt_group){0};
 }
+
+const char fnet_printopts_rules[] =
+    "Figures for print (docs/DIAGRAMS.md): with --width the page is exactly\n"
+    "that wide and the drawing is laid out for it, node labels at 9, 8, 7\n"
+    "pt or --min-font, pens and gaps to match, then measured: every text\n"
+    "is at least --min-font and every line at least 0.3 pt at final size,\n"
+    "or nothing is written (exit status 5) and the message names what\n"
+    "would make it fit. The legend goes right, or below when right does\n"
+    "not fit; --legend separate writes it to NAME.legend.EXT. PNG is\n"
+    "--width x --dpi pixels; PDF and EPS embed their fonts.";
 
 const char fnet_diagopts_rules[] =
     "The diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
@@ -194,29 +302,31 @@ static int ego_entity(int32_t *out, const fnet_corpus *c, const char *ref,
     return rc;
 }
 
-/* With a legend: fix the drawing, then pin the legend to its right. A
- * drawing with clusters laid out by factnet (output/diagram/clustered.h) is fixed
- * in any case: no Graphviz engine would draw it the same way. */
-static int legend(Agraph_t *g, const fnet_diagram *d, const fnet_diagopts *o,
-                  fnet_renderer *rr, fnet_err *err)
-{
-    double right = 0, top = 0;
-    if (!o->dot.legend && !fnet_clustered_applies(g, NULL))
-        return 0;
-    int rc = fnet_render_fix(rr, g, &right, &top, err);
-    if (!rc && o->dot.legend)
-        rc = fnet_dot_add_legend(g, d, &o->dot, right + 24, top, err);
-    return rc;
-}
-
 int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *rr,
                         fnet_err *err)
 {
+    fnet_figure f;
+    int rc = fnet_diagopts_figure(&f, c, o, rr, err);
+    *out = rc ? NULL : f.g;
+    if (!rc)
+        f.g = NULL;
+    fnet_figure_free(&f);
+    return rc;
+}
+
+/* With a legend, the drawing is fixed and the legend pinned beside it;
+ * a drawing with clusters laid out by factnet (output/diagram/clustered.h)
+ * is fixed in any case: no Graphviz engine would draw it the same way
+ * (output/diagram/print.h). */
+int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
+                         const fnet_diagopts *o, fnet_renderer *rr,
+                         fnet_err *err)
+{
     fnet_job job = {0};
     fnet_job_opts jo;
     fnet_diagram_set *ds = NULL;
-    *out = NULL;
+    memset(out, 0, sizeof *out);
     job_opts(o, &jo);
     int rc = fnet_job_run(&job, c, &o->g.graph, &jo, err);
     fnet_diagram_opts v = o->view;
@@ -230,25 +340,90 @@ int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                                job.has_cm ? job.cm.community : NULL, &v, err);
     }
     if (!rc)
-        rc = fnet_dot_build(out, &ds->d, &o->dot, err);
-    if (!rc && (rc = legend(*out, &ds->d, o, rr, err)) != 0) {
-        agclose(*out);
-        *out = NULL;
-    }
+        rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
     fnet_diagram_free(ds);
     fnet_job_free(&job);
+    return rc;
+}
+
+int fnet_diagopts_write_figure(const fnet_corpus *c, const fnet_diagopts *o,
+                               fnet_renderer *r, const char *format,
+                               const char *path, FILE *report, fnet_err *err)
+{
+    fnet_figure f;
+    int rc = fnet_diagopts_figure(&f, c, o, r, err);
+    if (!rc)
+        rc = fnet_print_write(r, &f, &o->print, format, path, report, err);
+    fnet_figure_free(&f);
+    return rc;
+}
+
+int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
+                                const fnet_diagopts *print, fnet_renderer *r,
+                                const char *print_path, bool *printed,
+                                fnet_err *err)
+{
+    fnet_diagopts o;
+    fnet_diagopts_init(&o);
+    fnet_diagopts_finish(&o, "build");
+    *screen = NULL;
+    int rc =
+        fnet_diagopts_write_figure(c, print, r, "pdf", print_path, stdout, err);
+    *printed = rc == 0;
+    if (rc == FNET_EFIT)
+        fnet_cli_error("warning: %s not written: %s", print_path, err->msg);
+    if (!rc || rc == FNET_EFIT)
+        rc = fnet_diagopts_graph(screen, c, &o, r, err);
     return rc;
 }
 
 /* ---- commands ---------------------------------------------------------- */
 
 int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
-                             void *own_base, fnet_diagopts *o, int argc,
-                             char **argv, fnet_opt_result *r)
+                             void *own_base, fnet_diagopts *o, bool print,
+                             int argc, char **argv, fnet_opt_result *r)
 {
-    fnet_opt_group g[5];
-    groups(g, own, own_base, o);
+    fnet_opt_group g[6];
+    groups(g, own, own_base, o, print);
     return fnet_opt_parse(cmd, g, true, argc, argv, r);
+}
+
+int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *o, double width,
+                              int argc, char **argv, fnet_opt_result *r)
+{
+    fnet_diagopts_init(o);
+    o->print.width = width;
+    const fnet_opt_group g[] = {
+        {.title = "options", .opts = own, .base = own_base},
+        {.title = "print options",
+         .opts = fnet_printopts_spec,
+         .base = o,
+         .rules = fnet_printopts_rules},
+        FNET_CLI_INPUT_GROUP(&o->in),
+        {0},
+    };
+    int status = fnet_opt_parse(cmd, g, false, argc, argv, r);
+    if (status == FNET_EXIT_OK && !r->done && fnet_diagopts_finish(o, cmd) != 0)
+        status = FNET_EXIT_USAGE;
+    return status;
+}
+
+int fnet_diagopts_parse_graph(const char *cmd, const fnet_opt *own,
+                              void *own_base, fnet_diagopts *pd,
+                              fnet_graphopts *g, fnet_cli_input *in, int argc,
+                              char **argv, fnet_opt_result *r)
+{
+    const fnet_opt_group print = {.title = "print options",
+                                  .opts = fnet_printopts_spec,
+                                  .base = pd,
+                                  .rules = fnet_printopts_rules};
+    fnet_diagopts_init(pd);
+    int status = fnet_graphopts_parse_args_with(cmd, own, own_base, &print, g,
+                                                in, argc, argv, r);
+    if (status == FNET_EXIT_OK && !r->done && print_finish(pd, cmd) != 0)
+        status = FNET_EXIT_USAGE;
+    return status;
 }
 
 /* Loads, makes the diagram and writes it. Returns the exit status. */
@@ -258,7 +433,7 @@ static int draw(const fnet_diagcmd *cmd, char **paths, size_t n_paths,
     fnet_err err = {0};
     fnet_corpus *c = NULL;
     fnet_renderer *r = NULL;
-    Agraph_t *g = NULL;
+    fnet_figure f = {0};
     int status = fnet_cli_load(&c, cmd->name, paths, n_paths, &o->in);
     if (status != FNET_EXIT_OK)
         return status;
@@ -266,15 +441,16 @@ static int draw(const fnet_diagcmd *cmd, char **paths, size_t n_paths,
     if (rc == 0 && cmd->prepare)
         rc = cmd->prepare(cmd->ctx, r, &err);
     if (rc == 0)
-        rc = fnet_diagopts_graph(&g, c, o, r, &err);
+        rc = fnet_diagopts_figure(&f, c, o, r, &err);
     if (rc == 0)
-        rc = cmd->write(cmd->ctx, r, g, &err);
+        rc = cmd->write(cmd->ctx, r, &f, &o->print, &err);
     if (rc == FNET_EUSAGE)
         status = fnet_cli_usage(cmd->name, "%s", err.msg);
+    else if (rc == FNET_EFIT)
+        status = (fnet_cli_error("%s: %s", cmd->name, err.msg), FNET_EXIT_FIT);
     else if (rc)
         status = fnet_cli_fail(&err);
-    if (g)
-        agclose(g);
+    fnet_figure_free(&f);
     fnet_renderer_free(r);
     fnet_corpus_free(c);
     return status;
@@ -289,7 +465,7 @@ int fnet_diagopts_command(const fnet_diagcmd *cmd, int argc, char **argv)
         return FNET_EXIT_INTERNAL;
     fnet_diagopts_init(&o);
     int status = fnet_diagopts_parse_args(cmd->name, cmd->options, cmd->ctx, &o,
-                                          argc, argv, &r);
+                                          true, argc, argv, &r);
     if (status == FNET_EXIT_OK && !r.done) {
         if ((cmd->check && cmd->check(cmd->ctx) != 0) ||
             fnet_diagopts_finish(&o, cmd->name) != 0)

@@ -83,13 +83,18 @@ int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
 }
 
 /* The command's own options, then the graph and input ones. */
-static void groups(fnet_opt_group g[4], const fnet_opt *own, void *own_base,
-                   fnet_graphopts *go, fnet_cli_input *in)
+static void groups(fnet_opt_group g[5], const fnet_opt *own, void *own_base,
+                   const fnet_opt_group *extra, fnet_graphopts *go,
+                   fnet_cli_input *in)
 {
-    g[0] = (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
-    g[1] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(go);
-    g[2] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(in);
-    g[3] = (fnet_opt_group){0};
+    size_t n = 0;
+    g[n++] =
+        (fnet_opt_group){.title = "options", .opts = own, .base = own_base};
+    if (extra)
+        g[n++] = *extra;
+    g[n++] = (fnet_opt_group)FNET_GRAPHOPTS_GROUP(go);
+    g[n++] = (fnet_opt_group)FNET_CLI_INPUT_GROUP(in);
+    g[n] = (fnet_opt_group){0};
 }
 
 int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
@@ -97,8 +102,17 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
                               fnet_cli_input *in, int argc, char **argv,
                               fnet_opt_result *r)
 {
-    fnet_opt_group gr[4];
-    groups(gr, own, own_base, g, in);
+    return fnet_graphopts_parse_args_with(cmd, own, own_base, NULL, g, in, argc,
+                                          argv, r);
+}
+
+int fnet_graphopts_parse_args_with(const char *cmd, const fnet_opt *own,
+                                   void *own_base, const fnet_opt_group *extra,
+                                   fnet_graphopts *g, fnet_cli_input *in,
+                                   int argc, char **argv, fnet_opt_result *r)
+{
+    fnet_opt_group gr[5];
+    groups(gr, own, own_base, extra, g, in);
     return fnet_opt_parse(cmd, gr, true, argc, argv, r);
 }
 

@@ -48,6 +48,13 @@ int fnet_graphopts_parse_args(const char *cmd, const fnet_opt *own,
                               fnet_cli_input *in, int argc, char **argv,
                               fnet_opt_result *r);
 
+/* The same with one more group (NULL: none) after the command's own:
+ * evolve's print options. */
+int fnet_graphopts_parse_args_with(const char *cmd, const fnet_opt *own,
+                                   void *own_base, const fnet_opt_group *extra,
+                                   fnet_graphopts *g, fnet_cli_input *in,
+                                   int argc, char **argv, fnet_opt_result *r);
+
 /* Job options (job/job.h) from the defaults with g's weighting
  * (--unweighted, --weighted) and the community options co. */
 void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,

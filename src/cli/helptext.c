@@ -53,6 +53,10 @@ const fnet_opt_help fnet_helptext_build = {
              "  NAME.dot             the diagram (factnet dot)\n"
              "  NAME.svg, NAME.pdf   the diagram rendered in-process "
              "by Graphviz\n"
+             "  NAME.print.pdf       the figure for a paper: 7 in wide "
+             "(--width), every text\n"
+             "                       at least 6 pt (--min-font), fonts "
+             "embedded\n"
              "  NAME.metrics.csv     node metrics, as `factnet "
              "metrics NAME.json`\n"
              "  NAME.metrics.tex     the main columns as a LaTeX "
@@ -117,7 +121,11 @@ const fnet_opt_help fnet_helptext_dot = {
              "the final positions\n"
              "(laid out in-process, layout=nop2); with --no-legend it "
              "names the engine\n"
-             "and Graphviz lays it out.",
+             "and Graphviz lays it out. With --width the file holds the "
+             "page size too.",
+    .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
+            "4 internal error, 5 the figure does not fit --width "
+            "(nothing written).",
 };
 
 const fnet_opt_help fnet_helptext_evidence = {
@@ -437,7 +445,8 @@ const fnet_opt_help fnet_helptext_metrics = {
 };
 
 const fnet_opt_help fnet_helptext_render = {
-    .usage = "factnet render [OPTIONS] FILE... -o OUT.svg|OUT.pdf|OUT.png",
+    .usage = "factnet render [OPTIONS] FILE... -o "
+             "OUT.svg|OUT.pdf|OUT.png|OUT.eps",
     .about = "Lays out and renders the relationship diagram of the "
              "fact files with\n"
              "Graphviz, in-process (no `dot` program is run). Same "
@@ -446,7 +455,8 @@ const fnet_opt_help fnet_helptext_render = {
     .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
             "4 internal error (including a Graphviz renderer or "
             "layout plugin that is\n"
-            "not installed).",
+            "not installed), 5 the figure does not fit --width "
+            "(nothing written).",
 };
 
 const fnet_opt_help fnet_helptext_report = {

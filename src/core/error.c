@@ -32,6 +32,7 @@ int fnet_err_exit_status(int code)
     case FNET_EDATA: return FNET_EXIT_DATA;
     case FNET_EUSAGE: return FNET_EXIT_USAGE;
     case FNET_EIO: return FNET_EXIT_IO;
+    case FNET_EFIT: return FNET_EXIT_FIT;
     default: return FNET_EXIT_INTERNAL;
     }
 }

@@ -17,7 +17,9 @@ enum {
     FNET_EUSAGE = -2,    /* the command line is wrong (exit 2) */
     FNET_EIO = -3,       /* a file could not be read or written (exit 3) */
     FNET_EINTERNAL = -4, /* a bug or a library failure (exit 4) */
-    FNET_ENOMEM = -5     /* out of memory (exit 4) */
+    FNET_ENOMEM = -5,    /* out of memory (exit 4) */
+    FNET_EFIT = -6       /* a figure cannot be drawn at the size asked for
+                            within the legibility limits (exit 5) */
 };
 
 /* Process exit statuses (docs/CLI.md). */
@@ -26,7 +28,8 @@ enum {
     FNET_EXIT_DATA = 1,
     FNET_EXIT_USAGE = 2,
     FNET_EXIT_IO = 3,
-    FNET_EXIT_INTERNAL = 4
+    FNET_EXIT_INTERNAL = 4,
+    FNET_EXIT_FIT = 5
 };
 
 #define FNET_ERR_MSG_MAX 1024

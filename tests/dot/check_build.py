@@ -30,7 +30,7 @@ import sys
 
 FACTNET, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 NAMES = ["japan_cyber", "small"]
-EXTS = [".dot", ".svg", ".pdf", ".metrics.csv", ".metrics.tex",
+EXTS = [".print.pdf", ".dot", ".svg", ".pdf", ".metrics.csv", ".metrics.tex",
         ".communities.csv", ".summary.md", ".methods.md", ".bib", ".html"]
 
 
@@ -89,7 +89,7 @@ def main():
         for e in EXTS:
             a = read(os.path.join(runs[0], "graphs", n + e))
             b = read(os.path.join(runs[1], "graphs", n + e))
-            if e == ".pdf":
+            if e.endswith(".pdf"):
                 if not a.startswith(b"%PDF-"):
                     fail(n + e + " is not a PDF")
                 if b"/CreationDate (D:19700101000000Z)" not in pdf_text(a):
@@ -151,6 +151,15 @@ def main():
             run(["render", "data/%s.json" % n, "-o", alone], d)
             if read(os.path.join(g, n + e)) != read(alone):
                 fail(n + e + " differs from `factnet render`")
+        # NAME.print.pdf is `render --width 7in` (issue 16): 504 pt wide.
+        alone = os.path.join(d, "print-" + n + ".pdf")
+        run(["render", "data/%s.json" % n, "--width", "7in", "-o", alone], d)
+        if read(os.path.join(g, n + ".print.pdf")) != read(alone):
+            fail(n + ".print.pdf differs from `factnet render --width 7in`")
+        box = re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)",
+                        read(alone))
+        if not box or abs(float(box.group(3)) - float(box.group(1)) - 504) > 1:
+            fail(n + ".print.pdf is not 504 pt (7 in) wide: %r" % box)
         tex = read(os.path.join(g, n + ".metrics.tex")).decode()
         if "\\toprule" not in tex or "\\label{tab:%s-metrics}" % n not in tex:
             fail(n + ".metrics.tex is not a labelled booktabs table")
@@ -161,7 +170,7 @@ def main():
     if "small.pdf" not in err:
         fail("the error does not name small.pdf: %r" % err)
     left = sorted(os.listdir(os.path.join(d3, "graphs")))
-    if left != ["small.dot", "small.pdf", "small.svg"]:
+    if left != ["small.dot", "small.pdf", "small.print.pdf", "small.svg"]:
         fail("after the failure graphs/ holds %r" % left)
     for e in (".dot", ".svg"):
         if read(os.path.join(d3, "graphs", "small" + e)) != \

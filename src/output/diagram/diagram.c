@@ -920,7 +920,8 @@ int fnet_diagram_make(fnet_diagram_set **out, const fnet_graph *draw,
             rc = fnet_err_set(err, mem, "out of memory");
     }
     if (!rc) {
-        b.s->d.title = o->title ? o->title : b.c->title;
+        /* --title "": no title (not Graphviz's fallback to the graph name). */
+        b.s->d.title = !o->title ? b.c->title : *o->title ? o->title : NULL;
         if (!o->collapse)
             b.s->d.size_by = size ? o->size_by : NULL;
         b.s->d.weight_by = o->collapse ? "sum of tie weights" : "weight";

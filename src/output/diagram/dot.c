@@ -11,14 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Legend geometry, in points from its top left corner (pos is read in
- * points: the pinned graph has inputscale=72). */
+/* Legend geometry at screen size, in points from its top left corner
+ * (pos is read in points: the pinned graph has inputscale=72); print
+ * sizes multiply each by fnet_dot_opts's scale. */
 #define ROW_H 22.0    /* one legend row */
 #define TOP_GAP 26.0  /* room for the "Legend" title above the rows */
 #define SAMPLE_X 24.0 /* centre of the sample column */
 #define TEXT_X 52.0   /* left edge of the text column */
-#define LEGEND_PT_S "12"
-#define CHAR_W 6.6 /* generous width of one character at 12 pt */
+#define COL_GAP 16.0  /* between two columns of rows */
+#define LEGEND_PT 12.0
+#define LEGEND_WRAP 36 /* in columns: texts wrapped at this many characters */
+#define CHAR_W 6.6     /* generous width of one character at 12 pt */
 
 typedef struct writer {
     Agraph_t *g;
@@ -30,7 +33,10 @@ typedef struct writer {
     Agnode_t **node;      /* diagram node -> graph node */
     uint32_t *other_rank; /* type -> rank among types without fixed shape */
     double size_max, w_min, w_max;
-    fnet_buf a, b; /* scratch */
+    double k, fmin, pmin; /* fnet_dot_opts's scale, font_min, pen_min */
+    double lwidth;        /* fnet_dot_opts's legend_width */
+    double page;          /* fnet_dot_opts's page_width */
+    fnet_buf a, b;        /* scratch */
 } writer;
 
 static const char *const engines[] = {"dot",  "neato", "fdp",
@@ -91,6 +97,39 @@ static void setf(void *obj, const char *name, double v)
     set(obj, name, num);
 }
 
+/* A size in points for base (a screen size), scaled for print. */
+static double pt(const writer *w, double base)
+{
+    return base * w->k;
+}
+
+/* A font size for base points: scaled, never below the floor. */
+static double font_pt(const writer *w, double base)
+{
+    double v = pt(w, base);
+    return v < w->fmin ? w->fmin : v;
+}
+
+/* A pen width for base points: scaled, never below the floor. */
+static double pen_pt(const writer *w, double base)
+{
+    double v = pt(w, base);
+    return v < w->pmin ? w->pmin : v;
+}
+
+/* Declares attribute name of kind with a number as its default. */
+static void attr_num(Agraph_t *g, int kind, const char *name, double v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.3f", v);
+    char *e = num + strlen(num) - 1;
+    while (e > num && *e == '0')
+        *e-- = '\0';
+    if (*e == '.')
+        *e = '\0';
+    agattr(g, kind, (char *)name, num);
+}
+
 static void set_label(writer *w, void *obj, const char *text, bool wrap)
 {
     fnet_buf_reset(&w->a);
@@ -133,7 +172,7 @@ static void graph_attrs(writer *w)
     agattr(g, AGRAPH, "layout", (char *)w->layout);
     agattr(g, AGRAPH, "fontname", (char *)w->font);
     agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "pad", "0.3");
+    attr_num(g, AGRAPH, "pad", pt(w, 0.3));
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
     agattr(g, AGRAPH, "splines", (char *)splines);
     if (force) {
@@ -142,9 +181,12 @@ static void graph_attrs(writer *w)
          * default is 4): compact enough for 12 pt labels to stay
          * legible when a figure is shrunk to a page. (fdp lays out
          * components in derived graphs and ignores this.) */
-        agattr(g, AGRAPH, "overlap_scaling", "-2");
-        agattr(g, AGRAPH, "sep", "+4");
-        agattr(g, AGRAPH, "esep", "+2");
+        agattr(g, AGRAPH, "overlap_scaling", w->k != 1 ? "-0.5" : "-2");
+        char gap[40];
+        snprintf(gap, sizeof gap, "+%g", pt(w, 4));
+        agattr(g, AGRAPH, "sep", gap);
+        snprintf(gap, sizeof gap, "+%g", pt(w, 2));
+        agattr(g, AGRAPH, "esep", gap);
     }
     if (strcmp(w->layout, "neato") == 0 || strcmp(w->layout, "fdp") == 0 ||
         strcmp(w->layout, "sfdp") == 0)
@@ -156,19 +198,43 @@ static void graph_attrs(writer *w)
     agattr(g, AGEDGE, "label", "");
     agattr(g, AGEDGE, "tooltip", "");
     agattr(g, AGNODE, "fontname", (char *)w->font);
-    agattr(g, AGNODE, "fontsize", "12");
+    attr_num(g, AGNODE, "fontsize", font_pt(w, 12));
     agattr(g, AGNODE, "style", "filled");
     agattr(g, AGNODE, "fillcolor", FNET_STYLE_NO_FILL);
     agattr(g, AGNODE, "color", "#333333");
-    agattr(g, AGNODE, "penwidth", "0.8");
-    agattr(g, AGNODE, "margin", "0.05,0.03");
+    attr_num(g, AGNODE, "penwidth", pen_pt(w, 0.8));
+    char margin[40];
+    snprintf(margin, sizeof margin, "%g,%g", pt(w, 0.05), pt(w, 0.03));
+    agattr(g, AGNODE, "margin", margin);
     agattr(g, AGEDGE, "fontname", (char *)w->font);
-    agattr(g, AGEDGE, "fontsize", "10");
+    attr_num(g, AGEDGE, "fontsize", font_pt(w, 10));
     agattr(g, AGEDGE, "fontcolor", "#333333");
-    agattr(g, AGEDGE, "arrowsize", "0.6");
+    attr_num(g, AGEDGE, "arrowsize", 0.6 * (w->k < 0.8 ? 0.8 : w->k));
+    /* neato's ideal edge length is 1 inch whatever the node size: scaled
+     * with the nodes, a print layout stays as compact as a screen one. */
+    if (w->k != 1)
+        attr_num(g, AGEDGE, "len", pt(w, 1.0));
 }
 
-/* The title and caption as one HTML table above the drawing. */
+/* One row of the title table: text at size points, wrapped to the page
+ * width when there is one (an average character is taken as 0.55 em). */
+static void title_row(writer *w, fnet_buf *h, const char *text, double size)
+{
+    fnet_buf_printf(h, "<TR><TD><FONT POINT-SIZE=\"%g\">", size);
+    if (w->page > 0) {
+        double chars = w->page / (0.55 * size);
+        fnet_buf_reset(&w->b);
+        fnet_style_wrap(&w->b, text, chars > 1 ? (unsigned)chars : 1);
+        fnet_dotesc_html(h, fnet_buf_str(&w->b));
+    } else {
+        fnet_dotesc_html(h, text);
+    }
+    fnet_buf_puts(h, "</FONT></TD></TR>\n");
+}
+
+/* The title and caption as one HTML table above the drawing: 22 and 14
+ * pt on screen; for a page, 14 and 12 pt scaled (the figure's caption in
+ * the paper says more). */
 static void title(writer *w)
 {
     const fnet_diagram *d = w->d;
@@ -177,16 +243,10 @@ static void title(writer *w)
     fnet_buf *h = &w->a;
     fnet_buf_reset(h);
     fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">\n");
-    if (d->title) {
-        fnet_buf_puts(h, "<TR><TD><FONT POINT-SIZE=\"22\">");
-        fnet_dotesc_html(h, d->title);
-        fnet_buf_puts(h, "</FONT></TD></TR>\n");
-    }
-    if (d->caption) {
-        fnet_buf_puts(h, "<TR><TD><FONT POINT-SIZE=\"14\">");
-        fnet_dotesc_html(h, d->caption);
-        fnet_buf_puts(h, "</FONT></TD></TR>\n");
-    }
+    if (d->title)
+        title_row(w, h, d->title, font_pt(w, w->page > 0 ? 14 : 22));
+    if (d->caption)
+        title_row(w, h, d->caption, font_pt(w, w->page > 0 ? 12 : 14));
     fnet_buf_puts(h, "</TABLE>");
     set_html(w->g, "label", fnet_buf_str(h));
     set(w->g, "labelloc", "t");
@@ -233,7 +293,7 @@ static int add_node(writer *w, uint32_t i)
     set(v, "shape", shape_of(w, n->type));
     if (!t)
         set(v, "peripheries", "2");
-    double width = fnet_style_node_width(n->size, w->size_max);
+    double width = pt(w, fnet_style_node_width(n->size, w->size_max));
     setf(v, "width", width);
     setf(v, "height", width * FNET_STYLE_ASPECT);
     set(v, "fillcolor", fnet_style_fill(n->fill));
@@ -291,7 +351,8 @@ static int add_edge(writer *w, uint32_t i)
     set(x, "color", color);
     if (strcmp(style, "solid") != 0)
         set(x, "style", style);
-    setf(x, "penwidth", fnet_style_pen_width(e->weight, w->w_min, w->w_max));
+    setf(x, "penwidth",
+         pen_pt(w, fnet_style_pen_width(e->weight, w->w_min, w->w_max)));
     if (e->dir == FNET_DIR_NONE) {
         set(x, "dir", "none");
     } else {
@@ -326,7 +387,7 @@ static int add_clusters(writer *w)
                 set_label(w, s, d->cluster_names[k], false);
                 set(s, "style", "rounded");
                 set(s, "color", "#888888");
-                set(s, "fontsize", "11");
+                setf(s, "fontsize", font_pt(w, 11));
             }
             if (!agsubnode(s, w->node[i], 1))
                 return FNET_EINTERNAL;
@@ -565,16 +626,20 @@ static int legend_rows(const writer *w, legend *l)
     return rc;
 }
 
-static size_t longest_text(const legend *l)
+/* The longest text of rows first..last-1, in characters. */
+static size_t longest_text(const legend *l, uint32_t first, uint32_t last)
 {
     size_t m = 0;
-    for (uint32_t i = 0; i < l->n; i++) {
+    for (uint32_t i = first; i < last; i++) {
         const fnet_buf *t = &l->row[i].text;
         size_t n = 0;
-        for (size_t k = 0; k < t->len; k++)
-            n += ((unsigned char)t->data[k] & 0xC0) != 0x80;
-        if (n > m)
-            m = n;
+        for (size_t k = 0; k < t->len; k++) {
+            n = t->data[k] == '\n'
+                    ? 0
+                    : n + (((unsigned char)t->data[k] & 0xC0) != 0x80);
+            if (n > m)
+                m = n;
+        }
     }
     return m;
 }
@@ -592,6 +657,48 @@ static void row_text_html(fnet_buf *h, const lrow *r)
         fnet_buf_puts(h, "</B>");
 }
 
+/* The lines of row r's text. */
+static unsigned row_lines(const lrow *r)
+{
+    unsigned n = 1;
+    for (size_t k = 0; k < r->text.len; k++)
+        n += r->text.data[k] == '\n';
+    return n;
+}
+
+/* The height of row r: one row, and a line more per line break. */
+static double row_height(const writer *w, const lrow *r)
+{
+    return pt(w, ROW_H) + (row_lines(r) - 1) * 1.2 * font_pt(w, LEGEND_PT);
+}
+
+/* The height of rows first..last-1. */
+static double rows_height(const writer *w, const legend *l, uint32_t first,
+                          uint32_t last)
+{
+    double h = 0;
+    for (uint32_t i = first; i < last; i++)
+        h += row_height(w, &l->row[i]);
+    return h;
+}
+
+/* Wraps long texts (in columns only: --legend below at --width). */
+static int wrap_rows(legend *l)
+{
+    fnet_buf b = {0};
+    for (uint32_t i = 0; i < l->n; i++) {
+        fnet_buf_reset(&b);
+        fnet_style_wrap(&b, fnet_buf_str(&l->row[i].text), LEGEND_WRAP);
+        fnet_buf_reset(&l->row[i].text);
+        fnet_buf_puts(&l->row[i].text, fnet_buf_str(&b));
+        if (!fnet_buf_ok(&l->row[i].text))
+            break;
+    }
+    int rc = fnet_buf_ok(&b) ? 0 : FNET_ENOMEM;
+    fnet_buf_free(&b);
+    return rc;
+}
+
 static Agnode_t *legend_node(writer *w, Agraph_t *sub, const char *name,
                              double x, double y)
 {
@@ -607,14 +714,14 @@ static Agnode_t *legend_node(writer *w, Agraph_t *sub, const char *name,
     return v;
 }
 
-static void sample_edge_look(Agedge_t *x, const fnet_dedge *e)
+static void sample_edge_look(const writer *w, Agedge_t *x, const fnet_dedge *e)
 {
     const char *color, *style, *arrow;
     edge_look(e, &color, &style, &arrow);
     set(x, "color", color);
     if (strcmp(style, "solid") != 0)
         set(x, "style", style);
-    set(x, "penwidth", "1.5");
+    setf(x, "penwidth", pen_pt(w, 1.5));
     if (e->dir == FNET_DIR_NONE)
         set(x, "dir", "none");
     else if (strcmp(arrow, "normal") != 0)
@@ -623,11 +730,11 @@ static void sample_edge_look(Agedge_t *x, const fnet_dedge *e)
 
 /* A straight spline for a sample edge, so that the final pass has nothing
  * to route; with an arrowhead the line stops short of the tip. */
-static void sample_pos(writer *w, Agedge_t *x, bool arrow, double y)
+static void sample_pos(writer *w, Agedge_t *x, bool arrow, double cx, double y)
 {
     char pos[160];
-    double a = w->x0 + SAMPLE_X - 20, b = w->x0 + SAMPLE_X + 20;
-    double e = arrow ? b - 7 : b, yy = w->y0 + y;
+    double a = w->x0 + cx - pt(w, 20), b = w->x0 + cx + pt(w, 20);
+    double e = arrow ? b - pt(w, 7) : b, yy = w->y0 + y;
     if (arrow)
         snprintf(pos, sizeof pos,
                  "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
@@ -640,8 +747,9 @@ static void sample_pos(writer *w, Agedge_t *x, bool arrow, double y)
     set(x, "pos", pos);
 }
 
-/* The graphic sample of row i (centre at x = SAMPLE_X, y). */
-static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i, double y)
+/* The graphic sample of row i (centre at cx, y). */
+static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i,
+                  double cx, double y)
 {
     char name[48];
     Agnode_t *v, *u;
@@ -649,23 +757,23 @@ static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i, double y)
     case ROW_SHAPE:
     case ROW_FILL:
         snprintf(name, sizeof name, "legend_%u", i);
-        if (!(v = legend_node(w, sub, name, SAMPLE_X, y)))
+        if (!(v = legend_node(w, sub, name, cx, y)))
             return FNET_EINTERNAL;
         set(v, "shape", r->kind == ROW_FILL ? "box" : r->shape);
         set(v, "label", "");
         set(v, "fixedsize", "true");
-        set(v, "width", r->kind == ROW_FILL ? "0.32" : "0.5");
-        set(v, "height", r->kind == ROW_FILL ? "0.18" : "0.21");
+        setf(v, "width", pt(w, r->kind == ROW_FILL ? 0.32 : 0.5));
+        setf(v, "height", pt(w, r->kind == ROW_FILL ? 0.18 : 0.21));
         set(v, "fillcolor", r->fill);
         if (r->peripheries)
             set(v, "peripheries", "2");
         return 0;
     case ROW_EDGE:
         snprintf(name, sizeof name, "legend_%u_a", i);
-        if (!(u = legend_node(w, sub, name, SAMPLE_X - 20, y)))
+        if (!(u = legend_node(w, sub, name, cx - pt(w, 20), y)))
             return FNET_EINTERNAL;
         snprintf(name, sizeof name, "legend_%u_b", i);
-        if (!(v = legend_node(w, sub, name, SAMPLE_X + 20, y)))
+        if (!(v = legend_node(w, sub, name, cx + pt(w, 20), y)))
             return FNET_EINTERNAL;
         for (int k = 0; k < 2; k++) {
             set(k ? v : u, "shape", "point");
@@ -678,50 +786,113 @@ static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i, double y)
         snprintf(name, sizeof name, "legend_%u_e", i);
         set(x, "id", name);
         set(x, "class", "legend");
-        sample_pos(w, x, r->edge.dir != FNET_DIR_NONE, y);
-        sample_edge_look(x, &r->edge);
+        sample_pos(w, x, r->edge.dir != FNET_DIR_NONE, cx, y);
+        sample_edge_look(w, x, &r->edge);
         return 0;
     }
     return 0;
 }
 
-/* Samples in a column, their texts in one table of fixed-height rows
- * beside them, all pinned: the layout cannot misalign them. */
-static int legend_draw(writer *w, Agraph_t *sub, const legend *l)
+/* Rows first..last-1 as one column at x (points from the legend's left
+ * edge): samples pinned at their rows, their texts in one table of
+ * fixed-height rows beside them (node name), all pinned: the layout cannot
+ * misalign them. tw is the text column's width. */
+static int legend_column(writer *w, Agraph_t *sub, const legend *l,
+                         uint32_t first, uint32_t last, double x, double tw,
+                         const char *name)
 {
-    double tw = 12 + CHAR_W * (double)longest_text(l);
+    double top = pt(w, TOP_GAP), y = -top;
     fnet_buf *h = &w->a;
     fnet_buf_reset(h);
     fnet_buf_puts(h, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                      "CELLPADDING=\"0\">\n");
-    for (uint32_t i = 0; i < l->n; i++) {
-        int rc = sample(w, sub, &l->row[i], i, -TOP_GAP - (i + 0.5) * ROW_H);
+    for (uint32_t i = first; i < last; i++) {
+        double row_h = row_height(w, &l->row[i]);
+        int rc =
+            sample(w, sub, &l->row[i], i, x + pt(w, SAMPLE_X), y - row_h / 2);
         if (rc)
             return rc;
+        y -= row_h;
         fnet_buf_printf(h,
-                        "<TR><TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+                        "<TR><TD ALIGN=\"LEFT\"%s WIDTH=\"%d\" HEIGHT=\"%d\" "
                         "FIXEDSIZE=\"TRUE\">",
-                        (int)lround(tw), (int)lround(ROW_H));
+                        w->lwidth > 0 ? " BALIGN=\"LEFT\"" : "",
+                        (int)lround(tw), (int)lround(row_h));
         row_text_html(h, &l->row[i]);
         fnet_buf_puts(h, "</TD></TR>\n");
     }
     fnet_buf_puts(h, "</TABLE>");
-    Agnode_t *t = legend_node(w, sub, "legend_text", TEXT_X + tw / 2,
-                              -TOP_GAP - (l->n * ROW_H) / 2);
+    Agnode_t *t =
+        legend_node(w, sub, name, x + pt(w, TEXT_X) + tw / 2, (-top + y) / 2);
     if (!t || !fnet_buf_ok(h))
         return t ? FNET_ENOMEM : FNET_EINTERNAL;
     set(t, "shape", "plain");
     set(t, "style", "");
-    set(t, "fontsize", LEGEND_PT_S);
+    setf(t, "fontsize", font_pt(w, LEGEND_PT));
     set_html(t, "label", fnet_buf_str(h));
+    return 0;
+}
+
+/* The width of the text column of rows first..last-1: CHAR_W per
+ * character at 12 pt, for the font size used. */
+static double text_width(const writer *w, const legend *l, uint32_t first,
+                         uint32_t last)
+{
+    return pt(w, 12) + font_pt(w, LEGEND_PT) / LEGEND_PT * CHAR_W *
+                           (double)longest_text(l, first, last);
+}
+
+/* The width of the legend's rows in columns of per rows each. */
+static double columns_width(const writer *w, const legend *l, uint32_t per)
+{
+    double x = 0;
+    for (uint32_t f = 0; f < l->n; f += per) {
+        uint32_t last = f + per < l->n ? f + per : l->n;
+        x += (f ? pt(w, COL_GAP) : 0) + pt(w, TEXT_X) +
+             text_width(w, l, f, last);
+    }
+    return x;
+}
+
+/* The rows in as many columns as fit the legend width (one without it),
+ * column by column, each as wide as its own texts, and the legend's
+ * box. */
+static int legend_draw(writer *w, Agraph_t *sub, legend *l)
+{
+    uint32_t per = l->n;
+    int rc = w->lwidth > 0 ? wrap_rows(l) : 0;
+    if (rc)
+        return rc;
+    if (w->lwidth > 0)
+        for (uint32_t p = 1; p < l->n; p++)
+            if (columns_width(w, l, p) <= w->lwidth) {
+                per = p;
+                break;
+            }
+    char name[40];
+    double x = 0, tall = 0;
+    for (uint32_t f = 0, c = 0; f < l->n; f += per, c++) {
+        uint32_t last = f + per < l->n ? f + per : l->n;
+        double tw = text_width(w, l, f, last);
+        tall = fmax(tall, rows_height(w, l, f, last));
+        if (c == 0)
+            snprintf(name, sizeof name, "legend_text");
+        else
+            snprintf(name, sizeof name, "legend_text_%u", c + 1);
+        rc = legend_column(w, sub, l, f, last, x, tw, name);
+        if (rc)
+            return rc;
+        x += pt(w, TEXT_X) + tw + pt(w, COL_GAP);
+    }
     /* The final pass draws clusters with the box they are given. */
     char box[160];
-    double right = w->x0 + TEXT_X + tw + 8,
-           bottom = w->y0 - TOP_GAP - l->n * ROW_H - 8;
-    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - 4, bottom, right,
-             w->y0 + 4);
+    double right = w->x0 + x - pt(w, COL_GAP) + pt(w, 8),
+           bottom = w->y0 - pt(w, TOP_GAP) - tall - pt(w, 8);
+    snprintf(box, sizeof box, "%.2f,%.2f,%.2f,%.2f", w->x0 - pt(w, 4), bottom,
+             right, w->y0 + pt(w, 4));
     set(sub, "bb", box);
-    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - 4 + right) / 2, w->y0 - 9);
+    snprintf(box, sizeof box, "%.2f,%.2f", (w->x0 - pt(w, 4) + right) / 2,
+             w->y0 - pt(w, 9));
     set(sub, "lp", box);
     return 0;
 }
@@ -738,8 +909,8 @@ static int add_legend(writer *w)
         set(sub, "label", "Legend");
         set(sub, "style", "rounded");
         set(sub, "color", "#999999");
-        set(sub, "fontsize", "14");
-        set(sub, "margin", "8");
+        setf(sub, "fontsize", font_pt(w, 14));
+        setf(sub, "margin", pt(w, 8));
         rc = legend_draw(w, sub, &l);
     }
     legend_free(&l);
@@ -747,6 +918,16 @@ static int add_legend(writer *w)
 }
 
 /* ---- driver ------------------------------------------------------------ */
+
+/* The sizes of o into w. */
+static void sizes(writer *w, const fnet_dot_opts *o)
+{
+    w->k = o->scale > 0 ? o->scale : 1;
+    w->fmin = o->font_min;
+    w->pmin = o->pen_min;
+    w->lwidth = o->legend_width;
+    w->page = o->page_width;
+}
 
 static int prepare(writer *w)
 {
@@ -804,6 +985,7 @@ int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
                             "dot, neato, fdp, sfdp, circo or twopi)",
                             w.layout);
     w.font = o->font ? o->font : FNET_DOT_FONT;
+    sizes(&w, o);
     rc = prepare(&w);
     if (!rc && !(w.g = fnet_graphids_open("factnet", Agdirected)))
         rc = FNET_EINTERNAL;
@@ -832,10 +1014,44 @@ int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
                         fnet_err *err)
 {
     writer w = {.g = g, .d = d, .wrap = o->wrap, .x0 = x, .y0 = y};
+    sizes(&w, o);
     int rc = prepare(&w);
     if (!rc)
         rc = add_legend(&w);
     return finish(&w, rc, err);
+}
+
+int fnet_dot_legend_graph(Agraph_t **out, const fnet_diagram *d,
+                          const fnet_dot_opts *o, fnet_err *err)
+{
+    writer w = {.d = d, .wrap = o->wrap};
+    const char *font = o->font ? o->font : FNET_DOT_FONT;
+    *out = NULL;
+    sizes(&w, o);
+    int rc = prepare(&w);
+    if (!rc && !(w.g = fnet_graphids_open("legend", Agdirected)))
+        rc = FNET_EINTERNAL;
+    if (!rc) {
+        agattr(w.g, AGRAPH, "layout", "nop2");
+        agattr(w.g, AGRAPH, "fontname", (char *)font);
+        agattr(w.g, AGRAPH, "bgcolor", "white");
+        attr_num(w.g, AGRAPH, "pad", pt(&w, 0.1));
+        agattr(w.g, AGNODE, "fontname", (char *)font);
+        agattr(w.g, AGNODE, "style", "filled");
+        agattr(w.g, AGNODE, "color", "#333333");
+        attr_num(w.g, AGNODE, "penwidth", pen_pt(&w, 0.8));
+        rc = add_legend(&w);
+    }
+    rc = finish(&w, rc, err);
+    if (!rc && agfstsubg(w.g) == NULL) { /* nothing to explain */
+        agclose(w.g);
+        return 0;
+    }
+    if (rc && w.g)
+        agclose(w.g);
+    if (!rc)
+        *out = w.g;
+    return rc;
 }
 
 int fnet_dot_write(Agraph_t *g, FILE *fp, fnet_err *err)

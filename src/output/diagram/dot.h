@@ -32,6 +32,16 @@ typedef struct fnet_dot_opts {
     bool legend;        /* used by callers: fnet_dot_add_legend */
     unsigned wrap;      /* label width in characters; 0: no wrapping */
     const char *font;   /* NULL: FNET_DOT_FONT */
+    /* Sizes for print (output/diagram/print.h): every font size, node
+     * size, gap and pen width multiplied by scale (0 or 1: the screen
+     * sizes), no font below font_min points and no pen below pen_min
+     * (0: no floor). */
+    double scale, font_min, pen_min;
+    /* The legend's widest extent in points: wider, its rows go into
+     * several columns (0: one column). */
+    double legend_width;
+    /* The page width in points: title and caption wrap to it (0: none). */
+    double page_width;
 } fnet_dot_opts;
 
 #define FNET_DOT_FONT "DejaVu Sans"
@@ -69,6 +79,13 @@ int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
 int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
                         const fnet_dot_opts *o, double x, double y,
                         fnet_err *err);
+
+/* A graph holding only the legend of d (fnet_dot_add_legend at 0,0),
+ * laid out by "nop2", for a legend written beside the figure. *out is
+ * NULL when d has nothing to explain. Returns 0 or FNET_ENOMEM /
+ * FNET_EINTERNAL; the caller frees *out with agclose(). */
+int fnet_dot_legend_graph(Agraph_t **out, const fnet_diagram *d,
+                          const fnet_dot_opts *o, fnet_err *err);
 
 /* Writes g as DOT to fp (agwrite). Returns 0 or FNET_EIO. */
 int fnet_dot_write(Agraph_t *g, FILE *fp, fnet_err *err);

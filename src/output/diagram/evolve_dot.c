@@ -31,6 +31,8 @@ typedef struct job {
     const char *dir;
     fnet_renderer *r;
     fnet_dot_opts dot;
+    const fnet_print_opts *print; /* print->width 0: screen sizes */
+    double base;                  /* node label size for print */
     fnet_pinned pins;
     fnet_buf path, title;
     fnet_err *err;
@@ -212,8 +214,11 @@ static int period_graph(job *j, size_t p, Agraph_t **g)
                           "place in the shared layout",
                           s->period.label);
     if (!rc && j->dot.legend)
-        rc = fnet_dot_add_legend(*g, &ds->d, &j->dot, j->pins.right + 24,
-                                 j->pins.top, j->err);
+        rc = j->base
+                 ? fnet_dot_add_legend(*g, &ds->d, &j->dot, j->pins.left,
+                                       j->pins.bottom - j->base, j->err)
+                 : fnet_dot_add_legend(*g, &ds->d, &j->dot, j->pins.right + 24,
+                                       j->pins.top, j->err);
     fnet_diagram_free(ds);
     for (uint32_t c = 0; names && c < k; c++)
         free(names[c]);
@@ -225,28 +230,93 @@ static int period_graph(job *j, size_t p, Agraph_t **g)
     return rc;
 }
 
-static int one_period(job *j, size_t p)
+/* The graph of period p, sized for print when asked: the caller frees
+ * *g with agclose(). */
+static int make_period(job *j, size_t p, Agraph_t **g)
+{
+    fnet_print_fit fit;
+    int rc = period_graph(j, p, g);
+    if (!rc && j->base > 0)
+        rc = fnet_print_size(&fit, *g, j->print, j->base,
+                             j->e->snap[p].period.label, j->r, j->err);
+    return rc;
+}
+
+static int write_period(job *j, size_t p, Agraph_t *g)
 {
     const fnet_snapshot *s = &j->e->snap[p];
-    Agraph_t *g = NULL;
-    int rc = period_graph(j, p, &g);
-    if (!rc)
-        rc = fnet_dot_write_file(g, file(j, s, "dot"), j->err);
+    int rc = fnet_dot_write_file(g, file(j, s, "dot"), j->err);
     if (!rc && !(rc = fnet_render_layout(j->r, g, j->err))) {
         rc = fnet_render_write(j->r, g, "svg", file(j, s, "svg"), j->err);
         fnet_render_unlayout(j->r, g);
     }
-    if (g)
-        agclose(g);
+    return rc;
+}
+
+/* Every period made (and measured) first, then written: a period that
+ * does not fit the page leaves no file. */
+static int all_periods(job *j)
+{
+    const fnet_evolution *e = j->e;
+    Agraph_t **g = calloc(e->n + 1, sizeof *g);
+    int rc = g ? 0 : fnet_err_set(j->err, FNET_ENOMEM, "out of memory");
+    for (size_t p = 0; !rc && p < e->n; p++)
+        if (!e->snap[p].empty)
+            rc = make_period(j, p, &g[p]);
+    for (size_t p = 0; !rc && p < e->n; p++)
+        if (g[p])
+            rc = write_period(j, p, g[p]);
+    for (size_t p = 0; g && p < e->n; p++)
+        if (g[p])
+            agclose(g[p]);
+    free(g);
+    return rc;
+}
+
+/* The shared layout and every period; for print, with node labels at 9,
+ * 8, 7 pt then --min-font until every period fits the page (the colour
+ * slots start afresh each time). */
+static int draw_all(job *j)
+{
+    static const double tries[] = {9, 8, 7};
+    const fnet_print_opts *p = j->print;
+    bool print = p && p->width > 0;
+    int rc = FNET_EFIT;
+    for (size_t i = 0; rc == FNET_EFIT && i <= 3; i++) {
+        if (print && i < 3 && tries[i] <= p->min_font)
+            continue;
+        if (print) {
+            j->base = i < 3 ? tries[i] : p->min_font;
+            fnet_print_dot_opts(&j->dot, p, j->base);
+            j->dot.legend_width = p->width - 8; /* below, in columns */
+        }
+        fnet_pinned_free(&j->pins);
+        memset(&j->pins, 0, sizeof j->pins);
+        memset(j->col.slot_of, 0,
+               ((size_t)j->e->tracking.n_ids + 1) * sizeof *j->col.slot_of);
+        memset(j->col.last_used, 0,
+               (FNET_STYLE_FILLS + 1) * sizeof *j->col.last_used);
+        rc = union_layout(j);
+        if (!rc)
+            rc = all_periods(j);
+        if (!print)
+            break;
+    }
     return rc;
 }
 
 int fnet_evolve_dot(const fnet_evolution *e, const fnet_evolve_opts *o,
+                    const fnet_print_opts *print, const char *font,
                     const char *dir, fnet_err *err)
 {
-    job j = {.e = e, .o = o, .dir = dir, .err = err};
+    job j = {.e = e, .o = o, .dir = dir, .err = err, .print = print};
     int rc = fnet_renderer_new(&j.r, err);
     fnet_dot_opts_init(&j.dot);
+    j.dot.font = font;
+    if (print && print->width > 0) {
+        j.dot.font = font ? font : FNET_PRINT_FONT;
+        j.dot.legend = print->legend != FNET_LEGEND_NONE;
+    }
     if (!rc)
         rc = fnet_render_check_format(j.r, "svg", err);
     if (!rc && mkdir(dir, 0777) != 0 && errno != EEXIST)
@@ -254,16 +324,13 @@ int fnet_evolve_dot(const fnet_evolution *e, const fnet_evolve_opts *o,
     bool any = false;
     for (size_t p = 0; p < e->n; p++)
         any = any || !e->snap[p].empty;
-    if (!rc && any)
-        rc = union_layout(&j);
     j.col.slot_of =
         calloc((size_t)e->tracking.n_ids + 1, sizeof *j.col.slot_of);
     j.col.last_used = calloc(FNET_STYLE_FILLS + 1, sizeof *j.col.last_used);
     if (!rc && (!j.col.slot_of || !j.col.last_used))
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    for (size_t p = 0; !rc && p < e->n; p++)
-        if (!e->snap[p].empty)
-            rc = one_period(&j, p);
+    if (!rc && any)
+        rc = draw_all(&j);
     if (!rc && (!fnet_buf_ok(&j.path) || !fnet_buf_ok(&j.title)))
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
     free(j.col.slot_of);

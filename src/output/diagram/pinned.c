@@ -23,9 +23,14 @@ int fnet_pinned_record(fnet_pinned *out, fnet_renderer *r, Agraph_t *g,
                        fnet_err *err)
 {
     memset(out, 0, sizeof *out);
-    int rc = fnet_render_fix(r, g, &out->right, &out->top, err);
+    double box[4];
+    int rc = fnet_render_fix_box(r, g, box, err);
     if (rc)
         return rc;
+    out->left = box[0];
+    out->bottom = box[1];
+    out->right = box[2];
+    out->top = box[3];
     size_t n = (size_t)agnnodes(g);
     out->names = calloc(n + 1, sizeof *out->names);
     out->pos = calloc(n + 1, sizeof *out->pos);

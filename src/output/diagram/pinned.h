@@ -24,7 +24,7 @@ typedef struct fnet_pinned {
     fnet_strmap index; /* node name -> index into names/pos */
     char **names, **pos;
     size_t n;
-    double right, top; /* the layout's right and top edges, in points */
+    double left, bottom, right, top; /* the layout's edges, in points */
 } fnet_pinned;
 
 /* Lays g out (fnet_render_fix: g then holds its positions and uses nop2)

@@ -15,7 +15,14 @@ struct fnet_renderer {
     GVC_t *gvc;
 };
 
-static const char *const formats[] = {"svg", "pdf", "png"};
+static const char *const formats[] = {"svg", "pdf", "png", "eps"};
+
+/* The Graphviz device of a format: EPS through cairo, which embeds the
+ * fonts (Graphviz's core PostScript writer only names them). */
+static const char *device(const char *format)
+{
+    return strcmp(format, "eps") == 0 ? "eps:cairo" : format;
+}
 
 /* Graphviz prints warnings and errors through this process-wide hook;
  * factnet reports failures from return codes instead. */
@@ -92,7 +99,7 @@ int fnet_render_check_format(fnet_renderer *r, const char *format,
     if (!fnet_render_format_known(format))
         return fnet_err_set(err, FNET_EUSAGE,
                             "unknown output format '%s' "
-                            "(expected svg, pdf or png)",
+                            "(expected svg, pdf, png or eps)",
                             format);
     if (!has_plugin(r, "device", format))
         return fnet_err_set(err, FNET_EINTERNAL,
@@ -143,6 +150,18 @@ static void gset(Agraph_t *g, const char *name, const char *value)
 int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
                     fnet_err *err)
 {
+    double box[4];
+    int rc = fnet_render_fix_box(r, g, box, err);
+    if (!rc) {
+        *right = box[2];
+        *top = box[3];
+    }
+    return rc;
+}
+
+int fnet_render_fix_box(fnet_renderer *r, Agraph_t *g, double box[4],
+                        fnet_err *err)
+{
     char engine[32], buf[160];
     const char *e = agget(g, "layout");
     char *data = NULL;
@@ -161,8 +180,10 @@ int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
                             "Graphviz: cannot record the layout");
     }
     gvFreeRenderData(data);
-    *right = GD_bb(g).UR.x;
-    *top = GD_bb(g).UR.y;
+    box[0] = GD_bb(g).LL.x;
+    box[1] = GD_bb(g).LL.y;
+    box[2] = GD_bb(g).UR.x;
+    box[3] = GD_bb(g).UR.y;
     fnet_render_unlayout(r, g);
     const char *start = agget(g, "start");
     snprintf(buf, sizeof buf, "laid out by %s%s%s%s", engine,
@@ -213,7 +234,8 @@ int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
     int rc = fnet_render_check_format(r, format, err);
     if (rc)
         return rc;
-    if (gvRenderData(r->gvc, g, format, &gv, &n) != 0 || !gv || n == 0) {
+    if (gvRenderData(r->gvc, g, device(format), &gv, &n) != 0 || !gv ||
+        n == 0) {
         gvFreeRenderData(gv);
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz: rendering %s failed", format);

@@ -5,7 +5,8 @@
  * memory, and the bytes are written atomically through core/outfile.h, so a
  * failed render never leaves an empty or partial file behind.
  *
- * Formats: svg, pdf, png (docs/DIAGRAMS.md). A format or layout engine
+ * Formats: svg, pdf, png, eps (docs/DIAGRAMS.md; EPS through cairo, fonts
+ * embedded as in PDF). A format or layout engine
  * whose Graphviz plugin is not installed is an FNET_EINTERNAL error naming
  * the missing plugin (exit status 4), checked before anything is written.
  *
@@ -31,11 +32,11 @@ int fnet_renderer_new(fnet_renderer **out, fnet_err *err);
 /* NULL is allowed. */
 void fnet_renderer_free(fnet_renderer *r);
 
-/* The format for a path's extension (.svg, .pdf, .png, any case), or NULL
+/* The format for a path's extension (.svg, .pdf, .png, .eps, any case), or NULL
  * when the extension is none of them. */
 const char *fnet_render_format_from_path(const char *path);
 
-/* True for svg, pdf and png. */
+/* True for svg, pdf, png and eps. */
 bool fnet_render_format_known(const char *format);
 
 /* Returns 0 when Graphviz can render format, else FNET_EINTERNAL with the
@@ -62,6 +63,11 @@ void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g);
  * right and top edges in points. Returns 0 or FNET_EINTERNAL. */
 int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
                     fnet_err *err);
+
+/* fnet_render_fix() giving the drawing's whole box: box[0..3] = left,
+ * bottom, right, top in points. */
+int fnet_render_fix_box(fnet_renderer *r, Agraph_t *g, double box[4],
+                        fnet_err *err);
 
 /* Renders the laid-out g to memory. On success *data (free with free())
  * holds *len bytes. Returns 0, FNET_EINTERNAL or FNET_ENOMEM. */

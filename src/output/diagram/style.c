@@ -2,6 +2,7 @@
 #include "output/diagram/style.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Shapes for types without a fixed one, in the order they are handed out.
@@ -141,4 +142,31 @@ void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width)
         }
         line++;
     }
+}
+
+/* CIE L* of an sRGB colour "#RRGGBB"; -1 when it is not one. */
+static double lightness(const char *c)
+{
+    unsigned r, g, b;
+    if (!c || c[0] != '#' || strlen(c) != 7 ||
+        sscanf(c + 1, "%2x%2x%2x", &r, &g, &b) != 3)
+        return -1;
+    double lin[3], v[3] = {r / 255.0, g / 255.0, b / 255.0};
+    for (int i = 0; i < 3; i++)
+        lin[i] =
+            v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    double y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+    return y > 216.0 / 24389 ? 116 * cbrt(y) - 16 : y * 24389.0 / 27;
+}
+
+bool fnet_style_grey_check(const char *const *colors, size_t n, double *gap)
+{
+    *gap = 100;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            double a = lightness(colors[i]), b = lightness(colors[j]);
+            if (a >= 0 && b >= 0 && fabs(a - b) < *gap)
+                *gap = fabs(a - b);
+        }
+    return *gap >= FNET_STYLE_GREY_GAP;
 }

@@ -22,6 +22,8 @@
 
 #include "core/buf.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define FNET_STYLE_FILLS 8       /* distinct fill colours */
@@ -69,5 +71,15 @@ double fnet_style_pen_width(double w, double wmin, double wmax);
  * than width code points, breaking only at spaces (a longer word keeps its
  * own line). Existing line breaks are kept. width 0 copies s. */
 void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width);
+
+/* Smallest lightness difference (CIE L*, 0..100) at which two fills are
+ * told apart in a greyscale print. */
+#define FNET_STYLE_GREY_GAP 10.0
+
+/* Whether the fill colours (n "#RRGGBB" strings; others are skipped)
+ * survive a greyscale print: *gap receives the smallest difference of CIE
+ * L* lightness between two of them (100 with fewer than two), and the
+ * result is *gap >= FNET_STYLE_GREY_GAP. O(n^2); can't fail. */
+bool fnet_style_grey_check(const char *const *colors, size_t n, double *gap);
 
 #endif

@@ -1,0 +1,733 @@
+/* print.c - figures sized in final units, their legend's place, their
+ * files and preflight report (see print.h). */
+#include "output/diagram/print.h"
+
+#include "core/outfile.h"
+#include "output/diagram/clustered.h"
+#include "output/diagram/style.h"
+
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARGIN 2.0      /* points of white around the drawing on the page */
+#define KEEP 0.85       /* a layout is kept when its labels keep this share */
+#define PEN_MIN 0.5     /* no pen below this in the layout (points) */
+#define SCREEN_GAP 24.0 /* drawing to legend, screen size */
+
+void fnet_print_opts_init(fnet_print_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->min_font = FNET_PRINT_MIN_FONT;
+    o->legend = FNET_LEGEND_AUTO;
+}
+
+const char *const fnet_print_units[] = {"in", "cm", "mm", "pt", NULL};
+static const double unit_pt[] = {72.0, 72.0 / 2.54, 72.0 / 25.4, 1.0};
+
+int fnet_print_length(const char *s, double *pt, const char **unit)
+{
+    char *end = NULL;
+    double v = strtod(s, &end);
+    *unit = end;
+    if (end == s || !isfinite(v) || v <= 0 || (*s < '0' && *s != '.'))
+        return -1;
+    for (size_t i = 0; fnet_print_units[i]; i++)
+        if (strcmp(end, fnet_print_units[i]) == 0) {
+            *pt = v * unit_pt[i];
+            return isfinite(*pt) ? 0 : -1;
+        }
+    return -2;
+}
+
+void fnet_figure_free(fnet_figure *f)
+{
+    if (!f)
+        return;
+    if (f->g)
+        agclose(f->g);
+    if (f->legend)
+        agclose(f->legend);
+    f->g = f->legend = NULL;
+}
+
+/* ---- measuring --------------------------------------------------------- */
+
+static double num_attr(void *obj, const char *name, double dflt)
+{
+    const char *v = agget(obj, (char *)name);
+    char *end = NULL;
+    double x = v && *v ? strtod(v, &end) : dflt;
+    return end && *end ? dflt : x;
+}
+
+/* The smallest font size of a label: the POINT-SIZEs of an HTML label
+ * (its own size when it sets none), else the object's fontsize. */
+static double label_pt(void *obj)
+{
+    const char *l = agget(obj, "label");
+    double own = num_attr(obj, "fontsize", 14), m = INFINITY;
+    if (!l || !*l)
+        return INFINITY;
+    if (!aghtmlstr((char *)l))
+        return own;
+    for (const char *p = strstr(l, "POINT-SIZE=\""); p;
+         p = strstr(p + 1, "POINT-SIZE=\"")) {
+        double v = strtod(p + 12, NULL);
+        if (v > 0 && v < m)
+            m = v;
+    }
+    return isfinite(m) ? m : own;
+}
+
+static bool invisible(void *obj)
+{
+    const char *s = agget(obj, "style");
+    return s && strstr(s, "invis");
+}
+
+/* The thinnest pen of a node that draws an outline. */
+static double node_pen(Agnode_t *v)
+{
+    const char *shape = agget(v, "shape");
+    if (invisible(v) || (shape && (strcmp(shape, "plain") == 0 ||
+                                   strcmp(shape, "plaintext") == 0 ||
+                                   strcmp(shape, "none") == 0)))
+        return INFINITY;
+    return num_attr(v, "penwidth", 1);
+}
+
+static void clusters_measure(Agraph_t *g, double *text, double *line)
+{
+    for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s)) {
+        if (strncmp(agnameof(s), "cluster", 7) == 0) {
+            *text = fmin(*text, label_pt(s));
+            *line = fmin(*line, num_attr(s, "penwidth", 1));
+        }
+        clusters_measure(s, text, line);
+    }
+}
+
+/* The smallest text and thinnest line of g as laid out, in points. */
+static void measure(Agraph_t *g, double *text, double *line)
+{
+    *text = label_pt(g);
+    *line = INFINITY;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        *text = fmin(*text, label_pt(v));
+        *line = fmin(*line, node_pen(v));
+        for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e)) {
+            if (invisible(e))
+                continue;
+            *text = fmin(*text, label_pt(e));
+            *line = fmin(*line, num_attr(e, "penwidth", 1));
+        }
+    }
+    clusters_measure(g, text, line);
+}
+
+/* Lays g out as it will be drawn (nop2 on pinned positions) and reads its
+ * bounding box: left, bottom, right, top in points. */
+static int drawn_box(fnet_renderer *r, Agraph_t *g, double box[4],
+                     fnet_err *err)
+{
+    int rc = fnet_render_layout(r, g, err);
+    if (rc)
+        return rc;
+    box[0] = GD_bb(g).LL.x;
+    box[1] = GD_bb(g).LL.y;
+    box[2] = GD_bb(g).UR.x;
+    box[3] = GD_bb(g).UR.y;
+    fnet_render_unlayout(r, g);
+    return 0;
+}
+
+static int drawn_size(fnet_renderer *r, Agraph_t *g, double *w, double *h,
+                      fnet_err *err)
+{
+    double box[4] = {0};
+    int rc = drawn_box(r, g, box, err);
+    *w = box[2] - box[0];
+    *h = box[3] - box[1];
+    return rc;
+}
+
+/* ---- one attempt ------------------------------------------------------- */
+
+typedef struct attempt {
+    Agraph_t *g;
+    double w, h;       /* drawn size at layout size, points */
+    double scale;      /* to the page */
+    double text, line; /* at final size */
+    double base;       /* node label size laid out */
+    int place;
+} attempt;
+
+/* a's scale to p's page (1 without a width), and its smallest text and
+ * thinnest line at that scale. */
+static void scale_to_page(attempt *a, const fnet_print_opts *p)
+{
+    a->scale = 1;
+    if (p->width > 0 && a->w > 0) {
+        a->scale = p->width / (a->w + 2 * MARGIN);
+        if (p->height > 0 && a->h > 0)
+            a->scale = fmin(a->scale, p->height / (a->h + 2 * MARGIN));
+        a->scale = fmin(a->scale, FNET_PRINT_MAX_UP);
+    }
+    measure(a->g, &a->text, &a->line);
+    a->text *= a->scale;
+    a->line *= a->scale;
+}
+
+/* The legend of d into g, placed beside the drawing (box: left, bottom,
+ * right, top) at place. */
+static int place_legend(Agraph_t *g, const fnet_diagram *d, fnet_dot_opts *o,
+                        int place, const double box[4], double page_w,
+                        fnet_err *err)
+{
+    double k = o->scale > 0 ? o->scale : 1;
+    if (place == FNET_LEGEND_BELOW) {
+        o->legend_width = fmax(box[2] - box[0], page_w - 2 * MARGIN);
+        return fnet_dot_add_legend(g, d, o, box[0], box[1] - 12 * k, err);
+    }
+    return fnet_dot_add_legend(g, d, o, box[2] + SCREEN_GAP * k, box[3], err);
+}
+
+/* Builds the figure with node labels at base points (0: screen sizes),
+ * the legend at place, and measures it against the page. */
+static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
+                   const fnet_print_opts *p, double base, int place,
+                   fnet_renderer *r, fnet_err *err)
+{
+    fnet_dot_opts oo = *o;
+    double box[4];
+    bool legend = place == FNET_LEGEND_RIGHT || place == FNET_LEGEND_BELOW;
+    memset(a, 0, sizeof *a);
+    a->base = base;
+    a->place = place;
+    if (base > 0)
+        fnet_print_dot_opts(&oo, p, base);
+    int rc = fnet_dot_build(&a->g, d, &oo, err);
+    if (!rc && (legend || base > 0 || fnet_clustered_applies(a->g, NULL)))
+        rc = fnet_render_fix_box(r, a->g, box, err);
+    if (!rc && legend)
+        rc = place_legend(a->g, d, &oo, place, box, p->width, err);
+    if (!rc && base > 0) /* a screen figure's page is measured when written */
+        rc = drawn_size(r, a->g, &a->w, &a->h, err);
+    if (rc)
+        return rc;
+    scale_to_page(a, p);
+    return 0;
+}
+
+static bool legible(const attempt *a, const fnet_print_opts *p, bool last)
+{
+    double want = last ? p->min_font : fmax(p->min_font, KEEP * a->base);
+    return a->text >= want - 1e-9 && a->line >= FNET_PRINT_MIN_LINE - 1e-9;
+}
+
+/* How far a is from legible: 1 legible, below 1 short by that factor. */
+static double reach(const attempt *a, const fnet_print_opts *p)
+{
+    return fmin(a->text / p->min_font, a->line / FNET_PRINT_MIN_LINE);
+}
+
+/* Sets the page: Graphviz scales the drawing with its pad (layout units)
+ * to size, so the pad that centres the drawing on a page pw x ph is
+ * (pw / scale - w) / 2; margin 0 (cairo's paged formats add half an inch
+ * otherwise). */
+static void set_page(Agraph_t *g, const attempt *a, const fnet_print_opts *p,
+                     fnet_print_fit *fit)
+{
+    char v[80];
+    double s = a->scale;
+    double pw = p->width > 0 ? p->width : (a->w + 2 * MARGIN) * s;
+    double ph = p->height > 0 ? p->height : (a->h + 2 * MARGIN) * s;
+    double px = (pw / s - a->w) / 2, py = (ph / s - a->h) / 2;
+    /* The width binds: the height gets a hair of slack, so that rounding
+     * never lets it decide the scale (the page is the scaled drawing, not
+     * the size box). */
+    snprintf(v, sizeof v, "%.6f,%.6f!", pw / 72,
+             ph / 72 + (p->height > 0 ? 0 : 0.01));
+    agsafeset(g, "size", v, "");
+    snprintf(v, sizeof v, "%.6f,%.6f", px / 72, py / 72);
+    agsafeset(g, "pad", v, "");
+    agsafeset(g, "margin", "0", "");
+    *fit = (fnet_print_fit){.sized = true,
+                            .page_w = pw,
+                            .page_h = ph,
+                            .scale = a->scale,
+                            .min_text = a->text,
+                            .min_line = a->line,
+                            .node_pt = a->base,
+                            .legend = a->place};
+}
+
+/* The fit of a screen figure (no --width): its size as drawn. */
+static void screen_fit(const attempt *a, fnet_print_fit *fit)
+{
+    *fit = (fnet_print_fit){.page_w = a->w,
+                            .page_h = a->h,
+                            .scale = 1,
+                            .min_text = a->text,
+                            .min_line = a->line,
+                            .node_pt = 12,
+                            .legend = a->place};
+}
+
+/* ---- refusing ---------------------------------------------------------- */
+
+static void length_words(fnet_buf *b, double pt)
+{
+    fnet_buf_printf(b, "%.2fin (%.0f pt)", pt / 72, pt);
+}
+
+/* Why the best attempt was refused and what would make it fit. */
+static int refuse(const attempt *best, const fnet_diagram *d,
+                  const fnet_print_opts *p, bool tried_below, fnet_err *err)
+{
+    fnet_buf b = {0};
+    double q = reach(best, p);
+    fnet_buf_puts(&b, "the figure does not fit ");
+    length_words(&b, p->width);
+    if (p->height > 0) {
+        fnet_buf_puts(&b, " x ");
+        length_words(&b, p->height);
+    }
+    fnet_buf_printf(&b, ": its smallest text would be %.1f pt (--min-font %g)",
+                    floor(10 * best->text) / 10, p->min_font);
+    if (best->line < FNET_PRINT_MIN_LINE)
+        fnet_buf_printf(&b, " and its thinnest line %.2f pt (at least %g)",
+                        floor(100 * best->line) / 100, FNET_PRINT_MIN_LINE);
+    fnet_buf_puts(&b, "; nothing written. To make it fit: ");
+    long top = (long)floor(d->n_nodes * q * q);
+    if (top >= 2 && (uint32_t)top < d->n_nodes)
+        fnet_buf_printf(&b, "--top %ld, ", top);
+    if (!tried_below && p->legend != FNET_LEGEND_NONE &&
+        p->legend != FNET_LEGEND_SEPARATE)
+        fnet_buf_puts(&b, "--legend below, ");
+    if (p->legend != FNET_LEGEND_NONE && p->legend != FNET_LEGEND_SEPARATE)
+        fnet_buf_puts(&b, "--legend separate, ");
+    bool labels = false;
+    for (uint32_t i = 0; i < d->n_edges; i++)
+        labels = labels || d->edges[i].label;
+    if (labels)
+        fnet_buf_puts(&b, "--edge-labels none, ");
+    if (p->height > 0 && best->h * best->scale >= p->height - 2 * MARGIN - 1)
+        fnet_buf_puts(&b, "a larger --height, ");
+    fnet_buf_printf(&b, "--width %.1fin", ceil(10 * p->width / q / 72) / 10);
+    int rc = fnet_buf_ok(&b)
+                 ? fnet_err_set(err, FNET_EFIT, "%s", fnet_buf_str(&b))
+                 : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    fnet_buf_free(&b);
+    return rc;
+}
+
+/* ---- choosing ---------------------------------------------------------- */
+
+/* The node label sizes to try, largest first, ending at min_font. */
+static size_t bases(const fnet_print_opts *p, double out[4])
+{
+    static const double tries[] = {9, 8, 7};
+    size_t n = 0;
+    for (size_t i = 0; i < 3; i++)
+        if (tries[i] > p->min_font)
+            out[n++] = tries[i];
+    out[n++] = p->min_font;
+    return n;
+}
+
+/* The placements to try: right then below unless one was asked for. */
+static size_t places(const fnet_print_opts *p, bool legend, int out[2])
+{
+    if (!legend)
+        return out[0] = FNET_LEGEND_NONE, 1;
+    if (p->legend != FNET_LEGEND_AUTO)
+        return out[0] = p->legend, 1;
+    out[0] = FNET_LEGEND_RIGHT;
+    out[1] = FNET_LEGEND_BELOW;
+    return p->width > 0 ? 2 : 1;
+}
+
+/* The sized figure: the first legible attempt, else FNET_EFIT. */
+static int choose(fnet_figure *out, const fnet_diagram *d,
+                  const fnet_dot_opts *o, const fnet_print_opts *p,
+                  fnet_renderer *r, fnet_err *err)
+{
+    double base[4];
+    int place[2];
+    size_t nb = bases(p, base), np = places(p, o->legend, place);
+    attempt best = {0}, a;
+    bool tried_below = false;
+    int rc = 0;
+    for (size_t i = 0; i < nb && !rc; i++)
+        for (size_t j = 0; j < np && !rc; j++) {
+            rc = try_one(&a, d, o, p, base[i], place[j], r, err);
+            tried_below = tried_below || place[j] == FNET_LEGEND_BELOW;
+            if (!rc && legible(&a, p, i + 1 == nb)) {
+                set_page(a.g, &a, p, &out->fit);
+                out->g = a.g;
+                if (best.g)
+                    agclose(best.g);
+                return 0;
+            }
+            if (!rc && (!best.g || reach(&a, p) > reach(&best, p))) {
+                if (best.g)
+                    agclose(best.g);
+                best = a;
+            } else if (a.g) {
+                agclose(a.g);
+            }
+        }
+    if (!rc && best.g && legible(&best, p, true)) {
+        /* None kept 85 % of its size: the one with the largest text. */
+        set_page(best.g, &best, p, &out->fit);
+        out->g = best.g;
+        return 0;
+    }
+    if (!rc)
+        rc = refuse(&best, d, p, tried_below, err);
+    if (best.g)
+        agclose(best.g);
+    return rc;
+}
+
+void fnet_print_dot_opts(fnet_dot_opts *o, const fnet_print_opts *p,
+                         double base)
+{
+    o->scale = base / 12.0;
+    o->font_min = base;
+    o->pen_min = PEN_MIN;
+    o->page_width = p->width - 2 * MARGIN;
+}
+
+int fnet_print_size(fnet_print_fit *fit, Agraph_t *g, const fnet_print_opts *p,
+                    double base, const char *what, fnet_renderer *r,
+                    fnet_err *err)
+{
+    attempt a = {.g = g, .base = base, .place = FNET_LEGEND_RIGHT};
+    int rc = drawn_size(r, g, &a.w, &a.h, err);
+    if (rc)
+        return rc;
+    scale_to_page(&a, p);
+    if (!legible(&a, p, true))
+        return fnet_err_set(
+            err, FNET_EFIT,
+            "%s: the figure does not fit %.2fin (%.0f pt): its smallest "
+            "text would be %.1f pt (--min-font %g) and its thinnest line "
+            "%.2f pt; nothing written. To make it fit: --legend none or "
+            "--width %.1fin",
+            what, p->width / 72, p->width, floor(10 * a.text) / 10, p->min_font,
+            floor(100 * a.line) / 100,
+            ceil(10 * p->width / reach(&a, p) / 72) / 10);
+    set_page(g, &a, p, fit);
+    return 0;
+}
+
+/* The legend alone at the figure's scale, sized to itself. */
+static int separate_legend(fnet_figure *out, const fnet_diagram *d,
+                           const fnet_dot_opts *o, const fnet_print_opts *p,
+                           fnet_renderer *r, fnet_err *err)
+{
+    fnet_dot_opts oo = *o;
+    attempt a = {.scale = 1, .base = 12, .place = FNET_LEGEND_SEPARATE};
+    if (out->fit.sized) {
+        oo.scale = out->fit.node_pt / 12.0;
+        oo.font_min = out->fit.node_pt;
+        oo.pen_min = PEN_MIN;
+        oo.legend_width = p->width / out->fit.scale - 2 * MARGIN;
+        a.base = out->fit.node_pt;
+    }
+    int rc = fnet_dot_legend_graph(&out->legend, d, &oo, err);
+    if (rc || !out->legend)
+        return rc;
+    if ((rc = drawn_size(r, out->legend, &a.w, &a.h, err)) != 0)
+        return rc;
+    a.scale = out->fit.sized ? out->fit.scale : 1;
+    measure(out->legend, &a.text, &a.line);
+    a.text *= a.scale;
+    a.line *= a.scale;
+    if (!out->fit.sized) {
+        screen_fit(&a, &out->legend_fit);
+        return 0;
+    }
+    fnet_print_opts lp = *p;
+    lp.width = lp.height = 0; /* the legend's page is its own size */
+    set_page(out->legend, &a, &lp, &out->legend_fit);
+    return 0;
+}
+
+int fnet_print_figure(fnet_figure *out, const fnet_diagram *d,
+                      const fnet_dot_opts *o, const fnet_print_opts *p,
+                      fnet_renderer *r, fnet_err *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc;
+    if (p->width > 0) {
+        rc = choose(out, d, o, p, r, err);
+    } else {
+        attempt a;
+        int place[2];
+        places(p, o->legend, place);
+        rc = try_one(&a, d, o, p, 0, place[0], r, err);
+        out->g = a.g;
+        if (!rc)
+            screen_fit(&a, &out->fit);
+    }
+    if (!rc && o->legend && p->legend == FNET_LEGEND_SEPARATE)
+        rc = separate_legend(out, d, o, p, r, err);
+    return rc;
+}
+
+/* ---- files ------------------------------------------------------------- */
+
+void fnet_print_legend_path(fnet_buf *out, const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    size_t stem =
+        dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+    fnet_buf_reset(out);
+    fnet_buf_append(out, path, stem);
+    fnet_buf_puts(out, ".legend");
+    fnet_buf_puts(out, path + stem);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+/* CRC-32 of PNG chunks (ISO 3309, as in the PNG specification). */
+static uint32_t crc32_png(const unsigned char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* Records dpi in a PNG's pHYs chunk (cairo writes none), inserted after
+ * IHDR. *data is replaced; returns 0 or FNET_ENOMEM (data unchanged). */
+static int png_dpi(char **data, size_t *len, long dpi)
+{
+    const unsigned char *p = (const unsigned char *)*data;
+    if (*len < 33 || memcmp(p + 12, "IHDR", 4) != 0)
+        return 0;
+    for (size_t at = 8; at + 8 <= *len; at += 12 + be32(p + at))
+        if (memcmp(p + at + 4, "pHYs", 4) == 0)
+            return 0;
+    unsigned char chunk[21];
+    uint32_t ppm = (uint32_t)lround(dpi / 0.0254);
+    put32(chunk, 9);
+    memcpy(chunk + 4, "pHYs", 4);
+    put32(chunk + 8, ppm);
+    put32(chunk + 12, ppm);
+    chunk[16] = 1; /* unit: metre */
+    put32(chunk + 17, crc32_png(chunk + 4, 13));
+    char *n = malloc(*len + sizeof chunk);
+    if (!n)
+        return FNET_ENOMEM;
+    memcpy(n, *data, 33);
+    memcpy(n + 33, chunk, sizeof chunk);
+    memcpy(n + 33 + sizeof chunk, *data + 33, *len - 33);
+    free(*data);
+    *data = n;
+    *len += sizeof chunk;
+    return 0;
+}
+
+/* The page of a rendered file in points, read from the file itself. */
+static bool page_of(const char *format, const char *data, size_t len, long dpi,
+                    double *w, double *h)
+{
+    const char *key = strcmp(format, "pdf") == 0   ? "/MediaBox ["
+                      : strcmp(format, "eps") == 0 ? "%%BoundingBox:"
+                                                   : NULL;
+    double x0, y0, x1, y1;
+    if (strcmp(format, "png") == 0 && len >= 24) {
+        const unsigned char *p = (const unsigned char *)data;
+        *w = be32(p + 16) * 72.0 / (double)dpi;
+        *h = be32(p + 20) * 72.0 / (double)dpi;
+        return true;
+    }
+    if (strcmp(format, "svg") == 0) {
+        const char *s = strstr(data, "<svg");
+        const char *ws = s ? strstr(s, "width=\"") : NULL;
+        const char *hs = s ? strstr(s, "height=\"") : NULL;
+        if (!ws || !hs)
+            return false;
+        *w = strtod(ws + 7, NULL);
+        *h = strtod(hs + 8, NULL);
+        return true;
+    }
+    for (size_t i = 0; key && i + strlen(key) < len; i++)
+        if (memcmp(data + i, key, strlen(key)) == 0 &&
+            sscanf(data + i + strlen(key), "%lf %lf %lf %lf", &x0, &y0, &x1,
+                   &y1) == 4) {
+            *w = x1 - x0;
+            *h = y1 - y0;
+            return true;
+        }
+    return false;
+}
+
+/* True when the binary data holds s. */
+static bool contains(const char *data, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, s, n) == 0)
+            return true;
+    return false;
+}
+
+/* The fonts a PDF or EPS carries, as "Name (embedded)", each once. */
+static void fonts_of(fnet_buf *b, const char *format, const char *data,
+                     size_t len)
+{
+    bool pdf = strcmp(format, "pdf") == 0;
+    const char *key = pdf ? "/FontName /" : "%%BeginResource: font ";
+    size_t klen = strlen(key), start = b->len;
+    int n = 0;
+    if (!pdf && strcmp(format, "eps") != 0) {
+        fnet_buf_puts(b, strcmp(format, "png") == 0
+                             ? "none (PNG: text is pixels)"
+                             : "named, not embedded (SVG)");
+        return;
+    }
+    for (size_t i = 0; i + klen < len; i++) {
+        if (memcmp(data + i, key, klen) != 0)
+            continue;
+        size_t e = i + klen;
+        while (e < len && data[e] > ' ' && data[e] != '/')
+            e++;
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(e - i - klen),
+                 data + i + klen);
+        const char *plus = strchr(name, '+'); /* subset prefix */
+        const char *shown = plus ? plus + 1 : name;
+        if (b->data && strstr(b->data + start, shown))
+            continue;
+        fnet_buf_printf(b, "%s%s", n++ ? ", " : "", shown);
+    }
+    if (!n)
+        fnet_buf_puts(b, "none");
+    else if (!pdf || contains(data, len, "/FontFile"))
+        fnet_buf_puts(b, " (embedded)");
+}
+
+/* The fill colours of g's drawn nodes (not the legend's), each once. */
+static size_t fills_of(Agraph_t *g, const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        const char *cls = agget(v, "class"), *f = agget(v, "fillcolor");
+        if (!f || !*f || (cls && strcmp(cls, "legend") == 0))
+            continue;
+        size_t i = 0;
+        while (i < n && strcmp(out[i], f) != 0)
+            i++;
+        if (i == n && n < cap)
+            out[n++] = f;
+    }
+    return n;
+}
+
+static void preflight(FILE *fp, const char *path, const char *format,
+                      const char *data, size_t len, Agraph_t *g,
+                      const fnet_print_fit *fit, const fnet_print_opts *p,
+                      long dpi)
+{
+    double w = 0, h = 0, gap = 0;
+    fnet_buf fonts = {0};
+    const char *fills[64];
+    fprintf(fp, "preflight: %s\n", path);
+    if (page_of(format, data, len, dpi, &w, &h))
+        fprintf(fp, "  page: %.1f x %.1f pt (%.2f x %.2f in, %.1f x %.1f mm)\n",
+                w, h, w / 72, h / 72, w / 72 * 25.4, h / 72 * 25.4);
+    if (strcmp(format, "png") == 0)
+        fprintf(fp, "  resolution: %ld dpi\n", dpi);
+    fprintf(fp, "  smallest text: %.1f pt (--min-font %g): %s\n",
+            floor(10 * fit->min_text) / 10, p->min_font,
+            fit->min_text >= p->min_font - 1e-9 ? "ok" : "too small");
+    fprintf(fp, "  thinnest line: %.2f pt (at least %g): %s\n",
+            floor(100 * fit->min_line) / 100, FNET_PRINT_MIN_LINE,
+            fit->min_line >= FNET_PRINT_MIN_LINE - 1e-9 ? "ok" : "too thin");
+    fonts_of(&fonts, format, data, len);
+    fprintf(fp, "  fonts: %s\n",
+            fnet_buf_ok(&fonts) ? fnet_buf_str(&fonts) : "?");
+    fnet_buf_free(&fonts);
+    size_t n = fills_of(g, fills, sizeof fills / sizeof fills[0]);
+    bool ok = fnet_style_grey_check(fills, n, &gap);
+    if (n > 1)
+        fprintf(fp,
+                "  greyscale: %zu fill colours, lightness (CIE L*) at least "
+                "%.1f apart: %s\n",
+                n, gap, ok ? "ok" : "some fills print as the same grey");
+    else
+        fprintf(fp, "  greyscale: %zu fill colour: ok\n", n);
+}
+
+/* Renders one laid-out graph to path. */
+static int write_one(fnet_renderer *r, Agraph_t *g, const fnet_print_fit *fit,
+                     const fnet_print_opts *p, const char *format,
+                     const char *path, FILE *report, fnet_err *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    bool png = strcmp(format, "png") == 0;
+    long dpi = p->dpi ? p->dpi : fit->sized ? FNET_PRINT_DPI : 96;
+    char num[32];
+    if (png) {
+        snprintf(num, sizeof num, "%ld", dpi);
+        agsafeset(g, "dpi", num, "");
+    }
+    int rc = fnet_render_layout(r, g, err);
+    if (!rc) {
+        rc = fnet_render_data(r, g, format, &data, &len, err);
+        fnet_render_unlayout(r, g);
+    }
+    if (png)
+        agsafeset(g, "dpi", "", "");
+    if (!rc && png && (p->dpi || fit->sized))
+        rc = png_dpi(&data, &len, dpi)
+                 ? fnet_err_set(err, FNET_ENOMEM, "out of memory")
+                 : 0;
+    if (!rc)
+        rc = fnet_outfile_write_all(path, data, len, err);
+    if (!rc && report)
+        preflight(report, path, format, data, len, g, fit, p, dpi);
+    free(data);
+    return rc;
+}
+
+int fnet_print_write(fnet_renderer *r, const fnet_figure *f,
+                     const fnet_print_opts *p, const char *format,
+                     const char *path, FILE *report, fnet_err *err)
+{
+    FILE *rep = p->preflight ? report : NULL;
+    int rc = write_one(r, f->g, &f->fit, p, format, path, rep, err);
+    if (!rc && f->legend) {
+        fnet_buf lp = {0};
+        fnet_print_legend_path(&lp, path);
+        rc = fnet_buf_ok(&lp) ? write_one(r, f->legend, &f->legend_fit, p,
+                                          format, fnet_buf_str(&lp), rep, err)
+                              : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        fnet_buf_free(&lp);
+    }
+    return rc;
+}

@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""Figures sized in final units (issue 16, part A), read back independently.
+
+usage: check_print.py FACTNET SRC WORK CASE
+
+The PDFs are read with pdfminer (Debian python3-pdfminer) and pdffonts
+(poppler-utils), PNGs and EPS files byte by byte here; expected values are
+hand computations written below (3.5 in = 252 pt, 89 mm = 252.28 pt,
+183 mm = 518.74 pt, 7 in = 504 pt; 3.5 in at 300 dpi = 1050 pixels;
+300 dpi = 11811 pixels per metre), never factnet's own numbers.
+
+Cases:
+  widths    every fixture at 3.5in, 89mm, 7in and 183mm: page width within
+            1 pt, every character at least --min-font, every drawn label's
+            words present, fonts embedded; or, when factnet refuses (exit
+            5), no file and a message naming what would fit
+  png       --dpi 300 --width 3.5in: 1050 px wide, pHYs 300 dpi
+  eps       --width 3.5in -o fig.eps: %%BoundingBox width 252, fonts inside
+  refuse    the dense corpus at 3.5in: exit 5, nothing written, suggestions
+  legend    --legend separate: NAME.legend.pdf beside the figure, the legend
+            text there and not in the figure; --legend below fits
+  title     --title "": no title drawn (not the graph name "factnet")
+  preflight --preflight reports the page read back from the file
+  latex     the 3.5in and 7in figures of the Quad/AUKUS corpus in a
+            two-column article (tests/print/article/article.tex): pdflatex
+            reports no overfull box (skips without pdflatex)
+  evolve    evolve --dot DIR --width 7in: every period's SVG 504 pt wide;
+            a corpus that does not fit: exit 5 and no file
+Skips (77) when pdfminer or pdffonts is missing.
+"""
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+
+FACTNET, SRC, WORK, CASE = sys.argv[1:5]
+QUAD = os.path.join(SRC, "tests", "print", "quad_aukus.json")
+JAPAN = os.path.join(SRC, "data", "japan_cyber.json")
+SMALL = os.path.join(SRC, "tests", "dot", "small.json")
+# Hand computations: 72 pt per inch, 25.4 mm per inch.
+WIDTHS = {"3.5in": 252.0, "89mm": 89 / 25.4 * 72, "7in": 504.0,
+          "183mm": 183 / 25.4 * 72}
+
+try:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+    from pdfminer.pdfpage import PDFPage
+except ImportError:
+    print("SKIP: pdfminer (Debian python3-pdfminer) is not installed")
+    sys.exit(77)
+if not shutil.which("pdffonts"):
+    print("SKIP: pdffonts (Debian poppler-utils) is not installed")
+    sys.exit(77)
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def run(args, status=0):
+    p = subprocess.run([FACTNET] + args, cwd=WORK, capture_output=True)
+    if p.returncode != status:
+        fail("factnet %s: exit %d, expected %d\n%s" %
+             (" ".join(args), p.returncode, status, p.stderr.decode()))
+    return p.stdout.decode(), p.stderr.decode()
+
+
+def long_labels():
+    """A corpus of long labels, many relations, signed and mixed ties."""
+    ents = [{"id": "E%d" % i, "type": "actor",
+             "label": "The Very Long Named Organisation Number %d of the "
+                      "Regional Cooperation Framework" % i}
+            for i in range(10)]
+    rels = {"r%02d_relation_with_a_long_name" % k:
+            {"from": ["actor"], "to": ["actor"], "directed": k % 2 == 0,
+             "sign": -1 if k % 5 == 4 else 1} for k in range(12)}
+    names = sorted(rels)
+    facts = []
+    for i in range(10):
+        for j in (1, 3):
+            r = names[(i + j) % len(names)]
+            facts.append({"subject": "E%d" % i, "relation": r,
+                          "object": "E%d" % ((i + j) % 10), "source": "s"})
+    # a mixed pair: a negative and a positive relation between E0 and E1
+    facts.append({"subject": "E0", "relation": names[4], "object": "E1",
+                  "source": "s"})
+    doc = {"factnet": 1, "title": "Long labels", "sources": [{"id": "s"}],
+           "entities": ents, "relations": rels, "facts": facts}
+    path = os.path.join(WORK, "long_labels.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+    return path
+
+
+def pdf_page(path):
+    with open(path, "rb") as f:
+        page = next(PDFPage.get_pages(f))
+        x0, y0, x1, y1 = page.mediabox
+    return x1 - x0, y1 - y0
+
+
+def pdf_chars(path):
+    """(text, smallest character size) of page 1."""
+    sizes, text = [], []
+    for page in extract_pages(path):
+        stack = [page]
+        while stack:
+            o = stack.pop()
+            if isinstance(o, LTChar):
+                if o.get_text().strip():
+                    sizes.append(o.size)
+            elif hasattr(o, "__iter__"):
+                stack.extend(o)
+            if isinstance(o, LTTextContainer):
+                text.append(o.get_text())
+        break
+    return " ".join(text), min(sizes) if sizes else None
+
+
+def fonts_embedded(path):
+    out = subprocess.run(["pdffonts", path], capture_output=True,
+                         text=True).stdout.splitlines()[2:]
+    if not out:
+        fail(path + ": pdffonts lists no font")
+    for line in out:
+        # name type encoding emb sub uni object ID
+        cols = line.split()
+        if len(cols) < 7 or cols[-5] != "yes":
+            fail(path + ": font not embedded: " + line)
+
+
+def words(s):
+    return set(re.findall(r"[A-Za-z0-9]+", s))
+
+
+def check_pdf(path, width, min_font, labels):
+    w, _ = pdf_page(path)
+    if abs(w - width) > 1:
+        fail("%s: page %.2f pt wide, expected %.2f" % (path, w, width))
+    text, smallest = pdf_chars(path)
+    # pdfminer's size is the glyph box height: at least the font size
+    # times the font's ascent+descent (> 0.9 em for Liberation Sans).
+    if smallest is None or smallest < 0.9 * min_font:
+        fail("%s: a character of %.2f pt (--min-font %g)" %
+             (path, smallest or 0, min_font))
+    got = words(text)
+    for label in labels:
+        missing = words(label) - got
+        if missing:
+            fail("%s: label %r: words %r not drawn" % (path, label, missing))
+    fonts_embedded(path)
+
+
+def labels_of(corpus):
+    with open(corpus, encoding="utf-8") as f:
+        return [e.get("label", e["id"]) for e in json.load(f)["entities"]]
+
+
+def case_widths():
+    fixtures = [(QUAD, []), (JAPAN, []), (long_labels(), []),
+                (QUAD, ["--top", "16"])]
+    fitted = refused = 0
+    for corpus, extra in fixtures:
+        for name, width in WIDTHS.items():
+            out = os.path.join(WORK, "fig.pdf")
+            if os.path.exists(out):
+                os.remove(out)
+            p = subprocess.run([FACTNET, "render", corpus, "--width", name,
+                                "-o", out] + extra, cwd=WORK,
+                               capture_output=True, text=True)
+            if p.returncode == 5:
+                refused += 1
+                if os.path.exists(out):
+                    fail("refused, yet %s was written" % out)
+                if "To make it fit: " not in p.stderr or \
+                        "--width " not in p.stderr:
+                    fail("refusal names nothing to do: " + p.stderr)
+                continue
+            if p.returncode != 0:
+                fail("render %s --width %s: exit %d\n%s" %
+                     (corpus, name, p.returncode, p.stderr))
+            fitted += 1
+            # Without --top every entity is drawn: all labels must show.
+            check_pdf(out, width, 6, [] if extra else labels_of(corpus))
+    # The 7 in and 183 mm figures of every fixture fit; 3.5 in of the
+    # dense ones is refused (checked in 'refuse').
+    if fitted < 8:
+        fail("only %d of %d figures fit" % (fitted, fitted + refused))
+    print("widths: %d figures checked, %d refused" % (fitted, refused))
+
+
+def case_png():
+    out = os.path.join(WORK, "fig.png")
+    run(["render", SMALL, "--width", "3.5in", "--dpi", "300", "-o", out])
+    data = open(out, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail("not a PNG")
+    w, h = struct.unpack(">II", data[16:24])
+    if abs(w - 1050) > 1:
+        fail("PNG %d px wide, expected 1050 (3.5 in x 300 dpi)" % w)
+    i = data.find(b"pHYs")
+    if i < 0:
+        fail("no pHYs chunk: resolution not recorded")
+    x, y, unit = struct.unpack(">IIB", data[i + 4:i + 13])
+    if unit != 1 or abs(x - 11811) > 1 or abs(y - 11811) > 1:
+        fail("pHYs %d x %d unit %d, expected 11811 px/m (300 dpi)" %
+             (x, y, unit))
+    # the chunk's CRC (zlib's crc32 is the PNG CRC)
+    import zlib
+    crc = struct.unpack(">I", data[i + 13:i + 17])[0]
+    if crc != zlib.crc32(data[i:i + 13]) & 0xFFFFFFFF:
+        fail("pHYs CRC is wrong")
+    print("png: %d x %d px, 300 dpi recorded" % (w, h))
+
+
+def case_eps():
+    out = os.path.join(WORK, "fig.eps")
+    run(["render", SMALL, "--width", "3.5in", "-o", out])
+    text = open(out, "rb").read().decode("latin-1")
+    m = re.search(r"%%BoundingBox: (-?\d+) (-?\d+) (-?\d+) (-?\d+)", text)
+    if not m:
+        fail("no %%BoundingBox")
+    w = int(m.group(3)) - int(m.group(1))
+    if abs(w - 252) > 1:
+        fail("EPS BoundingBox %d pt wide, expected 252" % w)
+    if "%%BeginResource: font" not in text and "/FontName" not in text:
+        fail("EPS embeds no font")
+    print("eps: BoundingBox width %d" % w)
+
+
+def case_refuse():
+    out = os.path.join(WORK, "dense.pdf")
+    _, err = run(["render", QUAD, "--width", "3.5in", "-o", out], status=5)
+    if os.path.exists(out) or os.path.exists(
+            os.path.join(WORK, "dense.legend.pdf")):
+        fail("a refused figure left a file")
+    for want in ("does not fit 3.50in", "--min-font 6", "--top ",
+                 "--legend separate", "--width "):
+        if want not in err:
+            fail("refusal lacks %r: %s" % (want, err))
+    m = re.search(r"--top (\d+)", err)
+    if not m or not 2 <= int(m.group(1)) < len(labels_of(QUAD)):
+        fail("--top suggestion out of range: " + err)
+    print("refuse: " + err.strip().splitlines()[-1][:100])
+
+
+def case_legend():
+    out = os.path.join(WORK, "sep.pdf")
+    run(["render", JAPAN, "--width", "7in", "--legend", "separate",
+         "-o", out])
+    leg = os.path.join(WORK, "sep.legend.pdf")
+    if not os.path.exists(leg):
+        fail("--legend separate wrote no sep.legend.pdf")
+    fig_text, _ = pdf_chars(out)
+    leg_text, smallest = pdf_chars(leg)
+    if "Legend" in fig_text:
+        fail("the figure still holds the legend")
+    for want in ("Legend", "Entity types", "Relations"):
+        if want not in leg_text:
+            fail("the legend file lacks %r" % want)
+    if smallest < 0.9 * 6:
+        fail("legend text of %.2f pt" % smallest)
+    fonts_embedded(leg)
+    below = os.path.join(WORK, "below.pdf")
+    run(["render", JAPAN, "--width", "7in", "--legend", "below", "-o", below])
+    check_pdf(below, 504.0, 6, labels_of(JAPAN))
+    run(["render", JAPAN, "--width", "7in", "--legend", "separate", "-o", "-",
+         "-f", "pdf"], status=2)
+    run(["dot", JAPAN, "--legend", "separate"], status=2)
+    print("legend: separate and below checked")
+
+
+def case_title():
+    out = os.path.join(WORK, "t.svg")
+    run(["render", SMALL, "--title", "", "-o", out])
+    svg = open(out, encoding="utf-8").read()
+    with open(SMALL, encoding="utf-8") as f:
+        title = json.load(f).get("title")
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    if "factnet" in texts or (title and title in texts):
+        fail("--title '' still draws a title: %r" % texts[:3])
+    run(["render", SMALL, "-o", out])
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", open(out).read())
+    if title and title not in texts:
+        fail("the default title %r is not drawn" % title)
+    print("title: none with --title ''")
+
+
+def case_preflight():
+    out = os.path.join(WORK, "pf.pdf")
+    rep, _ = run(["render", SMALL, "--width", "89mm", "--preflight",
+                  "-o", out])
+    w, h = pdf_page(out)
+    m = re.search(r"page: ([\d.]+) x ([\d.]+) pt", rep)
+    if not m or abs(float(m.group(1)) - w) > 0.05 or \
+            abs(float(m.group(2)) - h) > 0.05:
+        fail("preflight page %r, pdfminer reads %.1f x %.1f" % (rep, w, h))
+    _, smallest = pdf_chars(out)
+    m = re.search(r"smallest text: ([\d.]+) pt .*: ok", rep)
+    if not m or float(m.group(1)) < 6 or smallest < 0.9 * float(m.group(1)):
+        fail("preflight smallest text %r, pdfminer %.2f" % (rep, smallest))
+    if "(embedded)" not in rep or "thinnest line" not in rep:
+        fail("preflight report incomplete: " + rep)
+    print("preflight:\n" + rep)
+
+
+def case_evolve():
+    d = os.path.join(WORK, "ev")
+    run(["evolve", QUAD, "--by", "month", "--dot", d, "--width", "7in"])
+    svgs = sorted(f for f in os.listdir(d) if f.endswith(".svg"))
+    if len(svgs) != 2:  # facts dated 2021-03 and 2021-09 only
+        fail("evolve --dot wrote %r" % svgs)
+    for f in svgs:
+        head = open(os.path.join(d, f), encoding="utf-8").read(2000)
+        m = re.search(r'<svg width="([\d.]+)pt"', head)
+        if not m or abs(float(m.group(1)) - 504) > 1:
+            fail("%s: width %r, expected 504pt" % (f, m and m.group(1)))
+    d2 = os.path.join(WORK, "ev2")
+    _, err = run(["evolve", JAPAN, "--every", "5-years", "--dot", d2,
+                  "--width", "3.5in"], status=5)
+    if os.path.isdir(d2) and os.listdir(d2):
+        fail("a refused evolve --dot wrote %r" % os.listdir(d2))
+    if "does not fit 3.50in" not in err:
+        fail("evolve refusal: " + err)
+    print("evolve: %s at 504 pt; 3.5in refused" % svgs)
+
+
+def case_latex():
+    if not shutil.which("pdflatex"):
+        print("SKIP: pdflatex is not installed")
+        sys.exit(77)
+    art = os.path.join(WORK, "article")
+    shutil.copytree(os.path.join(SRC, "tests", "print", "article"), art)
+    run(["render", QUAD, "--width", "3.5in", "--top", "16",
+         "-o", os.path.join(art, "quad35.pdf")])
+    run(["render", QUAD, "--width", "7in", "-o", os.path.join(art, "quad7.pdf")])
+    for _ in range(2):
+        p = subprocess.run(["pdflatex", "-interaction=nonstopmode",
+                            "article.tex"], cwd=art, capture_output=True,
+                           text=True, errors="replace")
+    if p.returncode != 0:
+        fail("pdflatex failed:\n" + p.stdout[-2000:])
+    log = open(os.path.join(art, "article.log"), errors="replace").read()
+    bad = re.findall(r"Overfull \\[hv]box[^\n]*", log)
+    if bad:
+        fail("the figures do not fit the page: %r" % bad)
+    # 3.5 in (252 bp) is exactly the column width of this geometry.
+    print("latex: two-column article compiled, no overfull box")
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    {"widths": case_widths, "png": case_png, "eps": case_eps,
+     "refuse": case_refuse, "legend": case_legend, "title": case_title,
+     "preflight": case_preflight, "evolve": case_evolve,
+     "latex": case_latex}[CASE]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+# Figures sized in final units (issue 16, part A): render at 3.5in, 89mm,
+# 7in and 183mm and read the PDFs back with pdfminer and pdffonts, the PNG
+# and EPS byte by byte (tests/print/check_print.py). Skips (77) without
+# python3-pdfminer or poppler-utils (scripts/lib/bootstrap.sh installs them).
+foreach(case widths png eps refuse legend title preflight evolve latex)
+  add_test(NAME print.${case}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/print/check_print.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                   ${CMAKE_CURRENT_BINARY_DIR}/print-work/${case} ${case})
+  set_tests_properties(print.${case} PROPERTIES SKIP_RETURN_CODE 77
+    ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+endforeach()
