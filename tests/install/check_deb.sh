@@ -17,7 +17,8 @@ fail() { echo "check_deb: $*" >&2; exit 1; }
     >cpack.log 2>&1) || fail "cpack failed: $(cat "$tmp/cpack.log")"
 deb=$(ls "$tmp"/out/factnet_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libigraph libcjson libgvc libcgraph libxml2 libsqlite3 libc6; do
+for lib in libigraph libcjson libgvc libcgraph libxml2 libsqlite3 libc6 \
+           fonts-dejavu-core fonts-liberation; do
     case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 dpkg-deb -c "$deb" | awk '{print $6}' >"$tmp/files"
