@@ -16,6 +16,14 @@ typedef fnet_graphopts G;
 
 static const char *const views[] = {"full", "actors", NULL};
 static const char *const weights[] = {"count", "newman", "jaccard", NULL};
+/* In the order of enum fnet_tie, fnet_normalize, fnet_duplicates
+ * (graph/stance.h). */
+static const char *const ties[] = {"signed",   "congruence", "conflict",
+                                   "subtract", "ignore",     NULL};
+static const char *const norms[] = {"none", "average", "jaccard", "cosine",
+                                    NULL};
+static const char *const dups[] = {"include", "document", "week", "month",
+                                   "year",    "all",      NULL};
 
 /* Sorted by name. */
 /* clang-format off */
@@ -24,13 +32,26 @@ const fnet_opt fnet_graphopts_spec[] = {
               "leave out undated facts"),
     FNET_FLAG("directed", 0, G, graph.directed,
               "directed graph: subject -> object for directed relations"),
+    {.name = "duplicates", .type = FNET_OPT_CHOICE,
+     FNET_FIELD(G, graph.duplicates), .values = dups, .arg = "WHEN",
+     .help = "drop a fact equal to an earlier one within the same include "
+             "(default: keep all), document, week, month, year or all"},
     {.name = "from", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.from),
      .arg = "DATE",
      .help = "keep facts that overlap DATE or later (YYYY[-MM[-DD]])"},
     FNET_REAL("min-weight", G, graph.min_weight, 0, DBL_MAX, "W",
               "drop edges whose aggregated weight is below W"),
+    {.name = "normalize", .type = FNET_OPT_CHOICE,
+     FNET_FIELD(G, graph.normalize), FNET_GIVEN(G, normalize_given),
+     .values = norms, .arg = "N",
+     .help = "actors view tie normalisation (DNA's): none (default), "
+             "average, jaccard or cosine"},
     FNET_STRING("relations", 0, G, graph.relations, "LIST",
                 "keep only facts of these relations (comma list)"),
+    {.name = "tie", .type = FNET_OPT_CHOICE, FNET_FIELD(G, graph.tie),
+     FNET_GIVEN(G, tie_given), .values = ties, .arg = "MODE",
+     .help = "actors view tie from stances (DNA's): signed (default), "
+             "congruence, conflict, subtract or ignore"},
     {.name = "to", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.to),
      .arg = "DATE", .help = "keep facts that overlap DATE or earlier"},
     FNET_STRING("types", 0, G, graph.types, "LIST",
@@ -47,7 +68,8 @@ const fnet_opt fnet_graphopts_spec[] = {
     {.name = "weight", .type = FNET_OPT_CHOICE,
      FNET_FIELD(G, graph.projection), FNET_GIVEN(G, weight_given),
      .values = weights, .arg = "W",
-     .help = "actors view tie weight: count (default), newman or jaccard"},
+     .help = "actors view stance-free tie weight instead of --tie: count, "
+             "newman or jaccard"},
     FNET_FLAG("weighted", 0, G, weighted_paths,
               "path metrics use distance 1/weight (default: unweighted "
               "paths)"),
@@ -61,14 +83,38 @@ void fnet_graphopts_init(fnet_graphopts *o)
     fnet_graph_opts_init(&o->graph);
 }
 
+/* --tie, --normalize and --weight: the stance ties, or the stance-free
+ * projection that --weight selects (docs/METRICS.md, "Stance ties"). */
+static int finish_ties(fnet_graphopts *o, const char *cmd)
+{
+    fnet_graph_opts *g = &o->graph;
+    const char *actors_only = o->via_given         ? "via"
+                              : o->weight_given    ? "weight"
+                              : o->tie_given       ? "tie"
+                              : o->normalize_given ? "normalize"
+                                                   : NULL;
+    if (g->view != FNET_VIEW_ACTORS && actors_only) {
+        fnet_cli_usage(cmd, "--%s applies only to --view actors", actors_only);
+        return -1;
+    }
+    if (o->weight_given && (o->tie_given || o->normalize_given)) {
+        fnet_cli_usage(cmd,
+                       "--weight (a stance-free projection) and --%s (the "
+                       "stance ties) choose the actors view's ties both; "
+                       "give one",
+                       o->tie_given ? "tie" : "normalize");
+        return -1;
+    }
+    if (o->weight_given)
+        g->tie = FNET_TIE_MEMBERSHIP;
+    return 0;
+}
+
 int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
 {
     const fnet_graph_opts *g = &o->graph;
-    if (g->view != FNET_VIEW_ACTORS && (o->via_given || o->weight_given)) {
-        fnet_cli_usage(cmd, "--%s applies only to --view actors",
-                       o->via_given ? "via" : "weight");
+    if (finish_ties(o, cmd))
         return -1;
-    }
     if (o->unweighted && o->weighted_paths) {
         fnet_cli_usage(cmd, "--weighted and --unweighted contradict each "
                             "other");

@@ -23,7 +23,7 @@ typedef struct fnet_graphopts {
     fnet_graph_opts graph;
     bool unweighted;     /* --unweighted: no weights anywhere */
     bool weighted_paths; /* --weighted: path metrics use 1/weight */
-    bool via_given, weight_given;
+    bool via_given, weight_given, tie_given, normalize_given;
 } fnet_graphopts;
 
 /* The graph option specs (fields of fnet_graphopts), ending with {0}. */

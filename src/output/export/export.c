@@ -29,6 +29,23 @@ static const fnet_xfield edge_fields[] = {
 
 #define N_EDGE_FIELDS (sizeof edge_fields / sizeof edge_fields[0])
 
+/* The actors view with stance ties adds the tie's signed parts
+ * (congruence and conflict for --tie signed; docs/METRICS.md). */
+static const fnet_xfield stance_edge_fields[] = {
+    {"weight", FNET_XT_DOUBLE, FNET_XF_WEIGHT, 0},
+    {"pos_weight", FNET_XT_DOUBLE, FNET_XF_POS, 0},
+    {"neg_weight", FNET_XT_DOUBLE, FNET_XF_NEG, 0},
+    {"count", FNET_XT_INT, FNET_XF_COUNT, 0},
+    {"sign", FNET_XT_INT, FNET_XF_SIGN, 0},
+    {"relation", FNET_XT_STRING, FNET_XF_RELATION, 0},
+    {"relations", FNET_XT_STRING, FNET_XF_RELATIONS, 0},
+    {"first", FNET_XT_STRING, FNET_XF_FIRST, 0},
+    {"last", FNET_XT_STRING, FNET_XF_LAST, 0},
+    {"facts", FNET_XT_STRING, FNET_XF_FACTS, 0},
+    {"sources", FNET_XT_STRING, FNET_XF_SOURCES, 0},
+    {"evidence", FNET_XT_STRING, FNET_XF_EVIDENCE, 0},
+};
+
 static bool integer_metric(int m)
 {
     return fnet_metric_is_integer(m);
@@ -255,8 +272,15 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
     x->c = g->corpus;
     x->m = o->m;
     x->cm = o->cm;
-    x->edge_fields = edge_fields;
-    x->n_edge_fields = N_EDGE_FIELDS;
+    if (g->opts.view == FNET_VIEW_ACTORS &&
+        g->opts.tie != FNET_TIE_MEMBERSHIP) {
+        x->edge_fields = stance_edge_fields;
+        x->n_edge_fields =
+            sizeof stance_edge_fields / sizeof stance_edge_fields[0];
+    } else {
+        x->edge_fields = edge_fields;
+        x->n_edge_fields = N_EDGE_FIELDS;
+    }
     x->exported =
         calloc(x->c->n_entities ? x->c->n_entities : 1, sizeof *x->exported);
     if (!x->exported)
@@ -464,6 +488,8 @@ int fnet_export_edge_value(const fnet_export *x, const fnet_xfield *f,
     fnet_buf_reset(scratch);
     switch (f->kind) {
     case FNET_XF_WEIGHT: out->d = ed->weight; return 1;
+    case FNET_XF_POS: out->d = ed->pos_weight; return 1;
+    case FNET_XF_NEG: out->d = ed->neg_weight; return 1;
     case FNET_XF_COUNT: out->i = ed->count; return 1;
     case FNET_XF_SIGN: out->i = ed->sign; return 1;
     case FNET_XF_RELATION:
