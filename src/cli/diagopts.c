@@ -341,6 +341,8 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
     }
     if (!rc)
         rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
+    if (!rc && !o->quiet)
+        fnet_graphopts_notes(o->in.progress, &job);
     fnet_diagram_free(ds);
     fnet_job_free(&job);
     return rc;
@@ -366,6 +368,7 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
     fnet_diagopts o;
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
+    o.quiet = true; /* build printed the job's notes once */
     *screen = NULL;
     int rc =
         fnet_diagopts_write_figure(c, print, r, "pdf", print_path, stdout, err);

@@ -16,14 +16,6 @@ typedef fnet_graphopts G;
 
 static const char *const views[] = {"full", "actors", NULL};
 static const char *const weights[] = {"count", "newman", "jaccard", NULL};
-/* In the order of enum fnet_tie, fnet_normalize, fnet_duplicates
- * (graph/stance.h). */
-static const char *const ties[] = {"signed",   "congruence", "conflict",
-                                   "subtract", "ignore",     NULL};
-static const char *const norms[] = {"none", "average", "jaccard", "cosine",
-                                    NULL};
-static const char *const dups[] = {"include", "document", "week", "month",
-                                   "year",    "all",      NULL};
 
 /* Sorted by name. */
 /* clang-format off */
@@ -33,7 +25,8 @@ const fnet_opt fnet_graphopts_spec[] = {
     FNET_FLAG("directed", 0, G, graph.directed,
               "directed graph: subject -> object for directed relations"),
     {.name = "duplicates", .type = FNET_OPT_CHOICE,
-     FNET_FIELD(G, graph.duplicates), .values = dups, .arg = "WHEN",
+     FNET_FIELD(G, graph.duplicates),
+     .values = fnet_duplicates_names, .arg = "WHEN",
      .help = "drop a fact equal to an earlier one within the same include "
              "(default: keep all), document, week, month, year or all"},
     {.name = "from", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.from),
@@ -43,13 +36,13 @@ const fnet_opt fnet_graphopts_spec[] = {
               "drop edges whose aggregated weight is below W"),
     {.name = "normalize", .type = FNET_OPT_CHOICE,
      FNET_FIELD(G, graph.normalize), FNET_GIVEN(G, normalize_given),
-     .values = norms, .arg = "N",
+     .values = fnet_normalize_names, .arg = "N",
      .help = "actors view tie normalisation (DNA's): none (default), "
              "average, jaccard or cosine"},
     FNET_STRING("relations", 0, G, graph.relations, "LIST",
                 "keep only facts of these relations (comma list)"),
     {.name = "tie", .type = FNET_OPT_CHOICE, FNET_FIELD(G, graph.tie),
-     FNET_GIVEN(G, tie_given), .values = ties, .arg = "MODE",
+     FNET_GIVEN(G, tie_given), .values = fnet_tie_names, .arg = "MODE",
      .help = "actors view tie from stances (DNA's): signed (default), "
              "congruence, conflict, subtract or ignore"},
     {.name = "to", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.to),
@@ -99,9 +92,8 @@ static int finish_ties(fnet_graphopts *o, const char *cmd)
     }
     if (o->weight_given && (o->tie_given || o->normalize_given)) {
         fnet_cli_usage(cmd,
-                       "--weight (a stance-free projection) and --%s (the "
-                       "stance ties) choose the actors view's ties both; "
-                       "give one",
+                       "--weight picks a stance-free projection and --%s the "
+                       "stance ties of the actors view: give one",
                        o->tie_given ? "tie" : "normalize");
         return -1;
     }
@@ -194,6 +186,15 @@ void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
     jo->unweighted = g->unweighted;
     jo->weighted_paths = g->weighted_paths;
     jo->co = *co;
+}
+
+void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j)
+{
+    char msg[512];
+    fnet_job_duplicates_message(j, msg, sizeof msg);
+    fnet_progress_note(p, "note: ", msg);
+    fnet_job_signs_message(j, msg, sizeof msg);
+    fnet_progress_note(p, "note: ", msg);
 }
 
 int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in)

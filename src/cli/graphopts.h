@@ -60,6 +60,11 @@ int fnet_graphopts_parse_args_with(const char *cmd, const fnet_opt *own,
 void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
                         const fnet_community_opts *co);
 
+/* Prints the job's notes about the graph on standard error (p may be
+ * NULL): the facts --duplicates left out, and tie strengths that include
+ * negative ties (job/job.h). */
+void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j);
+
 /* Reads the environment variable FACTNET_PARALLEL (auto | always |
  * serial; unset: auto) into *parallel (enum fnet_job_parallel of
  * job/job.h); serial also parses JSON Lines on one thread (in). Returns

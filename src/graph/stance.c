@@ -9,6 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const fnet_tie_names[] = {"signed",   "congruence", "conflict",
+                                      "subtract", "ignore",     NULL};
+const char *const fnet_normalize_names[] = {"none", "average", "jaccard",
+                                            "cosine", NULL};
+const char *const fnet_duplicates_names[] = {
+    "include", "document", "week", "month", "year", "all", NULL};
+
+const char *fnet_duplicates_name(int mode)
+{
+    return mode >= 0 && mode <= FNET_DUP_ALL ? fnet_duplicates_names[mode]
+                                             : "?";
+}
+
 int32_t fnet_stance_level(const fnet_corpus *c, const fnet_fact *f)
 {
     if (f->stance != FNET_NO_STANCE)

@@ -45,6 +45,15 @@ enum fnet_duplicates {
     FNET_DUP_ALL
 };
 
+/* The names of the modes, as --tie, --normalize and --duplicates spell
+ * them, in enum order, each list ending with NULL. */
+extern const char *const fnet_tie_names[];
+extern const char *const fnet_normalize_names[];
+extern const char *const fnet_duplicates_names[];
+
+/* fnet_duplicates_names[mode]; "?" out of range. */
+const char *fnet_duplicates_name(int mode);
+
 /* The qualifier level of a resolved fact: its stance when it has one,
  * else its sign on DNA's yes/no scale (1 for a positive sign, 0 for a
  * negative one). A plain membership (no stance, positive relation) is
