@@ -92,8 +92,7 @@ class Expected:
         # the stance ties (--tie, the actors view's default) add w+ and w-
         self.edge_fields = EDGE_FIELDS
         if self.actors and '--weight' not in opts:
-            self.edge_fields = (['weight', 'pos_weight', 'neg_weight']
-                                + EDGE_FIELDS[1:])
+            self.edge_fields = EDGE_FIELDS + ['pos_weight', 'neg_weight']
         self.formula_guard = '--no-formula-guard' not in opts
         self.node_order = None  # document order of the GraphML export
         rows = read_csv(run([factnet, 'metrics', '-f', 'csv', '--sort', 'id']

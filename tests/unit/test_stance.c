@@ -3,13 +3,11 @@
  * computed by hand in the comments. */
 #include "test.h"
 
+#include "fixture.h"
 #include "graph/graph.h"
 #include "graph/stance.h"
-#include "input/load.h"
-#include "input/validate.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include <math.h>
 
 /* Yes/no levels (R = 1). Actor a: item j1 at levels {1, 1}, j2 {0}, and
  * j3 {1} that b does not share (t_a = 4); b: j1 {0, 1}, j2 {0} (t_b = 3).
@@ -147,26 +145,6 @@ static const char *doc =
     "   \"stance\": 0, \"date\": \"2010-03-01\"}"
     " ]}";
 
-static fnet_corpus *load(void)
-{
-    fnet_corpus *c = NULL;
-    fnet_diag d = {0};
-    fnet_err err = {0};
-    if (fnet_corpus_new(&c) != 0)
-        return NULL;
-    int rc =
-        fnet_load_buffer(c, "stance.json", doc, strlen(doc), false, &d, &err);
-    if (rc == 0)
-        rc = fnet_corpus_resolve(c, &d, &err);
-    if (rc != 0 || d.n_errors) {
-        fnet_diag_print(&d, stderr);
-        fnet_corpus_free(c);
-        c = NULL;
-    }
-    fnet_diag_free(&d);
-    return c;
-}
-
 static const fnet_edge *edge(const fnet_graph *g, const char *a, const char *b)
 {
     int x = fnet_graph_find_node(g, a), y = fnet_graph_find_node(g, b);
@@ -255,7 +233,7 @@ int main(void)
     test_yes_no();
     test_integer();
     test_one_level();
-    fnet_corpus *c = load();
+    fnet_corpus *c = corpus_from_json(doc);
     CHECK(c != NULL);
     if (c)
         test_graph(c);

@@ -14,6 +14,9 @@ static const char *const reserved[] = {"id",      "label", "type",
                                        "aliases", "date",  "name",
                                        "start",   "end",   "stability"};
 
+/* The last two only in the actors view with stance ties: the tie's
+ * signed parts (congruence and conflict for --tie signed;
+ * docs/METRICS.md). */
 static const fnet_xfield edge_fields[] = {
     {"weight", FNET_XT_DOUBLE, FNET_XF_WEIGHT, 0},
     {"count", FNET_XT_INT, FNET_XF_COUNT, 0},
@@ -25,26 +28,11 @@ static const fnet_xfield edge_fields[] = {
     {"facts", FNET_XT_STRING, FNET_XF_FACTS, 0},
     {"sources", FNET_XT_STRING, FNET_XF_SOURCES, 0},
     {"evidence", FNET_XT_STRING, FNET_XF_EVIDENCE, 0},
+    {"pos_weight", FNET_XT_DOUBLE, FNET_XF_POS, 0},
+    {"neg_weight", FNET_XT_DOUBLE, FNET_XF_NEG, 0},
 };
 
 #define N_EDGE_FIELDS (sizeof edge_fields / sizeof edge_fields[0])
-
-/* The actors view with stance ties adds the tie's signed parts
- * (congruence and conflict for --tie signed; docs/METRICS.md). */
-static const fnet_xfield stance_edge_fields[] = {
-    {"weight", FNET_XT_DOUBLE, FNET_XF_WEIGHT, 0},
-    {"pos_weight", FNET_XT_DOUBLE, FNET_XF_POS, 0},
-    {"neg_weight", FNET_XT_DOUBLE, FNET_XF_NEG, 0},
-    {"count", FNET_XT_INT, FNET_XF_COUNT, 0},
-    {"sign", FNET_XT_INT, FNET_XF_SIGN, 0},
-    {"relation", FNET_XT_STRING, FNET_XF_RELATION, 0},
-    {"relations", FNET_XT_STRING, FNET_XF_RELATIONS, 0},
-    {"first", FNET_XT_STRING, FNET_XF_FIRST, 0},
-    {"last", FNET_XT_STRING, FNET_XF_LAST, 0},
-    {"facts", FNET_XT_STRING, FNET_XF_FACTS, 0},
-    {"sources", FNET_XT_STRING, FNET_XF_SOURCES, 0},
-    {"evidence", FNET_XT_STRING, FNET_XF_EVIDENCE, 0},
-};
 
 static bool integer_metric(int m)
 {
@@ -272,15 +260,10 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
     x->c = g->corpus;
     x->m = o->m;
     x->cm = o->cm;
-    if (g->opts.view == FNET_VIEW_ACTORS &&
-        g->opts.tie != FNET_TIE_MEMBERSHIP) {
-        x->edge_fields = stance_edge_fields;
-        x->n_edge_fields =
-            sizeof stance_edge_fields / sizeof stance_edge_fields[0];
-    } else {
-        x->edge_fields = edge_fields;
-        x->n_edge_fields = N_EDGE_FIELDS;
-    }
+    x->edge_fields = edge_fields;
+    x->n_edge_fields = N_EDGE_FIELDS;
+    if (g->opts.view != FNET_VIEW_ACTORS || g->opts.tie == FNET_TIE_MEMBERSHIP)
+        x->n_edge_fields -= 2; /* no pos_weight, neg_weight */
     x->exported =
         calloc(x->c->n_entities ? x->c->n_entities : 1, sizeof *x->exported);
     if (!x->exported)
