@@ -27,8 +27,8 @@ const fnet_opt fnet_graphopts_spec[] = {
     {.name = "duplicates", .type = FNET_OPT_CHOICE,
      FNET_FIELD(G, graph.duplicates),
      .values = fnet_duplicates_names, .arg = "WHEN",
-     .help = "drop a fact equal to an earlier one within the same include "
-             "(default: keep all), document, week, month, year or all"},
+     .help = "count a repeated statement once per document, week, month, "
+             "year or all (default include: count every one)"},
     {.name = "from", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.from),
      .arg = "DATE",
      .help = "keep facts that overlap DATE or later (YYYY[-MM[-DD]])"},

@@ -461,6 +461,23 @@ static void graph_part(const out *o, const fnet_methods_run *r)
         }
         fputs(". ", o->fp);
     }
+    if (go->duplicates != FNET_DUP_INCLUDE) {
+        static const char *const within[] = {"",
+                                             "source",
+                                             "calendar week",
+                                             "calendar month",
+                                             "calendar year",
+                                             "corpus"};
+        uint64_t n = r->job->g ? r->job->g->n_duplicates : 0;
+        fprintf(o->fp,
+                "A fact repeating an earlier one (same subject, relation, "
+                "object, sign and stance) within the same %s was counted "
+                "once; %llu %s left out. ",
+                within[go->duplicates > 0 && go->duplicates <= FNET_DUP_ALL
+                           ? go->duplicates
+                           : FNET_DUP_ALL],
+                (unsigned long long)n, n == 1 ? "was" : "were");
+    }
     fprintf(o->fp, "It has %.0f %s and %.0f %s (density ", gm->nodes,
             plural(gm->nodes, "node", "nodes"), gm->edges,
             plural(gm->edges, "edge", "edges"));
