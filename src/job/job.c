@@ -200,13 +200,20 @@ void fnet_job_runs_message(const fnet_job *j, char *buf, size_t size)
 
 void fnet_job_signs_message(const fnet_job *j, char *buf, size_t size)
 {
+    buf[0] = 0;
+    if (j->g && j->has_m)
+        fnet_job_signs_note(fnet_graph_has_negative(j->g), &j->mo, buf, size);
+}
+
+void fnet_job_signs_note(bool negative, const fnet_metrics_opts *mo, char *buf,
+                         size_t size)
+{
     const unsigned strength =
         FNET_METRIC_BIT(FNET_M_STRENGTH) | FNET_METRIC_BIT(FNET_M_EIGENVECTOR) |
         FNET_METRIC_BIT(FNET_M_PAGERANK) | FNET_METRIC_BIT(FNET_M_HUB) |
         FNET_METRIC_BIT(FNET_M_AUTHORITY) | FNET_METRIC_BIT(FNET_M_CONSTRAINT);
     buf[0] = 0;
-    if (j->g && j->has_m && !j->mo.unweighted && (j->mo.want & strength) &&
-        fnet_graph_has_negative(j->g))
+    if (negative && !mo->unweighted && (mo->want & strength))
         snprintf(buf, size,
                  "the graph has negative ties: strength, eigenvector, "
                  "PageRank, hub/authority and constraint take w+ + w- as "

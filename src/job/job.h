@@ -137,6 +137,11 @@ void fnet_job_runs_message(const fnet_job *j, char *buf, size_t size);
  * networks"), else "". */
 void fnet_job_signs_message(const fnet_job *j, char *buf, size_t size);
 
+/* The same note for metrics mo computed on graphs of which some has a
+ * negative edge (negative), else "" (evolve's snapshots). */
+void fnet_job_signs_note(bool negative, const fnet_metrics_opts *mo, char *buf,
+                         size_t size);
+
 /* The note about the facts --duplicates left out of the graph, else "". */
 void fnet_job_duplicates_message(const fnet_job *j, char *buf, size_t size);
 
