@@ -94,7 +94,6 @@ static int report_file(job *j, fnet_err *err)
     fnet_reportopts o;
     fnet_reportopts_init(&o);
     fnet_diagopts_finish(&o.d, "build");
-    o.d.quiet = true;
     progress(j, "writing the HTML report");
     const char *path = fnet_build_files_path(&j->out, j->dir, j->name, ".html");
     int rc = fnet_report_write(j->c, &o, j->r, j->ag, path, err);
@@ -117,9 +116,6 @@ static int analyse(job *j, fnet_err *err)
     if (!rc)
         rc = fnet_job_run_defaults(&j->res, j->c, &j->co, err);
     fnet_job_sampling_message(&j->res, false, msg, sizeof msg);
-    if (!rc && msg[0])
-        fnet_cli_error("note: %s: %s", j->name, msg);
-    fnet_job_signs_message(&j->res, msg, sizeof msg);
     if (!rc && msg[0])
         fnet_cli_error("note: %s: %s", j->name, msg);
     return rc;
@@ -227,7 +223,6 @@ int fnet_cmd_build(int argc, char **argv)
                                        FNET_PRINT_BUILD_WIDTH, argc, argv, &r);
     if (status != FNET_EXIT_OK || r.done)
         goto done;
-    o.print.quiet = true; /* analyse() prints the job's notes once */
     if (r.n_paths == 0) {
         globbed = true;
         if (glob(DEFAULT_GLOB, 0, NULL, &gl) != 0 || gl.gl_pathc == 0) {

@@ -130,7 +130,8 @@ int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
         rc = diagram(&x, c, &o->d, r, laid_out, err);
     if (!rc)
         rc = write_page(&x, o, path, err);
-    if (!rc && !o->d.quiet)
+    if (!rc && !o->d.quiet && !laid_out) /* else the caller's diagram
+                                             job said them (build) */
         fnet_graphopts_notes(o->d.in.progress, &x.job);
     free(x.svg);
     fnet_html_links_free(&x.links);
