@@ -461,6 +461,9 @@ typedef struct state {
     igraph_vector_t sw, wpos, wneg; /* signed spinglass: net weights and
                                        their positive and negative parts */
     bool has_sw;
+    igraph_t p;         /* positive part: the pairs of positive net */
+    igraph_vector_t pw; /* weight, and that weight */
+    bool has_p;
     igraph_vector_int_t memb;
     bool has_memb;
     uint32_t *canon; /* runs x n canonical labels */
@@ -478,6 +481,10 @@ static void state_free(state *s)
         igraph_vector_destroy(&s->sw);
         igraph_vector_destroy(&s->wpos);
         igraph_vector_destroy(&s->wneg);
+    }
+    if (s->has_p) {
+        igraph_destroy(&s->p);
+        igraph_vector_destroy(&s->pw);
     }
     if (s->has_memb)
         igraph_vector_int_destroy(&s->memb);
@@ -530,6 +537,51 @@ static int signed_weights(state *s, const fnet_graph *g,
         VECTOR(s->wneg)[e] = net < 0 ? -net : 0;
     }
     return 0;
+}
+
+/* Every algorithm but spinglass, on a graph with a negative edge: the
+ * positive part of the net weights, one edge per pair with w+ - w- > 0
+ * weighing w+ - w-; opponents and mixed pairs that lean negative are no
+ * tie (docs/METRICS.md, "Communities"). */
+static int positive_part(state *s, const fnet_graph *g, fnet_err *err)
+{
+    igraph_vector_t pos, neg;
+    igraph_vector_int_t ev;
+    int rc = fnet_graph_undirected_signs(g, &pos, &neg, err);
+    if (rc)
+        return rc;
+    igraph_integer_t m = igraph_vector_size(&pos), k = 0;
+    if (igraph_vector_int_init(&ev, 2 * m)) {
+        rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (igraph_integer_t e = 0; e < m; e++)
+        if (VECTOR(pos)[e] - VECTOR(neg)[e] > 0) {
+            VECTOR(ev)[2 * k] = IGRAPH_FROM(s->ug, e);
+            VECTOR(ev)[2 * k + 1] = IGRAPH_TO(s->ug, e);
+            VECTOR(pos)[k++] = VECTOR(pos)[e] - VECTOR(neg)[e];
+        }
+    igraph_vector_int_resize(&ev, 2 * k); /* shrinking cannot fail */
+    igraph_vector_resize(&pos, k);
+    igraph_error_t irc = igraph_create(&s->p, &ev, (igraph_integer_t)g->n_nodes,
+                                       IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&ev);
+    if (irc) {
+        rc = fnet_err_igraph(err, irc, "communities");
+        goto done;
+    }
+    if (igraph_vector_init_copy(&s->pw, &pos)) {
+        igraph_destroy(&s->p);
+        rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
+        goto done;
+    }
+    s->has_p = true;
+    s->ug = &s->p;
+    s->ugw = &s->pw;
+done:
+    igraph_vector_destroy(&pos);
+    igraph_vector_destroy(&neg);
+    return rc;
 }
 
 static int all_runs(fnet_communities *out, const fnet_graph *g,
@@ -618,6 +670,9 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
     out->signed_quality =
         o->algorithm == FNET_COMM_SPINGLASS && fnet_graph_has_negative(g);
     if (out->signed_quality && (rc = signed_weights(&s, g, o, err)))
+        goto done;
+    out->positive_part = !out->signed_quality && fnet_graph_has_negative(g);
+    if (out->positive_part && (rc = positive_part(&s, g, err)))
         goto done;
     if (igraph_vector_int_init(&s.memb, 0)) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");

@@ -71,6 +71,10 @@ typedef struct fnet_communities {
                                run on the signed weights (pos - neg per
                                pair) with igraph's implementation for
                                negative links */
+    bool positive_part;  /* any other algorithm on a graph with a negative
+                               edge: run on the positive part of the net
+                               weights, max(w+ - w-, 0); modularity is that
+                               graph's */
     int runs;
     double mod_mean, mod_sd, mod_min, mod_max; /* over the runs (sd: sample
                                                   standard deviation, 0 for
@@ -78,9 +82,11 @@ typedef struct fnet_communities {
     double *stability; /* per node; NULL when runs == 1 */
 } fnet_communities;
 
-/* Detects communities. Every algorithm uses the tie strengths (pos + neg),
- * except spinglass on a graph with a negative edge, which separates the
- * signs (signed_quality; docs/METRICS.md, "Signed networks"). Returns 0, FNET_EUSAGE (spinglass on a graph with
+/* Detects communities. On a graph without a negative edge every algorithm
+ * uses the tie strengths; with one, spinglass separates the signs
+ * (signed_quality) and every other algorithm sees the positive part of
+ * the net weights (positive_part), so that opponents are never pulled
+ * together (docs/METRICS.md, "Communities"). Returns 0, FNET_EUSAGE (spinglass on a graph with
  * more than one component of two or more nodes), or FNET_EINTERNAL /
  * FNET_ENOMEM. The caller frees out with fnet_communities_free() in every
  * case. */

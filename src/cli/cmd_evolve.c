@@ -190,6 +190,10 @@ static int parse(eopts *o, int argc, char **argv, fnet_opt_result *r)
 
 static void note_undated(const eopts *o, const fnet_evolution *e)
 {
+    char msg[512];
+    fnet_job_signs_note(e->negative, &o->ev.metrics, msg, sizeof msg);
+    if (msg[0])
+        fnet_cli_error("note: %s", msg);
     if (e->undated && !o->ev.keep_undated)
         fnet_cli_error("note: %llu undated fact%s left out of every "
                        "snapshot (--undated keep puts them in every one)",

@@ -152,6 +152,7 @@ static int export_graph(const xopts *o, fnet_graph *g, fnet_err *err)
         fnet_progress_note(NULL, "note: ", msg);
         fnet_job_runs_message(&job, msg, sizeof msg);
         fnet_progress_note(NULL, "", msg);
+        fnet_graphopts_notes(NULL, &job);
         if (o->files.format == FNET_EXPORT_PAJEK &&
             fnet_export_pajek_labels_clash(x))
             fnet_cli_error("warning: some nodes share a label; NetworkX's "

@@ -141,6 +141,7 @@ static int node_level(const mopts *o, fnet_job *job, fnet_graph *g,
         fnet_job_sampling_note(job, note, note_size);
         fnet_job_sampling_message(job, true, msg, sizeof msg);
         fnet_progress_note(o->in.progress, "note: ", msg);
+        fnet_graphopts_notes(o->in.progress, job);
     }
     if (rc)
         return rc;
@@ -167,6 +168,7 @@ static int graph_level(const mopts *o, fnet_job *job, fnet_graph *g,
     int rc = fnet_job_analyse(job, g, &jo, err);
     if (rc)
         return rc;
+    fnet_graphopts_notes(o->in.progress, job);
     bool human = fnet_table_format_for_print(o->style.format);
     if ((rc = fnet_metrics_table_job_graph(t, job, human)))
         return fnet_err_set(err, rc, "out of memory");

@@ -341,6 +341,8 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
     }
     if (!rc)
         rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
+    if (!rc && !o->quiet)
+        fnet_graphopts_notes(o->in.progress, &job);
     fnet_diagram_free(ds);
     fnet_job_free(&job);
     return rc;
@@ -363,12 +365,13 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
                                 const char *print_path, bool *printed,
                                 fnet_err *err)
 {
-    fnet_diagopts o;
+    fnet_diagopts o, p = *print;
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
+    p.quiet = true; /* the screen figure's job says the notes once */
     *screen = NULL;
     int rc =
-        fnet_diagopts_write_figure(c, print, r, "pdf", print_path, stdout, err);
+        fnet_diagopts_write_figure(c, &p, r, "pdf", print_path, stdout, err);
     *printed = rc == 0;
     if (rc == FNET_EFIT)
         fnet_cli_error("warning: %s not written: %s", print_path, err->msg);

@@ -31,6 +31,7 @@ typedef struct fnet_diagopts {
     fnet_print_opts print; /* --width, --legend, ... (print options) */
     int size_metric;       /* enum fnet_metric, -1: none */
     bool resolution_given;
+    bool quiet; /* the caller prints the job's notes (build) */
 } fnet_diagopts;
 
 void fnet_diagopts_init(fnet_diagopts *o);

@@ -24,13 +24,27 @@ const fnet_opt fnet_graphopts_spec[] = {
               "leave out undated facts"),
     FNET_FLAG("directed", 0, G, graph.directed,
               "directed graph: subject -> object for directed relations"),
+    {.name = "duplicates", .type = FNET_OPT_CHOICE,
+     FNET_FIELD(G, graph.duplicates),
+     .values = fnet_duplicates_names, .arg = "WHEN",
+     .help = "count a repeated statement once per document, week, month, "
+             "year or all (default include: count every one)"},
     {.name = "from", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.from),
      .arg = "DATE",
      .help = "keep facts that overlap DATE or later (YYYY[-MM[-DD]])"},
     FNET_REAL("min-weight", G, graph.min_weight, 0, DBL_MAX, "W",
               "drop edges whose aggregated weight is below W"),
+    {.name = "normalize", .type = FNET_OPT_CHOICE,
+     FNET_FIELD(G, graph.normalize), FNET_GIVEN(G, normalize_given),
+     .values = fnet_normalize_names, .arg = "N",
+     .help = "actors view tie normalisation (DNA's): none (default), "
+             "average, jaccard or cosine"},
     FNET_STRING("relations", 0, G, graph.relations, "LIST",
                 "keep only facts of these relations (comma list)"),
+    {.name = "tie", .type = FNET_OPT_CHOICE, FNET_FIELD(G, graph.tie),
+     FNET_GIVEN(G, tie_given), .values = fnet_tie_names, .arg = "MODE",
+     .help = "actors view tie from stances (DNA's): signed (default), "
+             "congruence, conflict, subtract or ignore"},
     {.name = "to", .type = FNET_OPT_DATE, FNET_FIELD(G, graph.to),
      .arg = "DATE", .help = "keep facts that overlap DATE or earlier"},
     FNET_STRING("types", 0, G, graph.types, "LIST",
@@ -47,7 +61,8 @@ const fnet_opt fnet_graphopts_spec[] = {
     {.name = "weight", .type = FNET_OPT_CHOICE,
      FNET_FIELD(G, graph.projection), FNET_GIVEN(G, weight_given),
      .values = weights, .arg = "W",
-     .help = "actors view tie weight: count (default), newman or jaccard"},
+     .help = "actors view stance-free tie weight instead of --tie: count, "
+             "newman or jaccard"},
     FNET_FLAG("weighted", 0, G, weighted_paths,
               "path metrics use distance 1/weight (default: unweighted "
               "paths)"),
@@ -61,14 +76,37 @@ void fnet_graphopts_init(fnet_graphopts *o)
     fnet_graph_opts_init(&o->graph);
 }
 
+/* --tie, --normalize and --weight: the stance ties, or the stance-free
+ * projection that --weight selects (docs/METRICS.md, "Stance ties"). */
+static int finish_ties(fnet_graphopts *o, const char *cmd)
+{
+    fnet_graph_opts *g = &o->graph;
+    const char *actors_only = o->via_given         ? "via"
+                              : o->weight_given    ? "weight"
+                              : o->tie_given       ? "tie"
+                              : o->normalize_given ? "normalize"
+                                                   : NULL;
+    if (g->view != FNET_VIEW_ACTORS && actors_only) {
+        fnet_cli_usage(cmd, "--%s applies only to --view actors", actors_only);
+        return -1;
+    }
+    if (o->weight_given && (o->tie_given || o->normalize_given)) {
+        fnet_cli_usage(cmd,
+                       "--weight picks a stance-free projection and --%s the "
+                       "stance ties of the actors view: give one",
+                       o->tie_given ? "tie" : "normalize");
+        return -1;
+    }
+    if (o->weight_given)
+        g->tie = FNET_TIE_MEMBERSHIP;
+    return 0;
+}
+
 int fnet_graphopts_finish(fnet_graphopts *o, const char *cmd)
 {
     const fnet_graph_opts *g = &o->graph;
-    if (g->view != FNET_VIEW_ACTORS && (o->via_given || o->weight_given)) {
-        fnet_cli_usage(cmd, "--%s applies only to --view actors",
-                       o->via_given ? "via" : "weight");
+    if (finish_ties(o, cmd))
         return -1;
-    }
     if (o->unweighted && o->weighted_paths) {
         fnet_cli_usage(cmd, "--weighted and --unweighted contradict each "
                             "other");
@@ -120,13 +158,14 @@ const char fnet_graphopts_rules[] =
     "The graph: facts between the same two entities become one edge\n"
     "whose weight is the sum of the facts' weights; self-loops are left\n"
     "out; entities without facts stay as isolated nodes. --view actors\n"
-    "links two actors when they share an entity of a --via type (both\n"
-    "have a fact with it), weighted by --weight: count = shared items,\n"
-    "newman = sum over shared items of 1/(k-1) (k = actors linked to\n"
-    "the item), jaccard = shared / union of the two actors' items; the\n"
-    "weights of direct actor-actor facts are added. A date window keeps\n"
-    "a fact when the days it covers (a year-precision date covers the\n"
-    "year) overlap the window; undated facts are kept unless\n"
+    "ties two actors who have facts with the same entity of a --via\n"
+    "type by DNA's --tie of their stances on it: signed (default) =\n"
+    "agreement as w+, disagreement as w-. --weight instead counts shared\n"
+    "items as positive (count, newman: 1/(k-1) per item, jaccard);\n"
+    "direct actor-actor facts add their weights. With negative ties,\n"
+    "communities (but spinglass) use max(w+ - w-, 0). A date window\n"
+    "keeps a fact when the days it covers (a year-precision date covers\n"
+    "the year) overlap the window; undated facts are kept unless\n"
     "--dated-only. Weights are tie strengths: strength, eigenvector,\n"
     "PageRank, hub/authority, constraint and communities use them;\n"
     "betweenness, closeness and harmonic ignore them unless --weighted\n"
@@ -139,6 +178,15 @@ void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
     jo->unweighted = g->unweighted;
     jo->weighted_paths = g->weighted_paths;
     jo->co = *co;
+}
+
+void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j)
+{
+    char msg[512];
+    fnet_job_duplicates_message(j, msg, sizeof msg);
+    fnet_progress_note(p, "note: ", msg);
+    fnet_job_signs_message(j, msg, sizeof msg);
+    fnet_progress_note(p, "note: ", msg);
 }
 
 int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in)

@@ -23,7 +23,7 @@ typedef struct fnet_graphopts {
     fnet_graph_opts graph;
     bool unweighted;     /* --unweighted: no weights anywhere */
     bool weighted_paths; /* --weighted: path metrics use 1/weight */
-    bool via_given, weight_given;
+    bool via_given, weight_given, tie_given, normalize_given;
 } fnet_graphopts;
 
 /* The graph option specs (fields of fnet_graphopts), ending with {0}. */
@@ -59,6 +59,11 @@ int fnet_graphopts_parse_args_with(const char *cmd, const fnet_opt *own,
  * (--unweighted, --weighted) and the community options co. */
 void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
                         const fnet_community_opts *co);
+
+/* Prints the job's notes about the graph on standard error (p may be
+ * NULL): the facts --duplicates left out, and tie strengths that include
+ * negative ties (job/job.h). */
+void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j);
 
 /* Reads the environment variable FACTNET_PARALLEL (auto | always |
  * serial; unset: auto) into *parallel (enum fnet_job_parallel of

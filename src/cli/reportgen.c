@@ -59,7 +59,9 @@ static int diagram(run *x, const fnet_corpus *c, const fnet_diagopts *d,
     Agraph_t *ag = given;
     bool laid_out = false;
     int rc = 0;
-    if (!given && !(rc = fnet_diagopts_graph(&ag, c, d, r, err)))
+    fnet_diagopts quiet = *d; /* analyse() printed the job's notes */
+    quiet.quiet = true;
+    if (!given && !(rc = fnet_diagopts_graph(&ag, c, &quiet, r, err)))
         laid_out = !(rc = fnet_render_layout(r, ag, err));
     if (!rc)
         rc = fnet_html_link_diagram(&x->links, ag, fnet_job_draw(&x->job), err);
@@ -79,8 +81,13 @@ static void describe_method(run *x, const fnet_community_opts *co)
     if (fnet_community_has_resolution(co->algorithm))
         n += snprintf(x->method + n, sizeof x->method - (size_t)n,
                       ", resolution %g", co->resolution);
-    snprintf(x->method + n, sizeof x->method - (size_t)n, ", seed %lu%s",
-             co->seed, co->unweighted ? ", unweighted" : "");
+    snprintf(x->method + n, sizeof x->method - (size_t)n, ", seed %lu%s%s",
+             co->seed, co->unweighted ? ", unweighted" : "",
+             !x->job.has_cm             ? ""
+             : x->job.cm.positive_part  ? ", on the positive part of the "
+                                          "net weights, max(w+ - w-, 0)"
+             : x->job.cm.signed_quality ? ", on the signed net weights"
+                                        : "");
 }
 
 static int write_page(run *x, const fnet_reportopts *o, const char *path,
@@ -123,6 +130,9 @@ int fnet_report_write(const fnet_corpus *c, const fnet_reportopts *o,
         rc = diagram(&x, c, &o->d, r, laid_out, err);
     if (!rc)
         rc = write_page(&x, o, path, err);
+    if (!rc && !o->d.quiet && !laid_out) /* else the caller's diagram
+                                             job said them (build) */
+        fnet_graphopts_notes(o->d.in.progress, &x.job);
     free(x.svg);
     fnet_html_links_free(&x.links);
     if (x.has_trend)

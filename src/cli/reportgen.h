@@ -35,7 +35,9 @@ void fnet_reportopts_init(fnet_reportopts *o);
  * out with r (fnet_render_layout()), so that a caller that renders it in
  * other formats too lays it out once (`factnet build`). The report then
  * adds URL attributes to it and renders it; it stays laid out and the
- * caller's.
+ * caller's. Without a given diagram (and unless o->d.quiet) the job's
+ * notes go to standard error (fnet_graphopts_notes()); with one, the
+ * caller's diagram job said them.
  *
  * Returns 0, FNET_EUSAGE (an option names something the corpus does not
  * have: err says what), FNET_EIO, FNET_ENOMEM or FNET_EINTERNAL. */

@@ -29,6 +29,7 @@ typedef struct member {
     uint32_t item;  /* entity index of the item */
     uint32_t actor; /* node index */
     uint64_t fact;
+    int32_t level; /* qualifier level (fnet_stance_level) */
 } member;
 
 /* A run of member records with the same (item, actor). */
@@ -226,7 +227,13 @@ typedef struct build {
     size_t n_mem, cap_mem;
     group *grp;
     size_t n_grp, cap_grp;
-    uint32_t *items_of; /* per node: distinct items (actors view) */
+    uint32_t *items_of;       /* per node: distinct items (actors view) */
+    uint32_t *stmts_of;       /* per node: membership facts (a_i of the ties) */
+    bool *dup;                /* per fact: a dropped duplicate, or NULL */
+    int32_t lo, hi;           /* levels seen on membership facts */
+    bool any_level, any_sign; /* some level seen; some without a stance */
+    int32_t *la, *lb;         /* scratch: the levels of two groups */
+    size_t cap_l;
     share *sh;
     size_t n_sh, cap_sh;
     fnet_edge *edges;
@@ -314,8 +321,53 @@ static int add_member(build *b, uint32_t item, uint32_t actor, uint64_t fact)
 {
     if (grow((void **)&b->mem, &b->cap_mem, b->n_mem + 1, sizeof *b->mem))
         return FNET_ENOMEM;
-    b->mem[b->n_mem++] = (member){item, actor, fact};
+    int32_t level = fnet_stance_level(b->c, &b->c->facts[fact]);
+    b->mem[b->n_mem++] = (member){item, actor, fact, level};
+    b->stmts_of[actor]++;
     return 0;
+}
+
+/* Notes the level of a membership fact for the range R, whether or not it
+ * is kept: like DNA, R comes from every statement of the data. */
+static void note_level(build *b, const fnet_fact *f)
+{
+    int32_t level = fnet_stance_level(b->c, f);
+    if (f->stance == FNET_NO_STANCE)
+        b->any_sign = true;
+    if (!b->any_level || level < b->lo)
+        b->lo = level;
+    if (!b->any_level || level > b->hi)
+        b->hi = level;
+    b->any_level = true;
+}
+
+/* True when fact i passes the fact filters (ends, relation, window). */
+static bool fact_kept(const build *b, uint64_t i)
+{
+    const fnet_fact *f = &b->c->facts[i];
+    if (f->subject < 0 || f->object < 0 || f->relation < 0 ||
+        f->subject == f->object)
+        return false;
+    if (b->keep_rel && !b->keep_rel[f->relation])
+        return false;
+    return in_window(f, b->o);
+}
+
+/* --duplicates: marks the kept facts that repeat an earlier kept one. */
+static int mark_duplicates(build *b)
+{
+    const fnet_corpus *c = b->c;
+    if (b->o->duplicates == FNET_DUP_INCLUDE)
+        return 0;
+    bool *cand = malloc(c->n_facts ? c->n_facts : 1);
+    if (!cand)
+        return FNET_ENOMEM;
+    for (uint64_t i = 0; i < c->n_facts; i++)
+        cand[i] = fact_kept(b, i);
+    int rc = fnet_duplicates_mark(c, b->o->duplicates, cand, &b->dup,
+                                  &b->g->n_duplicates);
+    free(cand);
+    return rc;
 }
 
 /* A fact between two nodes: one contribution per arc. */
@@ -344,9 +396,14 @@ static int collect_facts(build *b)
             continue;
         if (b->keep_rel && !b->keep_rel[f->relation])
             continue;
-        if (!in_window(f, b->o))
-            continue;
         int32_t s = node_of[f->subject], t = node_of[f->object];
+        bool member_of =
+            b->is_item && ((s >= 0 && t < 0 && b->is_item[f->object]) ||
+                           (t >= 0 && s < 0 && b->is_item[f->subject]));
+        if (member_of)
+            note_level(b, f);
+        if (!in_window(f, b->o) || (b->dup && b->dup[i]))
+            continue;
         int rc = 0;
         if (s >= 0 && t >= 0)
             rc = direct_fact(b, i, (uint32_t)s, (uint32_t)t);
@@ -470,6 +527,68 @@ static double projection_weight(const build *b, size_t lo, size_t hi)
     }
 }
 
+static int cmp_i32(const void *x, const void *y)
+{
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The levels of group gi, sorted, into *out (b->la or b->lb). */
+static size_t group_levels(build *b, size_t gi, int32_t *out)
+{
+    size_t n = 0;
+    for (size_t m = b->grp[gi].start; m < b->grp[gi].end; m++)
+        out[n++] = b->mem[m].level;
+    qsort(out, n, sizeof *out, cmp_i32);
+    return n;
+}
+
+/* The stance tie of the shares sh[lo..hi) of one pair, split by sign
+ * (graph/stance.h). */
+static int stance_tie(build *b, size_t lo, size_t hi, double *pos, double *neg)
+{
+    fnet_tie_sums sums = {0};
+    for (size_t s = lo; s < hi; s++) {
+        const group *ga = &b->grp[b->sh[s].ga], *gb = &b->grp[b->sh[s].gb];
+        size_t need = ga->end - ga->start;
+        if (gb->end - gb->start > need)
+            need = gb->end - gb->start;
+        if (need > b->cap_l) {
+            int32_t *la = realloc(b->la, need * sizeof *la);
+            if (la)
+                b->la = la;
+            int32_t *lb = la ? realloc(b->lb, need * sizeof *lb) : NULL;
+            if (!lb)
+                return FNET_ENOMEM;
+            b->lb = lb;
+            b->cap_l = need;
+        }
+        size_t na = group_levels(b, b->sh[s].ga, b->la);
+        size_t nb = group_levels(b, b->sh[s].gb, b->lb);
+        fnet_tie_add_item(&sums, b->la, na, b->lb, nb, b->g->stance_range);
+    }
+    fnet_tie_value(b->o->tie, b->o->normalize, &sums,
+                   (double)b->stmts_of[b->sh[lo].a],
+                   (double)b->stmts_of[b->sh[lo].b], pos, neg);
+    return 0;
+}
+
+/* The projection part of one pair's edge: its signed parts and sign. */
+static int projection_part(build *b, size_t si, size_t sj, double *pos,
+                           double *neg, int *sign)
+{
+    *pos = *neg = 0;
+    if (b->o->tie == FNET_TIE_MEMBERSHIP) {
+        *pos = projection_weight(b, si, sj);
+    } else {
+        int rc = stance_tie(b, si, sj, pos, neg);
+        if (rc)
+            return rc;
+    }
+    *sign = *neg == 0 ? 1 : *pos == 0 ? -1 : 0;
+    return 0;
+}
+
 /* Pass 3: merges the sorted contributions con[ci..cj) and shares
  * sh[si..sj) of one pair into one edge. Facts are recorded by their offset
  * in the pool (pointers are fixed once the pool stops growing). */
@@ -499,13 +618,26 @@ static int merge_pair(build *b, uint32_t from, uint32_t to, size_t ci,
         if (pool_add(b, b->con[k].fact))
             return FNET_ENOMEM;
     }
+    double ppos = 0, pneg = 0;
+    int psign = 1;
     if (sj > si) {
-        double pw = projection_weight(b, si, sj);
-        e.weight += pw;
-        e.pos_weight += pw;
-        /* A shared item is a co-membership tie: it counts as positive,
-         * whatever the signs of the membership facts. */
-        e.sign = e.sign == 2 || e.sign == 1 ? 1 : 0;
+        int rc = projection_part(b, si, sj, &ppos, &pneg, &psign);
+        if (rc)
+            return rc;
+        if (ppos == 0 && pneg == 0)
+            sj = si; /* no tie from the shared items (e.g. congruence of
+                        two actors who only disagree) */
+    }
+    if (cj == ci && sj == si)
+        return 0;
+    if (sj > si) {
+        e.weight += ppos + pneg;
+        e.pos_weight += ppos;
+        e.neg_weight += pneg;
+        /* With --weight (FNET_TIE_MEMBERSHIP) a shared item is a
+         * co-membership tie and counts as positive, whatever the signs
+         * of the membership facts; the stance ties have their own sign. */
+        e.sign = e.sign == 2 || e.sign == psign ? psign : 0;
         for (size_t s = si; s < sj; s++) {
             size_t pa = b->n_pool;
             if (pool_add_group(b, b->sh[s].ga) ||
@@ -522,7 +654,9 @@ static int merge_pair(build *b, uint32_t from, uint32_t to, size_t ci,
     e.count = (uint32_t)((cj - ci) + (sj - si));
     e.n_facts = (uint32_t)(b->n_pool - start);
     e.facts = (uint64_t *)(uintptr_t)start; /* fixed up in finish_edges */
-    if (e.weight < b->o->min_weight) {
+    if (b->o->view == FNET_VIEW_ACTORS && b->o->tie == FNET_TIE_SUBTRACT)
+        e.weight = e.pos_weight - e.neg_weight; /* the net tie value */
+    if (fnet_graph_edge_strength(b->g, &e) < b->o->min_weight) {
         b->n_pool = start;
         return 0;
     }
@@ -638,7 +772,7 @@ static int finish_edges(build *b, fnet_err *err)
         return fnet_err_igraph(err, irc, "building the graph");
     g->has_weights = true;
     for (size_t i = 0; i < b->n_edges; i++)
-        VECTOR(g->weights)[i] = g->edges[i].weight;
+        VECTOR(g->weights)[i] = fnet_graph_edge_strength(g, &g->edges[i]);
     bool *cited = calloc(b->c->n_facts ? b->c->n_facts : 1, 1);
     if (!cited)
         return FNET_ENOMEM;
@@ -662,6 +796,10 @@ static void build_free(build *b)
     free(b->mem);
     free(b->grp);
     free(b->items_of);
+    free(b->stmts_of);
+    free(b->dup);
+    free(b->la);
+    free(b->lb);
     free(b->sh);
     free(b->edges);
     free(b->pool);
@@ -686,11 +824,20 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
     rc = parse_filters(&b, err);
     if (!rc)
         rc = choose_nodes(&b);
+    if (!rc && b.is_item) {
+        b.items_of = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *b.items_of);
+        b.stmts_of = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *b.stmts_of);
+        if (!b.items_of || !b.stmts_of)
+            rc = FNET_ENOMEM;
+    }
+    if (!rc)
+        rc = mark_duplicates(&b);
     if (!rc)
         rc = collect_facts(&b);
     if (!rc && b.is_item) {
-        b.items_of = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *b.items_of);
-        rc = b.items_of ? collect_shares(&b) : FNET_ENOMEM;
+        if (g->opts.tie != FNET_TIE_MEMBERSHIP)
+            g->stance_range = fnet_stance_range(b.lo, b.hi, b.any_sign);
+        rc = collect_shares(&b);
     }
     if (!rc)
         rc = merge_all(&b);
@@ -784,7 +931,8 @@ int fnet_graph_undirected(const fnet_graph *g, igraph_t *out,
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     for (uint32_t i = 0; i < ne; i++) {
         uint32_t a = g->edges[i].from, b = g->edges[i].to;
-        p[i] = (upair){a < b ? a : b, a < b ? b : a, g->edges[i].weight};
+        p[i] = (upair){a < b ? a : b, a < b ? b : a,
+                       fnet_graph_edge_strength(g, &g->edges[i])};
     }
     qsort(p, ne, sizeof *p, cmp_upair);
     for (uint32_t i = 0; i < ne; i++) {

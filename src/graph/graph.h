@@ -11,8 +11,9 @@
  *   with no fact stay as isolated nodes), every fact an edge contribution.
  * - FNET_VIEW_ACTORS: the one-mode projection on actors: two actors are
  *   linked when they share an entity of a "via" type (default: every
- *   non-actor type), weighted by count | newman | jaccard, plus their direct
- *   actor-actor facts (each adds its weight).
+ *   non-actor type), by DNA's stance ties (signed, congruence, conflict,
+ *   subtract, ignore) or the stance-free count | newman | jaccard, plus
+ *   their direct actor-actor facts (each adds its weight).
  *
  * Direction: undirected by default. With directed, edges follow each fact's
  * subject -> object for directed relations; facts of undirected relations
@@ -24,6 +25,7 @@
 #define FNET_GRAPH_H
 
 #include "core/error.h"
+#include "graph/stance.h"
 #include "model/corpus.h"
 
 #include <igraph.h>
@@ -33,7 +35,11 @@ enum fnet_projection { FNET_PROJ_COUNT, FNET_PROJ_NEWMAN, FNET_PROJ_JACCARD };
 
 typedef struct fnet_graph_opts {
     int view;              /* enum fnet_view */
-    int projection;        /* enum fnet_projection, for FNET_VIEW_ACTORS */
+    int projection;        /* enum fnet_projection, for FNET_TIE_MEMBERSHIP */
+    int tie;               /* enum fnet_tie (graph/stance.h), actors view;
+                              default FNET_TIE_SIGNED */
+    int normalize;         /* enum fnet_normalize, for the stance ties */
+    int duplicates;        /* enum fnet_duplicates, every view */
     const char *via;       /* comma list of types linking actors; NULL: all
                               non-actor types */
     const char *relations; /* comma list: keep only these; NULL: all */
@@ -47,7 +53,10 @@ typedef struct fnet_graph_opts {
                               snapshot holds the entities active in it */
 } fnet_graph_opts;
 
-/* One aggregated edge, in igraph edge-id order. */
+/* One aggregated edge, in igraph edge-id order. weight is the tie value:
+ * w+ + w- (the tie strength), except for FNET_TIE_SUBTRACT, where it is
+ * the net value w+ - w- and may be negative (fnet_graph_edge_strength()
+ * is then w+ + w-). */
 typedef struct fnet_edge {
     uint32_t from, to; /* node indices (from < to when undirected) */
     double weight;     /* sum of fact weights (projection weight for
@@ -80,6 +89,8 @@ typedef struct fnet_graph {
                                  passed the filters and were not dropped
                                  with an edge by min_weight) */
     uint64_t *fact_pool;     /* storage behind every edges[i].facts */
+    uint64_t n_duplicates;   /* facts dropped by opts.duplicates */
+    double stance_range;     /* R of the stance ties (actors view), or 0 */
     bool has_g, has_weights; /* what fnet_graph_free() must destroy */
 } fnet_graph;
 
@@ -104,8 +115,16 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
  * - Facts whose subject or object is not a node are dropped, except in the
  *   actors view, where a fact between an actor node and an item (an entity
  *   of a via type that passes `types`) makes the actor a member of the item.
- * - Actors view weights, for actors a and b with item sets A and B (k(i) =
- *   number of actors linked to item i):
+ * - Actors view ties (tie != FNET_TIE_MEMBERSHIP, the default signed):
+ *   DNA's congruence / conflict of the actors' statements on shared items
+ *   (graph/stance.h), normalised by `normalize`; pos_weight and
+ *   neg_weight get the tie's signed parts; a pair whose tie is 0 and
+ *   that has no direct fact gets no edge.
+ * - duplicates: facts marked by fnet_duplicates_mark() after the filters
+ *   are left out of every view (n_duplicates counts them).
+ * - Actors view weights with FNET_TIE_MEMBERSHIP (--weight), for actors a
+ *   and b with item sets A and B (k(i) = number of actors linked to item
+ *   i):
  *     count:   |A n B|
  *     newman:  sum over i in A n B of 1/(k(i) - 1)
  *     jaccard: |A n B| / |A u B|
@@ -158,6 +177,16 @@ static inline const fnet_entity *fnet_graph_node_entity(const fnet_graph *g,
                                                         uint32_t node)
 {
     return &g->corpus->entities[g->entity[node]];
+}
+
+/* The tie strength every weighted metric uses: the weight, or w+ + w-
+ * when the weight is a net value (--tie subtract). */
+static inline double fnet_graph_edge_strength(const fnet_graph *g,
+                                              const fnet_edge *e)
+{
+    return g->opts.view == FNET_VIEW_ACTORS && g->opts.tie == FNET_TIE_SUBTRACT
+               ? e->pos_weight + e->neg_weight
+               : e->weight;
 }
 
 static inline uint32_t fnet_graph_edge_count(const fnet_graph *g)

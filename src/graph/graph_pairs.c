@@ -8,7 +8,8 @@ bool fnet_graph_pairs_supported(const fnet_graph_opts *o)
 {
     return o->view == FNET_VIEW_FULL && !o->directed && !o->relations &&
            !o->types && !fnet_date_is_set(o->from) &&
-           !fnet_date_is_set(o->to) && !o->dated_only && !o->drop_isolated;
+           !fnet_date_is_set(o->to) && !o->dated_only && !o->drop_isolated &&
+           o->duplicates == FNET_DUP_INCLUDE;
 }
 
 /* One pass of a stable counting sort of the indices in[0..n) into out, by

@@ -198,6 +198,40 @@ void fnet_job_runs_message(const fnet_job *j, char *buf, size_t size)
                  j->cm.mod_max);
 }
 
+void fnet_job_signs_message(const fnet_job *j, char *buf, size_t size)
+{
+    buf[0] = 0;
+    if (j->g && j->has_m)
+        fnet_job_signs_note(fnet_graph_has_negative(j->g), &j->mo, buf, size);
+}
+
+void fnet_job_signs_note(bool negative, const fnet_metrics_opts *mo, char *buf,
+                         size_t size)
+{
+    const unsigned strength =
+        FNET_METRIC_BIT(FNET_M_STRENGTH) | FNET_METRIC_BIT(FNET_M_EIGENVECTOR) |
+        FNET_METRIC_BIT(FNET_M_PAGERANK) | FNET_METRIC_BIT(FNET_M_HUB) |
+        FNET_METRIC_BIT(FNET_M_AUTHORITY) | FNET_METRIC_BIT(FNET_M_CONSTRAINT);
+    buf[0] = 0;
+    if (negative && !mo->unweighted && (mo->want & strength))
+        snprintf(buf, size,
+                 "the graph has negative ties: strength, eigenvector, "
+                 "PageRank, hub/authority and constraint take w+ + w- as "
+                 "the tie strength, opposition included; net_strength and "
+                 "communities keep the signs apart (docs/METRICS.md, "
+                 "\"Signed networks\")");
+}
+
+void fnet_job_duplicates_message(const fnet_job *j, char *buf, size_t size)
+{
+    buf[0] = 0;
+    if (j->g && j->g->opts.duplicates != FNET_DUP_INCLUDE)
+        snprintf(buf, size, "--duplicates %s left out %llu repeated fact%s",
+                 fnet_duplicates_name(j->g->opts.duplicates),
+                 (unsigned long long)j->g->n_duplicates,
+                 j->g->n_duplicates == 1 ? "" : "s");
+}
+
 void fnet_job_hits_message(const fnet_job *j, char *buf, size_t size)
 {
     buf[0] = 0;

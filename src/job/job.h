@@ -131,6 +131,20 @@ void fnet_job_sampling_message(const fnet_job *j, bool with_exact, char *buf,
  * modularity mean ..."), or "" with one run or no communities. */
 void fnet_job_runs_message(const fnet_job *j, char *buf, size_t size);
 
+/* The note when a tie-strength metric (strength, eigenvector, PageRank,
+ * hub/authority, constraint) was computed with weights on a graph with
+ * negative ties, which it reads as w+ + w- (docs/METRICS.md, "Signed
+ * networks"), else "". */
+void fnet_job_signs_message(const fnet_job *j, char *buf, size_t size);
+
+/* The same note for metrics mo computed on graphs of which some has a
+ * negative edge (negative), else "" (evolve's snapshots). */
+void fnet_job_signs_note(bool negative, const fnet_metrics_opts *mo, char *buf,
+                         size_t size);
+
+/* The note about the facts --duplicates left out of the graph, else "". */
+void fnet_job_duplicates_message(const fnet_job *j, char *buf, size_t size);
+
 /* The warning when hits_ambiguous, else "". */
 void fnet_job_hits_message(const fnet_job *j, char *buf, size_t size);
 

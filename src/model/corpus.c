@@ -334,6 +334,14 @@ bool fnet_relation_allows(const char **types, uint32_t n, const char *type)
     return false;
 }
 
+int fnet_fact_stance_sign(int sign, int32_t stance)
+{
+    if (stance == FNET_NO_STANCE || stance == 0)
+        return sign;
+    int implied = stance > 0 ? 1 : -1;
+    return sign && sign != implied ? 2 : implied;
+}
+
 int fnet_fact_sign(const fnet_corpus *c, const fnet_fact *f)
 {
     if (f->sign)

@@ -200,6 +200,12 @@ void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
 /* True when entity type `type` is allowed by the list (n == 0: any). */
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type);
 
+/* The sign written for a fact with this stance (docs/FORMAT.md,
+ * "Stance"): sign as written (0: none) when the stance is absent or 0;
+ * else the stance's sign, which a written sign must match. Returns +1,
+ * -1, 0 (none), or 2 when sign contradicts the stance. */
+int fnet_fact_stance_sign(int sign, int32_t stance);
+
 /* The sign a fact carries once resolved: its own, else its relation's. */
 int fnet_fact_sign(const fnet_corpus *c, const fnet_fact *f);
 

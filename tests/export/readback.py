@@ -89,6 +89,10 @@ class Expected:
     def __init__(self, factnet, inp, opts, fixture):
         self.directed = '--directed' in opts
         self.actors = 'actors' in opts
+        # the stance ties (--tie, the actors view's default) add w+ and w-
+        self.edge_fields = EDGE_FIELDS
+        if self.actors and '--weight' not in opts:
+            self.edge_fields = EDGE_FIELDS + ['pos_weight', 'neg_weight']
         self.formula_guard = '--no-formula-guard' not in opts
         self.node_order = None  # document order of the GraphML export
         rows = read_csv(run([factnet, 'metrics', '-f', 'csv', '--sort', 'id']
@@ -564,7 +568,7 @@ def tables(exp, factnet, inp, opts, tmp):
     for r in edges:
         got[exp.key(r['source'], r['target'])] = {
             k: v for k, v in r.items() if v != ''}
-    if edges and list(edges[0].keys()) != ['source', 'target'] + EDGE_FIELDS:
+    if edges and list(edges[0].keys()) != ['source', 'target'] + exp.edge_fields:
         fail('csv: edge header %r' % list(edges[0].keys()))
     check_edges('csv', exp, got)
 

@@ -131,6 +131,13 @@ def check_case(factnet, files, opts, sources_dir, errors):
         "frustration": r"\(Doreian and Mrvar 1996\) (\S+?)\.( |$)",
     }
     for name, want in rows.items():
+        if name == "communities_positive_part":
+            # a flag: the paragraph names the positive part iff it is 1
+            said = "on the positive part of the net tie weights" in para
+            if said != (want == "1"):
+                errors.append(f"{tag}: {name} is {want}, paragraph "
+                              f"{'names' if said else 'omits'} it")
+            continue
         if name not in pat:
             errors.append(f"{tag}: row {name} has no pattern")
             continue

@@ -239,25 +239,35 @@ static void test_spinglass_camps(void)
         CHECK_NEAR(f.frustration, 0, 0);
         fnet_communities_free(&cm);
     }
-    /* leiden sees tie strengths only: one community, all 9 negative pairs
-     * inside it: frustration 9/15 */
+    /* leiden on a graph with negative ties sees the positive part of the
+     * net weights: the two positive triangles, no tie between them, so
+     * the two camps again and frustration 0. (On the tie strengths w+ +
+     * w-, which it used before, it found one community holding all 9
+     * negative pairs: frustration 9/15.) */
     o.algorithm = FNET_COMM_LEIDEN;
     CHECK_INT(fnet_communities_detect(&cm, g, &o, &err), 0);
     CHECK(!cm.signed_quality);
-    CHECK_INT(cm.n_communities, 1);
+    CHECK(cm.positive_part);
+    CHECK_INT(cm.n_communities, 2);
+    for (uint32_t v = 0; v < 6; v++)
+        CHECK_INT(cm.community[v], v < 3 ? 1 : 2);
     CHECK_INT(fnet_frustration_compute(&f, g, cm.community, NULL), 0);
-    CHECK_NEAR(f.frustration, 0.6, 1e-15);
+    CHECK_NEAR(f.frustration, 0, 0);
     fnet_communities_free(&cm);
     fnet_graph_free(g);
     fnet_corpus_free(c);
 }
 
-/* Actors view: shared items count as positive, direct negative facts
- * subtract.
+/* Actors view: with --weight (the stance-free projection) shared items
+ * count as positive, direct negative facts subtract; with the default
+ * --tie signed, E against I4 and F in I4 disagree (levels 0 and 1, R = 1):
+ * congruence 0, conflict 1.
  *   A, B share I1; A opposes B:        pos 1, neg 1 (net 0, sign 0)
  *   C, D share I2 and I3; C opposes D: pos 2, neg 1 (net +1)
- *   E against I4, F in I4:             pos 1, neg 0 (co-membership is
- *                                      positive whatever the fact signs) */
+ *   E against I4, F in I4:             --weight: pos 1, neg 0 (co-
+ *                                      membership is positive whatever
+ *                                      the fact signs); signed: pos 0,
+ *                                      neg 1, sign -1 */
 static void test_actors_signs(void)
 {
     static const char *const a[] = {
@@ -271,15 +281,25 @@ static void test_actors_signs(void)
         CHECK(c != NULL);
         return;
     }
-    fnet_graph_opts_init(&o);
-    o.view = FNET_VIEW_ACTORS;
-    CHECK_INT(fnet_graph_build(&g, c, &o, &err), 0);
     static const struct {
         const char *x, *y;
         double pos, neg;
-        int sign;
-    } want[] = {{"A", "B", 1, 1, 0}, {"C", "D", 2, 1, 0}, {"E", "F", 1, 0, 1}};
-    for (size_t i = 0; g && i < 3; i++) {
+        int sign, tie;
+    } want[] = {{"A", "B", 1, 1, 0, FNET_TIE_MEMBERSHIP},
+                {"C", "D", 2, 1, 0, FNET_TIE_MEMBERSHIP},
+                {"E", "F", 1, 0, 1, FNET_TIE_MEMBERSHIP},
+                {"A", "B", 1, 1, 0, FNET_TIE_SIGNED},
+                {"C", "D", 2, 1, 0, FNET_TIE_SIGNED},
+                {"E", "F", 0, 1, -1, FNET_TIE_SIGNED}};
+    for (size_t i = 0; i < 6; i++) {
+        fnet_graph_opts_init(&o);
+        o.view = FNET_VIEW_ACTORS;
+        o.tie = want[i].tie;
+        fnet_graph_free(g);
+        g = NULL;
+        CHECK_INT(fnet_graph_build(&g, c, &o, &err), 0);
+        if (!g)
+            continue;
         int32_t x = fnet_graph_find_node(g, want[i].x);
         int32_t y = fnet_graph_find_node(g, want[i].y);
         int64_t e = x >= 0 && y >= 0

@@ -251,6 +251,7 @@ static void test_actors(const fnet_corpus *c)
     fnet_graph_opts o;
     fnet_graph_opts_init(&o);
     o.view = FNET_VIEW_ACTORS;
+    o.tie = FNET_TIE_MEMBERSHIP; /* --weight: the stance-free projection */
     /* A: {E1,E2,O}, B: {E1,E2,O}, C: {E1,E3}, D: {}, Z: {}.
      * k(E1) = 3, k(E2) = 2, k(O) = 2, k(E3) = 1. Direct A-B: 3. */
     static const struct {

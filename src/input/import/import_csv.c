@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "input/import/csvread.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +17,14 @@ enum {
     K_SOURCE,
     K_EVIDENCE,
     K_SIGN,
+    K_STANCE,
     K_ID,
     K_N
 };
 
-static const char *const key_names[K_N] = {"subject",  "object", "relation",
-                                           "date",     "weight", "source",
-                                           "evidence", "sign",   "id"};
+static const char *const key_names[K_N] = {
+    "subject", "object",   "relation", "date",   "weight",
+    "source",  "evidence", "sign",     "stance", "id"};
 
 /* Header names recognised without --map, in order of preference. */
 static const char *const defaults[K_N][4] = {
@@ -34,6 +36,7 @@ static const char *const defaults[K_N][4] = {
     {"citation", "reference", NULL},
     {"evidence", NULL},
     {"sign", NULL},
+    {"stance", NULL},
     {"id", NULL}};
 
 /* The relation of rows whose Gephi "Type" cell says Directed. */
@@ -79,7 +82,7 @@ static int parse_map(const char *spec, map_spec *m, fnet_err *err)
         if (k == K_N)
             return map_error(err, "unknown key ", p, kn,
                              " (expected subject, object, relation, date, "
-                             "weight, source, evidence, sign or id)");
+                             "weight, source, evidence, sign, stance or id)");
         if (m->col[k])
             return fnet_err_set(err, FNET_EUSAGE,
                                 "--map: key \"%s\" given "
@@ -382,6 +385,43 @@ static bool parse_sign(edges *x, uint32_t line, fnet_fact *f)
     return true;
 }
 
+/* The stance column: an integer qualifier level, and the sign it implies
+ * (fnet_fact_stance_sign(); after parse_sign). */
+static bool parse_stance(edges *x, uint32_t line, fnet_fact *f)
+{
+    int c = x->col[K_STANCE];
+    if (c < 0 || blank(x->t.r.fields[c].text))
+        return true;
+    const char *v = folded(&x->t, c, &x->tmp);
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    const char *why = NULL;
+    if (end == v || *end)
+        why = "expected an integer";
+    else if (errno == ERANGE || n <= (long long)FNET_NO_STANCE ||
+             n > (long long)INT32_MAX)
+        why = "out of range (-2147483647 to 2147483647)";
+    if (why) {
+        fnet_import_error(&x->t.im, line, NULL, "column %s: %s, got %s",
+                          column(&x->t, c), why,
+                          fnet_import_quote(&x->t.im, 1, v));
+        return false;
+    }
+    f->stance = (int32_t)n;
+    int sign = fnet_fact_stance_sign(f->sign, f->stance);
+    if (sign == 2) {
+        fnet_import_error(&x->t.im, line, NULL,
+                          "column %s: stance %d contradicts sign %d (a "
+                          "positive stance is agreement, a negative one "
+                          "opposition)",
+                          column(&x->t, c), (int)f->stance, f->sign);
+        return false;
+    }
+    f->sign = sign;
+    return true;
+}
+
 /* The entity named by cell col, created (when there is no entity table)
  * with the first type the relation allows on that side. */
 static int row_entity(edges *x, const char *name, int32_t rel, bool subject,
@@ -429,10 +469,12 @@ static int edge_row(edges *x)
             ok = false;
         }
     }
-    fnet_fact tmp = {.weight = 1.0}; /* a row without weight counts once */
+    /* a row without weight counts once */
+    fnet_fact tmp = {.weight = 1.0, .stance = FNET_NO_STANCE};
     ok = parse_weight(x, line, &tmp) && ok;
     ok = parse_date(x, line, &tmp) && ok;
     ok = parse_sign(x, line, &tmp) && ok;
+    ok = ok && parse_stance(x, line, &tmp);
     if (!ok)
         return FNET_OK;
     int dir = direction(x);
@@ -458,6 +500,7 @@ static int edge_row(edges *x)
     f->weight = tmp.weight;
     f->date = tmp.date;
     f->sign = tmp.sign;
+    f->stance = tmp.stance;
     c = x->col[K_EVIDENCE];
     if (c >= 0 && !blank(t->r.fields[c].text) &&
         !(f->evidence =

@@ -441,6 +441,38 @@ static void sign_field(ctx *x, const cJSON *obj, int *out)
         *out = v->valuedouble < 0 ? -1 : 1;
 }
 
+/* "stance": an integer qualifier level, and the sign it implies
+ * (fnet_fact_stance_sign()); absent leaves f alone. */
+static void stance_field(ctx *x, const cJSON *obj, fnet_fact *f)
+{
+    cJSON *v = field(obj, "stance");
+    if (!v)
+        return;
+    if (!cJSON_IsNumber(v)) {
+        ERR(x, "stance", "expected an integer, got %s", json_kind(v));
+        return;
+    }
+    double d = v->valuedouble;
+    if (d != floor(d)) {
+        ERR(x, "stance", "expected an integer, got %g", d);
+        return;
+    }
+    if (!(d > (double)FNET_NO_STANCE && d <= (double)INT32_MAX)) {
+        ERR(x, "stance", "out of range (-%d to %d), got %g", INT32_MAX,
+            INT32_MAX, d);
+        return;
+    }
+    f->stance = (int32_t)d;
+    int sign = fnet_fact_stance_sign(f->sign, f->stance);
+    if (sign == 2)
+        ERR(x, "stance",
+            "stance %d contradicts \"sign\": %d (a positive stance is "
+            "agreement, a negative one opposition; leave \"sign\" out)",
+            (int)f->stance, f->sign);
+    else
+        f->sign = sign;
+}
+
 /* "from"/"to" of a relation: "any", a type, or an array of types. */
 static void type_list_field(ctx *x, const cJSON *obj, const char *key,
                             const char ***out, uint32_t *n)
@@ -524,8 +556,9 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
 static void add_fact(ctx *x, const cJSON *obj)
 {
     static const char *const known[] = {
-        "kind",   "id",   "subject", "relation", "object",     "date",  "until",
-        "weight", "sign", "source",  "evidence", "confidence", "attrs", NULL};
+        "kind",   "id",       "subject",    "relation", "object",
+        "date",   "until",    "weight",     "sign",     "stance",
+        "source", "evidence", "confidence", "attrs",    NULL};
     check_keys(x, obj, known);
     fnet_fact f = {0};
     f.subject = f.relation = f.object = -1;
@@ -553,6 +586,7 @@ static void add_fact(ctx *x, const cJSON *obj)
     else if (v)
         f.weight = v->valuedouble;
     sign_field(x, obj, &f.sign);
+    stance_field(x, obj, &f);
     v = field(obj, "confidence");
     if (v && !cJSON_IsNumber(v))
         ERR(x, "confidence", "expected a number, got %s", json_kind(v));

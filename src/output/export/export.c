@@ -14,6 +14,9 @@ static const char *const reserved[] = {"id",      "label", "type",
                                        "aliases", "date",  "name",
                                        "start",   "end",   "stability"};
 
+/* The last two only in the actors view with stance ties: the tie's
+ * signed parts (congruence and conflict for --tie signed;
+ * docs/METRICS.md). */
 static const fnet_xfield edge_fields[] = {
     {"weight", FNET_XT_DOUBLE, FNET_XF_WEIGHT, 0},
     {"count", FNET_XT_INT, FNET_XF_COUNT, 0},
@@ -25,6 +28,8 @@ static const fnet_xfield edge_fields[] = {
     {"facts", FNET_XT_STRING, FNET_XF_FACTS, 0},
     {"sources", FNET_XT_STRING, FNET_XF_SOURCES, 0},
     {"evidence", FNET_XT_STRING, FNET_XF_EVIDENCE, 0},
+    {"pos_weight", FNET_XT_DOUBLE, FNET_XF_POS, 0},
+    {"neg_weight", FNET_XT_DOUBLE, FNET_XF_NEG, 0},
 };
 
 #define N_EDGE_FIELDS (sizeof edge_fields / sizeof edge_fields[0])
@@ -257,6 +262,8 @@ int fnet_export_build(fnet_export **out, const fnet_graph *g,
     x->cm = o->cm;
     x->edge_fields = edge_fields;
     x->n_edge_fields = N_EDGE_FIELDS;
+    if (g->opts.view != FNET_VIEW_ACTORS || g->opts.tie == FNET_TIE_MEMBERSHIP)
+        x->n_edge_fields -= 2; /* no pos_weight, neg_weight */
     x->exported =
         calloc(x->c->n_entities ? x->c->n_entities : 1, sizeof *x->exported);
     if (!x->exported)
@@ -464,6 +471,8 @@ int fnet_export_edge_value(const fnet_export *x, const fnet_xfield *f,
     fnet_buf_reset(scratch);
     switch (f->kind) {
     case FNET_XF_WEIGHT: out->d = ed->weight; return 1;
+    case FNET_XF_POS: out->d = ed->pos_weight; return 1;
+    case FNET_XF_NEG: out->d = ed->neg_weight; return 1;
     case FNET_XF_COUNT: out->i = ed->count; return 1;
     case FNET_XF_SIGN: out->i = ed->sign; return 1;
     case FNET_XF_RELATION:

@@ -51,6 +51,8 @@ enum fnet_xkind {
     FNET_XF_METRIC,    /* index: enum fnet_metric */
     FNET_XF_STABILITY, /* community stability over --runs */
     FNET_XF_WEIGHT,    /* edges */
+    FNET_XF_POS,       /* w+ and w- (actors view with --tie) */
+    FNET_XF_NEG,
     FNET_XF_COUNT,
     FNET_XF_SIGN,
     FNET_XF_RELATION,

@@ -43,6 +43,7 @@ enum {
     R_CLAUSET,
     R_BRANDES,
     R_REICHARDT,
+    R_LEIFELD,
     R_COUNT
 };
 
@@ -167,6 +168,13 @@ static const ref refs[R_COUNT] = {
      "  title = {Statistical mechanics of community detection},\n"
      "  journal = {Physical Review E},\n  volume = {74},\n  number = {1},\n"
      "  pages = {016110},\n  year = {2006}\n}\n"},
+    {"leifeld2017", "Leifeld 2017",
+     "@incollection{leifeld2017,\n  author = {Leifeld, Philip},\n"
+     "  title = {Discourse Network Analysis: Policy Debates as Dynamic Networks},\n"
+     "  booktitle = {The Oxford Handbook of Political Networks},\n"
+     "  editor = {Victor, Jennifer Nicoll and Montgomery, Alexander H. and Lubell, Mark},\n"
+     "  publisher = {Oxford University Press},\n  pages = {301--325},\n"
+     "  year = {2017}\n}\n"},
 };
 
 /* The paper of each community algorithm (enum fnet_community_algorithm)
@@ -202,6 +210,8 @@ static unsigned long cited(const fnet_methods_run *r)
         s |= 1ul << algorithms[a].ref;
     if (r->job->has_fr)
         s |= 1ul << R_DOREIAN;
+    if (r->go->view == FNET_VIEW_ACTORS && r->go->tie != FNET_TIE_MEMBERSHIP)
+        s |= 1ul << R_LEIFELD;
     return s;
 }
 
@@ -370,7 +380,31 @@ static void graph_part(const out *o, const fnet_methods_run *r)
     static const char *const proj[] = {"the number of shared items",
                                        "Newman's weighting of shared items",
                                        "the Jaccard similarity of their items"};
-    if (go->view == FNET_VIEW_ACTORS)
+    static const char *const tie[] = {
+        "their congruence as the positive and their conflict as the "
+        "negative part of one signed tie",
+        "their congruence", "their conflict",
+        "their congruence minus their conflict",
+        "the products of their numbers of statements (qualifier ignored)"};
+    static const char *const norm[] = {"",
+                                       ", divided by their average "
+                                       "activity",
+                                       ", divided by their Jaccard "
+                                       "denominator",
+                                       ", divided by the product of their "
+                                       "activities"};
+    if (go->view == FNET_VIEW_ACTORS && go->tie >= FNET_TIE_SIGNED &&
+        go->tie < FNET_TIE_MEMBERSHIP) {
+        fputs("The graph is the one-mode projection on actors: two actors "
+              "are linked when they make statements on the same item, with ",
+              o->fp);
+        fprintf(o->fp, "%s on it as defined by discourse network analysis",
+                tie[go->tie]);
+        cite(o, R_LEIFELD);
+        fprintf(
+            o->fp, "%s, plus their direct facts",
+            norm[go->normalize >= 0 && go->normalize < 4 ? go->normalize : 0]);
+    } else if (go->view == FNET_VIEW_ACTORS)
         fprintf(o->fp,
                 "The graph is the one-mode projection on actors: two actors "
                 "are linked when they share an item, weighted by %s, plus "
@@ -426,6 +460,23 @@ static void graph_part(const out *o, const fnet_methods_run *r)
             real(o, go->min_weight);
         }
         fputs(". ", o->fp);
+    }
+    if (go->duplicates != FNET_DUP_INCLUDE) {
+        static const char *const within[] = {"",
+                                             "source",
+                                             "calendar week",
+                                             "calendar month",
+                                             "calendar year",
+                                             "corpus"};
+        uint64_t n = r->job->g ? r->job->g->n_duplicates : 0;
+        fprintf(o->fp,
+                "A fact repeating an earlier one (same subject, relation, "
+                "object, sign and stance) within the same %s was counted "
+                "once; %llu %s left out. ",
+                within[go->duplicates > 0 && go->duplicates <= FNET_DUP_ALL
+                           ? go->duplicates
+                           : FNET_DUP_ALL],
+                (unsigned long long)n, n == 1 ? "was" : "were");
     }
     fprintf(o->fp, "It has %.0f %s and %.0f %s (density ", gm->nodes,
             plural(gm->nodes, "node", "nodes"), gm->edges,
@@ -490,6 +541,12 @@ static void community_part(const out *o, const fnet_methods_run *r)
         fputs(b, o->fp);
     }
     fprintf(o->fp, " with random seed %lu", co->seed);
+    if (r->job->has_cm && cm->positive_part)
+        fputs(" on the positive part of the net tie weights, max(w+ - w-, "
+              "0), so that opposed entities are not drawn together",
+              o->fp);
+    else if (r->job->has_cm && cm->signed_quality)
+        fputs(" on the signed net tie weights w+ - w-", o->fp);
     fprintf(o->fp, "; it found %.0f %s with modularity", gm->communities,
             plural(gm->communities, "community", "communities"));
     cite(o, R_NEWMAN04);

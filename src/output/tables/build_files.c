@@ -106,10 +106,15 @@ static int summary_body(const fnet_build_files *s, FILE *fp, fnet_err *err)
     t = NULL;
     if (!rc) {
         fprintf(fp,
-                "\n## Communities\n\n%s (resolution %g, seed %lu): %u "
+                "\n## Communities\n\n%s (resolution %g, seed %lu%s): %u "
                 "communities, modularity %.3f. Members by PageRank.\n",
                 fnet_community_algorithm_name(co->algorithm), co->resolution,
-                co->seed, j->cm.n_communities, j->cm.modularity);
+                co->seed,
+                j->cm.positive_part    ? "; positive part of the net "
+                                         "weights, max(w+ - w-, 0)"
+                : j->cm.signed_quality ? "; signed net weights w+ - w-"
+                                       : "",
+                j->cm.n_communities, j->cm.modularity);
         fnet_table_style st = {.format = FNET_TABLE_MD, .digits = 3};
         fputc('\n', fp);
         if (!(rc = community_table(j, &t)))

@@ -188,6 +188,8 @@ static const struct {
     {"negative_within", "Negative ties within communities", NULL},
     {"positive_between", "Positive ties between communities", NULL},
     {"frustration", "Frustration", NULL},
+    {"communities_positive_part",
+     "Communities on the positive part, max(w+ - w-, 0)", NULL},
     /* balance's summary rows */
     {"positive_pairs", "Positive pairs", NULL},
     {"negative_pairs", "Negative pairs", NULL},
@@ -495,7 +497,7 @@ int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j,
 {
     const fnet_communities *cm = &j->cm;
     const fnet_frustration *fr = &j->fr;
-    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 9];
+    fnet_metrics_table_row rows[FNET_METRICS_TABLE_GRAPH_ROWS + 10];
     size_t n = fnet_metrics_table_graph_rows(rows, &j->gm);
     const fnet_metrics_table_row runs[] = {
         {"modularity_mean", cm->mod_mean, false},
@@ -509,6 +511,7 @@ int fnet_metrics_table_job_graph(fnet_table **out, const fnet_job *j,
         {"negative_within", fr->negative_within_share, false},
         {"positive_between", fr->positive_between_share, false},
         {"frustration", fr->frustration, false},
+        {"communities_positive_part", j->has_cm && cm->positive_part, true},
     };
     if (j->has_cm && cm->runs > 1) {
         memcpy(rows + n, runs, sizeof runs);
