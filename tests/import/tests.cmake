@@ -45,9 +45,8 @@ add_test(NAME import.dna.built
 add_test(NAME import.dna.mutations
          COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_mutations.py
                  $<TARGET_FILE:factnet>)
-# DNA's one-mode networks and duplicates against an independent computation
-# (issue 17 part A's --tie, --normalize, --duplicates): enable when part A
-# is on main.
-# add_test(NAME import.dna.tiemodes
-#          COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_tiemodes.py
-#                  $<TARGET_FILE:factnet> ${FNET_DNA_SAMPLE})
+# DNA's one-mode networks (--tie, --normalize) and --duplicates against an
+# independent computation from the SQLite tables, and rDNA's sum of 276.
+add_test(NAME import.dna.tiemodes
+         COMMAND ${FNET_PYTHON} ${FNET_IMP_DIR}/dna/test_tiemodes.py
+                 $<TARGET_FILE:factnet> ${FNET_DNA_SAMPLE})
