@@ -245,6 +245,16 @@ def case_refuse():
     m = re.search(r"--top (\d+)", err)
     if not m or not 2 <= int(m.group(1)) < len(labels_of(QUAD)):
         fail("--top suggestion out of range: " + err)
+    # Each suggestion is a way out: the figure then fits.
+    w = re.search(r"--width (\d+(?:\.\d+)?in)", err)
+    for extra in (["--top", m.group(1)], ["--width", w.group(1)]):
+        args = ["render", QUAD, "--width", "3.5in"] + extra + ["-o", out]
+        if extra[0] == "--width":
+            args = ["render", QUAD] + extra + ["-o", out]
+        run(args)
+        if not os.path.exists(out):
+            fail("the suggested %s did not fit" % " ".join(extra))
+        os.remove(out)
     print("refuse: " + err.strip().splitlines()[-1][:100])
 
 

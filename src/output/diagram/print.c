@@ -283,49 +283,6 @@ static void length_words(fnet_buf *b, double pt)
     fnet_buf_printf(b, "%.2fin (%.0f pt)", pt / 72, pt);
 }
 
-/* Why the best attempt was refused and what would make it fit. */
-static int refuse(const attempt *best, const fnet_diagram *d,
-                  const fnet_print_opts *p, bool tried_below, fnet_err *err)
-{
-    fnet_buf b = {0};
-    double q = reach(best, p);
-    fnet_buf_puts(&b, "the figure does not fit ");
-    length_words(&b, p->width);
-    if (p->height > 0) {
-        fnet_buf_puts(&b, " x ");
-        length_words(&b, p->height);
-    }
-    fnet_buf_printf(&b, ": its smallest text would be %.1f pt (--min-font %g)",
-                    floor(10 * best->text) / 10, p->min_font);
-    if (best->line < FNET_PRINT_MIN_LINE)
-        fnet_buf_printf(&b, " and its thinnest line %.2f pt (at least %g)",
-                        floor(100 * best->line) / 100, FNET_PRINT_MIN_LINE);
-    fnet_buf_puts(&b, "; nothing written. To make it fit: ");
-    long top = (long)floor(d->n_nodes * q * q);
-    if (top >= 2 && (uint32_t)top < d->n_nodes)
-        fnet_buf_printf(&b, "--top %ld, ", top);
-    if (!tried_below && p->legend != FNET_LEGEND_NONE &&
-        p->legend != FNET_LEGEND_SEPARATE)
-        fnet_buf_puts(&b, "--legend below, ");
-    if (p->legend != FNET_LEGEND_NONE && p->legend != FNET_LEGEND_SEPARATE)
-        fnet_buf_puts(&b, "--legend separate, ");
-    bool labels = false;
-    for (uint32_t i = 0; i < d->n_edges; i++)
-        labels = labels || d->edges[i].label;
-    if (labels)
-        fnet_buf_puts(&b, "--edge-labels none, ");
-    if (p->height > 0 && best->h * best->scale >= p->height - 2 * MARGIN - 1)
-        fnet_buf_puts(&b, "a larger --height, ");
-    fnet_buf_printf(&b, "--width %.1fin", ceil(10 * p->width / q / 72) / 10);
-    int rc = fnet_buf_ok(&b)
-                 ? fnet_err_set(err, FNET_EFIT, "%s", fnet_buf_str(&b))
-                 : fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    fnet_buf_free(&b);
-    return rc;
-}
-
-/* ---- choosing ---------------------------------------------------------- */
-
 /* The node label sizes to try, largest first, ending at min_font. */
 static size_t bases(const fnet_print_opts *p, double out[4])
 {
@@ -349,6 +306,165 @@ static size_t places(const fnet_print_opts *p, bool legend, int out[2])
     out[1] = FNET_LEGEND_BELOW;
     return p->width > 0 ? 2 : 1;
 }
+
+/* Whether some label size and legend place draws d legibly on the page
+ * (*ok); the attempts are not kept. Returns 0 or an FNET_E* code. */
+static int fits(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
+                const fnet_print_opts *p, fnet_renderer *r, fnet_err *err)
+{
+    double base[4];
+    int place[2];
+    size_t nb = bases(p, base), np = places(p, o->legend, place);
+    int rc = 0;
+    *ok = false;
+    for (size_t i = 0; i < nb && !rc && !*ok; i++)
+        for (size_t j = 0; j < np && !rc && !*ok; j++) {
+            attempt a;
+            rc = try_one(&a, d, o, p, base[i], place[j], r, err);
+            *ok = !rc && legible(&a, p, true);
+            if (a.g)
+                agclose(a.g);
+        }
+    return rc;
+}
+
+typedef struct ranked {
+    double size;
+    const char *id;
+    uint32_t node;
+} ranked;
+
+static int cmp_size(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (isnan(a->size) != isnan(b->size))
+        return isnan(a->size) ? 1 : -1;
+    if (!isnan(a->size) && a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* d cut to its k largest nodes, as --top k cuts it (by size, ties by id;
+ * output/diagram/diagram.c), in *cut; the arrays in *nodes and *edges
+ * are the caller's to free. Returns 0 or FNET_ENOMEM. */
+static int top_cut(fnet_diagram *cut, fnet_dnode **nodes, fnet_dedge **edges,
+                   const fnet_diagram *d, uint32_t k)
+{
+    ranked *rank = malloc((d->n_nodes + 1) * sizeof *rank);
+    int64_t *map = malloc((d->n_nodes + 1) * sizeof *map);
+    *nodes = malloc((k + 1) * sizeof **nodes);
+    *edges = malloc((d->n_edges + 1) * sizeof **edges);
+    if (!rank || !map || !*nodes || !*edges) {
+        free(rank);
+        free(map);
+        return FNET_ENOMEM;
+    }
+    for (uint32_t i = 0; i < d->n_nodes; i++) {
+        rank[i] = (ranked){d->nodes[i].size, d->nodes[i].id, i};
+        map[i] = -1;
+    }
+    qsort(rank, d->n_nodes, sizeof *rank, cmp_size);
+    for (uint32_t i = 0; i < k && i < d->n_nodes; i++)
+        map[rank[i].node] = 0;
+    uint32_t n = 0, m = 0;
+    for (uint32_t i = 0; i < d->n_nodes; i++)
+        if (map[i] == 0) {
+            map[i] = n;
+            (*nodes)[n++] = d->nodes[i];
+        }
+    for (uint32_t i = 0; i < d->n_edges; i++) {
+        fnet_dedge e = d->edges[i];
+        if (map[e.from] < 0 || map[e.to] < 0)
+            continue;
+        e.from = (uint32_t)map[e.from];
+        e.to = (uint32_t)map[e.to];
+        (*edges)[m++] = e;
+    }
+    *cut = *d;
+    cut->nodes = *nodes;
+    cut->n_nodes = n;
+    cut->edges = *edges;
+    cut->n_edges = m;
+    free(rank);
+    free(map);
+    return 0;
+}
+
+/* The largest --top k (2 <= k < nodes) found to fit, by bisection on
+ * real layouts of the cut diagram; -1 when none does. Whether a cut fits
+ * is not monotonic in k (layouts differ), so k is a verified answer, not
+ * always the largest. */
+static int top_that_fits(long *top, const fnet_diagram *d,
+                         const fnet_dot_opts *o, const fnet_print_opts *p,
+                         fnet_renderer *r, fnet_err *err)
+{
+    uint32_t lo = 1, hi = d->n_nodes; /* lo: fits (or too small); hi: not */
+    int rc = 0;
+    while (!rc && hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        fnet_diagram cut;
+        fnet_dnode *nodes = NULL;
+        fnet_dedge *edges = NULL;
+        bool ok = false;
+        rc = top_cut(&cut, &nodes, &edges, d, mid);
+        if (!rc)
+            rc = fits(&ok, &cut, o, p, r, err);
+        free(nodes);
+        free(edges);
+        if (ok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *top = lo >= 2 ? (long)lo : -1;
+    return rc == FNET_ENOMEM ? fnet_err_set(err, rc, "out of memory") : rc;
+}
+
+/* Why the best attempt was refused and what would make it fit. */
+static int refuse(const attempt *best, const fnet_diagram *d,
+                  const fnet_dot_opts *o, const fnet_print_opts *p,
+                  bool tried_below, fnet_renderer *r, fnet_err *err)
+{
+    fnet_buf b = {0};
+    double q = reach(best, p);
+    long top = -1;
+    int rc = top_that_fits(&top, d, o, p, r, err);
+    if (rc)
+        return rc;
+    fnet_buf_puts(&b, "the figure does not fit ");
+    length_words(&b, p->width);
+    if (p->height > 0) {
+        fnet_buf_puts(&b, " x ");
+        length_words(&b, p->height);
+    }
+    fnet_buf_printf(&b, ": its smallest text would be %.1f pt (--min-font %g)",
+                    floor(10 * best->text) / 10, p->min_font);
+    if (best->line < FNET_PRINT_MIN_LINE)
+        fnet_buf_printf(&b, " and its thinnest line %.2f pt (at least %g)",
+                        floor(100 * best->line) / 100, FNET_PRINT_MIN_LINE);
+    fnet_buf_puts(&b, "; nothing written. To make it fit: ");
+    if (top >= 2)
+        fnet_buf_printf(&b, "--top %ld, ", top);
+    if (!tried_below && p->legend != FNET_LEGEND_NONE &&
+        p->legend != FNET_LEGEND_SEPARATE)
+        fnet_buf_puts(&b, "--legend below, ");
+    if (p->legend != FNET_LEGEND_NONE && p->legend != FNET_LEGEND_SEPARATE)
+        fnet_buf_puts(&b, "--legend separate, ");
+    bool labels = false;
+    for (uint32_t i = 0; i < d->n_edges; i++)
+        labels = labels || d->edges[i].label;
+    if (labels)
+        fnet_buf_puts(&b, "--edge-labels none, ");
+    if (p->height > 0 && best->h * best->scale >= p->height - 2 * MARGIN - 1)
+        fnet_buf_puts(&b, "a larger --height, ");
+    fnet_buf_printf(&b, "--width %.1fin", ceil(10 * p->width / q / 72) / 10);
+    rc = fnet_buf_ok(&b) ? fnet_err_set(err, FNET_EFIT, "%s", fnet_buf_str(&b))
+                         : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    fnet_buf_free(&b);
+    return rc;
+}
+
+/* ---- choosing ---------------------------------------------------------- */
 
 /* The sized figure: the first legible attempt, else FNET_EFIT. */
 static int choose(fnet_figure *out, const fnet_diagram *d,
@@ -387,7 +503,7 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
         return 0;
     }
     if (!rc)
-        rc = refuse(&best, d, p, tried_below, err);
+        rc = refuse(&best, d, o, p, tried_below, r, err);
     if (best.g)
         agclose(best.g);
     return rc;
