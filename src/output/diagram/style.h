@@ -104,12 +104,14 @@ void fnet_style_slots_free(fnet_style_slots *s);
 fnet_look fnet_style_edge(const fnet_style_slots *s, int32_t r, int sign,
                           bool directed);
 
-/* True when every encoding of diagram d, drawn with the given palette,
+/* Whether every encoding of diagram d, drawn with the given palette,
  * survives a greyscale print: the community or type fills drawn differ by
  * FNET_STYLE_MIN_DL in L* (or clusters box the groups), and no two
- * relations drawn share a look once colours are turned into greys of
- * distinct lightness. When false, says why in `why` (one line). Part of
- * --preflight. Returns -1 when out of memory. */
+ * relations drawn share a look once colours are greys (same line, style
+ * and arrowhead, colours less than 20 apart in L*). Returns 1 when it
+ * does, 0 when not (appending the reason, one line, to `why`), -1 when out
+ * of memory. Covers relations too, where fnet_style_grey_check below (--preflight)
+ * looks at fills only. */
 int fnet_style_grey_check_diagram(const fnet_diagram *d, bool grey,
                                   fnet_buf *why);
 
