@@ -371,6 +371,7 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
         rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
     if (!rc && !o->quiet)
         fnet_graphopts_notes(o->in.progress, &job);
+    free(cm);
     fnet_diagram_free(ds);
     fnet_job_free(&job);
     return rc;
