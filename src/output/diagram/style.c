@@ -19,12 +19,12 @@ static const char *const other_shapes[] = {
 
 /* The hues of Paul Tol's "light" scheme (https://personal.sron.nl/~pault/)
  * at CIE L* 50, 56, ..., 92 (chroma reduced where the hue leaves sRGB),
- * ordered so that consecutive communities differ by 24 or 30 in L*:
- * light blue 68, yellow 92, orange 62, cyan 86, mint 56, pear 80,
- * olive 50, pink 74 (docs/DIAGRAMS.md). */
+ * ordered so that the first four communities are 12 apart in L* and
+ * consecutive ones differ by 18 or more: light blue 68, yellow 92, mint
+ * 56, pear 80, orange 62, cyan 86, olive 50, pink 74 (docs/DIAGRAMS.md). */
 static const char *const fills[FNET_STYLE_FILLS] = {
-    "#77AADD", "#FAE993", "#DE7B59", "#A2E0FF",
-    "#0E9878", "#BFD038", "#7B7B00", "#F29FB0",
+    "#77AADD", "#FAE993", "#0E9878", "#BFD038",
+    "#DE7B59", "#A2E0FF", "#7B7B00", "#F29FB0",
 };
 
 /* --grayscale: L* 90, 76, 62, 48; black text stays legible on each. */

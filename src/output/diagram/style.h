@@ -8,7 +8,7 @@
  *   (hexagon, octagon, component, cylinder, ...), cycling after the last;
  * - fills: the eight hues of Paul Tol's "light" scheme, each set to its
  *   own CIE lightness (L* 50 to 92, 6 apart) and ordered so that
- *   consecutive communities differ by 24 or 30 in L*: a greyscale print
+ *   the first four are 12 apart, consecutive ones 18+: a greyscale print
  *   keeps them apart; then a near-white grey for "other". --grayscale:
  *   four greys 14 apart in L* (the diagram options draw cluster boxes
  *   when more communities are shown);
