@@ -113,9 +113,7 @@ const fnet_opt fnet_printopts_spec[] = {
     FNET_STRING("font", 0, D, dot.font, "NAME",
                 "font family (default DejaVu Sans; Liberation Sans with "
                 "--width)"),
-    FNET_FLAG("grayscale", 0, D, dot.grey,
-              "greys only: fills 14 apart in lightness (cluster boxes "
-              "beyond 4 communities), relations by line and arrowhead"),
+    FNET_FLAG("grayscale", 0, D, dot.grey, "greys only, nothing lost"),
     FNET_CALL("height", D, print.height, height, "LEN",
               "--width: the page at most LEN tall (in, cm, mm, pt)"),
     FNET_CHOICE("legend", 0, D, print.legend, places, place_code, "WHERE",
