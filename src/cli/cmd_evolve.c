@@ -244,7 +244,7 @@ int fnet_cmd_evolve(int argc, char **argv)
     }
     if (rc == 0 && o.dot_dir)
         rc = fnet_evolve_dot(&e, &o.ev, &o.pd.print, o.pd.dot.font, o.dot_dir,
-                             &err);
+                             o.pd.dot.grey, &err);
     status = fnet_cli_status("evolve", rc, &err);
 out:
     fnet_evolution_free(&e);

@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "input/validate.h"
 #include "job/job.h"
+#include "output/diagram/style.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,7 @@ const fnet_opt fnet_printopts_spec[] = {
     FNET_STRING("font", 0, D, dot.font, "NAME",
                 "font family (default DejaVu Sans; Liberation Sans with "
                 "--width)"),
+    FNET_FLAG("grayscale", 0, D, dot.grey, "greys only, nothing lost"),
     FNET_CALL("height", D, print.height, height, "LEN",
               "--width: the page at most LEN tall (in, cm, mm, pt)"),
     FNET_CHOICE("legend", 0, D, print.legend, places, place_code, "WHERE",
@@ -251,16 +253,19 @@ const char fnet_diagopts_rules[] =
     "The diagram (docs/DIAGRAMS.md): node shape by entity type (actor\n"
     "ellipse, agreement box, strategy note; other types, in sorted order:\n"
     "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
-    "fill by --color-by (Paul Tol's colour-blind-safe 'light' colours),\n"
+    "fill by --color-by (Paul Tol's colour-blind-safe 'light' hues at\n"
+    "distinct lightness, so communities survive a greyscale print),\n"
     "node area proportional to --size-by (a node grows to fit its label),\n"
-    "edges coloured by relation (8 colours in relation name order; the\n"
-    "arrowhead changes when colours repeat), pen width by\n"
+    "one look per relation drawn (colour, then arrowhead or end marker,\n"
+    "then double line; no two relations drawn share one), pen width by\n"
     "weight, negative edges red and dashed, mixed-sign edges dotted,\n"
     "arrows only for directed relations. Facts between two entities are\n"
     "one edge unless --multi. A legend lists what appears; the caption\n"
     "counts the facts and sources behind the drawing and their years.\n"
-    "Metrics and communities are computed on the whole filtered graph;\n"
-    "--ego, --radius, --top and --collapse then cut the view. Default\n"
+    "Metrics are computed on the whole filtered graph, communities on\n"
+    "the whole corpus (same view) so that every filtered view keeps their\n"
+    "numbers and colours; --ego, --radius, --top and --collapse then cut\n"
+    "the view. Default\n"
     "layout: neato (up to 150 nodes), sfdp (more); with --cluster-by\n"
     "they (or circo, twopi) lay out each cluster alone and neato places\n"
     "the clusters; overlap removal prism, splines routed around nodes\n"
@@ -302,6 +307,24 @@ static int ego_entity(int32_t *out, const fnet_corpus *c, const char *ref,
     return rc;
 }
 
+/* The whole corpus's communities for the drawn graph's nodes, and in grey
+ * cluster boxes when there are more of them than greys. */
+static int communities(uint32_t **out, fnet_diagram_opts *v,
+                       const fnet_job *job, const fnet_corpus *c,
+                       const fnet_diagopts *o, const fnet_job_opts *jo,
+                       fnet_err *err)
+{
+    uint32_t n = 0;
+    if (!job->has_cm)
+        return 0;
+    int rc = fnet_job_corpus_communities(out, &n, job, c, &o->g.graph, jo, err);
+    if (!rc && o->dot.grey && v->color_by == FNET_COLOR_COMMUNITY &&
+        v->cluster_by == FNET_CLUSTER_NONE && !v->collapse &&
+        n > (uint32_t)fnet_style_fill_count(true))
+        v->cluster_by = FNET_CLUSTER_COMMUNITY;
+    return rc;
+}
+
 int fnet_diagopts_graph(Agraph_t **out, const fnet_corpus *c,
                         const fnet_diagopts *o, fnet_renderer *rr,
                         fnet_err *err)
@@ -326,23 +349,27 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
     fnet_job job = {0};
     fnet_job_opts jo;
     fnet_diagram_set *ds = NULL;
+    uint32_t *cm = NULL;
     memset(out, 0, sizeof *out);
     job_opts(o, &jo);
     int rc = fnet_job_run(&job, c, &o->g.graph, &jo, err);
     fnet_diagram_opts v = o->view;
     if (!rc)
         rc = ego_entity(&v.ego, c, o->ego, err);
+    if (!rc)
+        rc = communities(&cm, &v, &job, c, o, &jo, err);
     if (!rc) {
         v.size_by =
             o->size_metric >= 0 ? fnet_metric_name(o->size_metric) : NULL;
         rc = fnet_diagram_make(&ds, fnet_job_draw(&job),
                                job.has_m ? job.m.value[o->size_metric] : NULL,
-                               job.has_cm ? job.cm.community : NULL, &v, err);
+                               cm, &v, err);
     }
     if (!rc)
         rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
     if (!rc && !o->quiet)
         fnet_graphopts_notes(o->in.progress, &job);
+    free(cm);
     fnet_diagram_free(ds);
     fnet_job_free(&job);
     return rc;
@@ -369,6 +396,7 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
     p.quiet = true; /* the screen figure's job says the notes once */
+    o.dot.grey = print->dot.grey; /* build --grayscale */
     *screen = NULL;
     int rc =
         fnet_diagopts_write_figure(c, &p, r, "pdf", print_path, stdout, err);

@@ -121,7 +121,8 @@ const fnet_opt_help fnet_helptext_dot = {
              "the final positions\n"
              "(laid out in-process, layout=nop2); with --no-legend it "
              "names the engine\n"
-             "and Graphviz lays it out. With --width the file holds the "
+             "and Graphviz lays it out (unless --edge-labels, which "
+             "factnet places). With --width the file holds the "
              "page size too.",
     .exit = "0 ok, 1 invalid data, 2 usage error, 3 I/O error,\n"
             "4 internal error, 5 the figure does not fit --width "

@@ -100,8 +100,11 @@ static int write_page(run *x, const fnet_reportopts *o, const char *path,
         .m = &x->job.m,
         .cm = &x->job.cm,
         .method = x->method,
-        .community_fills =
-            d->view.color_by == FNET_COLOR_COMMUNITY && !d->view.collapse,
+        /* Swatches only when the list's communities are the diagram's
+         * (a filtered view draws the whole corpus's) in its colours. */
+        .community_fills = d->view.color_by == FNET_COLOR_COMMUNITY &&
+                           !d->view.collapse && !d->dot.grey &&
+                           !fnet_job_filtered(&d->g.graph),
         .gm = &x->job.gm,
         .sampling_note = x->sampling[0] ? x->sampling : NULL,
         .ev = x->ev,

@@ -144,6 +144,54 @@ int fnet_job_run(fnet_job *j, const fnet_corpus *c, const fnet_graph_opts *go,
     return rc;
 }
 
+bool fnet_job_filtered(const fnet_graph_opts *go)
+{
+    return go->types || go->relations || fnet_date_is_set(go->from) ||
+           fnet_date_is_set(go->to) || go->dated_only || go->min_weight > 0;
+}
+
+int fnet_job_corpus_communities(uint32_t **out, uint32_t *n_out,
+                                const fnet_job *j, const fnet_corpus *c,
+                                const fnet_graph_opts *go,
+                                const fnet_job_opts *o, fnet_err *err)
+{
+    const fnet_graph *g = j->g;
+    fnet_graph_opts all = *go;
+    fnet_job_opts co = {.co = o->co,
+                        .communities = true,
+                        .unweighted = o->unweighted,
+                        .parallel = o->parallel};
+    fnet_job whole = {0};
+    int rc = 0;
+    *out = malloc(((size_t)g->n_nodes + 1) * sizeof **out);
+    *n_out = 0;
+    if (!*out)
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    all.types = all.relations = NULL;
+    all.from = all.to = FNET_DATE_NONE;
+    all.dated_only = false;
+    all.min_weight = 0;
+    if (fnet_job_filtered(go))
+        rc = fnet_job_run(&whole, c, &all, &co, err);
+    const fnet_job *src = fnet_job_filtered(go) ? &whole : j;
+    if (!rc && !src->has_cm)
+        rc = fnet_err_set(err, FNET_EINTERNAL, "communities not computed");
+    uint32_t extra = src->cm.n_communities;
+    for (uint32_t v = 0; !rc && v < g->n_nodes; v++) {
+        int32_t w = src->g->node_of[g->entity[v]];
+        /* A node the whole graph lacks (none should) gets its own. */
+        (*out)[v] = w >= 0 ? src->cm.community[w] : ++extra;
+        if ((*out)[v] > *n_out)
+            *n_out = (*out)[v];
+    }
+    fnet_job_free(&whole);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 const fnet_graph *fnet_job_draw(const fnet_job *j)
 {
     return j->draw ? j->draw : j->g;

@@ -110,6 +110,23 @@ int fnet_job_run_defaults(fnet_job *j, const fnet_corpus *c,
 int fnet_job_analyse(fnet_job *j, fnet_graph *g, const fnet_job_opts *o,
                      fnet_err *err);
 
+/* True when go cuts the corpus (types, relations, dates, minimum
+ * weight): the graph of go without them is then the whole corpus's. */
+bool fnet_job_filtered(const fnet_graph_opts *go);
+
+/* The whole corpus's communities for the nodes of j->g (fnet_job_run()
+ * with go and o): the partition of the graph of go without its filters
+ * (same view, direction and weights; o's community options), read at the
+ * entities of j->g, so that a filtered view keeps the numbers (and
+ * colours) of the whole corpus (docs/DIAGRAMS.md, "Stable colours").
+ * Without filters, a copy of j's own communities. *out has one entry per
+ * node of j->g, 1-based; *n_out is the largest. The caller frees *out
+ * with free(). Returns as fnet_job_run(). */
+int fnet_job_corpus_communities(uint32_t **out, uint32_t *n_out,
+                                const fnet_job *j, const fnet_corpus *c,
+                                const fnet_graph_opts *go,
+                                const fnet_job_opts *o, fnet_err *err);
+
 /* The graph to draw: draw when there is one, else g. */
 const fnet_graph *fnet_job_draw(const fnet_job *j);
 

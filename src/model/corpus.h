@@ -79,6 +79,7 @@ typedef struct fnet_relation {
     int sign; /* +1 or -1 */
     bool builtin;
     const char *description;
+    const char *label; /* display label ("party to"); NULL: the name */
     fnet_loc loc;
 } fnet_relation;
 

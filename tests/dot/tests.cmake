@@ -14,6 +14,19 @@ add_test(NAME dot.build
          COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_build.py
                  $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
                  ${FNET_DOT_WORK}/build)
+# Issue 16, figures in grey with relations told apart: --grayscale PNG
+# without chroma and DOT in greys with fills 14 apart in L*, distinct
+# relation looks (grey and colour, 16+ relations), the legend naming every
+# relation drawn, edge labels clear of nodes and each other (measured on
+# Graphviz's -Tjson), community colours kept in filtered views, the
+# palette's documented lightness.
+foreach(case grey_png grey_dot colour_dot legend stable palette labels)
+  add_test(NAME dot.style_${case}
+           COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/dot/check_style.py
+                   $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
+                   ${FNET_DOT_WORK}/style_${case} ${case})
+  set_tests_properties(dot.style_${case} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
 # Clustered diagrams: geometry read back by Graphviz's dot program (skips
 # when it is missing), and byte-identical output run after run.
 foreach(case geometry geometry_circo geometry_twopi type repeat_dot repeat_render)
@@ -34,6 +47,9 @@ foreach(case small japan hostile ego actors top collapse multi edge_labels
 endforeach()
 foreach(case geometry geometry_circo geometry_twopi type repeat_dot repeat_render)
   list(APPEND FNET_DOT_TESTS dot.clusters_${case})
+endforeach()
+foreach(case grey_png grey_dot colour_dot legend stable palette labels)
+  list(APPEND FNET_DOT_TESTS dot.style_${case})
 endforeach()
 set_tests_properties(${FNET_DOT_TESTS} PROPERTIES ENVIRONMENT
   "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")

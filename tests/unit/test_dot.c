@@ -81,15 +81,28 @@ static void test_style(void)
     CHECK_STR(fnet_style_shape("meeting", 0), "hexagon");
     CHECK_STR(fnet_style_shape("norm", 1), "octagon");
     CHECK_STR(fnet_style_shape("x", 12), "hexagon"); /* the cycle wraps */
-    CHECK_STR(fnet_style_fill(0), "#77AADD");
-    CHECK_STR(fnet_style_fill(7), "#AAAA00");
-    CHECK_STR(fnet_style_fill(8), "#DDDDDD");
-    CHECK_STR(fnet_style_fill(-1), "#FFFFFF");
-    CHECK_STR(fnet_style_edge_color(0), fnet_style_edge_color(8));
-    CHECK_STR(fnet_style_edge_arrow(0), "normal");
-    CHECK_STR(fnet_style_edge_arrow(8), "empty");
-    CHECK_STR(fnet_style_edge_arrow(16), "diamond");
-    CHECK_STR(fnet_style_edge_color(-1), "#555555");
+    CHECK_STR(fnet_style_fill(0, false), "#77AADD");
+    CHECK_STR(fnet_style_fill(7, false), "#F29FB0");
+    CHECK_STR(fnet_style_fill(8, false), "#F9F9F9");
+    CHECK_STR(fnet_style_fill(-1, false), "#FFFFFF");
+    CHECK_STR(fnet_style_fill(3, true), "#727272");
+    CHECK_STR(fnet_style_fill(4, true), "#FFFFFF");
+    /* CIE L* by hand (sRGB, D65): white 100, black 0, #777777 50.0,
+     * Tol's light blue 67.9; the fills' documented targets, 6 apart, the
+     * first four 12 apart (docs/DIAGRAMS.md). */
+    CHECK_NEAR(fnet_style_lightness("#FFFFFF"), 100.0, 0.05);
+    CHECK_NEAR(fnet_style_lightness("#000000"), 0.0, 0.05);
+    CHECK_NEAR(fnet_style_lightness("#777777"), 50.0, 0.1);
+    CHECK_NEAR(fnet_style_lightness("#77AADD"), 67.9, 0.1);
+    CHECK(fnet_style_lightness("red") < 0);
+    static const double fill_l[] = {68, 92, 56, 80, 62, 86, 50, 74};
+    for (int g = 0; g < 8; g++)
+        CHECK_NEAR(fnet_style_lightness(fnet_style_fill(g, false)), fill_l[g],
+                   0.6);
+    static const double grey_l[] = {90, 76, 62, 48};
+    for (int g = 0; g < 4; g++)
+        CHECK_NEAR(fnet_style_lightness(fnet_style_fill(g, true)), grey_l[g],
+                   0.6);
     CHECK_NEAR(fnet_style_node_width(4, 4), 1.9, 1e-12);
     CHECK_NEAR(fnet_style_node_width(1, 4), 0.95, 1e-12); /* area 1/4 */
     CHECK_NEAR(fnet_style_node_width(0.01, 4), 0.55, 1e-12);
@@ -255,9 +268,9 @@ static const char *expected_shape(const char *type)
     return "octagon";
 }
 
-static const char *const palette[] = {"#77AADD", "#EE8866", "#EEDD88",
-                                      "#FFAABB", "#99DDFF", "#44BB99",
-                                      "#BBCC33", "#AAAA00"};
+static const char *const palette[] = {"#77AADD", "#FAE993", "#0E9878",
+                                      "#BFD038", "#DE7B59", "#A2E0FF",
+                                      "#7B7B00", "#F29FB0"};
 
 /* Every entity of f, looked up in the graph read back. */
 static void check_nodes(const fixture *f, Agraph_t *back)
@@ -291,7 +304,7 @@ static void check_nodes(const fixture *f, Agraph_t *back)
         CHECK_STR(fnet_buf_str(&got), fnet_buf_str(&want));
         CHECK_STR(agget(n, "shape"), expected_shape(e->type));
         uint32_t k = f->cm.community[f->g->node_of[i]];
-        CHECK_STR(agget(n, "fillcolor"), k <= 8 ? palette[k - 1] : "#DDDDDD");
+        CHECK_STR(agget(n, "fillcolor"), k <= 8 ? palette[k - 1] : "#F9F9F9");
     }
     fnet_buf_free(&name);
     fnet_buf_free(&got);
@@ -416,7 +429,7 @@ static void test_legend(void)
             CHECK(strstr(html, ">odd type &lt;&amp;&gt; &quot;q&quot;<") !=
                   NULL);
             CHECK(strstr(html, ">meeting<") != NULL);
-            CHECK(strstr(html, ">negative: opposes<") != NULL);
+            CHECK(strstr(html, ">opposes (negative)<") != NULL);
             CHECK(strstr(html, ">odd &quot;rel&quot; &lt;x&gt;<") != NULL);
         }
         /* Every node has a position the final pass keeps. */
@@ -438,10 +451,78 @@ static void test_legend(void)
     fixture_close(&f);
 }
 
+/* Per-figure relation looks: 12 relations drawn (a, b, ... in name
+ * order), every third undirected, two of them only negative; in colour
+ * the negative ones take no colour slot, all looks differ, and grey keeps
+ * them apart too (fnet_style_grey_check_diagram). */
+static void test_relation_looks(void)
+{
+    enum { NR = 12 };
+    fnet_drelation rel[NR];
+    fnet_dedge edge[NR];
+    static const char *const names[NR] = {"a", "b", "c", "d", "e", "f",
+                                          "g", "h", "i", "j", "k", "l"};
+    for (int r = 0; r < NR; r++) {
+        rel[r] = (fnet_drelation){names[r], names[r], r % 3 != 2, false};
+        edge[r] =
+            (fnet_dedge){.from = 0,
+                         .to = 1,
+                         .relation = r,
+                         .sign = r == 1 || r == 5 ? -1 : 1,
+                         .dir = r % 3 != 2 ? FNET_DIR_FORWARD : FNET_DIR_NONE,
+                         .weight = 1};
+    }
+    fnet_dnode node[2] = {{.id = "x", .label = "x", .fill = 0, .cluster = -1},
+                          {.id = "y", .label = "y", .fill = 1, .cluster = -1}};
+    fnet_diagram d = {.nodes = node,
+                      .n_nodes = 2,
+                      .edges = edge,
+                      .n_edges = NR,
+                      .relations = rel,
+                      .n_relations = NR};
+    for (int grey = 0; grey < 2; grey++) {
+        fnet_style_slots s = {0};
+        CHECK_INT(fnet_style_assign(&s, &d, grey), 0);
+        /* colour: a=0, c=1 (b is negative only), d=2, e=3, g=4, ... */
+        if (!grey) {
+            CHECK_INT(s.pos[0], 0);
+            CHECK_INT(s.pos[1], -1);
+            CHECK_INT(s.neg[1], 0);
+            CHECK_INT(s.pos[2], 1);
+            CHECK_INT(s.neg[5], 1);
+            CHECK_INT(s.pos[11], 9);
+        }
+        fnet_look l[NR];
+        for (int r = 0; r < NR; r++)
+            l[r] = fnet_style_edge(&s, r, edge[r].sign, rel[r].directed);
+        for (int a = 0; a < NR; a++)
+            for (int b = a + 1; b < NR; b++)
+                CHECK(strcmp(l[a].color, l[b].color) != 0 ||
+                      strcmp(l[a].style, l[b].style) != 0 ||
+                      strcmp(l[a].arrow, l[b].arrow) != 0);
+        /* Negative relations are red (grey: black) and dashed. */
+        CHECK_STR(l[1].style, "dashed");
+        CHECK_STR(l[1].color, grey ? "#000000" : FNET_STYLE_NEGATIVE);
+        /* The ninth colour relation (k = 8: "k") repeats colour 0 as a
+         * double line. */
+        if (!grey)
+            CHECK_STR(l[10].color, "#332288:invis:#332288");
+        /* Undirected relations never carry an arrowhead of the directed
+         * set. */
+        CHECK(!rel[2].directed &&
+              (strcmp(l[2].arrow, "none") == 0 || l[2].marker));
+        fnet_buf why = {0};
+        CHECK_INT(fnet_style_grey_check_diagram(&d, grey, &why), grey ? 1 : 0);
+        fnet_buf_free(&why);
+        fnet_style_slots_free(&s);
+    }
+}
+
 int main(void)
 {
     RUN(test_escape);
     RUN(test_style);
+    RUN(test_relation_looks);
     RUN(test_hostile_roundtrip);
     RUN(test_wrapped_labels);
     RUN(test_legend);

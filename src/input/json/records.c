@@ -496,10 +496,42 @@ static bool same_types(const char **a, uint32_t na, const char **b, uint32_t nb)
     return true;
 }
 
+/* A relation's display label: one line of 1 to FNET_RELATION_LABEL_MAX
+ * code points, no control characters (docs/FORMAT.md). */
+#define FNET_RELATION_LABEL_MAX 40
+static const char *label_field(ctx *x, const cJSON *obj)
+{
+    const char *s = str_field(x, obj, "label", false);
+    size_t cps = 0;
+    if (!s)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) {
+            ERR(x, "label", "must be one line without control characters");
+            return NULL;
+        }
+        cps += (*p & 0xC0) != 0x80;
+    }
+    if (cps == 0 || strspn(s, " ") == strlen(s))
+        ERR(x, "label", "must not be empty");
+    else if (cps > FNET_RELATION_LABEL_MAX)
+        ERR(x, "label", "is %zu characters long; at most %d fit a legend", cps,
+            FNET_RELATION_LABEL_MAX);
+    else
+        return s;
+    return NULL;
+}
+
+static bool same_label(const char *a, const char *b)
+{
+    return !a || !b || strcmp(a, b) == 0;
+}
+
 static void add_relation(ctx *x, const char *name, const cJSON *obj)
 {
-    static const char *const known[] = {
-        "kind", "name", "from", "to", "directed", "sign", "description", NULL};
+    static const char *const known[] = {"kind",        "name",     "from",
+                                        "to",          "directed", "sign",
+                                        "description", "label",    NULL};
     if (!cJSON_IsObject(obj)) {
         ERR(x, NULL, "expected an object, got %s", json_kind(obj));
         return;
@@ -520,6 +552,7 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
         r.directed = cJSON_IsTrue(v);
     sign_field(x, obj, &r.sign);
     r.description = str_field(x, obj, "description", false);
+    r.label = label_field(x, obj);
     r.loc = x->loc;
     if (!r.name || x->failed)
         return;
@@ -537,9 +570,12 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
             ERR(x, NULL, "duplicate relation %s", qname);
         else if (o->directed != r.directed || o->sign != r.sign ||
                  !same_types(o->from, o->n_from, r.from, r.n_from) ||
-                 !same_types(o->to, o->n_to, r.to, r.n_to))
+                 !same_types(o->to, o->n_to, r.to, r.n_to) ||
+                 !same_label(o->label, r.label))
             ERR(x, NULL, "relation %s is declared differently in %s", qname,
                 x->c->files[o->loc.file]);
+        else if (!o->label)
+            x->c->relations[prev].label = r.label;
         fnet_buf_free(&q);
         return;
     }

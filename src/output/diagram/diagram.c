@@ -119,7 +119,9 @@ static int relations_of(builder *b)
         qsort(names, n, sizeof *names, cmp_str);
     for (uint32_t k = 0; !rc && k < n; k++) {
         int32_t r = fnet_corpus_find_relation(c, names[k]);
-        s->relations[k] = (fnet_drelation){names[k], c->relations[r].directed};
+        const fnet_relation *cr = &c->relations[r];
+        s->relations[k] = (fnet_drelation){
+            names[k], cr->label ? cr->label : names[k], cr->directed, false};
         b->relation_of[r] = (int32_t)k;
     }
     s->d.relations = s->relations;
@@ -329,6 +331,20 @@ static const char *edge_tooltip(builder *b, const fnet_edge *e)
     return keep_str(b, t);
 }
 
+static int32_t drel(const builder *b, int32_t corpus_relation)
+{
+    return corpus_relation >= 0 ? b->relation_of[corpus_relation] : -1;
+}
+
+/* True when a fact of e has diagram relation r. */
+static bool has_relation(const builder *b, const fnet_edge *e, uint32_t r)
+{
+    for (uint32_t k = 0; k < e->n_facts; k++)
+        if (drel(b, b->c->facts[e->facts[k]].relation) == (int32_t)r)
+            return true;
+    return false;
+}
+
 static const char *edge_label(builder *b, const fnet_edge *e)
 {
     const fnet_corpus *c = b->c;
@@ -339,18 +355,13 @@ static const char *edge_label(builder *b, const fnet_edge *e)
     switch (b->o->edge_labels) {
     case FNET_ELABEL_RELATION:
         if (e->relation >= 0) {
-            fnet_buf_puts(t, c->relations[e->relation].name);
+            fnet_buf_puts(t, b->s->relations[drel(b, e->relation)].label);
             break;
         }
         for (uint32_t r = 0; r < b->s->d.n_relations; r++)
-            for (uint32_t k = 0; k < e->n_facts; k++) {
-                const fnet_fact *f = &c->facts[e->facts[k]];
-                if (strcmp(c->relations[f->relation].name,
-                           b->s->relations[r].name) == 0) {
-                    fnet_buf_puts(t, t->len ? ", " : "");
-                    fnet_buf_puts(t, b->s->relations[r].name);
-                    break;
-                }
+            if (has_relation(b, e, r)) {
+                fnet_buf_puts(t, t->len ? ", " : "");
+                fnet_buf_puts(t, b->s->relations[r].label);
             }
         break;
     case FNET_ELABEL_DATE:
@@ -443,11 +454,6 @@ static void edge_direction(builder *b, const fnet_edge *e, fnet_dedge *d)
     }
 }
 
-static int32_t drel(const builder *b, int32_t corpus_relation)
-{
-    return corpus_relation >= 0 ? b->relation_of[corpus_relation] : -1;
-}
-
 /* Facts of e that link its two entities directly (in the actors view the
  * others link one of them to a shared item). */
 static uint32_t direct_facts(const builder *b, const fnet_edge *e)
@@ -467,6 +473,9 @@ static int aggregated_edge(builder *b, const fnet_edge *e, uint32_t *n)
     /* A tie through shared items is not an instance of a relation. */
     if (direct_facts(b, e) != e->n_facts)
         d->relation = -1;
+    for (uint32_t r = 0; d->relation < 0 && r < b->s->d.n_relations; r++)
+        if (has_relation(b, e, r))
+            b->s->relations[r].combined = true;
     d->sign = e->sign;
     d->weight = e->weight;
     d->serial = 0;
@@ -689,6 +698,9 @@ static int collapsed_edge(builder *b, const tie *t, uint32_t n, uint32_t *out)
     d->from = t[0].a;
     d->to = t[0].b;
     d->relation = drel(b, sum.relation);
+    for (uint32_t r = 0; d->relation < 0 && r < b->s->d.n_relations; r++)
+        if (has_relation(b, &sum, r))
+            b->s->relations[r].combined = true;
     d->sign = sum.sign;
     d->weight = sum.weight;
     d->dir = FNET_DIR_NONE;

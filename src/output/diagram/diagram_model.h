@@ -44,7 +44,10 @@ typedef struct fnet_dedge {
 
 typedef struct fnet_drelation {
     const char *name;
-    bool directed; /* legend sample gets an arrowhead */
+    const char *label; /* display label (legend, edge labels); never NULL */
+    bool directed;     /* arrowheads, or markers at both ends when not */
+    bool combined;     /* a fact of it lies under a "several relations"
+                          edge drawn */
 } fnet_drelation;
 
 typedef struct fnet_diagram {

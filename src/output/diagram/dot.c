@@ -33,10 +33,12 @@ typedef struct writer {
     Agnode_t **node;      /* diagram node -> graph node */
     uint32_t *other_rank; /* type -> rank among types without fixed shape */
     double size_max, w_min, w_max;
-    double k, fmin, pmin; /* fnet_dot_opts's scale, font_min, pen_min */
-    double lwidth;        /* fnet_dot_opts's legend_width */
-    double page;          /* fnet_dot_opts's page_width */
-    fnet_buf a, b;        /* scratch */
+    double k, fmin, pmin;   /* fnet_dot_opts's scale, font_min, pen_min */
+    double lwidth;          /* fnet_dot_opts's legend_width */
+    double page;            /* fnet_dot_opts's page_width */
+    bool grey;              /* --grayscale */
+    fnet_style_slots slots; /* relation looks of this figure */
+    fnet_buf a, b;          /* scratch */
 } writer;
 
 static const char *const engines[] = {"dot",  "neato", "fdp",
@@ -130,13 +132,19 @@ static void attr_num(Agraph_t *g, int kind, const char *name, double v)
     agattr(g, kind, (char *)name, num);
 }
 
-static void set_label(writer *w, void *obj, const char *text, bool wrap)
+static void set_text(writer *w, void *obj, const char *attr, const char *text,
+                     bool wrap)
 {
     fnet_buf_reset(&w->a);
     fnet_buf_reset(&w->b);
     fnet_style_wrap(&w->a, text, wrap ? w->wrap : 0);
     fnet_dotesc_label(&w->b, fnet_buf_str(&w->a));
-    set(obj, "label", fnet_buf_str(&w->b));
+    set(obj, attr, fnet_buf_str(&w->b));
+}
+
+static void set_label(writer *w, void *obj, const char *text, bool wrap)
+{
+    set_text(w, obj, "label", text, wrap);
 }
 
 static void set_tooltip(writer *w, void *obj, const char *text)
@@ -175,6 +183,7 @@ static void graph_attrs(writer *w)
     attr_num(g, AGRAPH, "pad", pt(w, 0.3));
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
     agattr(g, AGRAPH, "splines", (char *)splines);
+    agattr(g, AGRAPH, "forcelabels", "true");
     if (force) {
         agattr(g, AGRAPH, "overlap", "prism");
         /* Prism scales the layout by 2 average node sizes (Graphviz's
@@ -296,7 +305,7 @@ static int add_node(writer *w, uint32_t i)
     double width = pt(w, fnet_style_node_width(n->size, w->size_max));
     setf(v, "width", width);
     setf(v, "height", width * FNET_STYLE_ASPECT);
-    set(v, "fillcolor", fnet_style_fill(n->fill));
+    set(v, "fillcolor", fnet_style_fill(n->fill, w->grey));
     set_label(w, v, n->label, true);
     set_tooltip(w, v, n->tooltip ? n->tooltip : n->label);
     return 0;
@@ -321,13 +330,38 @@ static const char *relation_name(const writer *w, int32_t r)
 }
 
 /* Colour, line style and arrowhead of an edge (docs/DIAGRAMS.md). */
-static void edge_look(const fnet_dedge *e, const char **color,
-                      const char **style, const char **arrow)
+static fnet_look look_of(const writer *w, const fnet_dedge *e)
 {
-    int32_t rank = e->relation;
-    *color = e->sign < 0 ? FNET_STYLE_NEGATIVE : fnet_style_edge_color(rank);
-    *style = e->sign < 0 ? "dashed" : e->sign == 0 ? "dotted" : "solid";
-    *arrow = e->sign < 0 ? "normal" : fnet_style_edge_arrow(rank);
+    bool directed = relation_name(w, e->relation)
+                        ? w->d->relations[e->relation].directed
+                        : e->dir != FNET_DIR_NONE;
+    return fnet_style_edge(&w->slots, e->relation, e->sign, directed);
+}
+
+/* Sets the look; returns whether the edge has a head (bit 1) and a tail
+ * (bit 2) arrow or marker. */
+static int set_look(Agedge_t *x, const fnet_look *l, int dir)
+{
+    set(x, "color", l->color);
+    if (strcmp(l->style, "solid") != 0)
+        set(x, "style", l->style);
+    if (l->marker) {
+        set(x, "dir", "both");
+        set(x, "arrowhead", l->arrow);
+        set(x, "arrowtail", l->arrow);
+        return 3;
+    }
+    if (dir == FNET_DIR_NONE) {
+        set(x, "dir", "none");
+        return 0;
+    }
+    if (strcmp(l->arrow, "normal") != 0)
+        set(x, "arrowhead", l->arrow);
+    if (dir != FNET_DIR_BOTH)
+        return 1;
+    set(x, "dir", "both");
+    set(x, "arrowtail", l->arrow);
+    return 3;
 }
 
 static int add_edge(writer *w, uint32_t i)
@@ -346,25 +380,14 @@ static int add_edge(writer *w, uint32_t i)
     else if (e->sign == 0)
         fnet_buf_puts(&w->b, " mixed");
     set(x, "class", fnet_buf_str(&w->b));
-    const char *color, *style, *arrow;
-    edge_look(e, &color, &style, &arrow);
-    set(x, "color", color);
-    if (strcmp(style, "solid") != 0)
-        set(x, "style", style);
+    fnet_look look = look_of(w, e);
+    set_look(x, &look, e->dir);
     setf(x, "penwidth",
          pen_pt(w, fnet_style_pen_width(e->weight, w->w_min, w->w_max)));
-    if (e->dir == FNET_DIR_NONE) {
-        set(x, "dir", "none");
-    } else {
-        if (strcmp(arrow, "normal") != 0)
-            set(x, "arrowhead", arrow);
-        if (e->dir == FNET_DIR_BOTH) {
-            set(x, "dir", "both");
-            set(x, "arrowtail", arrow);
-        }
-    }
+    /* External labels: placed by factnet once the graph is laid out
+     * (output/diagram/labels.h), beside their own edge. */
     if (e->label)
-        set_label(w, x, e->label, false);
+        set_text(w, x, "xlabel", e->label, false);
     if (e->tooltip)
         set_tooltip(w, x, e->tooltip);
     return 0;
@@ -441,9 +464,9 @@ static void legend_free(legend *l)
 
 /* What the drawing shows, to list only that. */
 typedef struct shown {
-    bool *type, *fill, *relation;
-    bool *arrow; /* a drawn edge of the relation has an arrowhead */
-    bool community_node, several, negative, mixed, sizes, widths;
+    bool *type, *fill;
+    bool community_node, several, several_negative, mixed, both_ways, sizes,
+        widths;
 } shown;
 
 static int survey(const writer *w, shown *s)
@@ -451,9 +474,7 @@ static int survey(const writer *w, shown *s)
     const fnet_diagram *d = w->d;
     s->type = calloc(d->n_types + 1, 1);
     s->fill = calloc(d->n_fills + 1, 1);
-    s->relation = calloc(d->n_relations + 1, 1);
-    s->arrow = calloc(d->n_relations + 1, 1);
-    if (!s->type || !s->fill || !s->relation || !s->arrow)
+    if (!s->type || !s->fill)
         return FNET_ENOMEM;
     for (uint32_t i = 0; i < d->n_nodes; i++) {
         const fnet_dnode *n = &d->nodes[i];
@@ -466,17 +487,15 @@ static int survey(const writer *w, shown *s)
     }
     for (uint32_t i = 0; i < d->n_edges; i++) {
         const fnet_dedge *e = &d->edges[i];
-        if (e->sign < 0)
-            s->negative = true;
-        else if (!relation_name(w, e->relation))
+        bool several = !relation_name(w, e->relation);
+        if (several && e->sign < 0)
+            s->several_negative = true;
+        else if (several)
             s->several = true;
-        else
-            s->relation[e->relation] = true;
-        if (e->sign >= 0 && relation_name(w, e->relation) &&
-            e->dir != FNET_DIR_NONE)
-            s->arrow[e->relation] = true;
         if (e->sign == 0)
             s->mixed = true;
+        if (e->dir == FNET_DIR_BOTH)
+            s->both_ways = true;
     }
     s->sizes = d->size_by && w->size_max > 0;
     s->widths = w->w_max > w->w_min;
@@ -487,30 +506,30 @@ static void shown_free(shown *s)
 {
     free(s->type);
     free(s->fill);
-    free(s->relation);
-    free(s->arrow);
 }
 
-/* Relations that appear only on negative edges, for the negative row. */
-static void negative_relations(const writer *w, const shown *s, fnet_buf *b)
+/* Rows of notes listing the labels of the relations combined under
+ * "several relations" edges, a few to a row. */
+#define LIST_ROW 40 /* characters of a list row */
+static lrow *combined_rows(const writer *w, legend *l, lrow *r)
 {
     const fnet_diagram *d = w->d;
-    bool *listed = calloc(d->n_relations + 1, 1);
-    if (!listed)
-        return;
-    for (uint32_t i = 0; i < d->n_edges; i++) {
-        int32_t r = d->edges[i].relation;
-        if (d->edges[i].sign < 0 && relation_name(w, r))
-            listed[r] = true;
-    }
-    uint32_t k = 0;
-    for (uint32_t r = 0; r < d->n_relations; r++) {
-        if (!listed[r] || s->relation[r])
+    for (uint32_t k = 0; r && k < d->n_relations; k++) {
+        if (!d->relations[k].combined)
             continue;
-        fnet_buf_puts(b, k++ ? ", " : ": ");
-        fnet_buf_puts(b, d->relations[r].name);
+        const char *label = d->relations[k].label;
+        if (r->kind != ROW_NOTE || r->text.len + strlen(label) > LIST_ROW) {
+            bool first = r->kind != ROW_NOTE;
+            if (!first)
+                fnet_buf_putc(&r->text, ',');
+            r = add_row(l, ROW_NOTE, first ? "of: " : "  ");
+        } else {
+            fnet_buf_puts(&r->text, ", ");
+        }
+        if (r)
+            fnet_buf_puts(&r->text, label);
     }
-    free(listed);
+    return r;
 }
 
 static int type_rows(const writer *w, const shown *s, legend *l)
@@ -524,7 +543,7 @@ static int type_rows(const writer *w, const shown *s, legend *l)
         if (r) {
             r->shape = shape_of(w, (int32_t)t);
             r->fill = d->color_by == FNET_COLOR_TYPE
-                          ? fnet_style_fill((int32_t)t)
+                          ? fnet_style_fill((int32_t)t, w->grey)
                           : FNET_STYLE_NO_FILL;
         }
     }
@@ -549,20 +568,21 @@ static int fill_rows(const writer *w, const shown *s, legend *l)
     for (uint32_t k = 0; r && k < d->n_fills; k++) {
         if (!s->fill[k])
             continue;
-        if (k >= FNET_STYLE_FILLS) {
+        if ((int32_t)k >= fnet_style_fill_count(w->grey)) {
             others++;
             continue;
         }
         r = add_row(l, ROW_FILL, d->fill_names[k]);
         if (r)
-            r->fill = fnet_style_fill((int32_t)k);
+            r->fill = fnet_style_fill((int32_t)k, w->grey);
     }
     if (r && others) {
         r = add_row(l, ROW_FILL, NULL);
         if (r) {
-            fnet_buf_printf(&r->text, "%u smaller communit%s", others,
-                            others == 1 ? "y" : "ies");
-            r->fill = FNET_STYLE_OTHER_FILL;
+            fnet_buf_printf(&r->text, "%u smaller communit%s%s", others,
+                            others == 1 ? "y" : "ies",
+                            d->n_clusters ? " (boxes)" : "");
+            r->fill = fnet_style_fill(INT32_MAX, w->grey);
         }
     }
     return r ? 0 : FNET_ENOMEM;
@@ -578,24 +598,35 @@ static lrow *edge_row(legend *l, const char *text, int32_t rel, int sign,
     return r;
 }
 
+/* One row per relation drawn, then its negative edges, then the edges
+ * that are not one relation's (several, mixed, both ways), then what
+ * node area and line width show. */
 static int relation_rows(const writer *w, const shown *s, legend *l)
 {
     const fnet_diagram *d = w->d;
     lrow *r = add_row(l, ROW_HEAD, "Relations (edges)");
-    for (uint32_t k = 0; r && k < d->n_relations; k++)
-        if (s->relation[k])
-            r = edge_row(l, d->relations[k].name, (int32_t)k, 1,
-                         s->arrow[k] ? FNET_DIR_FORWARD : FNET_DIR_NONE);
-    if (r && s->several)
+    for (int sign = 1; sign >= -1; sign -= 2)
+        for (uint32_t k = 0; r && k < d->n_relations; k++) {
+            if ((sign > 0 ? w->slots.pos : w->slots.neg)[k] < 0)
+                continue;
+            int dir =
+                d->relations[k].directed ? FNET_DIR_FORWARD : FNET_DIR_NONE;
+            r = edge_row(l, d->relations[k].label, (int32_t)k, sign, dir);
+            if (r && sign < 0)
+                fnet_buf_puts(&r->text, " (negative)");
+        }
+    if (r && s->several) {
         r = edge_row(l, d->several_name ? d->several_name : "several relations",
                      -1, 1, FNET_DIR_NONE);
-    if (r && s->negative) {
-        r = edge_row(l, "negative", -1, -1, FNET_DIR_NONE);
-        if (r)
-            negative_relations(w, s, &r->text);
+        r = combined_rows(w, l, r);
     }
+    if (r && s->several_negative)
+        r = edge_row(l, "several relations, negative", -1, -1, FNET_DIR_NONE);
     if (r && s->mixed)
-        r = edge_row(l, "mixed signs", -1, 0, FNET_DIR_NONE);
+        r = edge_row(l, "dotted: facts of both signs", -1, 0, FNET_DIR_NONE);
+    if (r && s->both_ways)
+        r = edge_row(l, "heads at both ends: facts both ways", -1, 1,
+                     FNET_DIR_BOTH);
     if (r && s->sizes) {
         r = add_row(l, ROW_NOTE, "node area: ");
         if (r)
@@ -714,36 +745,23 @@ static Agnode_t *legend_node(writer *w, Agraph_t *sub, const char *name,
     return v;
 }
 
-static void sample_edge_look(const writer *w, Agedge_t *x, const fnet_dedge *e)
+/* A straight spline for a sample edge centred at cx, so that the final
+ * pass has nothing to route; the line stops short of an arrowhead or
+ * marker at either end (ends: bit 1 head, bit 2 tail). */
+static void sample_pos(writer *w, Agedge_t *x, int ends, double cx, double y)
 {
-    const char *color, *style, *arrow;
-    edge_look(e, &color, &style, &arrow);
-    set(x, "color", color);
-    if (strcmp(style, "solid") != 0)
-        set(x, "style", style);
-    setf(x, "penwidth", pen_pt(w, 1.5));
-    if (e->dir == FNET_DIR_NONE)
-        set(x, "dir", "none");
-    else if (strcmp(arrow, "normal") != 0)
-        set(x, "arrowhead", arrow);
-}
-
-/* A straight spline for a sample edge, so that the final pass has nothing
- * to route; with an arrowhead the line stops short of the tip. */
-static void sample_pos(writer *w, Agedge_t *x, bool arrow, double cx, double y)
-{
-    char pos[160];
+    char pos[200];
     double a = w->x0 + cx - pt(w, 20), b = w->x0 + cx + pt(w, 20);
-    double e = arrow ? b - pt(w, 7) : b, yy = w->y0 + y;
-    if (arrow)
-        snprintf(pos, sizeof pos,
-                 "e,%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f "
-                 "%.2f,%.2f",
-                 b, yy, a, yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e,
-                 yy);
-    else
-        snprintf(pos, sizeof pos, "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", a,
-                 yy, a + (e - a) / 3, yy, a + 2 * (e - a) / 3, yy, e, yy);
+    double s0 = ends & 2 ? a + pt(w, 7) : a, e = ends & 1 ? b - pt(w, 7) : b;
+    double yy = w->y0 + y;
+    int n = 0;
+    if (ends & 2)
+        n += snprintf(pos + n, sizeof pos - (size_t)n, "s,%.2f,%.2f ", a, yy);
+    if (ends & 1)
+        n += snprintf(pos + n, sizeof pos - (size_t)n, "e,%.2f,%.2f ", b, yy);
+    snprintf(pos + n, sizeof pos - (size_t)n,
+             "%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", s0, yy,
+             s0 + (e - s0) / 3, yy, s0 + 2 * (e - s0) / 3, yy, e, yy);
     set(x, "pos", pos);
 }
 
@@ -786,8 +804,9 @@ static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i,
         snprintf(name, sizeof name, "legend_%u_e", i);
         set(x, "id", name);
         set(x, "class", "legend");
-        sample_pos(w, x, r->edge.dir != FNET_DIR_NONE, cx, y);
-        sample_edge_look(w, x, &r->edge);
+        fnet_look look = look_of(w, &r->edge);
+        sample_pos(w, x, set_look(x, &look, r->edge.dir), cx, y);
+        setf(x, "penwidth", pen_pt(w, 1.5));
         return 0;
     }
     return 0;
@@ -950,7 +969,7 @@ static int prepare(writer *w)
         if (i == 0 || x > w->w_max)
             w->w_max = x;
     }
-    return 0;
+    return fnet_style_assign(&w->slots, d, w->grey);
 }
 
 /* Frees the writer's scratch; returns rc with err set when it fails. */
@@ -962,6 +981,7 @@ static int finish(writer *w, int rc, fnet_err *err)
     fnet_buf_free(&w->b);
     free(w->node);
     free(w->other_rank);
+    fnet_style_slots_free(&w->slots);
     if (!rc)
         return 0;
     return fnet_err_set(err, rc,
@@ -973,7 +993,7 @@ static int finish(writer *w, int rc, fnet_err *err)
 int fnet_dot_build(Agraph_t **out, const fnet_diagram *d,
                    const fnet_dot_opts *o, fnet_err *err)
 {
-    writer w = {.d = d, .wrap = o->wrap};
+    writer w = {.d = d, .wrap = o->wrap, .grey = o->grey};
     int rc;
     *out = NULL;
     w.layout = o->layout
@@ -1013,7 +1033,8 @@ int fnet_dot_add_legend(Agraph_t *g, const fnet_diagram *d,
                         const fnet_dot_opts *o, double x, double y,
                         fnet_err *err)
 {
-    writer w = {.g = g, .d = d, .wrap = o->wrap, .x0 = x, .y0 = y};
+    writer w = {
+        .g = g, .d = d, .wrap = o->wrap, .grey = o->grey, .x0 = x, .y0 = y};
     sizes(&w, o);
     int rc = prepare(&w);
     if (!rc)

@@ -42,6 +42,7 @@ typedef struct fnet_dot_opts {
     double legend_width;
     /* The page width in points: title and caption wrap to it (0: none). */
     double page_width;
+    bool grey; /* --grayscale: greys, patterns and arrowheads */
 } fnet_dot_opts;
 
 #define FNET_DOT_FONT "DejaVu Sans"

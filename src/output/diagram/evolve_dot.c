@@ -115,7 +115,8 @@ static void assign_slots(job *j, size_t p, uint32_t *slot)
 {
     const fnet_snapshot *s = &j->e->snap[p];
     const uint32_t *id = j->e->tracking.id[p];
-    uint32_t k = s->cm.n_communities, over = FNET_STYLE_FILLS;
+    uint32_t slots = (uint32_t)fnet_style_fill_count(j->dot.grey);
+    uint32_t k = s->cm.n_communities, over = slots;
     bool taken[FNET_STYLE_FILLS + 1] = {false};
     for (uint32_t c = 0; c < k; c++) {
         uint32_t old = j->col.slot_of[id[c]];
@@ -126,7 +127,7 @@ static void assign_slots(job *j, size_t p, uint32_t *slot)
         if (slot[c])
             continue;
         uint32_t best = 0; /* the free slot unused for longest */
-        for (uint32_t q = 1; q <= FNET_STYLE_FILLS; q++)
+        for (uint32_t q = 1; q <= slots; q++)
             if (!taken[q] &&
                 (!best || j->col.last_used[q] < j->col.last_used[best]))
                 best = q;
@@ -137,7 +138,7 @@ static void assign_slots(job *j, size_t p, uint32_t *slot)
         }
     }
     for (uint32_t c = 0; c < k; c++)
-        if (slot[c] <= FNET_STYLE_FILLS)
+        if (slot[c] <= slots)
             j->col.last_used[slot[c]] = p + 1;
 }
 
@@ -307,12 +308,13 @@ static int draw_all(job *j)
 
 int fnet_evolve_dot(const fnet_evolution *e, const fnet_evolve_opts *o,
                     const fnet_print_opts *print, const char *font,
-                    const char *dir, fnet_err *err)
+                    const char *dir, bool grey, fnet_err *err)
 {
     job j = {.e = e, .o = o, .dir = dir, .err = err, .print = print};
     int rc = fnet_renderer_new(&j.r, err);
     fnet_dot_opts_init(&j.dot);
     j.dot.font = font;
+    j.dot.grey = grey;
     if (print && print->width > 0) {
         j.dot.font = font ? font : FNET_PRINT_FONT;
         j.dot.legend = print->legend != FNET_LEGEND_NONE;

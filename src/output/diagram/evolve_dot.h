@@ -21,11 +21,12 @@
  * period is laid out with node labels at max(8 pt, --min-font) in font
  * (NULL: FNET_PRINT_FONT) and its page made print->width wide; the legend is
  * below, in columns, or none with --legend none (print NULL: screen sizes). Every period is made and measured
- * before anything is written. Returns 0, FNET_EFIT (a period cannot be
+ * before anything is written. In greys when grey (--grayscale: the palette
+ * has FNET_STYLE_GREYS slots). Returns 0, FNET_EFIT (a period cannot be
  * drawn legibly at that width: nothing written), FNET_EIO (the directory
  * or a file), FNET_EINTERNAL (Graphviz) or FNET_ENOMEM, with err set. */
 int fnet_evolve_dot(const fnet_evolution *e, const fnet_evolve_opts *o,
                     const fnet_print_opts *print, const char *font,
-                    const char *dir, fnet_err *err);
+                    const char *dir, bool grey, fnet_err *err);
 
 #endif

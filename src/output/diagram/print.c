@@ -194,6 +194,16 @@ static int place_legend(Agraph_t *g, const fnet_diagram *d, fnet_dot_opts *o,
     return fnet_dot_add_legend(g, d, o, box[2] + SCREEN_GAP * k, box[3], err);
 }
 
+/* True when an edge of d has a label: factnet places those on the laid-out
+ * graph (output/diagram/labels.h), so the figure is fixed. */
+static bool edge_labels(const fnet_diagram *d)
+{
+    for (uint32_t i = 0; i < d->n_edges; i++)
+        if (d->edges[i].label)
+            return true;
+    return false;
+}
+
 /* Builds the figure with node labels at base points (0: screen sizes),
  * the legend at place, and measures it against the page. */
 static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
@@ -209,7 +219,8 @@ static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
     if (base > 0)
         fnet_print_dot_opts(&oo, p, base);
     int rc = fnet_dot_build(&a->g, d, &oo, err);
-    if (!rc && (legend || base > 0 || fnet_clustered_applies(a->g, NULL)))
+    if (!rc && (legend || base > 0 || edge_labels(d) ||
+                fnet_clustered_applies(a->g, NULL)))
         rc = fnet_render_fix_box(r, a->g, box, err);
     if (!rc && legend)
         rc = place_legend(a->g, d, &oo, place, box, p->width, err);

@@ -4,6 +4,7 @@
 #include "core/outfile.h"
 #include "output/diagram/clustered.h"
 #include "output/diagram/fixed_clock.h"
+#include "output/diagram/labels.h"
 
 #include <graphviz/gvc.h>
 #include <stdlib.h>
@@ -147,6 +148,46 @@ static void gset(Agraph_t *g, const char *name, const char *value)
     agsafeset(g, (char *)name, (char *)value, "");
 }
 
+/* Lays g out and records the layout in its attributes, its edge labels
+ * placed (output/diagram/labels.h); g stays laid out on success. */
+static int record(fnet_renderer *r, Agraph_t *g, unsigned *unplaced,
+                  fnet_err *err)
+{
+    char *data = NULL;
+    unsigned len = 0;
+    int rc = fnet_render_layout(r, g, err);
+    if (rc)
+        return rc;
+    /* Rendering to "dot" writes the layout into the graph's attributes
+     * (pos, width, height, lp, bb): the output itself is not needed. */
+    if (gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
+        gvFreeRenderData(data);
+        fnet_render_unlayout(r, g);
+        return fnet_err_set(err, FNET_EINTERNAL,
+                            "Graphviz: cannot record the layout");
+    }
+    gvFreeRenderData(data);
+    if ((rc = fnet_labels_place(g, unplaced, err)) != 0)
+        fnet_render_unlayout(r, g);
+    return rc;
+}
+
+/* Edge labels that found no clear place: the force-directed engines
+ * spread the nodes further apart (sep and overlap_scaling, as a Graphviz
+ * user would) and lay out again, at most SPREAD_ROUNDS times. */
+#define SPREAD_ROUNDS 3
+static bool spread(Agraph_t *g, const char *engine, int round)
+{
+    static const char *const sep[] = {"+8", "+12", "+16"};
+    static const char *const scaling[] = {"-3", "-4", "-6"};
+    if (round >= SPREAD_ROUNDS || strcmp(engine, "dot") == 0 ||
+        strcmp(engine, "circo") == 0 || strcmp(engine, "twopi") == 0)
+        return false;
+    gset(g, "sep", sep[round]);
+    gset(g, "overlap_scaling", scaling[round]);
+    return true;
+}
+
 int fnet_render_fix(fnet_renderer *r, Agraph_t *g, double *right, double *top,
                     fnet_err *err)
 {
@@ -164,22 +205,16 @@ int fnet_render_fix_box(fnet_renderer *r, Agraph_t *g, double box[4],
 {
     char engine[32], buf[160];
     const char *e = agget(g, "layout");
-    char *data = NULL;
-    unsigned len = 0;
     snprintf(engine, sizeof engine, "%s", e && *e ? e : "fdp");
     bool clustered = fnet_clustered_applies(g, engine);
-    int rc = fnet_render_layout(r, g, err);
+    unsigned unplaced = 0; /* those keep Graphviz's place */
+    int rc = record(r, g, &unplaced, err);
+    for (int round = 0; !rc && unplaced && spread(g, engine, round); round++) {
+        fnet_render_unlayout(r, g);
+        rc = record(r, g, &unplaced, err);
+    }
     if (rc)
         return rc;
-    /* Rendering to "dot" writes the layout into the graph's attributes
-     * (pos, width, height, lp, bb): the output itself is not needed. */
-    if (gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
-        gvFreeRenderData(data);
-        fnet_render_unlayout(r, g);
-        return fnet_err_set(err, FNET_EINTERNAL,
-                            "Graphviz: cannot record the layout");
-    }
-    gvFreeRenderData(data);
     box[0] = GD_bb(g).LL.x;
     box[1] = GD_bb(g).LL.y;
     box[2] = GD_bb(g).UR.x;

@@ -6,32 +6,45 @@
  * - shapes: actor ellipse, agreement box, strategy note; every other type,
  *   taken in sorted order, gets the next shape of FNET_STYLE_OTHER_SHAPES
  *   (hexagon, octagon, component, cylinder, ...), cycling after the last;
- * - fills: Paul Tol's "light" qualitative scheme (colour-blind safe and
- *   pale enough for black text), 8 colours, then pale grey for "other";
- * - edges: 8 colours that stay visible as thin lines on white (six of
- *   Tol's "muted" scheme, then Okabe-Ito blue and orange), cycled over
- *   the relations in sorted order; the cycle number picks the arrowhead
- *   (normal, empty, diamond, ...), so relations that share a colour still
- *   differ; negative edges are red (#CC3311) and dashed, mixed-sign edges
- *   dotted, and an edge aggregating several relations is dark grey.
+ * - fills: the eight hues of Paul Tol's "light" scheme, each set to its
+ *   own CIE lightness (L* 50 to 92, 6 apart) and ordered so that
+ *   the first four are 12 apart, consecutive ones 18+: a greyscale print
+ *   keeps them apart; then a near-white grey for "other". --grayscale:
+ *   four greys 14 apart in L* (the diagram options draw cluster boxes
+ *   when more communities are shown);
+ * - edges: a look (colour, line, arrowhead) per relation drawn, assigned
+ *   per figure over the relations actually drawn, in name order
+ *   (fnet_style_assign), so that no two relations drawn share one; negative
+ *   edges are red (#CC3311) and dashed, with their own looks, and take no
+ *   colour; mixed-sign edges are the relation's look, dotted; an edge
+ *   aggregating several relations is dark grey. In colour, the 8 colours
+ *   are handed out first (six of Tol's "muted" scheme, then Okabe-Ito blue
+ *   and orange); --grayscale tells relations apart by arrowhead, marker
+ *   and single or double line, then black or grey.
  *
  * Functions here can't fail and allocate nothing, except fnet_style_wrap
- * which appends to a buffer. */
+ * and fnet_style_grey_check_diagram, which append to a buffer, and
+ * fnet_style_assign, which allocates the slots it returns. */
 #ifndef FNET_STYLE_H
 #define FNET_STYLE_H
 
 #include "core/buf.h"
+#include "output/diagram/diagram_model.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #define FNET_STYLE_FILLS 8       /* distinct fill colours */
+#define FNET_STYLE_GREYS 4       /* distinct greys of --grayscale */
 #define FNET_STYLE_EDGE_COLORS 8 /* distinct relation colours */
 #define FNET_STYLE_NEGATIVE "#CC3311"
 #define FNET_STYLE_SEVERAL "#555555" /* edge of several relations */
-#define FNET_STYLE_OTHER_FILL "#DDDDDD"
+#define FNET_STYLE_OTHER_FILL "#F9F9F9"
 #define FNET_STYLE_NO_FILL "#FFFFFF"
+/* Two fills survive a greyscale print when their CIE L* differ by at
+ * least this much (the colour palette's step). */
+#define FNET_STYLE_MIN_DL 6.0
 
 /* Node width bounds in inches; height is FNET_STYLE_ASPECT * width. */
 #define FNET_STYLE_WIDTH_MIN 0.55
@@ -48,14 +61,59 @@ const char *fnet_style_shape(const char *type, uint32_t other_rank);
 /* True when type has a fixed shape (actor, agreement, strategy). */
 int fnet_style_has_fixed_shape(const char *type);
 
-/* Fill colour of group g (a community or type rank): the palette for
- * g < FNET_STYLE_FILLS, FNET_STYLE_OTHER_FILL above, white for g < 0. */
-const char *fnet_style_fill(int32_t group);
+/* How many distinct fills the palette has: FNET_STYLE_FILLS, or
+ * FNET_STYLE_GREYS in grey. */
+int32_t fnet_style_fill_count(bool grey);
 
-/* Colour and arrowhead of the relation with the given rank among the
- * palette's relations. rank < 0 means "several relations". */
-const char *fnet_style_edge_color(int32_t rank);
-const char *fnet_style_edge_arrow(int32_t rank);
+/* Fill colour of group g (a community or type rank): the palette for
+ * g < fnet_style_fill_count(grey), FNET_STYLE_OTHER_FILL above (white in
+ * grey), white for g < 0. */
+const char *fnet_style_fill(int32_t group, bool grey);
+
+/* CIE L* (0 black .. 100 white, D65) of a "#RRGGBB" colour; -1 for any
+ * other string. */
+double fnet_style_lightness(const char *color);
+
+/* How an edge looks. */
+typedef struct fnet_look {
+    const char *color; /* a colour, or "C:invis:C" (a double line) */
+    const char *style; /* "solid", "dashed" (negative), "dotted" (mixed) */
+    const char *arrow; /* arrowhead at the target; for an undirected
+                          relation the marker drawn at both ends, "none":
+                          no marker */
+    bool marker;       /* arrow is an undirected relation's marker */
+} fnet_look;
+
+/* The per-figure looks: slot of each relation of d among the relations
+ * drawn with a non-negative sign (pos) and with a negative one (neg); -1
+ * when not drawn so. Free with fnet_style_slots_free(). */
+typedef struct fnet_style_slots {
+    int32_t *pos, *neg;
+    bool grey;
+} fnet_style_slots;
+
+/* Assigns the slots for the edges of d, relations in d's order (sorted by
+ * name): deterministic, and distinct relations get distinct looks up to
+ * the palette's capacity (colour: 64 undirected and 128 directed
+ * relations; grey: 16 and 32). Returns 0 or FNET_ENOMEM. */
+int fnet_style_assign(fnet_style_slots *s, const fnet_diagram *d, bool grey);
+void fnet_style_slots_free(fnet_style_slots *s);
+
+/* The look of an edge of relation r (-1: several relations) with sign
+ * (+1, -1, 0 mixed) and the relation's directedness. */
+fnet_look fnet_style_edge(const fnet_style_slots *s, int32_t r, int sign,
+                          bool directed);
+
+/* Whether every encoding of diagram d, drawn with the given palette,
+ * survives a greyscale print: the community or type fills drawn differ by
+ * FNET_STYLE_MIN_DL in L* (or clusters box the groups), and no two
+ * relations drawn share a look once colours are greys (same line, style
+ * and arrowhead, colours less than 20 apart in L*). Returns 1 when it
+ * does, 0 when not (appending the reason, one line, to `why`), -1 when out
+ * of memory. Covers relations too, where fnet_style_grey_check below (--preflight)
+ * looks at fills only. */
+int fnet_style_grey_check_diagram(const fnet_diagram *d, bool grey,
+                                  fnet_buf *why);
 
 /* Node width (inches) for value v when the largest value shown is vmax:
  * FNET_STYLE_WIDTH_MAX * sqrt(v / vmax), so that area is proportional to

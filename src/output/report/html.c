@@ -555,7 +555,7 @@ static void communities(page *pg)
             fnet_buf_printf(o,
                             "<span class=\"swatch\" style=\"background:"
                             "%s\"></span>",
-                            fnet_style_fill((int32_t)k - 1));
+                            fnet_style_fill((int32_t)k - 1, false));
         fnet_buf_printf(o, "<b>Community %u</b> (%u member%s): ", k, n,
                         n == 1 ? "" : "s");
         bool first = true;
