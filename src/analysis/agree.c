@@ -636,9 +636,8 @@ static void place(work *w, fnet_agree_unit *u, size_t *src, size_t e_index)
     const fnet_fact *f = &c->facts[e->fact];
     u->fact[e->coder] = (int64_t)e->fact;
     src[e->coder] = e_index;
-    u->reversed[e->coder] = e->a != e->b &&
-                            c->relations[f->relation].directed &&
-                            entity(w, e->coder, f->subject) != e->a;
+    u->reversed[e->coder] =
+        e->a != e->b && entity(w, e->coder, f->subject) != e->a;
 }
 
 /* Aligns the entries of each (source, pair) group into units (agree.h). */
@@ -737,7 +736,9 @@ static int relation_code(work *w, const fnet_agree_unit *u, uint32_t k,
         if (fnet_strmap_put(&w->rel_codes, name, strlen(name), code) != 0)
             return FNET_ENOMEM;
     }
-    *out = 2.0 * (double)code + (u->reversed[k] ? 1 : 0);
+    bool rev =
+        u->reversed[k] && c->relations[c->facts[u->fact[k]].relation].directed;
+    *out = 2.0 * (double)code + (rev ? 1 : 0);
     return 0;
 }
 

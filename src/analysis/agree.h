@@ -60,8 +60,8 @@ typedef struct fnet_agree_unit {
     uint32_t source; /* index into fnet_agree.sources */
     uint32_t a, b;   /* matched entities (fnet_agree.entities), a <= b */
     int64_t *fact;   /* n_coders entries */
-    bool *reversed;  /* n_coders entries: the fact runs from b to a (a
-                        directed relation, a != b) */
+    bool *reversed;  /* n_coders entries: the fact's subject is b (a !=
+                        b); only a directed relation makes it differ */
 } fnet_agree_unit;
 
 /* An entity as matched across coders: the first coder's record. */
