@@ -209,6 +209,7 @@ typedef struct entry {
     uint32_t source, a, b, coder;
     uint64_t fact;
     const char *quote; /* folded evidence (span), or NULL */
+    bool placed;       /* in a unit */
 } entry;
 
 typedef struct work {
@@ -516,24 +517,31 @@ const fnet_fact *fnet_agree_unit_fact(const fnet_agree *a,
     return u->fact[k] < 0 ? NULL : &a->coders[k].c->facts[u->fact[k]];
 }
 
-/* Compares coder k's and l's facts of unit u (both present): an enum
- * fnet_agree_issue, FNET_AGREE_OK when equal. */
-static int compare(const fnet_agree *a, const fnet_agree_unit *u, uint32_t k,
-                   uint32_t l)
+/* Compares coder k's fact of unit u with coder l's of unit v (both
+ * present; u and v in one group): an enum fnet_agree_issue,
+ * FNET_AGREE_OK when equal. */
+static int compare2(const fnet_agree *a, const fnet_agree_unit *u, uint32_t k,
+                    const fnet_agree_unit *v, uint32_t l)
 {
     const fnet_corpus *ck = a->coders[k].c, *cl = a->coders[l].c;
-    const fnet_fact *fk = &ck->facts[u->fact[k]], *fl = &cl->facts[u->fact[l]];
+    const fnet_fact *fk = &ck->facts[u->fact[k]], *fl = &cl->facts[v->fact[l]];
     const fnet_relation *xk = &ck->relations[fk->relation],
                         *xl = &cl->relations[fl->relation];
     if (strcmp(xk->name, xl->name) != 0)
         return FNET_AGREE_RELATION;
-    if (xk->directed && u->reversed[k] != u->reversed[l])
+    if (xk->directed && u->reversed[k] != v->reversed[l])
         return FNET_AGREE_DIRECTION;
     if (fnet_fact_sign(ck, fk) != fnet_fact_sign(cl, fl))
         return FNET_AGREE_SIGN;
     if (fk->stance != fl->stance)
         return FNET_AGREE_STANCE;
     return FNET_AGREE_OK;
+}
+
+static int compare(const fnet_agree *a, const fnet_agree_unit *u, uint32_t k,
+                   uint32_t l)
+{
+    return compare2(a, u, k, u, l);
 }
 
 bool fnet_agree_unit_agrees(const fnet_agree *a, const fnet_agree_unit *u,
@@ -640,7 +648,37 @@ static void place(work *w, fnet_agree_unit *u, size_t *src, size_t e_index)
         e->a != e->b && entity(w, e->coder, f->subject) != e->a;
 }
 
-/* Aligns the entries of each (source, pair) group into units (agree.h). */
+/* The first unit of [first, n_units) entry i fits in: with exact, only
+ * a unit whose first fact equals i's; SIZE_MAX when none. */
+static size_t find_unit(work *w, size_t first, size_t *srcs, size_t i,
+                        bool exact)
+{
+    fnet_agree *a = w->a;
+    const entry *e = &w->entries[i];
+    uint32_t n = a->n_coders;
+    for (size_t u = first; u < a->n_units; u++) {
+        fnet_agree_unit *x = &a->units[u];
+        if (!fits(w, x, srcs + u * n, e))
+            continue;
+        if (exact) {
+            uint32_t k0 = 0;
+            while (x->fact[k0] < 0)
+                k0++;
+            place(w, x, srcs + u * n, i);
+            bool same = compare(a, x, k0, e->coder) == FNET_AGREE_OK;
+            x->fact[e->coder] = -1;
+            if (!same)
+                continue;
+        }
+        return u;
+    }
+    return SIZE_MAX;
+}
+
+/* Aligns the entries of each (source, pair) group into units (agree.h):
+ * each coder's facts first join units they equal, then any free unit,
+ * then new ones; so a coder's fact never takes the unit of an equal fact
+ * it comes before in the file. */
 static int align(work *w)
 {
     fnet_agree *a = w->a;
@@ -655,35 +693,25 @@ static int align(work *w)
                w->entries[end].a == w->entries[g].a &&
                w->entries[end].b == w->entries[g].b)
             end++;
-        for (size_t i = g; i < end; i++) {
-            const entry *e = &w->entries[i];
-            size_t pick = SIZE_MAX;
-            for (int pass = 0; pass < 2 && pick == SIZE_MAX; pass++) {
-                for (size_t u = first; u < a->n_units; u++) {
-                    fnet_agree_unit *x = &a->units[u];
-                    if (!fits(w, x, srcs + u * n, e))
+        for (size_t cs = g, ce; cs < end; cs = ce) {
+            ce = cs;
+            while (ce < end && w->entries[ce].coder == w->entries[cs].coder)
+                ce++;
+            for (int pass = 0; pass < 2; pass++)
+                for (size_t i = cs; i < ce; i++) {
+                    if (w->entries[i].placed)
                         continue;
-                    if (pass == 0) {
-                        /* equal to the unit's first fact? */
-                        uint32_t k0 = 0;
-                        while (x->fact[k0] < 0)
-                            k0++;
-                        place(w, x, srcs + u * n, i);
-                        bool same = compare(a, x, k0, e->coder) == 0;
-                        x->fact[e->coder] = -1;
-                        if (!same)
-                            continue;
+                    size_t u = find_unit(w, first, srcs, i, pass == 0);
+                    if (u == SIZE_MAX && pass == 0)
+                        continue;
+                    if (u == SIZE_MAX) {
+                        if ((rc = new_unit(w, &w->entries[i], &srcs)) != 0)
+                            goto done;
+                        u = (size_t)a->n_units - 1;
                     }
-                    pick = u;
-                    break;
+                    place(w, &a->units[u], srcs + u * n, i);
+                    w->entries[i].placed = true;
                 }
-            }
-            if (pick == SIZE_MAX) {
-                if ((rc = new_unit(w, e, &srcs)) != 0)
-                    goto done;
-                pick = (size_t)a->n_units - 1;
-            }
-            place(w, &a->units[pick], srcs + pick * n, i);
         }
         g = end;
     }
@@ -694,10 +722,39 @@ done:
 
 /* ---- figures ----------------------------------------------------------- */
 
+static bool same_group(const fnet_agree_unit *u, const fnet_agree_unit *v)
+{
+    return u->source == v->source && u->a == v->a && u->b == v->b;
+}
+
+/* With span: another unit of unit i's group holding, from a coder i
+ * lacks, a fact equal to one of i's: the same fact quoted apart. -1 when
+ * none. */
+static int64_t apart(const fnet_agree *a, uint64_t i)
+{
+    const fnet_agree_unit *u = &a->units[i];
+    uint64_t from = i;
+    while (from > 0 && same_group(&a->units[from - 1], u))
+        from--;
+    for (uint64_t j = from; j < a->n_units && same_group(&a->units[j], u);
+         j++) {
+        const fnet_agree_unit *v = &a->units[j];
+        if (j == i)
+            continue;
+        for (uint32_t k = 0; k < a->n_coders; k++)
+            for (uint32_t l = 0; l < a->n_coders; l++)
+                if (u->fact[k] >= 0 && u->fact[l] < 0 && v->fact[l] >= 0 &&
+                    compare2(a, u, k, v, l) == FNET_AGREE_OK)
+                    return (int64_t)j;
+    }
+    return -1;
+}
+
 static int classify(fnet_agree *a)
 {
     a->issue = calloc((size_t)a->n_units + 1, sizeof *a->issue);
-    if (!a->issue)
+    a->apart = calloc((size_t)a->n_units + 1, sizeof *a->apart);
+    if (!a->issue || !a->apart)
         return FNET_ENOMEM;
     for (uint64_t i = 0; i < a->n_units; i++) {
         const fnet_agree_unit *u = &a->units[i];
@@ -716,12 +773,13 @@ static int classify(fnet_agree *a)
             }
         }
         a->issue[i] = missing ? FNET_AGREE_MISSING : issue;
+        a->apart[i] = missing && a->match == FNET_AGREE_SPAN ? apart(a, i) : -1;
     }
     return 0;
 }
 
-/* The nominal code of the relation of coder k's fact in u (direction
- * included), or NaN. */
+/* The nominal code of the relation of coder k's fact in u (its name: a
+ * direction means nothing across units), or NaN. */
 static int relation_code(work *w, const fnet_agree_unit *u, uint32_t k,
                          double *out)
 {
@@ -736,9 +794,7 @@ static int relation_code(work *w, const fnet_agree_unit *u, uint32_t k,
         if (fnet_strmap_put(&w->rel_codes, name, strlen(name), code) != 0)
             return FNET_ENOMEM;
     }
-    bool rev =
-        u->reversed[k] && c->relations[c->facts[u->fact[k]].relation].directed;
-    *out = 2.0 * (double)code + (rev ? 1 : 0);
+    *out = (double)code;
     return 0;
 }
 
@@ -995,6 +1051,7 @@ void fnet_agree_free(fnet_agree *a)
     free(a->entities);
     free(a->units);
     free(a->issue);
+    free(a->apart);
     free(a->pairs);
     free(a->relations);
     free(a->by_source);

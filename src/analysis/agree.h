@@ -10,10 +10,12 @@
  * aliases (case-insensitive, white space folded, as the resolver reads
  * names; two entities of the same coder are never merged directly). In
  * each shared source, the facts of one unordered entity pair are aligned
- * into units holding at most one fact per coder: a fact joins the first
- * unit whose first fact it equals (same relation, direction, sign and
- * stance) and that has no fact of its coder yet, else the first unit
- * without a fact of its coder, else a new unit. With FNET_AGREE_SPAN a
+ * into units holding at most one fact per coder, coder by coder in two
+ * sweeps: first each fact joins the first unit without a fact of its
+ * coder whose first fact it equals (same relation, direction, sign and
+ * stance); then each fact left joins the first unit without a fact of
+ * its coder, else a new unit. (For two coders, the equal facts matched
+ * are as many as can be: the multiset intersection per pair.) With FNET_AGREE_SPAN a
  * fact joins only units whose facts' evidence overlaps its own (two quotes
  * of one text overlap when one contains the other or one ends with what
  * the other starts with, at least FNET_AGREE_MIN_OVERLAP bytes, compared
@@ -134,7 +136,10 @@ typedef struct fnet_agree {
 
     fnet_agree_unit *units; /* by source, then entity pair, then order */
     uint64_t n_units;
-    int *issue; /* per unit: enum fnet_agree_issue */
+    int *issue;     /* per unit: enum fnet_agree_issue */
+    int64_t *apart; /* per unit: with span, a unit of the same pair and
+                       source holding an equal fact of a coder this one
+                       lacks (the same fact, quotes apart), or -1 */
 
     fnet_agree_pair *pairs; /* i < j, in order */
     size_t n_pairs;

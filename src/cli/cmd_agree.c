@@ -103,6 +103,11 @@ static int parse(aopts *o, int argc, char **argv, fnet_opt_result *r)
     if (o->min_given && (size_t)o->min_coders > n)
         return fnet_cli_usage("agree", "--min-coders %ld: there are %zu coders",
                               o->min_coders, n);
+    if (o->consensus && strcmp(o->consensus, "-") == 0 &&
+        (!o->out || strcmp(o->out, "-") == 0))
+        return fnet_cli_usage("agree", "--write-consensus - and the tables "
+                                       "would both go to standard output: "
+                                       "give -o FILE");
     if (o->table >= 0 && (o->style.format == FNET_TABLE_MD ||
                           o->style.format == FNET_TABLE_JSON))
         return fnet_cli_usage("agree", "--table applies to csv, tsv and "
@@ -163,9 +168,11 @@ static int run(const aopts *o, fnet_agree_coder *coders, uint32_t n,
         rc = fnet_consensus_write(o->consensus, &a, min, &written, err);
         if (!rc)
             fprintf(stderr,
-                    "factnet: %s: %" PRIu64 " facts agreed by %u coders "
-                    "or more\n",
-                    o->consensus, written, min);
+                    "factnet: consensus: %" PRIu64 " facts (agreed by at "
+                    "least %u of %u coders) written to %s\n",
+                    written, min, n,
+                    strcmp(o->consensus, "-") ? o->consensus
+                                              : "standard output");
     }
     fnet_agree_free(&a);
     return rc;

@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const fnet_agree_table_names[] = {
@@ -53,17 +54,19 @@ static const col pair_cols[] = {
     {"alpha", "Alpha (relation)", R},
 };
 
+/* The pairs table's columns in latex, which must fit a page: who, the
+ * units agreed and coded by one only, F1, kappa and alpha. */
+static const size_t latex_pair_cols[] = {0, 1, 5, 6, 7, 10, 11, 12};
+
 static int pair_row(fnet_table *t, const fnet_agree *a,
-                    const fnet_agree_pair *p, bool pooled)
+                    const fnet_agree_pair *p, bool pooled, const int *at)
 {
     size_t r;
     int rc = fnet_table_add_row(t, &r);
-    if (!rc)
-        rc = fnet_table_set_str(t, r, 0,
-                                pooled ? "all pairs" : a->coders[p->i].name);
-    if (!rc)
-        rc = fnet_table_set_str(t, r, 1,
-                                pooled ? "(pooled)" : a->coders[p->j].name);
+    const char *who[2] = {pooled ? "all pairs" : a->coders[p->i].name,
+                          pooled ? "(pooled)" : a->coders[p->j].name};
+    for (int c = 0; !rc && c < 2; c++)
+        rc = fnet_table_set_str(t, r, (size_t)at[c], who[c]);
     if (rc)
         return rc;
     const int64_t ints[] = {(int64_t)p->n_i,
@@ -73,21 +76,35 @@ static int pair_row(fnet_table *t, const fnet_agree *a,
                             (int64_t)(p->n_i - p->both),
                             (int64_t)(p->n_j - p->both)};
     for (size_t i = 0; i < N_OF(ints); i++)
-        fnet_table_set_int(t, r, 2 + i, ints[i]);
+        if (at[2 + i] >= 0)
+            fnet_table_set_int(t, r, (size_t)at[2 + i], ints[i]);
     const double reals[] = {p->precision, p->recall, p->f1, p->kappa,
                             p->alpha_relation};
     for (size_t i = 0; i < N_OF(reals); i++)
-        fnet_table_set_real(t, r, 8 + i, reals[i]);
+        if (at[8 + i] >= 0)
+            fnet_table_set_real(t, r, (size_t)at[8 + i], reals[i]);
     return 0;
 }
 
-static int pairs_table(const fnet_agree *a, bool people, fnet_table **out)
+static int pairs_table(const fnet_agree *a, bool people, bool compact,
+                       fnet_table **out)
 {
-    int rc = make(out, pair_cols, N_OF(pair_cols), people);
+    col cols[N_OF(pair_cols)];
+    int at[N_OF(pair_cols)];
+    size_t n = 0;
+    for (size_t c = 0; c < N_OF(pair_cols); c++)
+        at[c] = -1;
+    size_t shown = compact ? N_OF(latex_pair_cols) : N_OF(pair_cols);
+    for (size_t c = 0; c < shown; c++) {
+        size_t src = compact ? latex_pair_cols[c] : c;
+        at[src] = (int)n;
+        cols[n++] = pair_cols[src];
+    }
+    int rc = make(out, cols, n, people);
     for (size_t i = 0; !rc && i < a->n_pairs; i++)
-        rc = pair_row(*out, a, &a->pairs[i], false);
+        rc = pair_row(*out, a, &a->pairs[i], false, at);
     if (!rc && a->n_pairs > 1)
-        rc = pair_row(*out, a, &a->pooled, true);
+        rc = pair_row(*out, a, &a->pooled, true, at);
     return rc;
 }
 
@@ -212,7 +229,8 @@ static void where(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
 
 /* "relation", "direction", ...; for a unit some coder left out, "only
  * alice" or "not coded by carol, dave". */
-static void issue_text(const fnet_agree *a, uint64_t i, fnet_buf *b)
+static void issue_text(const fnet_agree *a, uint64_t i, const uint64_t *num,
+                       fnet_buf *b)
 {
     const fnet_agree_unit *u = &a->units[i];
     uint32_t present = 0, last = 0;
@@ -228,12 +246,15 @@ static void issue_text(const fnet_agree *a, uint64_t i, fnet_buf *b)
         }
     if (present == 1) {
         fnet_buf_printf(b, "only %s", a->coders[last].name);
-        return;
+    } else {
+        fnet_buf_puts(b, "not coded by ");
+        for (uint32_t k = 0, n = 0; k < a->n_coders; k++)
+            if (u->fact[k] < 0)
+                fnet_buf_printf(b, "%s%s", n++ ? ", " : "", a->coders[k].name);
     }
-    fnet_buf_puts(b, "not coded by ");
-    for (uint32_t k = 0, n = 0; k < a->n_coders; k++)
-        if (u->fact[k] < 0)
-            fnet_buf_printf(b, "%s%s", n++ ? ", " : "", a->coders[k].name);
+    if (a->apart[i] >= 0)
+        fnet_buf_printf(b, "; the same fact, quoted apart, is #%" PRIu64,
+                        num[a->apart[i]]);
 }
 
 /* One row per coder of each listed unit. For people (md, latex) the unit,
@@ -243,7 +264,12 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
 {
     fnet_buf b = {0};
     uint64_t n = 0;
-    int rc = make(out, dis_cols, N_OF(dis_cols), people);
+    uint64_t *num = calloc((size_t)a->n_units + 1, sizeof *num);
+    int rc = num ? make(out, dis_cols, N_OF(dis_cols), people) : FNET_ENOMEM;
+    /* the numbers first: an issue may refer to a later unit */
+    for (uint64_t i = 0; num && i < a->n_units; i++)
+        num[i] = listed(a, i) ? ++n : 0;
+    n = 0;
     for (uint64_t i = 0; !rc && i < a->n_units; i++) {
         const fnet_agree_unit *u = &a->units[i];
         if (!listed(a, i))
@@ -257,7 +283,7 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
             if (k == 0 || !people) {
                 fnet_table_set_int(*out, r, 0, (int64_t)n);
                 rc = fnet_table_set_str(*out, r, 1, a->sources[u->source]);
-                issue_text(a, i, &b);
+                issue_text(a, i, num, &b);
                 if (!rc)
                     rc = fnet_table_set_str(*out, r, 2, fnet_buf_str(&b));
             }
@@ -281,17 +307,18 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
     }
     if (n_listed)
         *n_listed = n;
+    free(num);
     fnet_buf_free(&b);
     return rc;
 }
 
 /* ---- writers ----------------------------------------------------------- */
 
-static int build(const fnet_agree *a, int which, bool people, fnet_table **t,
-                 uint64_t *n_listed)
+static int build(const fnet_agree *a, int which, bool people, bool latex,
+                 fnet_table **t, uint64_t *n_listed)
 {
     switch (which) {
-    case FNET_AGREE_TABLE_PAIRS: return pairs_table(a, people, t);
+    case FNET_AGREE_TABLE_PAIRS: return pairs_table(a, people, latex, t);
     case FNET_AGREE_TABLE_ALPHA: return alpha_table(a, people, t);
     case FNET_AGREE_TABLE_RELATIONS:
         return group_table(a->relations, a->n_relations, "relation", "Relation",
@@ -322,10 +349,10 @@ static const char *const md_notes[] = {
     "A coded, B coded: units each coder coded in the shared sources. "
     "Agreed: units both coded alike under the match. Precision = agreed / A "
     "coded, recall = agreed / B coded, F1 = 2 agreed / (A coded + B coded). "
-    "Cohen's kappa and alpha: the relation (with its direction) over the "
-    "units both coded. Empty: undefined (docs/AGREEMENT.md).",
-    "Alpha over the units two coders or more coded: the relation (with its "
-    "direction) and the sign are nominal, the stance interval. 0.800 or "
+    "Cohen's kappa and alpha: the relation over the units both coded. Empty: "
+    "undefined (docs/AGREEMENT.md).",
+    "Alpha over the units two coders or more coded: the relation and the "
+    "sign are nominal, the stance interval. 0.800 or "
     "more: reliable; 0.667 to 0.800: tentative conclusions only "
     "(Krippendorff 2004).",
     "Units: units where a coder coded the relation. Coded, agreed: summed "
@@ -335,6 +362,21 @@ static const char *const md_notes[] = {
     "/ coded.",
     NULL,
 };
+
+/* The sentence a paper reports (docs/AGREEMENT.md, "What to report"). */
+static void report_line(const fnet_agree *a, FILE *fp)
+{
+    char al[64], f1[64];
+    fnet_table_format_real(al, sizeof al, a->alpha[0].alpha, 3);
+    fnet_table_format_real(f1, sizeof f1, a->pooled.f1, 3);
+    fprintf(fp,
+            "\nTo report: Krippendorff's alpha (relation, nominal) = %s over "
+            "%" PRIu64 " units coded by two coders or more; F1 = %s (%s "
+            "match, %u coders, %u source%s).\n",
+            al[0] ? al : "undefined", a->alpha[0].units,
+            f1[0] ? f1 : "undefined", fnet_agree_match_names[a->match],
+            a->n_coders, a->n_sources, a->n_sources == 1 ? "" : "s");
+}
 
 static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
                     FILE *fp, fnet_err *err)
@@ -362,15 +404,17 @@ static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
         fputs(")", fp);
     }
     fprintf(fp,
-            ".\nMatch: %s. %u shared sources, %" PRIu64 " units, %" PRIu64
+            ".\nMatch: %s. %u shared source%s, %" PRIu64 " units, %" PRIu64
             " coded by every coder.\n",
-            match_words(a->match), a->n_sources, a->n_units, units_all);
+            match_words(a->match), a->n_sources, a->n_sources == 1 ? "" : "s",
+            a->n_units, units_all);
+    report_line(a, fp);
     for (int w = 0; !rc && w <= FNET_AGREE_TABLE_DISAGREEMENTS; w++) {
         fnet_table *t = NULL;
         fnet_agree_write_opts so = *o;
         uint64_t listed_n = 0;
         so.style.note = md_notes[w];
-        rc = build(a, w, true, &t, &listed_n);
+        rc = build(a, w, true, false, &t, &listed_n);
         if (rc) {
             fnet_err_set(err, rc, "out of memory");
         } else if (w == FNET_AGREE_TABLE_DISAGREEMENTS) {
@@ -411,7 +455,7 @@ static int write_json(const fnet_agree *a, const fnet_agree_write_opts *o,
     fprintf(fp, "],\n\"match\": \"%s\"", fnet_agree_match_names[a->match]);
     for (int w = 0; !rc && w <= FNET_AGREE_TABLE_DISAGREEMENTS; w++) {
         fnet_table *t = NULL;
-        rc = build(a, w, false, &t, NULL);
+        rc = build(a, w, false, false, &t, NULL);
         if (rc)
             fnet_err_set(err, rc, "out of memory");
         else {
@@ -434,8 +478,8 @@ int fnet_agree_write(FILE *fp, const fnet_agree *a,
         return write_md(a, o, fp, err);
     if (o->style.format == FNET_TABLE_JSON)
         return write_json(a, o, fp, err);
-    rc = build(a, o->table, fnet_table_format_for_print(o->style.format), &t,
-               NULL);
+    rc = build(a, o->table, fnet_table_format_for_print(o->style.format),
+               o->style.format == FNET_TABLE_LATEX, &t, NULL);
     if (rc)
         fnet_err_set(err, rc, "out of memory");
     else
