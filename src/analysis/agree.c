@@ -135,6 +135,23 @@ int fnet_agree_kappa(const double *x, const double *y, size_t n, double *kappa)
 
 /* ---- the coders' facts ------------------------------------------------- */
 
+/* Makes room for need elements of size bytes in the array *p of capacity
+ * *cap, doubling it. Returns 0 or FNET_ENOMEM (the array unchanged). */
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    size_t nc = *cap ? *cap : 16;
+    if (need <= *cap)
+        return 0;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * size);
+    if (!q)
+        return FNET_ENOMEM;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
 static bool counted(const fnet_agree_coder *k, const fnet_fact *f)
 {
     if (!k->coder)
@@ -223,6 +240,8 @@ typedef struct work {
     entry *entries;
     size_t n_entries;
     size_t cap_units;
+    size_t *srcs; /* per unit and coder: the entry of its fact */
+    size_t cap_srcs;
 } work;
 
 static uint32_t find(uint32_t *p, uint32_t x)
@@ -336,8 +355,10 @@ static int share_sources(work *w, fnet_err *err)
 {
     fnet_agree *a = w->a;
     fnet_strmap slots = {0};
-    const char **ids = NULL;
-    uint32_t *stamp = NULL, *count = NULL;
+    struct cited {
+        const char *id;
+        uint32_t stamp, count; /* last coder + 1 citing it; coders */
+    } *cited = NULL;
     size_t n = 0, cap = 0, slot;
     int rc = FNET_ENOMEM;
 
@@ -350,32 +371,15 @@ static int share_sources(work *w, fnet_err *err)
             for (uint32_t s = 0; s < f->n_sources; s++) {
                 const char *id = c->sources[f->sources[s]].id;
                 if (!fnet_strmap_get(&slots, id, strlen(id), &slot)) {
-                    if (n == cap) {
-                        size_t nc = cap ? 2 * cap : 16;
-                        void *p1 = realloc(ids, nc * sizeof *ids);
-                        if (!p1)
-                            goto done;
-                        ids = p1;
-                        p1 = realloc(stamp, nc * sizeof *stamp);
-                        if (!p1)
-                            goto done;
-                        stamp = p1;
-                        p1 = realloc(count, nc * sizeof *count);
-                        if (!p1)
-                            goto done;
-                        count = p1;
-                        cap = nc;
-                    }
-                    if (fnet_strmap_put(&slots, id, strlen(id), n) != 0)
+                    if (grow((void **)&cited, &cap, n + 1, sizeof *cited) ||
+                        fnet_strmap_put(&slots, id, strlen(id), n) != 0)
                         goto done;
-                    ids[n] = id;
-                    stamp[n] = 0;
-                    count[n] = 0;
+                    cited[n] = (struct cited){.id = id};
                     slot = n++;
                 }
-                if (stamp[slot] != k + 1) {
-                    stamp[slot] = k + 1;
-                    count[slot]++;
+                if (cited[slot].stamp != k + 1) {
+                    cited[slot].stamp = k + 1;
+                    cited[slot].count++;
                 }
             }
         }
@@ -384,8 +388,8 @@ static int share_sources(work *w, fnet_err *err)
     if (!a->sources)
         goto done;
     for (size_t i = 0; i < n; i++)
-        if (count[i] == a->n_coders)
-            a->sources[a->n_sources++] = ids[i];
+        if (cited[i].count == a->n_coders)
+            a->sources[a->n_sources++] = cited[i].id;
     rc = 0;
     if (a->n_sources == 0) {
         fnet_buf why = {0};
@@ -396,15 +400,15 @@ static int share_sources(work *w, fnet_err *err)
             /* the sources this coder cites, in their order */
             const fnet_corpus *c = a->coders[k].c;
             for (uint32_t s = 0; s < c->n_sources && listed < 5; s++) {
-                bool cited = false;
-                for (uint64_t i = 0; !cited && i < c->n_facts; i++) {
+                bool cites = false;
+                for (uint64_t i = 0; !cites && i < c->n_facts; i++) {
                     const fnet_fact *f = &c->facts[i];
                     if (!counted(&a->coders[k], f))
                         continue;
                     for (uint32_t j = 0; j < f->n_sources; j++)
-                        cited |= f->sources[j] == s;
+                        cites |= f->sources[j] == s;
                 }
-                if (cited)
+                if (cites)
                     fnet_buf_printf(&why, "%s'%s'", listed++ ? ", " : "",
                                     c->sources[s].id);
             }
@@ -422,9 +426,7 @@ static int share_sources(work *w, fnet_err *err)
 done:
     if (rc == FNET_ENOMEM)
         fnet_err_set(err, FNET_ENOMEM, "out of memory");
-    free(ids);
-    free(stamp);
-    free(count);
+    free(cited);
     fnet_strmap_free(&slots);
     return rc;
 }
@@ -476,14 +478,9 @@ static int collect(work *w)
                 const char *id = c->sources[f->sources[s]].id;
                 if (!fnet_strmap_get(&shared, id, strlen(id), &slot))
                     continue;
-                if (w->n_entries == cap) {
-                    size_t nc = cap ? 2 * cap : 64;
-                    entry *p = realloc(w->entries, nc * sizeof *p);
-                    if (!p)
-                        goto done;
-                    w->entries = p;
-                    cap = nc;
-                }
+                if (grow((void **)&w->entries, &cap, w->n_entries + 1,
+                         sizeof *w->entries))
+                    goto done;
                 uint32_t x = entity(w, k, f->subject),
                          y = entity(w, k, f->object);
                 entry *e = &w->entries[w->n_entries++];
@@ -605,21 +602,14 @@ static bool fits(const work *w, const fnet_agree_unit *u, const size_t *src,
     return true;
 }
 
-static int new_unit(work *w, const entry *e, size_t **srcs)
+static int new_unit(work *w, const entry *e)
 {
     fnet_agree *a = w->a;
-    if (a->n_units == w->cap_units) {
-        size_t nc = w->cap_units ? 2 * w->cap_units : 64;
-        fnet_agree_unit *p = realloc(a->units, nc * sizeof *p);
-        if (!p)
-            return FNET_ENOMEM;
-        a->units = p;
-        size_t *q = realloc(*srcs, nc * a->n_coders * sizeof *q);
-        if (!q)
-            return FNET_ENOMEM;
-        *srcs = q;
-        w->cap_units = nc;
-    }
+    size_t need = (size_t)a->n_units + 1;
+    if (grow((void **)&a->units, &w->cap_units, need, sizeof *a->units) ||
+        grow((void **)&w->srcs, &w->cap_srcs, need * a->n_coders,
+             sizeof *w->srcs))
+        return FNET_ENOMEM;
     fnet_agree_unit *u = &a->units[a->n_units];
     u->fact = fnet_arena_alloc(&w->a->arena, a->n_coders * sizeof *u->fact);
     u->reversed =
@@ -650,9 +640,9 @@ static void place(work *w, fnet_agree_unit *u, size_t *src, size_t e_index)
 
 /* The first unit of [first, n_units) entry i fits in: with exact, only
  * a unit whose first fact equals i's; SIZE_MAX when none. */
-static size_t find_unit(work *w, size_t first, size_t *srcs, size_t i,
-                        bool exact)
+static size_t find_unit(work *w, size_t first, size_t i, bool exact)
 {
+    size_t *srcs = w->srcs;
     fnet_agree *a = w->a;
     const entry *e = &w->entries[i];
     uint32_t n = a->n_coders;
@@ -682,7 +672,6 @@ static size_t find_unit(work *w, size_t first, size_t *srcs, size_t i,
 static int align(work *w)
 {
     fnet_agree *a = w->a;
-    size_t *srcs = NULL; /* per unit and coder: its entry */
     uint32_t n = a->n_coders;
     int rc = 0;
 
@@ -701,22 +690,23 @@ static int align(work *w)
                 for (size_t i = cs; i < ce; i++) {
                     if (w->entries[i].placed)
                         continue;
-                    size_t u = find_unit(w, first, srcs, i, pass == 0);
+                    size_t u = find_unit(w, first, i, pass == 0);
                     if (u == SIZE_MAX && pass == 0)
                         continue;
                     if (u == SIZE_MAX) {
-                        if ((rc = new_unit(w, &w->entries[i], &srcs)) != 0)
+                        if ((rc = new_unit(w, &w->entries[i])) != 0)
                             goto done;
                         u = (size_t)a->n_units - 1;
                     }
-                    place(w, &a->units[u], srcs + u * n, i);
+                    place(w, &a->units[u], w->srcs + u * n, i);
                     w->entries[i].placed = true;
                 }
         }
         g = end;
     }
 done:
-    free(srcs);
+    free(w->srcs);
+    w->srcs = NULL;
     return rc;
 }
 
@@ -921,14 +911,9 @@ static int by_relation(work *w)
             if (!first)
                 continue;
             if (!fnet_strmap_get(&idx, names[k], strlen(names[k]), &g)) {
-                if (a->n_relations == cap) {
-                    size_t nc = cap ? 2 * cap : 16;
-                    fnet_agree_group *p = realloc(a->relations, nc * sizeof *p);
-                    if (!p)
-                        goto done;
-                    a->relations = p;
-                    cap = nc;
-                }
+                if (grow((void **)&a->relations, &cap, a->n_relations + 1,
+                         sizeof *a->relations))
+                    goto done;
                 g = a->n_relations++;
                 a->relations[g] =
                     (fnet_agree_group){.name = names[k], .alpha = NAN};

@@ -49,9 +49,7 @@ static const fnet_opt options[] = {
     FNET_CALL("coder", aopts, ids, add_coder, "ID",
               "count only the facts whose attribute coder is ID (once per "
               "file, in file order; or several times after one file)"),
-    FNET_WHOLE("digits", aopts, style.digits, 0, 17, "N",
-               "decimals for reals (default: 3 for md/latex, full "
-               "otherwise)"),
+    FNET_DIGITS_OPTION(aopts, style.digits),
     FNET_TABLE_FORMAT_OPTION(aopts, style.format,
                              "md, csv, tsv, latex or json",
                              "md (default), csv, tsv, latex or json"),

@@ -138,6 +138,22 @@ static fnet_corpus *load(const char *path)
     return c;
 }
 
+/* Loads alice.json and fixtures/NAME as two coders; false when one
+ * does not load (both are then freed). */
+static bool two_coders(fnet_agree_coder coders[2], const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "agree/fixtures/%s", name);
+    coders[0] = (fnet_agree_coder){.c = load("agree/fixtures/alice.json"),
+                                   .name = "alice"};
+    coders[1] = (fnet_agree_coder){.c = load(path), .name = "bob"};
+    if (coders[0].c && coders[1].c)
+        return true;
+    fnet_corpus_free((fnet_corpus *)coders[0].c);
+    fnet_corpus_free((fnet_corpus *)coders[1].c);
+    return false;
+}
+
 /* alice.json and bob.json name the entities differently (JPN / japan
  * labelled "Tokyo", which is JPN's alias; ASEAN / asean aliased "ASEAN";
  * CHN "China" / prc aliased "china"). Units:
@@ -156,15 +172,15 @@ static fnet_corpus *load(const char *path)
  * 26 = 8/13. */
 static void test_match_fixture(void)
 {
-    fnet_corpus *a = load("agree/fixtures/alice.json"),
-                *b = load("agree/fixtures/bob.json");
-    fnet_agree_coder coders[2] = {{.c = a, .name = "alice"},
-                                  {.c = b, .name = "bob"}};
+    fnet_agree_coder coders[2];
     fnet_agree r;
     fnet_err err = {0};
-    CHECK(a && b);
-    if (!a || !b)
-        goto done;
+    bool ok = two_coders(coders, "bob.json");
+    CHECK(ok);
+    if (!ok)
+        return;
+    fnet_corpus *a = (fnet_corpus *)coders[0].c,
+                *b = (fnet_corpus *)coders[1].c;
     CHECK_INT(fnet_agree_compute(&r, coders, 2, FNET_AGREE_EXACT, &err), 0);
     CHECK_INT(r.n_sources, 2);
     CHECK_INT(r.n_units, 5);
@@ -209,7 +225,6 @@ static void test_match_fixture(void)
     CHECK_INT(r.n_units, 5);
     CHECK_INT(r.pairs[0].matched, 2);
     fnet_agree_free(&r);
-done:
     fnet_corpus_free(a);
     fnet_corpus_free(b);
 }
@@ -219,15 +234,15 @@ done:
  * matched 1, F1 = 2/8); under exact they still match (5 units, 2). */
 static void test_match_span(void)
 {
-    fnet_corpus *a = load("agree/fixtures/alice.json"),
-                *b = load("agree/fixtures/bob_span.json");
-    fnet_agree_coder coders[2] = {{.c = a, .name = "alice"},
-                                  {.c = b, .name = "bob"}};
+    fnet_agree_coder coders[2];
     fnet_agree r;
     fnet_err err = {0};
-    CHECK(a && b);
-    if (!a || !b)
-        goto done;
+    bool ok = two_coders(coders, "bob_span.json");
+    CHECK(ok);
+    if (!ok)
+        return;
+    fnet_corpus *a = (fnet_corpus *)coders[0].c,
+                *b = (fnet_corpus *)coders[1].c;
     CHECK_INT(fnet_agree_compute(&r, coders, 2, FNET_AGREE_SPAN, &err), 0);
     CHECK_INT(r.n_units, 6);
     CHECK_INT(r.pairs[0].matched, 1);
@@ -237,7 +252,6 @@ static void test_match_span(void)
     CHECK_INT(r.n_units, 5);
     CHECK_INT(r.pairs[0].matched, 2);
     fnet_agree_free(&r);
-done:
     fnet_corpus_free(a);
     fnet_corpus_free(b);
 }
@@ -247,15 +261,15 @@ done:
  * stance row of alpha (interval) appears. */
 static void test_stance(void)
 {
-    fnet_corpus *a = load("agree/fixtures/alice.json"),
-                *b = load("agree/fixtures/bob.json");
-    fnet_agree_coder coders[2] = {{.c = a, .name = "alice"},
-                                  {.c = b, .name = "bob"}};
+    fnet_agree_coder coders[2];
     fnet_agree r;
     fnet_err err = {0};
-    CHECK(a && b);
-    if (!a || !b)
-        goto done;
+    bool ok = two_coders(coders, "bob.json");
+    CHECK(ok);
+    if (!ok)
+        return;
+    fnet_corpus *a = (fnet_corpus *)coders[0].c,
+                *b = (fnet_corpus *)coders[1].c;
     a->facts[0].stance = 2; /* JPN supports ASEAN */
     b->facts[0].stance = -1;
     CHECK_INT(fnet_agree_compute(&r, coders, 2, FNET_AGREE_EXACT, &err), 0);
@@ -271,7 +285,6 @@ static void test_stance(void)
         n_stance += r.issue[i] == FNET_AGREE_STANCE;
     CHECK_INT(n_stance, 1);
     fnet_agree_free(&r);
-done:
     fnet_corpus_free(a);
     fnet_corpus_free(b);
 }

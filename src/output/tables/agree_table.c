@@ -218,15 +218,6 @@ static void fact_text(const fnet_agree *a, const fnet_agree_unit *u, uint32_t k,
         fnet_buf_printf(b, " (stance %d)", (int)f->stance);
 }
 
-/* "FILE: facts[12]" or "FILE:7": where the fact was read. */
-static void where(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
-{
-    fnet_buf_reset(b);
-    fnet_corpus_cite(c, f->loc, "facts", b);
-    while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
-        b->data[--b->len] = '\0';
-}
-
 /* "relation", "direction", ...; for a unit some coder left out, "only
  * alice" or "not coded by carol, dave". */
 static void issue_text(const fnet_agree *a, uint64_t i, const uint64_t *num,
@@ -295,7 +286,7 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
             if (!rc && f && f->evidence)
                 rc = fnet_table_set_str(*out, r, 5, f->evidence);
             if (!rc && f) {
-                where(a->coders[k].c, f, &b);
+                fnet_fact_cite(a->coders[k].c, f, &b);
                 rc = fnet_table_set_str(*out, r, 6, fnet_buf_str(&b));
             }
             if (!rc && !fnet_buf_ok(&b))
