@@ -21,7 +21,7 @@ typedef struct col {
 
 static int make(fnet_table **out, const col *cols, size_t n, bool people)
 {
-    fnet_table_col c[16];
+    fnet_table_col c[16] = {{0}};
     int rc;
     for (size_t i = 0; i < n; i++)
         c[i] = (fnet_table_col){cols[i].name, cols[i].kind};
@@ -50,13 +50,13 @@ static const col pair_cols[] = {
     {"precision", "Precision", R},
     {"recall", "Recall", R},
     {"f1", "F1", R},
-    {"kappa", "Cohen's kappa", R},
-    {"alpha", "Alpha (relation)", R},
+    {"kappa", "Kappa", R},
+    {"alpha", "Alpha", R},
 };
 
-/* The pairs table's columns in latex, which must fit a page: who, the
- * units agreed and coded by one only, F1, kappa and alpha. */
-static const size_t latex_pair_cols[] = {0, 1, 5, 6, 7, 10, 11, 12};
+/* The pairs table's columns in latex, which must fit a column: who, the
+ * units agreed, F1, kappa and alpha. */
+static const size_t latex_pair_cols[] = {0, 1, 5, 10, 11, 12};
 
 static int pair_row(fnet_table *t, const fnet_agree *a,
                     const fnet_agree_pair *p, bool pooled, const int *at)
@@ -89,7 +89,7 @@ static int pair_row(fnet_table *t, const fnet_agree *a,
 static int pairs_table(const fnet_agree *a, bool people, bool compact,
                        fnet_table **out)
 {
-    col cols[N_OF(pair_cols)];
+    col cols[N_OF(pair_cols)] = {{0}};
     int at[N_OF(pair_cols)];
     size_t n = 0;
     for (size_t c = 0; c < N_OF(pair_cols); c++)
@@ -105,6 +105,8 @@ static int pairs_table(const fnet_agree *a, bool people, bool compact,
         rc = pair_row(*out, a, &a->pairs[i], false, at);
     if (!rc && a->n_pairs > 1)
         rc = pair_row(*out, a, &a->pooled, true, at);
+    if (!rc && compact)
+        fnet_table_mark_wrap(*out, 0);
     return rc;
 }
 
@@ -137,36 +139,41 @@ static int alpha_table(const fnet_agree *a, bool people, fnet_table **out)
 }
 
 static const col group_cols[] = {
-    {"name", NULL, S},
-    {"units", "Units", I},
-    {"by_all", "Coded by all", I},
-    {"coded", "Coded (pairs)", I},
-    {"agreed", "Agreed (pairs)", I},
-    {"f1", "F1", R},
-    {"alpha", "Alpha (relation)", R},
+    {"name", NULL, S},     {"units", "Units", I},   {"by_all", "By all", I},
+    {"coded", "Coded", I}, {"agreed", "Agreed", I}, {"f1", "F1", R},
+    {"alpha", "Alpha", R},
 };
 
+/* Per relation or per source; compact (latex, which must fit a column)
+ * leaves out the pair sums coded and agreed. */
 static int group_table(const fnet_agree_group *g, size_t n, const char *name,
                        const char *header, bool with_alpha, bool people,
-                       fnet_table **out)
+                       bool compact, fnet_table **out)
 {
-    col cols[N_OF(group_cols)];
-    size_t nc = with_alpha ? N_OF(group_cols) : N_OF(group_cols) - 1;
-    memcpy(cols, group_cols, sizeof cols);
+    col cols[N_OF(group_cols)] = {{0}};
+    int at[N_OF(group_cols)];
+    size_t nc = 0;
+    for (size_t c = 0; c < N_OF(group_cols); c++) {
+        bool shown = (with_alpha || c != 6) && (!compact || (c != 3 && c != 4));
+        at[c] = shown ? (int)nc : -1;
+        if (shown)
+            cols[nc++] = group_cols[c];
+    }
     cols[0].name = name;
     cols[0].header = header;
     int rc = make(out, cols, nc, people);
     for (size_t i = 0; !rc && i < n; i++) {
+        const int64_t ints[] = {(int64_t)g[i].units, (int64_t)g[i].by_all,
+                                (int64_t)g[i].coded, (int64_t)g[i].matched};
         size_t r;
         if ((rc = fnet_table_add_row(*out, &r)) == 0)
             rc = fnet_table_set_str(*out, r, 0, g[i].name);
-        fnet_table_set_int(*out, r, 1, (int64_t)g[i].units);
-        fnet_table_set_int(*out, r, 2, (int64_t)g[i].by_all);
-        fnet_table_set_int(*out, r, 3, (int64_t)g[i].coded);
-        fnet_table_set_int(*out, r, 4, (int64_t)g[i].matched);
-        fnet_table_set_real(*out, r, 5, g[i].f1);
-        if (with_alpha)
-            fnet_table_set_real(*out, r, 6, g[i].alpha);
+        for (size_t c = 0; c < N_OF(ints); c++)
+            if (at[1 + c] >= 0)
+                fnet_table_set_int(*out, r, (size_t)at[1 + c], ints[c]);
+        fnet_table_set_real(*out, r, (size_t)at[5], g[i].f1);
+        if (at[6] >= 0)
+            fnet_table_set_real(*out, r, (size_t)at[6], g[i].alpha);
     }
     if (!rc)
         fnet_table_mark_wrap(*out, 0);
@@ -313,10 +320,10 @@ static int build(const fnet_agree *a, int which, bool people, bool latex,
     case FNET_AGREE_TABLE_ALPHA: return alpha_table(a, people, t);
     case FNET_AGREE_TABLE_RELATIONS:
         return group_table(a->relations, a->n_relations, "relation", "Relation",
-                           false, people, t);
+                           false, people, latex, t);
     case FNET_AGREE_TABLE_SOURCES:
         return group_table(a->by_source, a->n_sources, "source", "Source", true,
-                           people, t);
+                           people, latex, t);
     default: return dis_table(a, people, t, n_listed);
     }
 }
@@ -340,17 +347,18 @@ static const char *const md_notes[] = {
     "A coded, B coded: units each coder coded in the shared sources. "
     "Agreed: units both coded alike under the match. Precision = agreed / A "
     "coded, recall = agreed / B coded, F1 = 2 agreed / (A coded + B coded). "
-    "Cohen's kappa and alpha: the relation over the units both coded. Empty: "
+    "Kappa (Cohen's) and alpha (Krippendorff's): the relation over the units "
+    "both coded. Empty: "
     "undefined (docs/AGREEMENT.md).",
     "Alpha over the units two coders or more coded: the relation and the "
     "sign are nominal, the stance interval. 0.800 or "
     "more: reliable; 0.667 to 0.800: tentative conclusions only "
     "(Krippendorff 2004).",
-    "Units: units where a coder coded the relation. Coded, agreed: summed "
-    "over coder pairs; agreed when both coded the relation in the unit. "
-    "F1 = 2 agreed / coded.",
-    "Coded, agreed: summed over coder pairs under the match; F1 = 2 agreed "
-    "/ coded.",
+    "Units: units where a coder coded the relation; by all: units every "
+    "coder coded with it. Coded, agreed: summed over coder pairs; agreed "
+    "when both coded the relation in the unit. F1 = 2 agreed / coded.",
+    "By all: units every coder coded. Coded, agreed: summed over coder "
+    "pairs under the match; F1 = 2 agreed / coded; alpha of the relation.",
     NULL,
 };
 
