@@ -1025,6 +1025,62 @@ done:
     return rc;
 }
 
+/* The entities each pair of coders names, source by source (stamp[k][e]:
+ * 1 + the last source in which coder k named entity e). */
+static int named(fnet_agree *a)
+{
+    uint32_t n = a->n_coders;
+    uint32_t *stamp = calloc((size_t)n * a->n_entities + 1, sizeof *stamp);
+    uint32_t *seen = malloc(((size_t)a->n_entities + 1) * sizeof *seen);
+    uint32_t *list = malloc(((size_t)a->n_entities + 1) * sizeof *list);
+    int rc = FNET_ENOMEM;
+    a->named = calloc(a->n_pairs + 1, sizeof *a->named);
+    if (!stamp || !seen || !list || !a->named)
+        goto done;
+    for (uint32_t e = 0; e < a->n_entities; e++)
+        seen[e] = 0;
+    for (size_t p = 0; p < a->n_pairs; p++)
+        a->named[p] =
+            (fnet_agree_named){.i = a->pairs[p].i, .j = a->pairs[p].j};
+    for (uint64_t from = 0, to; from < a->n_units; from = to) {
+        uint32_t s = a->units[from].source, n_list = 0;
+        for (to = from; to < a->n_units && a->units[to].source == s; to++) {
+            const fnet_agree_unit *u = &a->units[to];
+            const uint32_t ends[2] = {u->a, u->b};
+            for (int x = 0; x < 2; x++) {
+                if (seen[ends[x]] != s + 1) {
+                    seen[ends[x]] = s + 1;
+                    list[n_list++] = ends[x];
+                }
+                for (uint32_t k = 0; k < n; k++)
+                    if (u->fact[k] >= 0)
+                        stamp[(size_t)k * a->n_entities + ends[x]] = s + 1;
+            }
+        }
+        for (size_t p = 0; p < a->n_pairs; p++) {
+            fnet_agree_named *x = &a->named[p];
+            for (uint32_t l = 0; l < n_list; l++) {
+                bool hi =
+                         stamp[(size_t)x->i * a->n_entities + list[l]] == s + 1,
+                     hj =
+                         stamp[(size_t)x->j * a->n_entities + list[l]] == s + 1;
+                x->n_i += hi;
+                x->n_j += hj;
+                x->matched += hi && hj;
+            }
+        }
+    }
+    for (size_t p = 0; p < a->n_pairs; p++)
+        a->named[p].f1 =
+            ratio(2 * a->named[p].matched, a->named[p].n_i + a->named[p].n_j);
+    rc = 0;
+done:
+    free(stamp);
+    free(seen);
+    free(list);
+    return rc;
+}
+
 void fnet_agree_free(fnet_agree *a)
 {
     if (!a)
@@ -1040,6 +1096,7 @@ void fnet_agree_free(fnet_agree *a)
     free(a->pairs);
     free(a->relations);
     free(a->by_source);
+    free(a->named);
     memset(a, 0, sizeof *a);
 }
 
@@ -1062,7 +1119,7 @@ int fnet_agree_compute(fnet_agree *out, const fnet_agree_coder *coders,
     if ((rc = match_entities(&w)) != 0 || (rc = share_sources(&w, err)) != 0 ||
         (rc = collect(&w)) != 0 || (rc = align(&w)) != 0 ||
         (rc = classify(out)) != 0 || (rc = figures(&w)) != 0 ||
-        (rc = by_relation(&w)) != 0)
+        (rc = by_relation(&w)) != 0 || (rc = named(out)) != 0)
         goto done;
 done:
     if (rc == FNET_ENOMEM)

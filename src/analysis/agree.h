@@ -85,6 +85,15 @@ typedef struct fnet_agree_pair {
     double alpha_relation; /* Krippendorff's alpha of these two coders */
 } fnet_agree_pair;
 
+/* The entities two coders i < j name (as subject or object of their
+ * facts), source by source: did they find the same actors. */
+typedef struct fnet_agree_named {
+    uint32_t i, j;
+    uint64_t n_i, n_j; /* (source, entity) pairs each named */
+    uint64_t matched;  /* named by both */
+    double f1;         /* 2 matched / (n_i + n_j) */
+} fnet_agree_named;
+
 /* Krippendorff's alpha of one variable over every coder. */
 typedef struct fnet_agree_alpha_row {
     const char *variable; /* "relation", "sign", "stance" */
@@ -151,6 +160,7 @@ typedef struct fnet_agree {
     fnet_agree_group *relations; /* by name */
     size_t n_relations;
     fnet_agree_group *by_source; /* in sources order */
+    fnet_agree_named *named;     /* n_pairs, in pairs order */
     fnet_arena arena;            /* the units' arrays */
 } fnet_agree;
 

@@ -65,8 +65,8 @@ static const fnet_opt options[] = {
     FNET_STRING("output", 'o', aopts, out, "FILE",
                 "write to FILE (default: standard output)"),
     FNET_CHOICE("table", 0, aopts, table, fnet_agree_table_names, NULL, "T",
-                "csv/tsv/latex: pairs (default), alpha, relations, sources "
-                "or disagreements"),
+                "csv/tsv/latex: pairs (default), alpha, relations, sources, "
+                "entities or disagreements"),
     FNET_STRING("write-consensus", 0, aopts, consensus, "FILE",
                 "write the agreed facts as a factnet JSON corpus"),
     {0},

@@ -19,7 +19,9 @@ const fnet_opt_help fnet_helptext_agree = {
              "breakdowns per\n"
              "relation and per source; and the disagreements with every "
              "coder's fact,\n"
-             "quote and location, for the adjudication meeting.",
+             "quote and location, for the adjudication meeting; and "
+             "the entities each\n"
+             "pair of coders named, source by source.",
     .notes = "Units: only the sources every coder cites count. Entities "
              "are matched\n"
              "across coders by id, label and alias (as facts name them). "
@@ -51,7 +53,8 @@ const fnet_opt_help fnet_helptext_agree = {
              "Output: md (default) writes every table and the "
              "disagreements; json one\n"
              "object {coders, match, pairs, alpha, relations, sources, "
-             "disagreements};\n"
+             "entities,\n"
+             "disagreements}; "
              "csv, tsv and latex the one table chosen with --table. "
              "See\n"
              "docs/AGREEMENT.md for the definitions and which figure to "

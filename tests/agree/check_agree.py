@@ -3,7 +3,8 @@ files, without factnet's code: entities matched by folded id, label and
 alias across the two files; in each shared source and unordered entity
 pair, the facts agreed under exact matching are the multiset intersection
 of (relation, direction, sign); units are max(n_A, n_B) per pair and
-source; alpha and kappa of the relation (its name) come from alpha_ref.py over units
+source; the entities named per source are the subjects and objects of
+each side's facts; alpha and kappa of the relation (its name) come from alpha_ref.py over units
 built by pairing the equal facts, then the others in file order.
 
 usage: check_agree.py FACTNET A.json B.json [A2.json B2.json ...]"""
@@ -74,6 +75,7 @@ def expected(pa, pb):
                        else f["source"])}
     shared = srcs(da) & srcs(db)
     groups = defaultdict(lambda: ([], []))
+    named = defaultdict(lambda: (set(), set()))  # source -> entities A, B
     for side, (d, rel) in enumerate(((da, ra), (db, rb))):
         tag = "AB"[side]
         for f in d["facts"]:
@@ -86,6 +88,7 @@ def expected(pa, pb):
             for src in fs:
                 if src in shared:
                     groups[(src, frozenset((s, o)))][side].append(key)
+                    named[src][side].update((s, o))
     units = both = matched = n_a = n_b = 0
     rows = ([], [])  # relation values per unit, None = missing
     for ga, gb in groups.values():
@@ -109,7 +112,12 @@ def expected(pa, pb):
         {v for r in rows for v in r if v is not None}, key=repr))}
     data = [[None if v is None else codes[v] for v in r] for r in rows]
     pairs = [(x, y) for x, y in zip(*data) if x is not None and y is not None]
+    ent_a = sum(len(a) for a, _ in named.values())
+    ent_b = sum(len(b) for _, b in named.values())
+    ent_both = sum(len(a & b) for a, b in named.values())
     return {
+        "entities": (ent_a, ent_b, ent_both,
+                     2 * ent_both / (ent_a + ent_b)),
         "units": units, "both": both, "agreed": matched,
         "units_a": n_a, "units_b": n_b,
         "f1": 2 * matched / (n_a + n_b),
@@ -132,7 +140,17 @@ def main():
         for k in ("units_a", "units_b", "both", "agreed", "f1", "alpha",
                   "kappa"):
             checks.append((k, row[k], want[k]))
+        e = got["entities"][0]
+        checks.append(("entities", (e["entities_a"], e["entities_b"],
+                                    e["agreed"], e["f1"]),
+                       want["entities"]))
         for k, g, w in checks:
+            if k == "entities":
+                ok = g[:3] == w[:3] and abs(g[3] - w[3]) < 1e-9
+                print("%s %s vs %s: %s = %r (expected %r)" %
+                      ("ok  " if ok else "FAIL", pa, pb, k, g, w))
+                bad += not ok
+                continue
             ok = (g is None and w is None) or (
                 g is not None and w is not None and abs(g - w) < 1e-9)
             print("%s %s vs %s: %s = %r (expected %r)" %

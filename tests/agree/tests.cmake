@@ -18,6 +18,7 @@ add_test(NAME agree.figures
                  tests/agree/fixtures/alice.json tests/agree/fixtures/bob.json
                  tests/agree/fixtures/alice.json
                  tests/agree/fixtures/bob_span.json
+                 tests/agree/fixtures/alice.json tests/agree/fixtures/carol.json
                  data/japan_cyber.json tests/agree/fixtures/japan_coder2.json
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME agree.consensus

@@ -212,6 +212,11 @@ static void test_match_fixture(void)
     CHECK_STR(r.relations[3].name, "supports");
     CHECK_INT(r.relations[3].units, 2);
     CHECK_NEAR(r.relations[3].f1, 2.0 / 3.0, 1e-12);
+    /* entities named: s1 both {JPN, ASEAN, CHN}; s2 alice ASEAN-JPN,
+     * CHN-ASEAN and bob JPN-ASEAN, JPN-CHN: both {JPN, ASEAN, CHN} */
+    CHECK_INT(r.named[0].n_i, 6);
+    CHECK_INT(r.named[0].n_j, 6);
+    CHECK_INT(r.named[0].matched, 6);
     fnet_agree_free(&r);
 
     /* pair: the relation no longer counts, matched = 3, F1 = 0.75 */

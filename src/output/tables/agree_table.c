@@ -10,7 +10,8 @@
 #include <string.h>
 
 const char *const fnet_agree_table_names[] = {
-    "pairs", "alpha", "relations", "sources", "disagreements", NULL};
+    "pairs",    "alpha",         "relations", "sources",
+    "entities", "disagreements", NULL};
 
 /* ---- the tables -------------------------------------------------------- */
 
@@ -180,6 +181,51 @@ static int group_table(const fnet_agree_group *g, size_t n, const char *name,
     return rc;
 }
 
+static const col named_cols[] = {
+    {"coder_a", "Coder A", S},    {"coder_b", "Coder B", S},
+    {"entities_a", "A named", I}, {"entities_b", "B named", I},
+    {"agreed", "Both named", I},  {"only_a", "Only A", I},
+    {"only_b", "Only B", I},      {"f1", "F1", R},
+};
+
+/* The entities each pair named; compact (latex): coders, both, F1. */
+static int named_table(const fnet_agree *a, bool people, bool compact,
+                       fnet_table **out)
+{
+    static const size_t latex_cols[] = {0, 1, 4, 7};
+    col cols[N_OF(named_cols)] = {{0}};
+    size_t n = compact ? N_OF(latex_cols) : N_OF(named_cols);
+    int at[N_OF(named_cols)];
+    for (size_t c = 0; c < N_OF(named_cols); c++)
+        at[c] = -1;
+    for (size_t c = 0; c < n; c++) {
+        size_t src = compact ? latex_cols[c] : c;
+        at[src] = (int)c;
+        cols[c] = named_cols[src];
+    }
+    int rc = make(out, cols, n, people);
+    for (size_t p = 0; !rc && p < a->n_pairs; p++) {
+        const fnet_agree_named *x = &a->named[p];
+        const int64_t ints[] = {
+            (int64_t)x->n_i, (int64_t)x->n_j, (int64_t)x->matched,
+            (int64_t)(x->n_i - x->matched), (int64_t)(x->n_j - x->matched)};
+        size_t r;
+        if ((rc = fnet_table_add_row(*out, &r)) == 0)
+            rc = fnet_table_set_str(*out, r, (size_t)at[0],
+                                    a->coders[x->i].name);
+        if (!rc)
+            rc = fnet_table_set_str(*out, r, (size_t)at[1],
+                                    a->coders[x->j].name);
+        for (size_t c = 0; c < N_OF(ints); c++)
+            if (at[2 + c] >= 0)
+                fnet_table_set_int(*out, r, (size_t)at[2 + c], ints[c]);
+        fnet_table_set_real(*out, r, (size_t)at[7], x->f1);
+    }
+    if (!rc && compact)
+        fnet_table_mark_wrap(*out, 0);
+    return rc;
+}
+
 /* ---- disagreements ----------------------------------------------------- */
 
 static const col dis_cols[] = {
@@ -324,6 +370,7 @@ static int build(const fnet_agree *a, int which, bool people, bool latex,
     case FNET_AGREE_TABLE_SOURCES:
         return group_table(a->by_source, a->n_sources, "source", "Source", true,
                            people, latex, t);
+    case FNET_AGREE_TABLE_ENTITIES: return named_table(a, people, latex, t);
     default: return dis_table(a, people, t, n_listed);
     }
 }
@@ -339,9 +386,9 @@ static const char *match_words(int match)
     }
 }
 
-static const char *const md_headings[] = {"Coder pairs", "Krippendorff's alpha",
-                                          "By relation", "By source",
-                                          "Disagreements"};
+static const char *const md_headings[] = {
+    "Coder pairs", "Krippendorff's alpha", "By relation",
+    "By source",   "Entities named",       "Disagreements"};
 
 static const char *const md_notes[] = {
     "A coded, B coded: units each coder coded in the shared sources. "
@@ -359,6 +406,8 @@ static const char *const md_notes[] = {
     "when both coded the relation in the unit. F1 = 2 agreed / coded.",
     "By all: units every coder coded. Coded, agreed: summed over coder "
     "pairs under the match; F1 = 2 agreed / coded; alpha of the relation.",
+    "Entities each coder's facts name (as subject or object), counted once "
+    "per shared source; F1 = 2 both named / (A named + B named).",
     NULL,
 };
 

@@ -2,12 +2,13 @@
  * fnet_agree (analysis/agree.h) as tables, and the list of disagreements
  * with every coder's fact, quote and location (docs/AGREEMENT.md).
  *
- * Five tables: pairs (one row per coder pair, and a pooled row for three
+ * Six tables: pairs (one row per coder pair, and a pooled row for three
  * coders or more), alpha (Krippendorff's alpha per variable), relations,
- * sources, disagreements (one row per coder of each unit the coders do
+ * sources, entities (the entities each pair of coders named),
+ * disagreements (one row per coder of each unit the coders do
  * not all agree on). md writes them all as one document, with a heading
  * line naming the coders and the match; json one object {coders, match,
- * pairs, alpha, relations, sources, disagreements}; csv, tsv and latex
+ * pairs, alpha, relations, sources, entities, disagreements}; csv, tsv and latex
  * the one table chosen.
  *
  * Ownership: borrows everything; allocates nothing that outlives a call. */
@@ -25,6 +26,7 @@ enum fnet_agree_table {
     FNET_AGREE_TABLE_ALPHA,
     FNET_AGREE_TABLE_RELATIONS,
     FNET_AGREE_TABLE_SOURCES,
+    FNET_AGREE_TABLE_ENTITIES,
     FNET_AGREE_TABLE_DISAGREEMENTS
 };
 
