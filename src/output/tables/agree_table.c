@@ -34,6 +34,23 @@ static int make(fnet_table **out, const col *cols, size_t n, bool people)
     return 0;
 }
 
+/* make() with only the columns keep[0..n_keep) of all (every column when
+ * keep is NULL); at[c] gets the table's index of column c of all, or -1. */
+static int make_some(fnet_table **out, const col *all, size_t n_all,
+                     const size_t *keep, size_t n_keep, bool people, int *at)
+{
+    col cols[16] = {{0}};
+    size_t n = keep ? n_keep : n_all;
+    for (size_t c = 0; c < n_all; c++)
+        at[c] = -1;
+    for (size_t c = 0; c < n; c++) {
+        size_t src = keep ? keep[c] : c;
+        at[src] = (int)c;
+        cols[c] = all[src];
+    }
+    return make(out, cols, n, people);
+}
+
 #define S FNET_COL_STRING
 #define I FNET_COL_INTEGER
 #define R FNET_COL_REAL
@@ -90,18 +107,10 @@ static int pair_row(fnet_table *t, const fnet_agree *a,
 static int pairs_table(const fnet_agree *a, bool people, bool compact,
                        fnet_table **out)
 {
-    col cols[N_OF(pair_cols)] = {{0}};
     int at[N_OF(pair_cols)];
-    size_t n = 0;
-    for (size_t c = 0; c < N_OF(pair_cols); c++)
-        at[c] = -1;
-    size_t shown = compact ? N_OF(latex_pair_cols) : N_OF(pair_cols);
-    for (size_t c = 0; c < shown; c++) {
-        size_t src = compact ? latex_pair_cols[c] : c;
-        at[src] = (int)n;
-        cols[n++] = pair_cols[src];
-    }
-    int rc = make(out, cols, n, people);
+    int rc = make_some(out, pair_cols, N_OF(pair_cols),
+                       compact ? latex_pair_cols : NULL, N_OF(latex_pair_cols),
+                       people, at);
     for (size_t i = 0; !rc && i < a->n_pairs; i++)
         rc = pair_row(*out, a, &a->pairs[i], false, at);
     if (!rc && a->n_pairs > 1)
@@ -193,17 +202,10 @@ static int named_table(const fnet_agree *a, bool people, bool compact,
                        fnet_table **out)
 {
     static const size_t latex_cols[] = {0, 1, 4, 7};
-    col cols[N_OF(named_cols)] = {{0}};
-    size_t n = compact ? N_OF(latex_cols) : N_OF(named_cols);
     int at[N_OF(named_cols)];
-    for (size_t c = 0; c < N_OF(named_cols); c++)
-        at[c] = -1;
-    for (size_t c = 0; c < n; c++) {
-        size_t src = compact ? latex_cols[c] : c;
-        at[src] = (int)c;
-        cols[c] = named_cols[src];
-    }
-    int rc = make(out, cols, n, people);
+    int rc =
+        make_some(out, named_cols, N_OF(named_cols),
+                  compact ? latex_cols : NULL, N_OF(latex_cols), people, at);
     for (size_t p = 0; !rc && p < a->n_pairs; p++) {
         const fnet_agree_named *x = &a->named[p];
         const int64_t ints[] = {
