@@ -6,6 +6,8 @@
 #include "core/outfile.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +171,22 @@ static bool add_sources(cons *s, cJSON *arr)
     return true;
 }
 
+/* cJSON_Print's text with two spaces per level and one after a colon in
+ * place of its tabs, as factnet's fact files are written (a tab cannot
+ * occur inside a JSON string: cJSON writes it \t). */
+static void put_indented(FILE *fp, const char *text)
+{
+    bool line_start = true;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\t')
+            fputs(line_start ? "  " : " ", fp);
+        else
+            fputc(*p, fp);
+        line_start = *p == '\n' || (line_start && *p == '\t');
+    }
+    fputc('\n', fp);
+}
+
 int fnet_consensus_write(const char *path, const fnet_agree *a,
                          uint32_t min_coders, uint64_t *n_facts, fnet_err *err)
 {
@@ -205,8 +223,7 @@ int fnet_consensus_write(const char *path, const fnet_agree *a,
         fnet_outfile *f = NULL;
         rc = fnet_outfile_open(&f, path, err);
         if (!rc) {
-            fputs(text, fnet_outfile_stream(f));
-            fputc('\n', fnet_outfile_stream(f));
+            put_indented(fnet_outfile_stream(f), text);
             rc = fnet_outfile_end(f, 0, err);
         }
     }
