@@ -77,6 +77,7 @@ extern const fnet_command fnet_commands[];
  * final newline). */
 extern const char fnet_cli_about[];
 
+int fnet_cmd_agree(int argc, char **argv);
 int fnet_cmd_balance(int argc, char **argv);
 int fnet_cmd_build(int argc, char **argv);
 int fnet_cmd_check(int argc, char **argv);

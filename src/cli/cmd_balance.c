@@ -28,9 +28,7 @@ static const char *const tables[] = {"summary", "triangles", NULL};
 static const fnet_opt options[] = {
     FNET_FLAG("all", 0, bopts, all,
               "list every signed triangle, not only the unbalanced ones"),
-    FNET_WHOLE("digits", bopts, style.digits, 0, 17, "N",
-               "decimals for reals (default: 3 for md/latex, full "
-               "otherwise)"),
+    FNET_DIGITS_OPTION(bopts, style.digits),
     FNET_TABLE_FORMAT_OPTION(bopts, style.format,
                              "md, csv, tsv, latex or json",
                              "md (default), csv, tsv, latex or json"),

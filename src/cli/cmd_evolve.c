@@ -58,9 +58,7 @@ static const fnet_opt options[] = {
                 "community)"),
     FNET_FLAG("cumulative", 0, eopts, cumulative,
               "each snapshot holds everything up to the period's end"),
-    FNET_WHOLE("digits", eopts, style.digits, 0, 17, "N",
-               "decimals for reals (default: 3 for md/latex, full "
-               "otherwise)"),
+    FNET_DIGITS_OPTION(eopts, style.digits),
     FNET_STRING("dot", 0, eopts, dot_dir, "DIR",
                 "also write DIR/PERIOD.dot and .svg, nodes placed alike in "
                 "all"),

@@ -35,9 +35,7 @@ static const fnet_opt options[] = {
                 "latex: table caption"),
     FNET_STRING("columns", 0, mopts, columns, "LIST",
                 "node columns to write, in this order (comma list)"),
-    FNET_WHOLE("digits", mopts, style.digits, 0, 17, "N",
-               "decimals for reals (default: 3 for md/latex, full "
-               "otherwise)"),
+    FNET_DIGITS_OPTION(mopts, style.digits),
     FNET_FLAG("exact", 0, mopts, exact,
               "never sample betweenness/closeness/harmonic"),
     FNET_TABLE_FORMAT_OPTION(mopts, style.format,

@@ -2,6 +2,8 @@
 #include "cli/cli.h"
 
 const fnet_command fnet_commands[] = {
+    {"agree", fnet_cmd_agree,
+     "intercoder reliability of several codings of the same sources"},
     {"balance", fnet_cmd_balance,
      "structural balance: triangles by sign, with their evidence"},
     {"build", fnet_cmd_build,

@@ -8,6 +8,7 @@
 
 #include "cli/opt.h"
 
+extern const fnet_opt_help fnet_helptext_agree;
 extern const fnet_opt_help fnet_helptext_balance;
 extern const fnet_opt_help fnet_helptext_build;
 extern const fnet_opt_help fnet_helptext_check;

@@ -110,6 +110,14 @@ typedef struct fnet_opt {
     FNET_WHOLE("samples", T, f, 1, 1e12, "K",                                  \
                "estimate path metrics from K sampled sources")
 
+/* --digits N: decimals for reals, one range and help line for every
+ * command that writes tables into a fnet_table_style (agree, balance,
+ * evolve, metrics). */
+#define FNET_DIGITS_OPTION(T, f)                                               \
+    FNET_WHOLE("digits", T, f, 0, 17, "N",                                     \
+               "decimals for reals (default: 3 for md/latex, full "          \
+               "otherwise)")
+
 /* --no-formula-guard: every command that writes CSV or TSV (balance,
  * build, evidence, evolve, export, metrics) has it, with one name, one
  * help line and one meaning (docs/TABLES.md, "Spreadsheet formulas"). */

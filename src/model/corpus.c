@@ -357,6 +357,15 @@ void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
     locate(c, loc, section, NULL, false, out);
 }
 
+void fnet_fact_cite(const fnet_corpus *c, const fnet_fact *f, fnet_buf *out)
+{
+    fnet_buf_reset(out);
+    fnet_corpus_cite(c, f->loc, "facts", out);
+    while (out->len &&
+           (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == ':'))
+        out->data[--out->len] = '\0';
+}
+
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type)
 {
     if (n == 0)

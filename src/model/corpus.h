@@ -198,6 +198,11 @@ void fnet_corpus_locate(const fnet_corpus *c, fnet_loc loc, const char *section,
 void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
                       fnet_buf *out);
 
+/* Sets out to fact f's reference as tables cite it: "FILE: facts[12]"
+ * (JSON document) or "FILE:7" (JSON Lines and the other formats), the
+ * fnet_corpus_cite() form without its final ": ". */
+void fnet_fact_cite(const fnet_corpus *c, const fnet_fact *f, fnet_buf *out);
+
 /* True when entity type `type` is allowed by the list (n == 0: any). */
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type);
 

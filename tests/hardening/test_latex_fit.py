@@ -3,8 +3,10 @@
 metrics tables (top 10, the default table, with --runs, the graph level,
 a wide table with --latex-width \\textwidth), balance's summary and
 triangles, evolve's tables (the pivot by the last period and overall,
-nodes wide and long, graph, ranks, communities), the methods paragraph
-and the evidence listing (--layout list) inside
+nodes wide and long, graph, ranks, communities), the methods paragraph,
+agree's pairs, alpha, relations, sources and entities tables (the corpus
+against its second coding, tests/agree/fixtures/) and the evidence listing
+(--layout list) inside
 \\documentclass[twocolumn]{article}, with every label made 60 characters
 long and full of TeX's special characters, and the log has no "Overfull
 \\hbox" (docs/TABLES.md, "LaTeX").
@@ -83,6 +85,10 @@ def main():
             ['methods', path, '-f', 'latex'],
             ['evidence', path, '-f', 'latex', '--layout', 'list'],
         ]
+        second = 'tests/agree/fixtures/japan_coder2.json'
+        tables += [['agree', path, second, '-f', 'latex', '--table', t]
+                   for t in ('pairs', 'alpha', 'relations', 'sources',
+                             'entities')]
         body = [run(binary, a) for a in tables]
         body.append('\\onecolumn\n' + run(binary, ['evidence', path, '-f',
                                                     'latex']))

@@ -56,16 +56,6 @@ static const fnet_table_col fact_cols[] = {
 };
 #define N_FACT_COLS (sizeof fact_cols / sizeof fact_cols[0])
 
-/* "FILE: facts[12]" (JSON document) or "FILE:7" (JSON Lines): where the
- * fact was read, as in factnet's messages. */
-static void location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
-{
-    fnet_buf_reset(b);
-    fnet_corpus_cite(c, f->loc, "facts", b);
-    while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
-        b->data[--b->len] = 0;
-}
-
 /* "2013-06", "2013/2015" (a span), or "" when undated. */
 static void fact_date(const fnet_fact *f, char out[24])
 {
@@ -103,7 +93,7 @@ static int fact_cells(fnet_table *t, size_t row, size_t off,
     fnet_table_set_real(t, row, off + 6,
                         f->confidence == FNET_NO_CONFIDENCE ? NAN
                                                             : f->confidence);
-    location(c, f, b);
+    fnet_fact_cite(c, f, b);
     if ((rc = fnet_table_set_str(t, row, off + 9, fnet_buf_str(b))))
         return rc;
     return fnet_buf_ok(b) ? 0 : FNET_ENOMEM;
@@ -389,7 +379,7 @@ static cJSON *json_fact(const fnet_corpus *c, uint64_t i)
         cJSON_AddItemToArray(src,
                              cJSON_CreateString(c->sources[f->sources[s]].id));
     fnet_buf b = {0};
-    location(c, f, &b);
+    fnet_fact_cite(c, f, &b);
     cJSON_AddStringToObject(o, "location", b.len ? fnet_buf_str(&b) : "");
     fnet_buf_free(&b);
     return o;

@@ -149,15 +149,6 @@ static void fact_date(const fnet_fact *f, char out[24])
     snprintf(out, 24, "%s/%s", a, b);
 }
 
-/* "FILE: facts[12]" or "FILE:7" (JSON Lines). */
-static void fact_location(const fnet_corpus *c, const fnet_fact *f, fnet_buf *b)
-{
-    fnet_buf_reset(b);
-    fnet_corpus_cite(c, f->loc, "facts", b);
-    while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == ':'))
-        b->data[--b->len] = '\0';
-}
-
 /* A weight for people: integers without decimals, others to 3 places. */
 static void human_weight(char out[64], double w)
 {
@@ -276,7 +267,7 @@ static void md_fact(FILE *fp, const fnet_corpus *c, uint64_t fi,
         fputs(" · negative", fp);
     if (f->confidence != FNET_NO_CONFIDENCE)
         fprintf(fp, " · confidence %g", f->confidence);
-    fact_location(c, f, scratch);
+    fnet_fact_cite(c, f, scratch);
     fputs(" · ", fp);
     md_code(fp, fnet_buf_str(scratch));
     fputs("\n", fp);
@@ -693,7 +684,7 @@ static int add_row(fnet_table *t, const fnet_evidence *ev, uint32_t i,
     if (fnet_table_add_row(t, &r))
         return FNET_ENOMEM;
     fact_date(f, date);
-    fact_location(c, f, b);
+    fnet_fact_cite(c, f, b);
     fnet_table_set_int(t, r, C_EDGE, i + 1);
     fnet_table_set_real(t, r, C_EDGE_WEIGHT, e->weight);
     fnet_table_set_int(t, r, C_EDGE_FACTS, x->n_facts);
