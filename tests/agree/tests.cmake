@@ -5,9 +5,8 @@
 # corpus and --coder end to end (consensus_check.py). Output and usage
 # errors are golden cases in tests/golden/cli/agree_*.
 # The stance end to end: dna_stance.py (a DNA database of two coders with
-# an integer qualifier, stance alpha against alpha_ref.py). stance_e2e.py
-# (stance in JSON facts) waits for the JSON field `stance` (issue 17, part
-# A) and is not registered yet.
+# an integer qualifier, stance alpha against alpha_ref.py) and
+# stance_e2e.py (the same with `stance` in JSON facts).
 set(FNET_AGREE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/agree)
 
 add_test(NAME agree.alpha_random
@@ -31,3 +30,7 @@ add_test(NAME agree.dna_stance
          COMMAND ${FNET_PYTHON} ${FNET_AGREE_DIR}/dna_stance.py
                  $<TARGET_FILE:factnet>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME agree.stance
+         COMMAND ${FNET_PYTHON} ${FNET_AGREE_DIR}/stance_e2e.py
+                 $<TARGET_FILE:factnet>
+         WORKING_DIRECTORY ${FNET_AGREE_DIR})
