@@ -46,6 +46,28 @@ if(GZIP AND CHANGELOG)
   endif()
 endif()
 
+# The Debian changelog of the package (a non-native package: version
+# VERSION-1): one entry pointing at the upstream changelog.gz, dated
+# SOURCE_DATE_EPOCH (scripts/release sets it) or the epoch, so that two
+# builds give the same bytes.
+if(GZIP AND VERSION)
+  if(DEFINED ENV{SOURCE_DATE_EPOCH})
+    string(TIMESTAMP date "%a, %d %b %Y %H:%M:%S +0000" UTC)
+  else()
+    set(date "Thu, 01 Jan 1970 00:00:00 +0000")
+  endif()
+  file(WRITE ${OUT}/changelog.Debian
+       "factnet (${VERSION}-1) unstable; urgency=medium\n\n"
+       "  * Upstream version ${VERSION}, packaged with CPack; what it changed\n"
+       "    is in changelog.gz (the project's CHANGELOG.md).\n\n"
+       " -- ${CONTACT}  ${date}\n")
+  execute_process(COMMAND ${GZIP} -9n -c ${OUT}/changelog.Debian
+                  OUTPUT_FILE ${OUT}/changelog.Debian.gz RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "gzip changelog.Debian failed (${rc})")
+  endif()
+endif()
+
 if(GZIP)
   file(MAKE_DIRECTORY ${OUT}/man-gz)
   foreach(p ${pages})
