@@ -192,11 +192,7 @@ typedef struct ranked {
 static int cmp_ranked(const void *x, const void *y)
 {
     const ranked *a = x, *b = y;
-    if (isnan(a->v) != isnan(b->v))
-        return isnan(a->v) ? 1 : -1;
-    if (!isnan(a->v) && a->v != b->v)
-        return a->v > b->v ? -1 : 1;
-    return strcmp(a->id, b->id);
+    return fnet_dnode_rank_cmp(a->v, a->id, b->v, b->id);
 }
 
 /* Keeps the top N kept nodes by size (ties by id); `pin` stays. */

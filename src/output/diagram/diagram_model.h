@@ -12,8 +12,10 @@
 #ifndef FNET_DIAGRAM_MODEL_H
 #define FNET_DIAGRAM_MODEL_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 enum fnet_color_by { FNET_COLOR_COMMUNITY, FNET_COLOR_TYPE, FNET_COLOR_NONE };
 enum fnet_dir { FNET_DIR_NONE, FNET_DIR_FORWARD, FNET_DIR_BOTH };
@@ -29,6 +31,19 @@ typedef struct fnet_dnode {
     int32_t fill;        /* fill group (community or type rank); -1: none */
     int32_t cluster;     /* index into diagram.clusters; -1: none */
 } fnet_dnode;
+
+/* The order of --top: larger size first, NaN (no size) last, ties by id
+ * (byte order). diagram.c cuts a view with it; print.c cuts the model the
+ * same way to find a --top that fits. */
+static inline int fnet_dnode_rank_cmp(double va, const char *ida, double vb,
+                                      const char *idb)
+{
+    if (isnan(va) != isnan(vb))
+        return isnan(va) ? 1 : -1;
+    if (!isnan(va) && va != vb)
+        return va > vb ? -1 : 1;
+    return strcmp(ida, idb);
+}
 
 typedef struct fnet_dedge {
     uint32_t from, to;   /* node indices; the arrow points to `to` */

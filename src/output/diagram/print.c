@@ -348,11 +348,7 @@ typedef struct ranked {
 static int cmp_size(const void *x, const void *y)
 {
     const ranked *a = x, *b = y;
-    if (isnan(a->size) != isnan(b->size))
-        return isnan(a->size) ? 1 : -1;
-    if (!isnan(a->size) && a->size != b->size)
-        return a->size > b->size ? -1 : 1;
-    return strcmp(a->id, b->id);
+    return fnet_dnode_rank_cmp(a->size, a->id, b->size, b->id);
 }
 
 /* d cut to its k largest nodes, as --top k cuts it (by size, ties by id;
