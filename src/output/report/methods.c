@@ -542,11 +542,13 @@ static void community_part(const out *o, const fnet_methods_run *r)
     }
     fprintf(o->fp, " with random seed %lu", co->seed);
     if (r->job->has_cm && cm->positive_part)
-        fputs(" on the positive part of the net tie weights, max(w+ - w-, "
-              "0), so that opposed entities are not drawn together",
-              o->fp);
+        fprintf(o->fp,
+                " on the positive part of the net tie weights, %s, so "
+                "that opposed entities are not drawn together",
+                o->latex ? "$\\max(w^+ - w^-, 0)$" : "max(w⁺ − w⁻, 0)");
     else if (r->job->has_cm && cm->signed_quality)
-        fputs(" on the signed net tie weights w+ - w-", o->fp);
+        fprintf(o->fp, " on the signed net tie weights %s",
+                o->latex ? "$w^+ - w^-$" : "w⁺ − w⁻");
     fprintf(o->fp, "; it found %.0f %s with modularity", gm->communities,
             plural(gm->communities, "community", "communities"));
     cite(o, R_NEWMAN04);
