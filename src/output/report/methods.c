@@ -381,8 +381,8 @@ static void graph_part(const out *o, const fnet_methods_run *r)
                                        "Newman's weighting of shared items",
                                        "the Jaccard similarity of their items"};
     static const char *const tie[] = {
-        "their congruence as the positive and their conflict as the "
-        "negative part of one signed tie",
+        ("their congruence as the positive and their conflict as the "
+         "negative part of one signed tie"),
         "their congruence", "their conflict",
         "their congruence minus their conflict",
         "the products of their numbers of statements (qualifier ignored)"};
