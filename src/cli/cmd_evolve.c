@@ -132,26 +132,25 @@ static bool check_options(eopts *o)
     const char *cmd = "evolve";
     if (fnet_graphopts_finish(&o->g, cmd) != 0)
         return false;
-    if (o->by_given && o->every_given) {
-        fnet_cli_usage(cmd, "--by and --every contradict each other");
-        return false;
-    }
-    if (o->cumulative && o->window) {
-        fnet_cli_usage(cmd, "--cumulative and --window contradict each other");
-        return false;
-    }
-    if (o->g.graph.dated_only && o->ev.keep_undated) {
-        fnet_cli_usage(cmd, "--dated-only and --undated keep contradict each "
-                            "other");
-        return false;
-    }
+    const struct {
+        bool both;
+        const char *a, *b;
+    } clash[] = {
+        {o->by_given && o->every_given, "--by", "--every"},
+        {o->cumulative && o->window, "--cumulative", "--window"},
+        {o->g.graph.dated_only && o->ev.keep_undated, "--dated-only",
+         "--undated keep"},
+        {o->out && o->out_dir, "--output", "--output-dir"},
+    };
+    for (size_t i = 0; i < sizeof clash / sizeof *clash; i++)
+        if (clash[i].both) {
+            fnet_cli_usage(cmd, "%s and %s contradict each other", clash[i].a,
+                           clash[i].b);
+            return false;
+        }
     if (!fnet_opt_resolution_ok(cmd, o->resolution_given,
                                 o->ev.community.algorithm))
         return false;
-    if (o->out && o->out_dir) {
-        fnet_cli_usage(cmd, "--output and --output-dir contradict each other");
-        return false;
-    }
     if ((o->metric >= 0 || o->pivot_by >= 0) && o->table != FNET_EVOLVE_PIVOT) {
         fnet_cli_usage(cmd, "--%s applies to --table pivot only",
                        o->metric >= 0 ? "metric" : "pivot-by");
@@ -162,10 +161,9 @@ static bool check_options(eopts *o)
                             "(--output-dir writes every table)");
         return false;
     }
-    if (o->cumulative)
-        o->ev.periods.mode = FNET_PERIODS_CUMULATIVE;
-    if (o->window)
-        o->ev.periods.mode = FNET_PERIODS_WINDOW;
+    if (o->cumulative || o->window) /* they exclude each other (above) */
+        o->ev.periods.mode =
+            o->window ? FNET_PERIODS_WINDOW : FNET_PERIODS_CUMULATIVE;
     if (o->seed_given)
         o->ev.metrics.seed = o->ev.community.seed;
     fnet_evolve_opts_graph(&o->ev, &o->g.graph, o->g.unweighted,

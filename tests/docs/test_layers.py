@@ -26,7 +26,9 @@ Fails (exit 1, one line per problem) on
     that close it,
   - a file under src/ in a folder that is not a layer,
   - an entry of ALLOWED_UPWARD or ALLOWED_CYCLES that no longer occurs (it
-    was fixed: remove the entry).
+    was fixed: remove the entry),
+  - a command (src/cli/cmd_*.c) longer than CMD_MAX_LINES or calling
+    igraph: commands stay thin over the analysis layer (issue 15).
 Exit status: 0 clean, 1 problems, 2 usage.
 """
 import os
@@ -218,6 +220,29 @@ def check(root):
     return problems
 
 
+CMD_MAX_LINES = 250
+
+
+def thin_commands(root):
+    """Commands over CMD_MAX_LINES lines, or naming igraph_."""
+    problems = []
+    cli = os.path.join(root, "src", "cli")
+    for name in sorted(os.listdir(cli)):
+        if not (name.startswith("cmd_") and name.endswith(".c")):
+            continue
+        with open(os.path.join(cli, name), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        n = len(lines) - (1 if lines and lines[-1] == "" else 0)
+        if n > CMD_MAX_LINES:
+            problems.append("src/cli/%s: %d lines (at most %d: move the "
+                            "work to its layer)" % (name, n, CMD_MAX_LINES))
+        for i, line in enumerate(lines, 1):
+            if "igraph_" in line:
+                problems.append("src/cli/%s:%d: igraph_ in a command" %
+                                (name, i))
+    return problems
+
+
 def main(argv):
     if len(argv) > 2:
         sys.stderr.write("usage: test_layers.py [REPO_ROOT]\n")
@@ -227,7 +252,7 @@ def main(argv):
     if not os.path.isdir(os.path.join(root, "src")):
         sys.stderr.write("test_layers.py: %s has no src/\n" % root)
         return 2
-    problems = check(root)
+    problems = check(root) + thin_commands(root)
     for p in problems:
         print(p)
     return 1 if problems else 0
