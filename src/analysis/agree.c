@@ -620,7 +620,7 @@ static int new_unit(work *w, const entry *e)
     if (!u->fact || !u->reversed)
         return FNET_ENOMEM;
     u->source = e->source;
-    u->value = NULL;
+    u->value = u->quote = NULL;
     u->a = e->a;
     u->b = e->b;
     for (uint32_t k = 0; k < a->n_coders; k++) {
@@ -743,11 +743,12 @@ static int cmp_str(const void *x, const void *y)
  * when coder k has none. */
 static int unit_value(work *w, fnet_agree_unit *v, uint32_t k,
                       const fnet_agree_unit *old, uint64_t from, uint64_t to,
-                      const char **names, fnet_buf *b)
+                      const char **names, fnet_buf *b, fnet_buf *q)
 {
     fnet_agree *a = w->a;
     const fnet_corpus *c = a->coders[k].c;
     size_t n = 0;
+    fnet_buf_reset(q);
     for (uint64_t i = from; i < to; i++) {
         const fnet_agree_unit *u = &old[i];
         const fnet_fact *f = fnet_agree_unit_fact(a, u, k);
@@ -764,6 +765,8 @@ static int unit_value(work *w, fnet_agree_unit *v, uint32_t k,
             return 0;
         }
         names[n++] = c->relations[f->relation].name;
+        if (f->evidence && !strstr(fnet_buf_str(q), f->evidence))
+            fnet_buf_printf(q, "%s%s", q->len ? " | " : "", f->evidence);
     }
     if (!n)
         return 0;
@@ -772,8 +775,11 @@ static int unit_value(work *w, fnet_agree_unit *v, uint32_t k,
     for (size_t i = 0; i < n; i++)
         if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
             fnet_buf_printf(b, "%s%s", i ? "+" : "", names[i]);
-    if (!fnet_buf_ok(b) ||
+    if (!fnet_buf_ok(b) || !fnet_buf_ok(q) ||
         !(v->value[k] = fnet_arena_strdup(&a->arena, fnet_buf_str(b))))
+        return FNET_ENOMEM;
+    if (q->len &&
+        !(v->quote[k] = fnet_arena_strdup(&a->arena, fnet_buf_str(q))))
         return FNET_ENOMEM;
     return 0;
 }
@@ -794,7 +800,7 @@ static int regroup(work *w)
     uint64_t n_old = a->n_units;
     uint32_t n = a->n_coders, *ents = NULL;
     const char **names = NULL;
-    fnet_buf b = {0};
+    fnet_buf b = {0}, q = {0};
     int rc = FNET_ENOMEM;
 
     if (a->by == FNET_AGREE_BY_FACT)
@@ -835,12 +841,16 @@ static int regroup(work *w)
                 goto done;
             fnet_agree_unit *v = &a->units[a->n_units - 1];
             v->value = fnet_arena_alloc(&a->arena, n * sizeof *v->value);
-            if (!v->value)
+            if (pair)
+                v->quote = fnet_arena_alloc(&a->arena, n * sizeof *v->quote);
+            if (!v->value || (pair && !v->quote))
                 goto done;
             for (uint32_t k = 0; k < n; k++)
                 v->value[k] = NULL;
+            for (uint32_t k = 0; pair && k < n; k++)
+                v->quote[k] = NULL;
             for (uint32_t k = 0; k < n; k++)
-                if (unit_value(w, v, k, old, g, end, names, &b))
+                if (unit_value(w, v, k, old, g, end, names, &b, &q))
                     goto done;
         }
     }
@@ -852,6 +862,7 @@ done:
     free(names);
     free(ents);
     fnet_buf_free(&b);
+    fnet_buf_free(&q);
     return rc;
 }
 

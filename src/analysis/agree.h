@@ -83,6 +83,9 @@ typedef struct fnet_agree_unit {
     bool *reversed;     /* n_coders entries: the fact's subject is b (a !=
                         b); only a directed relation makes it differ */
     const char **value; /* NULL with --by fact; else n_coders entries */
+    const char **quote; /* --by pair: per coder, the distinct quotes of
+                           its facts joined by " | " (NULL: none); else
+                           NULL */
 } fnet_agree_unit;
 
 /* An entity as matched across coders: the first coder's record. */

@@ -348,8 +348,9 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
             fact_text(a, u, k, &b);
             if (!rc)
                 rc = fnet_table_set_str(*out, r, 4, fnet_buf_str(&b));
-            if (!rc && f && f->evidence)
-                rc = fnet_table_set_str(*out, r, 5, f->evidence);
+            const char *quote = u->quote ? u->quote[k] : f ? f->evidence : NULL;
+            if (!rc && quote)
+                rc = fnet_table_set_str(*out, r, 5, quote);
             if (!rc && f) {
                 fnet_fact_cite(a->coders[k].c, f, &b);
                 rc = fnet_table_set_str(*out, r, 6, fnet_buf_str(&b));
@@ -446,6 +447,9 @@ static const char *const by_note[] = {
     "Alpha (nominal) over the units two coders or more coded. 0.800 or "
     "more: reliable; 0.667 to 0.800: tentative conclusions only "
     "(Krippendorff 2004).",
+    "By all: units every coder coded. Coded, agreed: summed over coder "
+    "pairs; agreed when both coded the unit with the same value; F1 = 2 "
+    "agreed / coded; alpha of the value (nominal).",
 };
 
 /* The sentence a paper reports (docs/AGREEMENT.md, "What to report"). */
@@ -508,6 +512,8 @@ static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
             so.style.note = by_note[a->by == FNET_AGREE_BY_ENTITY];
         if (a->by && w == FNET_AGREE_TABLE_ALPHA)
             so.style.note = by_note[2];
+        if (a->by && w == FNET_AGREE_TABLE_SOURCES)
+            so.style.note = by_note[3];
         rc = build(a, w, true, false, &t, &listed_n);
         if (rc) {
             fnet_err_set(err, rc, "out of memory");
