@@ -12,12 +12,13 @@
 #include <string.h>
 
 const char *const fnet_agree_match_names[] = {"exact", "span", "pair", NULL};
+const char *const fnet_agree_by_names[] = {"fact", "pair", "entity", NULL};
 
 const char *fnet_agree_issue_name(int issue)
 {
-    static const char *const names[] = {"agreed",    "missing", "relation",
-                                        "direction", "sign",    "stance"};
-    return issue >= 0 && issue <= FNET_AGREE_STANCE ? names[issue] : "?";
+    static const char *const names[] = {
+        "agreed", "missing", "relation", "direction", "sign", "stance", "type"};
+    return issue >= 0 && issue <= FNET_AGREE_TYPE ? names[issue] : "?";
 }
 
 /* ---- coefficients ------------------------------------------------------ */
@@ -546,6 +547,8 @@ bool fnet_agree_unit_agrees(const fnet_agree *a, const fnet_agree_unit *u,
 {
     if (u->fact[k] < 0 || u->fact[l] < 0)
         return false;
+    if (u->value)
+        return strcmp(u->value[k], u->value[l]) == 0;
     return a->match == FNET_AGREE_PAIR || compare(a, u, k, l) == FNET_AGREE_OK;
 }
 
@@ -617,6 +620,7 @@ static int new_unit(work *w, const entry *e)
     if (!u->fact || !u->reversed)
         return FNET_ENOMEM;
     u->source = e->source;
+    u->value = u->quote = NULL;
     u->a = e->a;
     u->b = e->b;
     for (uint32_t k = 0; k < a->n_coders; k++) {
@@ -710,12 +714,159 @@ done:
     return rc;
 }
 
-/* ---- figures ----------------------------------------------------------- */
+/* ---- pair and entity units --------------------------------------------- */
 
 static bool same_group(const fnet_agree_unit *u, const fnet_agree_unit *v)
 {
     return u->source == v->source && u->a == v->a && u->b == v->b;
 }
+
+/* The entity of coder k's record matched to entity e in fact f (subject or
+ * object). */
+static const fnet_entity *record(const work *w, uint32_t k, const fnet_fact *f,
+                                 uint32_t e)
+{
+    const fnet_corpus *c = w->a->coders[k].c;
+    int32_t x = entity(w, k, f->subject) == e ? f->subject : f->object;
+    return &c->entities[x];
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Coder k's value of the new unit v made of fact units old[from, to) (their
+ * facts of coder k): the sorted set of relation names joined by "+" (by
+ * pair), or the type of the record of entity e (by entity, only units
+ * naming e). Sets v->fact[k] to the first fact; v->value[k] stays NULL
+ * when coder k has none. */
+static int unit_value(work *w, fnet_agree_unit *v, uint32_t k,
+                      const fnet_agree_unit *old, uint64_t from, uint64_t to,
+                      const char **names, fnet_buf *b, fnet_buf *q)
+{
+    fnet_agree *a = w->a;
+    const fnet_corpus *c = a->coders[k].c;
+    size_t n = 0;
+    fnet_buf_reset(q);
+    for (uint64_t i = from; i < to; i++) {
+        const fnet_agree_unit *u = &old[i];
+        const fnet_fact *f = fnet_agree_unit_fact(a, u, k);
+        if (!f ||
+            (a->by == FNET_AGREE_BY_ENTITY && u->a != v->a && u->b != v->a))
+            continue;
+        if (v->fact[k] < 0) {
+            v->fact[k] = u->fact[k];
+            v->reversed[k] = u->reversed[k];
+        }
+        if (a->by == FNET_AGREE_BY_ENTITY) {
+            const char *t = record(w, k, f, v->a)->type;
+            v->value[k] = t ? t : "";
+            return 0;
+        }
+        names[n++] = c->relations[f->relation].name;
+        if (f->evidence && !strstr(fnet_buf_str(q), f->evidence))
+            fnet_buf_printf(q, "%s%s", q->len ? " | " : "", f->evidence);
+    }
+    if (!n)
+        return 0;
+    qsort(names, n, sizeof *names, cmp_str);
+    fnet_buf_reset(b);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
+            fnet_buf_printf(b, "%s%s", i ? "+" : "", names[i]);
+    if (!fnet_buf_ok(b) || !fnet_buf_ok(q) ||
+        !(v->value[k] = fnet_arena_strdup(&a->arena, fnet_buf_str(b))))
+        return FNET_ENOMEM;
+    if (q->len &&
+        !(v->quote[k] = fnet_arena_strdup(&a->arena, fnet_buf_str(q))))
+        return FNET_ENOMEM;
+    return 0;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+    return (p > q) - (p < q);
+}
+
+/* With --by pair or entity: replaces the fact units by one unit per
+ * (source, entity pair) or (source, entity), in source then entity
+ * order. */
+static int regroup(work *w)
+{
+    fnet_agree *a = w->a;
+    fnet_agree_unit *old = a->units;
+    uint64_t n_old = a->n_units;
+    uint32_t n = a->n_coders, *ents = NULL;
+    const char **names = NULL;
+    fnet_buf b = {0}, q = {0};
+    int rc = FNET_ENOMEM;
+
+    if (a->by == FNET_AGREE_BY_FACT)
+        return 0;
+    a->units = NULL;
+    a->n_units = 0;
+    w->cap_units = w->cap_srcs = 0;
+    names = malloc((n_old + 1) * sizeof *names);
+    ents = malloc((2 * n_old + 1) * sizeof *ents);
+    if (!names || !ents)
+        goto done;
+    for (uint64_t from = 0, to; from < n_old; from = to) {
+        size_t n_ents = 0, n_new = 0;
+        for (to = from; to < n_old && old[to].source == old[from].source; to++)
+            if (a->by == FNET_AGREE_BY_ENTITY) {
+                ents[n_ents++] = old[to].a;
+                ents[n_ents++] = old[to].b;
+            }
+        qsort(ents, n_ents, sizeof *ents, cmp_u32);
+        /* the new units' bounds: runs of one pair, or distinct entities */
+        for (uint64_t g = from, end; a->by == FNET_AGREE_BY_PAIR && g < to;
+             g = end) {
+            for (end = g + 1; end < to && same_group(&old[end], &old[g]);)
+                end++;
+            ents[n_new++] = (uint32_t)(g - from);
+        }
+        for (size_t i = 0; a->by == FNET_AGREE_BY_ENTITY && i < n_ents; i++)
+            if (i == 0 || ents[i] != ents[i - 1])
+                ents[n_new++] = ents[i];
+        for (size_t i = 0; i < n_new; i++) {
+            bool pair = a->by == FNET_AGREE_BY_PAIR;
+            uint64_t g = pair ? from + ents[i] : from;
+            uint64_t end = !pair ? to : i + 1 < n_new ? from + ents[i + 1] : to;
+            entry e = {.source = old[from].source,
+                       .a = pair ? old[g].a : ents[i],
+                       .b = pair ? old[g].b : ents[i]};
+            if (new_unit(w, &e))
+                goto done;
+            fnet_agree_unit *v = &a->units[a->n_units - 1];
+            v->value = fnet_arena_alloc(&a->arena, n * sizeof *v->value);
+            if (pair)
+                v->quote = fnet_arena_alloc(&a->arena, n * sizeof *v->quote);
+            if (!v->value || (pair && !v->quote))
+                goto done;
+            for (uint32_t k = 0; k < n; k++)
+                v->value[k] = NULL;
+            for (uint32_t k = 0; pair && k < n; k++)
+                v->quote[k] = NULL;
+            for (uint32_t k = 0; k < n; k++)
+                if (unit_value(w, v, k, old, g, end, names, &b, &q))
+                    goto done;
+        }
+    }
+    rc = 0;
+done:
+    free(old);
+    free(w->srcs);
+    w->srcs = NULL;
+    free(names);
+    free(ents);
+    fnet_buf_free(&b);
+    fnet_buf_free(&q);
+    return rc;
+}
+
+/* ---- figures ----------------------------------------------------------- */
 
 /* With span: another unit of unit i's group holding, from a coder i
  * lacks, a fact equal to one of i's: the same fact quoted apart. -1 when
@@ -757,7 +908,10 @@ static int classify(fnet_agree *a)
             } else if (k0 == UINT32_MAX) {
                 k0 = k;
             } else {
-                int d = compare(a, u, k0, k);
+                int d = !u->value ? compare(a, u, k0, k)
+                        : strcmp(u->value[k0], u->value[k]) == 0 ? FNET_AGREE_OK
+                        : a->by == FNET_AGREE_BY_ENTITY ? FNET_AGREE_TYPE
+                                                        : FNET_AGREE_RELATION;
                 if (d && (issue == FNET_AGREE_OK || d < issue))
                     issue = d;
             }
@@ -778,7 +932,9 @@ static int relation_code(work *w, const fnet_agree_unit *u, uint32_t k,
     if (u->fact[k] < 0)
         return 0;
     const fnet_corpus *c = w->a->coders[k].c;
-    const char *name = c->relations[c->facts[u->fact[k]].relation].name;
+    const char *name = u->value
+                           ? u->value[k]
+                           : c->relations[c->facts[u->fact[k]].relation].name;
     if (!fnet_strmap_get(&w->rel_codes, name, strlen(name), &code)) {
         code = w->n_rel_codes++;
         if (fnet_strmap_put(&w->rel_codes, name, strlen(name), code) != 0)
@@ -896,7 +1052,7 @@ static int by_relation(work *w)
     int rc = FNET_ENOMEM;
     if (!names)
         goto done;
-    for (uint64_t i = 0; i < a->n_units; i++) {
+    for (uint64_t i = 0; a->by == FNET_AGREE_BY_FACT && i < a->n_units; i++) {
         const fnet_agree_unit *u = &a->units[i];
         for (uint32_t k = 0; k < a->n_coders; k++) {
             const fnet_fact *f = fnet_agree_unit_fact(a, u, k);
@@ -961,7 +1117,7 @@ static int figures(work *w)
     if (!values || !a->pairs || !a->by_source)
         goto done;
     static const char *const vars[] = {"relation", "sign", "stance"};
-    for (int v = 2; v >= 0; v--) {
+    for (int v = a->by == FNET_AGREE_BY_FACT ? 2 : 0; v >= 0; v--) {
         if ((rc = fill(w, v, 0, a->n_units, values)) != 0)
             goto done;
         if (v == 2) {
@@ -971,13 +1127,15 @@ static int figures(work *w)
                 continue;
         }
         fnet_agree_alpha_row *r = &a->alpha[v];
-        r->variable = vars[v];
+        r->variable = a->by == FNET_AGREE_BY_PAIR     ? "relations"
+                      : a->by == FNET_AGREE_BY_ENTITY ? "type"
+                                                      : vars[v];
         r->level = v == 2 ? FNET_AGREE_INTERVAL : FNET_AGREE_NOMINAL;
         if ((rc = fnet_agree_alpha(values, a->n_units, n, r->level, &r->alpha,
                                    &r->units, &r->values)) != 0)
             goto done;
     }
-    a->n_alpha = any_stance ? 3 : 2;
+    a->n_alpha = a->by != FNET_AGREE_BY_FACT ? 1 : any_stance ? 3 : 2;
     /* values now hold the relation codes (v = 0 last). */
     size_t pi = 0;
     for (uint32_t i = 0; i < n; i++)
@@ -1103,13 +1261,21 @@ void fnet_agree_free(fnet_agree *a)
 int fnet_agree_compute(fnet_agree *out, const fnet_agree_coder *coders,
                        uint32_t n, int match, fnet_err *err)
 {
+    return fnet_agree_compute_by(out, coders, n, match, FNET_AGREE_BY_FACT,
+                                 err);
+}
+
+int fnet_agree_compute_by(fnet_agree *out, const fnet_agree_coder *coders,
+                          uint32_t n, int match, int by, fnet_err *err)
+{
     work w = {.a = out};
     int rc;
 
     memset(out, 0, sizeof *out);
     out->coders = coders;
     out->n_coders = n;
-    out->match = match;
+    out->match = by == FNET_AGREE_BY_FACT ? match : FNET_AGREE_EXACT;
+    out->by = by;
     out->n_facts = calloc(n, sizeof *out->n_facts);
     out->n_outside = calloc(n, sizeof *out->n_outside);
     if (!out->n_facts || !out->n_outside) {
@@ -1118,8 +1284,9 @@ int fnet_agree_compute(fnet_agree *out, const fnet_agree_coder *coders,
     }
     if ((rc = match_entities(&w)) != 0 || (rc = share_sources(&w, err)) != 0 ||
         (rc = collect(&w)) != 0 || (rc = align(&w)) != 0 ||
-        (rc = classify(out)) != 0 || (rc = figures(&w)) != 0 ||
-        (rc = by_relation(&w)) != 0 || (rc = named(out)) != 0)
+        (rc = regroup(&w)) != 0 || (rc = classify(out)) != 0 ||
+        (rc = figures(&w)) != 0 || (rc = by_relation(&w)) != 0 ||
+        (rc = named(out)) != 0)
         goto done;
 done:
     if (rc == FNET_ENOMEM)

@@ -43,6 +43,21 @@ enum fnet_agree_match { FNET_AGREE_EXACT, FNET_AGREE_SPAN, FNET_AGREE_PAIR };
 /* The names of the matches (NULL-terminated), at their enum's index. */
 extern const char *const fnet_agree_match_names[];
 
+/* The unit of analysis (docs/AGREEMENT.md, "Units of analysis"): a fact
+ * (the matching above); an unordered entity pair in a shared source,
+ * whose value for a coder is the sorted set of relations it coded there
+ * ("party_to+signed"); an entity in a shared source, whose value is the
+ * type of the coder's record. A coder codes a pair or entity unit when one
+ * of its facts in that source joins the pair or names the entity. */
+enum fnet_agree_by {
+    FNET_AGREE_BY_FACT,
+    FNET_AGREE_BY_PAIR,
+    FNET_AGREE_BY_ENTITY
+};
+
+/* The names of the units (NULL-terminated), at their enum's index. */
+extern const char *const fnet_agree_by_names[];
+
 #define FNET_AGREE_MIN_OVERLAP 4
 
 /* Krippendorff's alpha's levels of measurement. */
@@ -57,13 +72,20 @@ typedef struct fnet_agree_coder {
 } fnet_agree_coder;
 
 /* A unit: one entity pair in one shared source, at most one fact per
- * coder (fact[k]: index into coder k's facts, or -1). */
+ * coder (fact[k]: index into coder k's facts, or -1). With --by pair or
+ * entity, fact[k] is coder k's first fact of the unit (its quote is the
+ * one shown) and value[k] its value (NULL: not coded); with an entity
+ * unit a == b. */
 typedef struct fnet_agree_unit {
-    uint32_t source; /* index into fnet_agree.sources */
-    uint32_t a, b;   /* matched entities (fnet_agree.entities), a <= b */
-    int64_t *fact;   /* n_coders entries */
-    bool *reversed;  /* n_coders entries: the fact's subject is b (a !=
+    uint32_t source;    /* index into fnet_agree.sources */
+    uint32_t a, b;      /* matched entities (fnet_agree.entities), a <= b */
+    int64_t *fact;      /* n_coders entries */
+    bool *reversed;     /* n_coders entries: the fact's subject is b (a !=
                         b); only a directed relation makes it differ */
+    const char **value; /* NULL with --by fact; else n_coders entries */
+    const char **quote; /* --by pair: per coder, the distinct quotes of
+                           its facts joined by " | " (NULL: none); else
+                           NULL */
 } fnet_agree_unit;
 
 /* An entity as matched across coders: the first coder's record. */
@@ -123,16 +145,19 @@ enum fnet_agree_issue {
     FNET_AGREE_RELATION,  /* relations differ */
     FNET_AGREE_DIRECTION, /* same relation, opposite directions */
     FNET_AGREE_SIGN,      /* same relation and direction, signs differ */
-    FNET_AGREE_STANCE     /* only stances differ */
+    FNET_AGREE_STANCE,    /* only stances differ */
+    FNET_AGREE_TYPE       /* --by entity: the types differ */
 };
 
-/* "agreed", "missing", "relation", "direction", "sign", "stance". */
+/* "agreed", "missing", "relation", "direction", "sign", "stance",
+ * "type". */
 const char *fnet_agree_issue_name(int issue);
 
 typedef struct fnet_agree {
     const fnet_agree_coder *coders; /* borrowed */
     uint32_t n_coders;
     int match; /* enum fnet_agree_match */
+    int by;    /* enum fnet_agree_by */
 
     const char **sources; /* the shared source ids, in the first coder's
                              order (strings of the first corpus) */
@@ -154,10 +179,12 @@ typedef struct fnet_agree {
     size_t n_pairs;
     fnet_agree_pair pooled; /* i = j = 0: sums over pairs */
 
-    fnet_agree_alpha_row alpha[3]; /* relation, sign, stance */
+    fnet_agree_alpha_row alpha[3]; /* relation, sign, stance; with --by
+                                      pair or entity only the value
+                                      ("relations", "type") */
     size_t n_alpha;                /* stance only when a fact has one */
 
-    fnet_agree_group *relations; /* by name */
+    fnet_agree_group *relations; /* by name; none with --by pair|entity */
     size_t n_relations;
     fnet_agree_group *by_source; /* in sources order */
     fnet_agree_named *named;     /* n_pairs, in pairs order */
@@ -177,10 +204,16 @@ int fnet_agree_coder_check(const fnet_agree_coder *coder, fnet_err *err);
 int fnet_agree_compute(fnet_agree *out, const fnet_agree_coder *coders,
                        uint32_t n, int match, fnet_err *err);
 
+/* As fnet_agree_compute, with the unit of analysis `by` (enum
+ * fnet_agree_by; match must be exact unless by is FNET_AGREE_BY_FACT). */
+int fnet_agree_compute_by(fnet_agree *out, const fnet_agree_coder *coders,
+                          uint32_t n, int match, int by, fnet_err *err);
+
 void fnet_agree_free(fnet_agree *a); /* zeroes it; NULL is allowed */
 
 /* True when the facts of coders k and l in unit u agree under the match
- * (both present, and equal for exact and span). */
+ * (both present, and equal for exact and span; with --by pair or entity,
+ * equal values). */
 bool fnet_agree_unit_agrees(const fnet_agree *a, const fnet_agree_unit *u,
                             uint32_t k, uint32_t l);
 

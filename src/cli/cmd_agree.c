@@ -26,7 +26,7 @@ typedef struct aopts {
     fnet_table_style style;
     coder_ids ids;
     const char *out, *consensus;
-    int match, table;
+    int match, table, by;
     long min_coders;
     bool min_given;
 } aopts;
@@ -46,6 +46,8 @@ static int add_coder(void *field, const char *value, const char *cmd)
 
 /* clang-format off */
 static const fnet_opt options[] = {
+    FNET_CHOICE("by", 0, aopts, by, fnet_agree_by_names, NULL, "U",
+                "fact (default), pair or entity: the unit of analysis"),
     FNET_CALL("coder", aopts, ids, add_coder, "ID",
               "count only the facts whose attribute coder is ID (once per "
               "file, in file order; or several times after one file)"),
@@ -95,6 +97,10 @@ static int parse(aopts *o, int argc, char **argv, fnet_opt_result *r)
     if (files > MAX_CODERS)
         return fnet_cli_usage("agree", "at most %d coders", MAX_CODERS);
     size_t n = ids ? ids : files;
+    if (o->by > FNET_AGREE_BY_FACT && (o->match >= 0 || o->consensus))
+        return fnet_cli_usage("agree", "%s applies to --by fact, not --by %s",
+                              o->match >= 0 ? "--match" : "--write-consensus",
+                              fnet_agree_by_names[o->by]);
     if (o->min_given && !o->consensus)
         return fnet_cli_usage("agree",
                               "--min-coders applies to --write-consensus");
@@ -158,7 +164,8 @@ static int run(const aopts *o, fnet_agree_coder *coders, uint32_t n,
     for (uint32_t k = 0; !rc && k < n; k++)
         rc = fnet_agree_coder_check(&coders[k], err);
     if (!rc)
-        rc = fnet_agree_compute(&a, coders, n, o->match, err);
+        rc = fnet_agree_compute_by(&a, coders, n, o->match < 0 ? 0 : o->match,
+                                   o->by, err);
     if (!rc)
         rc = write_output(o, &a, err);
     if (!rc && o->consensus) {
@@ -178,7 +185,7 @@ static int run(const aopts *o, fnet_agree_coder *coders, uint32_t n,
 
 int fnet_cmd_agree(int argc, char **argv)
 {
-    aopts o = {.table = -1};
+    aopts o = {.table = -1, .match = -1};
     fnet_opt_result r = {.paths = calloc((size_t)argc + 1, sizeof(char *)),
                          .help = &fnet_helptext_agree};
     fnet_agree_coder coders[MAX_CODERS] = {{0}};

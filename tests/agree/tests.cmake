@@ -34,3 +34,13 @@ add_test(NAME agree.stance
          COMMAND ${FNET_PYTHON} ${FNET_AGREE_DIR}/stance_e2e.py
                  $<TARGET_FILE:factnet>
          WORKING_DIRECTORY ${FNET_AGREE_DIR})
+# --by pair and --by entity against units built from the raw fact files
+# (check_units.py; alpha and kappa from alpha_ref.py).
+add_test(NAME agree.units
+         COMMAND ${FNET_PYTHON} ${FNET_AGREE_DIR}/check_units.py
+                 $<TARGET_FILE:factnet>
+                 tests/agree/fixtures/alice.json tests/agree/fixtures/erin.json
+                 tests/agree/fixtures/alice.json tests/agree/fixtures/bob.json
+                 tests/agree/fixtures/alice.json tests/agree/fixtures/carol.json
+                 data/japan_cyber.json tests/agree/fixtures/japan_coder2.json
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

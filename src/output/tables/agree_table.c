@@ -263,6 +263,16 @@ static void fact_text(const fnet_agree *a, const fnet_agree_unit *u, uint32_t k,
         fnet_buf_puts(b, "(not coded)");
         return;
     }
+    if (a->by == FNET_AGREE_BY_PAIR) {
+        fnet_buf_printf(b, "%s - %s: %s", label(a, u->a), label(a, u->b),
+                        u->value[k]);
+        return;
+    }
+    if (a->by == FNET_AGREE_BY_ENTITY) {
+        fnet_buf_printf(b, "%s: %s", label(a, u->a),
+                        *u->value[k] ? u->value[k] : "(no type)");
+        return;
+    }
     const fnet_relation *rel = &c->relations[f->relation];
     bool rev = u->reversed[k];
     fnet_buf_printf(b, "%s %s %s", label(a, rev ? u->b : u->a), rel->name,
@@ -338,8 +348,9 @@ static int dis_table(const fnet_agree *a, bool people, fnet_table **out,
             fact_text(a, u, k, &b);
             if (!rc)
                 rc = fnet_table_set_str(*out, r, 4, fnet_buf_str(&b));
-            if (!rc && f && f->evidence)
-                rc = fnet_table_set_str(*out, r, 5, f->evidence);
+            const char *quote = u->quote ? u->quote[k] : f ? f->evidence : NULL;
+            if (!rc && quote)
+                rc = fnet_table_set_str(*out, r, 5, quote);
             if (!rc && f) {
                 fnet_fact_cite(a->coders[k].c, f, &b);
                 rc = fnet_table_set_str(*out, r, 6, fnet_buf_str(&b));
@@ -377,9 +388,15 @@ static int build(const fnet_agree *a, int which, bool people, bool latex,
     }
 }
 
-static const char *match_words(int match)
+static const char *match_words(const fnet_agree *a)
 {
-    switch (match) {
+    if (a->by == FNET_AGREE_BY_PAIR)
+        return "by pair (the set of relations each coder coded between an "
+               "entity pair in a source)";
+    if (a->by == FNET_AGREE_BY_ENTITY)
+        return "by entity (the type of each entity a coder's facts name in "
+               "a source)";
+    switch (a->match) {
     case FNET_AGREE_SPAN:
         return "span (same subject, relation, object, sign and stance, "
                "overlapping quotes)";
@@ -413,6 +430,28 @@ static const char *const md_notes[] = {
     NULL,
 };
 
+/* The coder pairs' note with --by pair and entity. */
+static const char *const by_note[] = {
+    "A coded, B coded: entity pairs each coder's facts join in the shared "
+    "sources. Agreed: pairs both coded with the same set of relations. "
+    "Precision = agreed / A coded, recall = agreed / B coded, F1 = 2 agreed "
+    "/ (A coded + B coded). Kappa (Cohen's) and alpha (Krippendorff's): the "
+    "set of relations, nominal, over the pairs both coded. Empty: undefined "
+    "(docs/AGREEMENT.md).",
+    "A coded, B coded: entities each coder's facts name in the shared "
+    "sources. Agreed: entities both named with the same type. Precision = "
+    "agreed / A coded, recall = agreed / B coded, F1 = 2 agreed / (A coded "
+    "+ B coded). Kappa (Cohen's) and alpha (Krippendorff's): the type, "
+    "nominal, over the entities both named. Empty: undefined "
+    "(docs/AGREEMENT.md).",
+    "Alpha (nominal) over the units two coders or more coded. 0.800 or "
+    "more: reliable; 0.667 to 0.800: tentative conclusions only "
+    "(Krippendorff 2004).",
+    "By all: units every coder coded. Coded, agreed: summed over coder "
+    "pairs; agreed when both coded the unit with the same value; F1 = 2 "
+    "agreed / coded; alpha of the value (nominal).",
+};
+
 /* The sentence a paper reports (docs/AGREEMENT.md, "What to report"). */
 static void report_line(const fnet_agree *a, FILE *fp)
 {
@@ -420,12 +459,15 @@ static void report_line(const fnet_agree *a, FILE *fp)
     fnet_table_format_real(al, sizeof al, a->alpha[0].alpha, 3);
     fnet_table_format_real(f1, sizeof f1, a->pooled.f1, 3);
     fprintf(fp,
-            "\nTo report: Krippendorff's alpha (relation, nominal) = %s over "
+            "\nTo report: Krippendorff's alpha (%s, nominal) = %s over "
             "%" PRIu64 " units coded by two coders or more; F1 = %s (%s "
-            "match, %u coders, %u source%s).\n",
-            al[0] ? al : "undefined", a->alpha[0].units,
-            f1[0] ? f1 : "undefined", fnet_agree_match_names[a->match],
-            a->n_coders, a->n_sources, a->n_sources == 1 ? "" : "s");
+            "%s, %u coders, %u source%s).\n",
+            a->alpha[0].variable, al[0] ? al : "undefined", a->alpha[0].units,
+            f1[0] ? f1 : "undefined",
+            a->by ? fnet_agree_by_names[a->by]
+                  : fnet_agree_match_names[a->match],
+            a->by ? "units" : "match", a->n_coders, a->n_sources,
+            a->n_sources == 1 ? "" : "s");
 }
 
 static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
@@ -456,7 +498,7 @@ static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
     fprintf(fp,
             ".\nMatch: %s. %u shared source%s, %" PRIu64 " units, %" PRIu64
             " coded by every coder.\n",
-            match_words(a->match), a->n_sources, a->n_sources == 1 ? "" : "s",
+            match_words(a), a->n_sources, a->n_sources == 1 ? "" : "s",
             a->n_units, units_all);
     report_line(a, fp);
     for (int w = 0; !rc && w <= FNET_AGREE_TABLE_DISAGREEMENTS; w++) {
@@ -464,6 +506,14 @@ static int write_md(const fnet_agree *a, const fnet_agree_write_opts *o,
         fnet_agree_write_opts so = *o;
         uint64_t listed_n = 0;
         so.style.note = md_notes[w];
+        if (a->by && w == FNET_AGREE_TABLE_RELATIONS)
+            continue; /* the value is the relations: no breakdown */
+        if (a->by && w == FNET_AGREE_TABLE_PAIRS)
+            so.style.note = by_note[a->by == FNET_AGREE_BY_ENTITY];
+        if (a->by && w == FNET_AGREE_TABLE_ALPHA)
+            so.style.note = by_note[2];
+        if (a->by && w == FNET_AGREE_TABLE_SOURCES)
+            so.style.note = by_note[3];
         rc = build(a, w, true, false, &t, &listed_n);
         if (rc) {
             fnet_err_set(err, rc, "out of memory");
@@ -503,6 +553,8 @@ static int write_json(const fnet_agree *a, const fnet_agree_write_opts *o,
         fputc('"', fp);
     }
     fprintf(fp, "],\n\"match\": \"%s\"", fnet_agree_match_names[a->match]);
+    if (a->by) /* absent with --by fact, as before --by */
+        fprintf(fp, ",\n\"by\": \"%s\"", fnet_agree_by_names[a->by]);
     for (int w = 0; !rc && w <= FNET_AGREE_TABLE_DISAGREEMENTS; w++) {
         fnet_table *t = NULL;
         rc = build(a, w, false, false, &t, NULL);
