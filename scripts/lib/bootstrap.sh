@@ -7,7 +7,7 @@
 # the font of figures laid out with --width).
 FNET_PKGS="cmake make gcc pkg-config libigraph-dev libcjson-dev
 libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation libxml2-dev
-libsqlite3-dev"
+libsqlite3-dev zlib1g-dev"
 # Tests: independent reference implementations and format readers (cmark:
 # the CommonMark reference implementation reads build's summary.md back,
 # tests/hardening/test_md_path.py); Chromium and Node for the HTML report's

@@ -157,7 +157,7 @@ def main():
         if read(os.path.join(g, n + ".print.pdf")) != read(alone):
             fail(n + ".print.pdf differs from `factnet render --width 7in`")
         box = re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)",
-                        read(alone))
+                        pdf_text(read(alone)))
         if not box or abs(float(box.group(3)) - float(box.group(1)) - 504) > 1:
             fail(n + ".print.pdf is not 504 pt (7 in) wide: %r" % box)
         tex = read(os.path.join(g, n + ".metrics.tex")).decode()

@@ -8,6 +8,8 @@
 
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <stdint.h>
+#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -674,6 +676,59 @@ static int png_dpi(char **data, size_t *len, long dpi)
 }
 
 /* The page of a rendered file in points, read from the file itself. */
+/* The four numbers after key in data[0, len), if key occurs there. */
+static bool box_in(const char *data, size_t len, const char *key, double *x0,
+                   double *y0, double *x1, double *y1)
+{
+    size_t k = strlen(key);
+    for (size_t i = 0; i + k < len; i++)
+        if (memcmp(data + i, key, k) == 0) {
+            char num[160];
+            size_t m =
+                len - i - k < sizeof num - 1 ? len - i - k : sizeof num - 1;
+            memcpy(num, data + i + k, m);
+            num[m] = '\0';
+            if (sscanf(num, "%lf %lf %lf %lf", x0, y0, x1, y1) == 4)
+                return true;
+        }
+    return false;
+}
+
+/* The Flate stream that starts at data, inflated (malloc'd, *n bytes), or
+ * NULL when it is not one or is larger than 16 MiB. */
+static char *inflated(const char *data, size_t len, size_t *n)
+{
+    z_stream z = {0};
+    size_t cap = 1 << 16;
+    char *out = malloc(cap);
+    if (!out || inflateInit(&z) != Z_OK) {
+        free(out);
+        return NULL;
+    }
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)(len < UINT32_MAX ? len : UINT32_MAX);
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        if (z.total_out == cap) {
+            char *bigger = cap < (16u << 20) ? realloc(out, cap * 2) : NULL;
+            if (!bigger)
+                break;
+            out = bigger;
+            cap *= 2;
+        }
+        z.next_out = (Bytef *)out + z.total_out;
+        z.avail_out = (uInt)(cap - z.total_out);
+        rc = inflate(&z, Z_NO_FLUSH);
+    }
+    *n = z.total_out;
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 static bool page_of(const char *format, const char *data, size_t len, long dpi,
                     double *w, double *h)
 {
@@ -697,14 +752,27 @@ static bool page_of(const char *format, const char *data, size_t len, long dpi,
         *h = strtod(hs + 8, NULL);
         return true;
     }
-    for (size_t i = 0; key && i + strlen(key) < len; i++)
-        if (memcmp(data + i, key, strlen(key)) == 0 &&
-            sscanf(data + i + strlen(key), "%lf %lf %lf %lf", &x0, &y0, &x1,
-                   &y1) == 4) {
+    if (key && box_in(data, len, key, &x0, &y0, &x1, &y1)) {
+        *w = x1 - x0;
+        *h = y1 - y0;
+        return true;
+    }
+    /* cairo 1.18 writes the page objects into compressed object streams. */
+    for (size_t i = 0; key && strcmp(format, "pdf") == 0 && i + 7 < len; i++) {
+        if (memcmp(data + i, "stream", 6) != 0 ||
+            (data[i + 6] != '\n' && data[i + 6] != '\r'))
+            continue;
+        size_t start = i + 7 + (data[i + 6] == '\r' && data[i + 7] == '\n');
+        size_t n = 0;
+        char *text = inflated(data + start, len - start, &n);
+        bool found = text && box_in(text, n, key, &x0, &y0, &x1, &y1);
+        free(text);
+        if (found) {
             *w = x1 - x0;
             *h = y1 - y0;
             return true;
         }
+    }
     return false;
 }
 
