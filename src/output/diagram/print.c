@@ -206,10 +206,116 @@ static bool edge_labels(const fnet_diagram *d)
     return false;
 }
 
+/* A fixed layout (legend not yet added) kept for the next legend place
+ * of the same label size: laying the graph out is most of an attempt's
+ * time, and the layout does not depend on where the legend goes. */
+typedef struct fixed {
+    Agraph_t *g; /* NULL: none kept */
+    double base;
+    double box[4];
+} fixed;
+
+static void fixed_drop(fixed *fx)
+{
+    if (fx && fx->g)
+        agclose(fx->g);
+    if (fx)
+        fx->g = NULL;
+}
+
+/* Sets on obj (of root to) every attribute value of obj0 (of root from)
+ * that differs, declaring what to lacks; HTML strings stay HTML. */
+static bool copy_values(Agraph_t *from, void *obj0, Agraph_t *to, void *obj,
+                        int kind)
+{
+    for (Agsym_t *s = agnxtattr(from, kind, NULL); s;
+         s = agnxtattr(from, kind, s)) {
+        Agsym_t *t = agattr(to, kind, s->name, NULL);
+        if (!t && !(t = agattr(to, kind, s->name, s->defval)))
+            return false;
+        char *v = agxget(obj0, s), *w = agxget(obj, t);
+        if (strcmp(v, w) == 0 && !aghtmlstr(v) == !aghtmlstr(w))
+            continue;
+        if (aghtmlstr(v)) {
+            char *h = agstrdup_html(to, v);
+            int rc = agxset(obj, t, h);
+            agstrfree(to, h);
+            if (rc != 0)
+                return false;
+        } else if (agxset(obj, t, v) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool copy_subgraphs(Agraph_t *root0, Agraph_t *g0, Agraph_t *root,
+                           Agraph_t *g)
+{
+    for (Agraph_t *s0 = agfstsubg(g0); s0; s0 = agnxtsubg(s0)) {
+        Agraph_t *s = agsubg(g, agnameof(s0), 0);
+        if (!s || !copy_values(root0, s0, root, s, AGRAPH) ||
+            !copy_subgraphs(root0, s0, root, s))
+            return false;
+    }
+    return true;
+}
+
+/* The layout of from (fixed by fnet_render_fix_box) onto to, a graph
+ * built from the same diagram with the same options: every attribute of
+ * every object, matched by name (edges in order). False when the two do
+ * not match object for object. */
+static bool copy_layout(Agraph_t *from, Agraph_t *to)
+{
+    if (agnnodes(from) != agnnodes(to) || agnedges(from) != agnedges(to) ||
+        !copy_values(from, from, to, to, AGRAPH) ||
+        !copy_subgraphs(from, from, to, to))
+        return false;
+    for (Agnode_t *v0 = agfstnode(from); v0; v0 = agnxtnode(from, v0)) {
+        Agnode_t *v = agnode(to, agnameof(v0), 0);
+        if (!v || !copy_values(from, v0, to, v, AGNODE))
+            return false;
+        Agedge_t *e = agfstout(to, v);
+        for (Agedge_t *e0 = agfstout(from, v0); e0;
+             e0 = agnxtout(from, e0), e = agnxtout(to, e))
+            if (!e || strcmp(agnameof(aghead(e0)), agnameof(aghead(e))) != 0 ||
+                !copy_values(from, e0, to, e, AGEDGE))
+                return false;
+        if (e)
+            return false;
+    }
+    return true;
+}
+
+/* Lays a->g out (fnet_render_fix_box), or copies the layout fx keeps for
+ * the same label size; keeps a copy in fx for the next place. */
+static int fix_layout(attempt *a, const fnet_diagram *d,
+                      const fnet_dot_opts *oo, double box[4], fixed *fx,
+                      fnet_renderer *r, fnet_err *err)
+{
+    if (fx && fx->g && fx->base == a->base && copy_layout(fx->g, a->g)) {
+        memcpy(box, fx->box, sizeof fx->box);
+        return 0;
+    }
+    int rc = fnet_render_fix_box(r, a->g, box, err);
+    if (rc || !fx || a->base <= 0)
+        return rc;
+    fixed_drop(fx);
+    rc = fnet_dot_build(&fx->g, d, oo, err);
+    if (!rc && copy_layout(a->g, fx->g)) {
+        fx->base = a->base;
+        memcpy(fx->box, box, sizeof fx->box);
+    } else {
+        fixed_drop(fx);
+    }
+    return rc;
+}
+
 /* Builds the figure with node labels at base points (0: screen sizes),
- * the legend at place, and measures it against the page. */
+ * the legend at place, and measures it against the page. fx (NULL: none)
+ * carries a layout from one place to the next. */
 static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
-                   const fnet_print_opts *p, double base, int place,
+                   const fnet_print_opts *p, double base, int place, fixed *fx,
                    fnet_renderer *r, fnet_err *err)
 {
     fnet_dot_opts oo = *o;
@@ -223,7 +329,7 @@ static int try_one(attempt *a, const fnet_diagram *d, const fnet_dot_opts *o,
     int rc = fnet_dot_build(&a->g, d, &oo, err);
     if (!rc && (legend || base > 0 || edge_labels(d) ||
                 fnet_clustered_applies(a->g, NULL)))
-        rc = fnet_render_fix_box(r, a->g, box, err);
+        rc = fix_layout(a, d, &oo, box, fx, r, err);
     if (!rc && legend)
         rc = place_legend(a->g, d, &oo, place, box, p->width, err);
     if (!rc && base > 0) /* a screen figure's page is measured when written */
@@ -329,15 +435,18 @@ static int fits(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
     int place[2];
     size_t nb = bases(p, base), np = places(p, o->legend, place);
     int rc = 0;
+    fixed fx = {0};
     *ok = false;
     for (size_t i = 0; i < nb && !rc && !*ok; i++)
         for (size_t j = 0; j < np && !rc && !*ok; j++) {
             attempt a;
-            rc = try_one(&a, d, o, p, base[i], place[j], r, err);
+            rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
+                         err);
             *ok = !rc && legible(&a, p, true);
             if (a.g)
                 agclose(a.g);
         }
+    fixed_drop(&fx);
     return rc;
 }
 
@@ -484,17 +593,20 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
     int place[2];
     size_t nb = bases(p, base), np = places(p, o->legend, place);
     attempt best = {0}, a;
+    fixed fx = {0};
     bool tried_below = false;
     int rc = 0;
     for (size_t i = 0; i < nb && !rc; i++)
         for (size_t j = 0; j < np && !rc; j++) {
-            rc = try_one(&a, d, o, p, base[i], place[j], r, err);
+            rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
+                         err);
             tried_below = tried_below || place[j] == FNET_LEGEND_BELOW;
             if (!rc && legible(&a, p, i + 1 == nb)) {
                 set_page(a.g, &a, p, &out->fit);
                 out->g = a.g;
                 if (best.g)
                     agclose(best.g);
+                fixed_drop(&fx);
                 return 0;
             }
             if (!rc && (!best.g || reach(&a, p) > reach(&best, p))) {
@@ -505,6 +617,7 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
                 agclose(a.g);
             }
         }
+    fixed_drop(&fx);
     if (!rc && best.g && legible(&best, p, true)) {
         /* None kept 85 % of its size: the one with the largest text. */
         set_page(best.g, &best, p, &out->fit);
@@ -595,7 +708,7 @@ int fnet_print_figure(fnet_figure *out, const fnet_diagram *d,
         attempt a;
         int place[2];
         places(p, o->legend, place);
-        rc = try_one(&a, d, o, p, 0, place[0], r, err);
+        rc = try_one(&a, d, o, p, 0, place[0], NULL, r, err);
         out->g = a.g;
         if (!rc)
             screen_fit(&a, &out->fit);
