@@ -15,4 +15,4 @@ endif()
 # factnet renders through Graphviz: same leak suppressions as tests/dot.
 set_tests_properties(browser.report PROPERTIES SKIP_RETURN_CODE 77
   TIMEOUT 900 ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")

@@ -52,4 +52,4 @@ foreach(case grey_png grey_dot colour_dot legend stable palette labels)
   list(APPEND FNET_DOT_TESTS dot.style_${case})
 endforeach()
 set_tests_properties(${FNET_DOT_TESTS} PROPERTIES ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")

@@ -13,7 +13,7 @@ add_test(NAME evolve.dot
                  ${CMAKE_CURRENT_BINARY_DIR}/evolve-dot-work)
 # Graphviz's own leaks are suppressed as for tests/dot.
 set_tests_properties(evolve.dot PROPERTIES ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")
 # evolve --table pivot: hand-worked degrees and NetworkX PageRank per year.
 add_test(NAME evolve.pivot
          COMMAND ${FNET_PYTHON} ${FNET_EVOLVE_TESTS}/pivot.py

@@ -20,7 +20,7 @@ foreach(dir ${FNET_GOLDEN_CASES})
       # option error stops them after the graph is built): its own leaks
       # are suppressed as for tests/dot; everything else still counts.
       set_tests_properties(${area}.${name} PROPERTIES ENVIRONMENT
-        "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+        "${FNET_GRAPHVIZ_SAN_ENV}")
     endif()
   endif()
 endforeach()

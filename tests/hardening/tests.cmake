@@ -6,7 +6,7 @@ add_test(NAME hardening.stdout
 # It runs build (Graphviz renders): Graphviz's and fontconfig's own leaks
 # are suppressed under the sanitizers, as for tests/dot.
 set_tests_properties(hardening.stdout PROPERTIES
-  ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+  ENVIRONMENT "${FNET_GRAPHVIZ_SAN_ENV}")
 
 # Every output kind is replaced whole or not at all: a write that fails
 # part-way (file size limit) and /dev/full; a read-only folder (skipped, 77,
@@ -19,7 +19,7 @@ foreach(mode write readonly)
                    ${mode})
   set_tests_properties(hardening.atomic_${mode} PROPERTIES
     SKIP_RETURN_CODE 77
-    ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+    ENVIRONMENT "${FNET_GRAPHVIZ_SAN_ENV}")
 endforeach()
 
 # Hostile labels through every output (test_hostile_outputs.py): one test
@@ -41,7 +41,7 @@ foreach(fmt ${FNET_HOSTILE_FORMATS})
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
     SKIP_RETURN_CODE 77
     ENVIRONMENT
-    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+    "${FNET_GRAPHVIZ_SAN_ENV}")
 endforeach()
 
 # build's summary.md names its input in a code span that CommonMark reads
@@ -52,7 +52,7 @@ add_test(NAME hardening.md_path
                  $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}/docs/examples/rcep.json)
 set_tests_properties(hardening.md_path PROPERTIES
   SKIP_RETURN_CODE 77
-  ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+  ENVIRONMENT "${FNET_GRAPHVIZ_SAN_ENV}")
 
 # Annotated text whose derived facts and quotes would outgrow the input
 # (docs/LIMITS.md, "Quoted evidence"): each case within 1 GiB of address

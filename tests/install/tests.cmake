@@ -14,7 +14,7 @@ add_test(NAME install.tree
 # The installed factnet renders through Graphviz: its own leaks are
 # suppressed as for tests/dot (sanitizer builds); everything else counts.
 set_tests_properties(install.tree PROPERTIES ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")
 # The .deb, built with cpack and read with dpkg-deb -f/-c (never installed
 # here: scripts/package --try does that).
 add_test(NAME install.deb

@@ -9,7 +9,7 @@ add_test(NAME methods.numbers
 # numbers.py runs `factnet build` (diagrams): under the sanitizers, what
 # Graphviz and fontconfig keep until exit is not ours (tests/dot/lsan.supp).
 set_tests_properties(methods.numbers PROPERTIES ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")
 add_test(NAME methods.bibtex
          COMMAND ${FNET_PYTHON} ${FNET_METHODS_DIR}/bibtex.py
                  $<TARGET_FILE:factnet> ${CMAKE_SOURCE_DIR})

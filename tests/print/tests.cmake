@@ -8,5 +8,5 @@ foreach(case widths png eps refuse legend title preflight evolve latex)
                    $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}
                    ${CMAKE_CURRENT_BINARY_DIR}/print-work/${case} ${case})
   set_tests_properties(print.${case} PROPERTIES SKIP_RETURN_CODE 77
-    ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+    ENVIRONMENT "${FNET_GRAPHVIZ_SAN_ENV}")
 endforeach()

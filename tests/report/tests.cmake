@@ -13,4 +13,4 @@ foreach(case page metrics trend trend_each deterministic errors)
 endforeach()
 # Rendering goes through Graphviz: same leak suppressions as tests/dot.
 set_tests_properties(${FNET_REPORT_TESTS} PROPERTIES ENVIRONMENT
-  "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/dot/lsan.supp:print_suppressions=0")
+  "${FNET_GRAPHVIZ_SAN_ENV}")
