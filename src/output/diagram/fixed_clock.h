@@ -5,10 +5,10 @@
  * which cairo stamps) is SOURCE_DATE_EPOCH when it is set to a
  * non-negative integer, else the Unix epoch.
  *
- * cairo reads the clock with time() and ignores SOURCE_DATE_EPOCH; 1.18
- * (Debian 13) also compresses the stamp into an object stream, where it
- * could not be patched afterwards. So this module defines time() for the
- * process:
+ * cairo reads the clock with time(); 1.16 writes the stamp in plain text
+ * (render.c overwrites it in place), but 1.18 (Debian 13) compresses it
+ * into an object stream where it cannot be patched, and ignores
+ * SOURCE_DATE_EPOCH. So this module also defines time() for the process:
  * the executables export it (CMakeLists.txt, --export-dynamic-symbol), the
  * Graphviz plugin's cairo binds to it, and every caller of time() in the
  * process gets the fixed time. factnet's own code measures durations with

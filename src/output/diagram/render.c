@@ -3,11 +3,13 @@
 
 #include "core/outfile.h"
 #include "output/diagram/clustered.h"
+#include "output/diagram/fixed_clock.h"
 #include "output/diagram/labels.h"
 
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 struct fnet_renderer {
@@ -228,6 +230,35 @@ int fnet_render_fix_box(fnet_renderer *r, Agraph_t *g, double box[4],
     return 0;
 }
 
+/* cairo 1.16 stamps the time of rendering into a PDF's /CreationDate and
+ * ignores SOURCE_DATE_EPOCH, so two renderings of the same graph differ.
+ * The stamp is overwritten in place (same length, so the cross-reference
+ * offsets stay valid) with the fixed time (fixed_clock.h: SOURCE_DATE_EPOCH
+ * when it is set, else the Unix epoch): the same input then gives
+ * byte-identical PDFs. (cairo 1.18 compresses the stamp out of reach; it
+ * gets the fixed time from time() itself, fixed_clock.h.) */
+static void pdf_fix_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    const size_t klen = sizeof key - 1;
+    for (size_t i = 0; i + klen + 14 <= len; i++) {
+        if (memcmp(data + i, key, klen) != 0)
+            continue;
+        char *digits = data + i + klen;
+        for (int k = 0; k < 14; k++)
+            if (digits[k] < '0' || digits[k] > '9')
+                return;
+        time_t t = fnet_fixed_clock_now();
+        struct tm tm;
+        char stamp[16];
+        if (!gmtime_r(&t, &tm) ||
+            strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm) != 14)
+            return;
+        memcpy(digits, stamp, 14);
+        return;
+    }
+}
+
 int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
                      char **data, size_t *len, fnet_err *err)
 {
@@ -253,6 +284,8 @@ int fnet_render_data(fnet_renderer *r, Agraph_t *g, const char *format,
     memcpy(*data, gv, n);
     *len = n;
     gvFreeRenderData(gv);
+    if (strcmp(format, "pdf") == 0)
+        pdf_fix_date(*data, *len);
     return 0;
 }
 
