@@ -236,7 +236,9 @@ int fnet_render_fix_box(fnet_renderer *r, Agraph_t *g, double box[4],
  * offsets stay valid) with the fixed time (fixed_clock.h: SOURCE_DATE_EPOCH
  * when it is set, else the Unix epoch): the same input then gives
  * byte-identical PDFs. (cairo 1.18 compresses the stamp out of reach; it
- * gets the fixed time from time() itself, fixed_clock.h.) */
+ * gets the fixed time from time() itself, fixed_clock.h. Both are needed:
+ * under the sanitizers, whose runtime intercepts time(), cairo does not
+ * reach factnet's time(), and this overwrite is what pins the stamp.) */
 static void pdf_fix_date(char *data, size_t len)
 {
     static const char key[] = "/CreationDate (D:";
