@@ -629,8 +629,10 @@ static int all_runs(fnet_communities *out, const fnet_graph *g,
     return 0;
 }
 
-int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
-                            const fnet_community_opts *o, fnet_err *err)
+/* consume: g may be released as soon as detection is done reading it. */
+static int detect(fnet_communities *out, const fnet_graph *g,
+                  const fnet_community_opts *o, fnet_graph *consume,
+                  fnet_err *err)
 {
     state s = {0};
     uint32_t n = g->n_nodes;
@@ -674,6 +676,8 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
     out->positive_part = !out->signed_quality && fnet_graph_has_negative(g);
     if (out->positive_part && (rc = positive_part(&s, g, err)))
         goto done;
+    if (consume)
+        fnet_graph_release(consume, s.ug != &consume->g);
     if (igraph_vector_int_init(&s.memb, 0)) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;
@@ -683,4 +687,16 @@ int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
 done:
     state_free(&s);
     return rc;
+}
+
+int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
+                            const fnet_community_opts *o, fnet_err *err)
+{
+    return detect(out, g, o, NULL, err);
+}
+
+int fnet_communities_detect_consume(fnet_communities *out, fnet_graph *g,
+                                    const fnet_community_opts *o, fnet_err *err)
+{
+    return detect(out, g, o, g, err);
 }

@@ -93,6 +93,16 @@ typedef struct fnet_communities {
 int fnet_communities_detect(fnet_communities *out, const fnet_graph *g,
                             const fnet_community_opts *o, fnet_err *err);
 
+/* fnet_communities_detect() on a graph the caller will not use again but
+ * to free it: the edge list, and the graph itself once the positive part
+ * replaces it, are released (fnet_graph_release()) as soon as detection
+ * no longer reads them, so that the peak memory is not both graphs at
+ * once. The result is fnet_communities_detect()'s. For the child process
+ * of community_async, whose copy of the graph is its own. */
+int fnet_communities_detect_consume(fnet_communities *out, fnet_graph *g,
+                                    const fnet_community_opts *o,
+                                    fnet_err *err);
+
 void fnet_communities_free(fnet_communities *c);
 
 /* Canonical numbering: raw[i] is any label of node i (labels need not be

@@ -13,12 +13,16 @@
 #include <unistd.h>
 
 /* The child's whole life: detect, send, leave without running atexit
- * handlers or flushing the parent's stdio buffers. */
+ * handlers or flushing the parent's stdio buffers. The child's graph is
+ * its own copy (fork), never used again: detection may release it, which
+ * keeps the child's peak memory near the parent's instead of the parent's
+ * plus the positive part's (the graph was allocated mutable by its
+ * builder, so dropping const here is defined). */
 static void child(int fd, const fnet_graph *g, const fnet_community_opts *o)
 {
     fnet_communities c;
     fnet_err e = {0};
-    int rc = fnet_communities_detect(&c, g, o, &e);
+    int rc = fnet_communities_detect_consume(&c, (fnet_graph *)g, o, &e);
     bool ok = fnet_fd_write_all(fd, &rc, sizeof rc) == 0 &&
               fnet_fd_write_all(fd, &e, sizeof e) == 0;
     if (ok && rc == 0) {

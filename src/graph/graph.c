@@ -13,6 +13,9 @@
 
 #include "core/text.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -869,6 +872,25 @@ void fnet_graph_free(fnet_graph *g)
     free(g->entity);
     free(g->node_of);
     free(g);
+}
+
+void fnet_graph_release(fnet_graph *g, bool also_igraph)
+{
+    free(g->edges);
+    free(g->fact_pool);
+    g->edges = NULL;
+    g->fact_pool = NULL;
+    if (also_igraph && g->has_g) {
+        igraph_destroy(&g->g);
+        g->has_g = false;
+    }
+    if (also_igraph && g->has_weights) {
+        igraph_vector_destroy(&g->weights);
+        g->has_weights = false;
+    }
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 int64_t fnet_graph_find_edge(const fnet_graph *g, uint32_t from, uint32_t to)

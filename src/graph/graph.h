@@ -61,18 +61,18 @@ typedef struct fnet_edge {
     uint32_t from, to; /* node indices (from < to when undirected) */
     double weight;     /* sum of fact weights (projection weight for
                            shared-membership ties in the actors view) */
-    uint32_t count;    /* number of facts (direct facts + shared items) */
     double pos_weight; /* weight split by sign: the positive facts plus */
     double neg_weight; /* the projection weight (co-membership counts as
                            positive), and the negative facts; pos_weight +
                            neg_weight == weight. net = pos - neg
                            (docs/METRICS.md, "Signed networks") */
-    int sign;          /* +1, -1, or 0 when the facts disagree */
+    uint32_t count;    /* number of facts (direct facts + shared items) */
+    int32_t sign;      /* +1, -1, or 0 when the facts disagree */
     int32_t relation;  /* the relation if all facts share one, else -1 */
-    uint64_t *facts;   /* n_facts indices into corpus->facts: the direct
+    uint32_t n_facts;
+    uint64_t *facts;       /* n_facts indices into corpus->facts: the direct
                            facts, then (actors view) the facts linking each
                            actor to the shared items */
-    uint32_t n_facts;
     fnet_date first, last; /* earliest / latest fact date (unset if none) */
 } fnet_edge;
 
@@ -143,6 +143,14 @@ int fnet_graph_build(fnet_graph **out, const fnet_corpus *c,
 
 /* NULL is allowed. */
 void fnet_graph_free(fnet_graph *g);
+
+/* Frees the edge list (edges, fact_pool) and, with also_igraph, the igraph
+ * graph and its weights, leaving nodes and the corpus link; then returns
+ * the freed pages to the system where the C library can (malloc_trim).
+ * Afterwards only n_nodes, entity, node_of and fnet_graph_free() may be
+ * used. For a process about to exit that needs little of a big graph (the
+ * community child: community_async.h). */
+void fnet_graph_release(fnet_graph *g, bool also_igraph);
 
 /* The undirected version of the graph: one edge per connected pair of
  * nodes, ordered by (min, max), with weight w(u->v) + w(v->u) (the matrix

@@ -95,21 +95,69 @@ static void test_split_errors(void)
     free_halves(&h);
 }
 
-static fnet_graph *karate(fnet_corpus **c)
+static fnet_graph *load_graph(fnet_corpus **c, const char *path)
 {
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_graph_opts go;
     fnet_graph *g = NULL;
-    char *paths[] = {"reference/networks/karate.json"};
+    char *paths[] = {(char *)path};
     int rc = fnet_load_corpus(c, paths, 1, NULL, false, &d, &err);
     fnet_diag_free(&d);
     fnet_graph_opts_init(&go);
     if (!rc)
         rc = fnet_graph_build(&g, *c, &go, &err);
     if (rc)
-        fprintf(stderr, "karate: %s\n", err.msg);
+        fprintf(stderr, "%s: %s\n", path, err.msg);
     return g;
+}
+
+static fnet_graph *karate(fnet_corpus **c)
+{
+    return load_graph(c, "reference/networks/karate.json");
+}
+
+/* A signed graph: detection runs on the positive part, and the child
+ * releases its copy of the graph (fnet_communities_detect_consume()) as
+ * soon as the positive part exists. Same result as in-process, and the
+ * released graph keeps only its nodes. */
+static void test_communities_consume_signed(void)
+{
+    fnet_corpus *c = NULL, *c2 = NULL;
+    fnet_graph *g = load_graph(&c, "stance/quad_aukus.json");
+    fnet_graph *g2 = load_graph(&c2, "stance/quad_aukus.json");
+    CHECK(g && g2);
+    if (!g || !g2)
+        goto done;
+    fnet_community_opts o;
+    fnet_community_opts_init(&o);
+    o.runs = 3;
+    fnet_communities a, b, d;
+    fnet_communities_job job;
+    fnet_err err = {0};
+    CHECK_INT(fnet_communities_detect(&a, g, &o, &err), 0);
+    CHECK(a.positive_part);
+    CHECK(a.n_communities >= 2);
+    CHECK_INT(fnet_communities_detect_consume(&d, g2, &o, &err), 0);
+    CHECK(g2->edges == NULL && !g2->has_g && !g2->has_weights);
+    CHECK_INT(d.n_communities, a.n_communities);
+    CHECK(memcmp(a.community, d.community, a.n * sizeof *a.community) == 0);
+    CHECK(memcmp(&a.modularity, &d.modularity, sizeof a.modularity) == 0);
+    fnet_communities_start(&job, g, &o, true);
+    CHECK(job.pid > 0);
+    CHECK_INT(fnet_communities_finish(&job, &b, &err), 0);
+    CHECK(b.community &&
+          memcmp(a.community, b.community, a.n * sizeof *a.community) == 0);
+    CHECK(memcmp(&a.modularity, &b.modularity, sizeof a.modularity) == 0);
+    CHECK(g->edges != NULL && g->has_g); /* the parent's graph is whole */
+    fnet_communities_free(&a);
+    fnet_communities_free(&b);
+    fnet_communities_free(&d);
+done:
+    fnet_graph_free(g);
+    fnet_graph_free(g2);
+    fnet_corpus_free(c);
+    fnet_corpus_free(c2);
 }
 
 static void test_communities_in_child(void)
@@ -187,6 +235,7 @@ int main(void)
     RUN(test_split);
     RUN(test_split_errors);
     RUN(test_communities_in_child);
+    RUN(test_communities_consume_signed);
     RUN(test_communities_child_error);
     return TEST_REPORT();
 }
