@@ -366,6 +366,16 @@ void fnet_fact_cite(const fnet_corpus *c, const fnet_fact *f, fnet_buf *out)
         out->data[--out->len] = '\0';
 }
 
+void fnet_relation_display(fnet_buf *out, const fnet_relation *r)
+{
+    if (r->label) {
+        fnet_buf_puts(out, r->label);
+        return;
+    }
+    for (const char *p = r->name; *p; p++)
+        fnet_buf_putc(out, *p == '_' ? ' ' : *p);
+}
+
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type)
 {
     if (n == 0)

@@ -203,6 +203,12 @@ void fnet_corpus_cite(const fnet_corpus *c, fnet_loc loc, const char *section,
  * fnet_corpus_cite() form without its final ": ". */
 void fnet_fact_cite(const fnet_corpus *c, const fnet_fact *f, fnet_buf *out);
 
+/* Appends how relation r is shown to a reader (legends, edge labels,
+ * tooltips of figures): its label, or without one its name with each '_'
+ * read as a space ("works_with" -> "works with"). Tables and CSV files
+ * keep the name. Can't fail (out records running out of memory). */
+void fnet_relation_display(fnet_buf *out, const fnet_relation *r);
+
 /* True when entity type `type` is allowed by the list (n == 0: any). */
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type);
 

@@ -240,12 +240,11 @@ def case_colour_dot():
 
 
 def labels_of(path):
-    """Display label of each relation (docs/FORMAT.md: declared label or
-    name; built-ins: their names with spaces)."""
+    """Display label of each relation (docs/FORMAT.md: the declared label,
+    else the name with spaces for underscores, as the built-ins' are)."""
     js = json.load(open(path, encoding="utf-8"))
     decl = js.get("relations", {})
-    return lambda r: decl[r].get("label", r) if r in decl else \
-        r.replace("_", " ")
+    return lambda r: decl.get(r, {}).get("label", r.replace("_", " "))
 
 
 def case_legend():

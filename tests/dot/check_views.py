@@ -161,15 +161,13 @@ def case_multi():
              (len(edges), len(facts)))
     labels = sorted(" ".join(t.text for t in e.iter(SVGNS + "text"))
                     for e in edges)
-    # Display labels: a declared relation's "label" or its name; the
-    # built-in relations' labels (docs/FORMAT.md) are their names with
-    # spaces for underscores ("party to").
+    # Display labels: a declared relation's "label", else its name with
+    # spaces for underscores ("works_with" -> "works with"), as the
+    # built-in relations' labels are (docs/FORMAT.md: "party to").
     declared = corpus(SMALL).get("relations", {})
 
     def shown(rel):
-        if rel in declared:
-            return declared[rel].get("label", rel)
-        return rel.replace("_", " ")
+        return declared.get(rel, {}).get("label", rel.replace("_", " "))
 
     if labels != sorted(shown(f["relation"]) for f in facts):
         fail("edge labels %r are not the facts' relations" % labels)

@@ -97,11 +97,9 @@ RELATIONS = set(FX['relations'])
 
 def rel_label(name):
     """What a diagram shows for a relation: its declared "label", else its
-    name; the built-in relations' labels (docs/FORMAT.md) are their names
-    with spaces for underscores ("party to")."""
-    if name in FX['relations']:
-        return FX['relations'][name].get('label', name)
-    return name.replace('_', ' ')
+    name with spaces for underscores, as the built-in relations' labels
+    (docs/FORMAT.md) are ("party to")."""
+    return FX['relations'].get(name, {}).get('label', name.replace('_', ' '))
 
 
 def label(eid):

@@ -86,7 +86,15 @@ static void test_style(void)
     CHECK_STR(fnet_style_fill(8, false), "#F9F9F9");
     CHECK_STR(fnet_style_fill(-1, false), "#FFFFFF");
     CHECK_STR(fnet_style_fill(3, true), "#727272");
-    CHECK_STR(fnet_style_fill(4, true), "#FFFFFF");
+    /* Groups 5 to 8 take the four greys again, with a dashed outline. */
+    CHECK_STR(fnet_style_fill(4, true), "#E2E2E2");
+    CHECK_STR(fnet_style_fill(7, true), "#727272");
+    CHECK_STR(fnet_style_fill(8, true), "#FFFFFF");
+    CHECK(!fnet_style_fill_dashed(3, false) &&
+          fnet_style_fill_dashed(4, false));
+    CHECK(fnet_style_fill_dashed(7, true) && !fnet_style_fill_dashed(8, true));
+    CHECK(!fnet_style_fill_dashed(-1, true) &&
+          !fnet_style_fill_dashed(8, false));
     /* CIE L* by hand (sRGB, D65): white 100, black 0, #777777 50.0,
      * Tol's light blue 67.9; the fills' documented targets, 6 apart, the
      * first four 12 apart (docs/DIAGRAMS.md). */

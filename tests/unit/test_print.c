@@ -54,23 +54,37 @@ static void test_grey(void)
 {
     double gap = -1;
     const char *bw[] = {"#000000", "#FFFFFF"};
-    CHECK(fnet_style_grey_check(bw, 2, &gap));
+    CHECK(fnet_style_grey_check(bw, NULL, 2, &gap));
     CHECK_NEAR(gap, 100.0, 1e-9);
     const char *mid[] = {"#FFFFFF", "#808080"};
-    CHECK(fnet_style_grey_check(mid, 2, &gap));
+    CHECK(fnet_style_grey_check(mid, NULL, 2, &gap));
     CHECK_NEAR(gap, 100 - 53.585, 0.01);
     /* Tol's light blue and orange, communities 1 and 2 of the default
      * style: the same grey in print (the issue measured 161 vs 163 of
      * 255); L* 67.94 and 67.09. */
     const char *tol[] = {"#77AADD", "#EE8866", "#FFFFFF"};
-    CHECK(!fnet_style_grey_check(tol, 3, &gap));
+    CHECK(!fnet_style_grey_check(tol, NULL, 3, &gap));
     CHECK_NEAR(gap, 0.856, 0.01);
     /* Fewer than two colours, or names that are not #RRGGBB: nothing to
      * tell apart. */
     const char *one[] = {"#77AADD", "white"};
-    CHECK(fnet_style_grey_check(one, 2, &gap));
+    CHECK(fnet_style_grey_check(one, NULL, 2, &gap));
     CHECK_NEAR(gap, 100.0, 1e-9);
-    CHECK(fnet_style_grey_check(NULL, 0, &gap));
+    CHECK(fnet_style_grey_check(NULL, NULL, 0, &gap));
+    /* The eight fills of the default style (L* 67.94, 92.00, 55.99, 79.88
+     * and 62.01, 86.11, 49.95, 74.07, computed apart in Python): 5.8 apart
+     * by lightness alone, but groups 5-8 have a dashed outline and within
+     * an outline they are at least 11.94 apart. */
+    const char *eight[] = {"#77AADD", "#FAE993", "#0E9878", "#BFD038",
+                           "#DE7B59", "#A2E0FF", "#7B7B00", "#F29FB0"};
+    const bool dashed[] = {false, false, false, false, true, true, true, true};
+    CHECK(!fnet_style_grey_check(eight, NULL, 8, &gap));
+    CHECK_NEAR(gap, 5.816, 0.01);
+    CHECK(fnet_style_grey_check(eight, dashed, 8, &gap));
+    CHECK_NEAR(gap, 11.942, 0.01);
+    for (int32_t g = 0; g < 8; g++)
+        CHECK(fnet_style_fill_dashed(g, false) == dashed[g] &&
+              strcmp(fnet_style_fill(g, false), eight[g]) == 0);
 }
 
 int main(void)

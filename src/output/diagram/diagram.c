@@ -95,7 +95,15 @@ static int types_of(builder *b)
     return rc;
 }
 
-/* The relations used by the corpus's facts, sorted by name. */
+static const char *keep_str(builder *b, const fnet_buf *t)
+{
+    if (!fnet_buf_ok(t))
+        return NULL;
+    return fnet_arena_strndup(&b->s->arena, fnet_buf_str(t), t->len);
+}
+
+/* The relations used by the corpus's facts, sorted by name, each with
+ * the text a reader sees (fnet_relation_display). */
 static int relations_of(builder *b)
 {
     fnet_diagram_set *s = b->s;
@@ -120,8 +128,13 @@ static int relations_of(builder *b)
     for (uint32_t k = 0; !rc && k < n; k++) {
         int32_t r = fnet_corpus_find_relation(c, names[k]);
         const fnet_relation *cr = &c->relations[r];
-        s->relations[k] = (fnet_drelation){
-            names[k], cr->label ? cr->label : names[k], cr->directed, false};
+        fnet_buf_reset(&b->tmp);
+        fnet_relation_display(&b->tmp, cr);
+        const char *label = keep_str(b, &b->tmp);
+        if (!label)
+            rc = FNET_ENOMEM;
+        s->relations[k] =
+            (fnet_drelation){names[k], label, cr->directed, false};
         b->relation_of[r] = (int32_t)k;
     }
     s->d.relations = s->relations;
@@ -247,13 +260,6 @@ static int select_nodes(builder *b)
 
 /* ---- text -------------------------------------------------------------- */
 
-static const char *keep_str(builder *b, const fnet_buf *t)
-{
-    if (!fnet_buf_ok(t))
-        return NULL;
-    return fnet_arena_strndup(&b->s->arena, fnet_buf_str(t), t->len);
-}
-
 static void put_year_range(fnet_buf *t, int lo, int hi)
 {
     if (lo == hi)
@@ -273,7 +279,8 @@ static bool fact_years(const fnet_fact *f, int *lo, int *hi)
 }
 
 /* One line describing fact i: "subject relation object, date, sources
- * (FILE: facts[i])". */
+ * (FILE: facts[i])". The relation is named by its id, as in tables: the
+ * tooltip cites the fact as written. */
 static void fact_line(builder *b, fnet_buf *t, uint64_t i)
 {
     const fnet_corpus *c = b->c;

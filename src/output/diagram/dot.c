@@ -280,6 +280,16 @@ static const char *shape_of(const writer *w, int32_t type)
     return t ? fnet_style_shape(t, w->other_rank[type]) : "ellipse";
 }
 
+/* Groups 5 to 8 have a dashed outline, drawn heavier than the solid one
+ * so that its dashes show at print size (style.h). */
+static void outline(writer *w, void *v, int32_t group)
+{
+    if (!fnet_style_fill_dashed(group, w->grey))
+        return;
+    set(v, "style", "filled,dashed");
+    setf(v, "penwidth", pen_pt(w, 1.4));
+}
+
 static int add_node(writer *w, uint32_t i)
 {
     const fnet_dnode *n = &w->d->nodes[i];
@@ -306,6 +316,7 @@ static int add_node(writer *w, uint32_t i)
     setf(v, "width", width);
     setf(v, "height", width * FNET_STYLE_ASPECT);
     set(v, "fillcolor", fnet_style_fill(n->fill, w->grey));
+    outline(w, v, n->fill);
     set_label(w, v, n->label, true);
     set_tooltip(w, v, n->tooltip ? n->tooltip : n->label);
     return 0;
@@ -428,6 +439,7 @@ typedef struct lrow {
     fnet_buf text;     /* plain text (data), escaped when drawn */
     const char *shape; /* ROW_SHAPE */
     const char *fill;  /* ROW_SHAPE, ROW_FILL */
+    int32_t group;     /* ROW_SHAPE, ROW_FILL: the fill's group, or -1 */
     int peripheries;   /* ROW_SHAPE */
     fnet_dedge edge;   /* ROW_EDGE: the look of a sample edge */
 } lrow;
@@ -450,6 +462,7 @@ static lrow *add_row(legend *l, int kind, const char *text)
     lrow *r = &l->row[l->n++];
     memset(r, 0, sizeof *r);
     r->kind = kind;
+    r->group = -1;
     if (text)
         fnet_buf_puts(&r->text, text);
     return r;
@@ -542,9 +555,8 @@ static int type_rows(const writer *w, const shown *s, legend *l)
         r = add_row(l, ROW_SHAPE, d->types[t]);
         if (r) {
             r->shape = shape_of(w, (int32_t)t);
-            r->fill = d->color_by == FNET_COLOR_TYPE
-                          ? fnet_style_fill((int32_t)t, w->grey)
-                          : FNET_STYLE_NO_FILL;
+            r->group = d->color_by == FNET_COLOR_TYPE ? (int32_t)t : -1;
+            r->fill = fnet_style_fill(r->group, w->grey);
         }
     }
     if (r && s->community_node) {
@@ -563,7 +575,12 @@ static int fill_rows(const writer *w, const shown *s, legend *l)
     const fnet_diagram *d = w->d;
     if (d->color_by != FNET_COLOR_COMMUNITY)
         return 0;
-    lrow *r = add_row(l, ROW_HEAD, "Communities (fill)");
+    bool dashed = false;
+    for (uint32_t k = 0; k < d->n_fills; k++)
+        dashed |= s->fill[k] && fnet_style_fill_dashed((int32_t)k, w->grey);
+    lrow *r =
+        add_row(l, ROW_HEAD,
+                dashed ? "Communities (fill, outline)" : "Communities (fill)");
     uint32_t others = 0;
     for (uint32_t k = 0; r && k < d->n_fills; k++) {
         if (!s->fill[k])
@@ -573,8 +590,10 @@ static int fill_rows(const writer *w, const shown *s, legend *l)
             continue;
         }
         r = add_row(l, ROW_FILL, d->fill_names[k]);
-        if (r)
+        if (r) {
+            r->group = (int32_t)k;
             r->fill = fnet_style_fill((int32_t)k, w->grey);
+        }
     }
     if (r && others) {
         r = add_row(l, ROW_FILL, NULL);
@@ -783,6 +802,7 @@ static int sample(writer *w, Agraph_t *sub, const lrow *r, uint32_t i,
         setf(v, "width", pt(w, r->kind == ROW_FILL ? 0.32 : 0.5));
         setf(v, "height", pt(w, r->kind == ROW_FILL ? 0.18 : 0.21));
         set(v, "fillcolor", r->fill);
+        outline(w, v, r->group);
         if (r->peripheries)
             set(v, "peripheries", "2");
         return 0;

@@ -934,19 +934,24 @@ static void fonts_of(fnet_buf *b, const char *format, const char *data,
         fnet_buf_puts(b, " (embedded)");
 }
 
-/* The fill colours of g's drawn nodes (not the legend's), each once. */
-static size_t fills_of(Agraph_t *g, const char **out, size_t cap)
+/* The looks of g's drawn nodes (not the legend's), each (fill, outline)
+ * pair once: dashed[i] when fill i is drawn with a dashed outline. */
+static size_t fills_of(Agraph_t *g, const char **out, bool *dashed, size_t cap)
 {
     size_t n = 0;
     for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
         const char *cls = agget(v, "class"), *f = agget(v, "fillcolor");
+        const char *style = agget(v, "style");
         if (!f || !*f || (cls && strcmp(cls, "legend") == 0))
             continue;
+        bool dash = style && strstr(style, "dashed") != NULL;
         size_t i = 0;
-        while (i < n && strcmp(out[i], f) != 0)
+        while (i < n && (strcmp(out[i], f) != 0 || dashed[i] != dash))
             i++;
-        if (i == n && n < cap)
+        if (i == n && n < cap) {
+            dashed[n] = dash;
             out[n++] = f;
+        }
     }
     return n;
 }
@@ -959,6 +964,7 @@ static void preflight(FILE *fp, const char *path, const char *format,
     double w = 0, h = 0, gap = 0;
     fnet_buf fonts = {0};
     const char *fills[64];
+    bool dashed[64];
     fprintf(fp, "preflight: %s\n", path);
     if (page_of(format, data, len, dpi, &w, &h))
         fprintf(fp, "  page: %.1f x %.1f pt (%.2f x %.2f in, %.1f x %.1f mm)\n",
@@ -975,9 +981,19 @@ static void preflight(FILE *fp, const char *path, const char *format,
     fprintf(fp, "  fonts: %s\n",
             fnet_buf_ok(&fonts) ? fnet_buf_str(&fonts) : "?");
     fnet_buf_free(&fonts);
-    size_t n = fills_of(g, fills, sizeof fills / sizeof fills[0]);
-    bool ok = fnet_style_grey_check(fills, n, &gap);
-    if (n > 1)
+    size_t n = fills_of(g, fills, dashed, sizeof fills / sizeof fills[0]);
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        nd += dashed[i];
+    bool ok = fnet_style_grey_check(fills, dashed, n, &gap);
+    if (n > 1 && nd > 0 && nd < n)
+        fprintf(fp,
+                "  greyscale: %zu node looks (%zu fills with a solid outline, "
+                "%zu dashed), lightness (CIE L*) of one outline at least "
+                "%.1f apart: %s\n",
+                n, n - nd, nd, gap,
+                ok ? "ok" : "some fills print as the same grey");
+    else if (n > 1)
         fprintf(fp,
                 "  greyscale: %zu fill colours, lightness (CIE L*) at least "
                 "%.1f apart: %s\n",

@@ -27,8 +27,9 @@ static const char *const fills[FNET_STYLE_FILLS] = {
     "#DE7B59", "#A2E0FF", "#7B7B00", "#F29FB0",
 };
 
-/* --grayscale: L* 90, 76, 62, 48; black text stays legible on each. */
-static const char *const greys[FNET_STYLE_GREYS] = {
+/* --grayscale: L* 90, 76, 62, 48; black text stays legible on each.
+ * Groups 5 to 8 take the same greys with a dashed outline. */
+static const char *const greys[FNET_STYLE_LEVELS] = {
     "#E2E2E2",
     "#BBBBBB",
     "#969696",
@@ -103,7 +104,12 @@ const char *fnet_style_fill(int32_t group, bool grey)
         return FNET_STYLE_NO_FILL;
     if (group >= fnet_style_fill_count(grey))
         return grey ? FNET_STYLE_NO_FILL : FNET_STYLE_OTHER_FILL;
-    return grey ? greys[group] : fills[group];
+    return grey ? greys[group % FNET_STYLE_LEVELS] : fills[group];
+}
+
+bool fnet_style_fill_dashed(int32_t group, bool grey)
+{
+    return group >= FNET_STYLE_LEVELS && group < fnet_style_fill_count(grey);
 }
 
 static int hex(char c)
@@ -259,9 +265,12 @@ static int fills_check(const fnet_diagram *d, bool grey, fnet_buf *why)
     }
     for (int32_t a = 0; a <= top && a < count; a++)
         for (int32_t b = a + 1; b <= top && b < count; b++) {
+            if (fnet_style_fill_dashed(a, grey) !=
+                fnet_style_fill_dashed(b, grey))
+                continue; /* told apart by their outlines */
             double la = fnet_style_lightness(fnet_style_fill(a, grey));
             double lb = fnet_style_lightness(fnet_style_fill(b, grey));
-            if (fabs(la - lb) < FNET_STYLE_MIN_DL) {
+            if (fabs(la - lb) < FNET_STYLE_GREY_GAP) {
                 fnet_buf_printf(why, "fills %d and %d differ by %.1f in L*",
                                 a + 1, b + 1, fabs(la - lb));
                 return 0;
@@ -378,11 +387,14 @@ static double lightness(const char *c)
     return y > 216.0 / 24389 ? 116 * cbrt(y) - 16 : y * 24389.0 / 27;
 }
 
-bool fnet_style_grey_check(const char *const *colors, size_t n, double *gap)
+bool fnet_style_grey_check(const char *const *colors, const bool *dashed,
+                           size_t n, double *gap)
 {
     *gap = 100;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
+            if (dashed && dashed[i] != dashed[j])
+                continue;
             double a = lightness(colors[i]), b = lightness(colors[j]);
             if (a >= 0 && b >= 0 && fabs(a - b) < *gap)
                 *gap = fabs(a - b);

@@ -9,9 +9,12 @@
  * - fills: the eight hues of Paul Tol's "light" scheme, each set to its
  *   own CIE lightness (L* 50 to 92, 6 apart) and ordered so that
  *   the first four are 12 apart, consecutive ones 18+: a greyscale print
- *   keeps them apart; then a near-white grey for "other". --grayscale:
- *   four greys 14 apart in L* (the diagram options draw cluster boxes
- *   when more communities are shown);
+ *   keeps them apart; then a near-white grey for "other". Groups 5 to 8
+ *   also have a dashed outline: lightness alone cannot keep eight fills
+ *   10 apart, so a reader tells a fill apart by (lightness, outline), and
+ *   the fills of one outline are 12 apart in L*. --grayscale: four greys
+ *   14 apart in L*, solid for groups 1-4 and dashed for 5-8 (the diagram
+ *   options draw cluster boxes when more communities are shown);
  * - edges: a look (colour, line, arrowhead) per relation drawn, assigned
  *   per figure over the relations actually drawn, in name order
  *   (fnet_style_assign), so that no two relations drawn share one; negative
@@ -36,15 +39,13 @@
 #include <stdint.h>
 
 #define FNET_STYLE_FILLS 8       /* distinct fill colours */
-#define FNET_STYLE_GREYS 4       /* distinct greys of --grayscale */
+#define FNET_STYLE_LEVELS 4      /* fills per outline (solid, dashed) */
+#define FNET_STYLE_GREYS 8       /* --grayscale: 4 greys x 2 outlines */
 #define FNET_STYLE_EDGE_COLORS 8 /* distinct relation colours */
 #define FNET_STYLE_NEGATIVE "#CC3311"
 #define FNET_STYLE_SEVERAL "#555555" /* edge of several relations */
 #define FNET_STYLE_OTHER_FILL "#F9F9F9"
 #define FNET_STYLE_NO_FILL "#FFFFFF"
-/* Two fills survive a greyscale print when their CIE L* differ by at
- * least this much (the colour palette's step). */
-#define FNET_STYLE_MIN_DL 6.0
 
 /* Node width bounds in inches; height is FNET_STYLE_ASPECT * width. */
 #define FNET_STYLE_WIDTH_MIN 0.55
@@ -69,6 +70,12 @@ int32_t fnet_style_fill_count(bool grey);
  * g < fnet_style_fill_count(grey), FNET_STYLE_OTHER_FILL above (white in
  * grey), white for g < 0. */
 const char *fnet_style_fill(int32_t group, bool grey);
+
+/* True when group g's nodes have a dashed outline: groups
+ * FNET_STYLE_LEVELS to fnet_style_fill_count(grey) - 1. Their fills have
+ * the lightness levels of the groups below, and together they tell up to
+ * 8 groups apart in a greyscale print. */
+bool fnet_style_fill_dashed(int32_t group, bool grey);
 
 /* CIE L* (0 black .. 100 white, D65) of a "#RRGGBB" colour; -1 for any
  * other string. */
@@ -105,8 +112,9 @@ fnet_look fnet_style_edge(const fnet_style_slots *s, int32_t r, int sign,
                           bool directed);
 
 /* Whether every encoding of diagram d, drawn with the given palette,
- * survives a greyscale print: the community or type fills drawn differ by
- * FNET_STYLE_MIN_DL in L* (or clusters box the groups), and no two
+ * survives a greyscale print: the community or type fills drawn with the
+ * same outline differ by FNET_STYLE_GREY_GAP in L* (or clusters box the
+ * groups), and no two
  * relations drawn share a look once colours are greys (same line, style
  * and arrowhead, colours less than 20 apart in L*). Returns 1 when it
  * does, 0 when not (appending the reason, one line, to `why`), -1 when out
@@ -134,10 +142,13 @@ void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width);
  * told apart in a greyscale print. */
 #define FNET_STYLE_GREY_GAP 10.0
 
-/* Whether the fill colours (n "#RRGGBB" strings; others are skipped)
+/* Whether the node fills (n "#RRGGBB" strings; others are skipped), with
+ * dashed[i] true for a fill drawn with a dashed outline (NULL: all solid),
  * survive a greyscale print: *gap receives the smallest difference of CIE
- * L* lightness between two of them (100 with fewer than two), and the
- * result is *gap >= FNET_STYLE_GREY_GAP. O(n^2); can't fail. */
-bool fnet_style_grey_check(const char *const *colors, size_t n, double *gap);
+ * L* lightness between two fills of the same outline (100 when there is
+ * no such pair), and the result is *gap >= FNET_STYLE_GREY_GAP: fills of
+ * different outlines are told apart by the outline. O(n^2); can't fail. */
+bool fnet_style_grey_check(const char *const *colors, const bool *dashed,
+                           size_t n, double *gap);
 
 #endif
