@@ -26,6 +26,15 @@ Cases:
             reports no overfull box (skips without pdflatex)
   evolve    evolve --dot DIR --width 7in: every period's SVG 504 pt wide;
             a corpus that does not fit: exit 5 and no file
+  under     no edge drawn beneath a node other than its ends (1.5 pt or
+            more into its outline), in the 7 in figures of the bundled
+            corpus and the two Quad/AUKUS fixtures, in colour and grey
+            (tests/print/edges_under.py; the screen figures' counts and
+            the grazes are printed; skips without `dot`)
+  grey      the bundled corpus at 7 in: its colour figure's preflight says
+            its 8 communities survive greyscale (fills of one outline 10+
+            apart in L*, by the hand computation in the case), and the
+            --grayscale figure fits 7 in with the colour figure's layout
 Skips (77) when pdfminer or pdffonts is missing.
 """
 import json
@@ -362,13 +371,76 @@ def case_latex():
     print("latex: two-column article compiled, no overfull box")
 
 
+def case_under():
+    if not shutil.which("dot"):
+        print("SKIP: Graphviz's dot program is not installed")
+        sys.exit(77)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from edges_under import edges_under
+    dense = os.path.join(SRC, "tests", "dot", "quad_aukus.json")
+    for corpus in (JAPAN, QUAD, dense):
+        screen, _ = run(["dot", corpus])
+        print("%s: %d edges beneath a node on screen (reported)" %
+              (os.path.basename(corpus), len(edges_under(screen))))
+        for extra in ([], ["--grayscale"]):
+            dot, _ = run(["dot", "--width", "7in"] + extra + [corpus])
+            print("  7in %s: %d grazes (1 to 1.5 pt into an outline)" %
+                  (" ".join(extra), len(edges_under(dot, 1.0))))
+            bad = edges_under(dot)
+            if bad:
+                fail("%s at 7in %s: edges beneath nodes %r" %
+                     (corpus, " ".join(extra), bad))
+    print("under: no edge beneath another node at 7 in")
+
+
+def case_grey():
+    out = os.path.join(WORK, "c.pdf")
+    rep, _ = run(["render", JAPAN, "--width", "7in", "--preflight",
+                  "-o", out])
+    if not re.search(r"greyscale: 8 node looks \(4 fills with a solid "
+                     r"outline, 4 dashed\).*: ok", rep):
+        fail("colour figure's greyscale line: " + rep)
+    # L* of the default fills (sRGB -> Y -> L*, computed here): groups
+    # 1-4 solid, 5-8 dashed; within an outline at least 10 apart.
+    def lstar(c):
+        v = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        v = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+             for x in v]
+        y = 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]
+        return 116 * y ** (1 / 3) - 16
+    dot, _ = run(["dot", "--width", "7in", JAPAN])
+    looks = set()
+    for m in re.finditer(r'\[([^\]]*fillcolor="(#[0-9A-Fa-f]{6})"[^\]]*)\]',
+                         dot):
+        if 'class=legend' in m.group(1) or "class=" not in m.group(1):
+            continue
+        looks.add((m.group(2), "dashed" in m.group(1)))
+    if len(looks) != 8:
+        fail("expected 8 (fill, outline) looks, got %r" % sorted(looks))
+    for dash in (False, True):
+        ls = sorted(lstar(c) for c, d in looks if d == dash)
+        if len(ls) != 4 or min(b - a for a, b in zip(ls, ls[1:])) < 10:
+            fail("fills with dashed=%s: L* %r" % (dash, ls))
+    gout = os.path.join(WORK, "g.pdf")
+    rep, _ = run(["render", JAPAN, "--width", "7in", "--grayscale",
+                  "--preflight", "-o", gout])
+    if abs(pdf_page(gout)[0] - 504) > 1 or not re.search(
+            r"greyscale: 8 node looks .*: ok", rep):
+        fail("--grayscale at 7in: " + rep)
+    gdot, _ = run(["dot", "--width", "7in", "--grayscale", JAPAN])
+    if re.search(r"cluster_[0-9]", gdot):
+        fail("--grayscale boxes the 8 communities; they fit 4 greys x 2 "
+             "outlines")
+    print("grey: 8 communities in colour and grey at 7 in\n" + rep)
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     {"widths": case_widths, "png": case_png, "eps": case_eps,
      "refuse": case_refuse, "legend": case_legend, "title": case_title,
      "preflight": case_preflight, "evolve": case_evolve,
-     "latex": case_latex}[CASE]()
+     "latex": case_latex, "under": case_under, "grey": case_grey}[CASE]()
 
 
 if __name__ == "__main__":
