@@ -4,14 +4,14 @@ factnet's DOT, which keeps factnet's pinned positions): every Bezier piece
 an edge draws (both strokes of a double line) is sampled and tested
 against the outline each node draws (its ellipse or polygon), shrunk by
 `inset` points: with the default INSET, a line that only grazes an
-outline (enters it by less than 1.5 pt: Graphviz routes splines around
+outline (enters it by less than 2 pt: Graphviz routes splines around
 polygons that approximate ellipses) does not count; inset=1 counts those
 too."""
 import json
 import math
 import subprocess
 
-INSET = 1.5  # points
+INSET = 2.0  # points
 
 
 def bezier_points(p, steps=100):

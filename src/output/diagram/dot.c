@@ -200,7 +200,7 @@ static void graph_attrs(writer *w)
          * double line is drawn on both sides of it: with 4 and 2 pt, the
          * six 7 in figures of the bundled corpus and the Quad/AUKUS
          * fixtures (colour, grey) had 4 edges 2 pt or more into a node
-         * that is not their end; with 5 and 4 pt none goes 1.5 pt in, and
+         * that is not their end; with 5 and 4 pt none goes 2 pt in, and
          * the 3.5 in ones still fit. Wider gaps (8 and 6) remove the
          * grazes too but no longer fit Quad/AUKUS's top 16 at 3.5 in
          * (tests/print/edges_under.py; docs/DIAGRAMS.md). */
@@ -536,7 +536,7 @@ static void shown_free(shown *s)
 
 /* Rows of notes listing the labels of the relations combined under
  * "several relations" edges, a few to a row. */
-#define LIST_ROW 34 /* characters of a list row */
+#define LIST_ROW 34 /* characters of a list row, < LEGEND_WRAP */
 static lrow *combined_rows(const writer *w, legend *l, lrow *r)
 {
     const fnet_diagram *d = w->d;
@@ -544,7 +544,10 @@ static lrow *combined_rows(const writer *w, legend *l, lrow *r)
         if (!d->relations[k].combined)
             continue;
         const char *label = d->relations[k].label;
-        if (r->kind != ROW_NOTE || r->text.len + strlen(label) > LIST_ROW) {
+        /* ", " before the label and "," after it must fit too, or the
+         * legend's wrapping (LEGEND_WRAP) leaves a word on a line alone */
+        if (r->kind != ROW_NOTE ||
+            r->text.len + 2 + strlen(label) + 1 > LIST_ROW) {
             bool first = r->kind != ROW_NOTE;
             if (!first)
                 fnet_buf_putc(&r->text, ',');
