@@ -254,7 +254,8 @@ const char fnet_diagopts_rules[] =
     "ellipse, agreement box, strategy note; other types, in sorted order:\n"
     "hexagon, octagon, component, cylinder, diamond, parallelogram, ...),\n"
     "fill by --color-by (Paul Tol's colour-blind-safe 'light' hues at\n"
-    "distinct lightness, so communities survive a greyscale print),\n"
+    "distinct lightness, groups 5-8 with a dashed outline, so up to 8\n"
+    "communities survive a greyscale print),\n"
     "node area proportional to --size-by (a node grows to fit its label),\n"
     "one look per relation drawn (colour, then arrowhead or end marker,\n"
     "then double line; no two relations drawn share one), pen width by\n"
@@ -308,7 +309,8 @@ static int ego_entity(int32_t *out, const fnet_corpus *c, const char *ref,
 }
 
 /* The whole corpus's communities for the drawn graph's nodes, and in grey
- * cluster boxes when there are more of them than greys. */
+ * cluster boxes when there are more of them than greys and outlines
+ * tell apart (fnet_style_fill_count). */
 static int communities(uint32_t **out, fnet_diagram_opts *v,
                        const fnet_job *job, const fnet_corpus *c,
                        const fnet_diagopts *o, const fnet_job_opts *jo,
