@@ -323,6 +323,14 @@ static int add_node(writer *w, uint32_t i)
     fnet_dotesc_class(&w->b, t ? t : "community");
     set(v, "class", fnet_buf_str(&w->b));
     set(v, "shape", shape_of(w, n->type));
+    /* The component shape draws two tabs inside its left edge: without
+     * room for them they cross the label's first letters (seen in the
+     * NATO trial's "President Zelenskyy" at 300 dpi). */
+    if (strcmp(shape_of(w, n->type), "component") == 0) {
+        char margin[40];
+        snprintf(margin, sizeof margin, "%g,%g", pt(w, 0.14), pt(w, 0.03));
+        set(v, "margin", margin);
+    }
     if (!t)
         set(v, "peripheries", "2");
     double width = pt(w, fnet_style_node_width(n->size, w->size_max));
