@@ -395,6 +395,152 @@ static void screen_fit(const attempt *a, fnet_print_fit *fit)
                             .legend = a->place};
 }
 
+/* ---- ruling a label size out ------------------------------------------- */
+
+/* Points the nodes' box may lose to the rounding of the pos, width and
+ * height attributes a fixed layout is drawn from. */
+#define SPAN_SLACK 0.5
+
+/* The width and height of the box around g's nodes as fixed (their pos,
+ * width and height attributes, points), its legend's left out. */
+static void node_span(Agraph_t *g, double span[2])
+{
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        const char *cls = agget(v, "class"), *pos = agget(v, "pos");
+        double x, y;
+        if ((cls && strcmp(cls, "legend") == 0) || !pos ||
+            sscanf(pos, "%lf,%lf", &x, &y) != 2)
+            continue;
+        double hw = num_attr(v, "width", 0) * 36;
+        double hh = num_attr(v, "height", 0) * 36;
+        x0 = fmin(x0, x - hw);
+        x1 = fmax(x1, x + hw);
+        y0 = fmin(y0, y - hh);
+        y1 = fmax(y1, y + hh);
+    }
+    span[0] = x1 > x0 ? x1 - x0 : 0;
+    span[1] = y1 > y0 ? y1 - y0 : 0;
+}
+
+static int cmp_seq(const void *x, const void *y)
+{
+    uint64_t a = AGSEQ(*(Agnode_t *const *)x), b = AGSEQ(*(Agnode_t *const *)y);
+    return (a > b) - (a < b);
+}
+
+/* The index of v in all[0, n), sorted by sequence number. */
+static int node_index(Agnode_t *const *all, int n, Agnode_t *v)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (AGSEQ(all[mid]) < AGSEQ(v))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* True when g's nodes are one connected component (edges either way);
+ * false as well when memory runs out. */
+static bool connected(Agraph_t *g)
+{
+    int n = agnnodes(g), seen = 0, top = 0, i = 0;
+    Agnode_t **all = malloc((size_t)(n > 0 ? n : 1) * sizeof *all);
+    Agnode_t **stack = malloc((size_t)(n > 0 ? n : 1) * sizeof *stack);
+    char *mark = calloc((size_t)(n > 0 ? n : 1), 1);
+    bool ok = all && stack && mark && n > 0;
+    for (Agnode_t *v = agfstnode(g); ok && v; v = agnxtnode(g, v))
+        all[i++] = v;
+    if (ok) {
+        qsort(all, (size_t)n, sizeof *all, cmp_seq);
+        stack[top++] = all[0];
+        mark[0] = 1;
+        seen = 1;
+    }
+    while (ok && top > 0) {
+        Agnode_t *v = stack[--top];
+        for (Agedge_t *e = agfstedge(g, v); e; e = agnxtedge(g, e, v)) {
+            int k = node_index(all, n, aghead(e) == v ? agtail(e) : aghead(e));
+            if (!mark[k]) {
+                mark[k] = 1;
+                seen++;
+                stack[top++] = all[k];
+            }
+        }
+    }
+    ok = ok && seen == n;
+    free(all);
+    free(stack);
+    free(mark);
+    return ok;
+}
+
+/* True when a layout of g without its edges puts the nodes where the
+ * full layout does: neato on one connected component, edges routed as
+ * splines (the costly part), no clusters laid out by factnet. Graphviz
+ * 2.42's neato places such a graph's nodes (stress majorization, then
+ * overlap removal) before it routes any edge, and routing only moves the
+ * whole drawing; with several components, packing them looks at their
+ * routed edges, and edge labels may spread the nodes (render.h). */
+static bool boundable(Agraph_t *g, const fnet_diagram *d)
+{
+    const char *engine = agget(g, "layout"), *splines = agget(g, "splines");
+    return !edge_labels(d) && engine && strcmp(engine, "neato") == 0 &&
+           splines && strcmp(splines, "true") == 0 &&
+           !fnet_clustered_applies(g, NULL) && connected(g);
+}
+
+/* Whether every legend place at label size base is sure to be refused
+ * (*out; last: base is the last size tried, legible()'s rule): the
+ * graph is laid out without its edges (splines=none: no routing), and
+ * the box of its nodes, which every drawing of it contains, bounds the
+ * drawing's scale to the page from above; its text and lines without
+ * the legend bound the figure's smallest from above. span receives the
+ * nodes' box (0, 0 when nothing was laid out), for span_holds(). */
+static int ruled_out(bool *out, double span[2], const fnet_diagram *d,
+                     const fnet_dot_opts *o, const fnet_print_opts *p,
+                     double base, bool last, fnet_renderer *r, fnet_err *err)
+{
+    fnet_dot_opts oo = *o;
+    attempt a = {.base = base};
+    double box[4];
+    *out = false;
+    span[0] = span[1] = 0;
+    fnet_print_dot_opts(&oo, p, base);
+    int rc = fnet_dot_build(&a.g, d, &oo, err);
+    if (!rc && boundable(a.g, d)) {
+        agsafeset(a.g, "splines", "none", "");
+        rc = fnet_render_fix_box(r, a.g, box, err);
+        if (!rc) {
+            node_span(a.g, span);
+            a.w = fmax(span[0] - SPAN_SLACK, 0);
+            a.h = fmax(span[1] - SPAN_SLACK, 0);
+            scale_to_page(&a, p);
+            *out = a.w > 0 && !legible(&a, p, last);
+        }
+    }
+    if (a.g)
+        agclose(a.g);
+    return rc;
+}
+
+/* True when g, laid out in full, has its nodes where ruled_out() saw
+ * them (span: its nodes' box; 0, 0: nothing to compare). A Graphviz that
+ * routes before it places would fail this, and the search then lays
+ * every size out. */
+static bool span_holds(Agraph_t *g, const double span[2])
+{
+    double real[2];
+    if (span[0] <= 0)
+        return true;
+    node_span(g, real);
+    return fabs(real[0] - span[0]) <= SPAN_SLACK &&
+           fabs(real[1] - span[1]) <= SPAN_SLACK;
+}
+
 /* ---- refusing ---------------------------------------------------------- */
 
 static void length_words(fnet_buf *b, double pt)
@@ -427,27 +573,44 @@ static size_t places(const fnet_print_opts *p, bool legend, int out[2])
 }
 
 /* Whether some label size and legend place draws d legibly on the page
- * (*ok); the attempts are not kept. Returns 0 or an FNET_E* code. */
-static int fits(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
-                const fnet_print_opts *p, fnet_renderer *r, fnet_err *err)
+ * (*ok); the attempts are not kept. With bounds, sizes ruled_out() are
+ * not laid out. Returns 0 or an FNET_E* code. */
+static int fits_with(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
+                     const fnet_print_opts *p, bool bounds, fnet_renderer *r,
+                     fnet_err *err)
 {
     double base[4];
     int place[2];
     size_t nb = bases(p, base), np = places(p, o->legend, place);
     int rc = 0;
+    bool held = true;
     fixed fx = {0};
     *ok = false;
-    for (size_t i = 0; i < nb && !rc && !*ok; i++)
-        for (size_t j = 0; j < np && !rc && !*ok; j++) {
+    for (size_t i = 0; i < nb && !rc && !*ok && held; i++) {
+        double span[2] = {0, 0};
+        bool out = false;
+        if (bounds)
+            rc = ruled_out(&out, span, d, o, p, base[i], true, r, err);
+        for (size_t j = 0; j < np && !rc && !out && !*ok && held; j++) {
             attempt a;
             rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
                          err);
-            *ok = !rc && legible(&a, p, true);
+            held = rc || j > 0 || span_holds(a.g, span);
+            *ok = !rc && held && legible(&a, p, true);
             if (a.g)
                 agclose(a.g);
         }
+    }
     fixed_drop(&fx);
+    if (!rc && !held)
+        return fits_with(ok, d, o, p, false, r, err);
     return rc;
+}
+
+static int fits(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
+                const fnet_print_opts *p, fnet_renderer *r, fnet_err *err)
+{
+    return fits_with(ok, d, o, p, true, r, err);
 }
 
 typedef struct ranked {
@@ -584,9 +747,12 @@ static int refuse(const attempt *best, const fnet_diagram *d,
 
 /* ---- choosing ---------------------------------------------------------- */
 
-/* The sized figure: the first legible attempt, else FNET_EFIT. */
+/* The sized figure: the first legible attempt, else FNET_EFIT. With
+ * bounds, label sizes ruled_out() are not laid out: none of them can be
+ * the first legible attempt, but one could be the best of a search that
+ * finds none, so such a search is done again in full. */
 static int choose(fnet_figure *out, const fnet_diagram *d,
-                  const fnet_dot_opts *o, const fnet_print_opts *p,
+                  const fnet_dot_opts *o, const fnet_print_opts *p, bool bounds,
                   fnet_renderer *r, fnet_err *err)
 {
     double base[4];
@@ -594,14 +760,20 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
     size_t nb = bases(p, base), np = places(p, o->legend, place);
     attempt best = {0}, a;
     fixed fx = {0};
-    bool tried_below = false;
+    bool tried_below = false, skipped = false, held = true;
     int rc = 0;
-    for (size_t i = 0; i < nb && !rc; i++)
-        for (size_t j = 0; j < np && !rc; j++) {
+    for (size_t i = 0; i < nb && !rc && held; i++) {
+        double span[2] = {0, 0};
+        bool ruled = false;
+        if (bounds)
+            rc = ruled_out(&ruled, span, d, o, p, base[i], i + 1 == nb, r, err);
+        skipped = skipped || ruled;
+        for (size_t j = 0; j < np && !rc && !ruled && held; j++) {
             rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
                          err);
+            held = rc || j > 0 || span_holds(a.g, span);
             tried_below = tried_below || place[j] == FNET_LEGEND_BELOW;
-            if (!rc && legible(&a, p, i + 1 == nb)) {
+            if (!rc && held && legible(&a, p, i + 1 == nb)) {
                 set_page(a.g, &a, p, &out->fit);
                 out->g = a.g;
                 if (best.g)
@@ -617,7 +789,13 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
                 agclose(a.g);
             }
         }
+    }
     fixed_drop(&fx);
+    if (!rc && (skipped || !held)) {
+        if (best.g)
+            agclose(best.g);
+        return choose(out, d, o, p, false, r, err);
+    }
     if (!rc && best.g && legible(&best, p, true)) {
         /* None kept 85 % of its size: the one with the largest text. */
         set_page(best.g, &best, p, &out->fit);
@@ -703,7 +881,7 @@ int fnet_print_figure(fnet_figure *out, const fnet_diagram *d,
     memset(out, 0, sizeof *out);
     int rc;
     if (p->width > 0) {
-        rc = choose(out, d, o, p, r, err);
+        rc = choose(out, d, o, p, true, r, err);
     } else {
         attempt a;
         int place[2];
