@@ -3,6 +3,7 @@
 #include "cli/diagopts.h"
 
 #include "core/buf.h"
+#include "core/child.h"
 #include "input/validate.h"
 #include "job/job.h"
 #include "output/diagram/style.h"
@@ -369,7 +370,9 @@ int fnet_diagopts_figure(fnet_figure *out, const fnet_corpus *c,
     }
     if (!rc)
         rc = fnet_print_figure(out, &ds->d, &o->dot, &o->print, rr, err);
-    if (!rc && !o->quiet)
+    if (!rc && !o->quiet && o->notes)
+        fnet_graphopts_notes_to(o->notes, &job);
+    else if (!rc && !o->quiet)
         fnet_graphopts_notes(o->in.progress, &job);
     free(cm);
     fnet_diagram_free(ds);
@@ -389,24 +392,75 @@ int fnet_diagopts_write_figure(const fnet_corpus *c, const fnet_diagopts *o,
     return rc;
 }
 
+/* build's print figure, written by fnet_child (core/child.h). */
+typedef struct print_job {
+    const fnet_corpus *c;
+    const fnet_diagopts *o;
+    fnet_renderer *r;
+    const char *path;
+} print_job;
+
+static int print_figure(void *ctx, FILE *report, fnet_err *err)
+{
+    const print_job *pj = ctx;
+    return fnet_diagopts_write_figure(pj->c, pj->o, pj->r, "pdf", pj->path,
+                                      report, err);
+}
+
+/* The notes of the screen figure's job, one a line, as its pipeline would
+ * have said them. */
+static void say_notes(const fnet_buf *notes)
+{
+    const char *s = notes->len ? fnet_buf_str(notes) : "";
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        fnet_cli_error("note: %.*s", (int)n, s);
+        s += n + (nl != NULL);
+    }
+}
+
 int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
                                 const fnet_diagopts *print, fnet_renderer *r,
                                 const char *print_path, bool *printed,
                                 fnet_err *err)
 {
     fnet_diagopts o, p = *print;
+    fnet_buf notes = {0};
+    fnet_err serr = {0};
+    fnet_child child;
+    int parallel = fnet_job_parallel_from_name(getenv("FACTNET_PARALLEL"));
+    print_job pj = {.c = c, .o = &p, .r = r, .path = print_path};
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
     p.quiet = true; /* the screen figure's job says the notes once */
     o.dot.grey = print->dot.grey; /* build --grayscale */
+    o.notes = &notes;             /* said after the print figure's warning */
     *screen = NULL;
-    int rc =
-        fnet_diagopts_write_figure(c, &p, r, "pdf", print_path, stdout, err);
+    /* The two layouts are most of build's time: the print figure's in a
+     * child while the screen figure's is made here (same files, same
+     * messages in the same order as one after the other). */
+    fnet_child_start(&child, print_figure, &pj, parallel != FNET_JOB_SERIAL);
+    bool forked = child.pid != 0;
+    int src = forked ? fnet_diagopts_graph(screen, c, &o, r, &serr) : 0;
+    int rc = fnet_child_finish(&child, stdout, err);
     *printed = rc == 0;
     if (rc == FNET_EFIT)
         fnet_cli_error("warning: %s not written: %s", print_path, err->msg);
-    if (!rc || rc == FNET_EFIT)
-        rc = fnet_diagopts_graph(screen, c, &o, r, err);
+    if (!forked && (!rc || rc == FNET_EFIT)) /* one after the other */
+        src = fnet_diagopts_graph(screen, c, &o, r, &serr);
+    if (!rc || rc == FNET_EFIT) {
+        rc = src;
+        if (src)
+            *err = serr;
+        else
+            say_notes(&notes);
+    }
+    if (rc && *screen) {
+        agclose(*screen);
+        *screen = NULL;
+    }
+    fnet_buf_free(&notes);
     return rc;
 }
 

@@ -31,7 +31,9 @@ typedef struct fnet_diagopts {
     fnet_print_opts print; /* --width, --legend, ... (print options) */
     int size_metric;       /* enum fnet_metric, -1: none */
     bool resolution_given;
-    bool quiet; /* the caller prints the job's notes (build) */
+    bool quiet;      /* the caller prints the job's notes (build) */
+    fnet_buf *notes; /* not NULL: the job's notes go here, one a line,
+                        instead of to stderr */
 } fnet_diagopts;
 
 void fnet_diagopts_init(fnet_diagopts *o);

@@ -189,6 +189,17 @@ void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j)
     fnet_progress_note(p, "note: ", msg);
 }
 
+void fnet_graphopts_notes_to(fnet_buf *out, const fnet_job *j)
+{
+    char msg[512];
+    fnet_job_duplicates_message(j, msg, sizeof msg);
+    if (msg[0])
+        fnet_buf_printf(out, "%s\n", msg);
+    fnet_job_signs_message(j, msg, sizeof msg);
+    if (msg[0])
+        fnet_buf_printf(out, "%s\n", msg);
+}
+
 int fnet_graphopts_parallel(const char *cmd, int *parallel, fnet_cli_input *in)
 {
     const char *v = getenv("FACTNET_PARALLEL");

@@ -13,6 +13,7 @@
 
 #include "cli/input_opts.h"
 #include "cli/opt.h"
+#include "core/buf.h"
 #include "graph/graph.h"
 #include "job/job.h"
 
@@ -64,6 +65,9 @@ void fnet_graphopts_job(fnet_job_opts *jo, const fnet_graphopts *g,
  * NULL): the facts --duplicates left out, and tie strengths that include
  * negative ties (job/job.h). */
 void fnet_graphopts_notes(fnet_progress *p, const fnet_job *j);
+
+/* The same notes appended to out, one a line (no prefix). */
+void fnet_graphopts_notes_to(fnet_buf *out, const fnet_job *j);
 
 /* Reads the environment variable FACTNET_PARALLEL (auto | always |
  * serial; unset: auto) into *parallel (enum fnet_job_parallel of

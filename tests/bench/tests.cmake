@@ -17,3 +17,11 @@ add_test(NAME bench.parallel
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check_parallel.sh
                  $<TARGET_FILE:gen_facts> $<TARGET_FILE:factnet>
                  ${CMAKE_SOURCE_DIR}/data)
+
+# build's print figure in a child process changes no output byte, message
+# or message order (against FACTNET_PARALLEL=serial).
+add_test(NAME bench.build_parallel
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check_build_parallel.sh
+                 $<TARGET_FILE:factnet> ${CMAKE_SOURCE_DIR}/data)
+set_tests_properties(bench.build_parallel PROPERTIES
+  ENVIRONMENT "${FNET_GRAPHVIZ_SAN_ENV}")
