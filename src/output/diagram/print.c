@@ -499,22 +499,23 @@ static bool boundable(Agraph_t *g, const fnet_diagram *d)
  * the box of its nodes, which every drawing of it contains, bounds the
  * drawing's scale to the page from above; its text and lines without
  * the legend bound the figure's smallest from above. span receives the
- * nodes' box (0, 0 when nothing was laid out), for span_holds(). */
-static int ruled_out(bool *out, double span[2], const fnet_diagram *d,
-                     const fnet_dot_opts *o, const fnet_print_opts *p,
-                     double base, bool last, fnet_renderer *r, fnet_err *err)
+ * nodes' box (0, 0 when nothing was laid out), for span_holds(). Can't
+ * fail: when this layout does, nothing is ruled out (the full layout
+ * then meets the failure itself). */
+static void ruled_out(bool *out, double span[2], const fnet_diagram *d,
+                      const fnet_dot_opts *o, const fnet_print_opts *p,
+                      double base, bool last, fnet_renderer *r)
 {
     fnet_dot_opts oo = *o;
     attempt a = {.base = base};
     double box[4];
+    fnet_err ignored = {0};
     *out = false;
     span[0] = span[1] = 0;
     fnet_print_dot_opts(&oo, p, base);
-    int rc = fnet_dot_build(&a.g, d, &oo, err);
-    if (!rc && boundable(a.g, d)) {
+    if (fnet_dot_build(&a.g, d, &oo, &ignored) == 0 && boundable(a.g, d)) {
         agsafeset(a.g, "splines", "none", "");
-        rc = fnet_render_fix_box(r, a.g, box, err);
-        if (!rc) {
+        if (fnet_render_fix_box(r, a.g, box, &ignored) == 0) {
             node_span(a.g, span);
             a.w = fmax(span[0] - SPAN_SLACK, 0);
             a.h = fmax(span[1] - SPAN_SLACK, 0);
@@ -524,7 +525,6 @@ static int ruled_out(bool *out, double span[2], const fnet_diagram *d,
     }
     if (a.g)
         agclose(a.g);
-    return rc;
 }
 
 /* True when g, laid out in full, has its nodes where ruled_out() saw
@@ -590,7 +590,7 @@ static int fits_with(bool *ok, const fnet_diagram *d, const fnet_dot_opts *o,
         double span[2] = {0, 0};
         bool out = false;
         if (bounds)
-            rc = ruled_out(&out, span, d, o, p, base[i], true, r, err);
+            ruled_out(&out, span, d, o, p, base[i], true, r);
         for (size_t j = 0; j < np && !rc && !out && !*ok && held; j++) {
             attempt a;
             rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
@@ -766,7 +766,7 @@ static int choose(fnet_figure *out, const fnet_diagram *d,
         double span[2] = {0, 0};
         bool ruled = false;
         if (bounds)
-            rc = ruled_out(&ruled, span, d, o, p, base[i], i + 1 == nb, r, err);
+            ruled_out(&ruled, span, d, o, p, base[i], i + 1 == nb, r);
         skipped = skipped || ruled;
         for (size_t j = 0; j < np && !rc && !ruled && held; j++) {
             rc = try_one(&a, d, o, p, base[i], place[j], np > 1 ? &fx : NULL, r,
