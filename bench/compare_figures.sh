@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# compare_figures.sh BASE_BIN NEW_BIN REPO WORK - runs 70 figure commands
+# compare_figures.sh BASE_BIN NEW_BIN REPO WORK - runs 80 figure commands
 # (build, render at 3.5in/89mm/7in/183mm in PDF/SVG/PNG/EPS, every
 # --legend, --grayscale, --edge-labels, refusals, dot, evolve --dot) with
 # two factnet binaries, each in its own directory under WORK, and compares
@@ -11,6 +11,7 @@ set -u
 BASE=$1 NEW=$2 REPO=$3 WORK=$4
 rm -rf "$WORK"; mkdir -p "$WORK"
 J=$REPO/data/japan_cyber.json Q=$REPO/tests/print/quad_aukus.json
+N=$REPO/tests/print/nato_vilnius.json
 cmds=()
 add() { cmds+=("$*"); }
 add build $J -o out
@@ -38,6 +39,9 @@ add render $J --ego JPN --radius 1 -o f.svg
 add render $J --view actors -o f.svg
 add render $J --width 3.5in --types actor,agreement -o f.pdf
 add dot $J --width 7in -o f.dot
+for w in 3.5in 7in; do for e in pdf png; do add render $N --width $w -o f.$e; add render $N --width $w --grayscale -o f.$e; done; done
+add render $N --width 3.5in --top 18 -o f.pdf
+add build $N -o out
 add dot $Q --width 3.5in -o f.dot
 add evolve $Q --by month --dot d --width 7in
 add evolve $J --every 5-years --dot d2 --width 3.5in
