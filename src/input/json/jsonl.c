@@ -1,6 +1,7 @@
 /* jsonl.c - JSON Lines records loaded one line at a time (see jsonl.h). */
 #include "input/json/jsonl.h"
 
+#include "input/json/factscan.h"
 #include "input/json/json_arena.h"
 #include "input/json/jsonsyntax.h"
 #include "input/json/jsontext.h"
@@ -281,20 +282,42 @@ void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s)
 
 bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
                              uint32_t lineno, uint32_t col,
-                             const fnet_load_sink *sink, fnet_diag *d)
+                             const fnet_load_sink *sink, fnet_diag *d,
+                             bool *oom)
 {
     ctx x = {.c = s->c, .d = d, .sink = sink};
     x.loc = (fnet_loc){s->file, lineno, FNET_LOC_NO_INDEX, lineno, col};
     bool fact = fnet_records_fact(&x, tree);
+    *oom = x.oom;
     fnet_records_end(&x);
     return fact;
 }
 
-int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs, const fnet_fact *f,
-                       fnet_err *err)
+bool fnet_jsonl_scratch_scan(const fnet_jsonl_scratch *s, char *line,
+                             size_t len, uint32_t lineno, fnet_arena *a,
+                             fnet_fact *f)
 {
-    fnet_diag_append(j->x.d, msgs);
+    uint32_t col = fnet_records_line_col(line, len);
+    size_t bom = lineno == 1 ? fnet_json_bom(line, len) : 0;
+    if (fnet_json_blank(line + bom, len - bom) ||
+        len - bom > s->c->limits.line_bytes ||
+        !fnet_factscan(line + bom, len - bom, &s->c->limits, a, f))
+        return false;
+    f->loc = (fnet_loc){s->file, lineno, FNET_LOC_NO_INDEX, lineno, col};
+    return true;
+}
+
+int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs, const fnet_fact *f,
+                       bool oom, fnet_err *err)
+{
+    if (msgs->n_errors || msgs->n_warnings)
+        fnet_diag_append(j->x.d, msgs);
     j->any = true;
+    j->x.oom = j->x.oom || oom;
+    if (f && !j->x.sink)
+        fnet_records_keep_fact(&j->x, f);
+    if (j->x.oom || !j->x.sink)
+        return fnet_records_outcome(&j->x, j->name, FNET_OK, err);
     if (f && !j->x.sink_rc) {
         int rc = j->x.sink->fact(j->x.sink->ctx, f);
         if (rc)

@@ -68,11 +68,12 @@ cJSON *fnet_jsonl_prepare(const fnet_limits *lim, const char *line, size_t len,
 int fnet_jsonl_line(fnet_jsonl *j, const char *line, size_t len, bool too_long,
                     uint32_t lineno, const cJSON *tree, fnet_err *err);
 
-/* ---- facts checked off the loading thread (with a sink only) ----------
+/* ---- facts checked off the loading thread ----------------------------
  *
- * With a sink, a fact record changes nothing in the corpus: its checks can
- * run on any thread in a scratch context, and the loading thread then only
- * replays the messages and hands the fact to the sink, in file order. */
+ * A fact record's checks do not depend on the corpus: they can run on any
+ * thread in a scratch context, and the loading thread then only replays
+ * the messages and hands the fact to the sink, or adds it to the corpus,
+ * in file order. */
 typedef struct fnet_jsonl_scratch fnet_jsonl_scratch;
 
 /* A scratch context for j's file. Call on the loading thread, before other
@@ -92,18 +93,34 @@ void fnet_jsonl_scratch_free(fnet_jsonl_scratch *s);
  * d, hands the fact to sink if it is valid (sink should copy the struct:
  * its strings live in s until fnet_jsonl_scratch_reset()), and returns
  * true; the line must then be finished with fnet_jsonl_checked() instead
- * of fnet_jsonl_line(). Returns false, doing nothing, for other records.
- * Touches only s, d and sink. */
+ * of fnet_jsonl_line(). *oom tells whether memory ran out while checking
+ * (the fact is then invalid, and fnet_jsonl_checked() stops the load, as
+ * fnet_jsonl_line() would). Returns false, doing nothing, for other
+ * records. Touches only s, d, sink and *oom. */
 bool fnet_jsonl_scratch_fact(fnet_jsonl_scratch *s, const cJSON *tree,
                              uint32_t lineno, uint32_t col,
-                             const fnet_load_sink *sink, fnet_diag *d);
+                             const fnet_load_sink *sink, fnet_diag *d,
+                             bool *oom);
+
+/* Reads line lineno (line[0..len), line[len] == '\0', as for
+ * fnet_jsonl_prepare()) straight from its text when it is a plain fact
+ * record (input/json/factscan.h): returns true with *f set as
+ * fnet_jsonl_scratch_fact() would give it, with no message (its strings
+ * are then in line, which is modified, and in a); the line must then be
+ * finished with fnet_jsonl_checked(). Returns false, changing nothing, for
+ * any other line. Touches only line, a and f. */
+bool fnet_jsonl_scratch_scan(const fnet_jsonl_scratch *s, char *line,
+                             size_t len, uint32_t lineno, fnet_arena *a,
+                             fnet_fact *f);
 
 /* Finishes, on the loading thread and in its place in file order, a line
- * checked by fnet_jsonl_scratch_fact(): appends its messages to the
- * file's collector and hands f (NULL when the fact was invalid) to the
- * real sink. Returns 0 or the sink's error code, with err set. */
+ * checked by fnet_jsonl_scratch_fact() or fnet_jsonl_scratch_scan():
+ * appends its messages to the file's collector and hands f (NULL when the
+ * fact was invalid) to the real sink, or, without a sink, adds a copy of
+ * it to the corpus (fnet_records_keep_fact()); oom: the check ran out of
+ * memory. Returns 0, FNET_ENOMEM or the sink's error code, with err set. */
 int fnet_jsonl_checked(fnet_jsonl *j, const fnet_diag *msgs, const fnet_fact *f,
-                       fnet_err *err);
+                       bool oom, fnet_err *err);
 
 /* Called before line n_lines + 1 is loaded: true when it may be; else
  * reports the line-count limit of the corpus and returns false, and the

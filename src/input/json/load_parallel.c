@@ -28,8 +28,8 @@ typedef struct line_rec {
     bool over;     /* past the line-count limit (lineno: lines before) */
     cJSON *tree;   /* fnet_jsonl_prepare()'s result, or NULL */
     bool in_arena; /* tree lives in the slot's arena (no cJSON_Delete) */
-    /* With a sink: a fact record checked in the slot's scratch context. */
-    bool checked, has_fact;
+    /* A fact record checked in the slot's scratch context. */
+    bool checked, has_fact, oom;
     fnet_fact fact;              /* strings in the scratch context */
     size_t item0, item1;         /* its messages: msgs.items[item0..item1) */
     size_t n_errors, n_warnings; /* ... and their counts */
@@ -45,7 +45,7 @@ typedef struct slot {
     uint64_t seq;
     const fnet_limits *lim;      /* the corpus's, read only */
     fnet_arena trees;            /* parse trees of plain records */
-    fnet_jsonl_scratch *scratch; /* with a sink: facts are checked here */
+    fnet_jsonl_scratch *scratch; /* facts are checked here */
     fnet_diag msgs;              /* ... with their messages here */
 } slot;
 
@@ -154,8 +154,7 @@ static int fill(reader *r, slot *s)
     s->len = s->n_lines = 0;
     s->bytes = 0;
     r->line_start = 0;
-    if (s->scratch)
-        fnet_jsonl_scratch_reset(s->scratch);
+    fnet_jsonl_scratch_reset(s->scratch);
     fnet_arena_free(&s->trees);
     size_t cap = s->msgs.cap;
     fnet_diag_free(&s->msgs);
@@ -196,24 +195,31 @@ static void drop_tree(line_rec *l)
     l->tree = NULL;
 }
 
-/* Checks and parses the lines of s and, with a sink, checks the fact
- * records. Any thread; touches only s. */
+/* Checks the fact records of s: a plain fact is read straight from its
+ * text; any other line is checked and parsed into a tree, and a fact's
+ * tree then checked as a record. Any thread; touches only s. */
 static void parse(slot *s)
 {
     for (size_t i = 0; i < s->n_lines; i++) {
         line_rec *l = &s->lines[i];
         if (l->too_long || l->over)
             continue;
+        l->item0 = l->item1 = s->msgs.n_items;
+        if (fnet_jsonl_scratch_scan(s->scratch, s->buf + l->off, l->len,
+                                    l->lineno, &s->trees, &l->fact)) {
+            l->checked = l->has_fact = true;
+            continue;
+        }
         l->tree = fnet_jsonl_prepare(s->lim, s->buf + l->off, l->len, l->lineno,
                                      &s->trees, &l->in_arena);
-        if (!l->tree || !s->scratch)
+        if (!l->tree)
             continue;
         fnet_load_sink cap = {l, capture};
         size_t e0 = s->msgs.n_errors, w0 = s->msgs.n_warnings;
-        l->item0 = s->msgs.n_items;
         l->checked = fnet_jsonl_scratch_fact(
             s->scratch, l->tree, l->lineno,
-            fnet_records_line_col(s->buf + l->off, l->len), &cap, &s->msgs);
+            fnet_records_line_col(s->buf + l->off, l->len), &cap, &s->msgs,
+            &l->oom);
         if (!l->checked)
             continue;
         l->item1 = s->msgs.n_items;
@@ -239,7 +245,7 @@ static int consume(fnet_jsonl *j, slot *s, fnet_err *err)
                               .n_errors = l->n_errors,
                               .n_warnings = l->n_warnings};
             rc = fnet_jsonl_checked(j, &view, l->has_fact ? &l->fact : NULL,
-                                    err);
+                                    l->oom, err);
         } else if (!rc) {
             rc = fnet_jsonl_line(j, s->buf + l->off, l->len, l->too_long,
                                  l->lineno, l->tree, err);
@@ -391,7 +397,7 @@ int fnet_load_jsonl_parallel(fnet_corpus *c, const char *name, FILE *fp,
     for (int i = 0; i < N_SLOTS && !rc; i++) {
         r.slots[i].msgs.cap = d->cap;
         r.slots[i].lim = &c->limits;
-        if (sink && fnet_jsonl_scratch_new(&r.slots[i].scratch, j))
+        if (fnet_jsonl_scratch_new(&r.slots[i].scratch, j))
             rc = fnet_err_set(err, FNET_ENOMEM, "%s: out of memory", name);
     }
     if (!rc)

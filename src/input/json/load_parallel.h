@@ -1,10 +1,12 @@
 /* load_parallel.h - JSON Lines files parsed on two threads.
  *
  * The file is read in chunks of whole lines. A second thread and the
- * calling thread check and parse chunks (input/json/jsonl.h: the strict
- * syntax check and cJSON, which touch no shared state; with a fact sink,
- * the fact records' own checks too); the calling thread alone loads the
- * parsed records into the corpus, chunk after chunk in file order.
+ * calling thread check and parse chunks (input/json/jsonl.h: plain fact
+ * records read straight from their text, other lines through the strict
+ * syntax check and cJSON, and the fact records' own checks, none of which
+ * touch shared state); the calling thread alone loads the parsed records
+ * into the corpus, or hands the facts to a sink, chunk after chunk in
+ * file order.
  * Records, messages and their order are therefore exactly those of the
  * serial reader, and the corpus is only ever touched by one thread.
  *

@@ -589,6 +589,18 @@ static void add_relation(ctx *x, const char *name, const cJSON *obj)
     indexed(x, fnet_corpus_index_relation(x->c, x->c->n_relations - 1));
 }
 
+/* Appends f, whose strings are in the corpus, to the corpus. */
+static void store_fact(ctx *x, const fnet_fact *f)
+{
+    fnet_fact *rec;
+    int rc = fnet_corpus_add_fact(x->c, &rec);
+    if (rc != FNET_OK) {
+        add_failed(x, rc, "facts", x->c->limits.facts);
+        return;
+    }
+    *rec = *f;
+}
+
 static void add_fact(ctx *x, const cJSON *obj)
 {
     static const char *const known[] = {
@@ -643,13 +655,7 @@ static void add_fact(ctx *x, const cJSON *obj)
             x->sink_rc = rc;
         return;
     }
-    fnet_fact *rec;
-    int rc = fnet_corpus_add_fact(x->c, &rec);
-    if (rc != FNET_OK) {
-        add_failed(x, rc, "facts", x->c->limits.facts);
-        return;
-    }
-    *rec = f;
+    store_fact(x, &f);
 }
 
 /* ---- JSON documents --------------------------------------------------- */
@@ -835,6 +841,55 @@ bool fnet_records_fact(fnet_records *x, const cJSON *obj)
         return false;
     add_fact(x, obj);
     return true;
+}
+
+/* A copy of list[0..n) and its strings in arena a, or NULL. */
+static const char **copy_list(fnet_arena *a, const char *const *list,
+                              uint32_t n)
+{
+    const char **out = fnet_arena_alloc(a, n * sizeof *out);
+    for (uint32_t i = 0; out && i < n; i++)
+        if (!(out[i] = fnet_arena_strdup(a, list[i])))
+            out = NULL;
+    return out;
+}
+
+/* A copy of attrs[0..n) and their strings in arena a, or NULL. */
+static fnet_attr *copy_attrs(fnet_arena *a, const fnet_attr *attrs, uint32_t n)
+{
+    fnet_attr *out = fnet_arena_alloc(a, n * sizeof *out);
+    for (uint32_t i = 0; out && i < n; i++) {
+        out[i] = attrs[i];
+        out[i].key = fnet_arena_strdup(a, attrs[i].key);
+        out[i].value = fnet_arena_strdup(a, attrs[i].value);
+        if (!out[i].key || !out[i].value)
+            out = NULL;
+    }
+    return out;
+}
+
+void fnet_records_keep_fact(fnet_records *x, const fnet_fact *f)
+{
+    fnet_arena *a = &x->c->arena;
+    fnet_fact g = *f;
+    x->loc = f->loc;
+    x->section = NULL;
+    x->failed = false;
+    g.id = fnet_arena_strdup(a, f->id);
+    g.subject_ref = fnet_arena_strdup(a, f->subject_ref);
+    g.relation_ref = fnet_arena_strdup(a, f->relation_ref);
+    g.object_ref = fnet_arena_strdup(a, f->object_ref);
+    g.evidence = fnet_arena_strdup(a, f->evidence);
+    g.source_refs =
+        f->n_sources ? copy_list(a, f->source_refs, f->n_sources) : NULL;
+    g.attrs = f->n_attrs ? copy_attrs(a, f->attrs, f->n_attrs) : NULL;
+    if ((f->id && !g.id) || !g.subject_ref || !g.relation_ref ||
+        !g.object_ref || (f->evidence && !g.evidence) ||
+        (f->n_sources && !g.source_refs) || (f->n_attrs && !g.attrs)) {
+        NOMEM(x, NULL);
+        return;
+    }
+    store_fact(x, &g);
 }
 
 uint32_t fnet_records_line_col(const char *line, size_t len)

@@ -71,6 +71,13 @@ void fnet_records_record(fnet_records *x, const cJSON *obj);
  * returns true; returns false, doing nothing, for anything else. */
 bool fnet_records_fact(fnet_records *x, const cJSON *obj);
 
+/* Adds a copy of fact f, checked elsewhere (its messages already
+ * reported), to the corpus, as fnet_records_record() adds a valid fact:
+ * its strings and lists are copied into the corpus arena, and the fact
+ * limit or a failed allocation is reported at f->loc (x->oom is then
+ * set for the latter). */
+void fnet_records_keep_fact(fnet_records *x, const fnet_fact *f);
+
 /* The column of line[0..len)'s first character that is not JSON white
  * space (after a byte order mark): where a JSON Lines record starts. */
 uint32_t fnet_records_line_col(const char *line, size_t len);
