@@ -17,14 +17,35 @@ size_t fnet_hash_bytes(const void *data, size_t len)
     return (size_t)(h ^ (h >> 29));
 }
 
+/* The first 8 bytes of key (len bytes), zero-padded. */
+static uint64_t head_of(const char *key, size_t len)
+{
+    uint64_t h = 0;
+    if (len >= sizeof h)
+        memcpy(&h, key, sizeof h);
+    else
+        for (size_t i = 0; i < len; i++)
+            h |= (uint64_t)(unsigned char)key[i] << (8 * i);
+    return h;
+}
+
+static bool same_key(const fnet_strmap_slot *s, const char *key, size_t len,
+                     uint32_t hash, uint64_t head)
+{
+    return s->hash == hash && s->len == len && s->head == head &&
+           (len <= sizeof head ||
+            memcmp(s->key + sizeof head, key + sizeof head,
+                   len - sizeof head) == 0);
+}
+
 static fnet_strmap_slot *find(fnet_strmap_slot *slots, size_t cap,
-                              const char *key, size_t len, size_t hash)
+                              const char *key, size_t len, uint32_t hash,
+                              uint64_t head)
 {
     size_t i = hash & (cap - 1);
     for (;;) {
         fnet_strmap_slot *s = &slots[i];
-        if (!s->key ||
-            (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
+        if (!s->key || same_key(s, key, len, hash, head))
             return s;
         i = (i + 1) & (cap - 1);
     }
@@ -33,15 +54,22 @@ static fnet_strmap_slot *find(fnet_strmap_slot *slots, size_t cap,
 bool fnet_strmap_get(const fnet_strmap *m, const char *key, size_t len,
                      size_t *value)
 {
-    if (m->cap == 0)
+    if (m->cap == 0 || len > UINT32_MAX)
         return false;
     fnet_strmap_slot *s =
-        find(m->slots, m->cap, key, len, fnet_hash_bytes(key, len));
+        find(m->slots, m->cap, key, len, (uint32_t)fnet_hash_bytes(key, len),
+             head_of(key, len));
     if (!s->key)
         return false;
     if (value)
         *value = s->value;
     return true;
+}
+
+void fnet_strmap_prefetch(const fnet_strmap *m, const char *key, size_t len)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[fnet_hash_bytes(key, len) & (m->cap - 1)]);
 }
 
 static int grow(fnet_strmap *m)
@@ -53,7 +81,7 @@ static int grow(fnet_strmap *m)
     for (size_t i = 0; i < m->cap; i++) {
         fnet_strmap_slot *old = &m->slots[i];
         if (old->key)
-            *find(slots, cap, old->key, old->len, old->hash) = *old;
+            *find(slots, cap, old->key, old->len, old->hash, old->head) = *old;
     }
     free(m->slots);
     m->slots = slots;
@@ -63,17 +91,21 @@ static int grow(fnet_strmap *m)
 
 int fnet_strmap_put(fnet_strmap *m, const char *key, size_t len, size_t value)
 {
+    if (len > UINT32_MAX)
+        return FNET_ENOMEM;
     if ((m->count + 1) * 4 > m->cap * 3) { /* load factor <= 0.75 */
         int rc = grow(m);
         if (rc)
             return rc;
     }
-    size_t hash = fnet_hash_bytes(key, len);
-    fnet_strmap_slot *s = find(m->slots, m->cap, key, len, hash);
+    uint32_t hash = (uint32_t)fnet_hash_bytes(key, len);
+    uint64_t head = head_of(key, len);
+    fnet_strmap_slot *s = find(m->slots, m->cap, key, len, hash, head);
     if (!s->key) {
         s->key = key;
-        s->len = len;
+        s->len = (uint32_t)len;
         s->hash = hash;
+        s->head = head;
         m->count++;
     }
     s->value = value;
