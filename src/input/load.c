@@ -105,6 +105,12 @@ static int count_fact(void *ctx, const fnet_fact *f)
     return k->to->fact(k->to->ctx, f);
 }
 
+static void count_ahead(void *ctx, const fnet_fact *f, int stage)
+{
+    const counting_sink *k = ctx;
+    k->to->ahead(k->to->ctx, f, stage);
+}
+
 /* Appends "it looks like X: --input-format X reads it" when the content
  * of path claims another row than f, else what a row's near() says of
  * content that is almost its format, else nothing; true when it did. */
@@ -185,7 +191,8 @@ static int load_counted(fnet_corpus *c, const char *path,
     size_t errors = d->n_errors;
     fnet_load_opts lo = *o;
     counting_sink k = {o->sink, 0};
-    fnet_load_sink sink = {&k, count_fact};
+    fnet_load_sink sink = {&k, count_fact,
+                           o->sink && o->sink->ahead ? count_ahead : NULL};
     if (o->sink)
         lo.sink = &sink;
     int rc = fnet_load_file_as(c, path, f, &lo, d, err);

@@ -62,7 +62,7 @@ static void reference(const char *line, size_t len, const fnet_limits *lim,
     fnet_diag d = {0};
     fnet_err err = {0};
     fnet_jsonl *j = NULL;
-    fnet_load_sink sink = {g, keep};
+    fnet_load_sink sink = {g, keep, NULL};
     char *copy = malloc(len + 1);
     memcpy(copy, line, len);
     copy[len] = '\0';

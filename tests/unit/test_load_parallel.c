@@ -225,7 +225,7 @@ static void test_sink_same_as_serial(void)
     seen s[2] = {{{0}, 0}, {{0}, 0}};
     CHECK_INT(load(path, 1, NULL, &c[0], &d[0]), 0);
     for (int k = 0; k < 2; k++) {
-        fnet_load_sink sink = {&s[k], on_fact};
+        fnet_load_sink sink = {&s[k], on_fact, NULL};
         CHECK_INT(load(path, k, &sink, &c[k + 1], &d[k + 1]), 0);
         CHECK_INT(c[k + 1]->n_facts, 0); /* the sink took them */
         same_diag(&d[0], &d[k + 1]);

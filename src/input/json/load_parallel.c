@@ -214,7 +214,7 @@ static void parse(slot *s)
                                      &s->trees, &l->in_arena);
         if (!l->tree)
             continue;
-        fnet_load_sink cap = {l, capture};
+        fnet_load_sink cap = {l, capture, NULL};
         size_t e0 = s->msgs.n_errors, w0 = s->msgs.n_warnings;
         l->checked = fnet_jsonl_scratch_fact(
             s->scratch, l->tree, l->lineno,
@@ -229,12 +229,26 @@ static void parse(slot *s)
     }
 }
 
+/* Announces line i's fact, if it has a valid one, to the sink's ahead(). */
+static void announce(const fnet_load_sink *sink, const slot *s, size_t i,
+                     int stage)
+{
+    if (i < s->n_lines && s->lines[i].has_fact)
+        sink->ahead(sink->ctx, &s->lines[i].fact, stage);
+}
+
 /* Loads the parsed lines of s in order; after an error only frees them. */
-static int consume(fnet_jsonl *j, slot *s, fnet_err *err)
+static int consume(fnet_jsonl *j, const fnet_load_sink *sink, slot *s,
+                   fnet_err *err)
 {
     int rc = 0;
+    bool ahead = sink && sink->ahead;
     for (size_t i = 0; i < s->n_lines; i++) {
         line_rec *l = &s->lines[i];
+        if (ahead && !rc) {
+            announce(sink, s, i + 2 * FNET_SINK_AHEAD, 0);
+            announce(sink, s, i + FNET_SINK_AHEAD, 1);
+        }
         if (!rc && l->over) {
             fnet_jsonl_more_lines(j, l->lineno); /* reports; the last line */
         } else if (!rc && l->checked) {
@@ -315,7 +329,7 @@ static int run(reader *r, fnet_jsonl *j, fnet_err *err)
         slot *s = find_parsed(r, r->next_consume);
         if (s) {
             pthread_mutex_unlock(&r->mu);
-            rc = consume(j, s, err);
+            rc = consume(j, r->o ? r->o->sink : NULL, s, err);
             if (r->o && r->o->progress)
                 r->o->progress(r->o->progress_ctx, "loading", s->bytes);
             pthread_mutex_lock(&r->mu);

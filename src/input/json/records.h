@@ -30,7 +30,16 @@
 typedef struct fnet_load_sink {
     void *ctx;
     int (*fact)(void *ctx, const fnet_fact *f);
+    /* NULL, or told of a valid fact before fact() gets it, so that it can
+     * bring what it will need into the cache: at stage 0 about
+     * 2 * FNET_SINK_AHEAD records ahead, at stage 1 about FNET_SINK_AHEAD
+     * ahead (not every fact is announced, and records loaded in between
+     * may change what the fact will resolve to). It must change nothing
+     * that fact() or anyone else can observe. */
+    void (*ahead)(void *ctx, const fnet_fact *f, int stage);
 } fnet_load_sink;
+
+#define FNET_SINK_AHEAD 8
 
 /* What the record parser needs: where it is and where messages go. The
  * JSON Lines loader sets loc.line, loc.text_line, loc.text_col, loc.index,
