@@ -10,9 +10,9 @@
 #include "input/json/factscan.h"
 
 #include "core/text.h"
+#include "input/json/json_arena.h"
 #include "model/date.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -146,72 +146,13 @@ static char *decode(str s)
     return s.s;
 }
 
-static bool digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Powers of ten exactly representable as doubles. */
-static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-/* A number in the strict JSON grammar at x->p, with the value cJSON gives
- * it (strtod of its text, cJSON.c's parse_number()). */
+/* A number at x->p, with the value cJSON gives it. */
 static bool number(scan *x, double *out)
 {
-    const char *s = x->p, *q = s;
-    uint64_t m = 0; /* the digits, while there are at most 15 */
-    int digits = 0; /* significant digits seen (leading zero excluded) */
-    int frac = 0;   /* of them after the point */
-    bool expo = false;
-    if (q < x->end && *q == '-')
-        q++;
-    if (q < x->end && *q == '0') {
-        q++;
-        if (q < x->end && digit(*q))
-            return false; /* a leading zero */
-    } else if (q < x->end && digit(*q)) {
-        for (; q < x->end && digit(*q); q++, digits++)
-            m = m * 10 + (uint64_t)(*q - '0');
-    } else {
+    const char *q = fnet_json_arena_number(x->p, x->end, out);
+    if (!q)
         return false;
-    }
-    if (q < x->end && *q == '.') {
-        if (++q >= x->end || !digit(*q))
-            return false;
-        for (; q < x->end && digit(*q); q++, digits++, frac++)
-            m = m * 10 + (uint64_t)(*q - '0');
-    }
-    if (q < x->end && (*q == 'e' || *q == 'E')) {
-        expo = true;
-        if (++q < x->end && (*q == '+' || *q == '-'))
-            q++;
-        if (q >= x->end || !digit(*q))
-            return false;
-        while (q < x->end && digit(*q))
-            q++;
-    }
-    size_t len = (size_t)(q - s);
-    if (len > 63) /* cJSON reads at most 63 characters of a number */
-        return false;
-    if (!expo && digits <= 15 && frac <= 22) {
-        /* m and 10^frac are exact, so their quotient is correctly rounded,
-         * as strtod's result is (Clinger's fast path). */
-        double v = (double)m / pow10[frac];
-        *out = *s == '-' ? -v : v;
-    } else {
-        /* cJSON swaps '.' for the locale's decimal point; strtod here
-         * reads '.' only in a locale that uses it. */
-        const struct lconv *lc = localeconv();
-        if (!lc->decimal_point || strcmp(lc->decimal_point, ".") != 0)
-            return false;
-        char buf[64];
-        memcpy(buf, s, len);
-        buf[len] = '\0';
-        *out = strtod(buf, NULL);
-    }
-    x->p = (char *)q;
+    x->p += q - x->p; /* x->p may write; q may not */
     return true;
 }
 

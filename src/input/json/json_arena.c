@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,48 +81,74 @@ static bool digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* A number in the strict JSON grammar; NULL declines. */
-static cJSON *number(parser *x)
+/* Powers of ten exactly representable as doubles. */
+static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+const char *fnet_json_arena_number(const char *s, const char *end, double *out)
 {
-    const char *s = x->p, *q = s;
-    if (q < x->end && *q == '-')
+    const char *q = s;
+    uint64_t m = 0; /* the digits, while there are at most 15 */
+    int digits = 0; /* significant digits (a leading zero excluded) */
+    int frac = 0;   /* of them after the point */
+    bool expo = false;
+    if (q < end && *q == '-')
         q++;
-    if (q >= x->end || !digit(*q))
+    if (q >= end || !digit(*q))
         return NULL;
     if (*q == '0')
         q++;
     else
-        while (q < x->end && digit(*q))
-            q++;
-    if (q < x->end && *q == '.') {
-        if (++q >= x->end || !digit(*q))
+        for (; q < end && digit(*q); q++, digits++)
+            m = m * 10 + (uint64_t)(*q - '0');
+    if (q < end && *q == '.') {
+        if (++q >= end || !digit(*q))
             return NULL;
-        while (q < x->end && digit(*q))
-            q++;
+        for (; q < end && digit(*q); q++, digits++, frac++)
+            m = m * 10 + (uint64_t)(*q - '0');
     }
-    if (q < x->end && (*q == 'e' || *q == 'E')) {
-        if (++q < x->end && (*q == '+' || *q == '-'))
+    if (q < end && (*q == 'e' || *q == 'E')) {
+        expo = true;
+        if (++q < end && (*q == '+' || *q == '-'))
             q++;
-        if (q >= x->end || !digit(*q))
+        if (q >= end || !digit(*q))
             return NULL;
-        while (q < x->end && digit(*q))
+        while (q < end && digit(*q))
             q++;
     }
     /* cJSON reads on over these characters; make sure it stops here too. */
-    if (q < x->end && (*q == '+' || *q == '-' || *q == '.' || *q == 'e' ||
-                       *q == 'E' || digit(*q)))
+    if (q < end && (*q == '+' || *q == '-' || *q == '.' || *q == 'e' ||
+                    *q == 'E' || digit(*q)))
         return NULL;
-    char buf[64];
     size_t len = (size_t)(q - s);
-    if (len >= sizeof buf)
+    if (len > 63) /* cJSON reads at most 63 characters */
         return NULL;
+    if (!expo && digits <= 15 && frac <= 22) {
+        /* m and 10^frac are exact, so their quotient is correctly rounded,
+         * as strtod's result is (Clinger's fast path). */
+        double v = (double)m / pow10[frac];
+        *out = *s == '-' ? -v : v;
+        return q;
+    }
+    /* cJSON swaps '.' for the locale's decimal point; strtod here reads
+     * '.' only in a locale that uses it. */
+    const struct lconv *lc = localeconv();
+    if (!lc->decimal_point || strcmp(lc->decimal_point, ".") != 0)
+        return NULL;
+    char buf[64], *after;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    char *after;
-    double v = strtod(buf, &after);
-    if (after != buf + len)
-        return NULL;
-    cJSON *n = node(x, cJSON_Number);
+    *out = strtod(buf, &after);
+    return after == buf + len ? q : NULL;
+}
+
+/* A number node; NULL declines. */
+static cJSON *number(parser *x)
+{
+    double v;
+    const char *q = fnet_json_arena_number(x->p, x->end, &v);
+    cJSON *n = q ? node(x, cJSON_Number) : NULL;
     if (!n)
         return NULL;
     n->valuedouble = v;

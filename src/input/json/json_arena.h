@@ -23,6 +23,14 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
+/* The number in the strict JSON grammar at s (before end), with the value
+ * cJSON 1.7.15 gives it (strtod of its text): returns the end of its text
+ * with *out set, or NULL, declining: not such a number, one cJSON would
+ * read on past (a sign, point, exponent or digit follows), longer than 63
+ * characters (cJSON reads no more), or, when strtod is needed, a locale
+ * whose decimal point is not '.'. Shared with input/json/factscan.h. */
+const char *fnet_json_arena_number(const char *s, const char *end, double *out);
+
 /* Parses s[0..n) (s[n] must be NUL). Returns the root, or NULL (declined,
  * or out of memory: the caller then uses cJSON). */
 cJSON *fnet_json_arena_parse(fnet_arena *a, const char *s, size_t n);
