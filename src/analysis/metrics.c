@@ -9,6 +9,7 @@
  * eigenvector, clustering and constraint ignore direction. */
 #include "analysis/metrics.h"
 
+#include "analysis/paths.h"
 #include "analysis/split.h"
 
 #include <math.h>
@@ -344,6 +345,94 @@ done:
     return rc;
 }
 
+/* Closeness from igraph's normalised values x (reachable / sum of
+ * distances, NaN when nothing is reachable) and reachable counts: igraph
+ * averages over the reachable nodes only, so scale by reachable/(n-1);
+ * nothing reachable gives 0. */
+static int put_closeness(ctx *c, const double *x, const igraph_integer_t *reach)
+{
+    int rc = column(c, FNET_M_CLOSENESS);
+    for (igraph_integer_t i = 0; !rc && i < c->n; i++) {
+        double r = (double)reach[i];
+        c->m->value[FNET_M_CLOSENESS][i] =
+            isnan(x[i]) || c->n < 2 ? 0 : x[i] * r / (double)(c->n - 1);
+    }
+    return rc;
+}
+
+/* Harmonic centrality from igraph's normalised values; 0 when n < 2. */
+static int put_harmonic(ctx *c, const double *h)
+{
+    int rc = column(c, FNET_M_HARMONIC);
+    for (igraph_integer_t i = 0; !rc && i < c->n; i++)
+        c->m->value[FNET_M_HARMONIC][i] = c->n < 2 ? 0 : h[i];
+    return rc;
+}
+
+/* Exact unweighted betweenness, closeness and harmonic in one search per
+ * source (analysis/paths.h), the sources split over two processes from
+ * split_min_work like the igraph calls they replace: betweenness is the
+ * sum of the two halves' dependencies, closeness and harmonic the
+ * concatenation of the halves' per-node values. */
+static int paths_fused(ctx *c)
+{
+    bool bt = wants(c, FNET_M_BETWEENNESS);
+    igraph_integer_t n = c->n, mid = n / 2, nb = bt ? n : 0;
+    bool two = split_worth(c);
+    fnet_paths p;
+    /* Zeroed vectors are safe to destroy before their init. */
+    igraph_vector_t lo = {0}, hi = {0}, cl = {0}, hm = {0};
+    igraph_vector_int_t rlo = {0}, rhi = {0}, reach = {0};
+    int rc = fnet_paths_init(&p, c->ig, bt, c->err);
+    if (rc)
+        return rc;
+    if (igraph_vector_init(&lo, 0) || igraph_vector_init(&hi, 0) ||
+        igraph_vector_int_init(&rlo, 0) || igraph_vector_int_init(&rhi, 0) ||
+        igraph_vector_init(&cl, n) || igraph_vector_init(&hm, n) ||
+        igraph_vector_int_init(&reach, n)) {
+        rc = fnet_err_set(c->err, FNET_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (two)
+        rc = fnet_split_run(fnet_paths_part, &p, n, !c->o->in_process, &lo,
+                            &rlo, &hi, &rhi, c->err);
+    else
+        rc = fnet_paths_part(&p, 0, n, &lo, &rlo, c->err);
+    if (rc)
+        goto done;
+    igraph_integer_t k = two ? mid : n; /* nodes in the first part */
+    for (igraph_integer_t i = 0; i < n; i++) {
+        const igraph_vector_t *part = i < k ? &lo : &hi;
+        igraph_integer_t j = i < k ? i : i - k, len = i < k ? k : n - k;
+        VECTOR(cl)[i] = VECTOR(*part)[nb + j];
+        VECTOR(hm)[i] = VECTOR(*part)[nb + len + j];
+        VECTOR(reach)[i] = i < k ? VECTOR(rlo)[j] : VECTOR(rhi)[j];
+    }
+    if (bt) {
+        if ((rc = column(c, FNET_M_BETWEENNESS)))
+            goto done;
+        for (igraph_integer_t i = 0; i < n; i++)
+            c->m->value[FNET_M_BETWEENNESS][i] =
+                two ? VECTOR(lo)[i] + VECTOR(hi)[i] : VECTOR(lo)[i];
+        normalise_betweenness(c, 1);
+    }
+    if (wants(c, FNET_M_CLOSENESS) &&
+        (rc = put_closeness(c, VECTOR(cl), VECTOR(reach))))
+        goto done;
+    if (wants(c, FNET_M_HARMONIC))
+        rc = put_harmonic(c, VECTOR(hm));
+done:
+    igraph_vector_int_destroy(&reach);
+    igraph_vector_destroy(&hm);
+    igraph_vector_destroy(&cl);
+    igraph_vector_int_destroy(&rhi);
+    igraph_vector_int_destroy(&rlo);
+    igraph_vector_destroy(&hi);
+    igraph_vector_destroy(&lo);
+    fnet_paths_destroy(&p);
+    return rc;
+}
+
 /* Exact closeness (Wasserman-Faust) and harmonic centrality. */
 static int closeness_exact(ctx *c)
 {
@@ -368,14 +457,8 @@ static int closeness_exact(ctx *c)
                                 lengths(c), true),
                "closeness");
         }
-        if ((rc = column(c, FNET_M_CLOSENESS)))
+        if ((rc = put_closeness(c, VECTOR(v), VECTOR(reach))))
             goto done;
-        for (igraph_integer_t i = 0; i < c->n; i++) {
-            double x = VECTOR(v)[i];
-            double r = (double)VECTOR(reach)[i];
-            c->m->value[FNET_M_CLOSENESS][i] =
-                isnan(x) || c->n < 2 ? 0 : x * r / (double)(c->n - 1);
-        }
     }
     if (wants(c, FNET_M_HARMONIC)) {
         if (split_worth(c)) {
@@ -386,10 +469,7 @@ static int closeness_exact(ctx *c)
                                           lengths(c), true),
                "harmonic");
         }
-        if ((rc = store(c, FNET_M_HARMONIC, &v)))
-            goto done;
-        for (igraph_integer_t i = 0; c->n < 2 && i < c->n; i++)
-            c->m->value[FNET_M_HARMONIC][i] = 0;
+        rc = put_harmonic(c, VECTOR(v));
     }
 done:
     igraph_vector_int_destroy(&reach);
@@ -465,6 +545,8 @@ static int path_metrics(ctx *c)
                    (double)c->n * (double)c->ne > FNET_METRICS_EXACT_LIMIT);
     if (k >= c->n)
         sample = false;
+    if (!sample && !c->has_len)
+        return paths_fused(c);
     if (!sample) {
         rc = bt ? betweenness(c, NULL) : 0;
         return rc ? rc : cl ? closeness_exact(c) : 0;
