@@ -118,15 +118,21 @@ void fnet_paths_destroy(fnet_paths *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Per-search state, reset to its initial values (dist -1, sigma, delta
- * and npar 0) for the nodes each search reached. */
+/* One node's state in a search, 32 bytes: what the inner loops touch
+ * for a node is on one cache line. Reset after each search to dist -1,
+ * sigma, delta and npar 0 for the nodes it reached. */
+typedef struct node {
+    double sigma; /* number of shortest paths from the source */
+    double delta; /* dependency of the source on the node */
+    int32_t dist; /* distance from the source; -1 unseen */
+    int32_t npar; /* number of parents found */
+    int64_t slot; /* where its parents go in search.parents */
+} node;
+
 typedef struct search {
-    int32_t *dist;    /* distance from the source; -1 unseen */
+    node *at;
     int32_t *order;   /* nodes in order of discovery (the BFS queue) */
-    double *sigma;    /* number of shortest paths from the source */
-    double *delta;    /* dependency of the source on the node */
-    int32_t *npar;    /* number of parents found */
-    int32_t *parents; /* a node's parents, at its parent offset */
+    int32_t *parents; /* each node's parents, from its slot on */
 } search;
 
 /* One search from s: adds s's dependencies to bt (when wanted) and
@@ -145,69 +151,72 @@ static int32_t from_source(const fnet_paths *p, const search *w, int32_t s,
                            int32_t bound, double *bt, double *dsum,
                            double *hsum)
 {
-    int32_t *dist = w->dist, *order = w->order;
-    double *sigma = w->sigma, *delta = w->delta;
+    node *at = w->at;
+    int32_t *order = w->order, *parents = w->parents;
     const int64_t *off = p->out_off;
     const int32_t *adj = p->out;
-    const int64_t *poff = p->par_off ? p->par_off : off;
     int32_t head = 0, tail = 0;
     double d_total = 0, h_total = 0;
     order[tail++] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
+    at[s].dist = 0;
+    at[s].sigma = 1;
     while (head < tail) {
         int32_t v = order[head++];
-        int32_t dv = dist[v], next = dv + 1;
+        int32_t dv = at[v].dist, next = dv + 1;
         if (v != s) {
             d_total += dv;
             h_total += 1.0 / dv;
         }
-        if (tail == bound && dist[order[tail - 1]] == dv)
+        if (tail == bound && at[order[tail - 1]].dist == dv)
             continue; /* at the last distance: nothing farther */
         if (bt) {
-            double sv = sigma[v];
+            double sv = at[v].sigma;
             for (int64_t e = off[v]; e < off[v + 1]; e++) {
-                int32_t u = adj[e];
-                if (dist[u] < 0) {
-                    dist[u] = next;
-                    order[tail++] = u;
+                node *u = &at[adj[e]];
+                if (u->dist < 0) {
+                    u->dist = next;
+                    order[tail++] = adj[e];
                 }
-                if (dist[u] == next) {
-                    sigma[u] += sv;
-                    w->parents[poff[u] + w->npar[u]++] = v;
-                }
+                /* Without a branch (taken about half the time): the
+                 * slot is overwritten when v is not a parent, and
+                 * adding 0 leaves sigma as it is. u has a slot for each
+                 * arc into it and each arc is scanned once, so
+                 * slot + npar stays within u's slots. */
+                int32_t is = u->dist == next;
+                parents[u->slot + u->npar] = v;
+                u->npar += is;
+                u->sigma += sv * (double)is;
             }
         } else {
             for (int64_t e = off[v]; e < off[v + 1]; e++) {
-                int32_t u = adj[e];
-                if (dist[u] < 0) {
-                    dist[u] = next;
-                    order[tail++] = u;
+                node *u = &at[adj[e]];
+                if (u->dist < 0) {
+                    u->dist = next;
+                    order[tail++] = adj[e];
                 }
             }
         }
     }
     if (bt) {
         for (int32_t i = tail - 1; i > 0; i--) {
-            int32_t x = order[i];
-            int32_t up = dist[x] - 1;
-            if (up > 0) {
-                double coeff = (1 + delta[x]) / sigma[x];
-                const int32_t *par = w->parents + poff[x];
-                for (int32_t j = 0; j < w->npar[x]; j++) {
-                    int32_t v = par[j];
-                    delta[v] += sigma[v] * coeff;
+            node *x = &at[order[i]];
+            if (x->dist > 1) {
+                double coeff = (1 + x->delta) / x->sigma;
+                const int32_t *par = parents + x->slot;
+                for (int32_t j = 0; j < x->npar; j++) {
+                    node *v = &at[par[j]];
+                    v->delta += v->sigma * coeff;
                 }
             }
-            bt[x] += delta[x];
+            bt[order[i]] += x->delta;
         }
     }
     for (int32_t i = 0; i < tail; i++) {
-        int32_t x = order[i];
-        dist[x] = -1;
-        sigma[x] = 0;
-        delta[x] = 0;
-        w->npar[x] = 0;
+        node *x = &at[order[i]];
+        x->dist = -1;
+        x->npar = 0;
+        x->sigma = 0;
+        x->delta = 0;
     }
     *dsum = d_total;
     *hsum = h_total;
@@ -229,19 +238,17 @@ int fnet_paths_part(void *ctx, igraph_integer_t lo, igraph_integer_t hi,
         return fnet_err_set(err, FNET_ENOMEM, "out of memory");
     igraph_vector_null(res);
     size_t sz = n ? (size_t)n : 1;
-    w.dist = malloc(sz * sizeof *w.dist);
+    const int64_t *slot = p->par_off ? p->par_off : p->out_off;
+    int64_t slots = p->betweenness ? slot[n] : 0; /* one per in-arc */
+    w.at = malloc(sz * sizeof *w.at);
     w.order = malloc(sz * sizeof *w.order);
-    w.sigma = calloc(sz, sizeof *w.sigma);
-    w.delta = calloc(sz, sizeof *w.delta);
-    w.npar = calloc(sz, sizeof *w.npar);
-    int64_t slots = p->betweenness ? p->out_off[n] : 0; /* = in-arcs */
     w.parents = malloc(((size_t)slots + 1) * sizeof *w.parents);
-    if (!w.dist || !w.order || !w.sigma || !w.delta || !w.npar || !w.parents) {
+    if (!w.at || !w.order || !w.parents) {
         rc = fnet_err_set(err, FNET_ENOMEM, "out of memory");
         goto done;
     }
     for (int32_t v = 0; v < n; v++)
-        w.dist[v] = -1;
+        w.at[v] = (node){.dist = -1, .slot = slot[v]};
     double *bt = p->betweenness ? VECTOR(*res) : NULL;
     double *cl = VECTOR(*res) + nb, *hm = cl + k;
     for (igraph_integer_t i = 0; i < k; i++) {
@@ -262,11 +269,8 @@ int fnet_paths_part(void *ctx, igraph_integer_t lo, igraph_integer_t hi,
         for (igraph_integer_t i = 0; i < k; i++)
             hm[i] *= 1.0 / (n - 1);
 done:
-    free(w.dist);
+    free(w.at);
     free(w.order);
-    free(w.sigma);
-    free(w.delta);
-    free(w.npar);
     free(w.parents);
     return rc;
 }
