@@ -21,9 +21,13 @@ Cases:
             text there and not in the figure; --legend below fits
   title     --title "": no title drawn (not the graph name "factnet")
   preflight --preflight reports the page read back from the file
-  latex     the 3.5in and 7in figures of the Quad/AUKUS corpus in a
-            two-column article (tests/print/article/article.tex): pdflatex
-            reports no overfull box (skips without pdflatex)
+  latex     the 3.5in and 7in figures of the Quad/AUKUS corpus and of
+            the NATO trial in a two-column article on letter paper
+            (tests/print/article/article.tex: 3.5 in columns, a 9.5 in
+            text block), each with its caption: pdflatex reports no
+            overfull box and no float too large for the page (skips
+            without pdflatex; FNET_ARTICLE_KEEP=DIR keeps article.pdf
+            there, to look at)
   evolve    evolve --dot DIR --width 7in: every period's SVG 504 pt wide;
             a corpus that does not fit: exit 5 and no file
   under     no edge drawn beneath a node other than its ends (2 pt or
@@ -35,6 +39,20 @@ Cases:
             issue's trial: 3.5 in (--top 18) and 7 in, colour and grey:
             page, smallest text, fonts, every relation drawn named in the
             legend in words ("sits on", never "sits_on"), preflight ok
+  height    the height budget (8.5 in = 612 pt when --height is not
+            given): the NATO trial (3.5in --top 18, 7in), the Quad/AUKUS
+            corpus (3.5in --top 16, 7in) and the bundled corpus (7in) are
+            at most 612 pt tall, read back with pdfminer; a chain of 11
+            steps laid out top-down (--layout dot) is too tall for it at
+            3.5 in: exit 5, nothing written, the refusal names --height
+            (and --top, --legend separate); --height 10in and the height
+            it suggests then fit, at exactly that height
+  compact   the legend below the NATO trial's drawing at 3.5in (--top
+            18) is set in two columns or more, and its height at final
+            size (its cluster's box in the laid-out DOT times the page
+            scale) is at most that of half its text lines plus two, at
+            1.6 x its font size each, plus 3 font sizes for the title: a
+            one-column legend of those lines would be about twice that
   grey      the bundled corpus at 7 in: its colour figure's preflight says
             its 8 communities survive greyscale (fills of one outline 10+
             apart in L*, by the hand computation in the case), and the
@@ -58,6 +76,8 @@ SMALL = os.path.join(SRC, "tests", "dot", "small.json")
 # Hand computations: 72 pt per inch, 25.4 mm per inch.
 WIDTHS = {"3.5in": 252.0, "89mm": 89 / 25.4 * 72, "7in": 504.0,
           "183mm": 183 / 25.4 * 72}
+# The default height budget: 8.5 in.
+BUDGET = 8.5 * 72
 
 try:
     from pdfminer.high_level import extract_pages
@@ -363,6 +383,9 @@ def case_latex():
     run(["render", QUAD, "--width", "3.5in", "--top", "16",
          "-o", os.path.join(art, "quad35.pdf")])
     run(["render", QUAD, "--width", "7in", "-o", os.path.join(art, "quad7.pdf")])
+    run(["render", NATO, "--width", "3.5in", "--top", "18",
+         "-o", os.path.join(art, "nato35.pdf")])
+    run(["render", NATO, "--width", "7in", "-o", os.path.join(art, "nato7.pdf")])
     for _ in range(2):
         p = subprocess.run(["pdflatex", "-interaction=nonstopmode",
                             "article.tex"], cwd=art, capture_output=True,
@@ -371,10 +394,14 @@ def case_latex():
         fail("pdflatex failed:\n" + p.stdout[-2000:])
     log = open(os.path.join(art, "article.log"), errors="replace").read()
     bad = re.findall(r"Overfull \\[hv]box[^\n]*", log)
+    bad += re.findall(r"Float too large[^\n]*", log)
     if bad:
         fail("the figures do not fit the page: %r" % bad)
+    if art_keep := os.environ.get("FNET_ARTICLE_KEEP"):
+        shutil.copy(os.path.join(art, "article.pdf"), art_keep)
     # 3.5 in (252 bp) is exactly the column width of this geometry.
-    print("latex: two-column article compiled, no overfull box")
+    print("latex: two-column article compiled, no overfull box, no float "
+          "too large")
 
 
 def case_under():
@@ -397,6 +424,91 @@ def case_under():
                 fail("%s at 7in %s: edges beneath nodes %r" %
                      (corpus, " ".join(extra), bad))
     print("under: no edge beneath another node at 7 in")
+
+
+def chain(n):
+    """n steps, each leading to the next: laid out top-down (--layout
+    dot), one rank per step, a tall and narrow drawing."""
+    ents = [{"id": "S%d" % i, "type": "actor", "label": "Step %d" % i}
+            for i in range(n)]
+    facts = [{"subject": "S%d" % i, "relation": "leads_to",
+              "object": "S%d" % (i + 1), "source": "s"} for i in range(n - 1)]
+    doc = {"factnet": 1, "title": "Chain", "sources": [{"id": "s"}],
+           "entities": ents, "facts": facts,
+           "relations": {"leads_to": {"from": ["actor"], "to": ["actor"],
+                                      "directed": True}}}
+    path = os.path.join(WORK, "chain.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+    return path
+
+
+def case_height():
+    for corpus, width, extra in ((NATO, "3.5in", ["--top", "18"]),
+                                 (NATO, "7in", []),
+                                 (QUAD, "3.5in", ["--top", "16"]),
+                                 (QUAD, "7in", []), (JAPAN, "7in", [])):
+        out = os.path.join(WORK, "h.pdf")
+        run(["render", corpus, "--width", width, "-o", out] + extra)
+        w, h = pdf_page(out)
+        if abs(w - WIDTHS[width]) > 1 or h > BUDGET + 1:
+            fail("%s at %s: page %.1f x %.1f pt, budget %g pt tall" %
+                 (os.path.basename(corpus), width, w, h, BUDGET))
+        print("%s %s %s: %.1f x %.1f pt" % (os.path.basename(corpus), width,
+                                           " ".join(extra), w, h))
+    tall = chain(11)
+    out = os.path.join(WORK, "tall.pdf")
+    _, err = run(["render", tall, "--width", "3.5in", "--layout", "dot",
+                  "-o", out], status=5)
+    if os.path.exists(out):
+        fail("a refused figure was written")
+    for want in ("does not fit 3.50in (252 pt) x 8.50in (612 pt",
+                 "--top ", "--legend separate", "--height "):
+        if want not in err:
+            fail("refusal lacks %r: %s" % (want, err))
+    suggested = re.search(r"--height (\d+(?:\.\d+)?)in", err).group(1)
+    for height in (suggested, "10"):
+        run(["render", tall, "--width", "3.5in", "--layout", "dot",
+             "--height", height + "in", "-o", out])
+        w, h = pdf_page(out)
+        if abs(w - 252) > 1 or abs(h - float(height) * 72) > 1:
+            fail("--height %sin: page %.1f x %.1f pt" % (height, w, h))
+        check_pdf(out, 252, 6, labels_of(tall))
+    print("height: refused at the budget (%s), fits with --height %sin "
+          "and 10in" % (err.strip().splitlines()[-1][-60:], suggested))
+
+
+def case_compact():
+    dot, _ = run(["dot", "--width", "3.5in", "--top", "18", NATO])
+    graph_bb = [float(x) for x in
+                re.search(r'graph \[bb="([^"]*)"', dot).group(1).split()]
+    pad = float(re.search(r'pad="([\d.]+),', dot).group(1)) * 72
+    # Graphviz scales the drawing and its pad to the page's width.
+    scale = 252 / (graph_bb[2] - graph_bb[0] + 2 * pad)
+    m = re.search(r'subgraph cluster_legend \{\s*graph \[bb="([^"]*)"', dot)
+    x0, y0, x1, y1 = (float(x) for x in m.group(1).split(","))
+    height = (y1 - y0) * scale
+    columns = re.findall(r"legend_text(?:_\d+)?\s*\[", dot)
+    tables = re.findall(r"<TABLE.*?</TABLE>", dot, re.S)
+    rows = sum(t.count("<TR>") for t in tables)
+    lines = rows + sum(t.count("<BR/>") for t in tables)
+    # the legend texts' size: their node's own, else the nodes' default
+    node = re.search(r"\blegend_text\s*\[(.*?)\];", dot, re.S).group(1)
+    own = re.search(r"fontsize=([\d.]+)", re.sub(r"<.*>", "", node, flags=re.S))
+    default = re.search(r"\bnode \[[^\]]*?fontsize=([\d.]+)", dot, re.S)
+    font = float((own or default).group(1)) * scale
+    if len(columns) < 2:
+        fail("the legend below a 3.5 in figure is one column")
+    if font < 6 - 0.05:
+        fail("legend text of %.2f pt at final size" % font)
+    bound = ((lines + 1) // 2 + 2) * 1.6 * font + 3 * font
+    if height > bound:
+        fail("legend %.1f pt tall at 3.5 in: more than %.1f pt (%d rows, "
+             "%d lines, %d columns, %.2f pt text)" %
+             (height, bound, rows, lines, len(columns), font))
+    print("compact: legend %.1f pt tall (bound %.1f: %d rows, %d lines at "
+          "%.2f pt), %d columns" % (height, bound, rows, lines, font,
+                                     len(columns)))
 
 
 def case_grey():
@@ -474,6 +586,7 @@ def main():
      "refuse": case_refuse, "legend": case_legend, "title": case_title,
      "preflight": case_preflight, "evolve": case_evolve,
      "latex": case_latex, "under": case_under, "grey": case_grey,
+     "height": case_height, "compact": case_compact,
      "trial": case_trial}[CASE]()
 
 

@@ -14,16 +14,18 @@
 /* Legend geometry at screen size, in points from its top left corner
  * (pos is read in points: the pinned graph has inputscale=72); print
  * sizes multiply each by fnet_dot_opts's scale. */
-#define ROW_H 22.0    /* one legend row */
-#define TOP_GAP 26.0  /* room for the "Legend" title above the rows */
-#define SAMPLE_X 24.0 /* centre of the sample column */
-#define TEXT_X 52.0   /* left edge of the text column */
-#define COL_GAP 16.0  /* between two columns of rows */
+#define ROW_H 22.0       /* one legend row */
+#define ROW_H_BELOW 18.0 /* one row of a legend in columns (below) */
+#define TOP_GAP 26.0     /* room for the "Legend" title above the rows */
+#define SAMPLE_X 24.0    /* centre of the sample column */
+#define TEXT_X 52.0      /* left edge of the text column */
+#define COL_GAP 16.0     /* between two columns of rows */
 #define LEGEND_PT 12.0
 #define LEGEND_WRAP 36 /* in columns: texts wrapped at this many characters */
-#define CHAR_W 6.6     /* generous width of one character at 12 pt */
-#define NODE_SEP 5.0   /* sep: points between nodes (graph_attrs) */
-#define EDGE_SEP 4.0   /* esep: points between an edge and a node */
+#define LEGEND_WRAP_MIN 20 /* the shortest wrapping a legend below tries */
+#define CHAR_W 6.6         /* generous width of one character at 12 pt */
+#define NODE_SEP 5.0       /* sep: points between nodes (graph_attrs) */
+#define EDGE_SEP 4.0       /* esep: points between an edge and a node */
 
 typedef struct writer {
     Agraph_t *g;
@@ -37,6 +39,7 @@ typedef struct writer {
     double size_max, w_min, w_max;
     double k, fmin, pmin;   /* fnet_dot_opts's scale, font_min, pen_min */
     double lwidth;          /* fnet_dot_opts's legend_width */
+    unsigned lwrap;         /* legend texts wrapped at (in columns) */
     double page;            /* fnet_dot_opts's page_width */
     bool grey;              /* --grayscale */
     fnet_style_slots slots; /* relation looks of this figure */
@@ -544,18 +547,19 @@ static void shown_free(shown *s)
 
 /* Rows of notes listing the labels of the relations combined under
  * "several relations" edges, a few to a row. */
-#define LIST_ROW 34 /* characters of a list row, < LEGEND_WRAP */
 static lrow *combined_rows(const writer *w, legend *l, lrow *r)
 {
     const fnet_diagram *d = w->d;
+    /* characters of a list row: 2 fewer than the wrapping */
+    size_t list_row = (w->lwrap ? w->lwrap : LEGEND_WRAP) - 2;
     for (uint32_t k = 0; r && k < d->n_relations; k++) {
         if (!d->relations[k].combined)
             continue;
         const char *label = d->relations[k].label;
         /* ", " before the label and "," after it must fit too, or the
-         * legend's wrapping (LEGEND_WRAP) leaves a word on a line alone */
+         * legend's wrapping (lwrap) leaves a word on a line alone */
         if (r->kind != ROW_NOTE ||
-            r->text.len + 2 + strlen(label) + 1 > LIST_ROW) {
+            r->text.len + 2 + strlen(label) + 1 > list_row) {
             bool first = r->kind != ROW_NOTE;
             if (!first)
                 fnet_buf_putc(&r->text, ',');
@@ -740,10 +744,13 @@ static unsigned row_lines(const lrow *r)
     return n;
 }
 
-/* The height of row r: one row, and a line more per line break. */
+/* The height of row r: one row (tighter in columns below the drawing,
+ * where height is what the page lacks), and a line more per line
+ * break. */
 static double row_height(const writer *w, const lrow *r)
 {
-    return pt(w, ROW_H) + (row_lines(r) - 1) * 1.2 * font_pt(w, LEGEND_PT);
+    return pt(w, w->lwidth > 0 ? ROW_H_BELOW : ROW_H) +
+           (row_lines(r) - 1) * 1.2 * font_pt(w, LEGEND_PT);
 }
 
 /* The height of rows first..last-1. */
@@ -756,13 +763,14 @@ static double rows_height(const writer *w, const legend *l, uint32_t first,
     return h;
 }
 
-/* Wraps long texts (in columns only: --legend below at --width). */
-static int wrap_rows(legend *l)
+/* Wraps long texts at wrap characters (in columns only: --legend below
+ * at --width). */
+static int wrap_rows(legend *l, unsigned wrap)
 {
     fnet_buf b = {0};
     for (uint32_t i = 0; i < l->n; i++) {
         fnet_buf_reset(&b);
-        fnet_style_wrap(&b, fnet_buf_str(&l->row[i].text), LEGEND_WRAP);
+        fnet_style_wrap(&b, fnet_buf_str(&l->row[i].text), wrap);
         fnet_buf_reset(&l->row[i].text);
         fnet_buf_puts(&l->row[i].text, fnet_buf_str(&b));
         if (!fnet_buf_ok(&l->row[i].text))
@@ -917,27 +925,37 @@ static double columns_width(const writer *w, const legend *l, uint32_t per)
     return x;
 }
 
-/* The rows in as many columns as fit the legend width (one without it),
- * column by column, each as wide as its own texts, and the legend's
- * box. */
-static int legend_draw(writer *w, Agraph_t *sub, legend *l)
+/* The rows per column: as many columns as fit the legend width (one
+ * without it). */
+static uint32_t column_rows(const writer *w, const legend *l)
 {
-    uint32_t per = l->n;
-    int rc = w->lwidth > 0 ? wrap_rows(l) : 0;
-    if (rc)
-        return rc;
     if (w->lwidth > 0)
         for (uint32_t p = 1; p < l->n; p++)
-            if (columns_width(w, l, p) <= w->lwidth) {
-                per = p;
-                break;
-            }
+            if (columns_width(w, l, p) <= w->lwidth)
+                return p;
+    return l->n;
+}
+
+/* The height of the tallest column of per rows. */
+static double columns_height(const writer *w, const legend *l, uint32_t per)
+{
+    double tall = 0;
+    for (uint32_t f = 0; f < l->n; f += per)
+        tall =
+            fmax(tall, rows_height(w, l, f, f + per < l->n ? f + per : l->n));
+    return tall;
+}
+
+/* The rows in columns of per rows, column by column, each as wide as its
+ * own texts, and the legend's box. */
+static int legend_draw(writer *w, Agraph_t *sub, legend *l, uint32_t per)
+{
     char name[40];
-    double x = 0, tall = 0;
+    double x = 0, tall = columns_height(w, l, per);
+    int rc;
     for (uint32_t f = 0, c = 0; f < l->n; f += per, c++) {
         uint32_t last = f + per < l->n ? f + per : l->n;
         double tw = text_width(w, l, f, last);
-        tall = fmax(tall, rows_height(w, l, f, last));
         if (c == 0)
             snprintf(name, sizeof name, "legend_text");
         else
@@ -960,10 +978,49 @@ static int legend_draw(writer *w, Agraph_t *sub, legend *l)
     return 0;
 }
 
+/* The legend's rows wrapped at wrap characters (none without a legend
+ * width) in *l, and the rows per column in *per. */
+static int legend_layout(writer *w, legend *l, unsigned wrap, uint32_t *per)
+{
+    w->lwrap = wrap;
+    int rc = legend_rows(w, l);
+    if (!rc && w->lwidth > 0)
+        rc = wrap_rows(l, wrap);
+    *per = column_rows(w, l);
+    return rc;
+}
+
+/* The wrapping of the legend's texts: LEGEND_WRAP, or below the drawing
+ * (a legend width) the one down to LEGEND_WRAP_MIN whose columns are
+ * lowest: shorter texts fit more columns into a narrow page. */
+static int legend_wrap(writer *w, unsigned *wrap)
+{
+    double best = INFINITY;
+    int rc = 0;
+    *wrap = LEGEND_WRAP;
+    for (unsigned k = LEGEND_WRAP; w->lwidth > 0 && !rc && k >= LEGEND_WRAP_MIN;
+         k -= 2) {
+        legend l = {0};
+        uint32_t per = 0;
+        rc = legend_layout(w, &l, k, &per);
+        double h = columns_height(w, &l, per);
+        if (!rc && h < best - 1e-6) {
+            best = h;
+            *wrap = k;
+        }
+        legend_free(&l);
+    }
+    return rc;
+}
+
 static int add_legend(writer *w)
 {
     legend l = {0};
-    int rc = legend_rows(w, &l);
+    unsigned wrap = LEGEND_WRAP;
+    uint32_t per = 0;
+    int rc = legend_wrap(w, &wrap);
+    if (!rc)
+        rc = legend_layout(w, &l, wrap, &per);
     Agraph_t *sub = NULL;
     if (!rc && l.n && !(sub = agsubg(w->g, "cluster_legend", 1)))
         rc = FNET_EINTERNAL;
@@ -974,7 +1031,7 @@ static int add_legend(writer *w)
         set(sub, "color", "#999999");
         setf(sub, "fontsize", font_pt(w, 14));
         setf(sub, "margin", pt(w, 8));
-        rc = legend_draw(w, sub, &l);
+        rc = legend_draw(w, sub, &l, per);
     }
     legend_free(&l);
     return rc;

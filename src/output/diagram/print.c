@@ -166,6 +166,13 @@ typedef struct attempt {
     int place;
 } attempt;
 
+/* The tallest page p allows: --height, else with a width the budget
+ * FNET_PRINT_MAX_HEIGHT; 0: no limit (a screen figure). */
+static double height_cap(const fnet_print_opts *p)
+{
+    return p->height > 0 ? p->height : p->width > 0 ? FNET_PRINT_MAX_HEIGHT : 0;
+}
+
 /* a's scale to p's page (1 without a width), and its smallest text and
  * thinnest line at that scale. */
 static void scale_to_page(attempt *a, const fnet_print_opts *p)
@@ -173,8 +180,8 @@ static void scale_to_page(attempt *a, const fnet_print_opts *p)
     a->scale = 1;
     if (p->width > 0 && a->w > 0) {
         a->scale = p->width / (a->w + 2 * MARGIN);
-        if (p->height > 0 && a->h > 0)
-            a->scale = fmin(a->scale, p->height / (a->h + 2 * MARGIN));
+        if (height_cap(p) > 0 && a->h > 0)
+            a->scale = fmin(a->scale, height_cap(p) / (a->h + 2 * MARGIN));
         a->scale = fmin(a->scale, FNET_PRINT_MAX_UP);
     }
     measure(a->g, &a->text, &a->line);
@@ -548,6 +555,40 @@ static void length_words(fnet_buf *b, double pt)
     fnet_buf_printf(b, "%.2fin (%.0f pt)", pt / 72, pt);
 }
 
+/* "the figure does not fit W x H: its smallest text would be ...; nothing
+ * written. To make it fit: " for a, refused on p's page. */
+static void shortfall_words(fnet_buf *b, const attempt *a,
+                            const fnet_print_opts *p)
+{
+    fnet_buf_puts(b, "the figure does not fit ");
+    length_words(b, p->width);
+    fnet_buf_printf(b, " x %.2fin (%.0f pt%s)", height_cap(p) / 72,
+                    height_cap(p),
+                    p->height > 0 ? "" : ", the default height limit");
+    fnet_buf_printf(b, ": its smallest text would be %.1f pt (--min-font %g)",
+                    floor(10 * a->text) / 10, p->min_font);
+    if (a->line < FNET_PRINT_MIN_LINE)
+        fnet_buf_printf(b, " and its thinnest line %.2f pt (at least %g)",
+                        floor(100 * a->line) / 100, FNET_PRINT_MIN_LINE);
+    fnet_buf_puts(b, "; nothing written. To make it fit: ");
+}
+
+/* The page a would need for its smallest text and thinnest line to
+ * reach their minimums: "--height H" when taller than p allows, "--width
+ * W" when wider (or when the height is not what binds). */
+static void page_words(fnet_buf *b, const attempt *a, const fnet_print_opts *p)
+{
+    double need = a->scale / reach(a, p);
+    double need_w = (a->w + 2 * MARGIN) * need;
+    double need_h = (a->h + 2 * MARGIN) * need;
+    bool taller = need_h > height_cap(p) + 0.5;
+    if (taller)
+        fnet_buf_printf(b, "--height %.1fin", ceil(10 * need_h / 72) / 10);
+    if (need_w > p->width + 0.5 || !taller)
+        fnet_buf_printf(b, "%s--width %.1fin", taller ? ", " : "",
+                        ceil(10 * need_w / 72) / 10);
+}
+
 /* The node label sizes to try, largest first, ending at min_font. */
 static size_t bases(const fnet_print_opts *p, double out[4])
 {
@@ -707,23 +748,11 @@ static int refuse(const attempt *best, const fnet_diagram *d,
                   bool tried_below, fnet_renderer *r, fnet_err *err)
 {
     fnet_buf b = {0};
-    double q = reach(best, p);
     long top = -1;
     int rc = top_that_fits(&top, d, o, p, r, err);
     if (rc)
         return rc;
-    fnet_buf_puts(&b, "the figure does not fit ");
-    length_words(&b, p->width);
-    if (p->height > 0) {
-        fnet_buf_puts(&b, " x ");
-        length_words(&b, p->height);
-    }
-    fnet_buf_printf(&b, ": its smallest text would be %.1f pt (--min-font %g)",
-                    floor(10 * best->text) / 10, p->min_font);
-    if (best->line < FNET_PRINT_MIN_LINE)
-        fnet_buf_printf(&b, " and its thinnest line %.2f pt (at least %g)",
-                        floor(100 * best->line) / 100, FNET_PRINT_MIN_LINE);
-    fnet_buf_puts(&b, "; nothing written. To make it fit: ");
+    shortfall_words(&b, best, p);
     if (top >= 2)
         fnet_buf_printf(&b, "--top %ld, ", top);
     if (!tried_below && p->legend != FNET_LEGEND_NONE &&
@@ -736,9 +765,7 @@ static int refuse(const attempt *best, const fnet_diagram *d,
         labels = labels || d->edges[i].label;
     if (labels)
         fnet_buf_puts(&b, "--edge-labels none, ");
-    if (p->height > 0 && best->h * best->scale >= p->height - 2 * MARGIN - 1)
-        fnet_buf_puts(&b, "a larger --height, ");
-    fnet_buf_printf(&b, "--width %.1fin", ceil(10 * p->width / q / 72) / 10);
+    page_words(&b, best, p);
     rc = fnet_buf_ok(&b) ? fnet_err_set(err, FNET_EFIT, "%s", fnet_buf_str(&b))
                          : fnet_err_set(err, FNET_ENOMEM, "out of memory");
     fnet_buf_free(&b);
@@ -827,18 +854,19 @@ int fnet_print_size(fnet_print_fit *fit, Agraph_t *g, const fnet_print_opts *p,
     if (rc)
         return rc;
     scale_to_page(&a, p);
-    if (!legible(&a, p, true))
-        return fnet_err_set(
-            err, FNET_EFIT,
-            "%s: the figure does not fit %.2fin (%.0f pt): its smallest "
-            "text would be %.1f pt (--min-font %g) and its thinnest line "
-            "%.2f pt; nothing written. To make it fit: --legend none or "
-            "--width %.1fin",
-            what, p->width / 72, p->width, floor(10 * a.text) / 10, p->min_font,
-            floor(100 * a.line) / 100,
-            ceil(10 * p->width / reach(&a, p) / 72) / 10);
-    set_page(g, &a, p, fit);
-    return 0;
+    if (legible(&a, p, true)) {
+        set_page(g, &a, p, fit);
+        return 0;
+    }
+    fnet_buf b = {0};
+    fnet_buf_printf(&b, "%s: ", what);
+    shortfall_words(&b, &a, p);
+    fnet_buf_puts(&b, "--legend none, ");
+    page_words(&b, &a, p);
+    rc = fnet_buf_ok(&b) ? fnet_err_set(err, FNET_EFIT, "%s", fnet_buf_str(&b))
+                         : fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    fnet_buf_free(&b);
+    return rc;
 }
 
 /* The legend alone at the figure's scale, sized to itself. */

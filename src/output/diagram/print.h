@@ -14,8 +14,9 @@
  * with its node labels at least 85 % of the size they were laid out at
  * (and every line at least 0.3 pt) is kept; when none is, the one with
  * the largest smallest text, if that is at least --min-font. It is
- * scaled to the width,
- * never up by more than FNET_PRINT_MAX_UP, and centred on the page.
+ * scaled to the width, or to the height when that binds (--height, else
+ * the budget FNET_PRINT_MAX_HEIGHT), never up by more than
+ * FNET_PRINT_MAX_UP, and centred on the page.
  *
  * Ownership: a fnet_figure owns its graphs; free with fnet_figure_free().
  * The diagram and options stay the caller's. */
@@ -46,9 +47,14 @@ enum fnet_legend_place {
 #define FNET_PRINT_FONT "Liberation Sans" /* Arial's metrics */
 #define FNET_PRINT_BUILD_WIDTH 504.0      /* build's NAME.print.pdf: 7 in */
 #define FNET_PRINT_MAX_UP 1.15 /* largest enlargement of a small drawing */
+/* The tallest figure with --width and no --height: 8.5 in (612 pt), which
+ * leaves room for a caption on a journal page (docs/DIAGRAMS.md, "Height
+ * budget"). */
+#define FNET_PRINT_MAX_HEIGHT 612.0
 
 typedef struct fnet_print_opts {
-    double width, height; /* page, points; 0: not given (screen size) */
+    double width, height; /* page, points; 0: not given (screen size;
+                             with a width: at most FNET_PRINT_MAX_HEIGHT) */
     double min_font;      /* points */
     long dpi;             /* PNG pixels per inch; 0: FNET_PRINT_DPI with a
                              width, Graphviz's 96 without */
