@@ -116,7 +116,8 @@ const fnet_opt fnet_printopts_spec[] = {
                 "--width)"),
     FNET_FLAG("grayscale", 0, D, dot.grey, "greys only, nothing lost"),
     FNET_CALL("height", D, print.height, height, "LEN",
-              "--width: the page at most LEN tall (in, cm, mm, pt)"),
+              "--width: the page LEN tall (default: as tall as the figure, "
+              "at most 8.5in)"),
     FNET_CHOICE("legend", 0, D, print.legend, places, place_code, "WHERE",
                 "right | below | none | separate (NAME.legend.EXT)"),
     FNET_REAL("min-font", D, print.min_font, 1, 100, "PT",
