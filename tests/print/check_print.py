@@ -40,8 +40,9 @@ Cases:
             page, smallest text, fonts, every relation drawn named in the
             legend in words ("sits on", never "sits_on"), preflight ok
   height    the height budget (8.5 in = 612 pt when --height is not
-            given): the NATO trial (3.5in --top 18, 7in), the Quad/AUKUS
-            corpus (3.5in --top 16, 7in) and the bundled corpus (7in) are
+            given): the NATO trial (3.5in --top 18, 7in), the two
+            Quad/AUKUS fixtures (3.5in --top 16 or 12, 7in) and the
+            bundled corpus (7in) are
             at most 612 pt tall, read back with pdfminer; a chain of 11
             steps laid out top-down (--layout dot) is too tall for it at
             3.5 in: exit 5, nothing written, the refusal names --height
@@ -73,6 +74,8 @@ JAPAN = os.path.join(SRC, "data", "japan_cyber.json")
 # The second trial corpus (issue 16): NATO's Vilnius Summit Communiqué.
 NATO = os.path.join(SRC, "tests", "print", "nato_vilnius.json")
 SMALL = os.path.join(SRC, "tests", "dot", "small.json")
+# The denser Quad/AUKUS fixture (more facts and relations).
+DENSE = os.path.join(SRC, "tests", "dot", "quad_aukus.json")
 # Hand computations: 72 pt per inch, 25.4 mm per inch.
 WIDTHS = {"3.5in": 252.0, "89mm": 89 / 25.4 * 72, "7in": 504.0,
           "183mm": 183 / 25.4 * 72}
@@ -410,8 +413,7 @@ def case_under():
         sys.exit(77)
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from edges_under import edges_under
-    dense = os.path.join(SRC, "tests", "dot", "quad_aukus.json")
-    for corpus in (JAPAN, QUAD, dense, NATO):
+    for corpus in (JAPAN, QUAD, DENSE, NATO):
         screen, _ = run(["dot", corpus])
         print("%s: %d edges beneath a node on screen (reported)" %
               (os.path.basename(corpus), len(edges_under(screen))))
@@ -447,7 +449,9 @@ def case_height():
     for corpus, width, extra in ((NATO, "3.5in", ["--top", "18"]),
                                  (NATO, "7in", []),
                                  (QUAD, "3.5in", ["--top", "16"]),
-                                 (QUAD, "7in", []), (JAPAN, "7in", [])):
+                                 (QUAD, "7in", []), (DENSE, "7in", []),
+                                 (DENSE, "3.5in", ["--top", "12"]),
+                                 (JAPAN, "7in", [])):
         out = os.path.join(WORK, "h.pdf")
         run(["render", corpus, "--width", width, "-o", out] + extra)
         w, h = pdf_page(out)
