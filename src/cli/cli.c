@@ -92,6 +92,15 @@ int fnet_cli_finish_stdout(int status)
     errno = 0;
     int failed = fflush(stdout) != 0 || ferror(stdout);
     int e = errno;
+    if (failed && e == 0) {
+        /* Not so when a write failed earlier and nothing was left to
+         * flush: glibc dropped the data and kept only the error flag
+         * (seen with `dot --help > /dev/full`, 8219 bytes). One more byte
+         * learns why; the output is incomplete either way (exit 3). */
+        clearerr(stdout);
+        if (fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+            e = errno;
+    }
     if (fclose(stdout) != 0 && !failed) {
         failed = 1;
         e = errno;
