@@ -111,17 +111,92 @@ int fnet_render_check_format(fnet_renderer *r, const char *format,
     return 0;
 }
 
+/* True when g has a cluster subgraph (fdp draws them itself). */
+static bool has_cluster(Agraph_t *g)
+{
+    for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s))
+        if (strncmp(agnameof(s), "cluster", 7) == 0)
+            return true;
+    return false;
+}
+
+/* Sets attribute name of obj to value; *was keeps the old value (NULL:
+ * none) for put_back(). */
+static void swap_in(void *obj, const char *name, const char *value, char **was)
+{
+    char *v = agget(obj, (char *)name);
+    *was = v && *v ? agstrdup(agraphof(obj), v) : NULL;
+    agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+static void put_back(void *obj, const char *name, char *was)
+{
+    agsafeset(obj, (char *)name, was ? was : "", "");
+    if (was)
+        agstrfree(agraphof(obj), was);
+}
+
+/* Graphviz 2.42's prism overlap removal (overlap=prism, which
+ * output/diagram/dot.c sets for every engine but dot) triangulates the
+ * nodes with GTS and reads the triangles out of a hash table keyed by their
+ * addresses, so its sums run in an order that follows the heap's addresses.
+ * Those change from run to run (ASLR; Pango's font threads allocate while
+ * labels are measured), and the node positions with them, in their last
+ * bits (1e-12 pt). The edge router clips a spline at its nodes' boundaries
+ * by bisection, which can turn those bits into an edge end points away
+ * (tests/print/rerun.py). So the engine places the nodes without routing
+ * the edges (fnet_render_layout), the nodes are pinned at their positions
+ * as Graphviz writes them out (5 significant digits, `dot -Tdot`), and nop2
+ * routes the edges from there, as for the clustered layout (clustered.h):
+ * the same input gives the same figure. The attributes used meanwhile
+ * (node and edge pos, bb, layout) are put back. */
+static int settle(fnet_renderer *r, Agraph_t *g, fnet_err *err)
+{
+    size_t n = (size_t)agnnodes(g) + (size_t)agnedges(g) + 2, k = 2;
+    char **was = calloc(n, sizeof *was), buf[64];
+    if (!was) {
+        gvFreeLayout(r->gvc, g);
+        return fnet_err_set(err, FNET_ENOMEM, "out of memory");
+    }
+    swap_in(g, "layout", "nop2", &was[0]);
+    swap_in(g, "bb", "", &was[1]);
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        snprintf(buf, sizeof buf, "%.5g,%.5g", ND_coord(v).x, ND_coord(v).y);
+        swap_in(v, "pos", buf, &was[k++]);
+        for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e))
+            swap_in(e, "pos", "", &was[k++]);
+    }
+    gvFreeLayout(r->gvc, g);
+    int rc = gvLayout(r->gvc, g, "nop2");
+    k = 2;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        put_back(v, "pos", was[k++]);
+        for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e))
+            put_back(e, "pos", was[k++]);
+    }
+    put_back(g, "bb", was[1]);
+    put_back(g, "layout", was[0]);
+    free(was);
+    return rc ? fnet_err_set(err, FNET_EINTERNAL,
+                             "Graphviz: routing the edges failed")
+              : 0;
+}
+
 int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err)
 {
     const char *engine = agget(g, "layout");
     if (!engine || !*engine)
         engine = "fdp";
     bool clustered = fnet_clustered_applies(g, engine);
+    /* The engines that remove overlaps get their edges routed again
+     * (settle()); fdp draws its clusters itself. */
+    bool settles = !clustered && strcmp(engine, "dot") != 0 &&
+                   strncmp(engine, "nop", 3) != 0 && !has_cluster(g);
     /* The clustered layout also runs neato and nop2 (neato's plugin). */
     const char *missing = NULL;
     if (!has_plugin(r, "layout", engine))
         missing = engine;
-    else if (clustered && !has_plugin(r, "layout", "nop2"))
+    else if ((clustered || settles) && !has_plugin(r, "layout", "nop2"))
         missing = "nop2";
     if (missing)
         return fnet_err_set(err, FNET_EINTERNAL,
@@ -131,10 +206,17 @@ int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err)
                             missing);
     if (clustered)
         return fnet_clustered_layout(r->gvc, g, engine, err);
-    if (gvLayout(r->gvc, g, engine) != 0)
+    /* settle() routes the edges: the engine only places the nodes. */
+    char *splines = NULL;
+    if (settles)
+        swap_in(g, "splines", "false", &splines);
+    int rc = gvLayout(r->gvc, g, engine);
+    if (settles)
+        put_back(g, "splines", splines);
+    if (rc != 0)
         return fnet_err_set(err, FNET_EINTERNAL,
                             "Graphviz: layout with %s failed", engine);
-    return 0;
+    return settles ? settle(r, g, err) : 0;
 }
 
 void fnet_render_unlayout(fnet_renderer *r, Agraph_t *g)

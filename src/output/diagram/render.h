@@ -48,6 +48,9 @@ int fnet_render_check_format(fnet_renderer *r, const char *format,
 /* Lays g out with the engine in its `layout` attribute (default "fdp");
  * a neato or sfdp graph with clusters cluster by cluster
  * (output/diagram/clustered.h; g's nodes and clusters then hold pos, bb and lp).
+ * Otherwise, with any engine but dot and nop2 (and fdp with clusters), it
+ * only places the nodes and nop2 routes the edges from their positions as
+ * written out, so that reruns give the same bytes (render.c, settle()).
  * Returns 0, FNET_ENOMEM or FNET_EINTERNAL (engine missing or failed).
  * Undo with fnet_render_unlayout() before changing or freeing g. */
 int fnet_render_layout(fnet_renderer *r, Agraph_t *g, fnet_err *err);
