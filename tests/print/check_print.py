@@ -54,6 +54,12 @@ Cases:
             scale) is at most that of half its text lines plus two, at
             1.6 x its font size each, plus 3 font sizes for the title: a
             one-column legend of those lines would be about twice that
+  columns   the legend below the drawing, read from the laid-out DOT (its
+            legend_text* tables, column by column) for the Quad/AUKUS and
+            NATO trials at 3.5in and 7in: no heading is the last row of a
+            column, nor the second-to-last unless its section has one row;
+            no line of a legend text is a lone "+N"; the texts are at least
+            6 pt at final size
   grey      the bundled corpus at 7 in: its colour figure's preflight says
             its 8 communities survive greyscale (fills of one outline 10+
             apart in L*, by the hand computation in the case), and the
@@ -515,6 +521,68 @@ def case_compact():
                                      len(columns)))
 
 
+def legend_columns(dot):
+    """The rows of each legend column in the DOT, in order: (bold, lines)."""
+    cols = []
+    for m in re.finditer(r"legend_text(?:_\d+)?\s*\[.*?<TABLE.*?</TABLE>",
+                         dot, re.S):
+        rows = []
+        for td in re.findall(r"<TD[^>]*>(.*?)</TD>", m.group(0), re.S):
+            lines = [re.sub(r"<[^>]*>", "", x).strip()
+                     for x in re.split(r"<BR\s*/?>", td)]
+            rows.append(("<B>" in td, lines))
+        cols.append(rows)
+    return cols
+
+
+def case_columns():
+    runs = [(QUAD, "3.5in", ["--top", "16"]), (NATO, "3.5in", ["--top", "18"]),
+            (QUAD, "7in", []), (NATO, "7in", []), (DENSE, "3.5in",
+                                                    ["--top", "12"])]
+    for path, width, extra in runs:
+        name = "%s %s %s" % (os.path.basename(path), width, " ".join(extra))
+        dot, _ = run(["dot", "--width", width, path] + extra)
+        cols = legend_columns(dot)
+        flat = [r for c in cols for r in c]
+        if not flat:
+            fail("%s: no legend rows in the DOT" % name)
+        # a section: a heading's rows up to the next heading (all columns)
+        size, at = {}, 0
+        for i, (bold, _) in enumerate(flat):
+            if bold:
+                at = i
+                size[i] = 0
+            elif size:
+                size[at] += 1
+        i = 0
+        for c, rows in enumerate(cols):
+            for j, (bold, lines) in enumerate(rows):
+                under = len(rows) - j - 1
+                if bold and under < min(2, size[i + j]) and c + 1 < len(cols):
+                    fail("%s: heading %r ends column %d with %d of its %d "
+                         "rows under it" % (name, " ".join(lines), c + 1,
+                                            under, size[i + j]))
+                for line in lines:
+                    if re.fullmatch(r"\+\d+", line):
+                        fail("%s: a legend line is just %r (row %r)" %
+                             (name, line, lines))
+            i += len(rows)
+        graph_bb = [float(x) for x in
+                    re.split(r"[ ,]", re.search(r'graph \[bb="([^"]*)"',
+                                               dot).group(1))]
+        pad = float(re.search(r'pad="([\d.]+),', dot).group(1)) * 72
+        scale = WIDTHS[width] / (graph_bb[2] - graph_bb[0] + 2 * pad)
+        node = re.search(r"\blegend_text\s*\[(.*?)\];", dot, re.S).group(1)
+        own = re.search(r"fontsize=([\d.]+)",
+                        re.sub(r"<.*>", "", node, flags=re.S))
+        default = re.search(r"\bnode \[[^\]]*?fontsize=([\d.]+)", dot, re.S)
+        font = float((own or default).group(1)) * scale
+        if font < 6 - 0.05:
+            fail("%s: legend text of %.2f pt at final size" % (name, font))
+        print("columns %s: %d columns of %s rows, text %.2f pt" %
+              (name, len(cols), "+".join(str(len(c)) for c in cols), font))
+
+
 def case_grey():
     out = os.path.join(WORK, "c.pdf")
     rep, _ = run(["render", JAPAN, "--width", "7in", "--preflight",
@@ -591,6 +659,7 @@ def main():
      "preflight": case_preflight, "evolve": case_evolve,
      "latex": case_latex, "under": case_under, "grey": case_grey,
      "height": case_height, "compact": case_compact,
+     "columns": case_columns,
      "trial": case_trial}[CASE]()
 
 

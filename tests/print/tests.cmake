@@ -3,7 +3,7 @@
 # and EPS byte by byte (tests/print/check_print.py). Skips (77) without
 # python3-pdfminer or poppler-utils (scripts/lib/bootstrap.sh installs them).
 foreach(case widths png eps refuse legend title preflight evolve latex under
-             grey trial height compact)
+             grey trial height compact columns)
   add_test(NAME print.${case}
            COMMAND ${FNET_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/print/check_print.py
                    $<TARGET_FILE:factnet> ${PROJECT_SOURCE_DIR}

@@ -913,48 +913,93 @@ static double text_width(const writer *w, const legend *l, uint32_t first,
                            (double)longest_text(l, first, last);
 }
 
-/* The width of the legend's rows in columns of per rows each. */
-static double columns_width(const writer *w, const legend *l, uint32_t per)
+/* The rows of section heading h (up to the next heading). */
+static uint32_t section_rows(const legend *l, uint32_t h)
+{
+    uint32_t i = h + 1;
+    while (i < l->n && l->row[i].kind != ROW_HEAD)
+        i++;
+    return i - h - 1;
+}
+
+/* The end of the column starting at row first, as many rows as fit cap
+ * points of height (one at least): a heading never ends a column with
+ * fewer than 2 of its rows under it (all of them when its section is
+ * shorter); it starts the next one. */
+static uint32_t column_end(const writer *w, const legend *l, uint32_t first,
+                           double cap)
+{
+    uint32_t last = first + 1;
+    for (double h = row_height(w, &l->row[first]); last < l->n; last++) {
+        h += row_height(w, &l->row[last]);
+        if (h > cap + 1e-6)
+            break;
+    }
+    for (bool moved = last < l->n; moved;) {
+        moved = false;
+        for (uint32_t h = last - 1; h > first && h + 3 > last; h--) {
+            uint32_t under = last - h - 1, want = section_rows(l, h);
+            if (l->row[h].kind == ROW_HEAD && under < (want < 2 ? want : 2)) {
+                last = h;
+                moved = true;
+                break;
+            }
+        }
+    }
+    return last;
+}
+
+/* The width of the legend's rows in columns of at most cap points. */
+static double columns_width(const writer *w, const legend *l, double cap)
 {
     double x = 0;
-    for (uint32_t f = 0; f < l->n; f += per) {
-        uint32_t last = f + per < l->n ? f + per : l->n;
+    for (uint32_t f = 0, last; f < l->n; f = last) {
+        last = column_end(w, l, f, cap);
         x += (f ? pt(w, COL_GAP) : 0) + pt(w, TEXT_X) +
              text_width(w, l, f, last);
     }
     return x;
 }
 
-/* The rows per column: as many columns as fit the legend width (one
- * without it). */
-static uint32_t column_rows(const writer *w, const legend *l)
-{
-    if (w->lwidth > 0)
-        for (uint32_t p = 1; p < l->n; p++)
-            if (columns_width(w, l, p) <= w->lwidth)
-                return p;
-    return l->n;
-}
-
-/* The height of the tallest column of per rows. */
-static double columns_height(const writer *w, const legend *l, uint32_t per)
+/* The height of the tallest column of at most cap points. */
+static double columns_height(const writer *w, const legend *l, double cap)
 {
     double tall = 0;
-    for (uint32_t f = 0; f < l->n; f += per)
-        tall =
-            fmax(tall, rows_height(w, l, f, f + per < l->n ? f + per : l->n));
+    for (uint32_t f = 0, last; f < l->n; f = last) {
+        last = column_end(w, l, f, cap);
+        tall = fmax(tall, rows_height(w, l, f, last));
+    }
     return tall;
 }
 
-/* The rows in columns of per rows, column by column, each as wide as its
- * own texts, and the legend's box. */
-static int legend_draw(writer *w, Agraph_t *sub, legend *l, uint32_t per)
+/* The columns' height cap: the lowest height of a run of rows whose
+ * columns fit the legend width (every column as tall as the rows it
+ * takes allow); all rows in one column without a legend width. */
+static double column_cap(const writer *w, const legend *l)
+{
+    double best = rows_height(w, l, 0, l->n);
+    for (uint32_t i = 0; w->lwidth > 0 && i < l->n; i++) {
+        double h = 0;
+        for (uint32_t j = i; j < l->n; j++) {
+            h += row_height(w, &l->row[j]);
+            if (h >= best - 1e-6)
+                break;
+            if (columns_width(w, l, h) <= w->lwidth)
+                best = fmin(best, columns_height(w, l, h));
+        }
+    }
+    return best;
+}
+
+/* The rows in columns of at most cap points, column by column, each as
+ * wide as its own texts, and the legend's box. */
+static int legend_draw(writer *w, Agraph_t *sub, legend *l, double cap)
 {
     char name[40];
-    double x = 0, tall = columns_height(w, l, per);
+    double x = 0, tall = columns_height(w, l, cap);
     int rc;
-    for (uint32_t f = 0, c = 0; f < l->n; f += per, c++) {
-        uint32_t last = f + per < l->n ? f + per : l->n;
+    for (uint32_t f = 0, c = 0, last; f < l->n; f = last, c++) {
+        last = column_end(w, l, f, cap);
         double tw = text_width(w, l, f, last);
         if (c == 0)
             snprintf(name, sizeof name, "legend_text");
@@ -979,14 +1024,14 @@ static int legend_draw(writer *w, Agraph_t *sub, legend *l, uint32_t per)
 }
 
 /* The legend's rows wrapped at wrap characters (none without a legend
- * width) in *l, and the rows per column in *per. */
-static int legend_layout(writer *w, legend *l, unsigned wrap, uint32_t *per)
+ * width) in *l, and the columns' height cap in *cap. */
+static int legend_layout(writer *w, legend *l, unsigned wrap, double *cap)
 {
     w->lwrap = wrap;
     int rc = legend_rows(w, l);
     if (!rc && w->lwidth > 0)
         rc = wrap_rows(l, wrap);
-    *per = column_rows(w, l);
+    *cap = l->n ? column_cap(w, l) : 0;
     return rc;
 }
 
@@ -1001,9 +1046,9 @@ static int legend_wrap(writer *w, unsigned *wrap)
     for (unsigned k = LEGEND_WRAP; w->lwidth > 0 && !rc && k >= LEGEND_WRAP_MIN;
          k -= 2) {
         legend l = {0};
-        uint32_t per = 0;
-        rc = legend_layout(w, &l, k, &per);
-        double h = columns_height(w, &l, per);
+        double cap = 0;
+        rc = legend_layout(w, &l, k, &cap);
+        double h = columns_height(w, &l, cap);
         if (!rc && h < best - 1e-6) {
             best = h;
             *wrap = k;
@@ -1017,10 +1062,10 @@ static int add_legend(writer *w)
 {
     legend l = {0};
     unsigned wrap = LEGEND_WRAP;
-    uint32_t per = 0;
+    double cap = 0;
     int rc = legend_wrap(w, &wrap);
     if (!rc)
-        rc = legend_layout(w, &l, wrap, &per);
+        rc = legend_layout(w, &l, wrap, &cap);
     Agraph_t *sub = NULL;
     if (!rc && l.n && !(sub = agsubg(w->g, "cluster_legend", 1)))
         rc = FNET_EINTERNAL;
@@ -1031,7 +1076,7 @@ static int add_legend(writer *w)
         set(sub, "color", "#999999");
         setf(sub, "fontsize", font_pt(w, 14));
         setf(sub, "margin", pt(w, 8));
-        rc = legend_draw(w, sub, &l, per);
+        rc = legend_draw(w, sub, &l, cap);
     }
     legend_free(&l);
     return rc;

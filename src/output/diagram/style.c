@@ -334,6 +334,18 @@ double fnet_style_pen_width(double w, double wmin, double wmax)
     return FNET_STYLE_PEN_MIN + t * (FNET_STYLE_PEN_MAX - FNET_STYLE_PEN_MIN);
 }
 
+/* True when the space at p joins a count "+N" to the word before it
+ * ("Quad +5"): the wrapping never leaves "+N" alone on a line. */
+static bool joins_count(const char *p)
+{
+    if (p[1] != '+' || p[2] < '0' || p[2] > '9')
+        return false;
+    p += 2;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == '\0' || *p == ' ' || *p == '\n' || *p == '\r';
+}
+
 void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width)
 {
     size_t start = out->len;
@@ -353,6 +365,10 @@ void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width)
         }
         if ((c & 0xC0) == 0x80)
             continue; /* UTF-8 continuation byte: same code point */
+        if (c == ' ' && joins_count(p)) {
+            line++; /* a non-breaking space */
+            continue;
+        }
         if (c == ' ' && line >= width && line > 0) {
             *p = '\n';
             line = 0;

@@ -135,7 +135,9 @@ double fnet_style_pen_width(double w, double wmin, double wmax);
 
 /* Appends s with some spaces replaced by '\n' so that no line is longer
  * than width code points, breaking only at spaces (a longer word keeps its
- * own line). Existing line breaks are kept. width 0 copies s. */
+ * own line). A count "+N" stays with the word before it (the space
+ * before it does not break; the line may run over by the count when that
+ * word starts it). Existing line breaks are kept. width 0 copies s. */
 void fnet_style_wrap(fnet_buf *out, const char *s, unsigned width);
 
 /* Smallest lightness difference (CIE L*, 0..100) at which two fills are
