@@ -203,3 +203,9 @@ void fnet_text_nearest_offer(fnet_text_nearest *n, const char *name)
         n->best = name;
     }
 }
+
+void fnet_text_words(fnet_buf *out, const char *s)
+{
+    for (; *s; s++)
+        fnet_buf_putc(out, *s == '_' ? ' ' : *s);
+}

@@ -41,6 +41,10 @@ void fnet_text_fold_n(fnet_buf *out, const char *s, size_t n, bool casefold);
 /* fnet_text_fold_n() of the NUL-terminated string s. */
 void fnet_text_fold(fnet_buf *out, const char *s, bool casefold);
 
+/* Appends the identifier s as words, for a reader: each '_' becomes a
+ * space ("working_group" -> "working group"). */
+void fnet_text_words(fnet_buf *out, const char *s);
+
 /* Levenshtein distance between a and b (bytes), stopping early once it
  * exceeds max (returns max + 1 then). O(|a|*|b|) time, O(|b|) memory. */
 size_t fnet_text_distance(const char *a, const char *b, size_t max);

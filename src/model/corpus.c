@@ -2,6 +2,7 @@
 #include "model/corpus.h"
 
 #include "core/error.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -372,8 +373,7 @@ void fnet_relation_display(fnet_buf *out, const fnet_relation *r)
         fnet_buf_puts(out, r->label);
         return;
     }
-    for (const char *p = r->name; *p; p++)
-        fnet_buf_putc(out, *p == '_' ? ' ' : *p);
+    fnet_text_words(out, r->name);
 }
 
 bool fnet_relation_allows(const char **types, uint32_t n, const char *type)

@@ -649,6 +649,13 @@ def case_trial():
                     if w not in flat:
                         fail("7in %s: legend lacks %r" % (grey, w))
             print("trial %s %s:\n%s" % (width, " ".join(grey), rep))
+    # The Quad fixture declares an entity type with '_' ("working_group"):
+    # the legend names types in words too, as it does relations.
+    out = os.path.join(WORK, "quad.pdf")
+    run(["render", QUAD, "--width", "7in", "-o", out])
+    flat = " ".join(pdf_chars(out)[0].split())
+    if "_" in flat or "working group" not in flat:
+        fail("quad 7in: types not in words: %r" % flat)
 
 
 def main():

@@ -72,6 +72,16 @@ static void test_strmap(void)
     fnet_strmap_free(&m);
 }
 
+static void test_text_words(void)
+{
+    fnet_buf b = {0};
+    fnet_text_words(&b, "working_group");
+    CHECK_STR(b.data, "working group");
+    fnet_text_words(&b, "_a__b_");
+    CHECK_STR(b.data, "working group a  b ");
+    fnet_buf_free(&b);
+}
+
 static void test_text(void)
 {
     fnet_buf b = {0};
@@ -244,6 +254,7 @@ int main(void)
     RUN(test_date_days);
     RUN(test_strmap);
     RUN(test_text);
+    RUN(test_text_words);
     RUN(test_nearest);
     RUN(test_arena_buf);
     RUN(test_diag_escape);

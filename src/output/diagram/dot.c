@@ -3,6 +3,7 @@
 
 #include "core/buf.h"
 #include "core/outfile.h"
+#include "core/text.h"
 #include "output/diagram/dotesc.h"
 #include "output/diagram/graphids.h"
 #include "output/diagram/style.h"
@@ -580,8 +581,9 @@ static int type_rows(const writer *w, const shown *s, legend *l)
     for (uint32_t t = 0; r && t < d->n_types; t++) {
         if (!s->type[t])
             continue;
-        r = add_row(l, ROW_SHAPE, d->types[t]);
+        r = add_row(l, ROW_SHAPE, NULL);
         if (r) {
+            fnet_text_words(&r->text, d->types[t]); /* as relations */
             r->shape = shape_of(w, (int32_t)t);
             r->group = d->color_by == FNET_COLOR_TYPE ? (int32_t)t : -1;
             r->fill = fnet_style_fill(r->group, w->grey);
