@@ -261,9 +261,9 @@ static void man_command(FILE *fp, const char *cmd, const fnet_opt_help *h,
  * docs/DIAGRAMS.md). */
 static const char *const environment[][2] = {
     {"FACTNET_PARALLEL",
-     "auto (the default), always or serial: where metrics uses the second "
-     "core (for tests; docs/PERFORMANCE.md). Any other value is a usage "
-     "error."},
+     "auto (the default), always or serial: where metrics and build use "
+     "the second core (for tests; docs/PERFORMANCE.md). Any other value is "
+     "a usage error of either."},
     {"FACTNET_PROGRESS_AFTER",
      "seconds (0 to 3600, default 1) a job runs before its stage shows on "
      "standard error, when standard error is a terminal."},

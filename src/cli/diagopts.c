@@ -430,7 +430,6 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
     fnet_buf notes = {0};
     fnet_err serr = {0};
     fnet_child child;
-    int parallel = fnet_job_parallel_from_name(getenv("FACTNET_PARALLEL"));
     print_job pj = {.c = c, .o = &p, .r = r, .path = print_path};
     fnet_diagopts_init(&o);
     fnet_diagopts_finish(&o, "build");
@@ -441,7 +440,8 @@ int fnet_diagopts_build_figures(Agraph_t **screen, const fnet_corpus *c,
     /* The two layouts are most of build's time: the print figure's in a
      * child while the screen figure's is made here (same files, same
      * messages in the same order as one after the other). */
-    fnet_child_start(&child, print_figure, &pj, parallel != FNET_JOB_SERIAL);
+    fnet_child_start(&child, print_figure, &pj,
+                     print->parallel != FNET_JOB_SERIAL);
     bool forked = child.pid != 0;
     int src = forked ? fnet_diagopts_graph(screen, c, &o, r, &serr) : 0;
     int rc = fnet_child_finish(&child, stdout, err);
@@ -494,6 +494,8 @@ int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
     int status = fnet_opt_parse(cmd, g, false, argc, argv, r);
     if (status == FNET_EXIT_OK && !r->done && fnet_diagopts_finish(o, cmd) != 0)
         status = FNET_EXIT_USAGE;
+    if (status == FNET_EXIT_OK && !r->done) /* as metrics: a usage error */
+        status = fnet_graphopts_parallel(cmd, &o->parallel, &o->in);
     return status;
 }
 

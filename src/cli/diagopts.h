@@ -34,6 +34,9 @@ typedef struct fnet_diagopts {
     bool quiet;      /* the caller prints the job's notes (build) */
     fnet_buf *notes; /* not NULL: the job's notes go here, one a line,
                         instead of to stderr */
+    int parallel;    /* FACTNET_PARALLEL (enum fnet_job_parallel), read by
+                        fnet_diagopts_parse_print(): build's print figure
+                        in a child unless serial */
 } fnet_diagopts;
 
 void fnet_diagopts_init(fnet_diagopts *o);
@@ -114,7 +117,8 @@ int fnet_diagopts_parse_args(const char *cmd, const fnet_opt *own,
 /* Parses argv for a command that writes a figure with factnet's diagram
  * defaults (build): its own options, then the print options into o (after
  * fnet_diagopts_init(), --width defaulting to width points) and the input
- * options into o->in; input files optional; then fnet_diagopts_finish().
+ * options into o->in; input files optional; then fnet_diagopts_finish()
+ * and FACTNET_PARALLEL into o->parallel (fnet_graphopts_parallel()).
  * Returns FNET_EXIT_OK (r->done set after --help) or FNET_EXIT_USAGE. */
 int fnet_diagopts_parse_print(const char *cmd, const fnet_opt *own,
                               void *own_base, fnet_diagopts *o, double width,

@@ -48,4 +48,11 @@ grep -q "^preflight: out/japan_cyber.print.pdf" "$tmp/a3/stdout" ||
 [ "$(sed -n 1p "$tmp/a3/stdout" | cut -c1-10)" = "preflight:" ] ||
     fail "--preflight: the report is not first on stdout"
 [ -s "$tmp/a4/out/second.print.pdf" ] || fail "two corpora: no second print figure"
+# A mistyped value is a usage error before anything is written, as for
+# metrics (it used to be ignored: build forked anyway).
+run bogus b0 "$data/japan_cyber.json"
+[ "$(cat "$tmp/b0/status")" = 2 ] || fail "FACTNET_PARALLEL=bogus: status not 2"
+grep -q "FACTNET_PARALLEL: expected auto, always or serial, got 'bogus'" \
+    "$tmp/b0/stderr" || fail "FACTNET_PARALLEL=bogus: $(cat "$tmp/b0/stderr")"
+[ -z "$(ls "$tmp/b0/out")" ] || fail "FACTNET_PARALLEL=bogus: files written"
 echo "ok: $n builds identical with and without the child"
